@@ -1,0 +1,52 @@
+// Reads the header of a delimited text file from its first bytes, so a file is recognised by what
+// it holds, not by its name, before any SQL runs on it.
+
+export interface HeaderSniff {
+  fields: string[];
+  delimiter: ',' | ';' | '\t';
+  hasBom: boolean;
+  /** The header line ends with a delimiter: HRSA's national downloads end every line with a comma. */
+  trailingDelimiter: boolean;
+  /** The header line as read, for messages about files we do not recognise. */
+  firstLine: string;
+}
+
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+export function sniffHeader(sample: string): HeaderSniff {
+  const hasBom = sample.charCodeAt(0) === 0xfeff;
+  const text = hasBom ? sample.slice(1) : sample;
+  const end = text.search(/\r?\n/);
+  const firstLine = end === -1 ? text : text.slice(0, end);
+  const counts = ([',', ';', '\t'] as const).map((d) => [d, splitCsvLine(firstLine, d).length] as const);
+  const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+  const raw = splitCsvLine(firstLine, delimiter).map((f) => f.trim());
+  const trailingDelimiter = raw.length > 1 && raw[raw.length - 1] === '';
+  return { fields: trailingDelimiter ? raw.slice(0, -1) : raw, delimiter, hasBom, trailingDelimiter, firstLine };
+}
+
+/** The first `bytes` of a File or byte array, decoded as UTF-8 (enough to hold any header row). */
+export async function readSample(source: File | Uint8Array, bytes = 64 * 1024): Promise<string> {
+  const head = source instanceof Uint8Array ? source.subarray(0, bytes) : new Uint8Array(await source.slice(0, bytes).arrayBuffer());
+  return new TextDecoder('utf-8', { fatal: false }).decode(head);
+}

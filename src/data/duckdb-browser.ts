@@ -1,0 +1,59 @@
+// DuckDB-wasm in a Web Worker, with its wasm and worker files bundled by Vite and served from our
+// own origin (no CDN). Only the exception-handling build ships: it runs in every current browser,
+// and shipping mvp/coi too would triple dist/ for no gain (see README, Architecture).
+import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { SqlEngine } from './engine';
+import { arrowToRows } from './arrow-rows';
+
+export interface EngineProgress {
+  phase: 'download' | 'instantiate' | 'ready';
+  loadedBytes?: number;
+  totalBytes?: number;
+}
+
+// A .wasm served with the wrong MIME type makes instantiate() wait forever: fail loudly instead.
+const INSTANTIATE_TIMEOUT_MS = 60_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s (is .wasm served as application/wasm?)`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}
+
+export async function createBrowserEngine(onProgress: (p: EngineProgress) => void): Promise<SqlEngine> {
+  const worker = new Worker(new URL(workerUrl, import.meta.url));
+  const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  const absoluteWasm = new URL(wasmUrl, import.meta.url).href;
+  await withTimeout(
+    db.instantiate(absoluteWasm, null, (p) => onProgress({ phase: 'download', loadedBytes: p.bytesLoaded, totalBytes: p.bytesTotal })),
+    INSTANTIATE_TIMEOUT_MS,
+    'Starting the DuckDB engine',
+  );
+  onProgress({ phase: 'instantiate' });
+  const conn: AsyncDuckDBConnection = await db.connect();
+  onProgress({ phase: 'ready' });
+  return {
+    async query<Row>(sql: string, params?: unknown[]) {
+      if (!params?.length) return arrowToRows<Row>(await conn.query(sql));
+      const stmt = await conn.prepare(sql);
+      try {
+        return arrowToRows<Row>(await stmt.query(...params));
+      } finally {
+        await stmt.close();
+      }
+    },
+    async registerFile(name, source) {
+      if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);
+      else await db.registerFileHandle(name, source, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Recognises HRSA shortage-designation files by their header row.
+import type { HeaderSniff } from './csv-header';
+
+/** Columns of HRSA's BCD_HPSA_FCT_DET_{PC,MH,DH} detail files that the canonical table is built from. */
+export const HPSA_DETAIL_COLUMNS = [
+  'HPSA Name',
+  'HPSA ID',
+  'Designation Type',
+  'HPSA Discipline Class',
+  'HPSA Score',
+  'Primary State Abbreviation',
+  'HPSA Status',
+  'HPSA Designation Date',
+  'HPSA Designation Last Update Date',
+  'Metropolitan Indicator',
+  'HPSA Geography Identification Number',
+  'Withdrawn Date',
+  'HPSA FTE',
+  'HPSA Designation Population',
+  '% of Population Below 100% Poverty',
+  'HPSA Formal Ratio',
+  'HPSA Population Type',
+  'Rural Status',
+  'Longitude',
+  'Latitude',
+  'Common County Name',
+  'Common Region Name',
+  'Common State County FIPS Code',
+  'HPSA Component Name',
+  'HPSA Component Type Description',
+  'HPSA Shortage',
+  'HPSA Estimated Served Population',
+  'HPSA Estimated Underserved Population',
+  'Data Warehouse Record Create Date',
+  'Data Warehouse Record Create Date Text',
+] as const;
+
+/** Only the primary-care file has it (66 columns with the trailing comma, 65 without; MH/DH one fewer). */
+export const HPSA_OPTIONAL_COLUMNS = ['PC MCTA Score'] as const;
+
+export type FileFormat =
+  | { kind: 'hrsa-hpsa-detail'; hasMcta: boolean }
+  | { kind: 'unknown'; reason: string };
+
+/** Enough of the header to say "this is an HPSA detail file" even if a column was renamed or lost. */
+const SIGNATURE = ['HPSA ID', 'HPSA Discipline Class', 'HPSA Status'];
+
+export function recogniseFormat(fileName: string, sniff: HeaderSniff): FileFormat {
+  const have = new Set(sniff.fields);
+  if (SIGNATURE.every((c) => have.has(c))) {
+    const missing = HPSA_DETAIL_COLUMNS.filter((c) => !have.has(c));
+    if (missing.length) {
+      return {
+        kind: 'unknown',
+        reason: `${fileName} looks like an HRSA HPSA detail file but lacks ${missing.length} column(s) the loader needs: ${missing.join(', ')}.`,
+      };
+    }
+    if (sniff.delimiter !== ',') {
+      return { kind: 'unknown', reason: `${fileName} is an HRSA HPSA detail file separated by "${sniff.delimiter}"; HRSA publishes it comma-separated. Re-save it as CSV (comma).` };
+    }
+    return { kind: 'hrsa-hpsa-detail', hasMcta: have.has('PC MCTA Score') };
+  }
+  if (sniff.firstLine.includes('HPSA Find')) {
+    return {
+      kind: 'unknown',
+      reason: `${fileName} is an export of HRSA's HPSA Find tool (a nested report with a title row). Download the designation data file instead: BCD_HPSA_FCT_DET_PC.csv (or _MH, _DH) from data.HRSA.gov → Data Downloads → Shortage Areas.`,
+    };
+  }
+  const found = sniff.fields.slice(0, 6).map((f) => `"${f}"`).join(', ');
+  return {
+    kind: 'unknown',
+    reason: `${fileName} is not a file this app reads. Expected an HRSA HPSA detail file (BCD_HPSA_FCT_DET_PC/MH/DH.csv) whose header has ${SIGNATURE.map((c) => `"${c}"`).join(', ')}; found a header starting ${found || '(empty)'}${sniff.fields.length > 6 ? ` … (${sniff.fields.length} columns)` : ''}.`,
+  };
+}

@@ -1,0 +1,48 @@
+// The canonical `hpsa` table: one row per component of a designation (a census tract, county,
+// facility...), as HRSA publishes it. Designation-level fields repeat on every component row, so
+// designations are counted by hpsa_id and their populations/FTE are never added across components.
+
+export const HPSA_TABLE = 'hpsa';
+
+export const HPSA_COLUMNS = [
+  ['discipline', 'VARCHAR'], // 'Primary Care' | 'Mental Health' | 'Dental Health'
+  ['hpsa_id', 'VARCHAR'],
+  ['hpsa_name', 'VARCHAR'],
+  ['designation_type', 'VARCHAR'],
+  ['status', 'VARCHAR'], // 'Designated' | 'Proposed For Withdrawal' | 'Withdrawn'
+  ['score', 'INTEGER'],
+  ['mcta_score', 'INTEGER'],
+  ['state', 'VARCHAR'],
+  ['county_fips', 'VARCHAR'], // five digits, text; NULL where HRSA has XXXXX
+  ['county_name', 'VARCHAR'],
+  ['hhs_region', 'VARCHAR'],
+  ['rural_status', 'VARCHAR'],
+  ['metro_indicator', 'VARCHAR'],
+  ['population_type', 'VARCHAR'],
+  ['designation_population', 'DOUBLE'],
+  ['fte_needed', 'DOUBLE'], // HRSA "HPSA Shortage": FTE practitioners needed to remove the designation
+  ['fte_current', 'DOUBLE'], // HRSA "HPSA FTE"
+  ['formal_ratio', 'VARCHAR'],
+  ['pct_below_poverty', 'DOUBLE'],
+  ['longitude', 'DOUBLE'],
+  ['latitude', 'DOUBLE'],
+  ['designation_date', 'DATE'],
+  ['update_date', 'DATE'],
+  ['withdrawn_date', 'DATE'],
+  ['component_name', 'VARCHAR'],
+  ['component_type', 'VARCHAR'],
+  ['component_geoid', 'VARCHAR'], // census tract GEOID etc.; NULL for facility points
+  ['served_population', 'DOUBLE'],
+  ['underserved_population', 'DOUBLE'], // negative in HRSA's own data for some rows; kept as published
+  ['record_date', 'DATE'], // HRSA data-warehouse snapshot date
+  ['source_id', 'VARCHAR'], // which loaded dataset the row came from
+] as const;
+
+export type HpsaColumn = (typeof HPSA_COLUMNS)[number][0];
+
+export const createHpsaTableSql = (name: string = HPSA_TABLE): string =>
+  `CREATE TABLE IF NOT EXISTS ${name} (${HPSA_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
+
+export const HPSA_STATUSES = ['Designated', 'Proposed For Withdrawal', 'Withdrawn'] as const;
+export const HPSA_DISCIPLINES = ['Primary Care', 'Mental Health', 'Dental Health'] as const;
+export type HpsaDiscipline = (typeof HPSA_DISCIPLINES)[number];

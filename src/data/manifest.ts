@@ -1,0 +1,42 @@
+// The registry of embedded datasets (public/datasets/manifest.json): what the app loads on start,
+// and the provenance it shows for each (publisher, vintage, source, licence, sample/estimate marks).
+
+export type LoaderKind = 'hpsa-detail' | 'csv';
+
+export interface DatasetEntry {
+  id: string;
+  file: string;
+  table: string;
+  title: string;
+  publisher: string;
+  vintage: string;
+  source: string;
+  license: string;
+  loader: LoaderKind;
+  /** Generated data: must be marked "sample" wherever it appears. */
+  sample: boolean;
+  /** Figures computed by a documented formula rather than published: marked "estimate". */
+  estimate: boolean;
+  coverage?: string;
+  /** Column types for the csv loader (e.g. FIPS codes kept as text). */
+  types?: Record<string, string>;
+}
+
+export interface Manifest {
+  version: number;
+  datasets: DatasetEntry[];
+}
+
+const REQUIRED: (keyof DatasetEntry)[] = ['id', 'file', 'table', 'title', 'publisher', 'vintage', 'source', 'license', 'loader'];
+
+export function parseManifest(json: unknown): Manifest {
+  const m = json as Partial<Manifest>;
+  if (!m || !Array.isArray(m.datasets)) throw new Error('datasets/manifest.json: expected an object with a "datasets" array');
+  m.datasets.forEach((d, i) => {
+    for (const k of REQUIRED) {
+      if (typeof d[k] !== 'string' || d[k] === '') throw new Error(`datasets/manifest.json: datasets[${i}].${k} is missing`);
+    }
+    if (d.loader !== 'hpsa-detail' && d.loader !== 'csv') throw new Error(`datasets/manifest.json: datasets[${i}].loader "${d.loader}" is unknown`);
+  });
+  return { version: m.version ?? 1, datasets: m.datasets.map((d) => ({ ...d, sample: !!d.sample, estimate: !!d.estimate })) };
+}

@@ -1,0 +1,250 @@
+import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { SqlEngine } from '../../src/data/engine';
+import { loadUserFile } from '../../src/data/datasets';
+import { DataLoadError } from '../../src/data/hpsa-loader';
+import { createNodeEngine } from '../helpers/duckdb-node';
+import { CA_PC_FILE, readShared, sharedAvailable } from '../helpers/shared';
+import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
+
+let db: SqlEngine;
+beforeAll(async () => {
+  db = await createNodeEngine();
+});
+beforeEach(async () => {
+  await db.query('DROP TABLE IF EXISTS hpsa');
+});
+
+const one = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params))[0];
+const load = (text: string, name = 'test.csv') => loadUserFile(db, bytes(text), name);
+
+async function loadError(text: string, name = 'test.csv'): Promise<DataLoadError> {
+  try {
+    await load(text, name);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataLoadError);
+    return e as DataLoadError;
+  }
+  throw new Error('expected the load to fail');
+}
+
+describe.skipIf(!sharedAvailable)('the real HRSA California primary-care file', () => {
+  // Independent count: a plain CSV parse in JS, compared with what DuckDB loaded.
+  const parsed = sharedAvailable
+    ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data
+    : [];
+  const statusCount = (s: string) => parsed.filter((r) => r['HPSA Status'] === s).length;
+  const ids = (pred: (r: Record<string, string>) => boolean) => new Set(parsed.filter(pred).map((r) => r['HPSA ID'])).size;
+
+  it('loads every component row and counts designations by HPSA ID', async () => {
+    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
+    expect(r.rows).toBe(parsed.length);
+    expect(r.rows).toBe(7441);
+    expect(r.disciplines).toEqual(['Primary Care']);
+    expect(r.warnings).toEqual([]);
+    const c = await one<{ rows: number; ids: number; designated: number; withdrawn: number; designatedIds: number }>(`
+      SELECT count(*)::INTEGER AS rows, count(DISTINCT hpsa_id)::INTEGER AS ids,
+        count(*) FILTER (status = 'Designated')::INTEGER AS designated,
+        count(*) FILTER (status = 'Withdrawn')::INTEGER AS withdrawn,
+        count(DISTINCT hpsa_id) FILTER (status = 'Designated')::INTEGER AS "designatedIds" FROM hpsa`);
+    expect(c).toEqual({
+      rows: parsed.length,
+      ids: ids(() => true),
+      designated: statusCount('Designated'),
+      withdrawn: statusCount('Withdrawn'),
+      designatedIds: ids((r) => r['HPSA Status'] === 'Designated'),
+    });
+    expect(c.ids).toBe(1328);
+    expect(c.designatedIds).toBe(611);
+  });
+
+  it('reads the re-saved DD/MM/YYYY dates, keeps FIPS as text and maps placeholders to NULL', async () => {
+    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'ca.csv');
+    expect(r.source).toMatch(/DD\/MM\/YYYY/);
+    expect(r.vintage).toBe('HRSA data warehouse snapshot of 2024-03-27');
+    const first = await one<{ designation_date: Date; county_fips: string; component_geoid: string }>(
+      "SELECT designation_date, county_fips, component_geoid FROM hpsa WHERE hpsa_id = '10699906F5' AND component_geoid = '06067004401'",
+    );
+    expect(first.designation_date.toISOString().slice(0, 10)).toBe('2003-07-15');
+    expect(first.county_fips).toBe('06067');
+    const placeholders = await one<{ noFips: number; points: number; mcta: number; negatives: number }>(`
+      SELECT count(*) FILTER (county_fips IS NULL)::INTEGER AS "noFips",
+        count(*) FILTER (component_geoid IS NULL AND component_type = 'Unknown')::INTEGER AS points,
+        count(*) FILTER (mcta_score IS NULL)::INTEGER AS mcta,
+        count(*) FILTER (underserved_population < 0)::INTEGER AS negatives FROM hpsa`);
+    expect(placeholders.noFips).toBe(parsed.filter((r) => r['Common State County FIPS Code'] === 'XXXXX').length);
+    expect(placeholders.noFips).toBe(30);
+    expect(placeholders.points).toBe(parsed.filter((r) => r['HPSA Geography Identification Number'] === 'POINT').length);
+    expect(placeholders.mcta).toBe(parsed.filter((r) => r['PC MCTA Score'] === 'NA' || r['PC MCTA Score'] === '').length);
+    expect(placeholders.negatives).toBe(455);
+  });
+});
+
+describe('HRSA quirks', () => {
+  it('accepts the national download layout: BOM, CRLF and a trailing comma on every line (66 columns)', async () => {
+    const r = await load(hpsaCsv([{}, { 'HPSA ID': '1069999902' }], { bom: true, trailingComma: true, lineEnd: '\r\n' }));
+    expect(r.rows).toBe(2);
+    expect(await one('SELECT hpsa_name, score FROM hpsa ORDER BY hpsa_id LIMIT 1')).toEqual({ hpsa_name: 'Test County', score: 14 });
+  });
+
+  it('reads quoted fields with commas and quotes', async () => {
+    await load(hpsaCsv([{ 'HPSA Name': 'Sacramento County, CA "North"', 'Common County Name': 'Sacramento County, CA' }]));
+    expect(await one('SELECT hpsa_name, county_name FROM hpsa')).toEqual({ hpsa_name: 'Sacramento County, CA "North"', county_name: 'Sacramento County, CA' });
+  });
+
+  it('reads MM/DD/YYYY as published by HRSA', async () => {
+    const r = await load(hpsaCsv([{ 'HPSA Designation Date': '07/15/2003' }]));
+    expect(r.source).toMatch(/MM\/DD\/YYYY/);
+    const d = await one<{ d: Date }>('SELECT designation_date AS d FROM hpsa');
+    expect(d.d.toISOString().slice(0, 10)).toBe('2003-07-15');
+  });
+
+  it('detects DD/MM/YYYY from a spreadsheet re-save even when every day is 12 or less', async () => {
+    // Only the text companion (always MM/DD/YYYY) tells the order: 03/11/2024 vs 11/03/2024.
+    const r = await load(
+      hpsaCsv([
+        {
+          'HPSA Designation Date': '05/04/2003',
+          'HPSA Designation Last Update Date': '01/02/2021',
+          'Data Warehouse Record Create Date': '11/03/2024',
+          'Data Warehouse Record Create Date Text': '03/11/2024',
+        },
+      ]),
+    );
+    expect(r.source).toMatch(/DD\/MM\/YYYY/);
+    const d = await one<{ d: Date; u: Date }>('SELECT designation_date AS d, record_date AS u FROM hpsa');
+    expect(d.d.toISOString().slice(0, 10)).toBe('2003-04-05');
+    expect(d.u.toISOString().slice(0, 10)).toBe('2024-03-11');
+  });
+
+  it('refuses a file whose dates mix day-first and month-first', async () => {
+    const e = await loadError(hpsaCsv([{ 'HPSA Designation Date': '15/07/2003' }, { 'HPSA ID': '2', 'HPSA Designation Date': '07/15/2003' }]));
+    expect(e.message).toMatch(/date format could not be determined/);
+  });
+
+  it('keeps FIPS as five-digit text, pads codes a spreadsheet shortened, and maps XXXXX / "XXX  " to NULL', async () => {
+    await load(
+      hpsaCsv([
+        { 'HPSA ID': 'A1', 'Common State County FIPS Code': '06011' },
+        { 'HPSA ID': 'A2', 'Common State County FIPS Code': '6037' },
+        { 'HPSA ID': 'A3', 'Common State County FIPS Code': 'XXXXX', 'State and County Federal Information Processing Standard Code': 'XXX  ' },
+      ]),
+    );
+    const rows = await db.query<{ hpsa_id: string; county_fips: string | null }>('SELECT hpsa_id, county_fips FROM hpsa ORDER BY hpsa_id');
+    expect(rows).toEqual([
+      { hpsa_id: 'A1', county_fips: '06011' },
+      { hpsa_id: 'A2', county_fips: '06037' },
+      { hpsa_id: 'A3', county_fips: null },
+    ]);
+  });
+
+  it('maps NA and POINT placeholders to NULL and keeps negative populations as published', async () => {
+    await load(hpsaCsv([{ 'PC MCTA Score': 'NA', 'HPSA Geography Identification Number': 'POINT', 'HPSA Estimated Underserved Population': '-127050' }]));
+    expect(await one('SELECT mcta_score, component_geoid, underserved_population FROM hpsa')).toEqual({
+      mcta_score: null,
+      component_geoid: null,
+      underserved_population: -127050,
+    });
+  });
+
+  it('keeps every status, including Proposed For Withdrawal', async () => {
+    const r = await load(
+      hpsaCsv([
+        { 'HPSA ID': '1', 'HPSA Status': 'Designated' },
+        { 'HPSA ID': '2', 'HPSA Status': 'Proposed For Withdrawal' },
+        { 'HPSA ID': '3', 'HPSA Status': 'Withdrawn' },
+      ]),
+    );
+    expect(r.summary).toMatch(/Proposed For Withdrawal 1/);
+  });
+
+  it('counts designations, not component rows', async () => {
+    const r = await load(hpsaCsv([{ 'HPSA Component Name': 'a' }, { 'HPSA Component Name': 'b' }, { 'HPSA Component Name': 'c' }]));
+    expect(r.rows).toBe(3);
+    expect(r.summary).toMatch(/^1 designations, 3 rows/);
+  });
+
+  it('reads a mental-health file (65 columns, no PC MCTA Score) and a dental file beside primary care', async () => {
+    await load(hpsaCsv([{}]));
+    await load(hpsaCsv([{ 'HPSA ID': '7', 'HPSA Discipline Class': 'Mental Health' }], { withoutMcta: true, trailingComma: true }));
+    await load(hpsaCsv([{ 'HPSA ID': '8', 'HPSA Discipline Class': 'Dental Health' }], { withoutMcta: true }));
+    const rows = await db.query('SELECT discipline, count(*)::INTEGER AS n FROM hpsa GROUP BY 1 ORDER BY 1');
+    expect(rows).toEqual([
+      { discipline: 'Dental Health', n: 1 },
+      { discipline: 'Mental Health', n: 1 },
+      { discipline: 'Primary Care', n: 1 },
+    ]);
+  });
+
+  it('replaces the discipline a newer file holds and leaves other disciplines alone', async () => {
+    await load(hpsaCsv([{ 'HPSA ID': 'old1' }, { 'HPSA ID': 'old2' }]));
+    await load(hpsaCsv([{ 'HPSA ID': 'mh', 'HPSA Discipline Class': 'Mental Health' }], { withoutMcta: true }));
+    await load(hpsaCsv([{ 'HPSA ID': 'new1' }]));
+    const rows = await db.query('SELECT hpsa_id FROM hpsa ORDER BY 1');
+    expect(rows).toEqual([{ hpsa_id: 'mh' }, { hpsa_id: 'new1' }]);
+  });
+
+  it('warns about values it cannot read and names the column and line', async () => {
+    const r = await load(hpsaCsv([{}, { 'HPSA ID': '2', 'HPSA Score': 'high' }]));
+    expect(r.warnings).toEqual([expect.stringMatching(/"HPSA Score": 1 value\(s\) could not be read .*line 3: "high"/)]);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  async function loadedIds() {
+    return (await db.query<{ hpsa_id: string }>('SELECT hpsa_id FROM hpsa ORDER BY 1')).map((r) => r.hpsa_id);
+  }
+
+  it('reports a broken row by its line number and keeps what was loaded', async () => {
+    await load(hpsaCsv([{ 'HPSA ID': 'keep' }]));
+    const good = hpsaCsv([{ 'HPSA ID': 'x1' }, { 'HPSA ID': 'x2' }, { 'HPSA ID': 'x3' }]).split('\n');
+    good[3] = 'Broken row,only,four fields';
+    const e = await loadError(good.join('\n'), 'broken.csv');
+    expect(e.message).toMatch(/^broken\.csv: 1 line\(s\) could not be read; nothing was loaded/);
+    expect(e.details[0]).toMatch(/^line 4\b/);
+    expect(await loadedIds()).toEqual(['keep']);
+  });
+
+  it('names the file, what was expected and what was found for an unknown file', async () => {
+    await load(hpsaCsv([{ 'HPSA ID': 'keep' }]));
+    const e = await loadError('name,age\nAda,36\n', 'people.csv');
+    expect(e.message).toMatch(/people\.csv is not a file this app reads\. Expected an HRSA HPSA detail file .* found a header starting "name", "age"/);
+    expect(await loadedIds()).toEqual(['keep']);
+  });
+
+  it('recognises an HPSA Find export and says which file to download instead', async () => {
+    const e = await loadError('\ufeffdata.HRSA.gov – HPSA Find,data.HRSA.gov – HPSA Find\n,\nDiscipline,HPSA ID\n', 'hpsa.csv');
+    expect(e.message).toMatch(/HPSA Find.*BCD_HPSA_FCT_DET_PC\.csv/);
+  });
+
+  it('names the columns an HPSA file lacks', async () => {
+    const e = await loadError('HPSA ID,HPSA Discipline Class,HPSA Status\n1,Primary Care,Designated\n', 'cut.csv');
+    expect(e.message).toMatch(/cut\.csv looks like an HRSA HPSA detail file but lacks \d+ column\(s\) .*HPSA Name/);
+  });
+
+  it('refuses unknown disciplines and statuses with the values it found', async () => {
+    await load(hpsaCsv([{ 'HPSA ID': 'keep' }]));
+    const e = await loadError(hpsaCsv([{ 'HPSA Discipline Class': 'Vision', 'HPSA Status': 'Maybe' }]));
+    expect(e.details.join('\n')).toMatch(/"Vision" \(1 rows\)/);
+    expect(e.details.join('\n')).toMatch(/"Maybe" \(1 rows\)/);
+    expect(await loadedIds()).toEqual(['keep']);
+  });
+
+  it('refuses a header-only file', async () => {
+    const e = await loadError(hpsaCsv([]));
+    expect(e.message).toMatch(/no data rows/);
+  });
+
+  it('refuses a file that is not UTF-8 with a message a person understands', async () => {
+    const latin1 = new Uint8Array([...bytes(hpsaCsv([{ 'HPSA Name': 'Dona Ana' }]))].map((b) => b));
+    latin1[latin1.indexOf(0x6e, 70 * 10)] = 0xf1; // an ñ in Latin-1 somewhere in the data row
+    try {
+      await loadUserFile(db, latin1, 'latin1.csv');
+      throw new Error('expected failure');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataLoadError);
+      expect(`${(e as DataLoadError).message} ${(e as DataLoadError).details}`).toMatch(/latin1\.csv.*(UTF-8|could not be read)/);
+    }
+  });
+});
