@@ -46,3 +46,10 @@ export const createHpsaTableSql = (name: string = HPSA_TABLE): string =>
 export const HPSA_STATUSES = ['Designated', 'Proposed For Withdrawal', 'Withdrawn'] as const;
 export const HPSA_DISCIPLINES = ['Primary Care', 'Mental Health', 'Dental Health'] as const;
 export type HpsaDiscipline = (typeof HPSA_DISCIPLINES)[number];
+
+/**
+ * Geographic and population HPSAs cover people who live in an area. Facility designations (FQHCs,
+ * rural health clinics, tribal sites, prisons) carry service-area populations that overlap them and
+ * each other, so populations are only added over area designations.
+ */
+export const AREA_DESIGNATION_SQL = "designation_type IN ('Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population')";

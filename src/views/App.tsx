@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { boot, type BootStep } from '../data/boot';
+import { Coordinator } from '../data/coordinator';
+import { loadUserFile, type LoadedDataset } from '../data/datasets';
+import { DataLoadError, describeDuckDbError } from '../data/hpsa-loader';
+import { AtlasContext, type Atlas, type UploadOutcome } from './atlas-context';
+import { LoadStatus } from './LoadStatus';
+import { DataSources } from './DataSources';
+import { UploadZone } from './UploadZone';
+import { Overview } from './Overview';
+
+type Phase = { kind: 'loading' } | { kind: 'ready'; coordinator: Coordinator } | { kind: 'failed'; message: string };
+
+function markReplaced(datasets: LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
+  const covered = new Set(added.disciplines);
+  const replaced = datasets.map((d) =>
+    !d.replacedBy && d.table === added.table && d.disciplines.length && d.disciplines.every((x) => covered.has(x)) ? { ...d, replacedBy: added.source } : d,
+  );
+  return [...replaced, added];
+}
+
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [steps, setSteps] = useState<Map<string, string>>(new Map());
+  const [datasets, setDatasets] = useState<LoadedDataset[]>([]);
+
+  useEffect(() => {
+    const onStep = (s: BootStep) => setSteps((m) => new Map(m).set(s.kind === 'dataset' ? s.id : s.kind, s.text));
+    boot(onStep).then(
+      ({ engine, datasets }) => {
+        setDatasets(datasets);
+        setPhase({ kind: 'ready', coordinator: new Coordinator(engine) });
+      },
+      (e: unknown) => {
+        const message = e instanceof DataLoadError ? [e.message, ...e.details].join(' ') : describeDuckDbError(e);
+        setPhase({ kind: 'failed', message });
+      },
+    );
+  }, []);
+
+  const loadFile = useCallback(
+    async (file: File): Promise<UploadOutcome> => {
+      if (phase.kind !== 'ready') return { ok: false, text: 'The app is still loading; try again in a moment.', details: [] };
+      try {
+        const added = await loadUserFile(phase.coordinator.engine, file, file.name);
+        setDatasets((ds) => markReplaced(ds, added));
+        phase.coordinator.dataChanged();
+        return { ok: true, text: `Loaded ${file.name}: ${added.summary}.`, warnings: added.warnings };
+      } catch (e) {
+        if (e instanceof DataLoadError) return { ok: false, text: e.message, details: e.details };
+        return { ok: false, text: `${file.name} could not be loaded; the data already loaded is unchanged.`, details: [describeDuckDbError(e)] };
+      }
+    },
+    [phase],
+  );
+
+  const atlas = useMemo<Atlas | null>(
+    () => (phase.kind === 'ready' ? { coordinator: phase.coordinator, datasets, loadFile } : null),
+    [phase, datasets, loadFile],
+  );
+
+  return (
+    <div className="app" data-ready={phase.kind === 'ready' ? 'true' : 'false'}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>Shortage Atlas</h1>
+          <p className="tagline">Where the shortage is, whom to recruit, and whether the international pipeline will get you there.</p>
+        </div>
+      </header>
+      <LoadStatus steps={[...steps.values()]} ready={phase.kind === 'ready'} error={phase.kind === 'failed' ? phase.message : undefined} />
+      {atlas && (
+        <AtlasContext.Provider value={atlas}>
+          <UploadZone>
+            <main className="app-main">
+              <Overview />
+              <DataSources />
+            </main>
+          </UploadZone>
+        </AtlasContext.Provider>
+      )}
+    </div>
+  );
+}

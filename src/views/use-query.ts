@@ -1,0 +1,31 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { NamedQuery } from '../data/coordinator';
+import { useAtlas } from './atlas-context';
+
+export type QueryState<Row> = { rows: Row[] | undefined; error: Error | undefined };
+
+/** A view declares its query; the coordinator runs (or reuses) it and re-runs it when data changes. */
+export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
+  const { coordinator } = useAtlas();
+  const version = useSyncExternalStore(
+    (l) => coordinator.subscribe(l),
+    () => coordinator.dataVersion,
+  );
+  const key = query ? JSON.stringify([query.sql, query.params ?? []]) : '';
+  const [state, setState] = useState<QueryState<Row> & { key: string; version: number }>({ rows: undefined, error: undefined, key: '', version: -1 });
+  useEffect(() => {
+    if (!query) return;
+    let live = true;
+    coordinator.query(query).then(
+      (rows) => live && setState({ rows, error: undefined, key, version }),
+      (error: Error) => live && setState({ rows: undefined, error, key, version }),
+    );
+    return () => {
+      live = false;
+    };
+    // The key stands for the query's content.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [coordinator, key, version]);
+  // Keep showing the previous rows until the new ones arrive (no flash of empty tables).
+  return { rows: state.rows, error: state.key === key ? state.error : undefined };
+}

@@ -1,0 +1,74 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { CA_PC_FILE, sharedAvailable } from '../helpers/shared';
+import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let seen: ReturnType<typeof watch>;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  seen = watch(page, server.origin);
+  await page.goto(server.url);
+  await waitReady(page);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cell = (discipline: string, status: string, col: string) =>
+  page.locator(`[data-testid="hpsa-summary"] tr[data-discipline="${discipline}"][data-status="${status}"] [data-col="${col}"]`).innerText();
+
+describe('the built app in Chromium', () => {
+  it('reaches data-ready and shows the embedded California designations', async () => {
+    await expect.poll(() => cell('Primary Care', 'Designated', 'designations')).toBe('611');
+    expect(await cell('Primary Care', 'Withdrawn', 'designations')).toBe('717');
+    expect(await page.getByTestId('load-status').innerText()).toMatch(/Ready/);
+    expect(await page.getByTestId('datasets').innerText()).toMatch(/HRSA data warehouse snapshot of 2024-03-27/);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'foundation.png'), fullPage: true });
+  });
+
+  it('has no console errors and makes no request off its own origin', () => {
+    expect(seen.consoleErrors).toEqual([]);
+    expect(seen.offOrigin).toEqual([]);
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+  });
+
+  it('reports a bad file by name and keeps the loaded data', async () => {
+    await page.getByTestId('dataset-upload').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('name,age\nAda,36\n') });
+    await expect.poll(() => page.getByTestId('upload-message').innerText()).toMatch(/people\.csv is not a file this app reads/);
+    expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');
+  });
+
+  it('reports a broken row by line number and keeps the loaded data', async () => {
+    const lines = hpsaCsv([{ 'HPSA ID': 'a' }, { 'HPSA ID': 'b' }]).split('\n');
+    lines[2] = 'cut,short';
+    await page.getByTestId('dataset-upload').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes(lines.join('\n'))) });
+    await expect.poll(() => page.getByTestId('upload-message').innerText()).toMatch(/broken\.csv: 1 line\(s\) could not be read[\s\S]*line 3/);
+    expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');
+  });
+
+  it.skipIf(!sharedAvailable)('loads the real HRSA file through the file picker with the same counts as the unit tests', async () => {
+    await page.getByTestId('dataset-upload').setInputFiles(CA_PC_FILE);
+    await expect.poll(() => page.getByTestId('upload-message').innerText(), { timeout: 60_000 }).toMatch(/Loaded hrsa_hpsa_primary_care_CA_2024-03-27\.csv: 1,328 designations, 7,441 rows/);
+    await expect.poll(() => cell('Primary Care', 'Designated', 'rows')).toBe('2,365');
+    expect(await cell('Primary Care', 'Withdrawn', 'rows')).toBe('5,076');
+    expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');
+    expect(await page.getByTestId('datasets').innerText()).toMatch(/replaced by your file/);
+    expect(seen.consoleErrors).toEqual([]);
+  });
+});
