@@ -8,6 +8,22 @@ import { LoadStatus } from './LoadStatus';
 import { DataSources } from './DataSources';
 import { UploadZone } from './UploadZone';
 import { Overview } from './Overview';
+import { MapScreen } from './MapScreen';
+import { Tabs, type Tab } from './Tabs';
+
+const TABS: Tab[] = [
+  { id: 'map', label: 'Shortage map', render: () => <MapScreen /> },
+  {
+    id: 'data',
+    label: 'Data sources',
+    render: () => (
+      <>
+        <Overview />
+        <DataSources />
+      </>
+    ),
+  },
+];
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; coordinator: Coordinator } | { kind: 'failed'; message: string };
 
@@ -71,10 +87,7 @@ export function App() {
       {atlas && (
         <AtlasContext.Provider value={atlas}>
           <UploadZone>
-            <main className="app-main">
-              <Overview />
-              <DataSources />
-            </main>
+            <Tabs tabs={TABS} />
           </UploadZone>
         </AtlasContext.Provider>
       )}

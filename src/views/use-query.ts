@@ -2,7 +2,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { NamedQuery } from '../data/coordinator';
 import { useAtlas } from './atlas-context';
 
-export type QueryState<Row> = { rows: Row[] | undefined; error: Error | undefined };
+/** `pending`: the rows shown belong to an earlier query (or none yet); the current one is running. */
+export type QueryState<Row> = { rows: Row[] | undefined; error: Error | undefined; pending: boolean };
 
 /** A view declares its query; the coordinator runs (or reuses) it and re-runs it when data changes. */
 export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
@@ -12,7 +13,7 @@ export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
     () => coordinator.dataVersion,
   );
   const key = query ? JSON.stringify([query.sql, query.params ?? []]) : '';
-  const [state, setState] = useState<QueryState<Row> & { key: string; version: number }>({ rows: undefined, error: undefined, key: '', version: -1 });
+  const [state, setState] = useState<Omit<QueryState<Row>, 'pending'> & { key: string; version: number }>({ rows: undefined, error: undefined, key: '', version: -1 });
   useEffect(() => {
     if (!query) return;
     let live = true;
@@ -27,5 +28,6 @@ export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [coordinator, key, version]);
   // Keep showing the previous rows until the new ones arrive (no flash of empty tables).
-  return { rows: state.rows, error: state.key === key ? state.error : undefined };
+  const current = state.key === key && state.version === version;
+  return { rows: state.rows, error: state.key === key ? state.error : undefined, pending: !!query && !current };
 }

@@ -1,0 +1,140 @@
+// Choropleth of US counties or states: a pure function from shapes + values + options to an SVG
+// element. Shapes are pre-projected (Albers USA), so paths are computed once per shape and reused.
+import { geoPath, scaleQuantile, schemeBlues, schemeYlOrRd } from 'd3';
+import type { Shape } from '../data/geo';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+export const NO_DATA_FILL = '#e9ecef';
+
+export type Scheme = 'need' | 'supply';
+
+export interface ColorScale {
+  color: (v: number | null | undefined) => string;
+  /** Upper bounds of each class but the last. */
+  thresholds: number[];
+  colors: string[];
+}
+
+/**
+ * Quantile classes (7) over the values shown: shortage figures are very skewed, so equal-width
+ * classes would paint almost every area the same. ColorBrewer sequential schemes (single-hue
+ * lightness ramps) stay readable with colour-vision deficiencies.
+ */
+export function colorScale(values: number[], scheme: Scheme): ColorScale {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const palette = (scheme === 'need' ? schemeYlOrRd : schemeBlues)[7] as string[];
+  const unique = new Set(finite).size;
+  const colors = unique >= 7 ? palette : palette.slice(7 - Math.max(unique, 1));
+  const q = scaleQuantile<string>().domain(finite).range(colors);
+  const thresholds = [...new Set(q.quantiles())];
+  return { color: (v) => (v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)), thresholds, colors: colors.slice(0, thresholds.length + 1) };
+}
+
+const pathCache = new WeakMap<Shape, string>();
+const path = geoPath();
+function d(shape: Shape): string {
+  let s = pathCache.get(shape);
+  if (s === undefined) pathCache.set(shape, (s = path(shape.geometry as GeoJSON.GeometryObject) ?? ''));
+  return s;
+}
+
+export interface ChoroplethOptions {
+  shapes: Shape[];
+  borders?: GeoJSON.MultiLineString;
+  values: Map<string, number | null>;
+  scale: ColorScale;
+  width: number;
+  height: number;
+  /** Accessible name of the map. */
+  title: string;
+  /** Tooltip text per shape. */
+  tooltip: (shape: Shape, value: number | null | undefined) => string;
+  selected?: string;
+  /** Ids drawn with a heavy outline (e.g. a service area). */
+  outlined?: Set<string>;
+  /** Zoom to these shapes (e.g. the filtered region); the whole country when absent or empty. */
+  zoomTo?: string[];
+}
+
+export function choropleth(o: ChoroplethOptions): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${o.width} ${o.height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', o.title);
+  svg.classList.add('choropleth');
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('class', 'shapes');
+  for (const shape of o.shapes) {
+    const p = document.createElementNS(SVG_NS, 'path');
+    p.setAttribute('d', d(shape));
+    p.setAttribute('data-geo', shape.id);
+    g.appendChild(p);
+  }
+  svg.appendChild(g);
+  if (o.borders) {
+    const b = document.createElementNS(SVG_NS, 'path');
+    b.setAttribute('d', path(o.borders) ?? '');
+    b.setAttribute('class', 'borders');
+    b.setAttribute('fill', 'none');
+    b.setAttribute('stroke', '#fff');
+    b.setAttribute('stroke-width', '1.2');
+    b.setAttribute('pointer-events', 'none');
+    svg.appendChild(b);
+  }
+  const overlay = document.createElementNS(SVG_NS, 'g');
+  overlay.setAttribute('class', 'overlay');
+  overlay.setAttribute('pointer-events', 'none');
+  svg.appendChild(overlay);
+  recolor(svg, o);
+  return svg;
+}
+
+/** Updates fills, tooltips and outlines in place: a filter change repaints without rebuilding 3,000 paths. */
+export function recolor(
+  svg: SVGSVGElement,
+  o: Pick<ChoroplethOptions, 'shapes' | 'values' | 'scale' | 'tooltip' | 'selected' | 'outlined' | 'title' | 'zoomTo' | 'width' | 'height'>,
+): void {
+  svg.setAttribute('aria-label', o.title);
+  svg.setAttribute('viewBox', viewBoxFor(o));
+  const paths = svg.querySelectorAll<SVGPathElement>('g.shapes > path');
+  o.shapes.forEach((shape, i) => {
+    const p = paths[i];
+    const v = o.values.get(shape.id);
+    p.setAttribute('fill', o.scale.color(v));
+    p.setAttribute('data-value', v == null ? '' : String(v));
+    let t = p.firstChild as SVGTitleElement | null;
+    if (!t) p.appendChild((t = document.createElementNS(SVG_NS, 'title')));
+    t.textContent = o.tooltip(shape, v);
+  });
+  const overlay = svg.querySelector('g.overlay')!;
+  overlay.replaceChildren();
+  const outline = (id: string, cls: string) => {
+    const shape = o.shapes.find((s) => s.id === id);
+    if (!shape) return;
+    const p = document.createElementNS(SVG_NS, 'path');
+    p.setAttribute('d', d(shape));
+    p.setAttribute('class', cls);
+    overlay.appendChild(p);
+  };
+  o.outlined?.forEach((id) => outline(id, 'outlined'));
+  if (o.selected) outline(o.selected, 'selected');
+}
+
+/** A viewBox around the zoomed shapes, padded and kept at the map's aspect ratio. */
+function viewBoxFor(o: Pick<ChoroplethOptions, 'shapes' | 'zoomTo' | 'width' | 'height'>): string {
+  const ids = new Set(o.zoomTo ?? []);
+  const chosen = o.shapes.filter((s) => ids.has(s.id));
+  if (!chosen.length) return `0 0 ${o.width} ${o.height}`;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const s of chosen) {
+    const [[a, b], [c, e]] = path.bounds(s.geometry as GeoJSON.GeometryObject);
+    [x0, y0, x1, y1] = [Math.min(x0, a), Math.min(y0, b), Math.max(x1, c), Math.max(y1, e)];
+  }
+  const pad = 0.08 * Math.max(x1 - x0, y1 - y0);
+  let [w, h] = [x1 - x0 + 2 * pad, y1 - y0 + 2 * pad];
+  const aspect = o.width / o.height;
+  if (w / h < aspect) w = h * aspect;
+  else h = w / aspect;
+  const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  return `${(cx - w / 2).toFixed(1)} ${(cy - h / 2).toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`;
+}

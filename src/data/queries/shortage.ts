@@ -1,0 +1,189 @@
+// Queries behind the shortage map screen. Every view on the screen (map, ranked table, summary
+// cards, details) is a function of the same MapView, so they change together.
+import { namedQuery } from '../coordinator';
+import { AREA_DESIGNATION_SQL } from '../hpsa-schema';
+import { METRICS, type MapView } from '../../model/map-view';
+
+export interface AreaValue {
+  /** County FIPS (5 digits) or state FIPS (2 digits): the ids of the us-atlas shapes. */
+  geo: string;
+  name: string;
+  state: string;
+  value: number | null;
+  designations: number | null;
+  fte_needed: number | null;
+  population: number | null;
+  max_score: number | null;
+  weighted_score: number | null;
+  /** Figures computed by a documented formula, not published. */
+  estimate: boolean;
+}
+
+export interface ShortageSummary {
+  designations: number;
+  fte_needed: number | null;
+  population: number | null;
+  areas: number;
+  max_score: number | null;
+}
+
+export interface DesignationRow {
+  hpsa_id: string;
+  hpsa_name: string;
+  designation_type: string;
+  status: string;
+  score: number | null;
+  fte_needed: number | null;
+  designation_population: number | null;
+  rural_status: string | null;
+  designation_date: Date | null;
+  update_date: Date | null;
+  counties: string;
+}
+
+const FACILITY = `NOT (${AREA_DESIGNATION_SQL})`;
+
+/** WHERE clause and parameters for the view's filters over `hpsa h`, `ref_counties c`, `ref_states s`. */
+function hpsaFilter(v: MapView): { where: string; params: unknown[] } {
+  const parts = ['h.discipline = ?'];
+  const params: unknown[] = [v.discipline];
+  if (v.statuses.length) {
+    parts.push(`h.status IN (${v.statuses.map(() => '?').join(', ')})`);
+    params.push(...v.statuses);
+  }
+  if (v.designationClass === 'area') parts.push(AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designation_type'));
+  if (v.designationClass === 'facility') parts.push(FACILITY.replaceAll('designation_type', 'h.designation_type'));
+  parts.push(...geoFilter(v, params));
+  if (v.rural !== 'all') {
+    parts.push('c.rural = ?');
+    params.push(v.rural);
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+function geoFilter(v: MapView, params: unknown[]): string[] {
+  const parts: string[] = [];
+  if (v.states.length) {
+    parts.push(`s.state IN (${v.states.map(() => '?').join(', ')})`);
+    params.push(...v.states);
+  }
+  if (v.censusRegion) {
+    parts.push('s.census_region = ?');
+    params.push(v.censusRegion);
+  }
+  if (v.censusDivision) {
+    parts.push('s.census_division = ?');
+    params.push(v.censusDivision);
+  }
+  if (v.hhsRegion) {
+    parts.push('s.hhs_region = ?');
+    params.push(Number(v.hhsRegion));
+  }
+  return parts;
+}
+
+const FROM_HPSA = `hpsa h LEFT JOIN ref_counties c ON c.county_fips = h.county_fips LEFT JOIN ref_states s ON s.state = h.state`;
+
+// Designation-level figures once per (area, HPSA ID): a designation spanning two counties counts in
+// each county, but once in its state and once in the totals.
+const PER_DESIGNATION = `hpsa_id, any_value(h.score) AS score, any_value(h.fte_needed) AS fte,
+  any_value(CASE WHEN ${AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designation_type')} THEN h.designation_population END) AS pop`;
+
+// No FTE figure or area population (e.g. only facility designations) means none is needed or covered: 0, not unknown.
+const AGGREGATES = `count(*)::INTEGER AS designations, round(coalesce(sum(fte), 0), 2)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
+  max(score)::INTEGER AS max_score, round(sum(score * pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score`;
+
+export function areaValues(v: MapView) {
+  if (!METRICS[v.metric].hpsa) return stateWorkforceValues(v);
+  const { where, params } = hpsaFilter(v);
+  const geo = v.level === 'county' ? 'h.county_fips' : 's.state_fips';
+  const names =
+    v.level === 'county'
+      ? `LEFT JOIN ref_counties n ON n.county_fips = a.geo LEFT JOIN ref_states ns ON ns.state = n.state`
+      : `LEFT JOIN ref_states ns ON ns.state_fips = a.geo`;
+  const name = v.level === 'county' ? `coalesce(n.county_name, a.geo) || ', ' || coalesce(n.state, '')` : 'coalesce(ns.state_name, a.geo)';
+  return namedQuery<AreaValue>(
+    `area-values:${v.level}`,
+    `WITH d AS (SELECT ${geo} AS geo, ${PER_DESIGNATION} FROM ${FROM_HPSA} WHERE ${where} AND ${geo} IS NOT NULL GROUP BY 1, 2),
+     a AS (SELECT geo, ${AGGREGATES} FROM d GROUP BY geo)
+     SELECT a.geo, ${name} AS name, coalesce(ns.state, '') AS state, a.${v.metric}::DOUBLE AS value, a.designations, a.fte_needed,
+            a.population, a.max_score, a.weighted_score, false AS estimate
+     FROM a ${names}
+     ORDER BY value DESC NULLS LAST, name`,
+    params,
+  );
+}
+
+/** State-level workforce metrics from the reference tables (specialty gap, lab workforce). */
+function stateWorkforceValues(v: MapView) {
+  const params: unknown[] = [];
+  const filters = geoFilter(v, params);
+  const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+  if (v.metric === 'specialty_gap') {
+    return namedQuery<AreaValue>(
+      'area-values:specialty-gap',
+      `SELECT s.state_fips AS geo, s.state_name AS name, s.state,
+              round(g.gap / g.population_2023 * 100000, 1)::DOUBLE AS value,
+              NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
+              g.supply_is_estimate AS estimate
+       FROM ref_specialty_supply g JOIN ref_states s ON s.state = g.state
+       ${where ? `${where} AND` : 'WHERE'} g.specialty = ?
+       ORDER BY value DESC NULLS LAST, name`,
+      [...params, v.specialty],
+    );
+  }
+  return namedQuery<AreaValue>(
+    'area-values:lab',
+    `SELECT s.state_fips AS geo, s.state_name AS name, s.state, l.per_100k::DOUBLE AS value,
+            NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
+            l.per_100k_is_estimate AS estimate
+     FROM ref_lab_workforce l JOIN ref_states s ON s.state = l.state
+     ${where}
+     ORDER BY value ASC NULLS LAST, name`,
+    params,
+  );
+}
+
+/** Totals over the filtered designations, each designation once. */
+export function shortageSummary(v: MapView) {
+  const { where, params } = hpsaFilter(v);
+  return namedQuery<ShortageSummary>(
+    'shortage-summary',
+    `WITH d AS (SELECT ${PER_DESIGNATION}, count(DISTINCT h.county_fips) AS counties FROM ${FROM_HPSA} WHERE ${where} GROUP BY hpsa_id)
+     SELECT count(*)::INTEGER AS designations, round(sum(fte), 1)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population,
+            max(score)::INTEGER AS max_score,
+            (SELECT count(DISTINCT h.county_fips)::INTEGER FROM ${FROM_HPSA} WHERE ${where} AND h.county_fips IS NOT NULL) AS areas
+     FROM d`,
+    [...params, ...params],
+  );
+}
+
+/** The designations touching one county or state, for the details panel. */
+export function areaDesignations(v: MapView, geo: string) {
+  const { where, params } = hpsaFilter(v);
+  const match = geo.length === 5 ? 'h.county_fips = ?' : 's.state_fips = ?';
+  return namedQuery<DesignationRow>(
+    'area-designations',
+    `SELECT hpsa_id, any_value(h.hpsa_name) AS hpsa_name, any_value(h.designation_type) AS designation_type,
+            any_value(h.status) AS status, any_value(h.score) AS score, any_value(h.fte_needed) AS fte_needed,
+            any_value(h.designation_population) AS designation_population, any_value(h.rural_status) AS rural_status,
+            any_value(h.designation_date) AS designation_date, any_value(h.update_date) AS update_date,
+            string_agg(DISTINCT h.county_name, '; ') AS counties
+     FROM ${FROM_HPSA} WHERE ${where} AND ${match}
+     GROUP BY hpsa_id ORDER BY score DESC NULLS LAST, fte_needed DESC NULLS LAST, hpsa_name`,
+    [...params, geo],
+  );
+}
+
+export interface FilterOptions {
+  states: { state: string; state_name: string; census_region: string | null; census_division: string | null; hhs_region: number | null }[];
+}
+
+export const filterOptions = () =>
+  namedQuery<FilterOptions['states'][number]>(
+    'filter-options',
+    `SELECT state, state_name, census_region, census_division, hhs_region FROM ref_states ORDER BY state_name`,
+  );
+
+export const specialtyOptions = () =>
+  namedQuery<{ specialty: string }>('specialty-options', `SELECT DISTINCT specialty FROM ref_specialty_supply ORDER BY 1`);

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AreaValue } from '../data/queries/shortage';
+import { loadUsShapes, type UsShapes } from '../data/geo';
+import { choropleth, colorScale, recolor } from '../charts/choropleth';
+import { colorLegend } from '../charts/legend';
+import { METRICS, type MapView } from '../model/map-view';
+import { formatNumber } from './format';
+import type { QueryState } from './use-query';
+import { SourceLine } from './SourceLine';
+
+const geographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion || !!v.censusDivision || !!v.hhsRegion;
+
+export const metricDigits = (v: MapView) => (v.metric === 'fte_needed' || v.metric.endsWith('per_100k') || v.metric === 'specialty_gap' || v.metric === 'weighted_score' ? 1 : 0);
+
+export function ShortageMap({ view, state, onSelect }: { view: MapView; state: QueryState<AreaValue>; onSelect: (geo: string) => void }) {
+  const [shapes, setShapes] = useState<UsShapes | null>(null);
+  const [shapeError, setShapeError] = useState<string | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const legendHost = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement | null>(null);
+  const [painted, setPainted] = useState('');
+  useEffect(() => {
+    loadUsShapes().then(setShapes, (e: Error) => setShapeError(e.message));
+  }, []);
+
+  const metric = METRICS[view.metric];
+  const levelShapes = shapes ? (view.level === 'county' ? shapes.counties : shapes.states) : null;
+  const values = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.value])), [state.rows]);
+  const names = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.name])), [state.rows]);
+  const scheme = view.metric === 'lab_per_100k' ? 'supply' : 'need';
+
+  // Build the SVG when the level changes; later changes only repaint it.
+  useEffect(() => {
+    if (!shapes || !levelShapes || !host.current) return;
+    const el = choropleth({
+      shapes: levelShapes,
+      borders: view.level === 'county' ? shapes.stateBorders : undefined,
+      values: new Map(),
+      scale: colorScale([], scheme),
+      width: shapes.width,
+      height: shapes.height,
+      title: '',
+      tooltip: () => '',
+    });
+    el.addEventListener('click', (e) => {
+      const geo = (e.target as Element).getAttribute('data-geo');
+      if (geo) onSelectRef.current(geo);
+    });
+    host.current.replaceChildren(el);
+    svg.current = el;
+    return () => {
+      svg.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shapes, view.level]);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    if (!svg.current || !levelShapes || !state.rows) return;
+    const digits = metricDigits(view);
+    const scale = colorScale([...values.values()].filter((v): v is number => v != null), scheme);
+    const title = `Map of ${view.level === 'county' ? 'counties' : 'states'} coloured by ${metric.label.toLowerCase()}${metric.hpsa ? ` (${view.discipline})` : ''}`;
+    recolor(svg.current, {
+      shapes: levelShapes,
+      values,
+      scale,
+      title,
+      selected: view.selected,
+      width: shapes!.width,
+      height: shapes!.height,
+      zoomTo: geographicFilter(view) ? (state.rows.length ? state.rows.map((r) => r.geo) : []) : [],
+      tooltip: (shape, v) => `${names.get(shape.id) ?? shape.name}: ${v == null ? 'no value in the loaded data' : `${formatNumber(v, digits)} — ${metric.unit}`}`,
+    });
+    legendHost.current?.replaceChildren(colorLegend(scale, `${metric.label} (${metric.unit})`, (v) => formatNumber(v, digits)));
+    setPainted(JSON.stringify([view, state.rows.length]));
+  }, [shapes, levelShapes, values, names, state.rows, view, metric, scheme]);
+
+  const done = !state.pending && !!shapes && painted === JSON.stringify([view, state.rows?.length ?? -1]);
+  return (
+    <figure className="card map-card" data-testid="shortage-map" data-query-state={done ? 'done' : 'loading'} data-shapes={levelShapes?.length ?? 0}>
+      <figcaption>
+        <h2>
+          {metric.label}
+          {metric.hpsa ? ` — ${view.discipline}` : view.metric === 'specialty_gap' ? ` — ${view.specialty}` : ''}
+        </h2>
+      </figcaption>
+      {shapeError && <p className="msg error">The map shapes could not be loaded: {shapeError}</p>}
+      {state.error && <p className="msg error">{state.error.message}</p>}
+      <div className="map-host" ref={host} />
+      <div ref={legendHost} />
+      <p className="note">Click a {view.level} for its designations. Alaska and Hawaii are shown inset; Puerto Rico and the island areas are in the table only.</p>
+      <SourceLine metric={view.metric} />
+    </figure>
+  );
+}

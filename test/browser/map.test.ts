@@ -1,0 +1,103 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let seen: ReturnType<typeof watch>;
+
+async function settled() {
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') === 'done'));
+}
+const fills = () => page.$$eval('[data-testid="shortage-map"] g.shapes path', (ps) => ps.map((p) => p.getAttribute('fill')).join('|'));
+const tableRows = () => page.locator('[data-testid="area-table"] tbody tr').count();
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  seen = watch(page, server.origin);
+  await page.goto(server.url);
+  await waitReady(page);
+  await settled();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('shortage map', () => {
+  it('draws one shape per county', async () => {
+    const n = await page.locator('[data-testid="shortage-map"] g.shapes path').count();
+    expect(n).toBeGreaterThanOrEqual(3100);
+    // Every California county with a designation is coloured, one table row per coloured shape.
+    const coloured = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) => ps.length);
+    expect(coloured).toBe(await tableRows());
+    expect(coloured).toBe(58);
+  });
+
+  it('switching the metric changes the fills and the table', async () => {
+    const before = await fills();
+    await page.getByTestId('filter-metric').selectOption('max_score');
+    await settled();
+    expect(await fills()).not.toBe(before);
+    expect(await page.locator('#area-table-title').innerText()).toMatch(/highest hpsa score/i);
+  });
+
+  it('a state filter narrows the table, and the view survives a reload from the URL', async () => {
+    await page.getByTestId('filter-state').selectOption('TX');
+    await settled();
+    expect(await tableRows()).toBe(0);
+    await page.getByTestId('filter-state').selectOption('CA');
+    await page.getByTestId('filter-rural').selectOption('rural');
+    await settled();
+    const rural = await tableRows();
+    expect(rural).toBeGreaterThan(0);
+    expect(rural).toBeLessThan(58);
+    await page.locator('[data-testid="area-table"] tbody tr').first().getByRole('button').click();
+    await expect.poll(() => page.getByTestId('area-details').isVisible()).toBe(true);
+    const url = page.url();
+    expect(url).toMatch(/states=CA/);
+    expect(url).toMatch(/rural=rural/);
+    expect(url).toMatch(/selected=06\d{3}/);
+    const table = await page.getByTestId('area-table').innerText();
+    await page.goto(url);
+    await waitReady(page);
+    await settled();
+    expect(await page.getByTestId('filter-state').inputValue()).toBe('CA');
+    expect(await page.getByTestId('filter-metric').inputValue()).toBe('max_score');
+    expect(await page.getByTestId('area-table').innerText()).toBe(table);
+    expect(await page.getByTestId('waiver-eligibility').innerText()).toMatch(/Conrad 30/);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-california.png'), fullPage: true });
+  });
+
+  it('exports the table as shown to CSV with a BOM', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-area-csv').click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines.length - 1).toBe(await tableRows());
+    expect(lines[0]).toMatch(/^County,FIPS,Highest HPSA score/);
+  });
+
+  it('shows state-level workforce metrics, marked as estimates', async () => {
+    await page.goto(`${server.url}?level=state&metric=specialty_gap&specialty=psychiatry`);
+    await waitReady(page);
+    await settled();
+    expect(await tableRows()).toBe(51);
+    expect(await page.getByTestId('area-table').innerText()).toMatch(/estimate/);
+    expect(await page.locator('[data-testid="shortage-map"] g.shapes path').count()).toBeGreaterThanOrEqual(50);
+  });
+
+  it('has no serious accessibility violations and no console errors', async () => {
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    expect(seen.offOrigin).toEqual([]);
+  });
+});

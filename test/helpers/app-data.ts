@@ -1,0 +1,19 @@
+// Loads the app's embedded datasets (public/datasets/manifest.json) into a Node engine, through the
+// same loader the browser uses.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SqlEngine } from '../../src/data/engine';
+import { parseManifest } from '../../src/data/manifest';
+import { loadEmbedded, type LoadedDataset } from '../../src/data/datasets';
+
+const DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
+
+export const manifest = () => parseManifest(JSON.parse(fs.readFileSync(path.join(DATASETS, 'manifest.json'), 'utf8')));
+
+export async function loadEmbeddedDatasets(db: SqlEngine): Promise<LoadedDataset[]> {
+  const out: LoadedDataset[] = [];
+  for (const entry of manifest().datasets) {
+    out.push(await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)))));
+  }
+  return out;
+}
