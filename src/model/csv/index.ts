@@ -1,0 +1,3 @@
+export { toCsv, neutraliseCell } from './toCsv';
+export type { CsvCell, CsvRow, ToCsvOptions } from './toCsv';
+export { escapeHtml } from './escapeHtml';
