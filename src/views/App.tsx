@@ -10,9 +10,12 @@ import { UploadZone } from './UploadZone';
 import { Overview } from './Overview';
 import { MapScreen } from './MapScreen';
 import { Tabs, type Tab } from './Tabs';
+import { WorkspaceProvider } from './workspace-context';
+import { TargetsScreen } from './TargetsScreen';
 
 const TABS: Tab[] = [
   { id: 'map', label: 'Shortage map', render: () => <MapScreen /> },
+  { id: 'targets', label: 'Targets', render: () => <TargetsScreen /> },
   {
     id: 'data',
     label: 'Data sources',
@@ -86,9 +89,11 @@ export function App() {
       <LoadStatus steps={[...steps.values()]} ready={phase.kind === 'ready'} error={phase.kind === 'failed' ? phase.message : undefined} />
       {atlas && (
         <AtlasContext.Provider value={atlas}>
-          <UploadZone>
-            <Tabs tabs={TABS} />
-          </UploadZone>
+          <WorkspaceProvider>
+            <UploadZone>
+              <Tabs tabs={TABS} />
+            </UploadZone>
+          </WorkspaceProvider>
         </AtlasContext.Provider>
       )}
     </div>

@@ -12,7 +12,18 @@ const geographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion
 
 export const metricDigits = (v: MapView) => (v.metric === 'fte_needed' || v.metric.endsWith('per_100k') || v.metric === 'specialty_gap' || v.metric === 'weighted_score' ? 1 : 0);
 
-export function ShortageMap({ view, state, onSelect }: { view: MapView; state: QueryState<AreaValue>; onSelect: (geo: string) => void }) {
+export function ShortageMap({
+  view,
+  state,
+  onSelect,
+  outlined,
+}: {
+  view: MapView;
+  state: QueryState<AreaValue>;
+  onSelect: (geo: string) => void;
+  /** Service-area outline: whole states by state FIPS, and counties. */
+  outlined: { states: Set<string>; counties: Set<string> };
+}) {
   const [shapes, setShapes] = useState<UsShapes | null>(null);
   const [shapeError, setShapeError] = useState<string | null>(null);
   const host = useRef<HTMLDivElement>(null);
@@ -67,6 +78,7 @@ export function ShortageMap({ view, state, onSelect }: { view: MapView; state: Q
       scale,
       title,
       selected: view.selected,
+      outlined: view.level === 'state' ? outlined.states : new Set([...outlined.counties, ...levelShapes.filter((c) => outlined.states.has(c.id.slice(0, 2))).map((c) => c.id)]),
       width: shapes!.width,
       height: shapes!.height,
       zoomTo: geographicFilter(view) ? (state.rows.length ? state.rows.map((r) => r.geo) : []) : [],
@@ -74,7 +86,7 @@ export function ShortageMap({ view, state, onSelect }: { view: MapView; state: Q
     });
     legendHost.current?.replaceChildren(colorLegend(scale, `${metric.label} (${metric.unit})`, (v) => formatNumber(v, digits)));
     setPainted(JSON.stringify([view, state.rows.length]));
-  }, [shapes, levelShapes, values, names, state.rows, view, metric, scheme]);
+  }, [shapes, levelShapes, values, names, state.rows, view, metric, scheme, outlined]);
 
   const done = !state.pending && !!shapes && painted === JSON.stringify([view, state.rows?.length ?? -1]);
   return (

@@ -17,7 +17,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
   seen = watch(page, server.origin);
-  await page.goto(server.url);
+  await page.goto(`${server.url}#data`);
   await waitReady(page);
 });
 afterAll(async () => {

@@ -119,3 +119,33 @@ describe.skipIf(!sharedAvailable)('shortage queries against the real HRSA Califo
     expect(await run(areaValues({ ...view, states: ['TX'] }))).toEqual([]);
   });
 });
+
+describe.skipIf(!sharedAvailable)('service-area shortage figures', () => {
+  beforeAll(async () => {
+    db = await createNodeEngine();
+    await loadEmbeddedDatasets(db);
+    await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
+  });
+
+  it('sums FTE needed once per designation over the area’s counties', async () => {
+    const { serviceAreaShortage } = await import('../../src/data/queries/service-area');
+    const rows = await run<{ source: string; name: string; fte_needed: number; designations: number; estimate: boolean }>(
+      serviceAreaShortage({ id: 'sa', name: 'Central Valley', counties: ['06019', '06107'], states: [] }),
+    );
+    const hpsa = rows.find((r) => r.source === 'HPSA')!;
+    const raw = Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    const ids = new Map<string, Record<string, string>>();
+    for (const r of raw) if (r['HPSA Status'] === 'Designated' && ['06019', '06107'].includes(r['Common State County FIPS Code'])) ids.set(r['HPSA ID'], r);
+    expect(hpsa.designations).toBe(ids.size);
+    expect(hpsa.fte_needed).toBeCloseTo([...ids.values()].reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0), 1);
+    const psych = rows.find((r) => r.source === 'specialty gap' && r.name === 'psychiatry')!;
+    expect(psych.estimate).toBe(true);
+    expect(Number.isFinite(psych.fte_needed)).toBe(true);
+    expect(rows.some((r) => r.source === 'lab workforce gap')).toBe(true);
+  });
+
+  it('an empty service area has no HPSA figures', async () => {
+    const { serviceAreaShortage } = await import('../../src/data/queries/service-area');
+    expect(await run(serviceAreaShortage({ id: 'e', name: 'Empty', counties: [], states: [] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity, nextId, type DiversityMeasureKind } from '../model/targets';
+import type { DiversityMeasure } from '../model/types';
+import { useWorkspace } from './workspace-context';
+
+const LABELS: Record<DiversityMeasureKind, string> = {
+  'img-share': 'Minimum share of hires who are IMGs',
+  'language-coverage': 'Languages of the service area covered by hires',
+  'max-country-share': 'Maximum share from any one country of training',
+  'gender-balance': 'Gender balance',
+};
+
+function describe(m: DiversityMeasure): string {
+  switch (m.kind) {
+    case 'img-share':
+      return `at least ${Math.round(m.minShare * 100)}% IMGs`;
+    case 'language-coverage':
+      return `at least ${m.minHiresPerLanguage} hire(s) speaking each of ${m.languages.join(', ')}`;
+    case 'max-country-share':
+      return `no more than ${Math.round(m.maxShare * 100)}% from one country`;
+    case 'gender-balance':
+      return `at least ${Math.round(m.minShareEach * 100)}% women and ${Math.round(m.minShareEach * 100)}% men`;
+  }
+}
+
+export function DiversityTargets() {
+  const { workspace, update } = useWorkspace();
+  const [kind, setKind] = useState<DiversityMeasureKind>('img-share');
+  const [pct, setPct] = useState(50);
+  const [languages, setLanguages] = useState('Spanish');
+  const [error, setError] = useState('');
+  function add() {
+    if (!(pct > 0 && pct <= 100)) return setError('Share: a percentage from 1 to 100.');
+    const langs = languages.split(',').map((l) => l.trim()).filter(Boolean);
+    if (kind === 'language-coverage' && !langs.length) return setError('Languages: name at least one, separated by commas.');
+    const share = pct / 100;
+    const measure: DiversityMeasure =
+      kind === 'img-share'
+        ? { kind, minShare: share }
+        : kind === 'max-country-share'
+          ? { kind, maxShare: share }
+          : kind === 'gender-balance'
+            ? { kind, minShareEach: share }
+            : { kind, languages: langs, minHiresPerLanguage: 1 };
+    setError('');
+    update((ws) => ({ ...ws, diversityTargets: [...ws.diversityTargets, { id: nextId('diversity', ws.diversityTargets.map((d) => d.id)), targetId: null, measure, note: '' }] }));
+  }
+  return (
+    <section className="card" aria-labelledby="diversity-title" data-testid="diversity-targets">
+      <h2 id="diversity-title">Diversity targets</h2>
+      <div className="inline-form">
+        <label>
+          Measure
+          <select value={kind} onChange={(e) => setKind(e.target.value as DiversityMeasureKind)} data-testid="diversity-kind">
+            {(Object.keys(LABELS) as DiversityMeasureKind[]).map((k) => (
+              <option key={k} value={k}>
+                {LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {kind === 'language-coverage' ? (
+          <label>
+            Languages (comma-separated)
+            <input type="text" value={languages} maxLength={300} onChange={(e) => setLanguages(e.target.value)} />
+          </label>
+        ) : (
+          <label>
+            Share (%)
+            <input type="number" min={1} max={100} value={pct} onChange={(e) => setPct(Number(e.target.value))} />
+          </label>
+        )}
+        <button type="button" onClick={add} data-testid="diversity-add">
+          Add
+        </button>
+      </div>
+      <p className="note definition">{DIVERSITY_MEASURE_DEFINITIONS[kind]}</p>
+      {error && <p className="msg error" role="alert">{error}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Target</th>
+            <th scope="col">Pipeline today</th>
+            <th scope="col">Definition</th>
+            <th scope="col"><span className="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {workspace.diversityTargets.map((d) => {
+            const reading = measureDiversity(d.measure, workspace.candidates);
+            return (
+              <tr key={d.id}>
+                <td>{LABELS[d.measure.kind]}</td>
+                <td>{describe(d.measure)}</td>
+                <td>{reading.summary}</td>
+                <td className="note">{DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => update((ws) => ({ ...ws, diversityTargets: ws.diversityTargets.filter((x) => x.id !== d.id) }))}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

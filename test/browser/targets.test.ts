@@ -1,0 +1,109 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let seen: ReturnType<typeof watch>;
+
+const targetRows = () => page.locator('[data-testid="targets-table"] tbody tr[data-target]').count();
+const saved = () => expect.poll(() => page.getByTestId('save-state').innerText()).toMatch(/Saved in this browser/);
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  seen = watch(page, server.origin);
+  await page.goto(`${server.url}?states=CA&rural=rural`);
+  await waitReady(page);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('service areas and targets', () => {
+  it('builds a named service area from the map table', async () => {
+    await page.getByTestId('service-area-name').fill('Rural California');
+    await page.getByTestId('service-area-create').click();
+    await expect.poll(() => page.getByTestId('service-area-add-all').isEnabled()).toBe(true);
+    await page.getByTestId('service-area-add-all').click();
+    await expect.poll(() => page.getByTestId('service-area-summary').innerText()).toMatch(/Rural California: 0 whole states, \d+ counties/);
+    expect(await page.locator('[data-testid="shortage-map"] .overlay .outlined').count()).toBeGreaterThan(5);
+  });
+
+  it('suggests targets with the arithmetic shown, and accepting one creates a target', async () => {
+    await page.locator('[data-tab="targets"]').click();
+    const first = page.getByTestId('suggestion').first();
+    await expect.poll(() => first.innerText()).toMatch(/FTE needed in \d+ primary care HPSAs → suggest \d+ hires? by \d{4}-Q\d at a 33% share of need/);
+    await first.getByTestId('suggestion-accept').click();
+    await expect.poll(targetRows).toBe(1);
+  });
+
+  it('creates, edits and deletes a target with undo, and nothing is lost on reload', async () => {
+    await page.getByTestId('target-new').click();
+    await page.getByTestId('target-profession').selectOption('mls');
+    await page.getByTestId('target-hires').fill('6');
+    await page.getByTestId('target-owner').fill('Lab director');
+    await page.getByTestId('target-note').fill('Night shift coverage');
+    await page.getByTestId('target-save').click();
+    await expect.poll(targetRows).toBe(2);
+    await page.locator('[data-testid="targets-table"] tbody tr', { hasText: 'Lab director' }).getByTestId('target-delete').click();
+    await expect.poll(targetRows).toBe(1);
+    await page.getByTestId('target-undo').click();
+    await expect.poll(targetRows).toBe(2);
+    await page.getByTestId('diversity-add').click();
+    await saved();
+    const before = await page.getByTestId('targets-table').innerText();
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(targetRows).toBe(2);
+    expect(await page.getByTestId('targets-table').innerText()).toBe(before);
+    expect(await page.getByTestId('diversity-targets').innerText()).toMatch(/at least 50% IMGs/);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'targets.png'), fullPage: true });
+  });
+
+  it('exports the workspace, restores it into an empty browser, and a bad file changes nothing', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('workspace-export').click()]);
+    const file = (await download.path())!;
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(exported.format).toBe('shortage-atlas-workspace');
+    expect(exported.targets).toHaveLength(2);
+    const table = await page.getByTestId('targets-table').innerText();
+
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const req = indexedDB.deleteDatabase('shortage-atlas');
+      req.onsuccess = req.onerror = req.onblocked = () => resolve();
+    }));
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(targetRows).toBe(0);
+
+    await page.getByTestId('workspace-import').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/Imported .*2 targets, 1 service areas/);
+    await expect.poll(() => page.getByTestId('targets-table').innerText()).toBe(table);
+
+    const bad = JSON.stringify(exported).replace(/"hires": ?\d+/, '"hires":1e309');
+    expect(bad).toContain('1e309');
+    await page.getByTestId('workspace-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/bad\.json was not imported; your current workspace is unchanged[\s\S]*targets\[0\]\.hires/);
+    expect(await page.getByTestId('targets-table').innerText()).toBe(table);
+    await page.getByTestId('workspace-import').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, schemaVersion: 99 })) });
+    await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/future\.json was not imported[\s\S]*newer version/);
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => page.getByTestId('targets-table').innerText()).toBe(table);
+  });
+
+  it('has no serious accessibility violations and no console errors', async () => {
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    expect(seen.offOrigin).toEqual([]);
+  });
+});
