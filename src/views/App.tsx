@@ -12,10 +12,12 @@ import { MapScreen } from './MapScreen';
 import { Tabs, type Tab } from './Tabs';
 import { WorkspaceProvider } from './workspace-context';
 import { TargetsScreen } from './TargetsScreen';
+import { PipelineScreen } from './PipelineScreen';
 
 const TABS: Tab[] = [
   { id: 'map', label: 'Shortage map', render: () => <MapScreen /> },
   { id: 'targets', label: 'Targets', render: () => <TargetsScreen /> },
+  { id: 'pipeline', label: 'Pipeline & forecast', render: () => <PipelineScreen /> },
   {
     id: 'data',
     label: 'Data sources',

@@ -1,0 +1,62 @@
+// How many extra candidates a target needs: the simulated distribution of arrivals from the
+// current pipeline, plus n new candidates who each arrive in time with probability q
+// (independently, so Binomial(n, q)), must reach the hires with the wanted probability.
+// New candidates are assumed not to crowd each other out of Conrad 30 slots.
+
+import { frequencyAtLeast } from './frequencies';
+
+/** Searches n up to this; beyond it the target is reported as out of reach. */
+const MAX_EXTRA_CANDIDATES = 100_000;
+
+export interface ExtraCandidatesQuery {
+  /** freq[k] = runs in which the current pipeline delivered k hires by the due date. */
+  freq: ArrayLike<number>;
+  runs: number;
+  hires: number;
+  /** Probability one new candidate arrives by the due date. */
+  arrivalProbability: number;
+  targetProbability: number;
+}
+
+/** Smallest number of new candidates reaching the target probability, or null when out of reach. */
+export function extraCandidatesNeeded(query: ExtraCandidatesQuery): number | null {
+  const meets = (n: number) => probabilityMetWithExtra(query, n) >= query.targetProbability;
+  if (meets(0)) return 0;
+  if (query.arrivalProbability <= 0 || !meets(MAX_EXTRA_CANDIDATES)) return null;
+  let low = 0; // fails
+  let high = 1; // grows until it meets
+  while (!meets(high)) [low, high] = [high, high * 2];
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (meets(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/** P(current arrivals + Binomial(n, q) ≥ hires). */
+export function probabilityMetWithExtra(query: ExtraCandidatesQuery, n: number): number {
+  const { freq, runs, hires, arrivalProbability } = query;
+  if (n === 0) return frequencyAtLeast(freq, runs, hires);
+  let probability = 0;
+  for (let k = 0; k < freq.length; k++) {
+    if (freq[k] > 0) probability += (freq[k] / runs) * binomialAtLeast(n, arrivalProbability, hires - k);
+  }
+  return probability;
+}
+
+/** P(Binomial(n, q) ≥ k), summing the lower tail in log space so large n does not underflow. */
+export function binomialAtLeast(n: number, q: number, k: number): number {
+  if (k <= 0) return 1;
+  if (k > n || q <= 0) return 0;
+  if (q >= 1) return 1;
+  const logQ = Math.log(q);
+  const logNotQ = Math.log1p(-q);
+  let logChoose = 0;
+  let below = 0;
+  for (let j = 0; j < k; j++) {
+    below += Math.exp(logChoose + j * logQ + (n - j) * logNotQ);
+    logChoose += Math.log(n - j) - Math.log(j + 1);
+  }
+  return Math.max(0, 1 - below);
+}

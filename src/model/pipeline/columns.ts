@@ -1,0 +1,45 @@
+// The pipeline CSV's columns, as the template writes them and the importer expects them.
+
+export const PIPELINE_TEMPLATE_COLUMNS = [
+  'candidate_id',
+  'profession',
+  'specialty',
+  'stage',
+  'stage_date',
+  'visa_route',
+  'site_state',
+  'site_county_fips',
+  'expected_start',
+  'country_of_training',
+  'languages',
+  'gender',
+  'ecfmg_certified',
+  'licence_status',
+  'ascpi',
+] as const;
+
+export type PipelineColumn = (typeof PIPELINE_TEMPLATE_COLUMNS)[number];
+
+/**
+ * Without these no row can become a candidate, so a file missing any loads nothing.
+ * (specialty may be absent: a lab-only file has no use for it.)
+ */
+export const REQUIRED_PIPELINE_COLUMNS: readonly PipelineColumn[] = [
+  'candidate_id',
+  'profession',
+  'stage',
+  'stage_date',
+  'visa_route',
+  'site_state',
+];
+
+// Spellings seen in real spreadsheets for the same column.
+const HEADER_ALIASES: Readonly<Record<string, PipelineColumn>> = {
+  license_status: 'licence_status',
+};
+
+/** "Stage Date", " stage-date " and "STAGE_DATE" all name stage_date. */
+export function normaliseHeader(header: string): string {
+  const key = header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return Object.hasOwn(HEADER_ALIASES, key) ? HEADER_ALIASES[key] : key;
+}

@@ -1,0 +1,45 @@
+// A starter pipeline CSV: the header the importer expects and two example rows to overwrite.
+
+import { toCsv } from '../csv/toCsv';
+import { PIPELINE_TEMPLATE_COLUMNS, type PipelineColumn } from './columns';
+
+const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
+  {
+    candidate_id: 'C-0001',
+    profession: 'physician',
+    specialty: 'psychiatry',
+    stage: 'offer',
+    stage_date: '2026-11-02',
+    visa_route: 'j1-conrad30',
+    site_state: 'NM',
+    site_county_fips: '35001',
+    expected_start: '2027-07-01',
+    country_of_training: 'India',
+    languages: 'English;Hindi;Telugu',
+    gender: 'female',
+    ecfmg_certified: 'yes',
+    licence_status: 'application submitted',
+    ascpi: '',
+  },
+  {
+    candidate_id: 'L-0001',
+    profession: 'mls',
+    specialty: 'medical laboratory',
+    stage: 'licensure',
+    stage_date: '2026-10-15',
+    visa_route: 'h1b-cap-exempt',
+    site_state: 'CA',
+    site_county_fips: '06037',
+    expected_start: '2027-03-01',
+    country_of_training: 'Philippines',
+    languages: 'English;Tagalog',
+    gender: 'male',
+    ecfmg_certified: '',
+    licence_status: 'California CLS licence in review',
+    ascpi: 'yes',
+  },
+];
+
+export function pipelineTemplateCsv(): string {
+  return toCsv(PIPELINE_TEMPLATE_COLUMNS, EXAMPLE_ROWS);
+}

@@ -1,0 +1,81 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let seen: ReturnType<typeof watch>;
+
+const HEADER = 'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,expected_start,country_of_training,languages,gender,ecfmg_certified,licence_status,ascpi';
+const rows = [
+  'P-1,physician,primary care,arrived,2026-09-01,us-authorized,CA,06019,2026-09-01,India,English;Hindi,female,yes,licensed,',
+  'P-2,physician,primary care,offer,2026-11-01,h1b-cap-exempt,CA,06019,2027-03-01,Philippines,English;Tagalog,male,yes,applied,',
+  'P-3,physician,primary care,licensure,2026-10-15,j1-conrad30,CA,06107,2027-07-01,Nigeria,English,female,yes,applied,',
+  'P-4,physician,primary care,interview,2026-11-10,h1b-cap-subject,CA,06019,2027-10-01,Pakistan,English;Urdu,male,yes,none,',
+  'L-1,mls,medical laboratory,visa,2026-10-01,tn,CA,06019,2027-01-15,Mexico,Spanish;English,female,,applied,yes',
+  'P-5,physician,primary care,withdrawn,2026-08-01,h1b-cap-exempt,CA,06019,,India,English,male,yes,none,',
+  'BAD-1,physician,primary care,daydreaming,2026-11-01,h1b-cap-exempt,CA,06019,,India,English,male,yes,none,',
+  'BAD-2,physician,primary care,offer,2026-13-45,h1b-cap-exempt,CA,06019,,India,English,male,yes,none,',
+  '"=HYPERLINK(""http://x"",""y"")",physician,primary care,sourced,2026-11-01,h1b-cap-exempt,CA,06019,,India,English,male,yes,none,',
+];
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  seen = watch(page, server.origin);
+  await page.goto(`${server.url}#targets`);
+  await waitReady(page);
+  // A target for the forecast to aim at: 2 primary-care physicians in California.
+  await page.getByTestId('target-new').click();
+  await page.getByTestId('target-region').selectOption('st:CA');
+  await page.getByTestId('target-hires').fill('2');
+  await page.getByTestId('target-save').click();
+  await page.locator('[data-tab="pipeline"]').click();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('pipeline and forecast', () => {
+  it('imports good rows and lists every bad row by line and column', async () => {
+    await page.getByTestId('pipeline-upload').setInputFiles({ name: 'pipeline.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows].join('\n')) });
+    await expect.poll(() => page.getByTestId('pipeline-message').innerText()).toMatch(/Imported 7 candidate\(s\) from pipeline\.csv; 2 problem/);
+    const errors = await page.getByTestId('pipeline-errors').innerText();
+    expect(errors).toMatch(/8\s+stage\s+daydreaming/);
+    expect(errors).toMatch(/9\s+stage_date\s+2026-13-45/);
+  });
+
+  it('draws the funnel with the counts per stage', async () => {
+    const count = (stage: string) => page.locator(`[data-testid="funnel-table"] td[data-stage="${stage}"]`).innerText();
+    expect(await count('arrived')).toBe('1');
+    expect(await count('offer')).toBe('1');
+    expect(await count('withdrawn')).toBe('1');
+    expect(await count('sourced')).toBe('1');
+    expect(await page.locator('[data-testid="pipeline-funnel"] svg').count()).toBeGreaterThan(0);
+  });
+
+  it('runs the forecast in a worker and gives P(met) per target', async () => {
+    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => page.locator('[data-testid="forecast-table"] tbody tr').count(), { timeout: 60_000 }).toBe(1);
+    const p = await page.locator('[data-testid="forecast-table"] [data-col="p-met"]').innerText();
+    expect(Number(p.replace('%', ''))).toBeGreaterThan(0);
+    expect(Number(p.replace('%', ''))).toBeLessThanOrEqual(100);
+    expect(await page.getByTestId('forecast-table').innerText()).toMatch(/primary care — California/);
+    expect(await page.getByTestId('actions-table').innerText()).toMatch(/=HYPERLINK/); // shown as inert text
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline.png'), fullPage: true });
+  });
+
+  it('has no serious accessibility violations and no console errors', async () => {
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    expect(seen.consoleErrors.join('\n')).toBe('');
+    expect(seen.offOrigin).toEqual([]);
+  });
+});
