@@ -239,6 +239,7 @@ describe('limits and scale', () => {
     expect(result.candidates).toHaveLength(99_990);
     expect(result.errors.map((e) => e.line)).toEqual(Array.from({ length: 10 }, (_, k) => k * 10_000 + 10_001));
     expect(result.candidates[1].languages).toEqual(['English', 'Spanish']);
-    expect(elapsed).toBeLessThan(3_000);
+    // About 1 s on a busy two-core machine; the bound only catches a regression in kind.
+    expect(elapsed).toBeLessThan(4_000);
   });
 });

@@ -292,6 +292,7 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
   if (errors.count > 0) return result([], missingColumns, rows.length);
 
   const indexOf = new Map(PIPELINE_TEMPLATE_COLUMNS.map((column) => [column, header.indexOf(column)]));
+  // A column the file lacks has index -1, which reads as a blank cell.
   const cellOf = (cells: readonly string[], column: PipelineColumn) => cells[indexOf.get(column)!]?.trim() ?? '';
   const dayFirstInFile = rows.some(({ cells }) => DATE_COLUMNS.some((column) => looksDayFirst(cellOf(cells, column))));
   const firstLineOfId = new Map<string, number>();

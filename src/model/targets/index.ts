@@ -5,7 +5,6 @@ export { filterTargets, sortTargets } from './sortFilter';
 export type { TargetFilter, TargetSort, TargetSortField } from './sortFilter';
 export {
   addQuarters,
-  compareQuarters,
   isQuarterLabel,
   nextQuarters,
   parseQuarter,

@@ -66,8 +66,3 @@ export function nextQuarters(from: IsoDate, count: number, options: NextQuarters
   const first = addQuarters(quarterOf(from), options.includeCurrent ? 0 : 1);
   return Array.from({ length: Math.max(0, count) }, (_, i) => addQuarters(first, i));
 }
-
-/** Orders labels chronologically (their text order already is, for four-digit years). */
-export function compareQuarters(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,6 +1,7 @@
 // Suggested targets from shortage data: a share of the measured need, with the arithmetic shown.
 
 import type { Priority, Profession, RegionRef, Specialty } from '../types';
+import { MAX_HIRES } from '../workspace/entities';
 import { MLS_SPECIALTY } from '../workspace/fields';
 import type { TargetDraft } from './crud';
 import { isQuarterLabel } from './quarters';
@@ -73,12 +74,10 @@ function roleFor(figure: ShortageFigure): Role {
   }
 }
 
-const MAX_SUGGESTED_HIRES = 10_000;
-
-/** ceil(share × need), at least 1; rounded first so 0.07 × 100 is 7, not 7.000000000000001 → 8. */
+/** ceil(share × need), from 1 to the largest target a workspace holds; rounded first so 0.07 × 100 is 7, not 7.000000000000001 → 8. */
 export function suggestedHires(fteNeeded: number, share: number): number {
   const exact = Math.round(share * fteNeeded * 1e6) / 1e6;
-  return Math.min(MAX_SUGGESTED_HIRES, Math.max(1, Math.ceil(exact)));
+  return Math.min(MAX_HIRES, Math.max(1, Math.ceil(exact)));
 }
 
 const formatFte = (fte: number) => String(Math.round(fte * 10) / 10);
