@@ -10,6 +10,7 @@ import { AreaDetails } from './AreaDetails';
 import { SummaryCards } from './SummaryCards';
 import { ServiceAreaPanel, activeServiceArea } from './ServiceAreaPanel';
 import { useWorkspace } from './workspace-context';
+import { TargetProgress } from './TargetProgress';
 import { stateByCode } from '../model/workspace';
 import type { ServiceArea } from '../model/types';
 
@@ -40,6 +41,7 @@ export function MapScreen() {
         <ShortageMap view={view} state={values} onSelect={select} outlined={outlined} />
         {view.selected && <AreaDetails view={view} geo={view.selected} onClose={() => setView({ ...view, selected: '' })} />}
         <AreaTable view={view} state={values} onSelect={select} />
+        <TargetProgress />
       </div>
     </div>
   );

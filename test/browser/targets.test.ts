@@ -66,6 +66,11 @@ describe('service areas and targets', () => {
     expect(await page.getByTestId('diversity-targets').innerText()).toMatch(/at least 50% IMGs/);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'targets.png'), fullPage: true });
+    // The targets show on the map screen too, with their progress.
+    await page.locator('[data-tab="map"]').click();
+    await expect.poll(() => page.getByTestId('target-progress').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('target-progress').innerText()).toMatch(/Service area: Rural California/);
+    await page.locator('[data-tab="targets"]').click();
   });
 
   it('exports the workspace, restores it into an empty browser, and a bad file changes nothing', async () => {
