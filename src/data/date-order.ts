@@ -38,5 +38,4 @@ export function decideDateOrder(e: DateEvidence): DateDecision {
   return { ok: true, order: 'MDY', why: 'no date has a part over 12; read as MM/DD/YYYY, the order HRSA publishes' };
 }
 
-export const STRPTIME_FORMAT: Record<DateOrder, string> = { MDY: '%m/%d/%Y', DMY: '%d/%m/%Y', ISO: '%Y-%m-%d' };
 export const DATE_ORDER_LABEL: Record<DateOrder, string> = { MDY: 'MM/DD/YYYY', DMY: 'DD/MM/YYYY', ISO: 'YYYY-MM-DD' };

@@ -1,9 +1,8 @@
 // Loads HRSA HPSA detail files into the canonical `hpsa` table, inside DuckDB (no JS copy of the
 // rows). A load either replaces the disciplines it contains, whole, or changes nothing.
 import type { SqlEngine } from './engine';
-import { HPSA_DETAIL_COLUMNS } from './hpsa-format';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
-import { DATE_ORDER_LABEL, STRPTIME_FORMAT, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
+import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString } from './sql';
 
 export class DataLoadError extends Error {
@@ -27,58 +26,81 @@ export interface HpsaLoadResult {
   warnings: string[];
 }
 
-const RAW = 'hpsa_raw';
 const STAGE = 'hpsa_stage';
 const REJECTS = 'hpsa_rejects';
 const REJECT_SCANS = 'hpsa_reject_scans';
 const MAX_LISTED = 10;
 
 const col = (name: string) => sqlIdent(name);
-const DATE_COLUMNS = ['HPSA Designation Date', 'HPSA Designation Last Update Date', 'Withdrawn Date', 'Data Warehouse Record Create Date'];
 
-// Placeholders HRSA uses for "no value": XXXXX / "XXX  " (FIPS), NA (MCTA score), POINT (facility geography).
-const clean = (c: string) => `CASE WHEN trim(${col(c)}) IN ('', 'XXXXX', 'XXX', 'NA', 'N/A', 'POINT') THEN NULL ELSE trim(${col(c)}) END`;
-const num = (c: string) => `TRY_CAST(replace(${clean(c)}, ',', '') AS DOUBLE)`;
+// Placeholders HRSA uses for "no value": XXXXX / "XXX  " (FIPS), NA (MCTA score), POINT (facility
+// geography). all_varchar already reads empty fields as NULL.
+const text = (c: string) => `nullif(trim(${col(c)}), '')`;
+const code = (c: string) => `CASE WHEN trim(${col(c)}) IN ('', 'XXXXX', 'XXX', 'NA', 'N/A', 'POINT') THEN NULL ELSE trim(${col(c)}) END`;
+const num = (c: string) => `TRY_CAST(replace(${code(c)}, ',', '') AS DOUBLE)`;
 const int = (c: string) => `TRY_CAST(round(${num(c)}) AS INTEGER)`;
-const date = (c: string, order: DateOrder) => `TRY_CAST(try_strptime(${clean(c)}, '${STRPTIME_FORMAT[order]}') AS DATE)`;
 // Spreadsheets drop FIPS leading zeros (6037 for 06037): pad 4-digit codes back.
-const fips = (c: string) => `CASE WHEN regexp_full_match(${clean(c)}, '[0-9]{4,5}') THEN lpad(${clean(c)}, 5, '0') END`;
+const fips = (c: string) => `CASE WHEN regexp_full_match(trim(${col(c)}), '[0-9]{4,5}') THEN lpad(trim(${col(c)}), 5, '0') END`;
 
-function canonicalSelect(hasMcta: boolean, order: DateOrder, sourceId: string): string {
-  const exprs: Record<(typeof HPSA_COLUMNS)[number][0], string> = {
-    discipline: clean('HPSA Discipline Class'),
-    hpsa_id: clean('HPSA ID'),
-    hpsa_name: clean('HPSA Name'),
-    designation_type: clean('Designation Type'),
-    status: clean('HPSA Status'),
+/** Date columns: kept as text in the pass over the file; parsed once their order is known. */
+const DATE_FIELDS = {
+  designation_date: 'HPSA Designation Date',
+  update_date: 'HPSA Designation Last Update Date',
+  withdrawn_date: 'Withdrawn Date',
+  record_date: 'Data Warehouse Record Create Date',
+} as const;
+type DateField = keyof typeof DATE_FIELDS;
+const rawOf = (f: string) => `${f}__raw`;
+const part = (f: DateField, i: number) => `split_part(${rawOf(f)}, '/', ${i})`;
+// A cast of Y-M-D text, not strptime: a failed strptime costs an exception each in wasm, and
+// make the evidence pass (trying both orders) several times slower than reading the file.
+function parseDate(f: DateField, order: DateOrder): string {
+  if (order === 'ISO') return `TRY_CAST(${rawOf(f)} AS DATE)`;
+  const [m, d] = order === 'MDY' ? [1, 2] : [2, 1];
+  return `TRY_CAST(${part(f, 3)} || '-' || ${part(f, m)} || '-' || ${part(f, d)} AS DATE)`;
+}
+
+/** Numeric columns whose unreadable values are reported (they drive the map and the targets). */
+const CHECKED_NUMBERS = { score: 'HPSA Score', fte_needed: 'HPSA Shortage', designation_population: 'HPSA Designation Population' } as const;
+function typedColumns(hasMcta: boolean, sourceId: string): Record<Exclude<(typeof HPSA_COLUMNS)[number][0], DateField>, string> {
+  return {
+    discipline: text('HPSA Discipline Class'),
+    hpsa_id: text('HPSA ID'),
+    hpsa_name: text('HPSA Name'),
+    designation_type: text('Designation Type'),
+    status: text('HPSA Status'),
     score: int('HPSA Score'),
     mcta_score: hasMcta ? int('PC MCTA Score') : 'NULL',
-    state: `upper(${clean('Primary State Abbreviation')})`,
+    state: `upper(${text('Primary State Abbreviation')})`,
     county_fips: fips('Common State County FIPS Code'),
-    county_name: clean('Common County Name'),
-    hhs_region: clean('Common Region Name'),
-    rural_status: clean('Rural Status'),
-    metro_indicator: clean('Metropolitan Indicator'),
-    population_type: clean('HPSA Population Type'),
+    county_name: text('Common County Name'),
+    hhs_region: text('Common Region Name'),
+    rural_status: text('Rural Status'),
+    metro_indicator: text('Metropolitan Indicator'),
+    population_type: code('HPSA Population Type'),
     designation_population: num('HPSA Designation Population'),
     fte_needed: num('HPSA Shortage'),
     fte_current: num('HPSA FTE'),
-    formal_ratio: clean('HPSA Formal Ratio'),
+    formal_ratio: text('HPSA Formal Ratio'),
     pct_below_poverty: num('% of Population Below 100% Poverty'),
     longitude: num('Longitude'),
     latitude: num('Latitude'),
-    designation_date: date('HPSA Designation Date', order),
-    update_date: date('HPSA Designation Last Update Date', order),
-    withdrawn_date: date('Withdrawn Date', order),
-    component_name: clean('HPSA Component Name'),
-    component_type: clean('HPSA Component Type Description'),
-    component_geoid: clean('HPSA Geography Identification Number'),
+    component_name: text('HPSA Component Name'),
+    component_type: text('HPSA Component Type Description'),
+    component_geoid: code('HPSA Geography Identification Number'),
     served_population: num('HPSA Estimated Served Population'),
     underserved_population: num('HPSA Estimated Underserved Population'),
-    record_date: date('Data Warehouse Record Create Date', order),
     source_id: sqlString(sourceId),
   };
-  return HPSA_COLUMNS.map(([name, type]) => `CAST(${exprs[name]} AS ${type}) AS ${name}`).join(',\n  ');
+}
+
+/** One pass over the file: typed columns, every date parsed three ways, and the raw text the checks need. */
+function stageSelect(hasMcta: boolean, sourceId: string): string {
+  const types = Object.fromEntries(HPSA_COLUMNS) as Record<string, string>;
+  const typed = Object.entries(typedColumns(hasMcta, sourceId)).map(([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`);
+  const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
+  const raws = Object.entries(CHECKED_NUMBERS).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
+  return [...typed, ...dates, ...raws, `${text('Data Warehouse Record Create Date Text')} AS record_date_text`, 'row_number() OVER () + 1 AS line'].join(',\n  ');
 }
 
 async function count(db: SqlEngine, sql: string): Promise<number> {
@@ -86,28 +108,25 @@ async function count(db: SqlEngine, sql: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Evidence for the date order, from the parts of every date in the file. */
 async function dateEvidence(db: SqlEngine): Promise<DateEvidence> {
-  const values = DATE_COLUMNS.map((c) => col(c)).join(', ');
-  const [e] = await db.query<Omit<DateEvidence, 'sameAsMdyText' | 'swappedFromMdyText'>>(`
-    WITH v AS (SELECT trim(unnest([${values}])) AS v FROM ${RAW}),
-    p AS (SELECT v, regexp_extract(v, '^([0-9]{1,2})/([0-9]{1,2})/[0-9]{4}$', ['a', 'b']) AS s FROM v WHERE v IS NOT NULL AND v <> '')
-    SELECT count(*) FILTER (WHERE TRY_CAST(s.a AS INTEGER) > 12)::INTEGER AS "firstOver12",
-           count(*) FILTER (WHERE TRY_CAST(s.b AS INTEGER) > 12)::INTEGER AS "secondOver12",
-           count(*) FILTER (WHERE regexp_full_match(v, '[0-9]{4}-[0-9]{2}-[0-9]{2}'))::INTEGER AS iso,
-           count(*)::INTEGER AS total
-    FROM p`);
-  const d = col('Data Warehouse Record Create Date');
-  const t = col('Data Warehouse Record Create Date Text');
-  const swap = `regexp_replace(trim(${d}), '^([0-9]{1,2})/([0-9]{1,2})/', '\\2/\\1/')`;
-  const [c] = await db.query<{ same: number; swapped: number }>(`
-    SELECT count(*) FILTER (WHERE trim(${d}) = trim(${t}))::INTEGER AS same,
-           count(*) FILTER (WHERE trim(${d}) <> trim(${t}) AND ${swap} = trim(${t}))::INTEGER AS swapped
-    FROM ${RAW}`);
-  return { ...e, sameAsMdyText: c.same, swappedFromMdyText: c.swapped };
+  const sum = (pred: (f: DateField) => string) => (Object.keys(DATE_FIELDS) as DateField[]).map((f) => `count(*) FILTER (WHERE ${pred(f)})`).join(' + ');
+  const slashDate = (f: DateField) => `regexp_full_match(${rawOf(f)}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')`;
+  const over12 = (f: DateField, i: number) => `${slashDate(f)} AND TRY_CAST(${part(f, i)} AS INTEGER) > 12`;
+  const swap = `regexp_replace(${rawOf('record_date')}, '^([0-9]{1,2})/([0-9]{1,2})/', '\\2/\\1/')`;
+  const [e] = await db.query<DateEvidence>(`
+    SELECT (${sum((f) => over12(f, 1))})::INTEGER AS "firstOver12",
+           (${sum((f) => over12(f, 2))})::INTEGER AS "secondOver12",
+           (${sum((f) => `regexp_full_match(${rawOf(f)}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`)})::INTEGER AS iso,
+           (${sum((f) => `${rawOf(f)} IS NOT NULL`)})::INTEGER AS total,
+           count(*) FILTER (WHERE ${rawOf('record_date')} = record_date_text)::INTEGER AS "sameAsMdyText",
+           count(*) FILTER (WHERE ${rawOf('record_date')} <> record_date_text AND ${swap} = record_date_text)::INTEGER AS "swappedFromMdyText"
+    FROM ${STAGE}`);
+  return e;
 }
 
 async function dropScratch(db: SqlEngine): Promise<void> {
-  for (const t of [RAW, STAGE, REJECTS, REJECT_SCANS]) await db.query(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of [STAGE, REJECTS, REJECT_SCANS]) await db.query(`DROP TABLE IF EXISTS ${t}`);
 }
 
 async function rejectedRows(db: SqlEngine, fileName: string): Promise<void> {
@@ -124,26 +143,21 @@ async function rejectedRows(db: SqlEngine, fileName: string): Promise<void> {
   throw new DataLoadError(`${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`, details);
 }
 
-/** Values present in the file that the loader could not read as numbers or dates. */
+/** Values present in the file that the loader could not read as numbers or dates, in one scan. */
 async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string[]> {
-  const checks: [string, string][] = [
-    ['HPSA Score', int('HPSA Score')],
-    ['HPSA Shortage', num('HPSA Shortage')],
-    ['HPSA Designation Population', num('HPSA Designation Population')],
-    ...DATE_COLUMNS.map((c) => [c, date(c, order)] as [string, string]),
+  const checks: [string, string, string][] = [
+    ...Object.entries(CHECKED_NUMBERS).map(([f, c]) => [c, rawOf(f), f] as [string, string, string]),
+    ...(Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => [c, rawOf(f), parseDate(f, order)] as [string, string, string]),
   ];
-  const warnings: string[] = [];
-  for (const [name, expr] of checks) {
-    const rows = await db.query<{ n: number; first_row: number; example: string }>(`
-      SELECT count(*)::INTEGER AS n, min(rn)::INTEGER AS first_row, arg_min(v, rn) AS example FROM (
-        SELECT row_number() OVER () AS rn, ${clean(name)} AS v, ${expr} AS parsed FROM ${RAW}
-      ) WHERE v IS NOT NULL AND parsed IS NULL`);
-    const r = rows[0];
-    if (r && r.n > 0) {
-      warnings.push(`column "${name}": ${r.n} value(s) could not be read and were left empty (first at line ${r.first_row + 1}: "${r.example}")`);
-    }
-  }
-  return warnings;
+  const bad = (raw: string, parsed: string) => `${raw} IS NOT NULL AND ${parsed} IS NULL`;
+  const [r] = await db.query<Record<string, number | string | null>>(
+    `SELECT ${checks
+      .map(([, raw, parsed], i) => `count(*) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS n${i}, min(line) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS l${i}, arg_min(${raw}, line) FILTER (WHERE ${bad(raw, parsed)}) AS v${i}`)
+      .join(', ')} FROM ${STAGE}`,
+  );
+  return checks.flatMap(([name], i) =>
+    Number(r[`n${i}`]) > 0 ? [`column "${name}": ${r[`n${i}`]} value(s) could not be read and were left empty (first at line ${r[`l${i}`]}: "${r[`v${i}`]}")`] : [],
+  );
 }
 
 /**
@@ -158,25 +172,23 @@ export async function loadHpsaDetail(
   await db.query(createHpsaTableSql());
   await dropScratch(db);
   try {
-    const needed = [...HPSA_DETAIL_COLUMNS, ...(opts.hasMcta ? ['PC MCTA Score'] : [])].map(col).join(', ');
     try {
-      await db.query(`CREATE TEMP TABLE ${RAW} AS SELECT ${needed} FROM read_csv(${sqlString(opts.registeredName)},
+      await db.query(`CREATE TEMP TABLE ${STAGE} AS SELECT ${stageSelect(opts.hasMcta, opts.sourceId)} FROM read_csv(${sqlString(opts.registeredName)},
         header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
         store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}')`);
     } catch (e) {
       throw new DataLoadError(`${fileName} could not be read as CSV; nothing was loaded.`, [describeDuckDbError(e)]);
     }
     await rejectedRows(db, fileName);
-    const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${RAW}`);
+    const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
     if (rows === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
 
     const decision = decideDateOrder(await dateEvidence(db));
     if (!decision.ok) throw new DataLoadError(`${fileName}: the date format could not be determined; nothing was loaded.`, [decision.why]);
 
-    await db.query(`CREATE TEMP TABLE ${STAGE} AS SELECT ${canonicalSelect(opts.hasMcta, decision.order, opts.sourceId)} FROM ${RAW}`);
     await checkStage(db, fileName);
     const warnings = await unreadableValues(db, decision.order);
-    const result = await replaceFromStage(db);
+    const result = await replaceFromStage(db, decision.order);
     return { ...result, dateOrder: decision.order, dateOrderWhy: `${DATE_ORDER_LABEL[decision.order]}: ${decision.why}`, warnings };
   } finally {
     await dropScratch(db);
@@ -186,10 +198,10 @@ export async function loadHpsaDetail(
 /** Problems that make the file unusable as HPSA data. */
 async function checkStage(db: SqlEngine, fileName: string): Promise<void> {
   const problems: string[] = [];
-  const missingId = await db.query<{ n: number; first_row: number }>(
-    `SELECT count(*)::INTEGER AS n, min(rn)::INTEGER AS first_row FROM (SELECT row_number() OVER () AS rn, hpsa_id FROM ${STAGE}) WHERE hpsa_id IS NULL`,
+  const missingId = await db.query<{ n: number; first_line: number }>(
+    `SELECT count(*)::INTEGER AS n, min(line)::INTEGER AS first_line FROM ${STAGE} WHERE hpsa_id IS NULL`,
   );
-  if (missingId[0].n > 0) problems.push(`column "HPSA ID": ${missingId[0].n} row(s) have no ID (first at line ${missingId[0].first_row + 1})`);
+  if (missingId[0].n > 0) problems.push(`column "HPSA ID": ${missingId[0].n} row(s) have no ID (first at line ${missingId[0].first_line})`);
   const disciplines = await db.query<{ discipline: string | null; n: number }>(
     `SELECT discipline, count(*)::INTEGER AS n FROM ${STAGE} GROUP BY ALL ORDER BY n DESC`,
   );
@@ -210,12 +222,13 @@ async function checkStage(db: SqlEngine, fileName: string): Promise<void> {
 }
 
 /** Swaps the staged rows in for the disciplines they cover, in one transaction. */
-async function replaceFromStage(db: SqlEngine): Promise<Omit<HpsaLoadResult, 'dateOrder' | 'dateOrderWhy' | 'warnings'>> {
+async function replaceFromStage(db: SqlEngine, order: DateOrder): Promise<Omit<HpsaLoadResult, 'dateOrder' | 'dateOrderWhy' | 'warnings'>> {
+  const columns = HPSA_COLUMNS.map(([c]) => (c in DATE_FIELDS ? `${parseDate(c as DateField, order)} AS ${c}` : c)).join(', ');
   const disciplines = (await db.query<{ discipline: string }>(`SELECT DISTINCT discipline FROM ${STAGE} ORDER BY 1`)).map((r) => r.discipline);
   await db.query('BEGIN TRANSACTION');
   try {
     await db.query(`DELETE FROM ${HPSA_TABLE} WHERE discipline IN (SELECT DISTINCT discipline FROM ${STAGE})`);
-    await db.query(`INSERT INTO ${HPSA_TABLE} SELECT * FROM ${STAGE}`);
+    await db.query(`INSERT INTO ${HPSA_TABLE} SELECT ${columns} FROM ${STAGE}`);
     await db.query('COMMIT');
   } catch (e) {
     await db.query('ROLLBACK');
