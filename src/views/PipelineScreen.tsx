@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { parsePipelineCsv, pipelineTemplateCsv, type PipelineRowError } from '../model/pipeline';
 import { STAGES, type Candidate } from '../model/types';
-import { DEFAULT_ASSUMPTIONS, validateAssumptions } from '../model/timing/assumptions';
 import { nextAction } from '../model/timing/nextAction';
 import type { ForecastResult } from '../model/forecast/result';
 import { regionContainsFor } from '../model/region-contains';
@@ -15,6 +14,7 @@ import { PlotHost } from './PlotHost';
 import { regionLabel } from './region-label';
 import { runForecastInWorker } from './forecast-client';
 import { formatNumber } from './format';
+import { AssumptionsPanel, FeeScenarioSwitch, currentAssumptions } from './AssumptionsPanel';
 
 const RUNS = 2000;
 const SEED = 20261123;
@@ -36,10 +36,7 @@ export function PipelineScreen() {
   const shortage = useQuery(useMemo(shortageCounties, [])).rows;
   const regions = useQuery(useMemo(stateRegions, [])).rows;
   const candidates = workspace.candidates;
-  const assumptions = useMemo(() => {
-    const v = validateAssumptions({ ...DEFAULT_ASSUMPTIONS, ...workspace.assumptions });
-    return v.ok ? v.value : DEFAULT_ASSUMPTIONS;
-  }, [workspace.assumptions]);
+  const assumptions = useMemo(() => currentAssumptions(workspace.assumptions), [workspace.assumptions]);
 
   async function importFile(file: File) {
     const r = parsePipelineCsv(await file.text(), file.name);
@@ -56,7 +53,7 @@ export function PipelineScreen() {
   const shortageSet = new Set((shortage ?? []).map((r) => r.county_fips));
   const actions = candidates.filter((c) => c.stage !== 'withdrawn' && c.stage !== 'arrived').map((c) => ({ c, next: nextAction(c, assumptions, today()) }));
 
-  const forecastKey = JSON.stringify([candidates.length, workspace.targets, workspace.savedAt]);
+  const forecastKey = JSON.stringify([candidates, workspace.targets, assumptions]);
   async function run() {
     setForecast({ running: true });
     try {
@@ -156,6 +153,7 @@ export function PipelineScreen() {
             <p className="note">
               {RUNS.toLocaleString('en-US')} simulated futures (seed {SEED}) of every candidate’s remaining steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots per state and fiscal year — with the default assumptions (sources in the model). {stale && <strong>The pipeline or targets changed since this run.</strong>}
             </p>
+            <FeeScenarioSwitch />
             {forecast.error && <p className="msg error">{forecast.error}</p>}
             {result && (
               <>
@@ -207,9 +205,34 @@ export function PipelineScreen() {
                     })}
                   </tbody>
                 </table>
+                <h3>Known fees per expected hire, by visa route</h3>
+                <table data-testid="cost-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Visa route</th>
+                      <th scope="col" className="num">Candidates</th>
+                      <th scope="col" className="num">Expected hires</th>
+                      <th scope="col" className="num">Expected fees</th>
+                      <th scope="col" className="num">Fees per hire</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.costPerHireByRoute.map((r) => (
+                      <tr key={r.visaRoute}>
+                        <td>{r.visaRoute}</td>
+                        <td className="num">{r.candidates}</td>
+                        <td className="num">{formatNumber(r.expectedHires, 1)}</td>
+                        <td className="num">${formatNumber(r.expectedFeesUsd)}</td>
+                        <td className="num">{r.costPerHireUsd == null ? '—' : `$${formatNumber(r.costPerHireUsd)}`}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="note">Government filing fees only (registration, premium processing, the $100,000 fee where the scenario applies it); not legal or recruitment costs.</p>
               </>
             )}
           </section>
+          <AssumptionsPanel />
           <section className="card" aria-labelledby="actions-title">
             <div className="card-head">
               <h2 id="actions-title">Next actions</h2>

@@ -68,8 +68,24 @@ describe('pipeline and forecast', () => {
     expect(Number(p.replace('%', ''))).toBeLessThanOrEqual(100);
     expect(await page.getByTestId('forecast-table').innerText()).toMatch(/primary care — California/);
     expect(await page.getByTestId('actions-table').innerText()).toMatch(/=HYPERLINK/); // shown as inert text
+    expect(await page.getByTestId('cost-table').innerText()).toMatch(/h1b-cap-exempt/);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline.png'), fullPage: true });
+  });
+
+  it('edits an assumption, saves it with the workspace, and refuses an invalid one', async () => {
+    await page.getByTestId('assumptions').locator('summary').click();
+    const p = page.locator('#assumption-h1bSelectionProbability');
+    await p.fill('0.5');
+    await expect.poll(() => page.getByTestId('assumptions').locator('summary').innerText()).toMatch(/1 changed/);
+    await p.fill('7');
+    await expect.poll(() => page.getByTestId('assumptions').innerText()).toMatch(/Not saved until fixed/);
+    await page.reload();
+    await waitReady(page);
+    await page.getByTestId('assumptions').locator('summary').click();
+    expect(await page.locator('#assumption-h1bSelectionProbability').inputValue()).toBe('0.5');
+    await page.getByTestId('fee-scenario').getByLabel('not applied').check();
+    await expect.poll(() => page.getByTestId('assumptions').locator('summary').innerText()).toMatch(/2 changed/);
   });
 
   it('has no serious accessibility violations and no console errors', async () => {
