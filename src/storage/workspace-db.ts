@@ -1,6 +1,7 @@
 // The workspace (service areas, targets, candidates, assumptions) lives in this browser's
 // IndexedDB: personal data never leaves the computer, and a reload or a crash loses nothing.
 import { serializeWorkspace, parseWorkspaceFile, type Workspace } from '../model/workspace';
+import { workspaceAssumptionErrors } from '../model/workspace-assumptions';
 
 const DB_NAME = 'shortage-atlas';
 const STORE = 'workspace';
@@ -27,7 +28,7 @@ export async function loadSavedWorkspace(): Promise<Workspace | null> {
     req.onerror = () => reject(req.error);
   });
   if (typeof text !== 'string') return null;
-  const parsed = parseWorkspaceFile(text);
+  const parsed = parseWorkspaceFile(text, { validateAssumptions: workspaceAssumptionErrors });
   if (!parsed.ok) throw new Error(`The workspace saved in this browser could not be read: ${parsed.errors.slice(0, 3).join('; ')}`);
   return parsed.workspace;
 }

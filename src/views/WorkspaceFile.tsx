@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { parseWorkspaceFile, serializeWorkspace } from '../model/workspace';
+import { workspaceAssumptionErrors } from '../model/workspace-assumptions';
 import { useWorkspace } from './workspace-context';
 import { downloadText } from './download';
 
@@ -9,7 +10,7 @@ export function WorkspaceFile() {
   const [message, setMessage] = useState<{ ok: boolean; text: string; details: string[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   async function importFile(file: File) {
-    const parsed = parseWorkspaceFile(await file.text());
+    const parsed = parseWorkspaceFile(await file.text(), { validateAssumptions: workspaceAssumptionErrors });
     if (!parsed.ok) {
       setMessage({ ok: false, text: `${file.name} was not imported; your current workspace is unchanged.`, details: parsed.errors });
     } else {

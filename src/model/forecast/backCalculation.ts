@@ -35,7 +35,7 @@ export function extraCandidatesNeeded(query: ExtraCandidatesQuery): number | nul
 }
 
 /** P(current arrivals + Binomial(n, q) ≥ hires). */
-export function probabilityMetWithExtra(query: ExtraCandidatesQuery, n: number): number {
+function probabilityMetWithExtra(query: ExtraCandidatesQuery, n: number): number {
   const { freq, runs, hires, arrivalProbability } = query;
   if (n === 0) return frequencyAtLeast(freq, runs, hires);
   let probability = 0;

@@ -5,7 +5,7 @@ import type { RouteFees } from '../timing/fees';
 import { parseIsoDate } from '../timing/calendar';
 import type { CandidatePlan, Duration } from '../timing/routes';
 
-export const STATUS_ACTIVE = 0;
+const STATUS_ACTIVE = 0;
 export const STATUS_ARRIVED = 1;
 export const STATUS_WITHDRAWN = 2;
 
@@ -82,7 +82,7 @@ export function buildCohort(members: CohortMember[], nowDay: number): Cohort {
   const conrad = new Map<string, { slots: number; applicants: number[]; probes: number[] }>();
 
   members.forEach(({ plan, fees, takesConradSlot }, i) => {
-    const anchorDay = (parseIsoDate(plan.anchorDate) ?? nowDay) - nowDay;
+    const anchorDay = (parseIsoDate(plan.anchorDate) ?? nowDay) - nowDay; // a missing or malformed stage date counts as today
     cohort.status[i] = plan.status === 'active' ? STATUS_ACTIVE : plan.status === 'arrived' ? STATUS_ARRIVED : STATUS_WITHDRAWN;
     // An arrived candidate counts from the recorded date, or from now when that is missing or ahead.
     cohort.anchor[i] = plan.status === 'arrived' ? Math.min(anchorDay, 0) : anchorDay;
@@ -121,7 +121,6 @@ export function buildCohort(members: CohortMember[], nowDay: number): Cohort {
         cohort.visaStep[i] = steps.intern(visa.filingToStart);
         cohort.survival[i] = stepSurvival * visa.successProbability;
         cohort.startWithinDays[i] = visa.startWithinDays;
-        if (plan.status !== 'active') break;
         let state = conrad.get(visa.state);
         if (!state) conrad.set(visa.state, (state = { slots: visa.slotsPerFiscalYear, applicants: [], probes: [] }));
         (takesConradSlot ? state.applicants : state.probes).push(i);
@@ -142,7 +141,7 @@ export function buildCohort(members: CohortMember[], nowDay: number): Cohort {
 
 /**
  * Triangular durations in the form the inverse CDF needs: u < split ? min + √(u·low) : max − √((1 − u)·high),
- * with low = (max − min)(mode − min) and high = (max − min)(max − mode).
+ * with split = (mode − min)/(max − min), low = (max − min)(mode − min), high = (max − min)(max − mode).
  */
 export interface TriangularTable {
   min: Float64Array;
@@ -160,15 +159,20 @@ function emptyTable(): TriangularTable {
 /** Distinct durations; most candidates share the same few steps. */
 class StepTable {
   private readonly index = new Map<string, number>();
+  /** Shared plans share Duration objects: a quick lookup before building the key. */
+  private readonly seen = new Map<Duration, number>();
   private readonly rows: Duration[] = [];
 
   intern(days: Duration): number {
+    const known = this.seen.get(days);
+    if (known !== undefined) return known;
     const key = `${days.minDays}|${days.modeDays}|${days.maxDays}`;
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.rows.push(days) - 1;
       this.index.set(key, id);
     }
+    this.seen.set(days, id);
     return id;
   }
 

@@ -14,7 +14,7 @@ export interface ForecastRequest extends Omit<SimulateOptions, 'regionContains' 
 
 export type ForecastResponse = { ok: true; result: ForecastResult } | { ok: false; error: string };
 
-export function siteKey(site: Site): string {
+function siteKey(site: Site): string {
   return `${site.state}|${site.countyFips}`;
 }
 

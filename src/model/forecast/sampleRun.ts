@@ -53,9 +53,9 @@ export interface RunBuffers {
 const APPLICANT_KEY_RANGE = 1 << 20;
 
 export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random: Random): RunBuffers {
-  const largestState = Math.max(0, ...cohort.conradStates.map((state) => state.applicants.length));
+  const largestState = cohort.conradStates.reduce((most, state) => Math.max(most, state.applicants.length), 0);
   if (largestState >= APPLICANT_KEY_RANGE) throw new Error(`Too many Conrad 30 applicants in one state: ${largestState}`);
-  const mostDraws = Math.max(1, ...cohort.maxDraws);
+  const mostDraws = cohort.maxDraws.reduce((most, draws) => Math.max(most, draws), 1);
   const uniforms = new Float64Array(Math.max(POOL_SIZE, mostDraws));
   return {
     arrival: new Float64Array(cohort.size),

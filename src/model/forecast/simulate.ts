@@ -3,11 +3,11 @@
 // candidates a target needs, and known fees per hire by route. Pure: no DOM, no storage.
 // Plans are flattened into typed arrays once (cohort.ts); each run is then a tight loop.
 
-import { STAGES, VISA_ROUTES, type Candidate, type IsoDate, type Target } from '../types';
+import { STAGES, VISA_ROUTES, type Candidate, type IsoDate, type Target, type VisaRoute } from '../types';
 import { validateAssumptions, type Assumptions } from '../timing/assumptions';
 import { formatIsoDate, parseIsoDate } from '../timing/calendar';
-import { routeFees } from '../timing/fees';
-import { planCandidate } from '../timing/routes';
+import { routeFees, type RouteFees } from '../timing/fees';
+import { planCandidate, type CandidatePlan } from '../timing/routes';
 import { MonthGrid, routeCosts, RunTally } from './aggregates';
 import { extraCandidatesNeeded } from './backCalculation';
 import { buildCalendarTables } from './calendarTables';
@@ -61,10 +61,11 @@ export function simulate(options: SimulateOptions): ForecastResult {
       candidate: newCandidateFor(target, scenario, now, targetMembers[t].map((i) => candidates[i])),
     })),
   );
+  const member = cohortMemberFactory(assumptions);
   const cohort = buildCohort(
     [
-      ...candidates.map((candidate) => cohortMember(candidate, assumptions, true)),
-      ...probes.map((probe) => cohortMember(probe.candidate, assumptions, false)),
+      ...candidates.map((candidate) => member(candidate, true)),
+      ...probes.map((probe) => member(probe.candidate, false)),
     ],
     nowDay,
   );
@@ -75,12 +76,13 @@ export function simulate(options: SimulateOptions): ForecastResult {
   const months = new MonthGrid(nowDay, horizonMonths);
   const tally = new RunTally({ candidates, grid: months, targetMembers, dueDays });
   const probeHits = new Int32Array(probes.length);
+  const probeDueDays = Float64Array.from(probes, (probe) => dueDays[probe.target]);
 
   for (let run = 0; run < runs; run++) {
     sampleRun(cohort, tables, buffers);
     tally.addRun(arrival);
     for (let p = 0; p < probes.length; p++) {
-      if (arrival[candidates.length + p] <= dueDays[probes[p].target]) probeHits[p]++;
+      if (arrival[candidates.length + p] <= probeDueDays[p]) probeHits[p]++;
     }
     options.onRun?.(run, realArrivals);
   }
@@ -126,11 +128,17 @@ export function simulate(options: SimulateOptions): ForecastResult {
   };
 }
 
-function cohortMember(candidate: Candidate, assumptions: Assumptions, takesConradSlot: boolean): CohortMember {
-  return {
-    plan: planCandidate(candidate, assumptions),
-    fees: routeFees(candidate.visaRoute, assumptions),
-    takesConradSlot,
+/** Plans depend on a few fields only, and pipelines repeat them, so each is built once. */
+function cohortMemberFactory(assumptions: Assumptions): (candidate: Candidate, takesConradSlot: boolean) => CohortMember {
+  const plans = new Map<string, CandidatePlan>();
+  const fees = new Map<VisaRoute, RouteFees>();
+  return (candidate, takesConradSlot) => {
+    const key = [candidate.profession, candidate.stage, candidate.stageDate, candidate.visaRoute, candidate.siteState].join('|');
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = planCandidate(candidate, assumptions)));
+    let routeFee = fees.get(candidate.visaRoute);
+    if (!routeFee) fees.set(candidate.visaRoute, (routeFee = routeFees(candidate.visaRoute, assumptions)));
+    return { plan, fees: routeFee, takesConradSlot };
   };
 }
 

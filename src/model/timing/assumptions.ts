@@ -673,7 +673,7 @@ function withdrawalMeta(stage: string): NumberMeta {
 export const ASSUMPTION_FIELDS = Object.keys(DEFAULT_ASSUMPTIONS) as (keyof Assumptions)[];
 
 /** Field-name prefixes of the min/mode/max triples; months when the prefix ends in "Months". */
-export const TRIANGULAR_PREFIXES = [
+const TRIANGULAR_PREFIXES = [
   'h1bCapExemptOfferToStartMonths',
   'h1bTransferDays',
   'conrad30FilingToStartMonths',

@@ -19,10 +19,15 @@ export function dayOf(year: number, month: number, day: number): number {
 export function parseIsoDate(text: string): number | null {
   const match = ISO_DATE.exec(text);
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const result = dayOf(year, month, day);
-  // Date.UTC rolls 2026-02-31 over to March; a round trip catches it.
-  return formatIsoDate(result) === text ? result : null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return dayOf(year, month, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 export function formatIsoDate(day: number): IsoDate {

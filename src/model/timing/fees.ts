@@ -51,11 +51,18 @@ function feeItems(visaRoute: VisaRoute, assumptions: Assumptions): FeeItem[] {
   if (abroadFeeApplies) {
     const share = assumptions.shareOfNewH1bHiresAbroad;
     items.push({
-      label: `$${assumptions.h1bFeeAmount.toLocaleString('en-US')} fee × ${Math.round(share * 100)}% hired from abroad`,
+      label: `$${groupThousands(assumptions.h1bFeeAmount)} fee × ${Math.round(share * 100)}% hired from abroad`,
       amountUsd: assumptions.h1bFeeAmount * share,
       per: 'petition',
       sources: ['S10', 'S11'],
     });
   }
   return items;
+}
+
+/** 100000 → "100,000" without Intl, which is slow to start and varies by runtime. */
+function groupThousands(amount: number): string {
+  const [whole, fraction] = String(Math.round(amount * 100) / 100).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }

@@ -44,7 +44,8 @@ export function nextAction(candidate: Candidate, assumptions: Assumptions, now: 
     const opens = formatIsoDate(window.opens);
     const closes = formatIsoDate(window.closes);
     const when = nowDay >= window.opens ? `by ${closes}` : `between ${opens} and ${closes}`;
-    const offerNote = plan.recruitment.length > 0 ? '; registration needs an accepted offer' : '';
+    const offerPending = plan.recruitment.some((step) => step.stage !== 'accepted');
+    const offerNote = offerPending ? '; registration needs an accepted offer' : '';
     return {
       ...base,
       action: `Register for the H-1B lottery ${when} (earliest start ${formatIsoDate(earliestCapStart(window.year))}${offerNote})`,

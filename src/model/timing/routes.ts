@@ -3,7 +3,7 @@
 // credentialing, and the visa process of the candidate's route. Arrival is when both are done.
 // The simulator samples these plans; the next-action helper reads them.
 
-import type { Candidate, IsoDate, Profession, Stage, VisaRoute } from '../types';
+import { STAGES, type Candidate, type IsoDate, type Profession, type Stage, type VisaRoute } from '../types';
 import type { Assumptions, TriangularPrefix } from './assumptions';
 import { DAYS_PER_MONTH } from './calendar';
 import { petitionDecisionDays, standardProcessingDelay } from './h1bCalendar';
@@ -65,32 +65,22 @@ export interface CandidatePlan {
 const RECRUITMENT_STAGES = ['sourced', 'screening', 'interview', 'offer', 'accepted'] as const;
 type RecruitmentStage = (typeof RECRUITMENT_STAGES)[number];
 
-const STAGE_ORDER: Record<Stage, number> = {
-  sourced: 0,
-  screening: 1,
-  interview: 2,
-  offer: 3,
-  accepted: 4,
-  licensure: 5,
-  credentialing: 6,
-  visa: 7,
-  arrived: 8,
-  withdrawn: 9,
-};
+/** Pipeline order, as listed in types.ts. */
+const stageOrder = (stage: Stage) => STAGES.indexOf(stage);
 
 export function planCandidate(candidate: Candidate, assumptions: Assumptions): CandidatePlan {
   if (candidate.stage === 'arrived' || candidate.stage === 'withdrawn') {
     return { status: candidate.stage, anchorDate: candidate.stageDate, recruitment: [], licensing: [], visa: { kind: 'none' } };
   }
-  const order = STAGE_ORDER[candidate.stage];
+  const order = stageOrder(candidate.stage);
   return {
     status: 'active',
     anchorDate: candidate.stageDate,
-    recruitment: RECRUITMENT_STAGES.filter((stage) => STAGE_ORDER[stage] >= order).map((stage) =>
+    recruitment: RECRUITMENT_STAGES.filter((stage) => stageOrder(stage) >= order).map((stage) =>
       recruitmentStep(stage, assumptions),
     ),
     licensing: licensingSteps(candidate.profession, candidate.siteState, assumptions).filter(
-      (step) => STAGE_ORDER[step.stage] >= order,
+      (step) => stageOrder(step.stage) >= order,
     ),
     visa: visaProcess(candidate, assumptions),
   };
@@ -124,7 +114,7 @@ const WITHDRAWAL_FIELD = {
   accepted: 'withdrawalAccepted',
 } as const satisfies Record<RecruitmentStage, keyof Assumptions>;
 
-export function mlsLicensureRequired(state: string, assumptions: Assumptions): boolean {
+function mlsLicensureRequired(state: string, assumptions: Assumptions): boolean {
   return assumptions.mlsLicensureStates.split(',').includes(state);
 }
 

@@ -1,0 +1,434 @@
+import { describe, it, expect } from 'vitest';
+import { ASSUMPTION_FIELDS, DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/timing/assumptions';
+import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/timing/calendar';
+import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/backCalculation';
+import { createRandom, triangularQuantile } from '../../src/model/forecast/random';
+import { runForecastRequest, toForecastRequest } from '../../src/model/forecast/request';
+import { simulate, type SimulateOptions } from '../../src/model/forecast/simulate';
+import type { Candidate, RegionRef, Target } from '../../src/model/types';
+
+const NOW = '2027-01-15';
+const NOW_DAY = parseIsoDate(NOW) as number;
+
+/** Every duration zero and nobody withdraws: only the calendar and the lottery remain. */
+function instant(overrides: Partial<Assumptions> = {}): Assumptions {
+  const zeroed = ASSUMPTION_FIELDS.filter(
+    (field) => /(Days|Months)(Min|Mode|Max)$/.test(field) || field.startsWith('stageDays') || field.startsWith('withdrawal'),
+  );
+  return { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(zeroed.map((field) => [field, 0])), ...overrides };
+}
+
+function candidate(overrides: Partial<Candidate> = {}): Candidate {
+  return {
+    id: 'c1',
+    profession: 'physician',
+    specialty: 'internal medicine',
+    stage: 'accepted',
+    stageDate: NOW,
+    visaRoute: 'us-authorized',
+    siteState: 'TX',
+    siteCountyFips: '48201',
+    expectedStart: '',
+    countryOfTraining: 'India',
+    languages: [],
+    gender: '',
+    ecfmgCertified: true,
+    licenceStatus: '',
+    ascpi: null,
+    ...overrides,
+  };
+}
+
+function target(overrides: Partial<Target> = {}): Target {
+  return {
+    id: 't1',
+    profession: 'physician',
+    specialty: 'internal medicine',
+    region: { kind: 'state', state: 'TX' },
+    hires: 1,
+    dueQuarter: '2027-Q4',
+    priority: 'high',
+    owner: '',
+    note: '',
+    ...overrides,
+  };
+}
+
+const inState = (region: RegionRef, site: { state: string }) => region.kind === 'state' && region.state === site.state;
+
+function options(overrides: Partial<SimulateOptions>): SimulateOptions {
+  return {
+    candidates: [candidate()],
+    targets: [],
+    assumptions: instant(),
+    now: NOW,
+    runs: 1000,
+    seed: 7,
+    horizonMonths: 24,
+    regionContains: inState,
+    newCandidateScenarios: [],
+    ...overrides,
+  };
+}
+
+/** Arrival days of every run, for small cohorts. */
+function collectRuns(input: SimulateOptions): number[][] {
+  const runs: number[][] = [];
+  simulate({ ...input, onRun: (_, days) => runs.push(Array.from(days)) });
+  return runs;
+}
+
+const relative = (iso: string) => (parseIsoDate(iso) as number) - NOW_DAY;
+
+describe('random', () => {
+  it('repeats a sequence for a seed and changes it with the seed', () => {
+    const draw = (seed: number) => Array.from({ length: 5 }, createRandom(seed).next);
+    expect(draw(42)).toEqual(draw(42));
+    expect(draw(42)).not.toEqual(draw(43));
+    const bulk = new Float64Array(5);
+    createRandom(42).fill(bulk);
+    expect(Array.from(bulk)).toEqual(draw(42));
+  });
+
+  it('draws uniforms in [0, 1) and triangular and normal values with the right moments', () => {
+    const random = createRandom(1);
+    let sum = 0;
+    let triangularSum = 0;
+    let normalSum = 0;
+    let normalSquares = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      const u = random.next();
+      if (u < 0 || u >= 1) throw new Error(`uniform out of range: ${u}`);
+      sum += u;
+      const t = random.triangular(1, 3, 8);
+      if (t < 1 || t > 8) throw new Error(`triangular out of range: ${t}`);
+      triangularSum += t;
+      const z = random.normal(2, 3);
+      normalSum += z;
+      normalSquares += (z - 2) ** 2;
+    }
+    expect(sum / n).toBeCloseTo(0.5, 2);
+    expect(triangularSum / n).toBeCloseTo(4, 1);
+    expect(normalSum / n).toBeCloseTo(2, 1);
+    expect(Math.sqrt(normalSquares / n)).toBeCloseTo(3, 1);
+    expect(random.uniform(5, 5)).toBe(5);
+  });
+
+  it('inverts the triangular CDF at its ends and mode', () => {
+    expect(triangularQuantile(0, 2, 5, 9)).toBe(2);
+    expect(triangularQuantile((5 - 2) / (9 - 2), 2, 5, 9)).toBeCloseTo(5);
+    expect(triangularQuantile(0.999999999, 2, 5, 9)).toBeCloseTo(9, 3);
+    expect(triangularQuantile(0.3, 4, 4, 4)).toBe(4);
+  });
+});
+
+describe('H-1B cap lottery', () => {
+  it('arrives by Oct 1 of the lottery year with probability p (100k runs, every other step instant)', () => {
+    const p = 0.3;
+    const oct1 = relative('2027-10-01');
+    let byOct1 = 0;
+    let never = 0;
+    const seen = new Set<number>();
+    const result = simulate(
+      options({
+        candidates: [candidate({ visaRoute: 'h1b-cap-subject' })],
+        targets: [target({ dueQuarter: '2027-Q4' })],
+        assumptions: instant({ h1bSelectionProbability: p }),
+        runs: 100_000,
+        onRun: (_, days) => {
+          seen.add(days[0]);
+          if (days[0] <= oct1) byOct1++;
+          if (days[0] === Infinity) never++;
+        },
+      }),
+    );
+    expect(Math.abs(byOct1 / 100_000 - p)).toBeLessThan(0.01);
+    expect(Math.abs(result.targets[0].probabilityMet - p)).toBeLessThan(0.01);
+    // Three lotteries by default: Oct 1 2027, 2028, 2029, or never.
+    expect([...seen].sort((a, b) => a - b)).toEqual([oct1, relative('2028-10-01'), relative('2029-10-01'), Infinity]);
+    expect(Math.abs(never / 100_000 - 0.7 ** 3)).toBeLessThan(0.01);
+  });
+
+  it('waits for the next March when the offer is accepted after this year’s window', () => {
+    const runs = collectRuns(
+      options({
+        candidates: [candidate({ visaRoute: 'h1b-cap-subject', stageDate: '2027-03-20' })],
+        assumptions: instant({ h1bSelectionProbability: 1 }),
+        runs: 50,
+      }),
+    );
+    expect(new Set(runs.map((days) => days[0]))).toEqual(new Set([relative('2028-10-01')]));
+  });
+
+  it('uses the wage-level odds when chosen', () => {
+    const result = simulate(
+      options({
+        candidates: [candidate({ visaRoute: 'h1b-cap-subject' })],
+        targets: [target()],
+        assumptions: instant({ h1bSelectionModel: 'wage-level', h1bWageLevelPhysician: 4 }),
+        runs: 20_000,
+      }),
+    );
+    expect(Math.abs(result.targets[0].probabilityMet - 0.61)).toBeLessThan(0.02);
+  });
+});
+
+describe('Conrad 30 capacity', () => {
+  // 40 applicants in one state, ready to file over a few months around the Oct 1 fiscal-year start.
+  const applicants = Array.from({ length: 40 }, (_, i) => candidate({ id: `j${i}`, stage: 'sourced', visaRoute: 'j1-conrad30' }));
+  const conradOptions = options({
+    candidates: applicants,
+    now: '2027-06-15',
+    // Recruitment keeps its default spread; filing → start is instant so arrival day = filing day.
+    assumptions: instant({
+      stageDaysSourced: 21,
+      stageDaysScreening: 21,
+      stageDaysInterview: 30,
+      stageDaysOffer: 14,
+      stageDaysAccepted: 14,
+    }),
+    runs: 2000,
+  });
+
+  it('never places more than 30 in a fiscal year, and places everyone eventually (every run)', () => {
+    const nowDay = parseIsoDate('2027-06-15') as number;
+    let binding = 0;
+    let runs = 0;
+    simulate({
+      ...conradOptions,
+      onRun: (_, days) => {
+        runs++;
+        const perYear = new Map<number, number>();
+        for (const day of days) {
+          if (day === Infinity) throw new Error('an applicant was never placed');
+          const fiscalYear = fiscalYearOf(nowDay + day);
+          perYear.set(fiscalYear, (perYear.get(fiscalYear) ?? 0) + 1);
+        }
+        for (const count of perYear.values()) if (count > 30) throw new Error(`${count} placed in one fiscal year`);
+        if ([...perYear.values()].includes(30)) binding++;
+      },
+    });
+    expect(runs).toBe(2000);
+    expect(binding).toBeGreaterThan(0); // the cap did bite, so the check above tested something
+  });
+
+  it('files the crowded-out applicants when a later window opens on Oct 1', () => {
+    const nowDay = parseIsoDate('2027-06-15') as number;
+    const [days] = collectRuns({ ...conradOptions, runs: 1, assumptions: { ...conradOptions.assumptions, conrad30SlotsPerState: 5 } });
+    const perYear = new Map<number, number>();
+    for (const day of days) perYear.set(fiscalYearOf(nowDay + day), (perYear.get(fiscalYearOf(nowDay + day)) ?? 0) + 1);
+    expect(Math.max(...perYear.values())).toBe(5);
+    expect(perYear.size).toBe(8);
+    // Applicants are ready in FY2027 or FY2028, so at most 10 can file on their own day; the rest wait for an Oct 1.
+    const onOct1 = days.filter((day) => formatIsoDate(nowDay + day).endsWith('-10-01')).length;
+    expect(onOct1).toBeGreaterThanOrEqual(30);
+  });
+
+  it('serves applicants first come, first served, whatever their order in the list', () => {
+    const later = candidate({ id: 'later', visaRoute: 'j1-conrad30', stageDate: '2027-03-01' });
+    const earlier = candidate({ id: 'earlier', visaRoute: 'j1-conrad30', stageDate: '2027-02-01' });
+    const [days] = collectRuns(options({ candidates: [later, earlier], assumptions: instant({ conrad30SlotsPerState: 1 }), runs: 1 }));
+    expect(days).toEqual([relative('2027-10-01'), relative('2027-02-01')]);
+  });
+
+  it('places nobody when the state has no slots', () => {
+    const runs = collectRuns({ ...conradOptions, runs: 100, assumptions: { ...conradOptions.assumptions, conrad30SlotsPerState: 0 } });
+    expect(runs.every((days) => days.every((day) => day === Infinity))).toBe(true);
+  });
+
+  it('loses the waiver when licensing is not done within 90 days of the earliest start', () => {
+    const late = instant({ physicianLicenceDaysMin: 200, physicianLicenceDaysMode: 200, physicianLicenceDaysMax: 200 });
+    const lapsed = collectRuns(options({ candidates: [candidate({ visaRoute: 'j1-conrad30' })], assumptions: late, runs: 20 }));
+    expect(lapsed.every((days) => days[0] === Infinity)).toBe(true);
+    const generous = collectRuns(
+      options({ candidates: [candidate({ visaRoute: 'j1-conrad30' })], assumptions: { ...late, conrad30StartWithinDays: 365 }, runs: 20 }),
+    );
+    expect(generous.every((days) => days[0] === 200)).toBe(true);
+  });
+});
+
+describe('simulate', () => {
+  const mixed = [
+    candidate({ id: 'a', visaRoute: 'h1b-cap-subject' }),
+    candidate({ id: 'b', visaRoute: 'h1b-cap-exempt', stage: 'sourced' }),
+    candidate({ id: 'c', visaRoute: 'j1-conrad30', stage: 'offer' }),
+    candidate({ id: 'd', profession: 'mls', specialty: 'medical laboratory', siteState: 'CA', visaRoute: 'tn' }),
+  ];
+  const realistic = options({
+    candidates: mixed,
+    targets: [target({ hires: 2 })],
+    assumptions: DEFAULT_ASSUMPTIONS,
+    runs: 3000,
+    newCandidateScenarios: undefined,
+  });
+
+  it('gives identical results for the same seed and different ones for another seed', () => {
+    const first = simulate({ ...realistic, seed: 11 });
+    expect(simulate({ ...realistic, seed: 11 })).toEqual(first);
+    const other = simulate({ ...realistic, seed: 12 });
+    expect(other).not.toEqual(first);
+    expect(other.targets[0].expectedArrivals).not.toBe(first.targets[0].expectedArrivals);
+  });
+
+  it('brings a US-authorized candidate in after licensure and credentialing only', () => {
+    const fixed = instant({
+      physicianLicenceDaysMin: 90,
+      physicianLicenceDaysMode: 90,
+      physicianLicenceDaysMax: 90,
+      credentialingDaysMin: 120,
+      credentialingDaysMode: 120,
+      credentialingDaysMax: 120,
+    });
+    const fromToday = collectRuns(options({ candidates: [candidate({ stage: 'licensure' })], assumptions: fixed, runs: 50 }));
+    expect(new Set(fromToday.map((days) => days[0]))).toEqual(new Set([210]));
+    const startedEarlier = collectRuns(
+      options({ candidates: [candidate({ stage: 'licensure', stageDate: '2026-12-16' })], assumptions: fixed, runs: 5 }),
+    );
+    expect(startedEarlier.every((days) => days[0] === 180)).toBe(true);
+    const withRanges = collectRuns(options({ candidates: [candidate({ stage: 'licensure' })], assumptions: instant({
+      physicianLicenceDaysMin: 60,
+      physicianLicenceDaysMode: 90,
+      physicianLicenceDaysMax: 365,
+      credentialingDaysMin: 60,
+      credentialingDaysMode: 120,
+      credentialingDaysMax: 180,
+    }), runs: 2000 }));
+    const days = withRanges.map((run) => run[0]);
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(120);
+    expect(Math.max(...days)).toBeLessThanOrEqual(545);
+    expect(days.reduce((a, b) => a + b, 0) / days.length).toBeCloseTo((60 + 90 + 365) / 3 + (60 + 120 + 180) / 3, -1);
+  });
+
+  it('counts an arrived candidate immediately, in the first month and toward a target due this quarter', () => {
+    const result = simulate(
+      options({ candidates: [candidate({ stage: 'arrived', stageDate: '2026-12-01' })], targets: [target({ dueQuarter: '2027-Q1' })], runs: 10 }),
+    );
+    expect(result.months[0]).toBe('2027-01');
+    expect(result.total.cumulative.mean[0]).toBe(1);
+    expect(result.targets[0]).toMatchObject({ probabilityMet: 1, expectedArrivals: 1, expectedShortfall: 0 });
+  });
+
+  it('never brings in a withdrawn candidate', () => {
+    const runs = collectRuns(options({ candidates: [candidate({ stage: 'withdrawn' })], targets: [target()], runs: 100 }));
+    expect(runs.every((days) => days[0] === Infinity)).toBe(true);
+    const result = simulate(options({ candidates: [candidate({ stage: 'withdrawn' })], targets: [target()], runs: 100 }));
+    expect(result.targets[0]).toMatchObject({ probabilityMet: 0, expectedArrivals: 0, expectedShortfall: 1 });
+    expect(result.total.candidates).toBe(0);
+  });
+
+  it('withdraws candidates at the stage rates', () => {
+    const result = simulate(
+      options({ candidates: [candidate({ stage: 'offer' })], targets: [target()], assumptions: instant({ withdrawalOffer: 0.4 }), runs: 20_000 }),
+    );
+    expect(Math.abs(result.targets[0].probabilityMet - 0.6)).toBeLessThan(0.02);
+  });
+
+  it('builds cumulative monthly series by specialty × state, with percentiles', () => {
+    const fixed = instant({ credentialingDaysMin: 100, credentialingDaysMode: 100, credentialingDaysMax: 100 });
+    const result = simulate(
+      options({
+        candidates: [candidate({ stage: 'credentialing' }), candidate({ id: 'c2', stage: 'arrived' }), candidate({ id: 'c3', siteState: 'OH', stage: 'withdrawn' })],
+        assumptions: fixed,
+        runs: 10,
+        horizonMonths: 6,
+      }),
+    );
+    // Arrival on 2027-04-25 (day 100): April is month index 3.
+    expect(formatIsoDate(NOW_DAY + 100)).toBe('2027-04-25');
+    expect(result.months).toEqual(['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06']);
+    const texas = result.bySpecialtyState.find((series) => series.state === 'TX');
+    expect(texas?.cumulative.mean).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(texas?.cumulative.p10).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(texas?.candidates).toBe(2);
+    expect(result.bySpecialtyState.find((series) => series.state === 'OH')?.cumulative.p90).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(result.candidateArrivalProbability).toEqual([1, 1, 0]);
+  });
+
+  it('matches candidates to targets by profession, specialty and region', () => {
+    const result = simulate(
+      options({
+        candidates: [candidate(), candidate({ id: 'ny', siteState: 'NY' }), candidate({ id: 'peds', specialty: 'pediatrics' })],
+        targets: [target({ hires: 3 })],
+        runs: 10,
+      }),
+    );
+    expect(result.targets[0]).toMatchObject({ matchedCandidates: 1, expectedArrivals: 1, expectedShortfall: 2, probabilityMet: 0, dueDate: '2027-12-31' });
+  });
+
+  it('prices known fees per hire by route', () => {
+    const result = simulate(
+      options({
+        candidates: [candidate({ visaRoute: 'h1b-cap-subject' }), candidate({ id: 'x', visaRoute: 'h1b-cap-exempt' }), candidate({ id: 't', visaRoute: 'tn' })],
+        assumptions: instant({ h1bSelectionProbability: 0.3 }),
+        runs: 40_000,
+      }),
+    );
+    const cost = Object.fromEntries(result.costPerHireByRoute.map((route) => [route.visaRoute, route]));
+    expect(cost['h1b-cap-exempt'].costPerHireUsd).toBe(2965 + 50_000);
+    // Registrations are paid for every lottery entered, selected or not: 215 × (1 + 0.7 + 0.49) per 1 − 0.7³ hires.
+    const expected = (215 * (1 + 0.7 + 0.49)) / (1 - 0.7 ** 3) + 2965 + 50_000;
+    expect(Math.abs((cost['h1b-cap-subject'].costPerHireUsd as number) - expected)).toBeLessThan(25);
+    expect(cost.tn.costPerHireUsd).toBeNull();
+    expect(cost['us-authorized']).toBeUndefined();
+  });
+
+  it('back-calculates how many new candidates a target needs', () => {
+    const result = simulate(
+      options({
+        candidates: [],
+        targets: [target({ hires: 1 })],
+        assumptions: instant({ withdrawalOffer: 0.5 }),
+        newCandidateScenarios: [{ stage: 'offer', visaRoute: 'us-authorized' }, { stage: 'offer', visaRoute: 'h1b-cap-subject', stageDate: '2027-12-01' }],
+        runs: 20_000,
+      }),
+    );
+    const [usAuthorized, tooLate] = result.targets[0].newCandidatesNeeded;
+    expect(Math.abs(usAuthorized.arrivalProbability - 0.5)).toBeLessThan(0.02);
+    // 1 − 0.5ⁿ ≥ 0.8 first holds at n = 3.
+    expect(usAuthorized.candidatesNeeded).toBe(3);
+    expect(tooLate).toMatchObject({ stageDate: '2027-12-01', arrivalProbability: 0, candidatesNeeded: null });
+  });
+
+  it('runs the same forecast through a worker request', () => {
+    const request = toForecastRequest({ ...realistic, targets: [target(), target({ id: 'ny', region: { kind: 'state', state: 'NY' } })] });
+    expect(request.regionSites).toEqual([
+      { region: { kind: 'state', state: 'TX' }, sites: ['TX|48201'] },
+      { region: { kind: 'state', state: 'NY' }, sites: [] },
+    ]);
+    const cloned = structuredClone(request);
+    expect(runForecastRequest(cloned)).toEqual(
+      simulate({ ...realistic, targets: [target(), target({ id: 'ny', region: { kind: 'state', state: 'NY' } })] }),
+    );
+  });
+
+  it('rejects input it cannot run on, naming the problem', () => {
+    expect(() => simulate(options({ now: '2027-13-01' }))).toThrow('now');
+    expect(() => simulate(options({ runs: 0 }))).toThrow('runs');
+    expect(() => simulate(options({ runs: 1.5 }))).toThrow('runs');
+    expect(() => simulate(options({ horizonMonths: 0 }))).toThrow('horizonMonths');
+    expect(() => simulate(options({ targets: [target({ dueQuarter: '2027-Q9' })] }))).toThrow('dueQuarter');
+    expect(() => simulate(options({ assumptions: { ...DEFAULT_ASSUMPTIONS, h1bSelectionProbability: NaN } }))).toThrow('h1bSelectionProbability');
+    expect(() => simulate(options({ candidates: [candidate({ visaRoute: 'h2b' as never })] }))).toThrow('visa route');
+  });
+});
+
+describe('back-calculation maths', () => {
+  it('computes binomial tails exactly and stably for large n', () => {
+    expect(binomialAtLeast(5, 0.5, 2)).toBeCloseTo(1 - 6 / 32, 12);
+    expect(binomialAtLeast(3, 0.2, 0)).toBe(1);
+    expect(binomialAtLeast(3, 0.2, 4)).toBe(0);
+    expect(binomialAtLeast(100_000, 0.01, 900)).toBeGreaterThan(0.99);
+    expect(binomialAtLeast(100_000, 0.01, 1100)).toBeLessThan(0.01);
+  });
+
+  it('combines the simulated pipeline with new candidates', () => {
+    // Half the runs already deliver 1 of 2 hires, half deliver none.
+    const freq = [50, 50, 0];
+    const query = { freq, runs: 100, hires: 2, arrivalProbability: 1, targetProbability: 0.8 };
+    expect(extraCandidatesNeeded(query)).toBe(2);
+    expect(extraCandidatesNeeded({ ...query, targetProbability: 0.5 })).toBe(1);
+    expect(extraCandidatesNeeded({ ...query, hires: 0 })).toBe(0);
+    expect(extraCandidatesNeeded({ ...query, arrivalProbability: 0 })).toBeNull();
+  });
+});
