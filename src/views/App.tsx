@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { boot, type BootStep } from '../data/boot';
 import { Coordinator } from '../data/coordinator';
 import { loadUserFile, type LoadedDataset } from '../data/datasets';
@@ -11,8 +11,9 @@ import { Overview } from './Overview';
 import { MapScreen } from './MapScreen';
 import { Tabs, type Tab } from './Tabs';
 import { WorkspaceProvider } from './workspace-context';
-import { TargetsScreen } from './TargetsScreen';
-import { PipelineScreen } from './PipelineScreen';
+// Screens other than the map load on first use, keeping the initial JavaScript small.
+const TargetsScreen = lazy(() => import('./TargetsScreen').then((m) => ({ default: m.TargetsScreen })));
+const PipelineScreen = lazy(() => import('./PipelineScreen').then((m) => ({ default: m.PipelineScreen })));
 
 const TABS: Tab[] = [
   { id: 'map', label: 'Shortage map', render: () => <MapScreen /> },

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 
 export interface Tab {
   id: string;
@@ -31,7 +31,7 @@ export function Tabs({ tabs }: { tabs: Tab[] }) {
         ))}
       </nav>
       <main className="app-main" id={`screen-${current.id}`}>
-        {current.render()}
+        <Suspense fallback={<p className="note">Loading…</p>}>{current.render()}</Suspense>
       </main>
     </>
   );
