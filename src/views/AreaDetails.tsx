@@ -32,7 +32,7 @@ export function AreaDetails({ view, geo, onClose }: { view: MapView; geo: string
           ? 'no current HPSA designation in the loaded data. A site here could still qualify through a Medically Underserved Area/Population designation, or through one of the state’s up to 10 “flex” slots for sites outside designated areas.'
           : `${designated.length} current designation${designated.length === 1 ? '' : 's'} (${geographic.length} geographic or population). A site qualifies if its address lies inside one of them (geographic and population HPSAs often cover only some census tracts) or if it is itself a designated facility; confirm the address with HRSA’s HPSA Find “by address” search. Conrad 30 physicians serve 3 years in an HPSA, MUA or MUP.`}
       </p>
-      <div className="table-scroll short">
+      <div className="table-scroll short" tabIndex={0} role="region" aria-labelledby="details-title">
         <table>
           <thead>
             <tr>

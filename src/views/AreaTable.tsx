@@ -44,7 +44,7 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
           Export CSV
         </button>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="area-table-title">
         <table data-testid="area-table">
           <thead>
             <tr>

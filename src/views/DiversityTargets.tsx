@@ -23,7 +23,8 @@ function describe(m: DiversityMeasure): string {
   }
 }
 
-export function DiversityTargets() {
+/** `editable` false: the comparison only, as on the pipeline screen. */
+export function DiversityTargets({ editable = true }: { editable?: boolean }) {
   const { workspace, update } = useWorkspace();
   const [kind, setKind] = useState<DiversityMeasureKind>('img-share');
   const [pct, setPct] = useState(50);
@@ -47,7 +48,8 @@ export function DiversityTargets() {
   }
   return (
     <section className="card" aria-labelledby="diversity-title" data-testid="diversity-targets">
-      <h2 id="diversity-title">Diversity targets</h2>
+      <h2 id="diversity-title">{editable ? 'Diversity targets' : 'Diversity targets against the pipeline'}</h2>
+      {editable && (
       <div className="inline-form">
         <label>
           Measure
@@ -74,7 +76,9 @@ export function DiversityTargets() {
           Add
         </button>
       </div>
-      <p className="note definition">{DIVERSITY_MEASURE_DEFINITIONS[kind]}</p>
+      )}
+      {editable && <p className="note definition">{DIVERSITY_MEASURE_DEFINITIONS[kind]}</p>}
+      {!workspace.diversityTargets.length && <p className="note">No diversity targets yet{editable ? '' : ': add them on the Targets screen'}.</p>}
       {error && <p className="msg error" role="alert">{error}</p>}
       <table>
         <thead>
@@ -83,7 +87,7 @@ export function DiversityTargets() {
             <th scope="col">Target</th>
             <th scope="col">Pipeline today</th>
             <th scope="col">Definition</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            {editable && <th scope="col"><span className="visually-hidden">Actions</span></th>}
           </tr>
         </thead>
         <tbody>
@@ -95,11 +99,13 @@ export function DiversityTargets() {
                 <td>{describe(d.measure)}</td>
                 <td>{reading.summary}</td>
                 <td className="note">{DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => update((ws) => ({ ...ws, diversityTargets: ws.diversityTargets.filter((x) => x.id !== d.id) }))}>
-                    Remove
-                  </button>
-                </td>
+                {editable && (
+                  <td>
+                    <button type="button" className="link" onClick={() => update((ws) => ({ ...ws, diversityTargets: ws.diversityTargets.filter((x) => x.id !== d.id) }))}>
+                      Remove
+                    </button>
+                  </td>
+                )}
               </tr>
             );
           })}

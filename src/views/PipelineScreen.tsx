@@ -14,12 +14,16 @@ import { PlotHost } from './PlotHost';
 import { regionLabel } from './region-label';
 import { runForecastInWorker } from './forecast-client';
 import { formatNumber } from './format';
+import { DiversityTargets } from './DiversityTargets';
 import { AssumptionsPanel, FeeScenarioSwitch, currentAssumptions } from './AssumptionsPanel';
 
 const RUNS = 2000;
 const SEED = 20261123;
 const today = () => new Date().toISOString().slice(0, 10);
 const pct = (p: number) => `${Math.round(p * 100)}%`;
+const SAMPLE_FILE = 'datasets/sample/pipeline-sample.csv';
+/** Generated sample candidates carry this id prefix (tools/make-sample-pipeline.mjs). */
+const isSample = (c: Candidate) => c.id.startsWith('SAMPLE-');
 
 /** Imported rows replace candidates with the same id; everyone else already saved stays. */
 function mergeCandidates(saved: Candidate[], imported: Candidate[]): Candidate[] {
@@ -38,16 +42,22 @@ export function PipelineScreen() {
   const candidates = workspace.candidates;
   const assumptions = useMemo(() => currentAssumptions(workspace.assumptions), [workspace.assumptions]);
 
-  async function importFile(file: File) {
-    const r = parsePipelineCsv(await file.text(), file.name);
+  function importText(text: string, fileName: string) {
+    const r = parsePipelineCsv(text, fileName);
     if (r.missingColumns.length) {
-      setMessage({ ok: false, text: `${file.name} was not imported: it lacks the column(s) ${r.missingColumns.join(', ')}. Download the template for the expected columns. Your saved pipeline is unchanged.`, errors: r.errors });
+      setMessage({ ok: false, text: `${fileName} was not imported: it lacks the column(s) ${r.missingColumns.join(', ')}. Download the template for the expected columns. Your saved pipeline is unchanged.`, errors: r.errors });
     } else {
       update((ws) => ({ ...ws, candidates: mergeCandidates(ws.candidates, r.candidates) }));
-      setMessage({ ok: r.errors.length === 0, text: `Imported ${r.candidates.length} candidate(s) from ${file.name}${r.errors.length ? `; ${r.errors.length} problem(s) below — those rows were not imported` : ''}.`, errors: r.errors });
+      setMessage({ ok: r.errors.length === 0, text: `Imported ${r.candidates.length} candidate(s) from ${fileName}${r.errors.length ? `; ${r.errors.length} problem(s) below — those rows were not imported` : ''}.`, errors: r.errors });
     }
     if (input.current) input.current.value = '';
   }
+  async function importSample() {
+    const res = await fetch(new URL(SAMPLE_FILE, document.baseURI));
+    if (res.ok) importText(await res.text(), 'pipeline-sample.csv (generated sample)');
+    else setMessage({ ok: false, text: `The sample pipeline could not be loaded (HTTP ${res.status}).`, errors: [] });
+  }
+  const samples = candidates.filter(isSample).length;
 
   const funnel = STAGES.map((stage) => ({ stage, count: candidates.filter((c) => c.stage === stage).length }));
   const shortageSet = new Set((shortage ?? []).map((r) => r.county_fips));
@@ -79,11 +89,17 @@ export function PipelineScreen() {
   return (
     <div className="pipeline-screen">
       <section className="card" aria-labelledby="pipe-import-title">
-        <h2 id="pipe-import-title">Candidate pipeline ({candidates.length})</h2>
+        <h2 id="pipe-import-title">
+          Candidate pipeline ({candidates.length})
+          {samples > 0 && <span className="badge sample">{samples} sample candidates — generated, not real people</span>}
+        </h2>
         <p className="note">Candidate data stays in this browser. Import a CSV in the template’s columns; rows with problems are listed and left out, and candidates already saved are kept (a row with the same candidate id replaces it).</p>
         <div className="button-row">
           <label className="button" htmlFor="pipeline-upload">Import candidates CSV…</label>
-          <input id="pipeline-upload" data-testid="pipeline-upload" className="visually-hidden-file" type="file" accept=".csv,text/csv" ref={input} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input id="pipeline-upload" data-testid="pipeline-upload" className="visually-hidden-file" type="file" accept=".csv,text/csv" ref={input} onChange={(e) => e.target.files?.[0] && void e.target.files[0].text().then((t) => importText(t, e.target.files![0].name))} />
+          <button type="button" className="secondary" onClick={() => void importSample()} data-testid="pipeline-sample">
+            Try the sample pipeline
+          </button>
           <button type="button" className="secondary" onClick={() => downloadText('pipeline-template.csv', pipelineTemplateCsv(), 'text/csv;charset=utf-8')}>
             Download the template
           </button>
@@ -232,6 +248,7 @@ export function PipelineScreen() {
               </>
             )}
           </section>
+          <DiversityTargets editable={false} />
           <AssumptionsPanel />
           <section className="card" aria-labelledby="actions-title">
             <div className="card-head">
@@ -250,7 +267,7 @@ export function PipelineScreen() {
                 Export CSV
               </button>
             </div>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="actions-title">
               <table data-testid="actions-table">
                 <thead>
                   <tr>
@@ -266,7 +283,10 @@ export function PipelineScreen() {
                 <tbody>
                   {actions.slice(0, 500).map(({ c, next }) => (
                     <tr key={c.id}>
-                      <td>{c.id}</td>
+                      <td>
+                        {c.id}
+                        {isSample(c) && <span className="badge sample">sample</span>}
+                      </td>
                       <td>{c.specialty}</td>
                       <td>{c.stage}</td>
                       <td>{c.visaRoute}</td>

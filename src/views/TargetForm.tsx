@@ -5,14 +5,40 @@ import type { Priority, Profession, RegionRef, ServiceArea } from '../model/type
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+const CENSUS_REGIONS = ['Northeast', 'Midwest', 'South', 'West'];
+
 function regionKey(r: RegionRef): string {
-  return r.kind === 'service-area' ? `sa:${r.id}` : r.kind === 'state' ? `st:${r.state}` : r.kind === 'county' ? `co:${r.fips}` : '';
+  switch (r.kind) {
+    case 'service-area':
+      return `sa:${r.id}`;
+    case 'state':
+      return `st:${r.state}`;
+    case 'census-region':
+      return `cr:${r.name}`;
+    case 'hhs-region':
+      return `hhs:${r.number}`;
+    case 'county':
+      return 'county';
+    case 'site':
+      return 'site';
+  }
 }
-function regionFromKey(key: string, county: string): RegionRef | null {
+
+interface PlaceFields {
+  county: string;
+  siteName: string;
+  siteState: string;
+}
+
+function regionFromKey(key: string, p: PlaceFields): RegionRef | string {
   if (key.startsWith('sa:')) return { kind: 'service-area', id: key.slice(3) };
   if (key.startsWith('st:')) return { kind: 'state', state: key.slice(3) };
-  if (key === 'county') return /^\d{5}$/.test(county) ? { kind: 'county', fips: county } : null;
-  return null;
+  if (key.startsWith('cr:')) return { kind: 'census-region', name: key.slice(3) };
+  if (key.startsWith('hhs:')) return { kind: 'hhs-region', number: Number(key.slice(4)) };
+  if (key === 'county') return /^\d{5}$/.test(p.county) ? { kind: 'county', fips: p.county } : 'Region: enter a five-digit county FIPS code, e.g. 06019.';
+  if (!p.siteName.trim()) return 'Site: enter the site’s name.';
+  if (p.county && !/^\d{5}$/.test(p.county)) return 'Site: the county FIPS code has five digits, e.g. 06019 (or leave it empty).';
+  return { kind: 'site', name: p.siteName.trim(), state: p.siteState, countyFips: p.county };
 }
 
 export function emptyDraft(areas: readonly ServiceArea[]): TargetDraft {
@@ -31,14 +57,17 @@ export function emptyDraft(areas: readonly ServiceArea[]): TargetDraft {
 /** Create or edit one target; validates before handing it back. */
 export function TargetForm({ initial, areas, onSave, onCancel, title }: { initial: TargetDraft; areas: readonly ServiceArea[]; onSave: (d: TargetDraft) => void; onCancel: () => void; title: string }) {
   const [d, setD] = useState(initial);
-  const [region, setRegion] = useState(initial.region.kind === 'county' ? 'county' : regionKey(initial.region));
-  const [county, setCounty] = useState(initial.region.kind === 'county' ? initial.region.fips : '');
+  const r0 = initial.region;
+  const [region, setRegion] = useState(regionKey(r0));
+  const [county, setCounty] = useState(r0.kind === 'county' ? r0.fips : r0.kind === 'site' ? r0.countyFips : '');
+  const [siteName, setSiteName] = useState(r0.kind === 'site' ? r0.name : '');
+  const [siteState, setSiteState] = useState(r0.kind === 'site' ? r0.state : 'CA');
   const [error, setError] = useState('');
   const quarters = nextQuarters(today(), 16, { includeCurrent: true });
   if (!quarters.includes(d.dueQuarter)) quarters.unshift(d.dueQuarter);
   function save() {
-    const r = regionFromKey(region, county);
-    if (!r) return setError('Region: enter a five-digit county FIPS code, e.g. 06019.');
+    const r = regionFromKey(region, { county, siteName, siteState });
+    if (typeof r === 'string') return setError(r);
     if (!Number.isInteger(d.hires) || d.hires < 1 || d.hires > 10000) return setError('Hires: a whole number from 1 to 10,000.');
     onSave({ ...d, region: r, owner: d.owner.trim(), note: d.note.trim() });
   }
@@ -72,7 +101,18 @@ export function TargetForm({ initial, areas, onSave, onCancel, title }: { initia
                 Service area: {a.name}
               </option>
             ))}
+            <option value="site">A site (hospital or clinic)…</option>
             <option value="county">A county (FIPS)…</option>
+            {CENSUS_REGIONS.map((c) => (
+              <option key={c} value={`cr:${c}`}>
+                Census region: {c}
+              </option>
+            ))}
+            {Array.from({ length: 10 }, (_, i) => (
+              <option key={i} value={`hhs:${i + 1}`}>
+                HHS Region {i + 1}
+              </option>
+            ))}
             {US_STATES.map((s) => (
               <option key={s.code} value={`st:${s.code}`}>
                 {s.name}
@@ -80,10 +120,28 @@ export function TargetForm({ initial, areas, onSave, onCancel, title }: { initia
             ))}
           </select>
         </label>
-        {region === 'county' && (
+        {region === 'site' && (
+          <>
+            <label>
+              Site name
+              <input type="text" maxLength={200} value={siteName} onChange={(e) => setSiteName(e.target.value)} data-testid="target-site-name" />
+            </label>
+            <label>
+              Site state
+              <select value={siteState} onChange={(e) => setSiteState(e.target.value)}>
+                {US_STATES.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {(region === 'county' || region === 'site') && (
           <label>
-            County FIPS
-            <input type="text" inputMode="numeric" pattern="[0-9]{5}" value={county} onChange={(e) => setCounty(e.target.value.trim())} />
+            County FIPS{region === 'site' ? ' (optional)' : ''}
+            <input type="text" value={county} onChange={(e) => setCounty(e.target.value.trim())} data-testid="target-county" />
           </label>
         )}
         <label>

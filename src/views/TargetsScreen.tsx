@@ -87,7 +87,7 @@ export function TargetsScreen() {
             onCancel={() => setEditing(null)}
           />
         )}
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="targets-title">
           <table data-testid="targets-table">
             <thead>
               <tr>

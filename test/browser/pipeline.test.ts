@@ -88,6 +88,14 @@ describe('pipeline and forecast', () => {
     await expect.poll(() => page.getByTestId('assumptions').locator('summary').innerText()).toMatch(/2 changed/);
   });
 
+  it('loads the generated sample pipeline, marked as sample, beside the saved candidates', async () => {
+    await page.getByTestId('pipeline-sample').click();
+    await expect.poll(() => page.getByTestId('pipeline-message').innerText()).toMatch(/Imported 80 candidate\(s\) from pipeline-sample\.csv \(generated sample\)\./);
+    expect(await page.locator('#pipe-import-title').innerText()).toMatch(/Candidate pipeline \(87\)[\s\S]*80 sample candidates/);
+    const total = await page.$$eval('[data-testid="funnel-table"] td', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
+    expect(total).toBe(87);
+  });
+
   it('has no serious accessibility violations and no console errors', async () => {
     const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious).toEqual([]);

@@ -52,6 +52,19 @@ describe('service areas and targets', () => {
     await page.getByTestId('target-note').fill('Night shift coverage');
     await page.getByTestId('target-save').click();
     await expect.poll(targetRows).toBe(2);
+    // A site target: a bad county code is refused with a message, nothing saved.
+    await page.getByTestId('target-new').click();
+    await page.getByTestId('target-region').selectOption('site');
+    await page.getByTestId('target-site-name').fill('Mercy Clinic');
+    await page.getByTestId('target-county').fill('123');
+    await page.getByTestId('target-save').click();
+    await expect.poll(() => page.getByTestId('target-form').innerText()).toMatch(/five digits/);
+    await page.getByTestId('target-county').fill('06019');
+    await page.getByTestId('target-save').click();
+    await expect.poll(targetRows).toBe(3);
+    expect(await page.getByTestId('targets-table').innerText()).toMatch(/Mercy Clinic \(CA\)/);
+    await page.locator('[data-testid="targets-table"] tbody tr', { hasText: 'Mercy Clinic' }).getByTestId('target-delete').click();
+    await expect.poll(targetRows).toBe(2);
     await page.locator('[data-testid="targets-table"] tbody tr', { hasText: 'Lab director' }).getByTestId('target-delete').click();
     await expect.poll(targetRows).toBe(1);
     await page.getByTestId('target-undo').click();
