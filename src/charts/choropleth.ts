@@ -54,6 +54,8 @@ export interface ChoroplethOptions {
   outlined?: Set<string>;
   /** Zoom to these shapes (e.g. the filtered region); the whole country when absent or empty. */
   zoomTo?: string[];
+  /** Frames around insets (Puerto Rico), so they do not read as part of the mainland. */
+  insets?: [[number, number], [number, number]][];
 }
 
 export function choropleth(o: ChoroplethOptions): SVGSVGElement {
@@ -80,6 +82,16 @@ export function choropleth(o: ChoroplethOptions): SVGSVGElement {
     b.setAttribute('stroke-width', '1.2');
     b.setAttribute('pointer-events', 'none');
     svg.appendChild(b);
+  }
+  for (const [[x0, y0], [x1, y1]] of o.insets ?? []) {
+    const r = document.createElementNS(SVG_NS, 'rect');
+    const pad = 6;
+    for (const [k, v] of Object.entries({ x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad })) r.setAttribute(k, String(v));
+    r.setAttribute('class', 'inset-frame');
+    r.setAttribute('fill', 'none');
+    r.setAttribute('stroke', '#9aa5b1');
+    r.setAttribute('pointer-events', 'none');
+    svg.appendChild(r);
   }
   const overlay = document.createElementNS(SVG_NS, 'g');
   overlay.setAttribute('class', 'overlay');

@@ -5,6 +5,8 @@ import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import atlasUrl from 'us-atlas/counties-albers-10m.json?url';
 
+const PR_INSET_URL = 'datasets/geo/pr-albers-inset.json';
+
 export interface Shape {
   /** County FIPS (5 digits) or state FIPS (2 digits). */
   id: string;
@@ -19,17 +21,29 @@ export interface UsShapes {
   stateBorders: GeoJSON.MultiLineString;
   width: number;
   height: number;
+  /** Boxes of insets drawn apart from the mainland (Puerto Rico), as [[x0, y0], [x1, y1]]. */
+  insets: [[number, number], [number, number]][];
 }
 
-export function shapesFromTopology(topology: Topology): UsShapes {
+/** Puerto Rico, pre-projected into the Albers USA frame (tools/build-pr-inset.mjs). */
+export interface PrInset {
+  inset: [[number, number], [number, number]];
+  counties: GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
+  states: GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
+}
+
+export function shapesFromTopology(topology: Topology, pr?: PrInset): UsShapes {
   const toShapes = (name: 'counties' | 'states'): Shape[] => {
     const fc = feature(topology, topology.objects[name] as GeometryCollection<{ name: string }>) as GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
     return fc.features.map((f) => ({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: f.geometry }));
   };
   const states = topology.objects.states as GeometryCollection;
+  const prShapes = (fc: PrInset['counties'] | undefined): Shape[] =>
+    (fc?.features ?? []).map((f) => ({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: f.geometry }));
   return {
-    counties: toShapes('counties'),
-    states: toShapes('states'),
+    counties: [...toShapes('counties'), ...prShapes(pr?.counties)],
+    states: [...toShapes('states'), ...prShapes(pr?.states)],
+    insets: pr ? [pr.inset] : [],
     stateBorders: mesh(topology, states, (a, b) => a !== b) as GeoJSON.MultiLineString,
     width: 975,
     height: 610,
@@ -39,9 +53,14 @@ export function shapesFromTopology(topology: Topology): UsShapes {
 let cached: Promise<UsShapes> | null = null;
 
 export function loadUsShapes(): Promise<UsShapes> {
-  cached ??= fetch(new URL(atlasUrl, import.meta.url)).then(async (r) => {
-    if (!r.ok) throw new Error(`map shapes: HTTP ${r.status}`);
-    return shapesFromTopology((await r.json()) as Topology);
-  });
+  const json = async <T>(url: string): Promise<T> => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`map shapes (${url}): HTTP ${r.status}`);
+    return (await r.json()) as T;
+  };
+  cached ??= Promise.all([
+    json<Topology>(new URL(atlasUrl, import.meta.url).href),
+    json<PrInset>(new URL(PR_INSET_URL, document.baseURI).href),
+  ]).then(([topology, pr]) => shapesFromTopology(topology, pr));
   return cached;
 }

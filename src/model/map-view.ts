@@ -13,7 +13,8 @@ export const METRICS = {
   population: { label: 'Population in area HPSAs', unit: 'people in geographic and population HPSAs', hpsa: true, levels: ['county', 'state'] },
   designations: { label: 'Number of designations', unit: 'HPSA designations', hpsa: true, levels: ['county', 'state'] },
   specialty_gap: { label: 'Specialty gap per 100k (estimate)', unit: 'physicians per 100k below the national average', hpsa: false, levels: ['state'] },
-  lab_per_100k: { label: 'Lab technologists and technicians per 100k', unit: 'employed per 100k population', hpsa: false, levels: ['state'] },
+  lab_per_100k: { label: 'Lab technologists and technicians per 100k', unit: 'employed per 100k population, where BLS publishes it', hpsa: false, levels: ['state'] },
+  lab_wage: { label: 'Lab technologists and technicians: mean annual wage', unit: 'US dollars a year (BLS OEWS May 2023)', hpsa: false, levels: ['state'] },
 } as const;
 export type Metric = keyof typeof METRICS;
 

@@ -10,7 +10,7 @@ type SortKey = 'name' | 'value';
 
 /** The table behind the map: the same rows as the coloured shapes, ranked. */
 export function AreaTable({ view, state, onSelect }: { view: MapView; state: QueryState<AreaValue>; onSelect: (geo: string) => void }) {
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: view.metric !== 'lab_per_100k' });
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: view.metric !== 'lab_per_100k' && view.metric !== 'lab_wage' });
   const metric = METRICS[view.metric];
   const digits = metricDigits(view);
   const rows = [...(state.rows ?? [])].sort((a, b) => {

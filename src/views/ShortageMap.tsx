@@ -38,7 +38,7 @@ export function ShortageMap({
   const levelShapes = shapes ? (view.level === 'county' ? shapes.counties : shapes.states) : null;
   const values = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.value])), [state.rows]);
   const names = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.name])), [state.rows]);
-  const scheme = view.metric === 'lab_per_100k' ? 'supply' : 'need';
+  const scheme = view.metric === 'lab_per_100k' || view.metric === 'lab_wage' ? 'supply' : 'need';
 
   // Build the SVG when the level changes; later changes only repaint it.
   useEffect(() => {
@@ -50,6 +50,7 @@ export function ShortageMap({
       scale: colorScale([], scheme),
       width: shapes.width,
       height: shapes.height,
+      insets: shapes.insets,
       title: '',
       tooltip: () => '',
     });
@@ -101,7 +102,7 @@ export function ShortageMap({
       {state.error && <p className="msg error">{state.error.message}</p>}
       <div className="map-host" ref={host} />
       <div ref={legendHost} />
-      <p className="note">Click a {view.level} for its designations. Alaska and Hawaii are shown inset; Puerto Rico and the island areas are in the table only.</p>
+      <p className="note">Click a {view.level} for its designations. Alaska, Hawaii and Puerto Rico are shown inset; the other island areas are in the table only.</p>
       <SourceLine metric={view.metric} />
     </figure>
   );

@@ -34,6 +34,8 @@ describe('shortage map', () => {
   it('draws one shape per county', async () => {
     const n = await page.locator('[data-testid="shortage-map"] g.shapes path').count();
     expect(n).toBeGreaterThanOrEqual(3100);
+    // Puerto Rico's 78 municipios are drawn in an inset.
+    expect(await page.locator('[data-testid="shortage-map"] g.shapes path[data-geo^="72"]').count()).toBe(78);
     // Every California county with a designation is coloured, one table row per coloured shape.
     const coloured = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) => ps.length);
     expect(coloured).toBe(await tableRows());

@@ -29,12 +29,17 @@ describe('shortage queries on the embedded datasets', () => {
     const gap = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'specialty_gap', specialty: 'psychiatry' }));
     expect(gap.length).toBe(51);
     expect(gap.every((r) => r.geo.length === 2 && r.estimate)).toBe(true);
-    const lab = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_per_100k', censusRegion: 'Northeast' }));
-    expect(lab.map((r) => r.state).sort()).toEqual(['CT', 'MA', 'ME', 'NH', 'NJ', 'NY', 'PA', 'RI', 'VT']);
+    const wage = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage', censusRegion: 'Northeast' }));
+    expect(wage.map((r) => r.state).sort()).toEqual(['CT', 'MA', 'ME', 'NH', 'NJ', 'NY', 'PA', 'RI', 'VT']);
+    expect(wage.every((r) => (r.value ?? 0) > 30_000)).toBe(true);
+    // Per 100k only where BLS publishes employment (never the flat population-share estimate).
+    const lab = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_per_100k' }));
+    expect(lab.map((r) => r.state).sort()).toEqual(['DC', 'DE', 'IL', 'IN', 'MD', 'MI', 'NJ', 'NY', 'OH', 'PA', 'WI']);
+    expect(new Set(lab.map((r) => r.value)).size).toBeGreaterThan(5);
   });
 
   it('filters by HHS region', async () => {
-    const rows = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_per_100k', hhsRegion: '9' }));
+    const rows = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage', hhsRegion: '9' }));
     expect(rows.map((r) => r.state).sort()).toEqual(['AZ', 'CA', 'HI', 'NV']);
   });
 });

@@ -118,8 +118,8 @@ export function areaValues(v: MapView) {
 function stateWorkforceValues(v: MapView) {
   const params: unknown[] = [];
   const filters = geoFilter(v, params);
-  const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
   if (v.metric === 'specialty_gap') {
+    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
     return namedQuery<AreaValue>(
       'area-values:specialty-gap',
       `SELECT s.state_fips AS geo, s.state_name AS name, s.state,
@@ -132,13 +132,17 @@ function stateWorkforceValues(v: MapView) {
       [...params, v.specialty],
     );
   }
+  // Per 100k only where BLS publishes employment: the population-share estimate for the other
+  // states equals the national average by construction and would paint them all the same.
+  const [value, published] =
+    v.metric === 'lab_wage' ? ['l.annual_mean_wage', 'l.annual_mean_wage IS NOT NULL'] : ['l.per_100k', 'l.per_100k IS NOT NULL AND NOT l.per_100k_is_estimate'];
   return namedQuery<AreaValue>(
-    'area-values:lab',
-    `SELECT s.state_fips AS geo, s.state_name AS name, s.state, l.per_100k::DOUBLE AS value,
+    `area-values:${v.metric}`,
+    `SELECT s.state_fips AS geo, s.state_name AS name, s.state, ${value}::DOUBLE AS value,
             NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
-            l.per_100k_is_estimate AS estimate
+            false AS estimate
      FROM ref_lab_workforce l JOIN ref_states s ON s.state = l.state
-     ${where}
+     WHERE ${published}${filters.length ? ` AND ${filters.join(' AND ')}` : ''}
      ORDER BY value ASC NULLS LAST, name`,
     params,
   );
