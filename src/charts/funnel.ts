@@ -12,7 +12,7 @@ export function funnelChart(rows: StageCount[], options: { width?: number; title
     width: options.width ?? 640,
     height: 40 + rows.length * 26,
     marginLeft: 110,
-    x: { label: 'Candidates', grid: true },
+    x: { label: 'Candidates', grid: true, tickFormat: 'd', ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.count))) },
     y: { label: null, domain: rows.map((r) => r.stage) },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'stage', fill: '#0b5cad' }),
