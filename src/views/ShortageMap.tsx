@@ -7,8 +7,22 @@ import { METRICS, type MapView } from '../model/map-view';
 import { formatNumber } from './format';
 import type { QueryState } from './use-query';
 import { SourceLine } from './SourceLine';
+import { useAtlas } from './atlas-context';
+
+/** Says plainly when the shortage data in use cover part of the country only. */
+function CoverageNote({ metric }: { metric: MapView['metric'] }) {
+  const { datasets } = useAtlas();
+  const partial = METRICS[metric].hpsa ? datasets.filter((d) => d.table === 'hpsa' && !d.replacedBy && d.coverage) : [];
+  return partial.length ? <p className="coverage-note" data-testid="coverage-note">{partial.map((d) => d.coverage).join(' ')}</p> : null;
+}
 
 const geographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion || !!v.censusDivision || !!v.hhsRegion;
+
+/** Zoom to the areas shown when a region is filtered, or when the loaded data cover only a few states. */
+function zoomTarget(v: MapView, rows: AreaValue[]): string[] {
+  const states = new Set(rows.map((r) => r.geo.slice(0, 2)));
+  return rows.length && (geographicFilter(v) || states.size <= 3) ? rows.map((r) => r.geo) : [];
+}
 
 export const metricDigits = (v: MapView) => (v.metric === 'fte_needed' || v.metric.endsWith('per_100k') || v.metric === 'specialty_gap' || v.metric === 'weighted_score' ? 1 : 0);
 
@@ -82,7 +96,7 @@ export function ShortageMap({
       outlined: view.level === 'state' ? outlined.states : new Set([...outlined.counties, ...levelShapes.filter((c) => outlined.states.has(c.id.slice(0, 2))).map((c) => c.id)]),
       width: shapes!.width,
       height: shapes!.height,
-      zoomTo: geographicFilter(view) ? (state.rows.length ? state.rows.map((r) => r.geo) : []) : [],
+      zoomTo: zoomTarget(view, state.rows),
       tooltip: (shape, v) => `${names.get(shape.id) ?? shape.name}: ${v == null ? 'no value in the loaded data' : `${formatNumber(v, digits)} — ${metric.unit}`}`,
     });
     legendHost.current?.replaceChildren(colorLegend(scale, `${metric.label} (${metric.unit})`, (v) => formatNumber(v, digits)));
@@ -98,6 +112,7 @@ export function ShortageMap({
           {metric.hpsa ? ` — ${view.discipline}` : view.metric === 'specialty_gap' ? ` — ${view.specialty}` : ''}
         </h2>
       </figcaption>
+      <CoverageNote metric={view.metric} />
       {shapeError && <p className="msg error">The map shapes could not be loaded: {shapeError}</p>}
       {state.error && <p className="msg error">{state.error.message}</p>}
       <div className="map-host" ref={host} />
