@@ -6,15 +6,22 @@ export type Discipline = 'Primary Care' | 'Mental Health' | 'Dental Health';
 export type DesignationClass = 'all' | 'area' | 'facility';
 export type Rurality = 'all' | 'rural' | 'metro';
 
+const BOTH = ['county', 'state'] as const;
+const STATE = ['state'] as const;
+
+/**
+ * What each map metric is: label and unit, the table its figures come from, the levels it exists
+ * at, decimals shown, and its colour scheme ('supply': low values mean need, ranked lowest first).
+ */
 export const METRICS = {
-  max_score: { label: 'Highest HPSA score', unit: 'HPSA score (higher = greater need)', hpsa: true, levels: ['county', 'state'] },
-  weighted_score: { label: 'HPSA score, population-weighted', unit: 'HPSA score weighted by designation population', hpsa: true, levels: ['county', 'state'] },
-  fte_needed: { label: 'FTE practitioners needed', unit: 'full-time-equivalent practitioners', hpsa: true, levels: ['county', 'state'] },
-  population: { label: 'Population in area HPSAs', unit: 'people in geographic and population HPSAs', hpsa: true, levels: ['county', 'state'] },
-  designations: { label: 'Number of designations', unit: 'HPSA designations', hpsa: true, levels: ['county', 'state'] },
-  specialty_gap: { label: 'Specialty gap per 100k (estimate)', unit: 'physicians per 100k below the national average', hpsa: false, levels: ['state'] },
-  lab_per_100k: { label: 'Lab technologists and technicians per 100k', unit: 'employed per 100k population, where BLS publishes it', hpsa: false, levels: ['state'] },
-  lab_wage: { label: 'Lab technologists and technicians: mean annual wage', unit: 'US dollars a year (BLS OEWS May 2023)', hpsa: false, levels: ['state'] },
+  max_score: { label: 'Highest HPSA score', unit: 'HPSA score (higher = greater need)', hpsa: true, table: 'hpsa', levels: BOTH, digits: 0, scheme: 'need' },
+  weighted_score: { label: 'HPSA score, population-weighted', unit: 'HPSA score weighted by designation population', hpsa: true, table: 'hpsa', levels: BOTH, digits: 1, scheme: 'need' },
+  fte_needed: { label: 'FTE practitioners needed', unit: 'full-time-equivalent practitioners', hpsa: true, table: 'hpsa', levels: BOTH, digits: 1, scheme: 'need' },
+  population: { label: 'Population in area HPSAs', unit: 'people in geographic and population HPSAs', hpsa: true, table: 'hpsa', levels: BOTH, digits: 0, scheme: 'need' },
+  designations: { label: 'Number of designations', unit: 'HPSA designations', hpsa: true, table: 'hpsa', levels: BOTH, digits: 0, scheme: 'need' },
+  specialty_gap: { label: 'Specialty gap per 100k (estimate)', unit: 'physicians per 100k below the national average', hpsa: false, table: 'ref_specialty_supply', levels: STATE, digits: 1, scheme: 'need' },
+  lab_per_100k: { label: 'Lab technologists and technicians per 100k', unit: 'employed per 100k population, where BLS publishes it', hpsa: false, table: 'ref_lab_workforce', levels: STATE, digits: 1, scheme: 'supply' },
+  lab_wage: { label: 'Lab technologists and technicians: mean annual wage', unit: 'US dollars a year (BLS OEWS May 2023)', hpsa: false, table: 'ref_lab_workforce', levels: STATE, digits: 0, scheme: 'supply' },
 } as const;
 export type Metric = keyof typeof METRICS;
 

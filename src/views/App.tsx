@@ -14,11 +14,13 @@ import { WorkspaceProvider } from './workspace-context';
 // Screens other than the map load on first use, keeping the initial JavaScript small.
 const TargetsScreen = lazy(() => import('./TargetsScreen').then((m) => ({ default: m.TargetsScreen })));
 const PipelineScreen = lazy(() => import('./PipelineScreen').then((m) => ({ default: m.PipelineScreen })));
+const ReportScreen = lazy(() => import('./ReportScreen').then((m) => ({ default: m.ReportScreen })));
 
 const TABS: Tab[] = [
   { id: 'map', label: 'Shortage map', render: () => <MapScreen /> },
   { id: 'targets', label: 'Targets', render: () => <TargetsScreen /> },
   { id: 'pipeline', label: 'Pipeline & forecast', render: () => <PipelineScreen /> },
+  { id: 'report', label: 'Report', render: () => <ReportScreen /> },
   {
     id: 'data',
     label: 'Data sources',

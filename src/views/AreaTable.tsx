@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { AreaValue } from '../data/queries/shortage';
 import { METRICS, type MapView } from '../model/map-view';
 import { formatNumber } from './format';
-import { metricDigits } from './ShortageMap';
 import type { QueryState } from './use-query';
 import { downloadCsv } from './download';
 
@@ -10,9 +9,9 @@ type SortKey = 'name' | 'value';
 
 /** The table behind the map: the same rows as the coloured shapes, ranked. */
 export function AreaTable({ view, state, onSelect }: { view: MapView; state: QueryState<AreaValue>; onSelect: (geo: string) => void }) {
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: view.metric !== 'lab_per_100k' && view.metric !== 'lab_wage' });
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: METRICS[view.metric].scheme === 'need' });
   const metric = METRICS[view.metric];
-  const digits = metricDigits(view);
+  const digits = metric.digits;
   const rows = [...(state.rows ?? [])].sort((a, b) => {
     const d = sort.key === 'name' ? a.name.localeCompare(b.name) : (a.value ?? -Infinity) - (b.value ?? -Infinity);
     return sort.desc ? -d : d;

@@ -1,29 +1,8 @@
 import { useState } from 'react';
-import { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity, nextId, type DiversityMeasureKind } from '../model/targets';
+import { DIVERSITY_MEASURE_DEFINITIONS, MEASURE_LABELS, describeMeasure, measureDiversity, nextId, type DiversityMeasureKind } from '../model/targets';
 import type { DiversityMeasure } from '../model/types';
 import { useWorkspace } from './workspace-context';
 
-const LABELS: Record<DiversityMeasureKind, string> = {
-  'img-share': 'Minimum share of hires who are IMGs',
-  'language-coverage': 'Languages of the service area covered by hires',
-  'max-country-share': 'Maximum share from any one country of training',
-  'gender-balance': 'Gender balance',
-};
-
-function describe(m: DiversityMeasure): string {
-  switch (m.kind) {
-    case 'img-share':
-      return `at least ${Math.round(m.minShare * 100)}% IMGs`;
-    case 'language-coverage':
-      return `at least ${m.minHiresPerLanguage} hire(s) speaking each of ${m.languages.join(', ')}`;
-    case 'max-country-share':
-      return `no more than ${Math.round(m.maxShare * 100)}% from one country`;
-    case 'gender-balance':
-      return `at least ${Math.round(m.minShareEach * 100)}% women and ${Math.round(m.minShareEach * 100)}% men`;
-  }
-}
-
-/** `editable` false: the comparison only, as on the pipeline screen. */
 export function DiversityTargets({ editable = true }: { editable?: boolean }) {
   const { workspace, update } = useWorkspace();
   const [kind, setKind] = useState<DiversityMeasureKind>('img-share');
@@ -54,9 +33,9 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
         <label>
           Measure
           <select value={kind} onChange={(e) => setKind(e.target.value as DiversityMeasureKind)} data-testid="diversity-kind">
-            {(Object.keys(LABELS) as DiversityMeasureKind[]).map((k) => (
+            {(Object.keys(MEASURE_LABELS) as DiversityMeasureKind[]).map((k) => (
               <option key={k} value={k}>
-                {LABELS[k]}
+                {MEASURE_LABELS[k]}
               </option>
             ))}
           </select>
@@ -95,8 +74,8 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
             const reading = measureDiversity(d.measure, workspace.candidates);
             return (
               <tr key={d.id}>
-                <td>{LABELS[d.measure.kind]}</td>
-                <td>{describe(d.measure)}</td>
+                <td>{MEASURE_LABELS[d.measure.kind]}</td>
+                <td>{describeMeasure(d.measure)}</td>
                 <td>{reading.summary}</td>
                 <td className="note">{DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]}</td>
                 {editable && (

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { parsePipelineCsv, pipelineTemplateCsv, type PipelineRowError } from '../model/pipeline';
+import { isSampleCandidate, parsePipelineCsv, pipelineTemplateCsv, type PipelineRowError } from '../model/pipeline';
+import { FORECAST_SETTINGS } from '../model/forecast/settings';
 import { STAGES, type Candidate } from '../model/types';
 import { nextAction } from '../model/timing/nextAction';
 import type { ForecastResult } from '../model/forecast/result';
@@ -17,13 +18,10 @@ import { formatNumber } from './format';
 import { DiversityTargets } from './DiversityTargets';
 import { AssumptionsPanel, FeeScenarioSwitch, currentAssumptions } from './AssumptionsPanel';
 
-const RUNS = 2000;
-const SEED = 20261123;
 const today = () => new Date().toISOString().slice(0, 10);
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const SAMPLE_FILE = 'datasets/sample/pipeline-sample.csv';
-/** Generated sample candidates carry this id prefix (tools/make-sample-pipeline.mjs). */
-const isSample = (c: Candidate) => c.id.startsWith('SAMPLE-');
+
 
 /** Imported rows replace candidates with the same id; everyone else already saved stays. */
 function mergeCandidates(saved: Candidate[], imported: Candidate[]): Candidate[] {
@@ -57,7 +55,7 @@ export function PipelineScreen() {
     if (res.ok) importText(await res.text(), 'pipeline-sample.csv (generated sample)');
     else setMessage({ ok: false, text: `The sample pipeline could not be loaded (HTTP ${res.status}).`, errors: [] });
   }
-  const samples = candidates.filter(isSample).length;
+  const samples = candidates.filter(isSampleCandidate).length;
 
   const funnel = STAGES.map((stage) => ({ stage, count: candidates.filter((c) => c.stage === stage).length }));
   const shortageSet = new Set((shortage ?? []).map((r) => r.county_fips));
@@ -73,9 +71,7 @@ export function PipelineScreen() {
         targets: workspace.targets,
         assumptions,
         now: today(),
-        runs: RUNS,
-        seed: SEED,
-        horizonMonths: 48,
+        ...FORECAST_SETTINGS,
         regionContains: regionContainsFor(workspace.serviceAreas, stateMap),
       });
       setForecast({ result, key: forecastKey });
@@ -167,7 +163,7 @@ export function PipelineScreen() {
               </button>
             </div>
             <p className="note">
-              {RUNS.toLocaleString('en-US')} simulated futures (seed {SEED}) of every candidate’s remaining steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots per state and fiscal year — with the default assumptions (sources in the model). {stale && <strong>The pipeline or targets changed since this run.</strong>}
+              {FORECAST_SETTINGS.runs.toLocaleString('en-US')} simulated futures (seed {FORECAST_SETTINGS.seed}) of every candidate’s remaining steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots per state and fiscal year — with the default assumptions (sources in the model). {stale && <strong>The pipeline or targets changed since this run.</strong>}
             </p>
             <FeeScenarioSwitch />
             {forecast.error && <p className="msg error">{forecast.error}</p>}
@@ -285,7 +281,7 @@ export function PipelineScreen() {
                     <tr key={c.id}>
                       <td>
                         {c.id}
-                        {isSample(c) && <span className="badge sample">sample</span>}
+                        {isSampleCandidate(c) && <span className="badge sample">sample</span>}
                       </td>
                       <td>{c.specialty}</td>
                       <td>{c.stage}</td>

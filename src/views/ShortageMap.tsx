@@ -24,7 +24,6 @@ function zoomTarget(v: MapView, rows: AreaValue[]): string[] {
   return rows.length && (geographicFilter(v) || states.size <= 3) ? rows.map((r) => r.geo) : [];
 }
 
-export const metricDigits = (v: MapView) => (v.metric === 'fte_needed' || v.metric.endsWith('per_100k') || v.metric === 'specialty_gap' || v.metric === 'weighted_score' ? 1 : 0);
 
 export function ShortageMap({
   view,
@@ -52,7 +51,7 @@ export function ShortageMap({
   const levelShapes = shapes ? (view.level === 'county' ? shapes.counties : shapes.states) : null;
   const values = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.value])), [state.rows]);
   const names = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.name])), [state.rows]);
-  const scheme = view.metric === 'lab_per_100k' || view.metric === 'lab_wage' ? 'supply' : 'need';
+  const scheme = metric.scheme;
 
   // Build the SVG when the level changes; later changes only repaint it.
   useEffect(() => {
@@ -84,7 +83,7 @@ export function ShortageMap({
 
   useEffect(() => {
     if (!svg.current || !levelShapes || !state.rows) return;
-    const digits = metricDigits(view);
+    const digits = metric.digits;
     const scale = colorScale([...values.values()].filter((v): v is number => v != null), scheme);
     const title = `Map of ${view.level === 'county' ? 'counties' : 'states'} coloured by ${metric.label.toLowerCase()}${metric.hpsa ? ` (${view.discipline})` : ''}`;
     recolor(svg.current, {

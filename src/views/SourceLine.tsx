@@ -1,12 +1,11 @@
 import { useAtlas } from './atlas-context';
 import { METRICS, type Metric } from '../model/map-view';
 
-const TABLE_FOR: Partial<Record<Metric, string>> = { specialty_gap: 'ref_specialty_supply', lab_per_100k: 'ref_lab_workforce', lab_wage: 'ref_lab_workforce' };
 
 /** "Source: …" under a chart, naming the datasets (and their vintages) the figures come from. */
 export function SourceLine({ metric }: { metric: Metric }) {
   const { datasets } = useAtlas();
-  const table = METRICS[metric].hpsa ? 'hpsa' : TABLE_FOR[metric];
+  const table = METRICS[metric].table;
   const used = datasets.filter((d) => d.table === table && !d.replacedBy);
   return (
     <p className="source-line">

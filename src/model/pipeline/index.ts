@@ -5,3 +5,4 @@ export { parsePipelineCsv } from './parsePipelineCsv';
 export type { ParsePipelineOptions, PipelineParseResult, PipelineRowError } from './parsePipelineCsv';
 export { readCsvDate, looksDayFirst } from './dates';
 export type { DateReading } from './dates';
+export { isSampleCandidate } from './sample';

@@ -18,3 +18,4 @@ export { suggestTargets, suggestedHires } from './suggestions';
 export type { ShortageFigure, SkippedFigure, SuggestTargetsOptions, TargetSuggestion, TargetSuggestions } from './suggestions';
 export { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity } from './diversity';
 export type { DiversityMeasureKind, MeasureReading } from './diversity';
+export { MEASURE_LABELS, describeMeasure } from './diversity-text';

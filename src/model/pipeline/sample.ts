@@ -1,0 +1,4 @@
+import type { Candidate } from '../types';
+
+/** Generated sample candidates (tools/make-sample-pipeline.mjs) carry this id prefix, so every view can mark them. */
+export const isSampleCandidate = (c: Candidate): boolean => c.id.startsWith('SAMPLE-');

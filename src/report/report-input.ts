@@ -1,0 +1,82 @@
+// Everything an exported report shows, as plain data: buildReportHtml turns it into one file and
+// needs nothing else (no DOM, no network). Strings in it are data and are always escaped, except
+// the map's SVG and legend, which are sanitised.
+import type { LoadedDataset } from '../data/datasets';
+import type { AreaValue } from '../data/queries/shortage';
+import type { ForecastResult } from '../model/forecast/result';
+import type { MapView } from '../model/map-view';
+import type { Confidence } from '../model/timing/assumptions';
+import type { Candidate, DiversityTarget, IsoDate, ServiceArea, Target } from '../model/types';
+
+/** A section that could not be built, with the reason shown in its place. */
+export interface Unavailable {
+  unavailable: string;
+}
+
+export type ReportDataset = Pick<
+  LoadedDataset,
+  'id' | 'title' | 'publisher' | 'vintage' | 'source' | 'license' | 'sample' | 'estimate' | 'coverage' | 'table' | 'origin' | 'replacedBy'
+>;
+
+export interface ReportMap {
+  view: MapView;
+  /** The rows behind the map, as areaValues returns them. */
+  rows: AreaValue[];
+  /** The choropleth, serialised by the app (XMLSerializer). */
+  svg: string;
+  /** Its legend, serialised the same way. */
+  legend: string;
+}
+
+export interface NextStep {
+  action: string;
+  /** The date to act by (or on); null when there is none. */
+  date: IsoDate | null;
+}
+
+export interface ReportForecast {
+  result: ForecastResult;
+  /** Per target id: what to do next and by when. */
+  nextSteps: Record<string, NextStep>;
+}
+
+export interface ReportAssumption {
+  group: string;
+  label: string;
+  value: string;
+  defaultValue: string;
+  changed: boolean;
+  confidence: Confidence;
+  /** S-numbers, cited in `ReportAssumptions.sources`. */
+  sources: string[];
+  note: string;
+}
+
+export interface ReportAssumptions {
+  rows: ReportAssumption[];
+  /** Citation text per S-number. */
+  sources: Record<string, string>;
+  /** When the sources were collected: immigration rules change. */
+  vintage: string;
+}
+
+export interface ReportInput {
+  title: string;
+  /** ISO timestamp. */
+  generatedAt: string;
+  datasets: ReportDataset[];
+  map: ReportMap | Unavailable;
+  serviceAreas: ServiceArea[];
+  /** County display names by FIPS, for the service-area listing; FIPS is shown where one is missing. */
+  countyNames: Record<string, string>;
+  targets: Target[];
+  diversityTargets: DiversityTarget[];
+  /** The pipeline; empty when none was loaded. */
+  candidates: Candidate[];
+  forecast: ReportForecast | Unavailable;
+  assumptions: ReportAssumptions;
+  /** Candidate-level rows (one per person) appear only when true. */
+  includeCandidates: boolean;
+}
+
+export const isUnavailable = (section: object): section is Unavailable => 'unavailable' in section;

@@ -1,0 +1,62 @@
+// The report's only styles, inlined: system fonts, nothing to fetch. Print rules keep headings with
+// what follows, charts and table rows whole, and fit A4 and Letter alike.
+export const REPORT_CSS = `
+:root { --ink: #1d2733; --muted: #55606e; --line: #d5dbe3; --accent: #0b5cad; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 60rem; padding: 28px 32px 48px; color: var(--ink); background: #fff;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1, h2, h3 { line-height: 1.2; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 1.9rem; margin: 0 0 6px; }
+h2 { font-size: 1.3rem; margin: 32px 0 8px; padding-top: 10px; border-top: 2px solid var(--accent); }
+h3 { font-size: 1.05rem; margin: 20px 0 6px; }
+p { margin: 0 0 8px; }
+.kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; font-weight: 700; color: var(--accent); margin: 0; }
+.generated, .note, .small, figcaption { color: var(--muted); }
+.note { font-size: 0.9rem; }
+.small, figcaption { font-size: 0.8rem; }
+.warning { background: #fff4d6; border-left: 4px solid #b7791f; padding: 8px 12px; }
+.key-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: 10px; margin: 16px 0 0; }
+.key-figures div { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
+.key-figures dt { font-size: 0.8rem; color: var(--muted); font-weight: 600; }
+.key-figures dd { margin: 2px 0 0; font-weight: 600; }
+.badge { display: inline-block; font-size: 0.72rem; font-weight: 700; padding: 1px 6px; border-radius: 3px; margin-left: 6px; background: #e8edf3; color: #333; vertical-align: middle; }
+.badge.sample { background: #fde2b8; color: #6b3d00; }
+.badge.estimate { background: #e3dcf7; color: #3b2a78; }
+.sources { list-style: none; padding: 0; margin: 0; }
+.sources li { border-left: 3px solid var(--accent); padding: 2px 0 2px 10px; margin-bottom: 10px; break-inside: avoid; }
+.sources li.replaced { opacity: 0.65; border-left-color: var(--line); }
+.source-title { font-weight: 600; margin: 0; }
+.sources p { margin: 0; }
+figure { margin: 8px 0 12px; break-inside: avoid; page-break-inside: avoid; }
+figure.map svg.choropleth { display: block; width: 100%; height: auto; max-height: 150mm; }
+.choropleth g.shapes path { stroke: #fff; stroke-width: 0.5; vector-effect: non-scaling-stroke; }
+.choropleth .overlay .outlined { fill: none; stroke: #0b5cad; stroke-width: 1.5; vector-effect: non-scaling-stroke; }
+.choropleth .overlay .selected { fill: none; stroke: #1d2733; stroke-width: 2.5; vector-effect: non-scaling-stroke; }
+.legend { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 4px 20px; margin-top: 4px; }
+.legend p { margin: 0; font-size: 12px; color: var(--muted); }
+.swatch { display: inline-block; width: 14px; height: 10px; border: 1px solid #bbb; vertical-align: middle; }
+svg.chart { display: block; width: 100%; max-width: 44rem; height: auto; font-size: 12px; }
+table { min-width: 50%; max-width: 100%; border-collapse: collapse; margin: 6px 0 16px; font-size: 0.82rem; }
+caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: 4px; caption-side: top; }
+th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+thead th { border-bottom: 2px solid var(--ink); }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+tr.group th { background: #eef3f9; padding-top: 6px; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.nowrap { white-space: nowrap; }
+td.empty { color: var(--muted); }
+.citations { font-size: 0.8rem; padding-left: 18px; color: var(--muted); }
+footer { margin-top: 32px; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
+@page { size: auto; margin: 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  h1 { font-size: 20pt; }
+  h2 { margin-top: 18pt; }
+  .key-figures { margin-top: 10pt; }
+  figure.map svg.choropleth { max-height: 95mm; }
+  table { font-size: 8.5pt; }
+  a { color: inherit; text-decoration: none; }
+}
+`;

@@ -1,0 +1,22 @@
+// Every table in a report, in the order it appears: the screen offers each as a CSV.
+import { isUnavailable, type ReportInput } from './report-input';
+import type { ReportTable } from './report-table';
+import { assumptionsTable } from './sections/assumptions';
+import { forecastTable } from './sections/forecast';
+import { candidatesTable, funnelTable } from './sections/pipeline';
+import { serviceAreasTable } from './sections/service-areas';
+import { mapTable } from './sections/shortage-map';
+import { diversityTable, targetsTable } from './sections/targets';
+
+export function reportTables(input: ReportInput): ReportTable[] {
+  const tables: ReportTable[] = [];
+  if (!isUnavailable(input.map)) tables.push(mapTable(input.map));
+  if (input.serviceAreas.length) tables.push(serviceAreasTable(input.serviceAreas, input.countyNames));
+  if (input.targets.length) tables.push(targetsTable(input.targets, input.serviceAreas));
+  if (input.diversityTargets.length) tables.push(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates));
+  if (input.candidates.length) tables.push(funnelTable(input.candidates));
+  if (input.candidates.length && input.includeCandidates) tables.push(candidatesTable(input.candidates));
+  if (!isUnavailable(input.forecast)) tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas));
+  tables.push(assumptionsTable(input.assumptions.rows));
+  return tables;
+}

@@ -1,0 +1,58 @@
+// The candidate pipeline: counts by stage for everyone, one row per candidate only on request
+// (candidate rows are personal data).
+import { STAGES, type Candidate } from '../../model/types';
+import { isSampleCandidate } from '../../model/pipeline';
+import { barChart } from '../charts';
+import { html, type Html } from '../html';
+import type { ReportInput } from '../report-input';
+import { tableHtml, type ReportTable } from '../report-table';
+
+/** Generated sample candidates carry this id prefix (tools/make-sample-pipeline.mjs), as the Pipeline screen knows them. */
+
+export function funnelTable(candidates: Candidate[]): ReportTable {
+  return {
+    id: 'pipeline-funnel',
+    title: 'Candidates by pipeline stage',
+    columns: [{ label: 'Stage' }, { label: 'Candidates', digits: 0 }],
+    rows: STAGES.map((stage) => [stage, candidates.filter((c) => c.stage === stage).length]),
+  };
+}
+
+export function candidatesTable(candidates: Candidate[]): ReportTable {
+  return {
+    id: 'candidates',
+    title: 'Candidates, one row each',
+    columns: [
+      { label: 'Candidate' },
+      { label: 'Profession' },
+      { label: 'Specialty' },
+      { label: 'Stage' },
+      { label: 'Stage since', nowrap: true },
+      { label: 'Visa route' },
+      { label: 'Site state' },
+      { label: 'Site county (FIPS)', nowrap: true },
+      { label: 'Expected start', nowrap: true },
+    ],
+    rows: candidates.map((c) => [c.id, c.profession, c.specialty, c.stage, c.stageDate, c.visaRoute, c.siteState, c.siteCountyFips, c.expectedStart]),
+  };
+}
+
+export function pipelineSection(input: ReportInput): Html {
+  if (!input.candidates.length) return html`<section id="pipeline"><h2>Pipeline</h2><p class="note">Not available: no candidates loaded.</p></section>`;
+  const funnel = funnelTable(input.candidates);
+  const samples = input.candidates.filter(isSampleCandidate).length;
+  return html`<section id="pipeline">
+<h2>Pipeline</h2>
+${samples > 0 && html`<p class="note"><span class="badge sample">sample</span> ${samples} of the ${input.candidates.length} candidates are generated samples, not real people.</p>`}
+<figure class="chart">${barChart(
+    funnel.rows.map(([stage, count]) => ({ label: String(stage), value: Number(count) })),
+    'Bar chart of candidates by pipeline stage; the numbers are in the table below',
+  )}</figure>
+${tableHtml(funnel)}
+${
+  input.includeCandidates
+    ? tableHtml(candidatesTable(input.candidates))
+    : html`<p class="note">Candidate-level rows are left out of this report; it shows counts only.</p>`
+}
+</section>`;
+}

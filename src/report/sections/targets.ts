@@ -1,0 +1,62 @@
+// Recruitment targets and diversity targets, each diversity measure with its definition and,
+// when a pipeline is loaded, where the pipeline stands on it today.
+import { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity, sortTargets } from '../../model/targets';
+import type { Candidate, DiversityTarget, ServiceArea, Target } from '../../model/types';
+import { regionLabel } from '../../views/region-label';
+import { MEASURE_LABELS, describeMeasure } from '../../model/targets';
+import { html, type Html } from '../html';
+import type { ReportInput } from '../report-input';
+import { tableHtml, type ReportTable } from '../report-table';
+import { professionLabel, targetLabel } from '../target-label';
+
+export function targetsTable(targets: Target[], areas: ServiceArea[]): ReportTable {
+  return {
+    id: 'targets',
+    title: 'Recruitment targets, by due quarter',
+    columns: [
+      { label: 'Profession' },
+      { label: 'Specialty' },
+      { label: 'Region' },
+      { label: 'Hires', digits: 0 },
+      { label: 'Due', nowrap: true },
+      { label: 'Priority' },
+      { label: 'Owner' },
+      { label: 'Note' },
+    ],
+    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => [professionLabel(t), t.specialty, regionLabel(t.region, areas), t.hires, t.dueQuarter, t.priority, t.owner, t.note]),
+  };
+}
+
+export function diversityTable(diversity: DiversityTarget[], targets: Target[], areas: ServiceArea[], candidates: Candidate[]): ReportTable {
+  const appliesTo = (d: DiversityTarget) => {
+    if (d.targetId === null) return 'All targets';
+    const target = targets.find((t) => t.id === d.targetId);
+    return target ? targetLabel(target, areas) : '(deleted target)';
+  };
+  return {
+    id: 'diversity-targets',
+    title: 'Diversity targets and their definitions',
+    columns: [{ label: 'Measure' }, { label: 'Applies to' }, { label: 'Target' }, { label: 'Pipeline today' }, { label: 'Definition' }, { label: 'Note' }],
+    rows: diversity.map((d) => [
+      MEASURE_LABELS[d.measure.kind],
+      appliesTo(d),
+      describeMeasure(d.measure),
+      candidates.length ? measureDiversity(d.measure, candidates).summary : 'no candidates loaded',
+      DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind],
+      d.note,
+    ]),
+  };
+}
+
+export function targetsSection(input: ReportInput): Html {
+  return html`<section id="targets">
+<h2>Recruitment targets</h2>
+${input.targets.length ? tableHtml(targetsTable(input.targets, input.serviceAreas)) : html`<p class="note">No targets set.</p>`}
+<h3>Diversity targets</h3>
+${
+  input.diversityTargets.length
+    ? tableHtml(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates))
+    : html`<p class="note">No diversity targets set.</p>`
+}
+</section>`;
+}

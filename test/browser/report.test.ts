@@ -1,0 +1,223 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import type { Download, Page } from 'playwright-core';
+import { emptyWorkspace, parseWorkspaceFile, serializeWorkspace, type Workspace } from '../../src/model/workspace';
+import type { Candidate } from '../../src/model/types';
+import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+
+const HOSTILE_OWNER = '<img src=x onerror=alert(1)>';
+const FORMULA_NOTE = '=HYPERLINK("http://x","y")';
+const OUT = path.resolve(import.meta.dirname, '../../.tmp/report');
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let seen: ReturnType<typeof watch>;
+let reportFile: string;
+
+const candidate = (id: string, stage: Candidate['stage'], visaRoute: Candidate['visaRoute'], county: string, extra: Partial<Candidate> = {}): Candidate => ({
+  id,
+  profession: 'physician',
+  specialty: 'primary care',
+  stage,
+  stageDate: '2026-11-01',
+  visaRoute,
+  siteState: 'CA',
+  siteCountyFips: county,
+  expectedStart: '',
+  countryOfTraining: 'India',
+  languages: ['English', 'Spanish'],
+  gender: 'female',
+  ecfmgCertified: true,
+  licenceStatus: '',
+  ascpi: null,
+  ...extra,
+});
+
+/** A workspace as the Targets and Pipeline screens would leave it, with hostile text in a target. */
+function seededWorkspace(): Workspace {
+  return {
+    ...emptyWorkspace(),
+    serviceAreas: [{ id: 'area-1', name: 'Central Valley', counties: ['06019', '06029', '06107'], states: [] }],
+    targets: [
+      { id: 'target-1', profession: 'physician', specialty: 'primary care', region: { kind: 'service-area', id: 'area-1' }, hires: 3, dueQuarter: '2028-Q2', priority: 'high', owner: HOSTILE_OWNER, note: FORMULA_NOTE },
+      { id: 'target-2', profession: 'mls', specialty: 'medical laboratory', region: { kind: 'state', state: 'CA' }, hires: 2, dueQuarter: '2027-Q4', priority: 'medium', owner: 'Lab director', note: 'Night shift coverage' },
+    ],
+    diversityTargets: [{ id: 'diversity-1', targetId: null, measure: { kind: 'language-coverage', languages: ['Spanish', 'Tagalog'], minHiresPerLanguage: 1 }, note: '' }],
+    candidates: [
+      candidate('P-1', 'arrived', 'us-authorized', '06019'),
+      candidate('P-2', 'offer', 'h1b-cap-exempt', '06019', { countryOfTraining: 'Philippines', languages: ['English', 'Tagalog'], gender: 'male' }),
+      candidate('P-3', 'licensure', 'j1-conrad30', '06107'),
+      candidate('P-4', 'interview', 'h1b-cap-subject', '06029', { countryOfTraining: 'Pakistan', gender: 'male' }),
+      candidate('L-1', 'visa', 'tn', '06019', { profession: 'mls', specialty: 'medical laboratory', ecfmgCertified: null, ascpi: true, countryOfTraining: 'Mexico' }),
+    ],
+    view: { activeServiceArea: 'area-1' },
+  };
+}
+
+async function seedWorkspace(text: string): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('shortage-atlas', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('workspace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('workspace', 'readwrite');
+          tx.objectStore('workspace').put(value, 'current');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    text,
+  );
+}
+
+async function download(testId: string): Promise<Download> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return file;
+}
+
+/** Pages of a PDF with the inflated size of each page's content stream (Chromium writes no object streams). */
+function pdfPages(pdf: Buffer): { mediaBox: number[]; contentBytes: number }[] {
+  const text = pdf.toString('latin1');
+  const objects = new Map<string, { dict: string; stream?: Buffer }>();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
+    const body = m[2];
+    const at = body.indexOf('stream');
+    if (at < 0) {
+      objects.set(m[1], { dict: body });
+      continue;
+    }
+    const start = m.index + m[0].indexOf(body) + at + 'stream'.length + (body[at + 6] === '\r' ? 2 : 1);
+    const length = Number(/\/Length (\d+)/.exec(body.slice(0, at))?.[1] ?? 0);
+    objects.set(m[1], { dict: body.slice(0, at), stream: pdf.subarray(start, start + length) });
+  }
+  const pages = [...objects.values()].filter((o) => /\/Type\s*\/Page(?!s)/.test(o.dict));
+  return pages.map((p) => {
+    const refs = [...(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(p.dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((r) => r[1]);
+    const contentBytes = refs.reduce((sum, ref) => {
+      const o = objects.get(ref);
+      if (!o?.stream) return sum;
+      return sum + (/FlateDecode/.test(o.dict) ? zlib.inflateSync(o.stream) : o.stream).length;
+    }, 0);
+    return { mediaBox: (/\/MediaBox\s*\[([^\]]*)\]/.exec(p.dict)?.[1] ?? '').trim().split(/\s+/).map(Number), contentBytes };
+  });
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  seen = watch(page, server.origin);
+  const ws = seededWorkspace();
+  const text = serializeWorkspace(ws);
+  expect(parseWorkspaceFile(text).ok).toBe(true);
+  // The map view travels in the URL: California counties, by FTE needed.
+  await page.goto(`${server.url}?states=CA#report`);
+  await waitReady(page);
+  await seedWorkspace(text);
+  await page.reload();
+  await waitReady(page);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('exported report', () => {
+  it('downloads one HTML file named by date, with the hostile target inert', async () => {
+    await expect.poll(() => page.getByTestId('export-report').isEnabled(), { timeout: 60_000 }).toBe(true);
+    const file = await download('export-report');
+    expect(file.suggestedFilename()).toMatch(/^shortage-atlas-report-\d{4}-\d{2}-\d{2}\.html$/);
+    reportFile = path.join(OUT, file.suggestedFilename());
+    await file.saveAs(reportFile);
+    const html = fs.readFileSync(reportFile, 'utf8');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<img\s+src=x/i);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+    expect(html).toContain('id="table-targets"');
+    expect(html).not.toContain('<td>P-2</td>'); // candidate rows are off by default
+  });
+
+  it('opens from disk with the network blocked: no request but the file, no console error, map and tables shown', async () => {
+    const offline = await browser.context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    offline.on('request', (r) => requests.push(r.url()));
+    offline.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    offline.on('pageerror', (e) => errors.push(String(e)));
+    await offline.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    const url = pathToFileURL(reportFile).href;
+    await offline.goto(url);
+    await offline.waitForLoadState('load');
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    expect(await offline.locator('img').count()).toBe(0);
+    expect(await offline.locator('script').count()).toBe(0);
+    expect(await offline.locator('svg.choropleth g.shapes path').count()).toBeGreaterThan(3000);
+    expect(await offline.locator('svg.choropleth .overlay .outlined').count()).toBe(3);
+    expect(await offline.locator('#table-shortage-map tbody tr').count()).toBe(58);
+    const targets = await offline.locator('#table-targets').innerText();
+    expect(targets).toContain(HOSTILE_OWNER); // shown as text
+    expect(targets).toContain('Service area: Central Valley');
+    expect(await offline.locator('#table-pipeline-funnel').innerText()).toMatch(/offer\s+1/);
+    expect(await offline.locator('#table-forecast tbody tr').count()).toBe(2);
+    expect(await offline.locator('#table-assumptions').innerText()).toMatch(/P\(selected\), cap-subject registrant/);
+    await offline.setViewportSize({ width: 1100, height: 1400 });
+    // What a reader sees first (title, key figures, map), and the whole report.
+    await offline.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });
+    await offline.screenshot({ path: path.join(SCREENSHOTS, 'report-full.png'), fullPage: true });
+
+    for (const [format, width] of [['A4', 595.92], ['Letter', 612]] as const) {
+      const pdf = await offline.pdf({ format });
+      fs.writeFileSync(path.join(OUT, `report-${format}.pdf`), pdf);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const pages = pdfPages(pdf);
+      expect(pages.length, format).toBeGreaterThanOrEqual(3);
+      for (const [i, p] of pages.entries()) {
+        expect(p.mediaBox[2], `${format} page ${i + 1} width`).toBeCloseTo(width, 0);
+        expect(p.contentBytes, `${format} page ${i + 1} is blank`).toBeGreaterThan(500);
+      }
+    }
+    await offline.close();
+  });
+
+  it('exports the targets table as CSV with the formula neutralised', async () => {
+    const file = await download('report-csv-targets');
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).toContain(HOSTILE_OWNER);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFProfession,Specialty,Region,Hires,Due,Priority,Owner,Note');
+  });
+
+  it('includes candidate rows only when the box is ticked', async () => {
+    await page.getByLabel('Include candidate-level rows').check();
+    const file = await download('export-report');
+    const html = fs.readFileSync((await file.path())!, 'utf8');
+    expect(html).toContain('<td>P-2</td>');
+    expect(await page.getByTestId('report-csv-candidates').count()).toBe(1);
+  });
+
+  it('prints the report without errors', async () => {
+    await page.getByTestId('print-report').click();
+    await expect.poll(() => page.locator('iframe[title="Report for printing"]').count()).toBe(1);
+    expect(await page.locator('iframe[title="Report for printing"]').getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
+  });
+
+  it('has no serious accessibility violations and no console errors on the report screen', async () => {
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'report-screen.png'), fullPage: true });
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    expect(seen.offOrigin).toEqual([]);
+  });
+});

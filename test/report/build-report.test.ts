@@ -1,0 +1,143 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { REPORT_CSP, buildReportHtml } from '../../src/report/build-report';
+import { tableCsv } from '../../src/report/report-table';
+import { reportTables } from '../../src/report/report-tables';
+import { FORMULA, HOSTILE, HOSTILE_ESCAPED, reportInput } from './report-fixture';
+
+/** Start tags in the document, with their attribute text, e.g. ["img", " src=x"]. */
+const startTags = (doc: string) => [...doc.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)].map(([, name, attributes]) => ({ name: name.toLowerCase(), attributes }));
+
+describe('buildReportHtml', () => {
+  const doc = buildReportHtml(reportInput());
+
+  it('is one HTML document with a CSP that forbids scripts and every load but inline styles and data: images', () => {
+    expect(doc.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(doc).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replaceAll("'", '&#39;')}">`);
+    expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
+    expect(doc.match(/<html/g)).toHaveLength(1);
+    expect(doc).toContain('<style>');
+    expect(doc).not.toMatch(/<link\b/i);
+  });
+
+  it('contains no script, no event handler, no foreignObject and no live markup from data', () => {
+    expect(doc).not.toMatch(/<script/i);
+    expect(doc).not.toMatch(/<foreignObject/i);
+    const tags = startTags(doc);
+    expect(tags.filter((t) => t.name === 'img')).toEqual([]);
+    expect(tags.filter((t) => /\son[a-z]+\s*=/i.test(t.attributes))).toEqual([]);
+  });
+
+  it('escapes every data string: owner, note, dataset title, names, county names, notes, next steps', () => {
+    const escapedCount = doc.split(HOSTILE_ESCAPED).length - 1;
+    // title (twice: <title> and <h1>), dataset title (list and sample warning), source, map row,
+    // map tooltip, service area (name and target region), county name, owner, diversity (language
+    // twice, note), candidate in the diversity reading, next step, assumption note.
+    expect(escapedCount).toBeGreaterThanOrEqual(14);
+    expect(doc).not.toContain(HOSTILE);
+    expect(doc).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+  });
+
+  it('loads nothing: no http(s) URL in any src, href or xlink:href, and no url() in styles', () => {
+    expect(doc).not.toMatch(/\s(?:src|href|xlink:href|srcset|action|data)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(doc).not.toMatch(/url\(\s*['"]?(?!#)/i);
+    expect(doc).not.toMatch(/@import/i);
+  });
+
+  it('keeps the app-made map and its legend, sanitised, followed by the map table', () => {
+    expect(doc).toContain('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 975 610" role="img" aria-label="Map of counties" class="choropleth">');
+    expect(doc).toContain('<path d="M1,1L5,5Z" data-geo="06001" fill="#fd8d3c" data-value="3">');
+    expect(doc).toContain('<g class="overlay"><path class="outlined" d="M1,1Z"/>');
+    expect(doc).not.toContain('evil.example');
+    expect(doc).toContain('<style>.plot-1 { font: 10px system-ui; }</style>');
+    expect(doc.indexOf('class="choropleth"')).toBeLessThan(doc.indexOf('id="table-shortage-map"'));
+  });
+
+  it('marks sample data and names each dataset with its vintage', () => {
+    expect(doc).toContain('Contains sample data.');
+    expect(doc).toContain('<strong>snapshot of 2024-03-27</strong>');
+    expect(doc).toContain('sample — generated, not published figures');
+  });
+
+  it('marks generated sample candidates', () => {
+    expect(doc).not.toContain('generated samples, not real people');
+    const withSamples = buildReportHtml(reportInput({ candidates: [...reportInput().candidates, { ...reportInput().candidates[1], id: 'SAMPLE-001' }] }));
+    expect(withSamples).toContain('1 of the 3 candidates are generated samples, not real people.');
+    expect(withSamples).toMatch(/Contains sample data.*1 pipeline candidate\(s\)/);
+  });
+
+  it('gives every chart its table', () => {
+    const charts = [...doc.matchAll(/<svg class="chart"/g)].length;
+    expect(charts).toBe(2);
+    for (const [chart, table] of [
+      ['candidates by pipeline stage', 'table-pipeline-funnel'],
+      ['expected arrivals by the due date', 'table-forecast'],
+    ]) {
+      const at = doc.indexOf(chart);
+      expect(at).toBeGreaterThan(0);
+      expect(doc.indexOf(`id="${table}"`)).toBeGreaterThan(at);
+    }
+    expect(doc).toMatch(/<td class="num">25<\/td>/); // P(met) 25%
+  });
+
+  it('shows the targets table with every column, and diversity targets with their definitions', () => {
+    for (const column of ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note']) expect(doc).toContain(`<th scope="col"${column === 'Hires' ? ' class="num"' : ''}>${column}</th>`);
+    expect(doc).toContain(`Service area: ${HOSTILE_ESCAPED}`);
+    expect(doc).toContain('Patient–clinician language concordance');
+  });
+
+  it('leaves candidate-level rows out unless asked', () => {
+    expect(doc).not.toContain('CAND-8');
+    expect(doc).toContain('Candidate-level rows are left out');
+    const withRows = buildReportHtml(reportInput({ includeCandidates: true }));
+    expect(withRows).toContain('<td>CAND-8</td>');
+    expect(withRows).toContain(`<td>CAND-7 ${HOSTILE_ESCAPED}</td>`);
+    expect(reportTables(reportInput()).map((t) => t.id)).not.toContain('candidates');
+    expect(reportTables(reportInput({ includeCandidates: true })).map((t) => t.id)).toContain('candidates');
+  });
+
+  it('says pipeline and forecast are not available when no candidates are loaded', () => {
+    const empty = buildReportHtml(reportInput({ candidates: [], forecast: { unavailable: 'no candidates loaded.' } }));
+    expect(empty).toContain('Not available: no candidates loaded.');
+    expect(empty).not.toContain('table-pipeline-funnel');
+    expect(empty).not.toContain('table-forecast');
+    expect(empty).not.toMatch(/<svg class="chart"/);
+  });
+
+  it('says why the map is missing when it could not be drawn', () => {
+    const noMap = buildReportHtml(reportInput({ map: { unavailable: 'the map could not be drawn (HTTP 404).' } }));
+    expect(noMap).toContain('Not available: the map could not be drawn (HTTP 404).');
+    expect(noMap).not.toContain('class="choropleth"');
+  });
+
+  it('has print rules for A4 and Letter: page margins, headings kept with what follows, rows kept whole', () => {
+    expect(doc).toContain('@page { size: auto; margin: 14mm; }');
+    expect(doc).toMatch(/h1, h2, h3 \{[^}]*break-after: avoid/);
+    expect(doc).toMatch(/tr \{[^}]*break-inside: avoid/);
+    expect(doc).toMatch(/figure \{[^}]*break-inside: avoid/);
+    expect(doc).not.toMatch(/<(button|input|select|textarea|form)\b/i);
+  });
+
+  it('lists the assumptions with their sources and when the sources were collected', () => {
+    expect(doc).toContain('P(selected), cap-subject registrant');
+    expect(doc).toContain('<td>CA, HI, FL, NY, ND, TN, LA, NV, WV, MT, PR</td>');
+    expect(doc).toContain('<td>$100,000</td>');
+    expect(doc).toMatch(/<strong>S1<\/strong> cozen\.com/);
+    expect(doc).toMatch(/Collected \d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('report tables as CSV', () => {
+  it('are the tables as shown, with formulas neutralised', () => {
+    const targets = reportTables(reportInput()).find((t) => t.id === 'targets')!;
+    const csv = tableCsv(targets);
+    const [header, row] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(header).toEqual(['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note']);
+    expect(row).toEqual(['Physician', 'primary care', `Service area: ${HOSTILE}`, '3', '2027-Q4', 'high', HOSTILE, `'${FORMULA}`]);
+  });
+
+  it('keep numbers as numbers', () => {
+    const map = reportTables(reportInput()).find((t) => t.id === 'shortage-map')!;
+    expect(tableCsv(map).split('\r\n')[1]).toBe(`1,${HOSTILE},06001,3,2,1000,18,17.5`);
+  });
+});

@@ -1,0 +1,106 @@
+// A complete report input whose every free-text field carries markup, as data from a file might.
+import { DEFAULT_VIEW } from '../../src/model/map-view';
+import type { ForecastResult } from '../../src/model/forecast/result';
+import type { Candidate } from '../../src/model/types';
+import type { ReportInput } from '../../src/report/report-input';
+import { reportAssumptions } from '../../src/report/assumption-rows';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+
+export const HOSTILE = '<img src=x onerror=alert(1)>';
+export const HOSTILE_ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
+export const FORMULA = '=HYPERLINK("http://x","y")';
+
+/** What the app's XMLSerializer gives for a choropleth, plus what an attacker would like it to carry. */
+export const MAP_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 975 610" role="img" aria-label="Map of counties" class="choropleth">' +
+  '<g class="shapes"><path d="M1,1L5,5Z" data-geo="06001" fill="#fd8d3c" data-value="3"><title>&lt;img src=x onerror=alert(1)&gt;: 3</title></path></g>' +
+  '<script>alert(1)</script><image href="https://evil.example/x.png"/><a xlink:href="http://evil.example/"><text>go</text></a>' +
+  '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></div></foreignObject>' +
+  '<g class="overlay" onclick="alert(1)"><path class="outlined" d="M1,1Z"/></g></svg>';
+export const LEGEND = '<svg class="plot-1"><style>.plot-1 { font: 10px system-ui; }</style><rect fill="#fd8d3c"/></svg><p class="legend-nodata">no value</p>';
+
+const candidate = (id: string, stage: Candidate['stage']): Candidate => ({
+  id,
+  profession: 'physician',
+  specialty: 'primary care',
+  stage,
+  stageDate: '2026-11-01',
+  visaRoute: 'h1b-cap-exempt',
+  siteState: 'CA',
+  siteCountyFips: '06019',
+  expectedStart: '',
+  countryOfTraining: 'India',
+  languages: ['English'],
+  gender: 'female',
+  ecfmgCertified: true,
+  licenceStatus: '',
+  ascpi: null,
+});
+
+const FORECAST: ForecastResult = {
+  now: '2026-11-23',
+  runs: 2000,
+  seed: 1,
+  targetProbability: 0.8,
+  months: ['2026-11'],
+  total: { candidates: 2, cumulative: { mean: [0], p10: [0], p90: [0] } },
+  bySpecialtyState: [],
+  targets: [
+    {
+      targetId: 't1',
+      dueDate: '2027-12-31',
+      hires: 3,
+      matchedCandidates: 2,
+      probabilityMet: 0.25,
+      expectedArrivals: 1.6,
+      arrivalsP10: 1,
+      arrivalsP90: 2,
+      expectedShortfall: 1.4,
+      cumulative: { mean: [1.6], p10: [1], p90: [2] },
+      cumulativePercentiles: true,
+      newCandidatesNeeded: [],
+    },
+  ],
+  costPerHireByRoute: [],
+  candidateArrivalProbability: [0.8, 0.6],
+};
+
+export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  const assumptions = reportAssumptions(DEFAULT_ASSUMPTIONS);
+  assumptions.rows[0] = { ...assumptions.rows[0], note: HOSTILE };
+  return {
+    title: `Report for ${HOSTILE}`,
+    generatedAt: '2026-11-23T10:00:00.000Z',
+    datasets: [
+      {
+        id: 'd1',
+        title: HOSTILE,
+        publisher: 'HRSA',
+        vintage: 'snapshot of 2024-03-27',
+        source: `https://data.hrsa.gov/ ${HOSTILE}`,
+        license: 'public domain',
+        sample: true,
+        estimate: false,
+        table: 'hpsa',
+        origin: 'embedded',
+      },
+    ],
+    map: {
+      view: DEFAULT_VIEW,
+      rows: [{ geo: '06001', name: HOSTILE, state: 'CA', value: 3, designations: 2, fte_needed: 3, population: 1000, max_score: 18, weighted_score: 17.5, estimate: false }],
+      svg: MAP_SVG,
+      legend: LEGEND,
+    },
+    serviceAreas: [{ id: 'area-1', name: HOSTILE, counties: ['06019'], states: ['NV'] }],
+    countyNames: { '06019': `Fresno ${HOSTILE}` },
+    targets: [
+      { id: 't1', profession: 'physician', specialty: 'primary care', region: { kind: 'service-area', id: 'area-1' }, hires: 3, dueQuarter: '2027-Q4', priority: 'high', owner: HOSTILE, note: FORMULA },
+    ],
+    diversityTargets: [{ id: 'd1', targetId: null, measure: { kind: 'language-coverage', languages: [HOSTILE], minHiresPerLanguage: 1 }, note: HOSTILE }],
+    candidates: [candidate(`CAND-7 ${HOSTILE}`, 'offer'), candidate('CAND-8', 'arrived')],
+    forecast: { result: FORECAST, nextSteps: { t1: { action: `Add 2 candidates ${HOSTILE}`, date: '2026-11-23' } } },
+    assumptions,
+    includeCandidates: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { TargetForecast } from '../../src/model/forecast/result';
+import type { NextAction } from '../../src/model/timing/nextAction';
+import { targetNextStep } from '../../src/report/target-next-step';
+
+const forecast = (probabilityMet: number, needs: TargetForecast['newCandidatesNeeded'] = []): TargetForecast => ({
+  targetId: 't1',
+  dueDate: '2027-12-31',
+  hires: 2,
+  matchedCandidates: 2,
+  probabilityMet,
+  expectedArrivals: 1,
+  arrivalsP10: 0,
+  arrivalsP90: 2,
+  expectedShortfall: 1,
+  cumulative: { mean: [], p10: [], p90: [] },
+  cumulativePercentiles: true,
+  newCandidatesNeeded: needs,
+});
+const action = (text: string, date: string | null): NextAction => ({ candidateId: 'c', action: text, date, dateKind: date ? 'deadline' : null, confidence: 'confirmed', sources: [] });
+
+describe('targetNextStep', () => {
+  it('off track: the fewest extra candidates that would make the target likely, by their stage date', () => {
+    const step = targetNextStep(
+      forecast(0.4, [
+        { stage: 'sourced', visaRoute: 'us-authorized', stageDate: '2026-11-23', arrivalProbability: 0.3, candidatesNeeded: 6 },
+        { stage: 'offer', visaRoute: 'h1b-cap-exempt', stageDate: '2026-11-23', arrivalProbability: 0.7, candidatesNeeded: 2 },
+        { stage: 'offer', visaRoute: 'h1b-cap-subject', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null },
+      ]),
+      0.8,
+      [action('Register for the H-1B lottery', '2027-03-19')],
+    );
+    expect(step).toEqual({ action: 'Add 2 candidate(s) at the “offer” stage on the h1b-cap-exempt route', date: '2026-11-23' });
+  });
+
+  it('off track and out of reach: says so, with no date', () => {
+    expect(targetNextStep(forecast(0.1, [{ stage: 'sourced', visaRoute: 'o1', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null }]), 0.8, []).date).toBeNull();
+  });
+
+  it('on track: the soonest dated step of its candidates', () => {
+    const step = targetNextStep(forecast(0.9), 0.8, [action('Start licensure', null), action('Credentialing done', '2027-05-01'), action('Register for the H-1B lottery', '2027-03-19')]);
+    expect(step).toEqual({ action: 'On track. Register for the H-1B lottery', date: '2027-03-19' });
+    expect(targetNextStep(forecast(0.9), 0.8, [])).toEqual({ action: 'On track: nothing due.', date: null });
+  });
+});
