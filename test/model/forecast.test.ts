@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ASSUMPTION_FIELDS, DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/timing/assumptions';
 import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/timing/calendar';
+import { MAX_TARGET_BAND_CANDIDATES, TARGET_BAND_BUDGET } from '../../src/model/forecast/aggregates';
 import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/backCalculation';
 import { createRandom, triangularQuantile } from '../../src/model/forecast/random';
 import { runForecastRequest, toForecastRequest } from '../../src/model/forecast/request';
@@ -430,5 +431,215 @@ describe('back-calculation maths', () => {
     expect(extraCandidatesNeeded({ ...query, targetProbability: 0.5 })).toBe(1);
     expect(extraCandidatesNeeded({ ...query, hires: 0 })).toBe(0);
     expect(extraCandidatesNeeded({ ...query, arrivalProbability: 0 })).toBeNull();
+  });
+});
+
+describe('target cumulative band', () => {
+  const fixedDays = (licence: number, credentialing: number) =>
+    instant({
+      physicianLicenceDaysMin: licence,
+      physicianLicenceDaysMode: licence,
+      physicianLicenceDaysMax: licence,
+      credentialingDaysMin: credentialing,
+      credentialingDaysMode: credentialing,
+      credentialingDaysMax: credentialing,
+    });
+
+  /** Per run and month, matched arrivals by the month's end, recomputed from the arrival days. */
+  function cumulativeByRun(runs: number[][], members: number[], nowDay: number, months: number): number[][] {
+    const labels = Array.from({ length: months }, (_, m) => monthLabel(nowDay, m));
+    return runs.map((days) => {
+      const counts = new Array<number>(months).fill(0);
+      for (const i of members) {
+        if (days[i] === Infinity) continue;
+        const label = formatIsoDate(nowDay + Math.max(days[i], 0)).slice(0, 7);
+        for (let m = 0; m < months; m++) if (label <= labels[m]) counts[m]++;
+      }
+      return counts;
+    });
+  }
+  const monthLabel = (nowDay: number, m: number) => {
+    const [year, month] = formatIsoDate(nowDay).split('-').map(Number);
+    const index = year * 12 + month - 1 + m;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  };
+  const quantile = (values: number[], q: number) => {
+    const sorted = values.slice().sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+  };
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+  it('is 0 before a fixed arrival month and 1 from it on, and 1 at the due month', () => {
+    // Licensure 90 days + credentialing 120 days from today: day 210 = 2027-08-13, month index 7.
+    expect(formatIsoDate(NOW_DAY + 210)).toBe('2027-08-13');
+    const result = simulate(
+      options({ candidates: [candidate({ stage: 'licensure' })], targets: [target({ dueQuarter: '2027-Q4' })], assumptions: fixedDays(90, 120), runs: 50, horizonMonths: 12 }),
+    );
+    const expected = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const forecast = result.targets[0];
+    expect(forecast.cumulative).toEqual({ mean: expected, p10: expected, p90: expected });
+    expect(forecast.cumulativePercentiles).toBe(true);
+    expect(result.months[11]).toBe('2027-12');
+    expect(forecast.cumulative.mean[11]).toBe(forecast.expectedArrivals);
+    expect(forecast.expectedArrivals).toBe(1);
+  });
+
+  it('counts an arrival at any time on the due date toward the target, as in the month of that date', () => {
+    // Credentialing takes 75–76 days from today: arrival during 2027-03-31, the last day of Q1.
+    const onDueDate = instant({ credentialingDaysMin: 75, credentialingDaysMode: 75, credentialingDaysMax: 76 });
+    const days = collectRuns(options({ candidates: [candidate({ stage: 'credentialing' })], assumptions: onDueDate, runs: 200 })).map((run) => run[0]);
+    expect(days.every((day) => day > 75 && day < 76)).toBe(true);
+    expect(formatIsoDate(NOW_DAY + 75.5)).toBe('2027-03-31');
+    const result = simulate(
+      options({
+        candidates: [candidate({ stage: 'credentialing' })],
+        targets: [target({ dueQuarter: '2027-Q1' })],
+        assumptions: onDueDate,
+        newCandidateScenarios: [{ stage: 'credentialing', visaRoute: 'us-authorized' }],
+        runs: 200,
+        horizonMonths: 4,
+      }),
+    );
+    const forecast = result.targets[0];
+    expect(forecast.cumulative.mean).toEqual([0, 0, 1, 1]);
+    expect(forecast).toMatchObject({ expectedArrivals: 1, probabilityMet: 1, arrivalsP10: 1 });
+    expect(forecast.newCandidatesNeeded[0].arrivalProbability).toBe(1);
+    // A day later (2027-04-01) is too late.
+    const dayLate = instant({ credentialingDaysMin: 76, credentialingDaysMode: 76, credentialingDaysMax: 76.5 });
+    const late = simulate(options({ candidates: [candidate({ stage: 'credentialing' })], targets: [target({ dueQuarter: '2027-Q1' })], assumptions: dayLate, runs: 50, horizonMonths: 4 }));
+    expect(late.targets[0].cumulative.mean).toEqual([0, 0, 0, 1]);
+    expect(late.targets[0].expectedArrivals).toBe(0);
+  });
+
+  it('matches the arrivals recomputed run by run, rises month by month, and meets expectedArrivals at the due month', () => {
+    const states = ['TX', 'TX', 'TX', 'NY'];
+    const routes = ['us-authorized', 'h1b-cap-subject', 'h1b-cap-exempt', 'j1-conrad30', 'o1'] as const;
+    const stages = ['arrived', 'sourced', 'offer', 'accepted', 'licensure', 'visa', 'withdrawn'] as const;
+    const candidates = Array.from({ length: 60 }, (_, i) =>
+      candidate({
+        id: `m${i}`,
+        siteState: states[i % states.length],
+        visaRoute: routes[i % routes.length],
+        stage: stages[i % stages.length],
+        stageDate: formatIsoDate(NOW_DAY - (i % 9) * 20),
+        specialty: i % 11 === 0 ? 'pediatrics' : 'internal medicine',
+      }),
+    );
+    const targets = [
+      target({ id: 'tx-q4', dueQuarter: '2027-Q4', hires: 10 }),
+      target({ id: 'tx-2028', dueQuarter: '2028-Q2', hires: 20 }),
+      target({ id: 'ny-q3', region: { kind: 'state', state: 'NY' }, dueQuarter: '2027-Q3', hires: 3 }),
+      target({ id: 'tx-after-horizon', dueQuarter: '2029-Q4', hires: 30 }),
+      target({ id: 'tx-past', dueQuarter: '2026-Q4', hires: 1 }),
+    ];
+    const horizonMonths = 24;
+    const input = options({ candidates, targets, assumptions: DEFAULT_ASSUMPTIONS, runs: 3000, horizonMonths, seed: 3 });
+    const runs = collectRuns(input);
+    const result = simulate(input);
+    const matched = (t: Target) =>
+      candidates.flatMap((c, i) => (c.specialty === t.specialty && t.region.kind === 'state' && c.siteState === t.region.state ? [i] : []));
+
+    targets.forEach((t, index) => {
+      const forecast = result.targets[index];
+      const members = matched(t);
+      expect(forecast.matchedCandidates).toBe(members.length);
+      expect(forecast.cumulativePercentiles).toBe(true);
+      const perRun = cumulativeByRun(runs, members, NOW_DAY, horizonMonths);
+      for (let m = 0; m < horizonMonths; m++) {
+        const values = perRun.map((counts) => counts[m]);
+        expect(forecast.cumulative.mean[m]).toBeCloseTo(mean(values), 10);
+        expect(forecast.cumulative.p10[m]).toBe(quantile(values, 0.1));
+        expect(forecast.cumulative.p90[m]).toBe(quantile(values, 0.9));
+        if (m > 0) {
+          expect(forecast.cumulative.mean[m]).toBeGreaterThanOrEqual(forecast.cumulative.mean[m - 1]);
+          expect(forecast.cumulative.p10[m]).toBeGreaterThanOrEqual(forecast.cumulative.p10[m - 1]);
+          expect(forecast.cumulative.p90[m]).toBeGreaterThanOrEqual(forecast.cumulative.p90[m - 1]);
+        }
+        expect(forecast.cumulative.p10[m]).toBeLessThanOrEqual(forecast.cumulative.p90[m]);
+      }
+      // Arrivals by the due date (any time on it), recomputed independently of the month tally.
+      const dueEnd = relative(forecast.dueDate) + 1;
+      const byDue = runs.map((days) => members.filter((i) => days[i] < dueEnd).length);
+      expect(forecast.expectedArrivals).toBeCloseTo(mean(byDue), 10);
+      expect(forecast.arrivalsP10).toBe(quantile(byDue, 0.1));
+      expect(forecast.arrivalsP90).toBe(quantile(byDue, 0.9));
+      const dueMonth = result.months.indexOf(forecast.dueDate.slice(0, 7));
+      if (dueMonth >= 0) {
+        expect(forecast.cumulative.mean[dueMonth]).toBeCloseTo(forecast.expectedArrivals, 10);
+        expect(forecast.cumulative.p10[dueMonth]).toBe(forecast.arrivalsP10);
+        expect(forecast.cumulative.p90[dueMonth]).toBe(forecast.arrivalsP90);
+      }
+    });
+    // The data exercise what they should: spread over months, due dates inside and outside the horizon.
+    const q4 = result.targets[0];
+    expect(q4.cumulative.mean[0]).toBeGreaterThan(0);
+    expect(q4.cumulative.mean[horizonMonths - 1]).toBeGreaterThan(q4.cumulative.mean[0] + 1);
+    expect(q4.cumulative.p90[horizonMonths - 1]).toBeGreaterThan(q4.cumulative.p10[horizonMonths - 1]);
+    expect(result.months.indexOf('2029-12')).toBe(-1);
+    expect(result.targets[3].expectedArrivals).toBeGreaterThan(q4.cumulative.mean[horizonMonths - 1]);
+    expect(result.targets[4].expectedArrivals).toBeGreaterThan(0);
+    expect(result.targets[4].expectedArrivals).toBeLessThan(q4.cumulative.mean[0]);
+  });
+
+  it('is all zeros for a target no candidate matches', () => {
+    const result = simulate(
+      options({ targets: [target({ specialty: 'neurology' })], assumptions: DEFAULT_ASSUMPTIONS, runs: 200, horizonMonths: 18 }),
+    );
+    const zeros = new Array<number>(18).fill(0);
+    expect(result.targets[0].matchedCandidates).toBe(0);
+    expect(result.targets[0].cumulative).toEqual({ mean: zeros, p10: zeros, p90: zeros });
+    expect(result.total.cumulative.mean[17]).toBeGreaterThan(0); // the one candidate does arrive, just not for this target
+  });
+
+  it(`keeps only the mean (p10 = p90 = mean) for a target of more than ${MAX_TARGET_BAND_CANDIDATES} candidates`, () => {
+    const pool = (count: number) => Array.from({ length: count }, (_, i) => candidate({ id: `p${i}`, stage: 'offer' }));
+    const run = (count: number) => {
+      const candidates = pool(count);
+      const runs: number[][] = [];
+      const result = simulate(
+        options({
+          candidates,
+          targets: [target({ dueQuarter: '2027-Q1' })],
+          assumptions: instant({ withdrawalOffer: 0.5 }),
+          runs: 200,
+          horizonMonths: 3,
+          onRun: (_, days) => runs.push(Array.from(days)),
+        }),
+      );
+      const arrived = runs.map((days) => days.filter((day) => day !== Infinity).length);
+      return { forecast: result.targets[0], arrived };
+    };
+
+    const small = run(MAX_TARGET_BAND_CANDIDATES);
+    expect(small.forecast.cumulativePercentiles).toBe(true);
+    expect(small.forecast.cumulative.p10[2]).toBe(quantile(small.arrived, 0.1));
+    expect(small.forecast.cumulative.p10[2]).toBeLessThan(small.forecast.cumulative.p90[2]);
+
+    const large = run(MAX_TARGET_BAND_CANDIDATES + 1);
+    const expectedMean = mean(large.arrived);
+    expect(Number.isInteger(expectedMean)).toBe(false); // so p10 = mean cannot be a true percentile
+    expect(large.forecast.cumulativePercentiles).toBe(false);
+    expect(large.forecast.cumulative.mean).toEqual([expectedMean, expectedMean, expectedMean].map((x) => expect.closeTo(x, 9)));
+    expect(large.forecast.cumulative.p10).toEqual(large.forecast.cumulative.mean);
+    expect(large.forecast.cumulative.p90).toEqual(large.forecast.cumulative.mean);
+    expect(large.forecast.cumulative.mean[2]).toBe(large.forecast.expectedArrivals);
+    // The due-date summaries keep their percentiles.
+    expect(large.forecast.arrivalsP10).toBe(quantile(large.arrived, 0.1));
+  });
+
+  it('keeps only the mean for the targets past the memory budget, in target order', () => {
+    const horizonMonths = 240;
+    const candidates = Array.from({ length: 5000 }, (_, i) => candidate({ id: `b${i}`, stage: 'offer' }));
+    const perTarget = horizonMonths * (candidates.length + 1);
+    const fitting = Math.floor(TARGET_BAND_BUDGET / perTarget);
+    expect(fitting).toBeGreaterThan(0);
+    const targets = Array.from({ length: fitting + 2 }, (_, t) => target({ id: `t${t}` }));
+    const result = simulate(options({ candidates, targets, assumptions: instant({ withdrawalOffer: 0.5 }), runs: 20, horizonMonths }));
+    expect(result.targets.map((forecast) => forecast.cumulativePercentiles)).toEqual(targets.map((_, t) => t < fitting));
+    const full = result.targets[0].cumulative;
+    const meanOnly = result.targets[fitting].cumulative;
+    expect(meanOnly.mean).toEqual(full.mean);
+    expect(meanOnly.p10).toEqual(full.mean);
+    expect(full.p10).not.toEqual(full.mean);
   });
 });

@@ -1,6 +1,12 @@
 // Folds each run's arrivals into summaries without keeping per-run data. For every count it
 // records how many runs produced it, so means and percentiles come out at the end from memory
 // proportional to candidates × months, not runs. One pass over the candidates per run.
+//
+// Per-target monthly bands cost months × (matched candidates + 1) counters each, which many large
+// targets could multiply past what a browser tab should hold. So a target whose band would be too
+// big (over MAX_TARGET_BAND_CANDIDATES matched candidates, or past TARGET_BAND_BUDGET counters
+// over all targets, granted in target order) keeps only monthly sums over runs: its band's mean
+// is exact, and its p10 and p90 are set to the mean (TargetCumulative.percentiles = false).
 
 import { VISA_ROUTES, type Candidate, type Profession } from '../types';
 import type { Assumptions } from '../timing/assumptions';
@@ -28,6 +34,12 @@ export class MonthGrid {
     for (let m = 0; m < months; m++) this.monthOfDay.fill(m, Math.max(0, this.starts[m]), this.starts[m + 1]);
   }
 
+  /** The month whose last day is the day before `dayAfter` (> 0), or −1 when none in the grid ends there. */
+  monthEndingBefore(dayAfter: number): number {
+    const m = this.starts.indexOf(dayAfter, 1);
+    return m > 0 && dayAfter > 0 ? m - 1 : -1;
+  }
+
   labels(): string[] {
     return this.starts.slice(0, -1).map((start) => formatIsoDate(this.nowDay + Math.max(start, 0)).slice(0, 7));
   }
@@ -41,18 +53,30 @@ interface Group {
   notWithdrawn: number;
 }
 
+/** Targets with more matched candidates than this get a mean-only cumulative band. */
+export const MAX_TARGET_BAND_CANDIDATES = 5000;
+/** Int32 counters (4 bytes each) for all targets' cumulative bands together: 32 MiB. */
+export const TARGET_BAND_BUDGET = 1 << 23;
+
+export interface TargetCumulative {
+  band: Band;
+  /** False when the band is mean-only (p10 = p90 = mean) to bound memory; see above. */
+  percentiles: boolean;
+}
+
 export interface TallyOptions {
   candidates: Candidate[];
   grid: MonthGrid;
   /** Candidate indices per target. */
   targetMembers: number[][];
-  /** Per target, the due day relative to now. */
+  /** Per target, the due day relative to now; arrivals any time on that day count. */
   dueDays: number[];
 }
 
 /**
- * Per run: cumulative monthly arrivals per profession × specialty × state and in total, arrivals
- * per target by its due date, and per candidate whether it arrived (within the horizon, and ever).
+ * Per run: cumulative monthly arrivals per profession × specialty × state, per target and in
+ * total, arrivals per target by its due date, and per candidate whether it arrived (within the
+ * horizon, and ever).
  */
 export class RunTally {
   private readonly grid: MonthGrid;
@@ -67,10 +91,30 @@ export class RunTally {
   /** Targets of candidate i: targetList[targetsStart[i] .. targetsStart[i + 1]). */
   private readonly targetsStart: Int32Array;
   private readonly targetList: Int32Array;
-  private readonly dueDays: Float64Array;
+  /** Per membership k, targetList[k] × months: the row of that target in targetMonthly. */
+  private readonly targetRow: Int32Array;
+  /** Per target, the first day after its due date (arrivals before it count). */
+  private readonly dueEnds: Float64Array;
+  /**
+   * Per target, m ≥ 0 when an arrival within the horizon counts by the due date exactly when its
+   * month is ≤ m (due at a month end, or after the horizon), so its count comes from the monthly
+   * tally; −1 when each arrival must be checked against the due date (checkList).
+   */
+  private readonly dueMonth: Int32Array;
+  /** Targets of candidate i that need the check: checkList[checkStart[i] .. checkStart[i + 1]). */
+  private readonly checkStart: Int32Array;
+  private readonly checkList: Int32Array;
   private readonly targetCounts: Int32Array;
   private readonly targetOffset: Int32Array;
   private readonly targetFreq: Int32Array;
+  /** This run's arrivals per target and month: targetMonthly[t × months + m]. */
+  private readonly targetMonthly: Int32Array;
+  private readonly targetSizes: Int32Array;
+  /** Target t, month m, count c: targetBandFreq[targetBandOffset[t] + m × (size + 1) + c]; offset −1 = mean-only. */
+  private readonly targetBandOffset: Int32Array;
+  private readonly targetBandFreq: Int32Array;
+  /** Mean-only targets: arrivals per target and month, summed over runs (exact in a double). */
+  private readonly targetMonthlySum: Float64Array;
   readonly arrivedInHorizon: Int32Array;
   readonly arrivedEver: Int32Array;
 
@@ -105,22 +149,48 @@ export class RunTally {
     this.targetsStart = new Int32Array(candidates.length + 1);
     perCandidate.forEach((list, i) => (this.targetsStart[i + 1] = this.targetsStart[i] + list.length));
     this.targetList = Int32Array.from(perCandidate.flat());
-    this.dueDays = Float64Array.from(dueDays);
+    this.targetRow = this.targetList.map((t) => t * months);
+    this.dueEnds = Float64Array.from(dueDays, (day) => day + 1);
+    this.dueMonth = Int32Array.from(this.dueEnds, (end) => (end >= grid.horizonDay ? months - 1 : grid.monthEndingBefore(end)));
+    const checked = perCandidate.map((list) => list.filter((t) => this.dueMonth[t] < 0));
+    this.checkStart = new Int32Array(candidates.length + 1);
+    checked.forEach((list, i) => (this.checkStart[i + 1] = this.checkStart[i] + list.length));
+    this.checkList = Int32Array.from(checked.flat());
     this.targetCounts = new Int32Array(targetMembers.length);
     this.targetOffset = new Int32Array(targetMembers.length + 1);
     targetMembers.forEach((list, t) => (this.targetOffset[t + 1] = this.targetOffset[t] + list.length + 1));
     this.targetFreq = new Int32Array(this.targetOffset[targetMembers.length]);
+
+    this.targetMonthly = new Int32Array(targetMembers.length * months);
+    this.targetSizes = Int32Array.from(targetMembers, (list) => list.length);
+    this.targetBandOffset = new Int32Array(targetMembers.length);
+    let bandCounters = 0;
+    let meanOnly = 0;
+    targetMembers.forEach((list, t) => {
+      const counters = months * (list.length + 1);
+      if (list.length > MAX_TARGET_BAND_CANDIDATES || bandCounters + counters > TARGET_BAND_BUDGET) {
+        this.targetBandOffset[t] = -1;
+        meanOnly++;
+      } else {
+        this.targetBandOffset[t] = bandCounters;
+        bandCounters += counters;
+      }
+    });
+    this.targetBandFreq = new Int32Array(bandCounters);
+    this.targetMonthlySum = new Float64Array(meanOnly > 0 ? targetMembers.length * months : 0);
 
     this.arrivedInHorizon = new Int32Array(candidates.length);
     this.arrivedEver = new Int32Array(candidates.length);
   }
 
   addRun(arrival: Float64Array): void {
-    const { groupOf, monthly, totalMonthly, targetsStart, targetList, dueDays, targetCounts } = this;
+    const { groupOf, monthly, totalMonthly, targetsStart, targetList, targetRow, dueEnds, targetCounts, targetMonthly } = this;
+    const { checkStart, checkList } = this;
     const { arrivedInHorizon, arrivedEver } = this;
     const { horizonDay, monthOfDay, count: months } = this.grid;
     monthly.fill(0);
     totalMonthly.fill(0);
+    targetMonthly.fill(0);
     for (let i = 0; i < groupOf.length; i++) {
       const day = arrival[i];
       if (day === Infinity) continue;
@@ -130,10 +200,16 @@ export class RunTally {
         monthly[groupOf[i] * months + month]++;
         totalMonthly[month]++;
         arrivedInHorizon[i]++;
-      }
-      for (let k = targetsStart[i]; k < targetsStart[i + 1]; k++) {
-        const t = targetList[k];
-        if (day <= dueDays[t]) targetCounts[t]++;
+        for (let k = targetsStart[i]; k < targetsStart[i + 1]; k++) targetMonthly[targetRow[k] + month]++;
+        for (let k = checkStart[i]; k < checkStart[i + 1]; k++) {
+          const t = checkList[k];
+          if (day < dueEnds[t]) targetCounts[t]++;
+        }
+      } else {
+        for (let k = targetsStart[i]; k < targetsStart[i + 1]; k++) {
+          const t = targetList[k];
+          if (day < dueEnds[t]) targetCounts[t]++;
+        }
       }
     }
     for (let g = 0; g < this.groups.length; g++) {
@@ -141,8 +217,17 @@ export class RunTally {
     }
     recordCumulative(totalMonthly, 0, months, this.totalFreq, 0, groupOf.length + 1);
     for (let t = 0; t < targetCounts.length; t++) {
-      this.targetFreq[this.targetOffset[t] + targetCounts[t]]++;
+      const row = t * months;
+      let count = targetCounts[t];
+      for (let m = 0; m <= this.dueMonth[t]; m++) count += targetMonthly[row + m];
+      this.targetFreq[this.targetOffset[t] + count]++;
       targetCounts[t] = 0;
+      const offset = this.targetBandOffset[t];
+      if (offset >= 0) {
+        recordCumulative(targetMonthly, row, months, this.targetBandFreq, offset, this.targetSizes[t] + 1);
+      } else {
+        for (let m = row; m < row + months; m++) this.targetMonthlySum[m] += targetMonthly[m];
+      }
     }
   }
 
@@ -161,6 +246,20 @@ export class RunTally {
       candidates: group.notWithdrawn,
       cumulative: band(this.seriesFreq, this.seriesOffset[g], group.size + 1, this.grid.count, runs),
     }));
+  }
+
+  /** Target t's cumulative arrivals by the end of each month, from its matched candidates. */
+  targetCumulative(t: number, runs: number): TargetCumulative {
+    const months = this.grid.count;
+    const offset = this.targetBandOffset[t];
+    if (offset >= 0) return { band: band(this.targetBandFreq, offset, this.targetSizes[t] + 1, months, runs), percentiles: true };
+    const mean: number[] = [];
+    let cumulative = 0;
+    for (let m = 0; m < months; m++) {
+      cumulative += this.targetMonthlySum[t * months + m];
+      mean.push(cumulative / runs);
+    }
+    return { band: { mean, p10: mean.slice(), p90: mean.slice() }, percentiles: false };
   }
 
   /** freq[k] = runs in which target t got k arrivals by its due date. */

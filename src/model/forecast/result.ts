@@ -42,6 +42,17 @@ export interface TargetForecast {
   arrivalsP90: number;
   /** Mean of max(0, hires − arrivals by the due date). */
   expectedShortfall: number;
+  /**
+   * Cumulative arrivals among the matched candidates by the end of each month in
+   * `ForecastResult.months` (arrivals before now count in the first month, as in `total`).
+   * When the due date falls in the horizon, the value at its month equals `expectedArrivals`.
+   */
+  cumulative: Band;
+  /**
+   * False when `cumulative` is mean-only (p10 = p90 = mean): targets with more than 5,000
+   * matched candidates, or beyond the memory budget for all targets' bands (see aggregates.ts).
+   */
+  cumulativePercentiles: boolean;
   newCandidatesNeeded: NewCandidateNeed[];
 }
 

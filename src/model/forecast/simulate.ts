@@ -76,13 +76,14 @@ export function simulate(options: SimulateOptions): ForecastResult {
   const months = new MonthGrid(nowDay, horizonMonths);
   const tally = new RunTally({ candidates, grid: months, targetMembers, dueDays });
   const probeHits = new Int32Array(probes.length);
-  const probeDueDays = Float64Array.from(probes, (probe) => dueDays[probe.target]);
+  // Arrival days are fractional: any time on the due date counts, as in RunTally.
+  const probeDueEnds = Float64Array.from(probes, (probe) => dueDays[probe.target] + 1);
 
   for (let run = 0; run < runs; run++) {
     sampleRun(cohort, tables, buffers);
     tally.addRun(arrival);
     for (let p = 0; p < probes.length; p++) {
-      if (arrival[candidates.length + p] <= probeDueDays[p]) probeHits[p]++;
+      if (arrival[candidates.length + p] < probeDueEnds[p]) probeHits[p]++;
     }
     options.onRun?.(run, realArrivals);
   }
@@ -97,6 +98,7 @@ export function simulate(options: SimulateOptions): ForecastResult {
     bySpecialtyState: tally.series(runs),
     targets: targets.map((target, t): TargetForecast => {
       const freq = tally.targetFrequencies(t);
+      const cumulative = tally.targetCumulative(t, runs);
       return {
         targetId: target.id,
         dueDate: formatIsoDate(nowDay + dueDays[t]),
@@ -107,6 +109,8 @@ export function simulate(options: SimulateOptions): ForecastResult {
         arrivalsP10: frequencyQuantile(freq, runs, 0.1),
         arrivalsP90: frequencyQuantile(freq, runs, 0.9),
         expectedShortfall: frequencyShortfall(freq, runs, target.hires),
+        cumulative: cumulative.band,
+        cumulativePercentiles: cumulative.percentiles,
         newCandidatesNeeded: probes.flatMap((probe, p) => {
           if (probe.target !== t) return [];
           const arrivalProbability = probeHits[p] / runs;
