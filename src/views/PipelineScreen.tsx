@@ -217,6 +217,30 @@ export function PipelineScreen() {
                     })}
                   </tbody>
                 </table>
+                <h3>Each target over time</h3>
+                <div className="small-multiples" data-testid="target-charts">
+                  {result.targets.slice(0, 12).map((f) => {
+                    const t = workspace.targets.find((x) => x.id === f.targetId);
+                    const label = t ? `${t.specialty} — ${regionLabel(t.region, workspace.serviceAreas)}` : f.targetId;
+                    return (
+                      <figure key={f.targetId} className="small-multiple">
+                        <figcaption>
+                          {label}: {f.hires} by {f.dueDate} · P(met) {pct(f.probabilityMet)}
+                        </figcaption>
+                        <PlotHost
+                          make={() =>
+                            arrivalsChart(
+                              result.months.map((m, i) => ({ month: new Date(`${m}-01T00:00:00Z`), mean: f.cumulative.mean[i], p10: f.cumulative.p10[i], p90: f.cumulative.p90[i] })),
+                              { target: f.hires, dueDate: new Date(`${f.dueDate}T00:00:00Z`), width: 420, title: `${label}: expected cumulative arrivals with the 10th–90th percentile band against the target of ${f.hires} by ${f.dueDate}` },
+                            )
+                          }
+                          deps={[result, f.targetId]}
+                        />
+                      </figure>
+                    );
+                  })}
+                </div>
+                <p className="note">Each chart: the target’s matching candidates; dashed horizontal line: hires wanted; dotted vertical line: the due date. The numbers are in the table above.</p>
                 <h3>Known fees per expected hire, by visa route</h3>
                 <table data-testid="cost-table">
                   <thead>

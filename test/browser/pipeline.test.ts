@@ -69,6 +69,7 @@ describe('pipeline and forecast', () => {
     expect(await page.getByTestId('forecast-table').innerText()).toMatch(/primary care — California/);
     expect(await page.getByTestId('actions-table').innerText()).toMatch(/=HYPERLINK/); // shown as inert text
     expect(await page.getByTestId('cost-table').innerText()).toMatch(/h1b-cap-exempt/);
+    expect(await page.locator('[data-testid="target-charts"] figure svg').count()).toBe(1);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline.png'), fullPage: true });
   });
