@@ -1,0 +1,823 @@
+#!/usr/bin/env node
+// Shortage Atlas benchmarks: `npm run bench` (= vite build && node bench/run.mjs).
+// Serves dist/, drives headless Chromium with playwright-core, writes bench/results.json and
+// prints a table with the targets. See bench/README.md for what each measure does exactly.
+//
+//   node bench/run.mjs [--runs N] [--only cold,ingest,interaction,forecast,bundle]
+//                      [--changes 50] [--forecast-runs N] [--national FILE] [--keep-tmp]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve } from './lib/serve.mjs';
+import { launch, firstPage, chromiumVersion, chromiumPath, CHROMIUM_FLAGS } from './lib/browser.mjs';
+import { installPageHelpers } from './lib/page-helpers.mjs';
+import { RssSampler, procAvailable } from './lib/proc.mjs';
+import { summarise, median, p95, round } from './lib/stats.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const DIST = path.join(ROOT, 'dist');
+const RESULTS = path.join(HERE, 'results.json');
+const MAKE_NATIONAL = path.join(ROOT, '..', 'shared', 'tools', 'make-national-hpsa.mjs');
+const SIMULATE_TS = path.join(ROOT, 'src', 'model', 'forecast', 'simulate.ts');
+const MiB = 1024 * 1024;
+
+const GROUPS = ['cold', 'ingest', 'interaction', 'forecast', 'bundle'];
+const NAMES = {
+  cold: 'cold start',
+  coldViews: 'cold start → views done',
+  ingestApp: 'national ingest (app upload, DuckDB-wasm)',
+  ingestPapa: 'national ingest (PapaParse module worker)',
+  ingestLoaded: 'national ingest → "Loaded" message (app)',
+  rssApp: 'national ingest peak RSS added (app)',
+  rssPapa: 'national ingest peak RSS added (PapaParse)',
+  interaction: 'interaction: state filter → views done (national HPSA)',
+  interactionPipeline: 'interaction: filter → views done (pipeline 1M rows)',
+  forecastPage: 'forecast 10k candidates × 10k runs (app worker)',
+  forecastNode: 'forecast (Node, same code)',
+  initialJs: 'initial JS (gzip, no wasm)',
+  transfer: 'transfer to ready (as served)',
+  transferGzip: 'transfer to ready (gzip-estimated)',
+};
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const out = { runs: 5, only: GROUPS, changes: 50, forecastRuns: null, national: null, keepTmp: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? a.split(/=(.*)/s, 2) : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--runs') out.runs = Number(value());
+    else if (flag === '--only') out.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (flag === '--changes') out.changes = Number(value());
+    else if (flag === '--forecast-runs') out.forecastRuns = Number(value());
+    else if (flag === '--national') out.national = path.resolve(value());
+    else if (flag === '--keep-tmp') out.keepTmp = true;
+    else if (flag === '--help' || flag === '-h') {
+      console.log('usage: node bench/run.mjs [--runs N] [--only ' + GROUPS.join(',') + '] [--changes 50] [--forecast-runs N] [--national FILE] [--keep-tmp]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a} (try --help)`);
+  }
+  const bad = out.only.filter((g) => !GROUPS.includes(g));
+  if (bad.length) throw new Error(`--only: unknown measure ${bad.join(', ')}; choose from ${GROUPS.join(', ')}`);
+  if (!Number.isInteger(out.runs) || out.runs < 1) throw new Error('--runs: expected a whole number ≥ 1');
+  if (!Number.isInteger(out.changes) || out.changes < 1) throw new Error('--changes: expected a whole number ≥ 1');
+  out.forecastRuns ??= out.runs;
+  return out;
+}
+
+// ---------------------------------------------------------------- helpers
+const log = (...a) => console.log('[bench]', ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const firstLine = (e) => String(e?.message ?? e).split('\n')[0];
+const gzipSize = (buf) => zlib.gzipSync(buf).length; // zlib default level (6), like most servers
+
+function machineInfo() {
+  const read = (f) => {
+    try {
+      return fs.readFileSync(f, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const memKb = Number(/MemTotal:\s+(\d+)/.exec(read('/proc/meminfo'))?.[1]);
+  let nproc = os.availableParallelism?.() ?? os.cpus().length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {
+    /* keep Node's count */
+  }
+  let pw = null;
+  try {
+    pw = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version;
+  } catch {
+    /* unknown */
+  }
+  return {
+    nproc,
+    memTotalGiB: memKb ? round(memKb / 1024 / 1024, 1) : null,
+    cpuModel: /model name\s*:\s*(.*)/.exec(read('/proc/cpuinfo'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? null,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    chromium: chromiumVersion(),
+    chromiumPath: chromiumPath(),
+    chromiumFlags: CHROMIUM_FLAGS,
+    node: process.version,
+    playwrightCore: pw,
+  };
+}
+
+/** Waits until the app says ready; returns the in-page time (ms since navigation start). */
+async function waitAppReady(page, timeout = 120_000) {
+  await page.waitForFunction(() => window.__bench && window.__bench.readyAt !== null, null, { timeout, polling: 50 });
+  return page.evaluate(() => window.__bench.readyAt);
+}
+
+/** Views (if any) done after load; returns in-page time or null when the app has no such views. */
+async function waitViewsSettled(page, timeout = 60_000, appearWithinMs = 10_000) {
+  // Views mount with the first screen, right after ready; allow them a moment to appear.
+  const appeared = await page
+    .waitForFunction(() => window.__bench.viewCount() > 0, null, { timeout: appearWithinMs, polling: 50 })
+    .then(() => true, () => false);
+  if (!appeared) return null;
+  await page.waitForFunction(() => window.__bench.allDone(), null, { timeout, polling: 50 });
+  return page.evaluate(() => performance.now());
+}
+
+async function openApp(context, url, errors) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(installPageHelpers);
+  await page.goto(url, { waitUntil: 'commit' });
+  await waitAppReady(page);
+  await waitViewsSettled(page);
+  return page;
+}
+
+function withErrors(e, errors) {
+  const extra = errors.length ? ` (page errors: ${errors.slice(-3).join(' | ')})` : '';
+  return `${firstLine(e)}${extra}`;
+}
+
+/** Uploads `file` through the app's file input; returns the in-page measurement + RSS. */
+async function appUpload(page, file, sampler) {
+  const baseline = sampler ? await sampler.baseline() : null;
+  await page.evaluate(() => window.__bench.armUpload('[data-testid="dataset-upload"]'));
+  sampler?.start();
+  await page.setInputFiles('[data-testid="dataset-upload"]', file);
+  try {
+    const r = await page.evaluate(() => window.__bench.pending);
+    const rss = sampler?.stop();
+    return { ...r, rssAdded: sampler ? rss.peak - baseline : null, rssSamples: rss?.samples };
+  } catch (e) {
+    sampler?.stop();
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- 1. cold start
+async function measureCold({ runs }, server) {
+  const url = server.url('/atlas/');
+  const ready = [];
+  const views = [];
+  const wall = [];
+  for (let i = 0; i < runs; i++) {
+    const b = await launch(); // new user-data-dir every run
+    const errors = [];
+    try {
+      const page = await firstPage(b.context);
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.addInitScript(installPageHelpers);
+      const t = Date.now();
+      await page.goto(url, { waitUntil: 'commit' });
+      const readyAt = await waitAppReady(page);
+      wall.push(Date.now() - t);
+      ready.push(readyAt);
+      const v = await waitViewsSettled(page).catch((e) => {
+        log(`cold start ${i + 1}: views did not settle: ${firstLine(e)}`);
+        return null;
+      });
+      if (v != null) views.push(v);
+      else {
+        const state = await page.evaluate(() => ({ screen: document.querySelector('main')?.id ?? null, views: window.__bench.viewCount(), alerts: [...document.querySelectorAll('[role="alert"], .msg.error')].map((e) => e.textContent.trim().slice(0, 160)) }));
+        log(`cold start ${i + 1}: no settled views (${JSON.stringify(state)}${errors.length ? `; page errors: ${errors.slice(-3).join(' | ')}` : ''})`);
+      }
+      log(`cold start ${i + 1}/${runs}: ready ${readyAt.toFixed(0)} ms${v != null ? `, views done ${v.toFixed(0)} ms` : ''}`);
+    } catch (e) {
+      throw new Error(withErrors(e, errors));
+    } finally {
+      await b.close();
+    }
+  }
+  const out = [
+    summarise(NAMES.cold, 'ms', ready, {
+      what: 'navigation start → .app[data-ready="true"], in-page performance.now(); fresh profile (new user-data-dir) and new browser per run',
+      wallClockMs: { median: round(median(wall)), p95: round(p95(wall)) },
+      targets: [{ stat: 'median', op: '<=', value: 1000 }],
+    }),
+  ];
+  if (views.length)
+    out.push(
+      summarise(NAMES.coldViews, 'ms', views, {
+        what: 'navigation start → every [data-query-state] "done" after ready (first map/table drawn); no target',
+      }),
+    );
+  return out;
+}
+
+// ---------------------------------------------------------------- 2. national ingest (paired)
+async function buildPapaPage(tmp) {
+  const { build } = await import('vite');
+  const outDir = path.join(tmp, 'papa-page');
+  await build({
+    configFile: false,
+    root: path.join(HERE, 'page'),
+    base: './',
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
+  return outDir;
+}
+
+async function papaUpload(page, file, sampler) {
+  const baseline = sampler ? await sampler.baseline() : null;
+  await page.evaluate(() => window.__papaArm());
+  sampler?.start();
+  await page.setInputFiles('[data-testid="papa-upload"]', file);
+  try {
+    const r = await page.evaluate(() => window.__papaPending);
+    const rss = sampler?.stop();
+    return { ...r, rssAdded: sampler ? rss.peak - baseline : null, rssSamples: rss?.samples };
+  } catch (e) {
+    sampler?.stop();
+    throw e;
+  }
+}
+
+async function measureIngest({ runs }, server, national) {
+  const sampler = procAvailable() ? new RssSampler() : null;
+  const b = await launch();
+  const A = [];
+  const B = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      // A: the app, the same path a user's upload takes.
+      {
+        const errors = [];
+        const page = await openApp(b.context, server.url('/atlas/'), errors);
+        await sleep(500);
+        try {
+          const r = await appUpload(page, national, sampler);
+          A.push(r);
+          log(`ingest ${i + 1}/${runs} A app: ${r.totalMs.toFixed(0)} ms (Loaded at ${r.loadedMs.toFixed(0)} ms; waited for ${r.waitedFor})${r.rssAdded != null ? `, +${(r.rssAdded / MiB).toFixed(0)} MiB RSS` : ''} — ${r.message.slice(0, 90)}`);
+        } catch (e) {
+          throw new Error(`app upload: ${withErrors(e, errors)}`);
+        } finally {
+          await page.close();
+        }
+      }
+      // B: PapaParse in a module worker on the bench page, same File input mechanism.
+      {
+        const errors = [];
+        const page = await b.context.newPage();
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(server.url('/bench/'), { waitUntil: 'load' });
+        await page.evaluate(() => window.__papaReady);
+        await sleep(500);
+        try {
+          const r = await papaUpload(page, national, sampler);
+          B.push(r);
+          log(`ingest ${i + 1}/${runs} B papa: ${r.totalMs.toFixed(0)} ms (parse ${r.summary.parseMs.toFixed(0)} + aggregate ${r.summary.aggregateMs.toFixed(0)} in worker; ${r.summary.rows} rows, ${r.summary.designations} designations)${r.rssAdded != null ? `, +${(r.rssAdded / MiB).toFixed(0)} MiB RSS` : ''}`);
+        } catch (e) {
+          throw new Error(`PapaParse page: ${withErrors(e, errors)}`);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  } finally {
+    await b.close();
+  }
+  const size = fs.statSync(national).size;
+  const a = A.map((r) => r.totalMs);
+  const bb = B.map((r) => r.totalMs);
+  const ratio = round(median(a) / median(bb), 3);
+  const heapMiB = (rs) => rs.filter((r) => r.heapPeak != null && r.heapBefore != null).map((r) => (r.heapPeak - r.heapBefore) / MiB);
+  const pageHeap = (rs) => {
+    const xs = heapMiB(rs);
+    return xs.length ? { median: round(median(xs), 1), p95: round(p95(xs), 1), note: 'main-thread JS heap only (performance.memory); worker memory is not visible there' } : null;
+  };
+  const out = [
+    summarise(NAMES.ingestApp, 'ms', a, {
+      pairedWith: NAMES.ingestPapa,
+      ratio,
+      ratioMeaning: 'median(this) / median(pairedWith)',
+      what: `file input change event → upload message "Loaded …" and ${A[0]?.waitedFor ?? 'the views'}; ${(size / 1e6).toFixed(1)} MB, ${B[0]?.summary.rows ?? '?'} rows; runs alternate A B A B in one browser, a fresh page each`,
+      fileBytes: size,
+      appMessage: A.at(-1)?.message,
+      loadedMessageMs: { median: round(median(A.map((r) => r.loadedMs))), p95: round(p95(A.map((r) => r.loadedMs))) },
+      pageHeapAddedMiB: pageHeap(A),
+      targets: [
+        { stat: 'median', op: '<=', value: 400 },
+        { stat: 'ratio', op: '<=', value: 0.15 },
+      ],
+    }),
+    summarise(NAMES.ingestPapa, 'ms', bb, {
+      pairedWith: NAMES.ingestApp,
+      ratio: round(median(bb) / median(a), 3),
+      ratioMeaning: 'median(this) / median(pairedWith)',
+      what: 'file input change event → PapaParse (header:true, row objects) + aggregate (distinct HPSA ID by status, rows by county FIPS) done in a module worker, result back on the main thread',
+      workerParseMs: { median: round(median(B.map((r) => r.summary.parseMs))) },
+      workerAggregateMs: { median: round(median(B.map((r) => r.summary.aggregateMs))) },
+      papaSummary: B.at(-1)?.summary,
+      pageHeapAddedMiB: pageHeap(B),
+    }),
+    summarise(
+      NAMES.ingestLoaded,
+      'ms',
+      A.map((r) => r.loadedMs),
+      { what: 'file input change event → upload message starts with "Loaded" (views not yet redrawn)' },
+    ),
+  ];
+  if (sampler) {
+    const ra = A.map((r) => r.rssAdded / MiB);
+    const rb = B.map((r) => r.rssAdded / MiB);
+    const how = 'peak of summed RSS of every Chromium process (sampled from /proc every 20 ms during the ingest) minus the mean before it; includes worker threads (DuckDB, PapaParse)';
+    out.push(
+      summarise(NAMES.rssApp, 'MiB', ra, { pairedWith: NAMES.rssPapa, ratio: round(median(ra) / median(rb), 3), ratioMeaning: 'median(this) / median(pairedWith)', what: how }),
+      summarise(NAMES.rssPapa, 'MiB', rb, { pairedWith: NAMES.rssApp, ratio: round(median(rb) / median(ra), 3), ratioMeaning: 'median(this) / median(pairedWith)', what: how }),
+    );
+  } else {
+    out.push({ name: NAMES.rssApp, skipped: 'no /proc: process memory not measurable on this OS' });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 3. interaction
+/** { view: { median, p95 } } from selectLoop samples: which view is the slow one. */
+function perViewStats(samples) {
+  const names = [...new Set(samples.flatMap((x) => Object.keys(x.perView ?? {})))];
+  return Object.fromEntries(
+    names.map((n) => {
+      const xs = samples.map((x) => x.perView?.[n]).filter((v) => v != null);
+      return [n, { median: round(median(xs)), p95: round(p95(xs)) }];
+    }),
+  );
+}
+
+async function measureInteraction({ changes }, server, national) {
+  const b = await launch();
+  const errors = [];
+  const out = [];
+  try {
+    const page = await openApp(b.context, server.url('/atlas/'), errors);
+    // The views may mount a little after ready: give them a while before calling them absent.
+    await page
+      .waitForFunction(() => document.querySelector('[data-testid="filter-state"]') && document.querySelector('[data-query-state]'), null, { timeout: 15_000, polling: 100 })
+      .catch(() => {});
+    const has = await page.evaluate(() => ({
+      select: !!document.querySelector('[data-testid="filter-state"]'),
+      views: document.querySelectorAll('[data-query-state]').length,
+      pipelineHook: typeof window.__atlasBench?.loadPipeline === 'function',
+      screen: document.querySelector('main')?.id ?? null,
+      alerts: [...document.querySelectorAll('[role="alert"], .msg.error')].map((e) => e.textContent.trim().slice(0, 160)),
+    }));
+    if (!has.select || !has.views) {
+      const reason = !has.select ? 'no <select data-testid="filter-state"> in the app yet' : 'no [data-query-state] views in the app yet';
+      const seen = [has.screen && `screen #${has.screen}`, ...has.alerts, ...errors.slice(-3)].filter(Boolean);
+      out.push({ name: NAMES.interaction, skipped: reason + (seen.length ? ` (page: ${seen.join(' | ')})` : '') });
+    } else {
+      // At national size: load the national file first (same upload path as a user).
+      let data = 'national HPSA file';
+      try {
+        await appUpload(page, national, null);
+      } catch (e) {
+        data = `embedded data only (national upload failed: ${firstLine(e)})`;
+      }
+      await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 60_000, polling: 50 });
+      const values = await page.evaluate(() => [...document.querySelector('[data-testid="filter-state"]').options].map((o) => o.value).filter((v) => v !== ''));
+      if (!values.length) {
+        out.push({ name: NAMES.interaction, skipped: 'the state filter has no options' });
+      } else {
+        // Distinct states in option order (so each change is a new query, not a cache hit), wrapping if needed.
+        const seq = Array.from({ length: changes }, (_, i) => values[i % values.length]);
+        log(`interaction: ${changes} changes of filter-state over ${values.length} states, ${has.views} views with data-query-state`);
+        const r = await page.evaluate(({ seq }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq), { seq });
+        const done = r.map((x) => x.doneMs);
+        out.push(
+          summarise(NAMES.interaction, 'ms', done, {
+            what: `dispatch change on [data-testid="filter-state"] → every [data-query-state] "done" (${has.views} views), in-page; data: ${data}`,
+            toNextFrameMs: { median: round(median(r.map((x) => x.frameMs))), p95: round(p95(r.map((x) => x.frameMs))), note: 'until the next animation frame after "done" (includes up to one 16.7 ms vsync wait)' },
+            perViewDoneMs: perViewStats(r),
+            noopChanges: r.filter((x) => x.noop).length,
+            distinctStates: Math.min(values.length, changes),
+            cacheNote: values.length < changes ? `only ${values.length} states: changes after the first ${values.length} may hit the query cache` : 'every change a different state (no query-cache hits)',
+            targets: [{ stat: 'p95', op: '<=', value: 16 }],
+          }),
+        );
+      }
+    }
+    // 1M-row pipeline variant: only with an app-side hook.
+    if (!has.pipelineHook) {
+      out.push({ name: NAMES.interactionPipeline, skipped: 'no window.__atlasBench.loadPipeline(n) hook in the app', targets: [{ stat: 'p95', op: '<=', value: 100 }] });
+    } else if (!has.select || !has.views) {
+      out.push({ name: NAMES.interactionPipeline, skipped: 'hook present but no filter-state select / [data-query-state] views' });
+    } else {
+      const t0 = Date.now();
+      await page.evaluate(() => window.__atlasBench.loadPipeline(1_000_000));
+      log(`interaction: loadPipeline(1,000,000) took ${Date.now() - t0} ms`);
+      await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 120_000, polling: 50 });
+      const values = await page.evaluate(() => [...document.querySelector('[data-testid="filter-state"]').options].map((o) => o.value).filter((v) => v !== ''));
+      const seq = Array.from({ length: changes }, (_, i) => values[(i + 1) % values.length]);
+      const r = await page.evaluate(({ seq }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq, { timeoutMs: 60_000 }), { seq });
+      out.push(
+        summarise(
+          NAMES.interactionPipeline,
+          'ms',
+          r.map((x) => x.doneMs),
+          {
+            what: 'after window.__atlasBench.loadPipeline(1e6): dispatch change on filter-state → every [data-query-state] "done"',
+            loadPipelineMs: Date.now() - t0,
+            toNextFrameMs: { median: round(median(r.map((x) => x.frameMs))), p95: round(p95(r.map((x) => x.frameMs))) },
+            perViewDoneMs: perViewStats(r),
+            noopChanges: r.filter((x) => x.noop).length,
+            targets: [{ stat: 'p95', op: '<=', value: 100 }],
+          },
+        ),
+      );
+    }
+    await page.close();
+  } catch (e) {
+    throw new Error(withErrors(e, errors));
+  } finally {
+    await b.close();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 4. forecast
+const FORECAST = { candidates: 10_000, runs: 10_000 };
+/** Stop early (but after ≥ 3 samples) when one sample exceeds this, to keep the bench ≲ 10 min. */
+const FORECAST_SLOW_SAMPLE_MS = 60_000;
+
+async function measureForecastPage({ forecastRuns }, server) {
+  const b = await launch();
+  const errors = [];
+  try {
+    const page = await openApp(b.context, server.url('/atlas/'), errors);
+    const hook = await page.evaluate(() => typeof window.__atlasBench?.forecast === 'function');
+    if (!hook) return [{ name: NAMES.forecastPage, skipped: 'no window.__atlasBench.forecast(candidates, runs) hook in the app', targets: [{ stat: 'median', op: '<=', value: 1000 }] }];
+    const xs = [];
+    for (let i = 0; i < forecastRuns; i++) {
+      const ms = await page.evaluate(async ({ c, r }) => {
+        const t = performance.now();
+        await window.__atlasBench.forecast(c, r);
+        return performance.now() - t;
+      }, { c: FORECAST.candidates, r: FORECAST.runs });
+      xs.push(ms);
+      log(`forecast (app worker) ${i + 1}/${forecastRuns}: ${ms.toFixed(0)} ms`);
+      if (ms > FORECAST_SLOW_SAMPLE_MS && xs.length >= 3) break;
+    }
+    return [
+      summarise(NAMES.forecastPage, 'ms', xs, {
+        what: `await window.__atlasBench.forecast(${FORECAST.candidates}, ${FORECAST.runs}) in the page (the app runs it in its forecast worker)`,
+        runsNote: xs.length < forecastRuns ? `stopped after ${xs.length} samples (each > ${FORECAST_SLOW_SAMPLE_MS / 1000} s)` : undefined,
+        targets: [{ stat: 'median', op: '<=', value: 1000 }],
+      }),
+    ];
+  } catch (e) {
+    throw new Error(withErrors(e, errors));
+  } finally {
+    await b.close();
+  }
+}
+
+async function measureForecastNode({ forecastRuns }, tmp) {
+  if (!fs.existsSync(SIMULATE_TS)) return [{ name: NAMES.forecastNode, skipped: 'src/model/forecast/simulate.ts does not exist yet' }];
+  const { build } = await import('vite');
+  const outDir = path.join(tmp, 'forecast-node');
+  try {
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'warn',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        minify: false,
+        target: 'node20',
+        reportCompressedSize: false,
+        lib: { entry: path.join(HERE, 'forecast-node.ts'), formats: ['es'], fileName: () => 'forecast-node.mjs' },
+      },
+    });
+  } catch (e) {
+    return [{ name: NAMES.forecastNode, skipped: `could not bundle bench/forecast-node.ts with src/model/forecast/simulate.ts: ${firstLine(e)}` }];
+  }
+  const mod = await import(path.join(outDir, 'forecast-node.mjs'));
+  const input = mod.makeInput(FORECAST.candidates);
+  const xs = [];
+  let digest;
+  for (let i = 0; i < forecastRuns; i++) {
+    const t = performance.now();
+    digest = mod.runForecast(input, FORECAST.runs);
+    const ms = performance.now() - t;
+    xs.push(ms);
+    log(`forecast (Node) ${i + 1}/${forecastRuns}: ${ms.toFixed(0)} ms`);
+    if (ms > FORECAST_SLOW_SAMPLE_MS && xs.length >= 3) break;
+  }
+  return [
+    summarise(NAMES.forecastNode, 'ms', xs, {
+      what: `simulate() from src/model/forecast/simulate.ts bundled by Vite (lib mode), ${FORECAST.candidates} synthetic candidates × ${FORECAST.runs} runs, ${input.targets.length} targets, default assumptions, Node ${process.version} main thread`,
+      digest,
+      runsNote: xs.length < forecastRuns ? `stopped after ${xs.length} samples (each > ${FORECAST_SLOW_SAMPLE_MS / 1000} s)` : undefined,
+      targets: [{ stat: 'median', op: '<=', value: 1000 }],
+    }),
+  ];
+}
+
+// ---------------------------------------------------------------- 5. bundle
+async function staticImports(file) {
+  const code = fs.readFileSync(file, 'utf8');
+  try {
+    const { init, parse } = await import('es-module-lexer');
+    await init;
+    const [imports] = parse(code);
+    return imports.filter((i) => i.d === -1 && i.n).map((i) => i.n);
+  } catch {
+    // Fallback for minified ESM: `import{a as b}from"./x.js"` / `import"./x.js"` / `export*from"./x.js"`.
+    return [...code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
+  }
+}
+
+async function measureInitialJs(DIST) {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const attr = (tag, name) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`).exec(tag)?.[1];
+  const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => m[0]);
+  const entries = [];
+  const css = [];
+  for (const tag of tags) {
+    if (tag.startsWith('<script') && /type\s*=\s*["']module["']/.test(tag) && attr(tag, 'src')) entries.push(attr(tag, 'src'));
+    if (tag.startsWith('<link') && /rel\s*=\s*["']modulepreload["']/.test(tag)) entries.push(attr(tag, 'href'));
+    if (tag.startsWith('<link') && /rel\s*=\s*["']stylesheet["']/.test(tag)) css.push(attr(tag, 'href'));
+  }
+  const seen = new Set();
+  const queue = entries.map((e) => path.resolve(DIST, e));
+  while (queue.length) {
+    const f = queue.shift();
+    if (seen.has(f) || !fs.existsSync(f)) continue;
+    seen.add(f);
+    for (const spec of await staticImports(f)) if (spec.startsWith('.') || spec.startsWith('/')) queue.push(spec.startsWith('/') ? path.join(DIST, spec) : path.resolve(path.dirname(f), spec));
+  }
+  const files = [...seen].filter((f) => !f.endsWith('.wasm')).map((f) => {
+    const buf = fs.readFileSync(f);
+    return { file: path.relative(DIST, f), bytes: buf.length, gzip: gzipSize(buf) };
+  });
+  const cssFiles = css.map((c) => {
+    const buf = fs.readFileSync(path.resolve(DIST, c));
+    return { file: path.relative(DIST, path.resolve(DIST, c)), bytes: buf.length, gzip: gzipSize(buf) };
+  });
+  const total = files.reduce((s, f) => s + f.gzip, 0);
+  return {
+    name: NAMES.initialJs,
+    unit: 'KB',
+    median: round(total / 1000, 1),
+    p95: round(total / 1000, 1),
+    runs: 1,
+    bytes: total,
+    rawBytes: files.reduce((s, f) => s + f.bytes, 0),
+    files,
+    css: cssFiles,
+    what: 'dist/index.html module script + modulepreloads + their static imports (transitively; dynamic import() chunks and workers excluded), each gzipped with node:zlib (level 6); KB = 1000 bytes; CSS listed separately, not counted',
+    targets: [{ stat: 'median', op: '<=', value: 250 }],
+  };
+}
+
+async function measureTransfer(server) {
+  const b = await launch();
+  const errors = [];
+  try {
+    const page = await firstPage(b.context);
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(installPageHelpers);
+    const finished = [];
+    let readyWall = null;
+    b.context.on('requestfinished', (request) => finished.push({ request, at: Date.now() }));
+    await page.goto(server.url('/atlas/'), { waitUntil: 'commit' });
+    const readyAt = await waitAppReady(page);
+    readyWall = Date.now();
+    await waitViewsSettled(page).catch(() => null);
+    await sleep(1500); // late requests (map shapes, lazy chunks) are listed as "after ready"
+    const rows = [];
+    const gzCache = new Map();
+    for (const { request, at } of finished) {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) continue;
+      const sizes = await request.sizes().catch(() => null);
+      const response = await request.response().catch(() => null);
+      const encoding = (await response?.headerValue('content-encoding').catch(() => null)) ?? null;
+      const file = url.startsWith(server.origin) ? server.fileFor(url.slice(server.origin.length)) : null;
+      let gzip = null;
+      if (file) {
+        if (!gzCache.has(file)) gzCache.set(file, gzipSize(fs.readFileSync(file)));
+        gzip = gzCache.get(file);
+      }
+      const timing = request.timing();
+      // request.sizes() reports 0 body bytes for some worker scripts: fall back to content-length
+      // when the response is not compressed (then content-length is the transferred size).
+      const length = Number((await response?.headerValue('content-length').catch(() => null)) ?? NaN);
+      const bodyBytes = !encoding && Number.isFinite(length) && !(sizes?.responseBodySize > 0) ? length : (sizes?.responseBodySize ?? null);
+      rows.push({
+        url: url.startsWith(server.origin) ? url.slice(server.origin.length) : url,
+        startEpochMs: timing.startTime,
+        durationMs: timing.responseEnd >= 0 ? round(timing.responseEnd) : null,
+        status: response?.status() ?? null,
+        bodyBytes,
+        sizesBodyBytes: sizes?.responseBodySize ?? null,
+        headerBytes: sizes?.responseHeadersSize ?? null,
+        contentEncoding: encoding,
+        gzipBytes: gzip,
+        beforeReady: at <= readyWall,
+      });
+    }
+    // Waterfall relative to the document request (ms): where the cold start goes.
+    const navStart = Math.min(...rows.map((r) => r.startEpochMs).filter((x) => x > 0));
+    for (const r of rows) {
+      r.startMs = r.startEpochMs > 0 ? round(r.startEpochMs - navStart) : null;
+      r.endMs = r.startMs != null && r.durationMs != null ? round(r.startMs + r.durationMs) : null;
+      delete r.startEpochMs;
+      delete r.durationMs;
+      // Finished before ready: by the waterfall when known (in-page ready time), else by when Node saw it.
+      if (r.endMs != null) r.beforeReady = r.endMs <= readyAt;
+    }
+    const before = rows.filter((r) => r.beforeReady);
+    const sum = (xs, k) => xs.reduce((s, r) => s + (r[k] ?? 0), 0);
+    const compressed = before.some((r) => r.contentEncoding);
+    const raw = sum(before, 'bodyBytes') + sum(before, 'headerBytes');
+    const gz = before.reduce((s, r) => s + (r.gzipBytes ?? r.bodyBytes ?? 0) + (r.headerBytes ?? 0), 0);
+    const wasm = before.find((r) => r.url.endsWith('.wasm'));
+    const common = {
+      unit: 'MB',
+      runs: 1,
+      requests: before.length,
+      includesWasm: !!wasm,
+      serverCompresses: compressed,
+      readyMs: round(readyAt),
+      afterReady: rows.filter((r) => !r.beforeReady).map((r) => ({ url: r.url, bodyBytes: r.bodyBytes, gzipBytes: r.gzipBytes, startMs: r.startMs })),
+    };
+    return [
+      {
+        name: NAMES.transfer,
+        median: round(raw / 1e6, 2),
+        p95: round(raw / 1e6, 2),
+        bytes: raw,
+        ...common,
+        what: 'sum of response body + header bytes (playwright request.sizes()) of every request that finished before .app[data-ready="true"], fresh profile; MB = 1e6 bytes; the bench server, like our host, does not compress. responses[] is a waterfall (startMs/endMs from the document request; readyMs in-page)',
+        responses: before.map(({ beforeReady: _b, ...r }) => r),
+      },
+      {
+        name: NAMES.transferGzip,
+        median: round(gz / 1e6, 2),
+        p95: round(gz / 1e6, 2),
+        bytes: gz,
+        ...common,
+        what: 'same requests, each body replaced by its gzip size (node:zlib level 6) — what a gzip-serving host would send',
+      },
+    ];
+  } catch (e) {
+    throw new Error(withErrors(e, errors));
+  } finally {
+    await b.close();
+  }
+}
+
+// ---------------------------------------------------------------- targets, table
+function evaluateTargets(m) {
+  if (!m.targets || m.skipped || m.error) return m;
+  m.targets = m.targets.map((t) => {
+    const actual = t.stat === 'ratio' ? m.ratio : m[t.stat];
+    const pass = actual != null && (t.op === '<=' ? actual <= t.value : actual >= t.value);
+    return { ...t, actual, result: pass ? 'PASS' : 'MISS' };
+  });
+  m.result = m.targets.every((t) => t.result === 'PASS') ? 'PASS' : 'MISS';
+  return m;
+}
+
+function printTable(results) {
+  const fmt = (v) => (v == null ? '' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v));
+  const rows = results.map((m0) => {
+    const m = m0.stale ? { ...m0, name: `${m0.name} (earlier run)` } : m0;
+    if (m.skipped) return [m.name, 'skipped', '', '', '', m.targets ? m.targets.map(targetText).join('; ') : '', m.skipped];
+    if (m.error) return [m.name, 'ERROR', '', '', '', '', m.error];
+    return [
+      m.name,
+      `${fmt(m.median)} ${m.unit}`,
+      `${fmt(m.p95)} ${m.unit}`,
+      String(m.runs),
+      m.ratio != null ? `${fmt(m.ratio)}×` : '',
+      (m.targets ?? []).map(targetText).join('; '),
+      (m.targets ?? []).map((t) => t.result).join(' ') || '',
+    ];
+  });
+  const head = ['measure', 'median', 'p95', 'runs', 'ratio', 'target', 'result'];
+  const widths = head.map((h, i) => Math.min(i === 6 ? 70 : 60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (cells) => cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c.padEnd(widths[i]))).join(' │ ');
+  console.log('\n' + line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+}
+
+function targetText(t) {
+  const what = t.stat === 'ratio' ? 'ratio' : t.stat;
+  return `${what} ${t.op === '<=' ? '≤' : '≥'} ${t.value}${t.stat === 'ratio' ? '×' : ''}`;
+}
+
+// ---------------------------------------------------------------- main
+/** Copies dist/ (retrying while a concurrent `vite build` leaves it incomplete). */
+async function snapshotDist(to) {
+  for (let attempt = 1; ; attempt++) {
+    fs.rmSync(to, { recursive: true, force: true });
+    try {
+      fs.cpSync(DIST, to, { recursive: true });
+      const html = fs.readFileSync(path.join(to, 'index.html'), 'utf8');
+      const refs = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1]);
+      if (refs.length && refs.every((r) => fs.existsSync(path.join(to, r)))) return to;
+    } catch {
+      /* dist/ changed under us */
+    }
+    if (attempt >= 10) throw new Error('dist/ stayed incomplete (is a build running?): run `npx vite build` and retry');
+    await sleep(3000);
+  }
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first (npm run bench does)');
+  const started = Date.now();
+  const machine = machineInfo();
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
+  if (loadAtStart[0] > machine.nproc * 0.5) log(`WARNING: load average ${loadAtStart.join(' ')} on ${machine.nproc} cores: other work is running, timings will be noisy`);
+  log(`${machine.cpuModel}, ${machine.nproc} cores, ${machine.memTotalGiB} GiB; ${machine.chromium}; Node ${machine.node}`);
+  log(`measures: ${opts.only.join(', ')}; runs ${opts.runs}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
+  const want = (g) => opts.only.includes(g);
+  const results = [];
+  let server;
+  let snapshot;
+  const run = async (group, fn) => {
+    if (!want(group)) return;
+    const t = Date.now();
+    try {
+      results.push(...(await fn()).map((m) => ({ group, ...m })));
+    } catch (e) {
+      log(`${group} FAILED: ${firstLine(e)}`);
+      results.push({ group, name: group, error: firstLine(e) });
+    }
+    log(`${group}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
+  try {
+    let national = opts.national;
+    if (!national && (want('ingest') || want('interaction'))) {
+      national = path.join(tmp, 'national.csv');
+      log(`generating ${national} with ../shared/tools/make-national-hpsa.mjs`);
+      if (!fs.existsSync(MAKE_NATIONAL)) throw new Error(`missing ${MAKE_NATIONAL}`);
+      execFileSync(process.execPath, [path.relative(ROOT, MAKE_NATIONAL), national], { cwd: ROOT, stdio: 'inherit' });
+    }
+    // Serve a snapshot: other builds may rewrite dist/ while the bench runs.
+    snapshot = await snapshotDist(path.join(tmp, 'dist'));
+    const mounts = { '/atlas/': snapshot };
+    if (want('ingest')) {
+      log('building the PapaParse bench page (bench/page) with Vite');
+      mounts['/bench/'] = await buildPapaPage(tmp);
+    }
+    server = await serve(mounts);
+    log(`serving dist/ at ${server.url('/atlas/')}`);
+
+    await run('cold', () => measureCold(opts, server));
+    await run('ingest', () => measureIngest(opts, server, national));
+    await run('interaction', () => measureInteraction(opts, server, national));
+    await run('forecast', async () => [...(await measureForecastPage(opts, server)), ...(await measureForecastNode(opts, tmp))]);
+    await run('bundle', async () => [await measureInitialJs(snapshot), ...(await measureTransfer(server))]);
+  } finally {
+    await server?.close();
+    if (!opts.keepTmp) fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  }
+
+  results.forEach(evaluateTargets);
+  const meta = {
+    name: 'machine',
+    machine,
+    generatedAt: new Date().toISOString(),
+    args: { runs: opts.runs, only: opts.only, changes: opts.changes, forecastRuns: opts.forecastRuns },
+    durationS: round((Date.now() - started) / 1000, 1),
+    loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((x) => round(x, 2)), note: '1/5/15-minute load averages; above the core count means other processes competed for the CPU' },
+    note: 'First entry: the machine and run; every other entry is one measure (name, unit, median, p95, runs[, ratio, pairedWith][, targets, result] or skipped/error).',
+  };
+  // Merge with an earlier results.json when only some measures ran, so --only does not erase the rest.
+  let merged = [meta, ...results];
+  if (opts.only.length < GROUPS.length && fs.existsSync(RESULTS)) {
+    try {
+      const old = JSON.parse(fs.readFileSync(RESULTS, 'utf8'));
+      const fresh = new Set(results.map((r) => r.name));
+      const keep = old.filter((r) => r.name !== 'machine' && !fresh.has(r.name) && !(r.group && opts.only.includes(r.group)));
+      merged = [meta, ...keep.map((r) => ({ ...r, stale: r.stale ?? old[0]?.generatedAt ?? true })), ...results];
+    } catch {
+      /* unreadable: overwrite */
+    }
+  }
+  fs.writeFileSync(RESULTS, JSON.stringify(merged, null, 2) + '\n');
+  printTable(merged.filter((m) => m.name !== 'machine'));
+  log(`wrote ${path.relative(process.cwd(), RESULTS)} in ${meta.durationS} s`);
+  if (results.some((r) => r.error)) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error('[bench] failed:', e?.stack ?? e);
+  process.exit(1);
+});
