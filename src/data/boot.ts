@@ -10,6 +10,12 @@ export type BootStep =
   | { kind: 'dataset'; id: string; text: string }
   | { kind: 'error'; text: string };
 
+/** A download awaited later: mark its failure handled now, so it is reported once, where it is awaited. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 async function fetchWithProgress(url: string, onBytes: (loaded: number, total: number) => void): Promise<Uint8Array> {
@@ -40,18 +46,24 @@ export async function boot(onStep: (s: BootStep) => void): Promise<{ engine: Sql
     if (!r.ok) throw new Error(`datasets/manifest.json: HTTP ${r.status}`);
     return r.json();
   });
+  // Datasets download while the engine starts; they load one at a time once it is ready (one connection).
+  const downloads = manifestPromise.then((json) => {
+    const manifest = parseManifest(json);
+    return {
+      manifest,
+      bytes: manifest.datasets.map((d) =>
+        quiet(fetchWithProgress(new URL(`datasets/${d.file}`, document.baseURI).href, (loaded, total) =>
+          onStep({ kind: 'dataset', id: d.id, text: `${d.title}: downloading ${mb(loaded)}${total ? ` of ${mb(total)}` : ''}` }),
+        )),
+      ),
+    };
+  });
   onStep({ kind: 'engine', text: 'Starting the query engine (DuckDB-wasm)…' });
   const engine = await createBrowserEngine((p) => {
     if (p.phase === 'download' && p.totalBytes) onStep({ kind: 'engine', text: `Downloading the query engine: ${mb(p.loadedBytes ?? 0)} of ${mb(p.totalBytes)}` });
     if (p.phase === 'ready') onStep({ kind: 'engine', text: 'Query engine ready' });
   });
-  const manifest = parseManifest(await manifestPromise);
-  // Fetch in parallel, load one at a time (one connection).
-  const bytes = manifest.datasets.map((d) =>
-    fetchWithProgress(new URL(`datasets/${d.file}`, document.baseURI).href, (loaded, total) =>
-      onStep({ kind: 'dataset', id: d.id, text: `${d.title}: downloading ${mb(loaded)}${total ? ` of ${mb(total)}` : ''}` }),
-    ),
-  );
+  const { manifest, bytes } = await downloads;
   const datasets: LoadedDataset[] = [];
   for (const [i, entry] of manifest.datasets.entries()) {
     datasets.push(await loadOne(engine, entry, await bytes[i], onStep));

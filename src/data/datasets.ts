@@ -6,6 +6,7 @@ import { readSample, sniffHeader } from './csv-header';
 import { recogniseFormat } from './hpsa-format';
 import { DataLoadError, describeDuckDbError, loadHpsaDetail } from './hpsa-loader';
 import { sqlIdent, sqlString } from './sql';
+import { refreshHpsaArea } from './derived';
 
 export interface LoadedDataset {
   id: string;
@@ -41,6 +42,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
     await db.registerFile(registeredName, bytes);
     try {
       const r = await loadHpsaDetail(db, { fileName: entry.file, registeredName, hasMcta: format.hasMcta, sourceId: entry.id });
+      await refreshHpsaArea(db);
       return { ...base, rows: r.rows, disciplines: r.disciplines, warnings: r.warnings, summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows` };
     } finally {
       await db.dropFile(registeredName);
@@ -51,6 +53,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
     const types = entry.types ? `, types = {${Object.entries(entry.types).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}` : '';
     await db.query(`CREATE OR REPLACE TABLE ${sqlIdent(entry.table)} AS SELECT * FROM read_csv(${sqlString(registeredName)}, header = true${types})`);
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(entry.table)}`);
+    await refreshHpsaArea(db); // the map's pre-joined table carries geography from the reference tables
     return { ...base, rows: n, summary: `${fmt(n)} rows` };
   } catch (e) {
     if (e instanceof DataLoadError) throw e;
@@ -70,6 +73,7 @@ export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fil
   await db.registerFile(registeredName, source);
   try {
     const r = await loadHpsaDetail(db, { fileName, registeredName, hasMcta: format.hasMcta, sourceId: id });
+    await refreshHpsaArea(db);
     const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [id]);
     const size = source instanceof Uint8Array ? source.byteLength : source.size;
     return {

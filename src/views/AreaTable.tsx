@@ -7,8 +7,12 @@ import { downloadCsv } from './download';
 
 type SortKey = 'name' | 'value';
 
+/** Rows drawn at first: a national county table has 3,000+; all of them are in the CSV export and one click away. */
+const PAGE = 250;
+
 /** The table behind the map: the same rows as the coloured shapes, ranked. */
 export function AreaTable({ view, state, onSelect }: { view: MapView; state: QueryState<AreaValue>; onSelect: (geo: string) => void }) {
+  const [showAll, setShowAll] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: METRICS[view.metric].scheme === 'need' });
   const metric = METRICS[view.metric];
   const digits = metric.digits;
@@ -61,7 +65,7 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => (
+            {(showAll ? rows : rows.slice(0, PAGE)).map((r, i) => (
               <tr key={r.geo} data-geo={r.geo} className={view.selected === r.geo ? 'selected' : ''}>
                 <td className="num">{i + 1}</td>
                 <td>
@@ -84,6 +88,11 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
           </tbody>
         </table>
       </div>
+      {rows.length > PAGE && (
+        <button type="button" className="secondary" onClick={() => setShowAll(!showAll)} data-testid="area-table-all">
+          {showAll ? `Show the first ${PAGE}` : `Show all ${rows.length.toLocaleString('en-US')} rows`}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Queries behind the shortage map screen. Every view on the screen (map, ranked table, summary
 // cards, details) is a function of the same MapView, so they change together.
 import { namedQuery } from '../coordinator';
-import { AREA_DESIGNATION_SQL } from '../hpsa-schema';
+import { HPSA_AREA_TABLE } from '../derived';
 import { METRICS, type MapView } from '../../model/map-view';
 
 export interface AreaValue {
@@ -41,53 +41,44 @@ export interface DesignationRow {
   counties: string;
 }
 
-const FACILITY = `NOT (${AREA_DESIGNATION_SQL})`;
-
-/** WHERE clause and parameters for the view's filters over `hpsa h`, `ref_counties c`, `ref_states s`. */
+/** WHERE clause and parameters for the view's filters over the pre-joined `hpsa_area a`. */
 function hpsaFilter(v: MapView): { where: string; params: unknown[] } {
-  const parts = ['h.discipline = ?'];
+  const parts = ['a.discipline = ?'];
   const params: unknown[] = [v.discipline];
   if (v.statuses.length) {
-    parts.push(`h.status IN (${v.statuses.map(() => '?').join(', ')})`);
+    parts.push(`a.status IN (${v.statuses.map(() => '?').join(', ')})`);
     params.push(...v.statuses);
   }
-  if (v.designationClass === 'area') parts.push(AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designation_type'));
-  if (v.designationClass === 'facility') parts.push(FACILITY.replaceAll('designation_type', 'h.designation_type'));
-  parts.push(...geoFilter(v, params));
+  if (v.designationClass !== 'all') parts.push(v.designationClass === 'area' ? 'a.is_area' : 'NOT a.is_area');
+  parts.push(...geoFilter(v, params, 'a'));
   if (v.rural !== 'all') {
-    parts.push('c.rural = ?');
+    parts.push('a.rural = ?');
     params.push(v.rural);
   }
   return { where: parts.join(' AND '), params };
 }
 
-function geoFilter(v: MapView, params: unknown[]): string[] {
+/** Region filters on a table with state, census_region, census_division and hhs_region columns. */
+function geoFilter(v: MapView, params: unknown[], alias: string): string[] {
   const parts: string[] = [];
   if (v.states.length) {
-    parts.push(`s.state IN (${v.states.map(() => '?').join(', ')})`);
+    parts.push(`${alias}.state IN (${v.states.map(() => '?').join(', ')})`);
     params.push(...v.states);
   }
   if (v.censusRegion) {
-    parts.push('s.census_region = ?');
+    parts.push(`${alias}.census_region = ?`);
     params.push(v.censusRegion);
   }
   if (v.censusDivision) {
-    parts.push('s.census_division = ?');
+    parts.push(`${alias}.census_division = ?`);
     params.push(v.censusDivision);
   }
   if (v.hhsRegion) {
-    parts.push('s.hhs_region = ?');
+    parts.push(`${alias}.hhs_region = ?`);
     params.push(Number(v.hhsRegion));
   }
   return parts;
 }
-
-const FROM_HPSA = `hpsa h LEFT JOIN ref_counties c ON c.county_fips = h.county_fips LEFT JOIN ref_states s ON s.state = h.state`;
-
-// Designation-level figures once per (area, HPSA ID): a designation spanning two counties counts in
-// each county, but once in its state and once in the totals.
-const PER_DESIGNATION = `hpsa_id, any_value(h.score) AS score, any_value(h.fte_needed) AS fte,
-  any_value(CASE WHEN ${AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designation_type')} THEN h.designation_population END) AS pop`;
 
 // No FTE figure or area population (e.g. only facility designations) means none is needed or covered: 0, not unknown.
 const AGGREGATES = `count(*)::INTEGER AS designations, round(coalesce(sum(fte), 0), 2)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
@@ -96,19 +87,25 @@ const AGGREGATES = `count(*)::INTEGER AS designations, round(coalesce(sum(fte), 
 export function areaValues(v: MapView) {
   if (!METRICS[v.metric].hpsa) return stateWorkforceValues(v);
   const { where, params } = hpsaFilter(v);
-  const geo = v.level === 'county' ? 'h.county_fips' : 's.state_fips';
   const names =
     v.level === 'county'
-      ? `LEFT JOIN ref_counties n ON n.county_fips = a.geo LEFT JOIN ref_states ns ON ns.state = n.state`
-      : `LEFT JOIN ref_states ns ON ns.state_fips = a.geo`;
-  const name = v.level === 'county' ? `coalesce(n.county_name, a.geo) || ', ' || coalesce(n.state, '')` : 'coalesce(ns.state_name, a.geo)';
+      ? `LEFT JOIN ref_counties n ON n.county_fips = g.geo LEFT JOIN ref_states ns ON ns.state = n.state`
+      : `LEFT JOIN ref_states ns ON ns.state_fips = g.geo`;
+  const name = v.level === 'county' ? `coalesce(n.county_name, g.geo) || ', ' || coalesce(n.state, '')` : 'coalesce(ns.state_name, g.geo)';
+  // hpsa_area has one row per designation and county: counties aggregate it directly; states first
+  // take each designation once, however many of their counties it spans.
+  const perArea =
+    v.level === 'county'
+      ? `SELECT a.county_fips AS geo, ${AGGREGATES} FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.county_fips IS NOT NULL GROUP BY 1`
+      : `SELECT geo, ${AGGREGATES} FROM (
+           SELECT a.state_fips AS geo, a.hpsa_id, any_value(a.score) AS score, any_value(a.fte) AS fte, any_value(a.pop) AS pop
+           FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.state_fips IS NOT NULL GROUP BY 1, 2) GROUP BY geo`;
   return namedQuery<AreaValue>(
     `area-values:${v.level}`,
-    `WITH d AS (SELECT ${geo} AS geo, ${PER_DESIGNATION} FROM ${FROM_HPSA} WHERE ${where} AND ${geo} IS NOT NULL GROUP BY 1, 2),
-     a AS (SELECT geo, ${AGGREGATES} FROM d GROUP BY geo)
-     SELECT a.geo, ${name} AS name, coalesce(ns.state, '') AS state, a.${v.metric}::DOUBLE AS value, a.designations, a.fte_needed,
-            a.population, a.max_score, a.weighted_score, false AS estimate
-     FROM a ${names}
+    `WITH g AS (${perArea})
+     SELECT g.geo, ${name} AS name, coalesce(ns.state, '') AS state, g.${v.metric}::DOUBLE AS value, g.designations, g.fte_needed,
+            g.population, g.max_score, g.weighted_score, false AS estimate
+     FROM g ${names}
      ORDER BY value DESC NULLS LAST, name`,
     params,
   );
@@ -117,7 +114,7 @@ export function areaValues(v: MapView) {
 /** State-level workforce metrics from the reference tables (specialty gap, lab workforce). */
 function stateWorkforceValues(v: MapView) {
   const params: unknown[] = [];
-  const filters = geoFilter(v, params);
+  const filters = geoFilter(v, params, 's');
   if (v.metric === 'specialty_gap') {
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
     return namedQuery<AreaValue>(
@@ -153,19 +150,19 @@ export function shortageSummary(v: MapView) {
   const { where, params } = hpsaFilter(v);
   return namedQuery<ShortageSummary>(
     'shortage-summary',
-    `WITH d AS (SELECT ${PER_DESIGNATION}, count(DISTINCT h.county_fips) AS counties FROM ${FROM_HPSA} WHERE ${where} GROUP BY hpsa_id)
+    `WITH f AS (SELECT * FROM ${HPSA_AREA_TABLE} a WHERE ${where}),
+     d AS (SELECT hpsa_id, any_value(score) AS score, any_value(fte) AS fte, any_value(pop) AS pop FROM f GROUP BY hpsa_id)
      SELECT count(*)::INTEGER AS designations, round(sum(fte), 1)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population,
-            max(score)::INTEGER AS max_score,
-            (SELECT count(DISTINCT h.county_fips)::INTEGER FROM ${FROM_HPSA} WHERE ${where} AND h.county_fips IS NOT NULL) AS areas
+            max(score)::INTEGER AS max_score, (SELECT count(DISTINCT county_fips)::INTEGER FROM f) AS areas
      FROM d`,
-    [...params, ...params],
+    params,
   );
 }
 
 /** The designations touching one county or state, for the details panel. */
 export function areaDesignations(v: MapView, geo: string) {
   const { where, params } = hpsaFilter(v);
-  const match = geo.length === 5 ? 'h.county_fips = ?' : 's.state_fips = ?';
+  const match = geo.length === 5 ? 'a.county_fips = ?' : 'a.state_fips = ?';
   return namedQuery<DesignationRow>(
     'area-designations',
     `SELECT hpsa_id, any_value(h.hpsa_name) AS hpsa_name, any_value(h.designation_type) AS designation_type,
@@ -173,9 +170,10 @@ export function areaDesignations(v: MapView, geo: string) {
             any_value(h.designation_population) AS designation_population, any_value(h.rural_status) AS rural_status,
             any_value(h.designation_date) AS designation_date, any_value(h.update_date) AS update_date,
             string_agg(DISTINCT h.county_name, '; ') AS counties
-     FROM ${FROM_HPSA} WHERE ${where} AND ${match}
+     FROM hpsa h SEMI JOIN (SELECT a.hpsa_id FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND ${match}) USING (hpsa_id)
+     WHERE h.discipline = ?
      GROUP BY hpsa_id ORDER BY score DESC NULLS LAST, fte_needed DESC NULLS LAST, hpsa_name`,
-    [...params, geo],
+    [...params, geo, v.discipline],
   );
 }
 

@@ -1,0 +1,34 @@
+// Hooks for `npm run bench` (bench/run.mjs): run app code paths on generated data from the page.
+// The forecast code loads only when a hook is called.
+
+declare global {
+  interface Window {
+    __atlasBench?: { forecast(candidates: number, runs: number): Promise<number> };
+  }
+}
+
+export function installBenchHooks(): void {
+  window.__atlasBench = {
+    /** Runs the app's forecast worker on a generated pipeline; resolves with the milliseconds it took. */
+    async forecast(candidates, runs) {
+      const [{ syntheticCandidates, syntheticTargets }, { runForecastInWorker }, { DEFAULT_ASSUMPTIONS }, { regionContainsFor }] = await Promise.all([
+        import('../model/pipeline/synthetic'),
+        import('./forecast-client'),
+        import('../model/timing/assumptions'),
+        import('../model/region-contains'),
+      ]);
+      const t0 = performance.now();
+      await runForecastInWorker({
+        candidates: syntheticCandidates(candidates),
+        targets: syntheticTargets(40),
+        assumptions: DEFAULT_ASSUMPTIONS,
+        now: '2026-11-23',
+        runs,
+        seed: 1,
+        horizonMonths: 48,
+        regionContains: regionContainsFor([], new Map()),
+      });
+      return performance.now() - t0;
+    },
+  };
+}
