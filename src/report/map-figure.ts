@@ -7,7 +7,7 @@ import type { AreaValue } from '../data/queries/shortage';
 import { METRICS, type MapView } from '../model/map-view';
 import type { ServiceArea } from '../model/types';
 import { stateByCode } from '../model/workspace';
-import { formatNumber } from '../views/format';
+import { formatNumber } from '../model/format';
 
 const hasGeographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion || !!v.censusDivision || !!v.hhsRegion;
 

@@ -1,7 +1,7 @@
 // A table of the report: the same columns and rows go into the HTML and into its CSV export, so
 // the CSV is the table as shown. Numbers stay numbers (the HTML formats them, a spreadsheet sums them).
 import { toCsv } from '../model/csv';
-import { formatNumber } from '../views/format';
+import { formatNumber } from '../model/format';
 import { html, type Html } from './html';
 
 export type Cell = string | number | null;

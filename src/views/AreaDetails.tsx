@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { areaDesignations } from '../data/queries/shortage';
 import { METRICS, type MapView } from '../model/map-view';
-import { formatNumber } from './format';
+import { formatNumber } from '../model/format';
 import { useQuery } from './use-query';
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AreaValue } from '../data/queries/shortage';
 import { METRICS, type MapView } from '../model/map-view';
-import { formatNumber } from './format';
+import { formatNumber } from '../model/format';
 import type { QueryState } from './use-query';
 import { downloadCsv } from './download';
 

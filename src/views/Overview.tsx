@@ -1,6 +1,6 @@
 import { hpsaSummary } from '../data/queries/hpsa-summary';
 import { useQuery } from './use-query';
-import { formatNumber } from './format';
+import { formatNumber } from '../model/format';
 
 export function Overview() {
   const { rows, error } = useQuery(hpsaSummary());

@@ -14,7 +14,7 @@ import { downloadCsv, downloadText } from './download';
 import { PlotHost } from './PlotHost';
 import { regionLabel } from './region-label';
 import { runForecastInWorker } from './forecast-client';
-import { formatNumber } from './format';
+import { formatNumber } from '../model/format';
 import { DiversityTargets } from './DiversityTargets';
 import { AssumptionsPanel, FeeScenarioSwitch, currentAssumptions } from './AssumptionsPanel';
 

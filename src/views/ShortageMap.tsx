@@ -4,7 +4,7 @@ import { loadUsShapes, type UsShapes } from '../data/geo';
 import { choropleth, colorScale, recolor } from '../charts/choropleth';
 import { colorLegend } from '../charts/legend';
 import { METRICS, type MapView } from '../model/map-view';
-import { formatNumber } from './format';
+import { formatNumber } from '../model/format';
 import type { QueryState } from './use-query';
 import { SourceLine } from './SourceLine';
 import { useAtlas } from './atlas-context';

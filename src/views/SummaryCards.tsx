@@ -1,6 +1,6 @@
 import type { ShortageSummary } from '../data/queries/shortage';
 import type { MapView } from '../model/map-view';
-import { formatNumber } from './format';
+import { formatNumber } from '../model/format';
 import type { QueryState } from './use-query';
 
 export function SummaryCards({ view, state }: { view: MapView; state: QueryState<ShortageSummary> }) {

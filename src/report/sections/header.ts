@@ -1,7 +1,7 @@
 // The report's first lines: title, when it was made, a warning when sample data is in it, and
 // the handful of figures a board reads first.
 import { METRICS } from '../../model/map-view';
-import { formatNumber } from '../../views/format';
+import { formatNumber } from '../../model/format';
 import { html, type Html } from '../html';
 import { isUnavailable, type ReportInput } from '../report-input';
 import { isSampleCandidate } from '../../model/pipeline';
