@@ -50,3 +50,27 @@ export async function readSample(source: File | Uint8Array, bytes = 64 * 1024): 
   const head = source instanceof Uint8Array ? source.subarray(0, bytes) : new Uint8Array(await source.slice(0, bytes).arrayBuffer());
   return new TextDecoder('utf-8', { fatal: false }).decode(head);
 }
+
+/**
+ * Whether the whole file is valid UTF-8. DuckDB's reader is told the file's layout (no sniffing, see
+ * hpsa-loader), so the encoding is checked here, streaming, without holding the file in memory.
+ */
+export async function isUtf8(source: File | Uint8Array): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    if (source instanceof Uint8Array) {
+      decoder.decode(source);
+      return true;
+    }
+    const reader = source.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      decoder.decode(value, { stream: true });
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@
 // in. Files are recognised by their header, not their name.
 import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
-import { readSample, sniffHeader } from './csv-header';
+import { isUtf8, readSample, sniffHeader } from './csv-header';
 import { recogniseFormat } from './hpsa-format';
 import { DataLoadError, describeDuckDbError, loadHpsaDetail } from './hpsa-loader';
 import { sqlIdent, sqlString } from './sql';
@@ -32,6 +32,7 @@ export interface LoadedDataset {
 let uploadCounter = 0;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** Embedded datasets load one after another; the derived tables are built once, after the last (see boot). */
 export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Uint8Array): Promise<LoadedDataset> {
   const registeredName = `embedded/${entry.file}`;
   const base = { ...entry, origin: 'embedded' as const, disciplines: [] as string[], warnings: [] as string[] };
@@ -41,8 +42,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
     if (format.kind !== 'hrsa-hpsa-detail') throw new DataLoadError(format.reason);
     await db.registerFile(registeredName, bytes);
     try {
-      const r = await loadHpsaDetail(db, { fileName: entry.file, registeredName, hasMcta: format.hasMcta, sourceId: entry.id });
-      await refreshHpsaArea(db);
+      const r = await loadHpsaDetail(db, { fileName: entry.file, registeredName, hasMcta: format.hasMcta, sourceId: entry.id, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter });
       return { ...base, rows: r.rows, disciplines: r.disciplines, warnings: r.warnings, summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows` };
     } finally {
       await db.dropFile(registeredName);
@@ -53,7 +53,6 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
     const types = entry.types ? `, types = {${Object.entries(entry.types).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}` : '';
     await db.query(`CREATE OR REPLACE TABLE ${sqlIdent(entry.table)} AS SELECT * FROM read_csv(${sqlString(registeredName)}, header = true${types})`);
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(entry.table)}`);
-    await refreshHpsaArea(db); // the map's pre-joined table carries geography from the reference tables
     return { ...base, rows: n, summary: `${fmt(n)} rows` };
   } catch (e) {
     if (e instanceof DataLoadError) throw e;
@@ -68,11 +67,12 @@ export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fil
   const sniff = sniffHeader(await readSample(source));
   const format = recogniseFormat(fileName, sniff);
   if (format.kind !== 'hrsa-hpsa-detail') throw new DataLoadError(format.reason);
+  if (!(await isUtf8(source))) throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded.`, ['Re-save it as "CSV UTF-8" (HRSA publishes UTF-8).']);
   const id = `upload-${++uploadCounter}`;
   const registeredName = `${id}.csv`;
   await db.registerFile(registeredName, source);
   try {
-    const r = await loadHpsaDetail(db, { fileName, registeredName, hasMcta: format.hasMcta, sourceId: id });
+    const r = await loadHpsaDetail(db, { fileName, registeredName, hasMcta: format.hasMcta, sourceId: id, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter });
     await refreshHpsaArea(db);
     const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [id]);
     const size = source instanceof Uint8Array ? source.byteLength : source.size;

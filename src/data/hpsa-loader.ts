@@ -103,6 +103,15 @@ function stageSelect(hasMcta: boolean, sourceId: string): string {
   return [...typed, ...dates, ...raws, `${text('Data Warehouse Record Create Date Text')} AS record_date_text`, 'row_number() OVER () + 1 AS line'].join(',\n  ');
 }
 
+/**
+ * Every column as text, named from the header already read: with the dialect and columns given,
+ * DuckDB skips its sniffer, which otherwise costs more than reading a small file.
+ */
+function columnsStruct(header: string[], trailingDelimiter: boolean): string {
+  const names = trailingDelimiter ? [...header, '__trailing_empty_column'] : header;
+  return `{${names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
+}
+
 async function count(db: SqlEngine, sql: string): Promise<number> {
   const rows = await db.query<{ n: number }>(sql);
   return rows[0]?.n ?? 0;
@@ -166,7 +175,15 @@ async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string
  */
 export async function loadHpsaDetail(
   db: SqlEngine,
-  opts: { fileName: string; registeredName: string; hasMcta: boolean; sourceId: string },
+  opts: {
+    fileName: string;
+    registeredName: string;
+    hasMcta: boolean;
+    sourceId: string;
+    /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
+    header: string[];
+    trailingDelimiter: boolean;
+  },
 ): Promise<HpsaLoadResult> {
   const { fileName } = opts;
   await db.query(createHpsaTableSql());
@@ -174,7 +191,8 @@ export async function loadHpsaDetail(
   try {
     try {
       await db.query(`CREATE TEMP TABLE ${STAGE} AS SELECT ${stageSelect(opts.hasMcta, opts.sourceId)} FROM read_csv(${sqlString(opts.registeredName)},
-        header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+        header = true, auto_detect = false, columns = ${columnsStruct(opts.header, opts.trailingDelimiter)},
+        delim = ',', quote = '"', escape = '"',
         store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}')`);
     } catch (e) {
       throw new DataLoadError(`${fileName} could not be read as CSV; nothing was loaded.`, [describeDuckDbError(e)]);

@@ -1,5 +1,5 @@
 import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { boot, type BootStep } from '../data/boot';
+import type { BootStep, Booting } from '../data/boot';
 import { Coordinator } from '../data/coordinator';
 import { loadUserFile, type LoadedDataset } from '../data/datasets';
 import { DataLoadError, describeDuckDbError } from '../data/hpsa-loader';
@@ -43,14 +43,15 @@ function markReplaced(datasets: LoadedDataset[], added: LoadedDataset): LoadedDa
   return [...replaced, added];
 }
 
-export function App() {
+export function App({ booting }: { booting: Booting }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [steps, setSteps] = useState<Map<string, string>>(new Map());
   const [datasets, setDatasets] = useState<LoadedDataset[]>([]);
 
   useEffect(() => {
     const onStep = (s: BootStep) => setSteps((m) => new Map(m).set(s.kind === 'dataset' ? s.id : s.kind, s.text));
-    boot(onStep).then(
+    const unsubscribe = booting.subscribe(onStep);
+    booting.done.then(
       ({ engine, datasets }) => {
         setDatasets(datasets);
         setPhase({ kind: 'ready', coordinator: new Coordinator(engine) });
@@ -60,7 +61,8 @@ export function App() {
         setPhase({ kind: 'failed', message });
       },
     );
-  }, []);
+    return unsubscribe;
+  }, [booting]);
 
   const loadFile = useCallback(
     async (file: File): Promise<UploadOutcome> => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SqlEngine } from '../../src/data/engine';
 import { parseManifest } from '../../src/data/manifest';
 import { loadEmbedded, type LoadedDataset } from '../../src/data/datasets';
+import { refreshHpsaArea } from '../../src/data/derived';
 
 const DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
 
@@ -15,5 +16,6 @@ export async function loadEmbeddedDatasets(db: SqlEngine): Promise<LoadedDataset
   for (const entry of manifest().datasets) {
     out.push(await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)))));
   }
+  await refreshHpsaArea(db);
   return out;
 }
