@@ -67,12 +67,17 @@ export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fil
   const sniff = sniffHeader(await readSample(source));
   const format = recogniseFormat(fileName, sniff);
   if (format.kind !== 'hrsa-hpsa-detail') throw new DataLoadError(format.reason);
-  if (!(await isUtf8(source))) throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded.`, ['Re-save it as "CSV UTF-8" (HRSA publishes UTF-8).']);
+  // The encoding check reads the file on this thread while DuckDB reads it in its worker; the
+  // loaded rows replace nothing until it has passed.
+  const utf8 = isUtf8(source);
+  const checkEncoding = async () => {
+    if (!(await utf8)) throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded.`, ['Re-save it as "CSV UTF-8" (HRSA publishes UTF-8).']);
+  };
   const id = `upload-${++uploadCounter}`;
   const registeredName = `${id}.csv`;
   await db.registerFile(registeredName, source);
   try {
-    const r = await loadHpsaDetail(db, { fileName, registeredName, hasMcta: format.hasMcta, sourceId: id, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter });
+    const r = await loadHpsaDetail(db, { fileName, registeredName, hasMcta: format.hasMcta, sourceId: id, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter, beforeReplace: checkEncoding });
     await refreshHpsaArea(db);
     const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [id]);
     const size = source instanceof Uint8Array ? source.byteLength : source.size;

@@ -183,6 +183,8 @@ export async function loadHpsaDetail(
     /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
     header: string[];
     trailingDelimiter: boolean;
+    /** Runs after every check on the staged rows and before they replace anything; may throw DataLoadError. */
+    beforeReplace?: () => Promise<void>;
   },
 ): Promise<HpsaLoadResult> {
   const { fileName } = opts;
@@ -206,6 +208,7 @@ export async function loadHpsaDetail(
 
     await checkStage(db, fileName);
     const warnings = await unreadableValues(db, decision.order);
+    await opts.beforeReplace?.();
     const result = await replaceFromStage(db, decision.order);
     return { ...result, dateOrder: decision.order, dateOrderWhy: `${DATE_ORDER_LABEL[decision.order]}: ${decision.why}`, warnings };
   } finally {

@@ -19,7 +19,7 @@ import { activeServiceArea } from '../views/ServiceAreaPanel';
 import { reportAssumptions } from './assumption-rows';
 import { mapFigure } from './map-figure';
 import type { ReportForecast, ReportInput, ReportMap, Unavailable } from './report-input';
-import { targetNextStep } from './target-next-step';
+import { targetNextStep } from '../model/forecast/nextStep';
 import { FORECAST_SETTINGS } from '../model/forecast/settings';
 
 /** The Pipeline screen's settings, so the report's figures agree with it. */

@@ -1,12 +1,13 @@
 // Everything an exported report shows, as plain data: buildReportHtml turns it into one file and
 // needs nothing else (no DOM, no network). Strings in it are data and are always escaped, except
 // the map's SVG and legend, which are sanitised.
+import type { NextStep } from '../model/forecast/nextStep';
 import type { LoadedDataset } from '../data/datasets';
 import type { AreaValue } from '../data/queries/shortage';
 import type { ForecastResult } from '../model/forecast/result';
 import type { MapView } from '../model/map-view';
 import type { Confidence } from '../model/timing/assumptions';
-import type { Candidate, DiversityTarget, IsoDate, ServiceArea, Target } from '../model/types';
+import type { Candidate, DiversityTarget, ServiceArea, Target } from '../model/types';
 
 /** A section that could not be built, with the reason shown in its place. */
 export interface Unavailable {
@@ -28,11 +29,6 @@ export interface ReportMap {
   legend: string;
 }
 
-export interface NextStep {
-  action: string;
-  /** The date to act by (or on); null when there is none. */
-  date: IsoDate | null;
-}
 
 export interface ReportForecast {
   result: ForecastResult;

@@ -5,6 +5,8 @@ import { STAGES, type Candidate } from '../model/types';
 import { nextAction } from '../model/timing/nextAction';
 import type { ForecastResult } from '../model/forecast/result';
 import { regionContainsFor } from '../model/region-contains';
+import { targetNextStep } from '../model/forecast/nextStep';
+import { matchTargets } from '../model/forecast/targetMatching';
 import { funnelChart } from '../charts/funnel';
 import { arrivalsChart } from '../charts/arrivals';
 import { shortageCounties, stateRegions } from '../data/queries/pipeline';
@@ -80,6 +82,15 @@ export function PipelineScreen() {
     }
   }
   const result = forecast.result;
+  const matched = useMemo(
+    () => {
+      if (!result) return new Map<string, number[]>();
+      const contains = regionContainsFor(workspace.serviceAreas, new Map((regions ?? []).map((r) => [r.state, { census: r.census_region ?? '', hhs: r.hhs_region ?? 0 }])));
+      const members = matchTargets(candidates, workspace.targets, contains);
+      return new Map(workspace.targets.map((t, i) => [t.id, members[i]]));
+    },
+    [result, candidates, workspace.targets, workspace.serviceAreas, regions],
+  );
   const stale = result && forecast.key !== forecastKey;
 
   return (
@@ -189,13 +200,14 @@ export function PipelineScreen() {
                       <th scope="col" className="num">Expected arrivals (10th–90th)</th>
                       <th scope="col" className="num">P(met)</th>
                       <th scope="col" className="num">Expected shortfall</th>
-                      <th scope="col">To reach 80%</th>
+                      <th scope="col">Next action</th>
+                      <th scope="col">By</th>
                     </tr>
                   </thead>
                   <tbody>
                     {result.targets.map((f) => {
                       const t = workspace.targets.find((x) => x.id === f.targetId);
-                      const best = f.newCandidatesNeeded.filter((n) => n.candidatesNeeded != null).sort((a, b) => (a.candidatesNeeded ?? 0) - (b.candidatesNeeded ?? 0))[0];
+                      const step = targetNextStep(f, result.targetProbability, (matched.get(f.targetId) ?? []).map((i) => candidates[i]).filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').map((c) => nextAction(c, assumptions, today())));
                       return (
                         <tr key={f.targetId} data-target={f.targetId}>
                           <td>{t ? `${t.specialty} — ${regionLabel(t.region, workspace.serviceAreas)}` : f.targetId}</td>
@@ -205,13 +217,8 @@ export function PipelineScreen() {
                           <td className="num">{formatNumber(f.expectedArrivals, 1)} ({formatNumber(f.arrivalsP10)}–{formatNumber(f.arrivalsP90)})</td>
                           <td className="num" data-col="p-met">{pct(f.probabilityMet)}</td>
                           <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
-                          <td>
-                            {f.probabilityMet >= 0.8
-                              ? 'on track'
-                              : best
-                                ? `${best.candidatesNeeded} more at “${best.stage}” (${best.visaRoute}) by ${best.stageDate}`
-                                : 'out of reach by the due date with new candidates'}
-                          </td>
+                          <td>{step.action}</td>
+                          <td>{step.date ?? '—'}</td>
                         </tr>
                       );
                     })}

@@ -67,6 +67,8 @@ describe('pipeline and forecast', () => {
     expect(Number(p.replace('%', ''))).toBeGreaterThan(0);
     expect(Number(p.replace('%', ''))).toBeLessThanOrEqual(100);
     expect(await page.getByTestId('forecast-table').innerText()).toMatch(/primary care — California/);
+    // Each target names what to do next and by when.
+    expect(await page.getByTestId('forecast-table').innerText()).toMatch(/On track\.|Add \d+ candidate\(s\)|Out of reach/);
     expect(await page.getByTestId('actions-table').innerText()).toMatch(/=HYPERLINK/); // shown as inert text
     expect(await page.getByTestId('cost-table').innerText()).toMatch(/h1b-cap-exempt/);
     expect(await page.locator('[data-testid="target-charts"] figure svg').count()).toBe(1);

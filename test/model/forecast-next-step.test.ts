@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetForecast } from '../../src/model/forecast/result';
 import type { NextAction } from '../../src/model/timing/nextAction';
-import { targetNextStep } from '../../src/report/target-next-step';
+import { targetNextStep } from '../../src/model/forecast/nextStep';
 
 const forecast = (probabilityMet: number, needs: TargetForecast['newCandidatesNeeded'] = []): TargetForecast => ({
   targetId: 't1',

@@ -1,8 +1,14 @@
 // The one thing to do next for a target. Off track: recruit the fewest extra candidates the
 // forecast says would make it likely; on track: the soonest dated step of its own candidates.
-import type { TargetForecast } from '../model/forecast/result';
-import type { NextAction } from '../model/timing/nextAction';
-import type { NextStep } from './report-input';
+import type { IsoDate } from '../types';
+import type { TargetForecast } from './result';
+import type { NextAction } from '../timing/nextAction';
+
+export interface NextStep {
+  action: string;
+  /** The date to act by (or on); null when there is none. */
+  date: IsoDate | null;
+}
 
 export function targetNextStep(forecast: TargetForecast, targetProbability: number, candidateActions: NextAction[]): NextStep {
   if (forecast.probabilityMet < targetProbability) {
