@@ -5,6 +5,7 @@ import type { SqlEngine } from './engine';
 import { parseManifest, type DatasetEntry } from './manifest';
 import { loadEmbedded, type LoadedDataset } from './datasets';
 import { refreshHpsaArea } from './derived';
+import { syncPipelineTable } from './pipeline-table';
 
 export type BootStep =
   | { kind: 'engine'; text: string }
@@ -71,6 +72,7 @@ export async function boot(onStep: (s: BootStep) => void): Promise<{ engine: Sql
     datasets.push(await loadOne(engine, entry, await bytes[i], onStep));
   }
   await refreshHpsaArea(engine);
+  await syncPipelineTable(engine, []); // filled from the workspace once it is read (PipelineSync)
   return { engine, datasets };
 }
 

@@ -11,6 +11,8 @@ import { Overview } from './Overview';
 import { MapScreen } from './MapScreen';
 import { Tabs, type Tab } from './Tabs';
 import { WorkspaceProvider } from './workspace-context';
+import { PipelineSync } from './PipelineSync';
+import { registerPipelineHook } from './bench-hooks';
 // Screens other than the map load on first use, keeping the initial JavaScript small.
 const TargetsScreen = lazy(() => import('./TargetsScreen').then((m) => ({ default: m.TargetsScreen })));
 const PipelineScreen = lazy(() => import('./PipelineScreen').then((m) => ({ default: m.PipelineScreen })));
@@ -54,7 +56,9 @@ export function App({ booting }: { booting: Booting }) {
     booting.done.then(
       ({ engine, datasets }) => {
         setDatasets(datasets);
-        setPhase({ kind: 'ready', coordinator: new Coordinator(engine) });
+        const coordinator = new Coordinator(engine);
+        registerPipelineHook(coordinator);
+        setPhase({ kind: 'ready', coordinator });
       },
       (e: unknown) => {
         const message = e instanceof DataLoadError ? [e.message, ...e.details].join(' ') : describeDuckDbError(e);
@@ -97,6 +101,7 @@ export function App({ booting }: { booting: Booting }) {
       {atlas && (
         <AtlasContext.Provider value={atlas}>
           <WorkspaceProvider>
+            <PipelineSync />
             <UploadZone>
               <Tabs tabs={TABS} />
             </UploadZone>

@@ -11,6 +11,7 @@ import { SummaryCards } from './SummaryCards';
 import { ServiceAreaPanel, activeServiceArea } from './ServiceAreaPanel';
 import { useWorkspace } from './workspace-context';
 import { TargetProgress } from './TargetProgress';
+import { RegionPipeline } from './RegionPipeline';
 import { stateByCode } from '../model/workspace';
 import type { ServiceArea } from '../model/types';
 
@@ -42,6 +43,7 @@ export function MapScreen() {
         {view.selected && <AreaDetails view={view} geo={view.selected} onClose={() => setView({ ...view, selected: '' })} />}
         <AreaTable view={view} state={values} onSelect={select} />
         <TargetProgress />
+        <RegionPipeline view={view} />
       </div>
     </div>
   );

@@ -1,9 +1,14 @@
 // Hooks for `npm run bench` (bench/run.mjs): run app code paths on generated data from the page.
 // The forecast code loads only when a hook is called.
+import type { Coordinator } from '../data/coordinator';
+import { generatePipelineTable } from '../data/pipeline-table';
 
 declare global {
   interface Window {
-    __atlasBench?: { forecast(candidates: number, runs: number): Promise<number> };
+    __atlasBench?: {
+      forecast(candidates: number, runs: number): Promise<number>;
+      loadPipeline?(rows: number): Promise<void>;
+    };
   }
 }
 
@@ -30,5 +35,14 @@ export function installBenchHooks(): void {
       });
       return performance.now() - t0;
     },
+  };
+}
+
+/** Once the engine is up: replace the pipeline table with `rows` generated candidates. */
+export function registerPipelineHook(coordinator: Coordinator): void {
+  if (!window.__atlasBench) return;
+  window.__atlasBench.loadPipeline = async (rows) => {
+    await generatePipelineTable(coordinator.engine, rows);
+    coordinator.dataChanged();
   };
 }

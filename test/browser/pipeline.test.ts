@@ -97,6 +97,12 @@ describe('pipeline and forecast', () => {
     expect(await page.locator('#pipe-import-title').innerText()).toMatch(/Candidate pipeline \(87\)[\s\S]*80 sample candidates/);
     const total = await page.$$eval('[data-testid="funnel-table"] td', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
     expect(total).toBe(87);
+    // The map screen shows the pipeline for its region, from the same candidates (all sites are in California).
+    const stage = async (s: string) => Number(await page.locator(`[data-testid="funnel-table"] td[data-stage="${s}"]`).innerText());
+    const inProgress = total - (await stage('arrived')) - (await stage('withdrawn'));
+    await page.locator('[data-tab="map"]').click();
+    await expect.poll(() => page.getByTestId('region-pipeline').locator('h2').innerText()).toBe(`Your pipeline in this region: ${inProgress} candidates in progress`);
+    await page.locator('[data-tab="pipeline"]').click();
   });
 
   it('has no serious accessibility violations and no console errors', async () => {

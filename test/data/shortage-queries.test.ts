@@ -38,6 +38,23 @@ describe('shortage queries on the embedded datasets', () => {
     expect(new Set(lab.map((r) => r.value)).size).toBeGreaterThan(5);
   });
 
+  it('puts the workspace pipeline in a table and counts it by region', async () => {
+    const { syncPipelineTable, generatePipelineTable } = await import('../../src/data/pipeline-table');
+    const { regionPipeline } = await import('../../src/data/queries/shortage');
+    const { syntheticCandidates } = await import('../../src/model/pipeline/synthetic');
+    const candidates = syntheticCandidates(400);
+    await syncPipelineTable(db, candidates);
+    const ca = await run<{ specialty: string; active: number; arrived: number }>(regionPipeline({ ...DEFAULT_VIEW, states: ['CA'] }));
+    const inCa = candidates.filter((c) => c.siteState === 'CA');
+    expect(ca.reduce((s, r) => s + r.active, 0)).toBe(inCa.filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').length);
+    expect(ca.reduce((s, r) => s + r.arrived, 0)).toBe(inCa.filter((c) => c.stage === 'arrived').length);
+    await generatePipelineTable(db, 100_000);
+    const all = await run<{ active: number; arrived: number }>(regionPipeline(DEFAULT_VIEW));
+    expect(all.reduce((s, r) => s + r.active + r.arrived, 0)).toBe(100_000 - 10_000); // 1 in 10 is withdrawn
+    await syncPipelineTable(db, []);
+    expect(await run(regionPipeline(DEFAULT_VIEW))).toEqual([]);
+  });
+
   it('filters by HHS region', async () => {
     const rows = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage', hhsRegion: '9' }));
     expect(rows.map((r) => r.state).sort()).toEqual(['AZ', 'CA', 'HI', 'NV']);

@@ -2,6 +2,7 @@
 // cards, details) is a function of the same MapView, so they change together.
 import { namedQuery } from '../coordinator';
 import { HPSA_AREA_TABLE } from '../derived';
+import { PIPELINE_TABLE } from '../pipeline-table';
 import { METRICS, type MapView } from '../../model/map-view';
 
 export interface AreaValue {
@@ -189,3 +190,24 @@ export const filterOptions = () =>
 
 export const specialtyOptions = () =>
   namedQuery<{ specialty: string }>('specialty-options', `SELECT DISTINCT specialty FROM ref_specialty_supply ORDER BY 1`);
+
+export interface RegionPipelineRow {
+  specialty: string;
+  active: number;
+  arrived: number;
+}
+
+/** The candidate pipeline in the view's region, by specialty: a linked view beside the map. */
+export function regionPipeline(v: MapView) {
+  const params: unknown[] = [];
+  const filters = geoFilter(v, params, 's');
+  return namedQuery<RegionPipelineRow>(
+    'region-pipeline',
+    `SELECT p.specialty, count(*) FILTER (WHERE p.stage NOT IN ('arrived', 'withdrawn'))::INTEGER AS active,
+            count(*) FILTER (WHERE p.stage = 'arrived')::INTEGER AS arrived
+     FROM ${PIPELINE_TABLE} p LEFT JOIN ref_states s ON s.state = p.site_state
+     ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+     GROUP BY p.specialty ORDER BY active DESC, p.specialty`,
+    params,
+  );
+}
