@@ -82,6 +82,10 @@ export function PipelineScreen() {
     }
   }
   const result = forecast.result;
+  const targetLabel = (id: string) => {
+    const t = workspace.targets.find((x) => x.id === id);
+    return t ? `${t.specialty} — ${regionLabel(t.region, workspace.serviceAreas)}` : id;
+  };
   const matched = useMemo(
     () => {
       if (!result) return new Map<string, number[]>();
@@ -190,6 +194,48 @@ export function PipelineScreen() {
                   deps={[result]}
                 />
                 <p className="note">Line: expected cumulative arrivals; band: 10th–90th percentile; dashed: all targets’ hires combined.</p>
+                <details>
+                  <summary>The figures behind the charts (every third month)</summary>
+                  <div className="table-scroll" tabIndex={0} role="region" aria-label="Cumulative expected arrivals by month">
+                    <table data-testid="arrivals-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">End of month</th>
+                          <th scope="col" className="num">All candidates (10th–90th)</th>
+                          {result.targets.map((f) => (
+                            <th key={f.targetId} scope="col" className="num">
+                              {targetLabel(f.targetId)}
+                            </th>
+                          ))}
+                          {result.bySpecialtyState.map((g) => (
+                            <th key={`${g.specialty}|${g.state}`} scope="col" className="num">
+                              {g.specialty}, {g.state}
+                            </th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {result.months.map((m, i) =>
+                          i % 3 === 2 ? (
+                            <tr key={m}>
+                              <td>{m}</td>
+                              <td className="num">
+                                {formatNumber(result.total.cumulative.mean[i], 1)} ({formatNumber(result.total.cumulative.p10[i])}–{formatNumber(result.total.cumulative.p90[i])})
+                              </td>
+                              {result.targets.map((f) => (
+                                <td key={f.targetId} className="num">{formatNumber(f.cumulative.mean[i], 1)}</td>
+                              ))}
+                              {result.bySpecialtyState.map((g) => (
+                                <td key={`${g.specialty}|${g.state}`} className="num">{formatNumber(g.cumulative.mean[i], 1)}</td>
+                              ))}
+                            </tr>
+                          ) : null,
+                        )}
+                      </tbody>
+                    </table>
+                  </div>
+                  <p className="note">Expected cumulative arrivals; columns after the targets: every specialty and state in the pipeline.</p>
+                </details>
                 <table data-testid="forecast-table">
                   <thead>
                     <tr>
@@ -206,11 +252,10 @@ export function PipelineScreen() {
                   </thead>
                   <tbody>
                     {result.targets.map((f) => {
-                      const t = workspace.targets.find((x) => x.id === f.targetId);
                       const step = targetNextStep(f, result.targetProbability, (matched.get(f.targetId) ?? []).map((i) => candidates[i]).filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').map((c) => nextAction(c, assumptions, today())));
                       return (
                         <tr key={f.targetId} data-target={f.targetId}>
-                          <td>{t ? `${t.specialty} — ${regionLabel(t.region, workspace.serviceAreas)}` : f.targetId}</td>
+                          <td>{targetLabel(f.targetId)}</td>
                           <td className="num">{f.hires}</td>
                           <td>{f.dueDate}</td>
                           <td className="num">{f.matchedCandidates}</td>
@@ -227,8 +272,7 @@ export function PipelineScreen() {
                 <h3>Each target over time</h3>
                 <div className="small-multiples" data-testid="target-charts">
                   {result.targets.slice(0, 12).map((f) => {
-                    const t = workspace.targets.find((x) => x.id === f.targetId);
-                    const label = t ? `${t.specialty} — ${regionLabel(t.region, workspace.serviceAreas)}` : f.targetId;
+                    const label = targetLabel(f.targetId);
                     return (
                       <figure key={f.targetId} className="small-multiple">
                         <figcaption>

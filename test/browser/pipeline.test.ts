@@ -72,6 +72,10 @@ describe('pipeline and forecast', () => {
     expect(await page.getByTestId('actions-table').innerText()).toMatch(/=HYPERLINK/); // shown as inert text
     expect(await page.getByTestId('cost-table').innerText()).toMatch(/h1b-cap-exempt/);
     expect(await page.locator('[data-testid="target-charts"] figure svg').count()).toBe(1);
+    // The table behind the charts: one row every third month, a column per target.
+    await page.getByText('The figures behind the charts').click();
+    expect(await page.locator('[data-testid="arrivals-table"] tbody tr').count()).toBe(16);
+    expect(await page.locator('[data-testid="arrivals-table"] thead').innerText()).toMatch(/primary care — California/);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline.png'), fullPage: true });
   });
