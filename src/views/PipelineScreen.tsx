@@ -25,6 +25,18 @@ const pct = (p: number) => `${Math.round(p * 100)}%`;
 const SAMPLE_FILE = 'datasets/sample/pipeline-sample.csv';
 
 
+/** A date to act by; one already past is flagged, since the step it names is late. */
+function ActionDate({ date }: { date: string | null }) {
+  if (!date) return <>—</>;
+  return date < today() ? (
+    <>
+      {date} <span className="badge warn">overdue</span>
+    </>
+  ) : (
+    <>{date}</>
+  );
+}
+
 /** Imported rows replace candidates with the same id; everyone else already saved stays. */
 function mergeCandidates(saved: Candidate[], imported: Candidate[]): Candidate[] {
   const byId = new Map(saved.map((c) => [c.id, c]));
@@ -263,7 +275,9 @@ export function PipelineScreen() {
                           <td className="num" data-col="p-met">{pct(f.probabilityMet)}</td>
                           <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
                           <td>{step.action}</td>
-                          <td>{step.date ?? '—'}</td>
+                          <td>
+                            <ActionDate date={step.date} />
+                          </td>
                         </tr>
                       );
                     })}
@@ -369,7 +383,7 @@ export function PipelineScreen() {
                       </td>
                       <td>{next.action}</td>
                       <td>
-                        {next.date ?? '—'} {next.dateKind && <span className="id">({next.dateKind})</span>}
+                        <ActionDate date={next.date} /> {next.dateKind && <span className="id">({next.dateKind})</span>}
                       </td>
                     </tr>
                   ))}
