@@ -1,9 +1,11 @@
 // Choropleth of US counties or states: a pure function from shapes + values + options to an SVG
 // element. Shapes are pre-projected (Albers USA), so paths are computed once per shape and reused.
-import { geoPath, scaleQuantile, schemeBlues, schemeYlOrRd } from 'd3';
+import { geoPath, namespaces, scaleQuantile, schemeBlues, schemeYlOrRd } from 'd3';
 import type { Shape } from '../data/geo';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+const SVG_NS = namespaces.svg;
+/** An SVG element of the given tag (d3's namespace constant keeps the namespace URL in one place). */
+const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] => document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
 export const NO_DATA_FILL = '#e9ecef';
 
 export type Scheme = 'need' | 'supply';
@@ -59,22 +61,22 @@ export interface ChoroplethOptions {
 }
 
 export function choropleth(o: ChoroplethOptions): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
+  const svg = svgEl('svg');
   svg.setAttribute('viewBox', `0 0 ${o.width} ${o.height}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', o.title);
   svg.classList.add('choropleth');
-  const g = document.createElementNS(SVG_NS, 'g');
+  const g = svgEl('g');
   g.setAttribute('class', 'shapes');
   for (const shape of o.shapes) {
-    const p = document.createElementNS(SVG_NS, 'path');
+    const p = svgEl('path');
     p.setAttribute('d', d(shape));
     p.setAttribute('data-geo', shape.id);
     g.appendChild(p);
   }
   svg.appendChild(g);
   if (o.borders) {
-    const b = document.createElementNS(SVG_NS, 'path');
+    const b = svgEl('path');
     b.setAttribute('d', path(o.borders) ?? '');
     b.setAttribute('class', 'borders');
     b.setAttribute('fill', 'none');
@@ -84,7 +86,7 @@ export function choropleth(o: ChoroplethOptions): SVGSVGElement {
     svg.appendChild(b);
   }
   for (const [[x0, y0], [x1, y1]] of o.insets ?? []) {
-    const r = document.createElementNS(SVG_NS, 'rect');
+    const r = svgEl('rect');
     const pad = 6;
     for (const [k, v] of Object.entries({ x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad })) r.setAttribute(k, String(v));
     r.setAttribute('class', 'inset-frame');
@@ -93,7 +95,7 @@ export function choropleth(o: ChoroplethOptions): SVGSVGElement {
     r.setAttribute('pointer-events', 'none');
     svg.appendChild(r);
   }
-  const overlay = document.createElementNS(SVG_NS, 'g');
+  const overlay = svgEl('g');
   overlay.setAttribute('class', 'overlay');
   overlay.setAttribute('pointer-events', 'none');
   svg.appendChild(overlay);
@@ -115,7 +117,7 @@ export function recolor(
     p.setAttribute('fill', o.scale.color(v));
     p.setAttribute('data-value', v == null ? '' : String(v));
     let t = p.firstChild as SVGTitleElement | null;
-    if (!t) p.appendChild((t = document.createElementNS(SVG_NS, 'title')));
+    if (!t) p.appendChild((t = svgEl('title')));
     t.textContent = o.tooltip(shape, v);
   });
   const overlay = svg.querySelector('g.overlay')!;
@@ -123,7 +125,7 @@ export function recolor(
   const outline = (id: string, cls: string) => {
     const shape = o.shapes.find((s) => s.id === id);
     if (!shape) return;
-    const p = document.createElementNS(SVG_NS, 'path');
+    const p = svgEl('path');
     p.setAttribute('d', d(shape));
     p.setAttribute('class', cls);
     overlay.appendChild(p);

@@ -377,7 +377,7 @@ export function PipelineScreen() {
                       <td>{c.visaRoute}</td>
                       <td>
                         {c.siteState} {c.siteCountyFips}
-                        {c.visaRoute === 'j1-conrad30' && c.siteCountyFips && !shortageSet.has(c.siteCountyFips) && (
+                        {(c.visaRoute === 'j1-conrad30' || c.visaRoute === 'j1-federal-waiver') && c.siteCountyFips && !shortageSet.has(c.siteCountyFips) && (
                           <span className="badge warn" title="No current HPSA designation in this county in the loaded data: the site may need a flex slot or an MUA/MUP designation">check waiver eligibility</span>
                         )}
                       </td>

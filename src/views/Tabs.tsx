@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export interface Tab {
   id: string;
@@ -31,7 +32,9 @@ export function Tabs({ tabs }: { tabs: Tab[] }) {
         ))}
       </nav>
       <main className="app-main" id={`screen-${current.id}`}>
-        <Suspense fallback={<p className="note">Loading…</p>}>{current.render()}</Suspense>
+        <ErrorBoundary key={current.id}>
+          <Suspense fallback={<p className="note">Loading…</p>}>{current.render()}</Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );
