@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { nextId } from '../model/targets';
 import type { ServiceArea } from '../model/types';
+import { isStateCode } from '../model/workspace';
 import type { MapView } from '../model/map-view';
 import type { AreaValue } from '../data/queries/shortage';
 import { useWorkspace } from './workspace-context';
@@ -14,6 +15,8 @@ export function activeServiceArea(ws: ReturnType<typeof useWorkspace>['workspace
 export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValue[] }) {
   const { workspace, update } = useWorkspace();
   const [name, setName] = useState('');
+  const [codes, setCodes] = useState('');
+  const [codeError, setCodeError] = useState('');
   const area = activeServiceArea(workspace);
   const setArea = (changed: ServiceArea) => update((ws) => ({ ...ws, serviceAreas: ws.serviceAreas.map((a) => (a.id === changed.id ? changed : a)) }));
   const add = (geos: string[]) => {
@@ -22,6 +25,18 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
     const states = rows.filter((r) => geos.includes(r.geo) && r.geo.length === 2).map((r) => r.state);
     setArea({ ...area, counties: [...new Set([...area.counties, ...counties])].sort(), states: [...new Set([...area.states, ...states])].sort() });
   };
+  /** "06019, 06107 NV": five-digit county FIPS codes and two-letter state codes, any separators. */
+  function addList() {
+    if (!area) return;
+    const tokens = codes.split(/[\s,;]+/).map((t) => t.trim().toUpperCase()).filter(Boolean);
+    const bad = tokens.filter((t) => !(/^\d{5}$/.test(t) || isStateCode(t)));
+    if (bad.length) return setCodeError(`Not a county FIPS code or state code: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ` and ${bad.length - 5} more` : ''}. Nothing was added.`);
+    const counties = tokens.filter((t) => /^\d{5}$/.test(t));
+    const states = tokens.filter((t) => isStateCode(t));
+    setArea({ ...area, counties: [...new Set([...area.counties, ...counties])].sort(), states: [...new Set([...area.states, ...states])].sort() });
+    setCodes('');
+    setCodeError('');
+  }
   function create() {
     const trimmed = name.trim();
     if (!trimmed) return;
@@ -70,6 +85,20 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
               Add all {rows.length} in the table
             </button>
           </div>
+          <div className="inline-form">
+            <label>
+              Add by code (county FIPS or state, e.g. 06019, 06107, NV)
+              <input type="text" value={codes} maxLength={20000} onChange={(e) => setCodes(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addList()} data-testid="service-area-codes" />
+            </label>
+            <button type="button" className="secondary" onClick={addList} disabled={!codes.trim()} data-testid="service-area-add-codes">
+              Add
+            </button>
+          </div>
+          {codeError && (
+            <p className="msg error" role="alert">
+              {codeError}
+            </p>
+          )}
           <p className="note" data-testid="service-area-summary">
             {area.name}: {area.states.length} whole state{area.states.length === 1 ? '' : 's'}
             {area.states.length ? ` (${area.states.join(', ')})` : ''}, {area.counties.length} count{area.counties.length === 1 ? 'y' : 'ies'}. Outlined on the map.

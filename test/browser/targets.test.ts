@@ -33,6 +33,15 @@ describe('service areas and targets', () => {
     await expect.poll(() => page.getByTestId('service-area-add-all').isEnabled()).toBe(true);
     await page.getByTestId('service-area-add-all').click();
     await expect.poll(() => page.getByTestId('service-area-summary').innerText()).toMatch(/Rural California: 0 whole states, \d+ counties/);
+    const before = await page.getByTestId('service-area-summary').innerText();
+    // A typed list: a bad code is named and nothing is added; good codes are added.
+    await page.getByTestId('service-area-codes').fill('06037, XYZ');
+    await page.getByTestId('service-area-add-codes').click();
+    await expect.poll(() => page.getByTestId('service-area').innerText()).toMatch(/Not a county FIPS code or state code: XYZ\. Nothing was added\./);
+    expect(await page.getByTestId('service-area-summary').innerText()).toBe(before);
+    await page.getByTestId('service-area-codes').fill('NV');
+    await page.getByTestId('service-area-add-codes').click();
+    await expect.poll(() => page.getByTestId('service-area-summary').innerText()).toMatch(/Rural California: 1 whole state \(NV\)/);
     expect(await page.locator('[data-testid="shortage-map"] .overlay .outlined').count()).toBeGreaterThan(5);
   });
 
