@@ -35,8 +35,7 @@ export const HPSA_DETAIL_COLUMNS = [
   'Data Warehouse Record Create Date Text',
 ] as const;
 
-/** Only the primary-care file has it (66 columns with the trailing comma, 65 without; MH/DH one fewer). */
-export const HPSA_OPTIONAL_COLUMNS = ['PC MCTA Score'] as const;
+// 'PC MCTA Score' is read when present: only the primary-care file has it (MH/DH have one column fewer).
 
 export type FileFormat =
   | { kind: 'hrsa-hpsa-detail'; hasMcta: boolean }

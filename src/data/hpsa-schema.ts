@@ -38,14 +38,12 @@ export const HPSA_COLUMNS = [
   ['source_id', 'VARCHAR'], // which loaded dataset the row came from
 ] as const;
 
-export type HpsaColumn = (typeof HPSA_COLUMNS)[number][0];
 
 export const createHpsaTableSql = (name: string = HPSA_TABLE): string =>
   `CREATE TABLE IF NOT EXISTS ${name} (${HPSA_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
 
 export const HPSA_STATUSES = ['Designated', 'Proposed For Withdrawal', 'Withdrawn'] as const;
 export const HPSA_DISCIPLINES = ['Primary Care', 'Mental Health', 'Dental Health'] as const;
-export type HpsaDiscipline = (typeof HPSA_DISCIPLINES)[number];
 
 /**
  * Geographic and population HPSAs cover people who live in an area. Facility designations (FQHCs,
