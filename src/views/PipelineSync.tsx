@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { syncPipelineTable } from '../data/pipeline-table';
 import { useAtlas } from './atlas-context';
 import { useWorkspace } from './workspace-context';
@@ -8,7 +8,11 @@ export function PipelineSync() {
   const { coordinator } = useAtlas();
   const { workspace } = useWorkspace();
   const { candidates } = workspace;
+  // Boot creates the table empty: an empty workspace needs no sync (and no re-run of every view).
+  const tableHasRows = useRef(false);
   useEffect(() => {
+    if (!candidates.length && !tableHasRows.current) return;
+    tableHasRows.current = candidates.length > 0;
     let live = true;
     syncPipelineTable(coordinator.engine, candidates).then(() => live && coordinator.dataChanged());
     return () => {
