@@ -6,6 +6,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
+import { bindParams } from './sql';
 
 export interface EngineProgress {
   phase: 'download' | 'instantiate' | 'ready';
@@ -40,13 +41,7 @@ export async function createBrowserEngine(onProgress: (p: EngineProgress) => voi
   onProgress({ phase: 'ready' });
   return {
     async query<Row>(sql: string, params?: unknown[]) {
-      if (!params?.length) return arrowToRows<Row>(await conn.query(sql));
-      const stmt = await conn.prepare(sql);
-      try {
-        return arrowToRows<Row>(await stmt.query(...params));
-      } finally {
-        await stmt.close();
-      }
+      return arrowToRows<Row>(await conn.query(params?.length ? bindParams(sql, params) : sql));
     },
     async registerFile(name, source) {
       if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);

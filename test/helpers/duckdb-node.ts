@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDuckDB, ConsoleLogger, LogLevel, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
 import type { SqlEngine } from '../../src/data/engine';
 import { arrowToRows } from '../../src/data/arrow-rows';
+import { bindParams } from '../../src/data/sql';
 
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
@@ -21,13 +22,7 @@ export async function createNodeEngine(): Promise<SqlEngine> {
   const conn = db.connect();
   return {
     async query<Row>(sql: string, params?: unknown[]) {
-      if (!params?.length) return arrowToRows<Row>(conn.query(sql));
-      const stmt = conn.prepare(sql);
-      try {
-        return arrowToRows<Row>(stmt.query(...params));
-      } finally {
-        stmt.close();
-      }
+      return arrowToRows<Row>(conn.query(params?.length ? bindParams(sql, params) : sql));
     },
     async registerFile(name, source) {
       if (!(source instanceof Uint8Array)) throw new Error('Node engine takes bytes, not File objects');
