@@ -1,3 +1,4 @@
+import { makeCandidate } from '../helpers/candidate';
 import { describe, it, expect } from 'vitest';
 import { ASSUMPTION_FIELDS, DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/timing/assumptions';
 import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/timing/calendar';
@@ -19,26 +20,7 @@ function instant(overrides: Partial<Assumptions> = {}): Assumptions {
   return { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(zeroed.map((field) => [field, 0])), ...overrides };
 }
 
-function candidate(overrides: Partial<Candidate> = {}): Candidate {
-  return {
-    id: 'c1',
-    profession: 'physician',
-    specialty: 'internal medicine',
-    stage: 'accepted',
-    stageDate: NOW,
-    visaRoute: 'us-authorized',
-    siteState: 'TX',
-    siteCountyFips: '48201',
-    expectedStart: '',
-    countryOfTraining: 'India',
-    languages: [],
-    gender: '',
-    ecfmgCertified: true,
-    licenceStatus: '',
-    ascpi: null,
-    ...overrides,
-  };
-}
+const candidate = (overrides: Partial<Candidate> = {}): Candidate => makeCandidate({ stageDate: NOW, ...overrides });
 
 function target(overrides: Partial<Target> = {}): Target {
   return {

@@ -1,3 +1,4 @@
+import { makeCandidate } from '../helpers/candidate';
 import { describe, it, expect } from 'vitest';
 import {
   ASSUMPTION_FIELDS,
@@ -16,26 +17,7 @@ import type { Candidate } from '../../src/model/types';
 
 const NOW = '2026-11-23';
 
-function candidate(overrides: Partial<Candidate> = {}): Candidate {
-  return {
-    id: 'c1',
-    profession: 'physician',
-    specialty: 'internal medicine',
-    stage: 'accepted',
-    stageDate: NOW,
-    visaRoute: 'us-authorized',
-    siteState: 'TX',
-    siteCountyFips: '48201',
-    expectedStart: '',
-    countryOfTraining: 'India',
-    languages: ['en'],
-    gender: 'female',
-    ecfmgCertified: true,
-    licenceStatus: '',
-    ascpi: null,
-    ...overrides,
-  };
-}
+const candidate = (overrides: Partial<Candidate> = {}): Candidate => makeCandidate({ stageDate: NOW, languages: ['en'], gender: 'female', ...overrides });
 
 function withField(field: string, value: unknown): Record<string, unknown> {
   return { ...DEFAULT_ASSUMPTIONS, [field]: value };

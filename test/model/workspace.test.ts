@@ -1,3 +1,4 @@
+import { makeCandidate } from '../helpers/candidate';
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../src/model/types';
 import {
@@ -12,10 +13,9 @@ import {
 } from '../../src/model/workspace';
 
 // A small valid workspace, and a way to write hostile variants of it.
-function candidate(overrides: Partial<Candidate> = {}): Candidate {
-  return {
+const candidate = (overrides: Partial<Candidate> = {}): Candidate =>
+  makeCandidate({
     id: 'c-1',
-    profession: 'physician',
     specialty: 'psychiatry',
     stage: 'offer',
     stageDate: '2026-11-02',
@@ -23,15 +23,11 @@ function candidate(overrides: Partial<Candidate> = {}): Candidate {
     siteState: 'NM',
     siteCountyFips: '35001',
     expectedStart: '2027-07-01',
-    countryOfTraining: 'India',
     languages: ['English', 'Hindi'],
     gender: 'female',
-    ecfmgCertified: true,
     licenceStatus: 'applied',
-    ascpi: null,
     ...overrides,
-  };
-}
+  });
 
 function sampleWorkspace(): Workspace {
   return {
