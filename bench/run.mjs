@@ -51,13 +51,21 @@ function parseArgs(argv) {
     const [flag, inline] = a.includes('=') ? a.split(/=(.*)/s, 2) : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--runs') out.runs = Number(value());
-    else if (flag === '--only') out.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (flag === '--only')
+      out.only = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (flag === '--changes') out.changes = Number(value());
     else if (flag === '--forecast-runs') out.forecastRuns = Number(value());
     else if (flag === '--national') out.national = path.resolve(value());
     else if (flag === '--keep-tmp') out.keepTmp = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node bench/run.mjs [--runs N] [--only ' + GROUPS.join(',') + '] [--changes 50] [--forecast-runs N] [--national FILE] [--keep-tmp]');
+      console.log(
+        'usage: node bench/run.mjs [--runs N] [--only ' +
+          GROUPS.join(',') +
+          '] [--changes 50] [--forecast-runs N] [--national FILE] [--keep-tmp]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -120,7 +128,10 @@ async function waitViewsSettled(page, timeout = 60_000, appearWithinMs = 10_000)
   // Views mount with the first screen, right after ready; allow them a moment to appear.
   const appeared = await page
     .waitForFunction(() => window.__bench.viewCount() > 0, null, { timeout: appearWithinMs, polling: 50 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!appeared) return null;
   await page.waitForFunction(() => window.__bench.allDone(), null, { timeout, polling: 50 });
   return page.evaluate(() => performance.now());
@@ -183,8 +194,14 @@ async function measureCold({ runs }, server) {
       });
       if (v != null) views.push(v);
       else {
-        const state = await page.evaluate(() => ({ screen: document.querySelector('main')?.id ?? null, views: window.__bench.viewCount(), alerts: [...document.querySelectorAll('[role="alert"], .msg.error')].map((e) => e.textContent.trim().slice(0, 160)) }));
-        log(`cold start ${i + 1}: no settled views (${JSON.stringify(state)}${errors.length ? `; page errors: ${errors.slice(-3).join(' | ')}` : ''})`);
+        const state = await page.evaluate(() => ({
+          screen: document.querySelector('main')?.id ?? null,
+          views: window.__bench.viewCount(),
+          alerts: [...document.querySelectorAll('[role="alert"], .msg.error')].map((e) => e.textContent.trim().slice(0, 160)),
+        }));
+        log(
+          `cold start ${i + 1}: no settled views (${JSON.stringify(state)}${errors.length ? `; page errors: ${errors.slice(-3).join(' | ')}` : ''})`,
+        );
       }
       log(`cold start ${i + 1}/${runs}: ready ${readyAt.toFixed(0)} ms${v != null ? `, views done ${v.toFixed(0)} ms` : ''}`);
     } catch (e) {
@@ -254,7 +271,9 @@ async function measureIngest({ runs }, server, national) {
         try {
           const r = await appUpload(page, national, sampler);
           A.push(r);
-          log(`ingest ${i + 1}/${runs} A app: ${r.totalMs.toFixed(0)} ms (Loaded at ${r.loadedMs.toFixed(0)} ms; waited for ${r.waitedFor})${r.rssAdded != null ? `, +${(r.rssAdded / MiB).toFixed(0)} MiB RSS` : ''} — ${r.message.slice(0, 90)}`);
+          log(
+            `ingest ${i + 1}/${runs} A app: ${r.totalMs.toFixed(0)} ms (Loaded at ${r.loadedMs.toFixed(0)} ms; waited for ${r.waitedFor})${r.rssAdded != null ? `, +${(r.rssAdded / MiB).toFixed(0)} MiB RSS` : ''} — ${r.message.slice(0, 90)}`,
+          );
         } catch (e) {
           throw new Error(`app upload: ${withErrors(e, errors)}`);
         } finally {
@@ -272,7 +291,9 @@ async function measureIngest({ runs }, server, national) {
         try {
           const r = await papaUpload(page, national, sampler);
           B.push(r);
-          log(`ingest ${i + 1}/${runs} B papa: ${r.totalMs.toFixed(0)} ms (parse ${r.summary.parseMs.toFixed(0)} + aggregate ${r.summary.aggregateMs.toFixed(0)} in worker; ${r.summary.rows} rows, ${r.summary.designations} designations)${r.rssAdded != null ? `, +${(r.rssAdded / MiB).toFixed(0)} MiB RSS` : ''}`);
+          log(
+            `ingest ${i + 1}/${runs} B papa: ${r.totalMs.toFixed(0)} ms (parse ${r.summary.parseMs.toFixed(0)} + aggregate ${r.summary.aggregateMs.toFixed(0)} in worker; ${r.summary.rows} rows, ${r.summary.designations} designations)${r.rssAdded != null ? `, +${(r.rssAdded / MiB).toFixed(0)} MiB RSS` : ''}`,
+          );
         } catch (e) {
           throw new Error(`PapaParse page: ${withErrors(e, errors)}`);
         } finally {
@@ -290,7 +311,13 @@ async function measureIngest({ runs }, server, national) {
   const heapMiB = (rs) => rs.filter((r) => r.heapPeak != null && r.heapBefore != null).map((r) => (r.heapPeak - r.heapBefore) / MiB);
   const pageHeap = (rs) => {
     const xs = heapMiB(rs);
-    return xs.length ? { median: round(median(xs), 1), p95: round(p95(xs), 1), note: 'main-thread JS heap only (performance.memory); worker memory is not visible there' } : null;
+    return xs.length
+      ? {
+          median: round(median(xs), 1),
+          p95: round(p95(xs), 1),
+          note: 'main-thread JS heap only (performance.memory); worker memory is not visible there',
+        }
+      : null;
   };
   const out = [
     summarise(NAMES.ingestApp, 'ms', a, {
@@ -327,10 +354,21 @@ async function measureIngest({ runs }, server, national) {
   if (sampler) {
     const ra = A.map((r) => r.rssAdded / MiB);
     const rb = B.map((r) => r.rssAdded / MiB);
-    const how = 'peak of summed RSS of every Chromium process (sampled from /proc every 20 ms during the ingest) minus the mean before it; includes worker threads (DuckDB, PapaParse)';
+    const how =
+      'peak of summed RSS of every Chromium process (sampled from /proc every 20 ms during the ingest) minus the mean before it; includes worker threads (DuckDB, PapaParse)';
     out.push(
-      summarise(NAMES.rssApp, 'MiB', ra, { pairedWith: NAMES.rssPapa, ratio: round(median(ra) / median(rb), 3), ratioMeaning: 'median(this) / median(pairedWith)', what: how }),
-      summarise(NAMES.rssPapa, 'MiB', rb, { pairedWith: NAMES.rssApp, ratio: round(median(rb) / median(ra), 3), ratioMeaning: 'median(this) / median(pairedWith)', what: how }),
+      summarise(NAMES.rssApp, 'MiB', ra, {
+        pairedWith: NAMES.rssPapa,
+        ratio: round(median(ra) / median(rb), 3),
+        ratioMeaning: 'median(this) / median(pairedWith)',
+        what: how,
+      }),
+      summarise(NAMES.rssPapa, 'MiB', rb, {
+        pairedWith: NAMES.rssApp,
+        ratio: round(median(rb) / median(ra), 3),
+        ratioMeaning: 'median(this) / median(pairedWith)',
+        what: how,
+      }),
     );
   } else {
     out.push({ name: NAMES.rssApp, skipped: 'no /proc: process memory not measurable on this OS' });
@@ -358,7 +396,10 @@ async function measureInteraction({ changes }, server, national) {
     const page = await openApp(b.context, server.url('/atlas/'), errors);
     // The views may mount a little after ready: give them a while before calling them absent.
     await page
-      .waitForFunction(() => document.querySelector('[data-testid="filter-state"]') && document.querySelector('[data-query-state]'), null, { timeout: 15_000, polling: 100 })
+      .waitForFunction(() => document.querySelector('[data-testid="filter-state"]') && document.querySelector('[data-query-state]'), null, {
+        timeout: 15_000,
+        polling: 100,
+      })
       .catch(() => {});
     const has = await page.evaluate(() => ({
       select: !!document.querySelector('[data-testid="filter-state"]'),
@@ -380,7 +421,9 @@ async function measureInteraction({ changes }, server, national) {
         data = `embedded data only (national upload failed: ${firstLine(e)})`;
       }
       await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 60_000, polling: 50 });
-      const values = await page.evaluate(() => [...document.querySelector('[data-testid="filter-state"]').options].map((o) => o.value).filter((v) => v !== ''));
+      const values = await page.evaluate(() =>
+        [...document.querySelector('[data-testid="filter-state"]').options].map((o) => o.value).filter((v) => v !== ''),
+      );
       if (!values.length) {
         out.push({ name: NAMES.interaction, skipped: 'the state filter has no options' });
       } else {
@@ -392,11 +435,18 @@ async function measureInteraction({ changes }, server, national) {
         out.push(
           summarise(NAMES.interaction, 'ms', done, {
             what: `dispatch change on [data-testid="filter-state"] → every [data-query-state] "done" (${has.views} views), in-page; data: ${data}`,
-            toNextFrameMs: { median: round(median(r.map((x) => x.frameMs))), p95: round(p95(r.map((x) => x.frameMs))), note: 'until the next animation frame after "done" (includes up to one 16.7 ms vsync wait)' },
+            toNextFrameMs: {
+              median: round(median(r.map((x) => x.frameMs))),
+              p95: round(p95(r.map((x) => x.frameMs))),
+              note: 'until the next animation frame after "done" (includes up to one 16.7 ms vsync wait)',
+            },
             perViewDoneMs: perViewStats(r),
             noopChanges: r.filter((x) => x.noop).length,
             distinctStates: Math.min(values.length, changes),
-            cacheNote: values.length < changes ? `only ${values.length} states: changes after the first ${values.length} may hit the query cache` : 'every change a different state (no query-cache hits)',
+            cacheNote:
+              values.length < changes
+                ? `only ${values.length} states: changes after the first ${values.length} may hit the query cache`
+                : 'every change a different state (no query-cache hits)',
             targets: [{ stat: 'p95', op: '<=', value: 16 }],
           }),
         );
@@ -404,7 +454,11 @@ async function measureInteraction({ changes }, server, national) {
     }
     // 1M-row pipeline variant: only with an app-side hook.
     if (!has.pipelineHook) {
-      out.push({ name: NAMES.interactionPipeline, skipped: 'no window.__atlasBench.loadPipeline(n) hook in the app', targets: [{ stat: 'p95', op: '<=', value: 100 }] });
+      out.push({
+        name: NAMES.interactionPipeline,
+        skipped: 'no window.__atlasBench.loadPipeline(n) hook in the app',
+        targets: [{ stat: 'p95', op: '<=', value: 100 }],
+      });
     } else if (!has.select || !has.views) {
       out.push({ name: NAMES.interactionPipeline, skipped: 'hook present but no filter-state select / [data-query-state] views' });
     } else {
@@ -412,9 +466,13 @@ async function measureInteraction({ changes }, server, national) {
       await page.evaluate(() => window.__atlasBench.loadPipeline(1_000_000));
       log(`interaction: loadPipeline(1,000,000) took ${Date.now() - t0} ms`);
       await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 120_000, polling: 50 });
-      const values = await page.evaluate(() => [...document.querySelector('[data-testid="filter-state"]').options].map((o) => o.value).filter((v) => v !== ''));
+      const values = await page.evaluate(() =>
+        [...document.querySelector('[data-testid="filter-state"]').options].map((o) => o.value).filter((v) => v !== ''),
+      );
       const seq = Array.from({ length: changes }, (_, i) => values[(i + 1) % values.length]);
-      const r = await page.evaluate(({ seq }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq, { timeoutMs: 60_000 }), { seq });
+      const r = await page.evaluate(({ seq }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq, { timeoutMs: 60_000 }), {
+        seq,
+      });
       out.push(
         summarise(
           NAMES.interactionPipeline,
@@ -451,14 +509,24 @@ async function measureForecastPage({ forecastRuns }, server) {
   try {
     const page = await openApp(b.context, server.url('/atlas/'), errors);
     const hook = await page.evaluate(() => typeof window.__atlasBench?.forecast === 'function');
-    if (!hook) return [{ name: NAMES.forecastPage, skipped: 'no window.__atlasBench.forecast(candidates, runs) hook in the app', targets: [{ stat: 'median', op: '<=', value: 1000 }] }];
+    if (!hook)
+      return [
+        {
+          name: NAMES.forecastPage,
+          skipped: 'no window.__atlasBench.forecast(candidates, runs) hook in the app',
+          targets: [{ stat: 'median', op: '<=', value: 1000 }],
+        },
+      ];
     const xs = [];
     for (let i = 0; i < forecastRuns; i++) {
-      const ms = await page.evaluate(async ({ c, r }) => {
-        const t = performance.now();
-        await window.__atlasBench.forecast(c, r);
-        return performance.now() - t;
-      }, { c: FORECAST.candidates, r: FORECAST.runs });
+      const ms = await page.evaluate(
+        async ({ c, r }) => {
+          const t = performance.now();
+          await window.__atlasBench.forecast(c, r);
+          return performance.now() - t;
+        },
+        { c: FORECAST.candidates, r: FORECAST.runs },
+      );
       xs.push(ms);
       log(`forecast (app worker) ${i + 1}/${forecastRuns}: ${ms.toFixed(0)} ms`);
       if (ms > FORECAST_SLOW_SAMPLE_MS && xs.length >= 3) break;
@@ -496,7 +564,9 @@ async function measureForecastNode({ forecastRuns }, tmp) {
       },
     });
   } catch (e) {
-    return [{ name: NAMES.forecastNode, skipped: `could not bundle bench/forecast-node.ts with src/model/forecast/simulate.ts: ${firstLine(e)}` }];
+    return [
+      { name: NAMES.forecastNode, skipped: `could not bundle bench/forecast-node.ts with src/model/forecast/simulate.ts: ${firstLine(e)}` },
+    ];
   }
   const mod = await import(path.join(outDir, 'forecast-node.mjs'));
   const input = mod.makeInput(FORECAST.candidates);
@@ -551,12 +621,16 @@ async function measureInitialJs(DIST) {
     const f = queue.shift();
     if (seen.has(f) || !fs.existsSync(f)) continue;
     seen.add(f);
-    for (const spec of await staticImports(f)) if (spec.startsWith('.') || spec.startsWith('/')) queue.push(spec.startsWith('/') ? path.join(DIST, spec) : path.resolve(path.dirname(f), spec));
+    for (const spec of await staticImports(f))
+      if (spec.startsWith('.') || spec.startsWith('/'))
+        queue.push(spec.startsWith('/') ? path.join(DIST, spec) : path.resolve(path.dirname(f), spec));
   }
-  const files = [...seen].filter((f) => !f.endsWith('.wasm')).map((f) => {
-    const buf = fs.readFileSync(f);
-    return { file: path.relative(DIST, f), bytes: buf.length, gzip: gzipSize(buf) };
-  });
+  const files = [...seen]
+    .filter((f) => !f.endsWith('.wasm'))
+    .map((f) => {
+      const buf = fs.readFileSync(f);
+      return { file: path.relative(DIST, f), bytes: buf.length, gzip: gzipSize(buf) };
+    });
   const cssFiles = css.map((c) => {
     const buf = fs.readFileSync(path.resolve(DIST, c));
     return { file: path.relative(DIST, path.resolve(DIST, c)), bytes: buf.length, gzip: gzipSize(buf) };
@@ -647,7 +721,9 @@ async function measureTransfer(server) {
       includesWasm: !!wasm,
       serverCompresses: compressed,
       readyMs: round(readyAt),
-      afterReady: rows.filter((r) => !r.beforeReady).map((r) => ({ url: r.url, bodyBytes: r.bodyBytes, gzipBytes: r.gzipBytes, startMs: r.startMs })),
+      afterReady: rows
+        .filter((r) => !r.beforeReady)
+        .map((r) => ({ url: r.url, bodyBytes: r.bodyBytes, gzipBytes: r.gzipBytes, startMs: r.startMs })),
     };
     return [
       {
@@ -741,7 +817,8 @@ async function main() {
   const started = Date.now();
   const machine = machineInfo();
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
-  if (loadAtStart[0] > machine.nproc * 0.5) log(`WARNING: load average ${loadAtStart.join(' ')} on ${machine.nproc} cores: other work is running, timings will be noisy`);
+  if (loadAtStart[0] > machine.nproc * 0.5)
+    log(`WARNING: load average ${loadAtStart.join(' ')} on ${machine.nproc} cores: other work is running, timings will be noisy`);
   log(`${machine.cpuModel}, ${machine.nproc} cores, ${machine.memTotalGiB} GiB; ${machine.chromium}; Node ${machine.node}`);
   log(`measures: ${opts.only.join(', ')}; runs ${opts.runs}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
@@ -796,7 +873,11 @@ async function main() {
     generatedAt: new Date().toISOString(),
     args: { runs: opts.runs, only: opts.only, changes: opts.changes, forecastRuns: opts.forecastRuns },
     durationS: round((Date.now() - started) / 1000, 1),
-    loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((x) => round(x, 2)), note: '1/5/15-minute load averages; above the core count means other processes competed for the CPU' },
+    loadAverage: {
+      atStart: loadAtStart,
+      atEnd: os.loadavg().map((x) => round(x, 2)),
+      note: '1/5/15-minute load averages; above the core count means other processes competed for the CPU',
+    },
     note: 'First entry: the machine and run; every other entry is one measure (name, unit, median, p95, runs[, ratio, pairedWith][, targets, result] or skipped/error).',
   };
   // Merge with an earlier results.json when only some measures ran, so --only does not erase the rest.

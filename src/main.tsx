@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './views/App';
+import { App } from './views/app';
 import './styles.css';
 import { installBenchHooks } from './views/bench-hooks';
 import { startBoot } from './data/boot';

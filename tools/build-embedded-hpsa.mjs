@@ -13,12 +13,32 @@ const input = path.join(root, '../shared/datasets/real/hrsa_hpsa_primary_care_CA
 const output = path.join(root, 'public/datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
 
 const DESIGNATION_COLUMNS = [
-  'HPSA Name', 'HPSA ID', 'Designation Type', 'HPSA Discipline Class', 'HPSA Score', 'PC MCTA Score',
-  'Primary State Abbreviation', 'HPSA Status', 'HPSA Designation Date', 'HPSA Designation Last Update Date',
-  'Metropolitan Indicator', 'Withdrawn Date', 'HPSA FTE', 'HPSA Designation Population',
-  '% of Population Below 100% Poverty', 'HPSA Formal Ratio', 'HPSA Population Type', 'Rural Status',
-  'Longitude', 'Latitude', 'Common County Name', 'Common Region Name', 'Common State County FIPS Code',
-  'HPSA Shortage', 'Data Warehouse Record Create Date', 'Data Warehouse Record Create Date Text',
+  'HPSA Name',
+  'HPSA ID',
+  'Designation Type',
+  'HPSA Discipline Class',
+  'HPSA Score',
+  'PC MCTA Score',
+  'Primary State Abbreviation',
+  'HPSA Status',
+  'HPSA Designation Date',
+  'HPSA Designation Last Update Date',
+  'Metropolitan Indicator',
+  'Withdrawn Date',
+  'HPSA FTE',
+  'HPSA Designation Population',
+  '% of Population Below 100% Poverty',
+  'HPSA Formal Ratio',
+  'HPSA Population Type',
+  'Rural Status',
+  'Longitude',
+  'Latitude',
+  'Common County Name',
+  'Common Region Name',
+  'Common State County FIPS Code',
+  'HPSA Shortage',
+  'Data Warehouse Record Create Date',
+  'Data Warehouse Record Create Date Text',
 ];
 const DATE_COLUMNS = ['HPSA Designation Date', 'HPSA Designation Last Update Date', 'Withdrawn Date', 'Data Warehouse Record Create Date'];
 
@@ -27,7 +47,11 @@ const { data, errors } = Papa.parse(text, { header: true, skipEmptyLines: true }
 if (errors.length) throw new Error(`parse errors: ${JSON.stringify(errors.slice(0, 3))}`);
 
 // PROVENANCE.md: this copy's date columns are DD/MM/YYYY (a non-US spreadsheet re-save). Check, don't assume.
-const parts = data.flatMap((r) => DATE_COLUMNS.map((c) => r[c]).filter(Boolean).map((v) => v.split('/').map(Number)));
+const parts = data.flatMap((r) =>
+  DATE_COLUMNS.map((c) => r[c])
+    .filter(Boolean)
+    .map((v) => v.split('/').map(Number)),
+);
 const dayFirst = parts.some(([a]) => a > 12);
 if (dayFirst && parts.some(([, b]) => b > 12)) throw new Error('mixed date orders');
 const iso = (v) => {
@@ -57,7 +81,14 @@ for (const r of data) {
   }
 }
 
-const header = [...DESIGNATION_COLUMNS, 'HPSA Component Name', 'HPSA Component Type Description', 'HPSA Geography Identification Number', 'HPSA Estimated Served Population', 'HPSA Estimated Underserved Population'];
+const header = [
+  ...DESIGNATION_COLUMNS,
+  'HPSA Component Name',
+  'HPSA Component Type Description',
+  'HPSA Geography Identification Number',
+  'HPSA Estimated Served Population',
+  'HPSA Estimated Underserved Population',
+];
 const rows = [...groups.values()].map(({ row, components, served, underserved, types }) => {
   const out = DESIGNATION_COLUMNS.map((c) => (DATE_COLUMNS.includes(c) ? iso(row[c]) : row[c]));
   return [...out, `${components} component(s) in this county`, [...types].sort().join(' + '), '', String(served), String(underserved)];

@@ -17,7 +17,10 @@ const counties = pick('counties', (id) => id.startsWith('72'));
 const states = pick('states', (id) => id === '72');
 
 // The inset box, in the Albers USA frame's pixels.
-const INSET = [[855, 545], [955, 585]];
+const INSET = [
+  [855, 545],
+  [955, 585],
+];
 const projection = geoMercator().fitExtent(INSET, { type: 'FeatureCollection', features: states });
 const round = (n) => Math.round(n * 10) / 10;
 const projectRing = (ring) => ring.map((p) => projection(p).map(round));
@@ -26,7 +29,12 @@ function projectGeometry(g) {
   if (g.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(projectRing)) };
   throw new Error(`unexpected geometry ${g.type}`);
 }
-const toFeature = (f) => ({ type: 'Feature', id: String(f.id), properties: { name: f.properties.name }, geometry: projectGeometry(f.geometry) });
+const toFeature = (f) => ({
+  type: 'Feature',
+  id: String(f.id),
+  properties: { name: f.properties.name },
+  geometry: projectGeometry(f.geometry),
+});
 const result = {
   note: 'Puerto Rico, from us-atlas 3 counties-10m (US Census Bureau cartographic boundaries), projected into an inset of the Albers USA frame by tools/build-pr-inset.mjs.',
   inset: INSET,
@@ -35,4 +43,6 @@ const result = {
 };
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(result));
-console.log(`${counties.length} municipios, ${states.length} outline → ${path.relative(process.cwd(), out)} (${fs.statSync(out).size} bytes)`);
+console.log(
+  `${counties.length} municipios, ${states.length} outline → ${path.relative(process.cwd(), out)} (${fs.statSync(out).size} bytes)`,
+);

@@ -14,9 +14,7 @@ import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REAL = process.env.SHARED_REAL
-  ? resolve(process.env.SHARED_REAL)
-  : resolve(ROOT, '../shared/datasets/real');
+const REAL = process.env.SHARED_REAL ? resolve(process.env.SHARED_REAL) : resolve(ROOT, '../shared/datasets/real');
 const OUT = join(ROOT, 'public/datasets/ref');
 const CITED = JSON.parse(readFileSync(join(OUT, 'cited_figures.json'), 'utf8'));
 
@@ -32,20 +30,29 @@ function parseCsv(text, delimiter = ',') {
     const c = text[i];
     if (inQuotes) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
       } else field += c;
     } else if (c === '"') inQuotes = true;
-    else if (c === delimiter) { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const header = rows.shift();
-  return rows
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
+  return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
 
 function csvCell(v) {
@@ -156,7 +163,18 @@ const stateByFips = new Map(states.map((s) => [s.state_fips, s]));
 const stateByAbbr = new Map(states.map((s) => [s.state, s]));
 writeCsv(
   'states.csv',
-  ['state_fips', 'state', 'state_name', 'census_region', 'census_division', 'hhs_region', 'population_2023', 'population_2023_source', 'population_2020_census', 'is_state_or_dc'],
+  [
+    'state_fips',
+    'state',
+    'state_name',
+    'census_region',
+    'census_division',
+    'hhs_region',
+    'population_2023',
+    'population_2023_source',
+    'population_2020_census',
+    'is_state_or_dc',
+  ],
   states,
 );
 
@@ -272,7 +290,21 @@ for (const r of CITED.ct_legacy_counties.rows) {
 counties.sort((a, b) => a.county_fips.localeCompare(b.county_fips));
 writeCsv(
   'counties.csv',
-  ['county_fips', 'state', 'county_name', 'population_2023', 'population_is_estimate', 'population_2020_census', 'rucc_2023', 'rucc_fallback', 'rucc_source', 'rural', 'geo_type', 'in_us_atlas', 'note'],
+  [
+    'county_fips',
+    'state',
+    'county_name',
+    'population_2023',
+    'population_is_estimate',
+    'population_2020_census',
+    'rucc_2023',
+    'rucc_fallback',
+    'rucc_source',
+    'rural',
+    'geo_type',
+    'in_us_atlas',
+    'note',
+  ],
   counties,
 );
 if (atlasIds) {
@@ -290,9 +322,7 @@ const oewsName = (s) => (s.state === 'VI' ? 'Virgin Islands' : s.state_name);
 
 // ---------------------------------------------------------------- specialty_supply_by_state.csv
 const fifty1 = states.filter((s) => s.is_state_or_dc);
-const US_POP_2021 = census
-  .filter((r) => r.SUMLEV === '40' || r.SUMLEV === '040')
-  .reduce((s, r) => s + Number(r.POPESTIMATE2021), 0);
+const US_POP_2021 = census.filter((r) => r.SUMLEV === '40' || r.SUMLEV === '040').reduce((s, r) => s + Number(r.POPESTIMATE2021), 0);
 const density = CITED.aamc_active_physicians_per_100k_2020.by_state;
 for (const s of fifty1) if (density[s.state] === undefined) throw new Error(`no AAMC density for ${s.state}`);
 // weight_s = AAMC active physicians per 100k (2020) x population_2023: the state's implied physician count.
@@ -328,13 +358,34 @@ for (const s of fifty1) {
       gap: round1(demand - supply),
       bls_oews_soc: soc ?? '',
       bls_oews_annual_mean_wage_2023: wage?.a ?? '',
-      bls_oews_wage_source: soc ? 'BLS OEWS May 2023 state file (A_MEAN); empty = not published (*, #) or no row' : 'no detailed SOC (in 29-1229 Physicians, All Other)',
+      bls_oews_wage_source: soc
+        ? 'BLS OEWS May 2023 state file (A_MEAN); empty = not published (*, #) or no row'
+        : 'no detailed SOC (in 29-1229 Physicians, All Other)',
     });
   }
 }
 writeCsv(
   'specialty_supply_by_state.csv',
-  ['state_fips', 'state', 'specialty', 'aamc_specialty', 'population_2023', 'supply', 'supply_per_100k', 'supply_is_estimate', 'supply_vintage', 'supply_source', 'benchmark_per_100k', 'benchmark_type', 'benchmark_source', 'demand', 'gap', 'bls_oews_soc', 'bls_oews_annual_mean_wage_2023', 'bls_oews_wage_source'],
+  [
+    'state_fips',
+    'state',
+    'specialty',
+    'aamc_specialty',
+    'population_2023',
+    'supply',
+    'supply_per_100k',
+    'supply_is_estimate',
+    'supply_vintage',
+    'supply_source',
+    'benchmark_per_100k',
+    'benchmark_type',
+    'benchmark_source',
+    'demand',
+    'gap',
+    'bls_oews_soc',
+    'bls_oews_annual_mean_wage_2023',
+    'bls_oews_wage_source',
+  ],
   supplyRows,
 );
 
@@ -387,11 +438,32 @@ for (const s of [...fifty1, stateByAbbr.get('PR'), stateByAbbr.get('VI')]) {
 }
 writeCsv(
   'lab_workforce_by_state.csv',
-  ['state_fips', 'state', 'state_name', 'soc_code', 'employment', 'employment_vintage', 'employment_is_estimate', 'employment_source', 'population_2023', 'per_100k', 'per_100k_is_estimate', 'annual_mean_wage', 'hourly_mean_wage', 'wage_vintage', 'wage_is_estimate', 'wage_source', 'licensure_required', 'licensure_source'],
+  [
+    'state_fips',
+    'state',
+    'state_name',
+    'soc_code',
+    'employment',
+    'employment_vintage',
+    'employment_is_estimate',
+    'employment_source',
+    'population_2023',
+    'per_100k',
+    'per_100k_is_estimate',
+    'annual_mean_wage',
+    'hourly_mean_wage',
+    'wage_vintage',
+    'wage_is_estimate',
+    'wage_source',
+    'licensure_required',
+    'licensure_source',
+  ],
   labRows,
 );
 
 // ---------------------------------------------------------------- checks printed for SOURCES.md
 const us2023 = fifty1.reduce((a, s) => a + s.population_2023, 0);
-console.log(`US (50+DC) population 2023: ${us2023}; 2021: ${US_POP_2021}; PR 2020 Census sum from RUCC: ${prPop2020Sum}; CT 2020 sum: ${ctCensus2020}`);
+console.log(
+  `US (50+DC) population 2023: ${us2023}; 2021: ${US_POP_2021}; PR 2020 Census sum from RUCC: ${prPop2020Sum}; CT 2020 sum: ${ctCensus2020}`,
+);
 console.log(`lab residual ${residual} over ${unsourced.length} states`);

@@ -166,7 +166,8 @@ export function installPageHelpers() {
             const el = message();
             text = el?.textContent?.trim() ?? '';
             if (text.startsWith('Loaded ')) return true;
-            if (el?.querySelector('.error, [role="alert"]') || el?.getAttribute('role') === 'alert') throw new Error(`upload failed: ${text}`);
+            if (el?.querySelector('.error, [role="alert"]') || el?.getAttribute('role') === 'alert')
+              throw new Error(`upload failed: ${text}`);
             return false;
           },
           120000,
@@ -175,11 +176,19 @@ export function installPageHelpers() {
         const out = { t0, tLoaded, loadedMs: tLoaded - t0, message: text, file, waitedFor: 'upload message' };
         const m = map();
         if (m && versionBefore !== null) {
-          const tMap = await b.waitFor(() => map()?.getAttribute('data-data-version') !== versionBefore, 60000, 'the map data-data-version to change');
+          const tMap = await b.waitFor(
+            () => map()?.getAttribute('data-data-version') !== versionBefore,
+            60000,
+            'the map data-data-version to change',
+          );
           Object.assign(out, { tViews: tMap, waitedFor: 'shortage-map data-data-version' });
         } else if (b.viewCount() > 0) {
           const { t, noop } = await b.waitViews(t0, 60000, 500, tLoaded);
-          Object.assign(out, { tViews: t, viewsNoop: noop, waitedFor: m ? 'every [data-query-state] done (map has no data-data-version yet)' : 'every [data-query-state] done (no map)' });
+          Object.assign(out, {
+            tViews: t,
+            viewsNoop: noop,
+            waitedFor: m ? 'every [data-query-state] done (map has no data-data-version yet)' : 'every [data-query-state] done (no map)',
+          });
         }
         out.totalMs = Math.max(out.tLoaded, out.tViews ?? 0) - t0;
         out.heapBefore = heapBefore;

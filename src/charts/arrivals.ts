@@ -9,7 +9,10 @@ export interface ArrivalPoint {
   p90: number;
 }
 
-export function arrivalsChart(points: ArrivalPoint[], options: { target?: number; dueDate?: Date; width?: number; title: string }): SVGSVGElement | HTMLElement {
+export function arrivalsChart(
+  points: ArrivalPoint[],
+  options: { target?: number; dueDate?: Date; width?: number; title: string },
+): SVGSVGElement | HTMLElement {
   const chart = Plot.plot({
     width: options.width ?? 640,
     height: 260,

@@ -5,7 +5,8 @@ import type { Shape } from '../data/geo';
 
 const SVG_NS = namespaces.svg;
 /** An SVG element of the given tag (d3's namespace constant keeps the namespace URL in one place). */
-const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] => document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
+const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] =>
+  document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
 export const NO_DATA_FILL = '#e9ecef';
 
 export type Scheme = 'need' | 'supply';
@@ -29,7 +30,11 @@ export function colorScale(values: number[], scheme: Scheme): ColorScale {
   const colors = unique >= 7 ? palette : palette.slice(7 - Math.max(unique, 1));
   const q = scaleQuantile<string>().domain(finite).range(colors);
   const thresholds = [...new Set(q.quantiles())];
-  return { color: (v) => (v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)), thresholds, colors: colors.slice(0, thresholds.length + 1) };
+  return {
+    color: (v) => (v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)),
+    thresholds,
+    colors: colors.slice(0, thresholds.length + 1),
+  };
 }
 
 const pathCache = new WeakMap<Shape, string>();
@@ -88,7 +93,8 @@ export function choropleth(o: ChoroplethOptions): SVGSVGElement {
   for (const [[x0, y0], [x1, y1]] of o.insets ?? []) {
     const r = svgEl('rect');
     const pad = 6;
-    for (const [k, v] of Object.entries({ x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad })) r.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries({ x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad }))
+      r.setAttribute(k, String(v));
     r.setAttribute('class', 'inset-frame');
     r.setAttribute('fill', 'none');
     r.setAttribute('stroke', '#9aa5b1');

@@ -7,10 +7,7 @@ import { loadEmbedded, type LoadedDataset } from './datasets';
 import { refreshHpsaArea } from './derived';
 import { syncPipelineTable } from './pipeline-table';
 
-export type BootStep =
-  | { kind: 'engine'; text: string }
-  | { kind: 'dataset'; id: string; text: string }
-  | { kind: 'error'; text: string };
+export type BootStep = { kind: 'engine'; text: string } | { kind: 'dataset'; id: string; text: string } | { kind: 'error'; text: string };
 
 /** A download awaited later: mark its failure handled now, so it is reported once, where it is awaited. */
 function quiet<T>(p: Promise<T>): Promise<T> {
@@ -54,15 +51,18 @@ export async function boot(onStep: (s: BootStep) => void): Promise<{ engine: Sql
     return {
       manifest,
       bytes: manifest.datasets.map((d) =>
-        quiet(fetchWithProgress(new URL(`datasets/${d.file}`, document.baseURI).href, (loaded, total) =>
-          onStep({ kind: 'dataset', id: d.id, text: `${d.title}: downloading ${mb(loaded)}${total ? ` of ${mb(total)}` : ''}` }),
-        )),
+        quiet(
+          fetchWithProgress(new URL(`datasets/${d.file}`, document.baseURI).href, (loaded, total) =>
+            onStep({ kind: 'dataset', id: d.id, text: `${d.title}: downloading ${mb(loaded)}${total ? ` of ${mb(total)}` : ''}` }),
+          ),
+        ),
       ),
     };
   });
   onStep({ kind: 'engine', text: 'Starting the query engine (DuckDB-wasm)…' });
   const engine = await createBrowserEngine((p) => {
-    if (p.phase === 'download' && p.totalBytes) onStep({ kind: 'engine', text: `Downloading the query engine: ${mb(p.loadedBytes ?? 0)} of ${mb(p.totalBytes)}` });
+    if (p.phase === 'download' && p.totalBytes)
+      onStep({ kind: 'engine', text: `Downloading the query engine: ${mb(p.loadedBytes ?? 0)} of ${mb(p.totalBytes)}` });
     if (p.phase === 'ready') onStep({ kind: 'engine', text: 'Query engine ready' });
   });
   performance.mark('atlas:engine-ready');

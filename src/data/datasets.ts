@@ -42,16 +42,35 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
     if (format.kind !== 'hrsa-hpsa-detail') throw new DataLoadError(format.reason);
     await db.registerFile(registeredName, bytes);
     try {
-      const r = await loadHpsaDetail(db, { fileName: entry.file, registeredName, hasMcta: format.hasMcta, sourceId: entry.id, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter });
-      return { ...base, rows: r.rows, disciplines: r.disciplines, warnings: r.warnings, summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows` };
+      const r = await loadHpsaDetail(db, {
+        fileName: entry.file,
+        registeredName,
+        hasMcta: format.hasMcta,
+        sourceId: entry.id,
+        header: sniff.fields,
+        trailingDelimiter: sniff.trailingDelimiter,
+      });
+      return {
+        ...base,
+        rows: r.rows,
+        disciplines: r.disciplines,
+        warnings: r.warnings,
+        summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows`,
+      };
     } finally {
       await db.dropFile(registeredName);
     }
   }
   await db.registerFile(registeredName, bytes);
   try {
-    const types = entry.types ? `, types = {${Object.entries(entry.types).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}` : '';
-    await db.query(`CREATE OR REPLACE TABLE ${sqlIdent(entry.table)} AS SELECT * FROM read_csv(${sqlString(registeredName)}, header = true${types})`);
+    const types = entry.types
+      ? `, types = {${Object.entries(entry.types)
+          .map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`)
+          .join(', ')}}`
+      : '';
+    await db.query(
+      `CREATE OR REPLACE TABLE ${sqlIdent(entry.table)} AS SELECT * FROM read_csv(${sqlString(registeredName)}, header = true${types})`,
+    );
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(entry.table)}`);
     return { ...base, rows: n, summary: `${fmt(n)} rows` };
   } catch (e) {
@@ -71,15 +90,26 @@ export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fil
   // loaded rows replace nothing until it has passed.
   const utf8 = isUtf8(source);
   const checkEncoding = async () => {
-    if (!(await utf8)) throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded.`, ['Re-save it as "CSV UTF-8" (HRSA publishes UTF-8).']);
+    if (!(await utf8))
+      throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded.`, ['Re-save it as "CSV UTF-8" (HRSA publishes UTF-8).']);
   };
   const id = `upload-${++uploadCounter}`;
   const registeredName = `${id}.csv`;
   await db.registerFile(registeredName, source);
   try {
-    const r = await loadHpsaDetail(db, { fileName, registeredName, hasMcta: format.hasMcta, sourceId: id, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter, beforeReplace: checkEncoding });
+    const r = await loadHpsaDetail(db, {
+      fileName,
+      registeredName,
+      hasMcta: format.hasMcta,
+      sourceId: id,
+      header: sniff.fields,
+      trailingDelimiter: sniff.trailingDelimiter,
+      beforeReplace: checkEncoding,
+    });
     await refreshHpsaArea(db);
-    const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [id]);
+    const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [
+      id,
+    ]);
     const size = source instanceof Uint8Array ? source.byteLength : source.size;
     return {
       id,
@@ -95,7 +125,9 @@ export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fil
       rows: r.rows,
       disciplines: r.disciplines,
       warnings: r.warnings,
-      summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows (${Object.entries(r.statusCounts).map(([s, n]) => `${s} ${fmt(n)}`).join(', ')})`,
+      summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows (${Object.entries(r.statusCounts)
+        .map(([s, n]) => `${s} ${fmt(n)}`)
+        .join(', ')})`,
     };
   } finally {
     await db.dropFile(registeredName);

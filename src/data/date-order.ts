@@ -16,9 +16,7 @@ export interface DateEvidence {
   swappedFromMdyText: number;
 }
 
-export type DateDecision =
-  | { ok: true; order: DateOrder; why: string }
-  | { ok: false; why: string };
+export type DateDecision = { ok: true; order: DateOrder; why: string } | { ok: false; why: string };
 
 export function decideDateOrder(e: DateEvidence): DateDecision {
   if (e.total === 0) return { ok: true, order: 'MDY', why: 'no dates in the file' };
@@ -30,7 +28,8 @@ export function decideDateOrder(e: DateEvidence): DateDecision {
     };
   }
   if (e.firstOver12 > 0) return { ok: true, order: 'DMY', why: `${e.firstOver12} dates have a first part over 12, so they are DD/MM/YYYY` };
-  if (e.secondOver12 > 0) return { ok: true, order: 'MDY', why: `${e.secondOver12} dates have a second part over 12, so they are MM/DD/YYYY` };
+  if (e.secondOver12 > 0)
+    return { ok: true, order: 'MDY', why: `${e.secondOver12} dates have a second part over 12, so they are MM/DD/YYYY` };
   // Every day is ≤ 12: fall back on the warehouse date's text companion, which HRSA always writes MM/DD/YYYY.
   if (e.swappedFromMdyText > 0 && e.sameAsMdyText === 0) {
     return { ok: true, order: 'DMY', why: 'dates are day-first compared with the MM/DD/YYYY text column' };

@@ -19,7 +19,10 @@ const INSTANTIATE_TIMEOUT_MS = 60_000;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s (is .wasm served as application/wasm?)`)), ms);
+    const t = setTimeout(
+      () => reject(new Error(`${what} did not finish within ${ms / 1000} s (is .wasm served as application/wasm?)`)),
+      ms,
+    );
     p.then(
       (v) => (clearTimeout(t), resolve(v)),
       (e) => (clearTimeout(t), reject(e)),

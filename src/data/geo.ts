@@ -34,7 +34,10 @@ export interface PrInset {
 
 export function shapesFromTopology(topology: Topology, pr?: PrInset): UsShapes {
   const toShapes = (name: 'counties' | 'states'): Shape[] => {
-    const fc = feature(topology, topology.objects[name] as GeometryCollection<{ name: string }>) as GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
+    const fc = feature(topology, topology.objects[name] as GeometryCollection<{ name: string }>) as GeoJSON.FeatureCollection<
+      GeoJSON.Geometry,
+      { name: string }
+    >;
     return fc.features.map((f) => ({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: f.geometry }));
   };
   const states = topology.objects.states as GeometryCollection;

@@ -37,9 +37,7 @@ export const HPSA_DETAIL_COLUMNS = [
 
 // 'PC MCTA Score' is read when present: only the primary-care file has it (MH/DH have one column fewer).
 
-export type FileFormat =
-  | { kind: 'hrsa-hpsa-detail'; hasMcta: boolean }
-  | { kind: 'unknown'; reason: string };
+export type FileFormat = { kind: 'hrsa-hpsa-detail'; hasMcta: boolean } | { kind: 'unknown'; reason: string };
 
 /** Enough of the header to say "this is an HPSA detail file" even if a column was renamed or lost. */
 const SIGNATURE = ['HPSA ID', 'HPSA Discipline Class', 'HPSA Status'];
@@ -55,7 +53,10 @@ export function recogniseFormat(fileName: string, sniff: HeaderSniff): FileForma
       };
     }
     if (sniff.delimiter !== ',') {
-      return { kind: 'unknown', reason: `${fileName} is an HRSA HPSA detail file separated by "${sniff.delimiter}"; HRSA publishes it comma-separated. Re-save it as CSV (comma).` };
+      return {
+        kind: 'unknown',
+        reason: `${fileName} is an HRSA HPSA detail file separated by "${sniff.delimiter}"; HRSA publishes it comma-separated. Re-save it as CSV (comma).`,
+      };
     }
     return { kind: 'hrsa-hpsa-detail', hasMcta: have.has('PC MCTA Score') };
   }
@@ -65,7 +66,10 @@ export function recogniseFormat(fileName: string, sniff: HeaderSniff): FileForma
       reason: `${fileName} is an export of HRSA's HPSA Find tool (a nested report with a title row). Download the designation data file instead: BCD_HPSA_FCT_DET_PC.csv (or _MH, _DH) from data.HRSA.gov → Data Downloads → Shortage Areas.`,
     };
   }
-  const found = sniff.fields.slice(0, 6).map((f) => `"${f}"`).join(', ');
+  const found = sniff.fields
+    .slice(0, 6)
+    .map((f) => `"${f}"`)
+    .join(', ');
   return {
     kind: 'unknown',
     reason: `${fileName} is not a file this app reads. Expected an HRSA HPSA detail file (BCD_HPSA_FCT_DET_PC/MH/DH.csv) whose header has ${SIGNATURE.map((c) => `"${c}"`).join(', ')}; found a header starting ${found || '(empty)'}${sniff.fields.length > 6 ? ` … (${sniff.fields.length} columns)` : ''}.`,

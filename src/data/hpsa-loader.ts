@@ -61,7 +61,11 @@ function parseDate(f: DateField, order: DateOrder): string {
 }
 
 /** Numeric columns whose unreadable values are reported (they drive the map and the targets). */
-const CHECKED_NUMBERS = { score: 'HPSA Score', fte_needed: 'HPSA Shortage', designation_population: 'HPSA Designation Population' } as const;
+const CHECKED_NUMBERS = {
+  score: 'HPSA Score',
+  fte_needed: 'HPSA Shortage',
+  designation_population: 'HPSA Designation Population',
+} as const;
 function typedColumns(hasMcta: boolean, sourceId: string): Record<Exclude<(typeof HPSA_COLUMNS)[number][0], DateField>, string> {
   return {
     discipline: text('HPSA Discipline Class'),
@@ -100,7 +104,13 @@ function stageSelect(hasMcta: boolean, sourceId: string): string {
   const typed = Object.entries(typedColumns(hasMcta, sourceId)).map(([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`);
   const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
   const raws = Object.entries(CHECKED_NUMBERS).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
-  return [...typed, ...dates, ...raws, `${text('Data Warehouse Record Create Date Text')} AS record_date_text`, 'row_number() OVER () + 1 AS line'].join(',\n  ');
+  return [
+    ...typed,
+    ...dates,
+    ...raws,
+    `${text('Data Warehouse Record Create Date Text')} AS record_date_text`,
+    'row_number() OVER () + 1 AS line',
+  ].join(',\n  ');
 }
 
 /**
@@ -119,7 +129,8 @@ async function count(db: SqlEngine, sql: string): Promise<number> {
 
 /** Evidence for the date order, from the parts of every date in the file. */
 async function dateEvidence(db: SqlEngine): Promise<DateEvidence> {
-  const sum = (pred: (f: DateField) => string) => (Object.keys(DATE_FIELDS) as DateField[]).map((f) => `count(*) FILTER (WHERE ${pred(f)})`).join(' + ');
+  const sum = (pred: (f: DateField) => string) =>
+    (Object.keys(DATE_FIELDS) as DateField[]).map((f) => `count(*) FILTER (WHERE ${pred(f)})`).join(' + ');
   const slashDate = (f: DateField) => `regexp_full_match(${rawOf(f)}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')`;
   const over12 = (f: DateField, i: number) => `${slashDate(f)} AND TRY_CAST(${part(f, i)} AS INTEGER) > 12`;
   const swap = `regexp_replace(${rawOf('record_date')}, '^([0-9]{1,2})/([0-9]{1,2})/', '\\2/\\1/')`;
@@ -149,23 +160,33 @@ async function rejectedRows(db: SqlEngine, fileName: string): Promise<void> {
     return `line ${r.line}${where}: ${r.error_message.split('\n')[0]}`;
   });
   if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
-  throw new DataLoadError(`${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`, details);
+  throw new DataLoadError(
+    `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,
+    details,
+  );
 }
 
 /** Values present in the file that the loader could not read as numbers or dates, in one scan. */
 async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string[]> {
   const checks: [string, string, string][] = [
     ...Object.entries(CHECKED_NUMBERS).map(([f, c]) => [c, rawOf(f), f] as [string, string, string]),
-    ...(Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => [c, rawOf(f), parseDate(f, order)] as [string, string, string]),
+    ...(Object.entries(DATE_FIELDS) as [DateField, string][]).map(
+      ([f, c]) => [c, rawOf(f), parseDate(f, order)] as [string, string, string],
+    ),
   ];
   const bad = (raw: string, parsed: string) => `${raw} IS NOT NULL AND ${parsed} IS NULL`;
   const [r] = await db.query<Record<string, number | string | null>>(
     `SELECT ${checks
-      .map(([, raw, parsed], i) => `count(*) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS n${i}, min(line) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS l${i}, arg_min(${raw}, line) FILTER (WHERE ${bad(raw, parsed)}) AS v${i}`)
+      .map(
+        ([, raw, parsed], i) =>
+          `count(*) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS n${i}, min(line) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS l${i}, arg_min(${raw}, line) FILTER (WHERE ${bad(raw, parsed)}) AS v${i}`,
+      )
       .join(', ')} FROM ${STAGE}`,
   );
   return checks.flatMap(([name], i) =>
-    Number(r[`n${i}`]) > 0 ? [`column "${name}": ${r[`n${i}`]} value(s) could not be read and were left empty (first at line ${r[`l${i}`]}: "${r[`v${i}`]}")`] : [],
+    Number(r[`n${i}`]) > 0
+      ? [`column "${name}": ${r[`n${i}`]} value(s) could not be read and were left empty (first at line ${r[`l${i}`]}: "${r[`v${i}`]}")`]
+      : [],
   );
 }
 
@@ -245,7 +266,9 @@ async function checkStage(db: SqlEngine, fileName: string): Promise<void> {
 /** Swaps the staged rows in for the disciplines they cover, in one transaction. */
 async function replaceFromStage(db: SqlEngine, order: DateOrder): Promise<Omit<HpsaLoadResult, 'dateOrder' | 'dateOrderWhy' | 'warnings'>> {
   const columns = HPSA_COLUMNS.map(([c]) => (c in DATE_FIELDS ? `${parseDate(c as DateField, order)} AS ${c}` : c)).join(', ');
-  const disciplines = (await db.query<{ discipline: string }>(`SELECT DISTINCT discipline FROM ${STAGE} ORDER BY 1`)).map((r) => r.discipline);
+  const disciplines = (await db.query<{ discipline: string }>(`SELECT DISTINCT discipline FROM ${STAGE} ORDER BY 1`)).map(
+    (r) => r.discipline,
+  );
   await db.query('BEGIN TRANSACTION');
   try {
     await db.query(`DELETE FROM ${HPSA_TABLE} WHERE discipline IN (SELECT DISTINCT discipline FROM ${STAGE})`);

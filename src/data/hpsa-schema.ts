@@ -38,7 +38,6 @@ export const HPSA_COLUMNS = [
   ['source_id', 'VARCHAR'], // which loaded dataset the row came from
 ] as const;
 
-
 export const createHpsaTableSql = (name: string = HPSA_TABLE): string =>
   `CREATE TABLE IF NOT EXISTS ${name} (${HPSA_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
 

@@ -19,7 +19,9 @@ export async function syncPipelineTable(db: SqlEngine, candidates: readonly Cand
   const name = 'pipeline-sync.csv';
   await db.registerFile(name, new TextEncoder().encode(csv));
   try {
-    await db.query(`CREATE OR REPLACE TABLE ${PIPELINE_TABLE} AS SELECT * FROM read_csv('${name}', header = true, auto_detect = false, columns = ${COLUMN_TYPES}, delim = ',', quote = '"', escape = '"')`);
+    await db.query(
+      `CREATE OR REPLACE TABLE ${PIPELINE_TABLE} AS SELECT * FROM read_csv('${name}', header = true, auto_detect = false, columns = ${COLUMN_TYPES}, delim = ',', quote = '"', escape = '"')`,
+    );
   } finally {
     await db.dropFile(name);
   }

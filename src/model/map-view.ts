@@ -14,14 +14,78 @@ const STATE = ['state'] as const;
  * at, decimals shown, and its colour scheme ('supply': low values mean need, ranked lowest first).
  */
 export const METRICS = {
-  max_score: { label: 'Highest HPSA score', unit: 'HPSA score (higher = greater need)', hpsa: true, table: 'hpsa', levels: BOTH, digits: 0, scheme: 'need' },
-  weighted_score: { label: 'HPSA score, population-weighted', unit: 'HPSA score weighted by designation population', hpsa: true, table: 'hpsa', levels: BOTH, digits: 1, scheme: 'need' },
-  fte_needed: { label: 'FTE practitioners needed', unit: 'full-time-equivalent practitioners', hpsa: true, table: 'hpsa', levels: BOTH, digits: 1, scheme: 'need' },
-  population: { label: 'Population in area HPSAs', unit: 'people in geographic and population HPSAs', hpsa: true, table: 'hpsa', levels: BOTH, digits: 0, scheme: 'need' },
-  designations: { label: 'Number of designations', unit: 'HPSA designations', hpsa: true, table: 'hpsa', levels: BOTH, digits: 0, scheme: 'need' },
-  specialty_gap: { label: 'Specialty gap per 100k (estimate)', unit: 'physicians per 100k below the national average', hpsa: false, table: 'ref_specialty_supply', levels: STATE, digits: 1, scheme: 'need' },
-  lab_per_100k: { label: 'Lab technologists and technicians per 100k', unit: 'employed per 100k population, where BLS publishes it', hpsa: false, table: 'ref_lab_workforce', levels: STATE, digits: 1, scheme: 'supply' },
-  lab_wage: { label: 'Lab technologists and technicians: mean annual wage', unit: 'US dollars a year (BLS OEWS May 2023)', hpsa: false, table: 'ref_lab_workforce', levels: STATE, digits: 0, scheme: 'supply' },
+  max_score: {
+    label: 'Highest HPSA score',
+    unit: 'HPSA score (higher = greater need)',
+    hpsa: true,
+    table: 'hpsa',
+    levels: BOTH,
+    digits: 0,
+    scheme: 'need',
+  },
+  weighted_score: {
+    label: 'HPSA score, population-weighted',
+    unit: 'HPSA score weighted by designation population',
+    hpsa: true,
+    table: 'hpsa',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'need',
+  },
+  fte_needed: {
+    label: 'FTE practitioners needed',
+    unit: 'full-time-equivalent practitioners',
+    hpsa: true,
+    table: 'hpsa',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'need',
+  },
+  population: {
+    label: 'Population in area HPSAs',
+    unit: 'people in geographic and population HPSAs',
+    hpsa: true,
+    table: 'hpsa',
+    levels: BOTH,
+    digits: 0,
+    scheme: 'need',
+  },
+  designations: {
+    label: 'Number of designations',
+    unit: 'HPSA designations',
+    hpsa: true,
+    table: 'hpsa',
+    levels: BOTH,
+    digits: 0,
+    scheme: 'need',
+  },
+  specialty_gap: {
+    label: 'Specialty gap per 100k (estimate)',
+    unit: 'physicians per 100k below the national average',
+    hpsa: false,
+    table: 'ref_specialty_supply',
+    levels: STATE,
+    digits: 1,
+    scheme: 'need',
+  },
+  lab_per_100k: {
+    label: 'Lab technologists and technicians per 100k',
+    unit: 'employed per 100k population, where BLS publishes it',
+    hpsa: false,
+    table: 'ref_lab_workforce',
+    levels: STATE,
+    digits: 1,
+    scheme: 'supply',
+  },
+  lab_wage: {
+    label: 'Lab technologists and technicians: mean annual wage',
+    unit: 'US dollars a year (BLS OEWS May 2023)',
+    hpsa: false,
+    table: 'ref_lab_workforce',
+    levels: STATE,
+    digits: 0,
+    scheme: 'supply',
+  },
 } as const;
 export type Metric = keyof typeof METRICS;
 
@@ -93,7 +157,9 @@ export function viewFromParams(p: URLSearchParams): MapView {
     const v = p.get(k) ?? '';
     return pattern.test(v) ? v : '';
   };
-  const statuses = (p.get('status') ?? DEFAULT_VIEW.statuses.join(',')).split(',').filter((s) => (STATUS_OPTIONS as readonly string[]).includes(s));
+  const statuses = (p.get('status') ?? DEFAULT_VIEW.statuses.join(','))
+    .split(',')
+    .filter((s) => (STATUS_OPTIONS as readonly string[]).includes(s));
   return normaliseView({
     level: pick(p.get('level'), ['county', 'state'] as const, DEFAULT_VIEW.level),
     discipline: pick(p.get('discipline'), DISCIPLINES, DEFAULT_VIEW.discipline),

@@ -1,6 +1,12 @@
 // The timing assumptions a report states: the ones the forecast ran with, in words, next to their
 // defaults, basis and sources.
-import { ASSUMPTION_FIELDS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS, type AssumptionMeta, type Assumptions } from '../model/timing/assumptions';
+import {
+  ASSUMPTION_FIELDS,
+  ASSUMPTION_META,
+  DEFAULT_ASSUMPTIONS,
+  type AssumptionMeta,
+  type Assumptions,
+} from '../model/timing/assumptions';
 import { SOURCES, SOURCES_VINTAGE } from '../model/timing/sources';
 import type { ReportAssumptions } from './report-input';
 

@@ -68,7 +68,10 @@ ${rows.map((r, i) => {
 <line x1="${left}" x2="${px(x(max))}" y1="${axisY}" y2="${axisY}" stroke="${MUTED}"/>
 ${ticks(0, max, Math.min(8, Math.ceil(max)))
   .filter(Number.isInteger)
-  .map((t) => html`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${axisY}" y2="${axisY + 4}" stroke="${MUTED}"/><text x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle" fill="${MUTED}">${t}</text>`)}
+  .map(
+    (t) =>
+      html`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${axisY}" y2="${axisY + 4}" stroke="${MUTED}"/><text x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle" fill="${MUTED}">${t}</text>`,
+  )}
 <text x="${WIDTH - right + 10}" y="${axisY + 16}" fill="${MUTED}">hires</text>
 </svg>`;
 }

@@ -35,16 +35,22 @@ export interface ReportSources {
 export type GatheredReport = Omit<ReportInput, 'includeCandidates'>;
 
 /** YYYY-MM-DD in the user's time zone. */
-export const localIsoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const localIsoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function gatherMap(s: ReportSources, area: ServiceArea | undefined): Promise<{ map: ReportMap | Unavailable; countyNames: Record<string, string> }> {
+async function gatherMap(
+  s: ReportSources,
+  area: ServiceArea | undefined,
+): Promise<{ map: ReportMap | Unavailable; countyNames: Record<string, string> }> {
   try {
     const [rows, shapes] = await Promise.all([s.coordinator.query(areaValues(s.view)), loadUsShapes()]);
     const wanted = new Set(s.workspace.serviceAreas.flatMap((a) => a.counties));
     const countyNames = Object.fromEntries(
-      shapes.counties.filter((c) => wanted.has(c.id)).map((c) => [c.id, `${c.name}, ${stateByFips(c.id.slice(0, 2))?.code ?? c.id.slice(0, 2)}`]),
+      shapes.counties
+        .filter((c) => wanted.has(c.id))
+        .map((c) => [c.id, `${c.name}, ${stateByFips(c.id.slice(0, 2))?.code ?? c.id.slice(0, 2)}`]),
     );
     return { map: { view: s.view, rows, ...mapFigure(s.view, rows, shapes, area) }, countyNames };
   } catch (e) {
@@ -58,14 +64,26 @@ async function gatherForecast(s: ReportSources, assumptions: Assumptions): Promi
   if (!targets.length) return { unavailable: 'no targets set.' };
   try {
     const regions = await s.coordinator.query(stateRegions());
-    const regionContains = regionContainsFor(serviceAreas, new Map(regions.map((r) => [r.state, { census: r.census_region ?? '', hhs: r.hhs_region ?? 0 }])));
+    const regionContains = regionContainsFor(
+      serviceAreas,
+      new Map(regions.map((r) => [r.state, { census: r.census_region ?? '', hhs: r.hhs_region ?? 0 }])),
+    );
     const now = localIsoDate(s.now);
     const result = await runForecastInWorker({ candidates, targets, assumptions, now, regionContains, ...FORECAST_SETTINGS });
     const matched = new Map(matchTargets(candidates, targets, regionContains).map((members, i) => [targets[i].id, members]));
     const nextSteps = Object.fromEntries(
       result.targets.map((f) => {
-        const pending = (matched.get(f.targetId) ?? []).map((i) => candidates[i]).filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn');
-        return [f.targetId, targetNextStep(f, result.targetProbability, pending.map((c) => nextAction(c, assumptions, now)))];
+        const pending = (matched.get(f.targetId) ?? [])
+          .map((i) => candidates[i])
+          .filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn');
+        return [
+          f.targetId,
+          targetNextStep(
+            f,
+            result.targetProbability,
+            pending.map((c) => nextAction(c, assumptions, now)),
+          ),
+        ];
       }),
     );
     return { result, nextSteps };

@@ -19,7 +19,12 @@ function outlinedIds(area: ServiceArea | undefined, view: MapView, shapes: UsSha
   return new Set([...area.counties, ...shapes.counties.filter((c) => stateFips.has(c.id.slice(0, 2))).map((c) => c.id)]);
 }
 
-export function mapFigure(view: MapView, rows: AreaValue[], shapes: UsShapes, area: ServiceArea | undefined): { svg: string; legend: string } {
+export function mapFigure(
+  view: MapView,
+  rows: AreaValue[],
+  shapes: UsShapes,
+  area: ServiceArea | undefined,
+): { svg: string; legend: string } {
   const metric = METRICS[view.metric];
   const digits = METRICS[view.metric].digits;
   const values = new Map(rows.map((r) => [r.geo, r.value]));
@@ -37,7 +42,8 @@ export function mapFigure(view: MapView, rows: AreaValue[], shapes: UsShapes, ar
     height: shapes.height,
     insets: shapes.insets,
     title: `Map of ${view.level === 'county' ? 'counties' : 'states'} coloured by ${metric.label.toLowerCase()}${metric.hpsa ? ` (${view.discipline})` : ''}; the figures are in the table below`,
-    tooltip: (shape, v) => `${names.get(shape.id) ?? shape.name}: ${v == null ? 'no value in the loaded data' : `${formatNumber(v, digits)} — ${metric.unit}`}`,
+    tooltip: (shape, v) =>
+      `${names.get(shape.id) ?? shape.name}: ${v == null ? 'no value in the loaded data' : `${formatNumber(v, digits)} — ${metric.unit}`}`,
     selected: view.selected,
     outlined: outlinedIds(area, view, shapes),
     zoomTo: hasGeographicFilter(view) ? rows.map((r) => r.geo) : [],

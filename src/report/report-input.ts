@@ -29,7 +29,6 @@ export interface ReportMap {
   legend: string;
 }
 
-
 export interface ReportForecast {
   result: ForecastResult;
   /** Per target id: what to do next and by when. */

@@ -13,7 +13,8 @@ export function reportTables(input: ReportInput): ReportTable[] {
   if (!isUnavailable(input.map)) tables.push(mapTable(input.map));
   if (input.serviceAreas.length) tables.push(serviceAreasTable(input.serviceAreas, input.countyNames));
   if (input.targets.length) tables.push(targetsTable(input.targets, input.serviceAreas));
-  if (input.diversityTargets.length) tables.push(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates));
+  if (input.diversityTargets.length)
+    tables.push(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates));
   if (input.candidates.length) tables.push(funnelTable(input.candidates));
   if (input.candidates.length && input.includeCandidates) tables.push(candidatesTable(input.candidates));
   if (!isUnavailable(input.forecast)) tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas));

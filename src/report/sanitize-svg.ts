@@ -4,9 +4,33 @@
 // rather than passed through; stray "<" become text.
 
 /** Removed with everything inside them: they run code, embed documents, navigate (meta refresh) or rewrite links (SMIL). */
-const DROPPED_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'meta', 'link', 'base', 'noscript', 'set', 'animate']);
+const DROPPED_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'iframe',
+  'object',
+  'embed',
+  'meta',
+  'link',
+  'base',
+  'noscript',
+  'set',
+  'animate',
+]);
 /** Attributes that load or navigate; only same-document references ("#id") are kept. */
-const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'srcset', 'action', 'formaction', 'poster', 'background', 'data', 'ping', 'xml:base']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'xlink:href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'poster',
+  'background',
+  'data',
+  'ping',
+  'xml:base',
+]);
 const SAFE_ATTRIBUTE_NAME = /^[A-Za-z_][-\w:.]*$/;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?/g;
 /** Comments, doctypes and processing instructions; tags (quote-aware); any other "<". */

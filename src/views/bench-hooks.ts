@@ -16,12 +16,13 @@ export function installBenchHooks(): void {
   window.__atlasBench = {
     /** Runs the app's forecast worker on a generated pipeline; resolves with the milliseconds it took. */
     async forecast(candidates, runs) {
-      const [{ syntheticCandidates, syntheticTargets }, { runForecastInWorker }, { DEFAULT_ASSUMPTIONS }, { regionContainsFor }] = await Promise.all([
-        import('../model/pipeline/synthetic'),
-        import('./forecast-client'),
-        import('../model/timing/assumptions'),
-        import('../model/region-contains'),
-      ]);
+      const [{ syntheticCandidates, syntheticTargets }, { runForecastInWorker }, { DEFAULT_ASSUMPTIONS }, { regionContainsFor }] =
+        await Promise.all([
+          import('../model/pipeline/synthetic'),
+          import('./forecast-client'),
+          import('../model/timing/assumptions'),
+          import('../model/region-contains'),
+        ]);
       const t0 = performance.now();
       await runForecastInWorker({
         candidates: syntheticCandidates(candidates),

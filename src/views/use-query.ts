@@ -13,7 +13,12 @@ export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
     () => coordinator.dataVersion,
   );
   const key = query ? JSON.stringify([query.sql, query.params ?? []]) : '';
-  const [state, setState] = useState<Omit<QueryState<Row>, 'pending'> & { key: string; version: number }>({ rows: undefined, error: undefined, key: '', version: -1 });
+  const [state, setState] = useState<Omit<QueryState<Row>, 'pending'> & { key: string; version: number }>({
+    rows: undefined,
+    error: undefined,
+    key: '',
+    version: -1,
+  });
   useEffect(() => {
     if (!query) return;
     let live = true;

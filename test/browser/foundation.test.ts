@@ -49,7 +49,9 @@ describe('the built app in Chromium', () => {
   });
 
   it('reports a bad file by name and keeps the loaded data', async () => {
-    await page.getByTestId('dataset-upload').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('name,age\nAda,36\n') });
+    await page
+      .getByTestId('dataset-upload')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('name,age\nAda,36\n') });
     await expect.poll(() => page.getByTestId('upload-message').innerText()).toMatch(/people\.csv is not a file this app reads/);
     expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');
   });
@@ -57,14 +59,20 @@ describe('the built app in Chromium', () => {
   it('reports a broken row by line number and keeps the loaded data', async () => {
     const lines = hpsaCsv([{ 'HPSA ID': 'a' }, { 'HPSA ID': 'b' }]).split('\n');
     lines[2] = 'cut,short';
-    await page.getByTestId('dataset-upload').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes(lines.join('\n'))) });
-    await expect.poll(() => page.getByTestId('upload-message').innerText()).toMatch(/broken\.csv: 1 line\(s\) could not be read[\s\S]*line 3/);
+    await page
+      .getByTestId('dataset-upload')
+      .setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes(lines.join('\n'))) });
+    await expect
+      .poll(() => page.getByTestId('upload-message').innerText())
+      .toMatch(/broken\.csv: 1 line\(s\) could not be read[\s\S]*line 3/);
     expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');
   });
 
   it.skipIf(!sharedAvailable)('loads the real HRSA file through the file picker with the same counts as the unit tests', async () => {
     await page.getByTestId('dataset-upload').setInputFiles(CA_PC_FILE);
-    await expect.poll(() => page.getByTestId('upload-message').innerText(), { timeout: 60_000 }).toMatch(/Loaded hrsa_hpsa_primary_care_CA_2024-03-27\.csv: 1,328 designations, 7,441 rows/);
+    await expect
+      .poll(() => page.getByTestId('upload-message').innerText(), { timeout: 60_000 })
+      .toMatch(/Loaded hrsa_hpsa_primary_care_CA_2024-03-27\.csv: 1,328 designations, 7,441 rows/);
     await expect.poll(() => cell('Primary Care', 'Designated', 'rows')).toBe('2,365');
     expect(await cell('Primary Care', 'Withdrawn', 'rows')).toBe('5,076');
     expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');

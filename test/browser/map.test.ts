@@ -10,7 +10,9 @@ let page: Page;
 let seen: ReturnType<typeof watch>;
 
 async function settled() {
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') === 'done'));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') === 'done'),
+  );
 }
 const fills = () => page.$$eval('[data-testid="shortage-map"] g.shapes path', (ps) => ps.map((p) => p.getAttribute('fill')).join('|'));
 const tableRows = () => page.locator('[data-testid="area-table"] tbody tr').count();

@@ -9,7 +9,8 @@ let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
 let seen: ReturnType<typeof watch>;
 
-const HEADER = 'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,expected_start,country_of_training,languages,gender,ecfmg_certified,licence_status,ascpi';
+const HEADER =
+  'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,expected_start,country_of_training,languages,gender,ecfmg_certified,licence_status,ascpi';
 const rows = [
   'P-1,physician,primary care,arrived,2026-09-01,us-authorized,CA,06019,2026-09-01,India,English;Hindi,female,yes,licensed,',
   'P-2,physician,primary care,offer,2026-11-01,h1b-cap-exempt,CA,06019,2027-03-01,Philippines,English;Tagalog,male,yes,applied,',
@@ -44,8 +45,12 @@ afterAll(async () => {
 
 describe('pipeline and forecast', () => {
   it('imports good rows and lists every bad row by line and column', async () => {
-    await page.getByTestId('pipeline-upload').setInputFiles({ name: 'pipeline.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows].join('\n')) });
-    await expect.poll(() => page.getByTestId('pipeline-message').innerText()).toMatch(/Imported 7 candidate\(s\) from pipeline\.csv; 2 problem/);
+    await page
+      .getByTestId('pipeline-upload')
+      .setInputFiles({ name: 'pipeline.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows].join('\n')) });
+    await expect
+      .poll(() => page.getByTestId('pipeline-message').innerText())
+      .toMatch(/Imported 7 candidate\(s\) from pipeline\.csv; 2 problem/);
     const errors = await page.getByTestId('pipeline-errors').innerText();
     expect(errors).toMatch(/8\s+stage\s+daydreaming/);
     expect(errors).toMatch(/9\s+stage_date\s+2026-13-45/);
@@ -97,7 +102,9 @@ describe('pipeline and forecast', () => {
 
   it('loads the generated sample pipeline, marked as sample, beside the saved candidates', async () => {
     await page.getByTestId('pipeline-sample').click();
-    await expect.poll(() => page.getByTestId('pipeline-message').innerText()).toMatch(/Imported 80 candidate\(s\) from pipeline-sample\.csv \(generated sample\)\./);
+    await expect
+      .poll(() => page.getByTestId('pipeline-message').innerText())
+      .toMatch(/Imported 80 candidate\(s\) from pipeline-sample\.csv \(generated sample\)\./);
     expect(await page.locator('#pipe-import-title').innerText()).toMatch(/Candidate pipeline \(87\)[\s\S]*80 sample candidates/);
     const total = await page.$$eval('[data-testid="funnel-table"] td', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
     expect(total).toBe(87);
@@ -105,7 +112,9 @@ describe('pipeline and forecast', () => {
     const stage = async (s: string) => Number(await page.locator(`[data-testid="funnel-table"] td[data-stage="${s}"]`).innerText());
     const inProgress = total - (await stage('arrived')) - (await stage('withdrawn'));
     await page.locator('[data-tab="map"]').click();
-    await expect.poll(() => page.getByTestId('region-pipeline').locator('h2').innerText()).toBe(`Your pipeline in this region: ${inProgress} candidates in progress`);
+    await expect
+      .poll(() => page.getByTestId('region-pipeline').locator('h2').innerText())
+      .toBe(`Your pipeline in this region: ${inProgress} candidates in progress`);
     await page.locator('[data-tab="pipeline"]').click();
   });
 

@@ -18,7 +18,13 @@ let page: Page;
 let seen: ReturnType<typeof watch>;
 let reportFile: string;
 
-const candidate = (id: string, stage: Candidate['stage'], visaRoute: Candidate['visaRoute'], county: string, extra: Partial<Candidate> = {}): Candidate => ({
+const candidate = (
+  id: string,
+  stage: Candidate['stage'],
+  visaRoute: Candidate['visaRoute'],
+  county: string,
+  extra: Partial<Candidate> = {},
+): Candidate => ({
   id,
   profession: 'physician',
   specialty: 'primary care',
@@ -43,16 +49,53 @@ function seededWorkspace(): Workspace {
     ...emptyWorkspace(),
     serviceAreas: [{ id: 'area-1', name: 'Central Valley', counties: ['06019', '06029', '06107'], states: [] }],
     targets: [
-      { id: 'target-1', profession: 'physician', specialty: 'primary care', region: { kind: 'service-area', id: 'area-1' }, hires: 3, dueQuarter: '2028-Q2', priority: 'high', owner: HOSTILE_OWNER, note: FORMULA_NOTE },
-      { id: 'target-2', profession: 'mls', specialty: 'medical laboratory', region: { kind: 'state', state: 'CA' }, hires: 2, dueQuarter: '2027-Q4', priority: 'medium', owner: 'Lab director', note: 'Night shift coverage' },
+      {
+        id: 'target-1',
+        profession: 'physician',
+        specialty: 'primary care',
+        region: { kind: 'service-area', id: 'area-1' },
+        hires: 3,
+        dueQuarter: '2028-Q2',
+        priority: 'high',
+        owner: HOSTILE_OWNER,
+        note: FORMULA_NOTE,
+      },
+      {
+        id: 'target-2',
+        profession: 'mls',
+        specialty: 'medical laboratory',
+        region: { kind: 'state', state: 'CA' },
+        hires: 2,
+        dueQuarter: '2027-Q4',
+        priority: 'medium',
+        owner: 'Lab director',
+        note: 'Night shift coverage',
+      },
     ],
-    diversityTargets: [{ id: 'diversity-1', targetId: null, measure: { kind: 'language-coverage', languages: ['Spanish', 'Tagalog'], minHiresPerLanguage: 1 }, note: '' }],
+    diversityTargets: [
+      {
+        id: 'diversity-1',
+        targetId: null,
+        measure: { kind: 'language-coverage', languages: ['Spanish', 'Tagalog'], minHiresPerLanguage: 1 },
+        note: '',
+      },
+    ],
     candidates: [
       candidate('P-1', 'arrived', 'us-authorized', '06019'),
-      candidate('P-2', 'offer', 'h1b-cap-exempt', '06019', { countryOfTraining: 'Philippines', languages: ['English', 'Tagalog'], gender: 'male' }),
+      candidate('P-2', 'offer', 'h1b-cap-exempt', '06019', {
+        countryOfTraining: 'Philippines',
+        languages: ['English', 'Tagalog'],
+        gender: 'male',
+      }),
       candidate('P-3', 'licensure', 'j1-conrad30', '06107'),
       candidate('P-4', 'interview', 'h1b-cap-subject', '06029', { countryOfTraining: 'Pakistan', gender: 'male' }),
-      candidate('L-1', 'visa', 'tn', '06019', { profession: 'mls', specialty: 'medical laboratory', ecfmgCertified: null, ascpi: true, countryOfTraining: 'Mexico' }),
+      candidate('L-1', 'visa', 'tn', '06019', {
+        profession: 'mls',
+        specialty: 'medical laboratory',
+        ecfmgCertified: null,
+        ascpi: true,
+        countryOfTraining: 'Mexico',
+      }),
     ],
     view: { activeServiceArea: 'area-1' },
   };
@@ -176,7 +219,10 @@ describe('exported report', () => {
     await offline.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });
     await offline.screenshot({ path: path.join(SCREENSHOTS, 'report-full.png'), fullPage: true });
 
-    for (const [format, width] of [['A4', 595.92], ['Letter', 612]] as const) {
+    for (const [format, width] of [
+      ['A4', 595.92],
+      ['Letter', 612],
+    ] as const) {
       const pdf = await offline.pdf({ format });
       fs.writeFileSync(path.join(OUT, `report-${format}.pdf`), pdf);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

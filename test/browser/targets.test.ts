@@ -37,7 +37,9 @@ describe('service areas and targets', () => {
     // A typed list: a bad code is named and nothing is added; good codes are added.
     await page.getByTestId('service-area-codes').fill('06037, XYZ');
     await page.getByTestId('service-area-add-codes').click();
-    await expect.poll(() => page.getByTestId('service-area').innerText()).toMatch(/Not a county FIPS code or state code: XYZ\. Nothing was added\./);
+    await expect
+      .poll(() => page.getByTestId('service-area').innerText())
+      .toMatch(/Not a county FIPS code or state code: XYZ\. Nothing was added\./);
     expect(await page.getByTestId('service-area-summary').innerText()).toBe(before);
     await page.getByTestId('service-area-codes').fill('NV');
     await page.getByTestId('service-area-add-codes').click();
@@ -48,7 +50,9 @@ describe('service areas and targets', () => {
   it('suggests targets with the arithmetic shown, and accepting one creates a target', async () => {
     await page.locator('[data-tab="targets"]').click();
     const first = page.getByTestId('suggestion').first();
-    await expect.poll(() => first.innerText()).toMatch(/FTE needed in \d+ primary care HPSAs → suggest \d+ hires? by \d{4}-Q\d at a 33% share of need/);
+    await expect
+      .poll(() => first.innerText())
+      .toMatch(/FTE needed in \d+ primary care HPSAs → suggest \d+ hires? by \d{4}-Q\d at a 33% share of need/);
     await first.getByTestId('suggestion-accept').click();
     await expect.poll(targetRows).toBe(1);
   });
@@ -103,10 +107,13 @@ describe('service areas and targets', () => {
     expect(exported.targets).toHaveLength(2);
     const table = await page.getByTestId('targets-table').innerText();
 
-    await page.evaluate(() => new Promise<void>((resolve) => {
-      const req = indexedDB.deleteDatabase('shortage-atlas');
-      req.onsuccess = req.onerror = req.onblocked = () => resolve();
-    }));
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.deleteDatabase('shortage-atlas');
+          req.onsuccess = req.onerror = req.onblocked = () => resolve();
+        }),
+    );
     await page.reload();
     await waitReady(page);
     await expect.poll(targetRows).toBe(0);
@@ -118,9 +125,15 @@ describe('service areas and targets', () => {
     const bad = JSON.stringify(exported).replace(/"hires": ?\d+/, '"hires":1e309');
     expect(bad).toContain('1e309');
     await page.getByTestId('workspace-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-    await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/bad\.json was not imported; your current workspace is unchanged[\s\S]*targets\[0\]\.hires/);
+    await expect
+      .poll(() => page.getByTestId('workspace-message').innerText())
+      .toMatch(/bad\.json was not imported; your current workspace is unchanged[\s\S]*targets\[0\]\.hires/);
     expect(await page.getByTestId('targets-table').innerText()).toBe(table);
-    await page.getByTestId('workspace-import').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, schemaVersion: 99 })) });
+    await page.getByTestId('workspace-import').setInputFiles({
+      name: 'future.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, schemaVersion: 99 })),
+    });
     await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/future\.json was not imported[\s\S]*newer version/);
     await page.reload();
     await waitReady(page);

@@ -32,7 +32,8 @@ async function loadError(text: string, name = 'test.csv'): Promise<DataLoadError
 describe.skipIf(!sharedAvailable)('the real HRSA California primary-care file', () => {
   // Independent count: a plain CSV parse in JS, compared with what DuckDB loaded.
   const parsed = sharedAvailable
-    ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data
+    ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })
+        .data
     : [];
   const statusCount = (s: string) => parsed.filter((r) => r['HPSA Status'] === s).length;
   const ids = (pred: (r: Record<string, string>) => boolean) => new Set(parsed.filter(pred).map((r) => r['HPSA ID'])).size;
@@ -90,7 +91,10 @@ describe('HRSA quirks', () => {
 
   it('reads quoted fields with commas and quotes', async () => {
     await load(hpsaCsv([{ 'HPSA Name': 'Sacramento County, CA "North"', 'Common County Name': 'Sacramento County, CA' }]));
-    expect(await one('SELECT hpsa_name, county_name FROM hpsa')).toEqual({ hpsa_name: 'Sacramento County, CA "North"', county_name: 'Sacramento County, CA' });
+    expect(await one('SELECT hpsa_name, county_name FROM hpsa')).toEqual({
+      hpsa_name: 'Sacramento County, CA "North"',
+      county_name: 'Sacramento County, CA',
+    });
   });
 
   it('reads MM/DD/YYYY as published by HRSA', async () => {
@@ -119,7 +123,9 @@ describe('HRSA quirks', () => {
   });
 
   it('refuses a file whose dates mix day-first and month-first', async () => {
-    const e = await loadError(hpsaCsv([{ 'HPSA Designation Date': '15/07/2003' }, { 'HPSA ID': '2', 'HPSA Designation Date': '07/15/2003' }]));
+    const e = await loadError(
+      hpsaCsv([{ 'HPSA Designation Date': '15/07/2003' }, { 'HPSA ID': '2', 'HPSA Designation Date': '07/15/2003' }]),
+    );
     expect(e.message).toMatch(/date format could not be determined/);
   });
 
@@ -128,7 +134,11 @@ describe('HRSA quirks', () => {
       hpsaCsv([
         { 'HPSA ID': 'A1', 'Common State County FIPS Code': '06011' },
         { 'HPSA ID': 'A2', 'Common State County FIPS Code': '6037' },
-        { 'HPSA ID': 'A3', 'Common State County FIPS Code': 'XXXXX', 'State and County Federal Information Processing Standard Code': 'XXX  ' },
+        {
+          'HPSA ID': 'A3',
+          'Common State County FIPS Code': 'XXXXX',
+          'State and County Federal Information Processing Standard Code': 'XXX  ',
+        },
       ]),
     );
     const rows = await db.query<{ hpsa_id: string; county_fips: string | null }>('SELECT hpsa_id, county_fips FROM hpsa ORDER BY hpsa_id');
@@ -140,7 +150,11 @@ describe('HRSA quirks', () => {
   });
 
   it('maps NA and POINT placeholders to NULL and keeps negative populations as published', async () => {
-    await load(hpsaCsv([{ 'PC MCTA Score': 'NA', 'HPSA Geography Identification Number': 'POINT', 'HPSA Estimated Underserved Population': '-127050' }]));
+    await load(
+      hpsaCsv([
+        { 'PC MCTA Score': 'NA', 'HPSA Geography Identification Number': 'POINT', 'HPSA Estimated Underserved Population': '-127050' },
+      ]),
+    );
     expect(await one('SELECT mcta_score, component_geoid, underserved_population FROM hpsa')).toEqual({
       mcta_score: null,
       component_geoid: null,
@@ -209,7 +223,9 @@ describe('bad input changes nothing', () => {
   it('names the file, what was expected and what was found for an unknown file', async () => {
     await load(hpsaCsv([{ 'HPSA ID': 'keep' }]));
     const e = await loadError('name,age\nAda,36\n', 'people.csv');
-    expect(e.message).toMatch(/people\.csv is not a file this app reads\. Expected an HRSA HPSA detail file .* found a header starting "name", "age"/);
+    expect(e.message).toMatch(
+      /people\.csv is not a file this app reads\. Expected an HRSA HPSA detail file .* found a header starting "name", "age"/,
+    );
     expect(await loadedIds()).toEqual(['keep']);
   });
 

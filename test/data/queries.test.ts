@@ -12,7 +12,8 @@ const run = <T>(q: { sql: string; params?: unknown[] }) => db.query<T>(q.sql, q.
 
 // Independent figures from a plain JS parse of the real file: designation-level values once per HPSA ID.
 const rows = sharedAvailable
-  ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data
+  ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })
+      .data
   : [];
 function byDesignation(status: string) {
   const ids = new Map<string, Record<string, string>>();
@@ -27,13 +28,18 @@ describe.skipIf(!sharedAvailable)('named queries on the real California file', (
   });
 
   it('hpsa-summary counts designations and takes FTE and population once per designation', async () => {
-    const summary = await run<{ status: string; designations: number; rows: number; fte_needed: number; population: number }>(hpsaSummary());
+    const summary = await run<{ status: string; designations: number; rows: number; fte_needed: number; population: number }>(
+      hpsaSummary(),
+    );
     expect(summary.map((r) => r.status)).toEqual(['Designated', 'Withdrawn']);
     const designated = byDesignation('Designated');
     const d = summary[0];
     expect(d.designations).toBe(designated.length);
     expect(d.rows).toBe(rows.filter((r) => r['HPSA Status'] === 'Designated').length);
-    expect(d.fte_needed).toBeCloseTo(designated.reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0), 1);
+    expect(d.fte_needed).toBeCloseTo(
+      designated.reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0),
+      1,
+    );
     const areaTypes = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'];
     const areas = designated.filter((r) => areaTypes.includes(r['Designation Type']));
     expect(d.population).toBe(areas.reduce((s, r) => s + (Number(r['HPSA Designation Population']) || 0), 0));

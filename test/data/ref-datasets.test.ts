@@ -40,9 +40,7 @@ function parseCsv(text: string): Row[] {
     rows.push(row);
   }
   const header = rows.shift() ?? [];
-  return rows
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
+  return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
 
 const load = (name: string): Row[] => parseCsv(readFileSync(REF + name, 'utf8'));
@@ -138,14 +136,28 @@ describe('counties.csv', () => {
 
 describe('specialty_supply_by_state.csv', () => {
   const SPECIALTIES = [
-    'primary care', 'internal medicine', 'pediatrics', 'ob/gyn', 'psychiatry', 'emergency medicine',
-    'general surgery', 'anesthesiology', 'cardiology', 'nephrology', 'neurology', 'oncology', 'radiology',
+    'primary care',
+    'internal medicine',
+    'pediatrics',
+    'ob/gyn',
+    'psychiatry',
+    'emergency medicine',
+    'general surgery',
+    'anesthesiology',
+    'cardiology',
+    'nephrology',
+    'neurology',
+    'oncology',
+    'radiology',
   ];
 
   it('has every state + DC x 13 specialties', () => {
     expect(specialty.length).toBe(51 * SPECIALTIES.length);
     for (const s of fiftyOne) {
-      const got = specialty.filter((r) => r.state === s.state).map((r) => r.specialty).sort();
+      const got = specialty
+        .filter((r) => r.state === s.state)
+        .map((r) => r.specialty)
+        .sort();
       expect(got).toEqual([...SPECIALTIES].sort());
     }
   });
@@ -195,7 +207,10 @@ describe('lab_workforce_by_state.csv', () => {
   });
 
   it('flags the licensure states from domain.md S44', () => {
-    const lic = lab.filter((r) => r.licensure_required === 'true').map((r) => r.state).sort();
+    const lic = lab
+      .filter((r) => r.licensure_required === 'true')
+      .map((r) => r.state)
+      .sort();
     expect(lic).toEqual(['CA', 'FL', 'HI', 'LA', 'MT', 'ND', 'NV', 'NY', 'PR', 'TN', 'WV']);
   });
 });

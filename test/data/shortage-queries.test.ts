@@ -63,7 +63,8 @@ describe('shortage queries on the embedded datasets', () => {
 
 describe.skipIf(!sharedAvailable)('shortage queries against the real HRSA California file', () => {
   const parsed = sharedAvailable
-    ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data
+    ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })
+        .data
     : [];
   // Independent answers, computed in JS from the raw rows.
   function expected(pred: (r: Record<string, string>) => boolean) {
@@ -115,8 +116,13 @@ describe.skipIf(!sharedAvailable)('shortage queries against the real HRSA Califo
     expect(s.designations).toBe(ids.size);
     expect(s.areas).toBe(byCounty.size);
     const all = [...ids.values()];
-    expect(s.fte_needed).toBeCloseTo(all.reduce((t, x) => t + (Number(x['HPSA Shortage']) || 0), 0), 1);
-    expect(s.population).toBe(all.filter((x) => AREA_TYPES.includes(x['Designation Type'])).reduce((t, x) => t + Number(x['HPSA Designation Population'] || 0), 0));
+    expect(s.fte_needed).toBeCloseTo(
+      all.reduce((t, x) => t + (Number(x['HPSA Shortage']) || 0), 0),
+      1,
+    );
+    expect(s.population).toBe(
+      all.filter((x) => AREA_TYPES.includes(x['Designation Type'])).reduce((t, x) => t + Number(x['HPSA Designation Population'] || 0), 0),
+    );
   });
 
   it('filters by status, designation type and rurality', async () => {
@@ -155,11 +161,18 @@ describe.skipIf(!sharedAvailable)('service-area shortage figures', () => {
       serviceAreaShortage({ id: 'sa', name: 'Central Valley', counties: ['06019', '06107'], states: [] }),
     );
     const hpsa = rows.find((r) => r.source === 'HPSA')!;
-    const raw = Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    const raw = Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const ids = new Map<string, Record<string, string>>();
-    for (const r of raw) if (r['HPSA Status'] === 'Designated' && ['06019', '06107'].includes(r['Common State County FIPS Code'])) ids.set(r['HPSA ID'], r);
+    for (const r of raw)
+      if (r['HPSA Status'] === 'Designated' && ['06019', '06107'].includes(r['Common State County FIPS Code'])) ids.set(r['HPSA ID'], r);
     expect(hpsa.designations).toBe(ids.size);
-    expect(hpsa.fte_needed).toBeCloseTo([...ids.values()].reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0), 1);
+    expect(hpsa.fte_needed).toBeCloseTo(
+      [...ids.values()].reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0),
+      1,
+    );
     const psych = rows.find((r) => r.source === 'specialty gap' && r.name === 'psychiatry')!;
     expect(psych.estimate).toBe(true);
     expect(Number.isFinite(psych.fte_needed)).toBe(true);

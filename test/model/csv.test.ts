@@ -29,8 +29,14 @@ describe('toCsv', () => {
 
   it('neutralises text that a spreadsheet would run as a formula', () => {
     const cells = ['=HYPERLINK("http://evil","x")', '+1+1', '-12', '@SUM(A1)', '\tx', '\rx'];
-    const csv = toCsv(['v'], cells.map((cell) => [cell]), { bom: false });
-    const values = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1).map((row) => row[0]);
+    const csv = toCsv(
+      ['v'],
+      cells.map((cell) => [cell]),
+      { bom: false },
+    );
+    const values = Papa.parse<string[]>(csv, { skipEmptyLines: true })
+      .data.slice(1)
+      .map((row) => row[0]);
     expect(values).toEqual(cells.map((cell) => `'${cell}`));
   });
 

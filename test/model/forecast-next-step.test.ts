@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetForecast } from '../../src/model/forecast/result';
-import type { NextAction } from '../../src/model/timing/nextAction';
-import { targetNextStep } from '../../src/model/forecast/nextStep';
+import type { NextAction } from '../../src/model/timing/next-action';
+import { targetNextStep } from '../../src/model/forecast/next-step';
 
 const forecast = (probabilityMet: number, needs: TargetForecast['newCandidatesNeeded'] = []): TargetForecast => ({
   targetId: 't1',
@@ -17,7 +17,14 @@ const forecast = (probabilityMet: number, needs: TargetForecast['newCandidatesNe
   cumulativePercentiles: true,
   newCandidatesNeeded: needs,
 });
-const action = (text: string, date: string | null): NextAction => ({ candidateId: 'c', action: text, date, dateKind: date ? 'deadline' : null, confidence: 'confirmed', sources: [] });
+const action = (text: string, date: string | null): NextAction => ({
+  candidateId: 'c',
+  action: text,
+  date,
+  dateKind: date ? 'deadline' : null,
+  confidence: 'confirmed',
+  sources: [],
+});
 
 describe('targetNextStep', () => {
   it('off track: the fewest extra candidates that would make the target likely, by their stage date', () => {
@@ -34,11 +41,21 @@ describe('targetNextStep', () => {
   });
 
   it('off track and out of reach: says so, with no date', () => {
-    expect(targetNextStep(forecast(0.1, [{ stage: 'sourced', visaRoute: 'o1', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null }]), 0.8, []).date).toBeNull();
+    expect(
+      targetNextStep(
+        forecast(0.1, [{ stage: 'sourced', visaRoute: 'o1', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null }]),
+        0.8,
+        [],
+      ).date,
+    ).toBeNull();
   });
 
   it('on track: the soonest dated step of its candidates', () => {
-    const step = targetNextStep(forecast(0.9), 0.8, [action('Start licensure', null), action('Credentialing done', '2027-05-01'), action('Register for the H-1B lottery', '2027-03-19')]);
+    const step = targetNextStep(forecast(0.9), 0.8, [
+      action('Start licensure', null),
+      action('Credentialing done', '2027-05-01'),
+      action('Register for the H-1B lottery', '2027-03-19'),
+    ]);
     expect(step).toEqual({ action: 'On track. Register for the H-1B lottery', date: '2027-03-19' });
     expect(targetNextStep(forecast(0.9), 0.8, [])).toEqual({ action: 'On track: nothing due.', date: null });
   });

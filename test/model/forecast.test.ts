@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { ASSUMPTION_FIELDS, DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/timing/assumptions';
 import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/timing/calendar';
 import { MAX_TARGET_BAND_CANDIDATES, TARGET_BAND_BUDGET } from '../../src/model/forecast/aggregates';
-import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/backCalculation';
+import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/back-calculation';
 import { createRandom, triangularQuantile } from '../../src/model/forecast/random';
 import { runForecastRequest, toForecastRequest } from '../../src/model/forecast/request';
 import { simulate, type SimulateOptions } from '../../src/model/forecast/simulate';
@@ -269,14 +269,20 @@ describe('simulate', () => {
       options({ candidates: [candidate({ stage: 'licensure', stageDate: '2026-12-16' })], assumptions: fixed, runs: 5 }),
     );
     expect(startedEarlier.every((days) => days[0] === 180)).toBe(true);
-    const withRanges = collectRuns(options({ candidates: [candidate({ stage: 'licensure' })], assumptions: instant({
-      physicianLicenceDaysMin: 60,
-      physicianLicenceDaysMode: 90,
-      physicianLicenceDaysMax: 365,
-      credentialingDaysMin: 60,
-      credentialingDaysMode: 120,
-      credentialingDaysMax: 180,
-    }), runs: 2000 }));
+    const withRanges = collectRuns(
+      options({
+        candidates: [candidate({ stage: 'licensure' })],
+        assumptions: instant({
+          physicianLicenceDaysMin: 60,
+          physicianLicenceDaysMode: 90,
+          physicianLicenceDaysMax: 365,
+          credentialingDaysMin: 60,
+          credentialingDaysMode: 120,
+          credentialingDaysMax: 180,
+        }),
+        runs: 2000,
+      }),
+    );
     const days = withRanges.map((run) => run[0]);
     expect(Math.min(...days)).toBeGreaterThanOrEqual(120);
     expect(Math.max(...days)).toBeLessThanOrEqual(545);
@@ -285,7 +291,11 @@ describe('simulate', () => {
 
   it('counts an arrived candidate immediately, in the first month and toward a target due this quarter', () => {
     const result = simulate(
-      options({ candidates: [candidate({ stage: 'arrived', stageDate: '2026-12-01' })], targets: [target({ dueQuarter: '2027-Q1' })], runs: 10 }),
+      options({
+        candidates: [candidate({ stage: 'arrived', stageDate: '2026-12-01' })],
+        targets: [target({ dueQuarter: '2027-Q1' })],
+        runs: 10,
+      }),
     );
     expect(result.months[0]).toBe('2027-01');
     expect(result.total.cumulative.mean[0]).toBe(1);
@@ -302,7 +312,12 @@ describe('simulate', () => {
 
   it('withdraws candidates at the stage rates', () => {
     const result = simulate(
-      options({ candidates: [candidate({ stage: 'offer' })], targets: [target()], assumptions: instant({ withdrawalOffer: 0.4 }), runs: 20_000 }),
+      options({
+        candidates: [candidate({ stage: 'offer' })],
+        targets: [target()],
+        assumptions: instant({ withdrawalOffer: 0.4 }),
+        runs: 20_000,
+      }),
     );
     expect(Math.abs(result.targets[0].probabilityMet - 0.6)).toBeLessThan(0.02);
   });
@@ -311,7 +326,11 @@ describe('simulate', () => {
     const fixed = instant({ credentialingDaysMin: 100, credentialingDaysMode: 100, credentialingDaysMax: 100 });
     const result = simulate(
       options({
-        candidates: [candidate({ stage: 'credentialing' }), candidate({ id: 'c2', stage: 'arrived' }), candidate({ id: 'c3', siteState: 'OH', stage: 'withdrawn' })],
+        candidates: [
+          candidate({ stage: 'credentialing' }),
+          candidate({ id: 'c2', stage: 'arrived' }),
+          candidate({ id: 'c3', siteState: 'OH', stage: 'withdrawn' }),
+        ],
         assumptions: fixed,
         runs: 10,
         horizonMonths: 6,
@@ -336,13 +355,23 @@ describe('simulate', () => {
         runs: 10,
       }),
     );
-    expect(result.targets[0]).toMatchObject({ matchedCandidates: 1, expectedArrivals: 1, expectedShortfall: 2, probabilityMet: 0, dueDate: '2027-12-31' });
+    expect(result.targets[0]).toMatchObject({
+      matchedCandidates: 1,
+      expectedArrivals: 1,
+      expectedShortfall: 2,
+      probabilityMet: 0,
+      dueDate: '2027-12-31',
+    });
   });
 
   it('prices known fees per hire by route', () => {
     const result = simulate(
       options({
-        candidates: [candidate({ visaRoute: 'h1b-cap-subject' }), candidate({ id: 'x', visaRoute: 'h1b-cap-exempt' }), candidate({ id: 't', visaRoute: 'tn' })],
+        candidates: [
+          candidate({ visaRoute: 'h1b-cap-subject' }),
+          candidate({ id: 'x', visaRoute: 'h1b-cap-exempt' }),
+          candidate({ id: 't', visaRoute: 'tn' }),
+        ],
         assumptions: instant({ h1bSelectionProbability: 0.3 }),
         runs: 40_000,
       }),
@@ -362,7 +391,10 @@ describe('simulate', () => {
         candidates: [],
         targets: [target({ hires: 1 })],
         assumptions: instant({ withdrawalOffer: 0.5 }),
-        newCandidateScenarios: [{ stage: 'offer', visaRoute: 'us-authorized' }, { stage: 'offer', visaRoute: 'h1b-cap-subject', stageDate: '2027-12-01' }],
+        newCandidateScenarios: [
+          { stage: 'offer', visaRoute: 'us-authorized' },
+          { stage: 'offer', visaRoute: 'h1b-cap-subject', stageDate: '2027-12-01' },
+        ],
         runs: 20_000,
       }),
     );
@@ -391,7 +423,9 @@ describe('simulate', () => {
     expect(() => simulate(options({ runs: 1.5 }))).toThrow('runs');
     expect(() => simulate(options({ horizonMonths: 0 }))).toThrow('horizonMonths');
     expect(() => simulate(options({ targets: [target({ dueQuarter: '2027-Q9' })] }))).toThrow('dueQuarter');
-    expect(() => simulate(options({ assumptions: { ...DEFAULT_ASSUMPTIONS, h1bSelectionProbability: NaN } }))).toThrow('h1bSelectionProbability');
+    expect(() => simulate(options({ assumptions: { ...DEFAULT_ASSUMPTIONS, h1bSelectionProbability: NaN } }))).toThrow(
+      'h1bSelectionProbability',
+    );
     expect(() => simulate(options({ candidates: [candidate({ visaRoute: 'h2b' as never })] }))).toThrow('visa route');
   });
 });
@@ -455,7 +489,13 @@ describe('target cumulative band', () => {
     // Licensure 90 days + credentialing 120 days from today: day 210 = 2027-08-13, month index 7.
     expect(formatIsoDate(NOW_DAY + 210)).toBe('2027-08-13');
     const result = simulate(
-      options({ candidates: [candidate({ stage: 'licensure' })], targets: [target({ dueQuarter: '2027-Q4' })], assumptions: fixedDays(90, 120), runs: 50, horizonMonths: 12 }),
+      options({
+        candidates: [candidate({ stage: 'licensure' })],
+        targets: [target({ dueQuarter: '2027-Q4' })],
+        assumptions: fixedDays(90, 120),
+        runs: 50,
+        horizonMonths: 12,
+      }),
     );
     const expected = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
     const forecast = result.targets[0];
@@ -469,7 +509,9 @@ describe('target cumulative band', () => {
   it('counts an arrival at any time on the due date toward the target, as in the month of that date', () => {
     // Credentialing takes 75–76 days from today: arrival during 2027-03-31, the last day of Q1.
     const onDueDate = instant({ credentialingDaysMin: 75, credentialingDaysMode: 75, credentialingDaysMax: 76 });
-    const days = collectRuns(options({ candidates: [candidate({ stage: 'credentialing' })], assumptions: onDueDate, runs: 200 })).map((run) => run[0]);
+    const days = collectRuns(options({ candidates: [candidate({ stage: 'credentialing' })], assumptions: onDueDate, runs: 200 })).map(
+      (run) => run[0],
+    );
     expect(days.every((day) => day > 75 && day < 76)).toBe(true);
     expect(formatIsoDate(NOW_DAY + 75.5)).toBe('2027-03-31');
     const result = simulate(
@@ -488,7 +530,15 @@ describe('target cumulative band', () => {
     expect(forecast.newCandidatesNeeded[0].arrivalProbability).toBe(1);
     // A day later (2027-04-01) is too late.
     const dayLate = instant({ credentialingDaysMin: 76, credentialingDaysMode: 76, credentialingDaysMax: 76.5 });
-    const late = simulate(options({ candidates: [candidate({ stage: 'credentialing' })], targets: [target({ dueQuarter: '2027-Q1' })], assumptions: dayLate, runs: 50, horizonMonths: 4 }));
+    const late = simulate(
+      options({
+        candidates: [candidate({ stage: 'credentialing' })],
+        targets: [target({ dueQuarter: '2027-Q1' })],
+        assumptions: dayLate,
+        runs: 50,
+        horizonMonths: 4,
+      }),
+    );
     expect(late.targets[0].cumulative.mean).toEqual([0, 0, 0, 1]);
     expect(late.targets[0].expectedArrivals).toBe(0);
   });

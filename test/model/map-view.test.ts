@@ -22,7 +22,9 @@ describe('map view in the URL', () => {
   });
 
   it('ignores hostile or unknown values', () => {
-    const v = viewFromParams(new URLSearchParams('level=planet&metric=__proto__&states=CA,<script>,ny&selected=1;DROP&hhs=11&region=%27%20OR%201%3D1'));
+    const v = viewFromParams(
+      new URLSearchParams('level=planet&metric=__proto__&states=CA,<script>,ny&selected=1;DROP&hhs=11&region=%27%20OR%201%3D1'),
+    );
     expect(v.level).toBe('county');
     expect(v.metric).toBe('fte_needed');
     expect(v.states).toEqual(['CA']);

@@ -53,7 +53,9 @@ describe('missing and repeated columns load nothing', () => {
   it('a repeated template column is ambiguous, so nothing loads', () => {
     const result = parsePipelineCsv(`${HEADER},Stage\r\n${row('C1')},interview`, 'p.csv');
     expect(result.candidates).toEqual([]);
-    expect(result.errors).toEqual([{ line: 1, column: 'stage', value: '', message: 'p.csv has the column stage more than once. Nothing was loaded.' }]);
+    expect(result.errors).toEqual([
+      { line: 1, column: 'stage', value: '', message: 'p.csv has the column stage more than once. Nothing was loaded.' },
+    ]);
   });
 
   it('a binary or non-CSV file is refused as missing columns, not crashed on', () => {
@@ -72,14 +74,22 @@ describe('bad rows are listed with line, column, value and what is allowed; good
     expect(result.candidates.map((c) => c.id)).toEqual(['C4']);
     expect(result.errors).toEqual([
       { line: 2, column: 'stage', value: 'hired', message: `not a known value; use one of: ${STAGES.join(', ')}` },
-      { line: 3, column: 'visa_route', value: 'H-1B', message: expect.stringMatching(/^not a known value; use one of: us-authorized, ead, h1b-cap-subject, /) },
+      {
+        line: 3,
+        column: 'visa_route',
+        value: 'H-1B',
+        message: expect.stringMatching(/^not a known value; use one of: us-authorized, ead, h1b-cap-subject, /),
+      },
       { line: 4, column: 'profession', value: 'nurse', message: 'not a known value; use one of: physician, mls' },
     ]);
     expect(result.rejectedRows).toBe(3);
   });
 
   it('bad dates, with every problem in a row reported', () => {
-    const result = parsePipelineCsv(csv(row('C1', { stage_date: '2027-02-30', expected_start: 'soon' }), row('C2', { stage_date: '' })), 'p.csv');
+    const result = parsePipelineCsv(
+      csv(row('C1', { stage_date: '2027-02-30', expected_start: 'soon' }), row('C2', { stage_date: '' })),
+      'p.csv',
+    );
     expect(result.candidates).toEqual([]);
     expect(result.errors).toEqual([
       { line: 2, column: 'stage_date', value: '2027-02-30', message: '"2027-02-30" is not a calendar date' },
@@ -89,7 +99,11 @@ describe('bad rows are listed with line, column, value and what is allowed; good
   });
 
   it('a day-first date anywhere makes ambiguous slashed dates in the file refused', () => {
-    const text = csv(row('C1', { stage_date: '25/10/2026' }), row('C2', { stage_date: '03/04/2026' }), row('C3', { stage_date: '10/30/2026' }));
+    const text = csv(
+      row('C1', { stage_date: '25/10/2026' }),
+      row('C2', { stage_date: '03/04/2026' }),
+      row('C3', { stage_date: '10/30/2026' }),
+    );
     const result = parsePipelineCsv(text, 'p.csv');
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([
       [2, 'stage_date'],
@@ -136,7 +150,9 @@ describe('bad rows are listed with line, column, value and what is allowed; good
       ['C1', 'offer'],
       ['C2', 'offer'],
     ]);
-    expect(result.errors).toEqual([{ line: 4, column: 'candidate_id', value: 'C1', message: 'duplicate candidate_id; first used on line 2' }]);
+    expect(result.errors).toEqual([
+      { line: 4, column: 'candidate_id', value: 'C1', message: 'duplicate candidate_id; first used on line 2' },
+    ]);
   });
 
   it('yes/no columns refuse other words', () => {
@@ -155,11 +171,20 @@ describe('formula-looking cells are data', () => {
   it('keeps =HYPERLINK and friends as inert text, never evaluated', () => {
     const formula = '=HYPERLINK("http://evil.example","click")';
     const text = csv(
-      row('"=HYPERLINK(""http://evil.example"",""click"")"', { country_of_training: '+1+cmd|calc', licence_status: '@SUM(A1:A9)', gender: '-2+3' }),
+      row('"=HYPERLINK(""http://evil.example"",""click"")"', {
+        country_of_training: '+1+cmd|calc',
+        licence_status: '@SUM(A1:A9)',
+        gender: '-2+3',
+      }),
     );
     const result = parsePipelineCsv(text, 'p.csv');
     expect(result.errors).toEqual([]);
-    expect(result.candidates[0]).toMatchObject({ id: formula, countryOfTraining: '+1+cmd|calc', licenceStatus: '@SUM(A1:A9)', gender: '-2+3' });
+    expect(result.candidates[0]).toMatchObject({
+      id: formula,
+      countryOfTraining: '+1+cmd|calc',
+      licenceStatus: '@SUM(A1:A9)',
+      gender: '-2+3',
+    });
   });
 });
 
@@ -192,9 +217,7 @@ describe('quoting and physical line numbers', () => {
   it('an unclosed quote is reported on the line where it starts', () => {
     const result = parsePipelineCsv(csv(row('C1'), row('C2', { licence_status: '"never closed' }), row('C3'), row('C4')), 'p.csv');
     expect(result.candidates.map((c) => c.id)).toEqual(['C1']);
-    expect(result.errors).toEqual([
-      expect.objectContaining({ line: 3, column: '', message: expect.stringMatching(/never closed/) }),
-    ]);
+    expect(result.errors).toEqual([expect.objectContaining({ line: 3, column: '', message: expect.stringMatching(/never closed/) })]);
   });
 
   it('a malformed quoted cell is refused and the next row still loads', () => {
@@ -216,7 +239,9 @@ describe('limits and scale', () => {
   it('stops at maxRows and says where', () => {
     const result = parsePipelineCsv(csv(row('C1'), row('C2'), '', row('C3')), 'p.csv', { maxRows: 2 });
     expect(result.candidates).toHaveLength(2);
-    expect(result.errors).toEqual([{ line: 5, column: '', value: '', message: 'p.csv has more than 2 rows; rows from this line on were not read' }]);
+    expect(result.errors).toEqual([
+      { line: 5, column: '', value: '', message: 'p.csv has more than 2 rows; rows from this line on were not read' },
+    ]);
   });
 
   it('lists the first maxErrors problems and counts them all', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PIPELINE_TEMPLATE_COLUMNS,
-  parsePipelineCsv,
-  pipelineTemplateCsv,
-  readCsvDate,
-} from '../../src/model/pipeline';
+import { PIPELINE_TEMPLATE_COLUMNS, parsePipelineCsv, pipelineTemplateCsv, readCsvDate } from '../../src/model/pipeline';
 
 const HEADER = PIPELINE_TEMPLATE_COLUMNS.join(',');
 const ROW = 'C1,physician,psychiatry,offer,2026-11-02,j1-conrad30,NM,35001,2027-07-01,India,English;Hindi,female,yes,applied,';

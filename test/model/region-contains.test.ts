@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { regionContainsFor } from '../../src/model/region-contains';
 
-const contains = regionContainsFor([{ id: 'area-1', name: 'Valley', counties: ['06019'], states: ['NV'] }], new Map([['CA', { census: 'West', hhs: 9 }]]));
+const contains = regionContainsFor(
+  [{ id: 'area-1', name: 'Valley', counties: ['06019'], states: ['NV'] }],
+  new Map([['CA', { census: 'West', hhs: 9 }]]),
+);
 const fresno = { state: 'CA', countyFips: '06019' };
 
 describe('regionContains', () => {

@@ -132,7 +132,10 @@ describe('diversity measures', () => {
 
   it('language coverage counts speakers per language, case-insensitively', () => {
     const hires = [person({ languages: ['English', 'spanish'] }), person({ languages: ['Spanish', 'Tagalog'] }), person({ languages: [] })];
-    const reading = measureDiversity({ kind: 'language-coverage', languages: ['Spanish', 'Tagalog', 'Navajo'], minHiresPerLanguage: 1 }, hires);
+    const reading = measureDiversity(
+      { kind: 'language-coverage', languages: ['Spanish', 'Tagalog', 'Navajo'], minHiresPerLanguage: 1 },
+      hires,
+    );
     expect(reading.value).toBe(2);
     expect(reading.met).toBe(false);
     expect(reading.summary).toBe('2 of 3 languages with at least 1: Spanish 2, Tagalog 1, Navajo 0');

@@ -127,7 +127,14 @@ describe('sorting and filtering targets', () => {
   const targets = [
     target('target-1', { priority: 'low', hires: 5, dueQuarter: '2027-Q4', specialty: 'psychiatry', owner: 'Bea' }),
     target('target-2', { priority: 'high', hires: 2, dueQuarter: '2027-Q2', specialty: 'primary care', owner: 'Al' }),
-    target('target-3', { priority: 'medium', hires: 9, dueQuarter: '2026-Q4', profession: 'mls', specialty: 'medical laboratory', note: 'Night shift' }),
+    target('target-3', {
+      priority: 'medium',
+      hires: 9,
+      dueQuarter: '2026-Q4',
+      profession: 'mls',
+      specialty: 'medical laboratory',
+      note: 'Night shift',
+    }),
     target('target-4', { priority: 'high', hires: 2, dueQuarter: '2026-Q4', region: { kind: 'state', state: 'CA' } }),
   ];
   const ids = (list: Target[]) => list.map((t) => t.id);

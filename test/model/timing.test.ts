@@ -9,15 +9,16 @@ import {
 } from '../../src/model/timing/assumptions';
 import { dayOf, fiscalYearOf, fiscalYearStart, formatIsoDate, parseIsoDate, quarterEndDay } from '../../src/model/timing/calendar';
 import { routeFees } from '../../src/model/timing/fees';
-import { nextRegistrationWindow, registrationWindow } from '../../src/model/timing/h1bCalendar';
-import { nextAction } from '../../src/model/timing/nextAction';
+import { nextRegistrationWindow, registrationWindow } from '../../src/model/timing/h1b-calendar';
+import { nextAction } from '../../src/model/timing/next-action';
 import { planCandidate, selectionProbability } from '../../src/model/timing/routes';
 import { SOURCES } from '../../src/model/timing/sources';
 import type { Candidate } from '../../src/model/types';
 
 const NOW = '2026-11-23';
 
-const candidate = (overrides: Partial<Candidate> = {}): Candidate => makeCandidate({ stageDate: NOW, languages: ['en'], gender: 'female', ...overrides });
+const candidate = (overrides: Partial<Candidate> = {}): Candidate =>
+  makeCandidate({ stageDate: NOW, languages: ['en'], gender: 'female', ...overrides });
 
 function withField(field: string, value: unknown): Record<string, unknown> {
   return { ...DEFAULT_ASSUMPTIONS, [field]: value };
@@ -34,7 +35,9 @@ describe('default assumptions', () => {
     expect(a.h1bSelectionProbability).toBe(0.3);
     expect([1, 2, 3, 4].map((level) => a[`h1bSelectionProbabilityLevel${level as 1 | 2 | 3 | 4}`])).toEqual([0.15, 0.31, 0.45, 0.61]);
     expect([a.h1bRegistrationOpens, a.h1bRegistrationCloses]).toEqual(['2026-03-04', '2026-03-19']);
-    expect([a.h1bCapExemptOfferToStartMonthsMin, a.h1bCapExemptOfferToStartMonthsMode, a.h1bCapExemptOfferToStartMonthsMax]).toEqual([1.5, 3, 6]);
+    expect([a.h1bCapExemptOfferToStartMonthsMin, a.h1bCapExemptOfferToStartMonthsMode, a.h1bCapExemptOfferToStartMonthsMax]).toEqual([
+      1.5, 3, 6,
+    ]);
     expect([a.conrad30SlotsPerState, a.conrad30StartWithinDays, a.waiverServiceYears]).toEqual([30, 90, 3]);
     expect([a.conrad30FilingToStartMonthsMin, a.conrad30FilingToStartMonthsMode, a.conrad30FilingToStartMonthsMax]).toEqual([4, 6, 9]);
     expect([a.physicianLicenceDaysMin, a.physicianLicenceDaysMode, a.physicianLicenceDaysMax]).toEqual([60, 90, 365]);
@@ -167,9 +170,17 @@ describe('calendar', () => {
 
   it('projects the confirmed H-1B window to other years, flagged as not confirmed', () => {
     const confirmed = registrationWindow(2026, DEFAULT_ASSUMPTIONS);
-    expect([formatIsoDate(confirmed.opens), formatIsoDate(confirmed.closes), confirmed.confirmed]).toEqual(['2026-03-04', '2026-03-19', true]);
+    expect([formatIsoDate(confirmed.opens), formatIsoDate(confirmed.closes), confirmed.confirmed]).toEqual([
+      '2026-03-04',
+      '2026-03-19',
+      true,
+    ]);
     const projected = nextRegistrationWindow(dayOf(2026, 3, 20), DEFAULT_ASSUMPTIONS);
-    expect([formatIsoDate(projected.opens), formatIsoDate(projected.closes), projected.confirmed]).toEqual(['2027-03-04', '2027-03-19', false]);
+    expect([formatIsoDate(projected.opens), formatIsoDate(projected.closes), projected.confirmed]).toEqual([
+      '2027-03-04',
+      '2027-03-19',
+      false,
+    ]);
     expect(nextRegistrationWindow(dayOf(2026, 3, 19), DEFAULT_ASSUMPTIONS).year).toBe(2026);
   });
 });
@@ -193,7 +204,10 @@ describe('candidate plans', () => {
   });
 
   it('licenses lab scientists only in licensing states, and never credentials them', () => {
-    const california = planCandidate(candidate({ profession: 'mls', specialty: 'medical laboratory', siteState: 'CA' }), DEFAULT_ASSUMPTIONS);
+    const california = planCandidate(
+      candidate({ profession: 'mls', specialty: 'medical laboratory', siteState: 'CA' }),
+      DEFAULT_ASSUMPTIONS,
+    );
     expect(california.licensing.map((step) => [step.id, step.days.modeDays])).toEqual([['mls-licence', 120]]);
     const texas = planCandidate(candidate({ profession: 'mls', specialty: 'medical laboratory', siteState: 'TX' }), DEFAULT_ASSUMPTIONS);
     expect(texas.licensing).toEqual([]);
@@ -202,7 +216,12 @@ describe('candidate plans', () => {
   it('sends cap-subject candidates to the lottery with the flat or wage-level odds', () => {
     const plan = planCandidate(candidate({ visaRoute: 'h1b-cap-subject' }), DEFAULT_ASSUMPTIONS);
     expect(plan.visa).toMatchObject({ kind: 'h1b-lottery', selectionProbability: 0.3, maxLotteries: 3, petitionDays: 21 });
-    const wageLevel: Assumptions = { ...DEFAULT_ASSUMPTIONS, h1bSelectionModel: 'wage-level', h1bWageLevelPhysician: 4, h1bWageLevelMls: 1 };
+    const wageLevel: Assumptions = {
+      ...DEFAULT_ASSUMPTIONS,
+      h1bSelectionModel: 'wage-level',
+      h1bWageLevelPhysician: 4,
+      h1bWageLevelMls: 1,
+    };
     expect(selectionProbability('physician', wageLevel)).toBe(0.61);
     expect(selectionProbability('mls', wageLevel)).toBe(0.15);
   });

@@ -61,7 +61,18 @@ function sampleWorkspace(): Workspace {
       { id: 'd-1', targetId: 'target-1', measure: { kind: 'language-coverage', languages: ['Spanish'], minHiresPerLanguage: 1 }, note: '' },
       { id: 'd-2', targetId: null, measure: { kind: 'max-country-share', maxShare: 0.5 }, note: '' },
     ],
-    candidates: [candidate(), candidate({ id: 'c-2', profession: 'mls', specialty: 'medical laboratory', siteCountyFips: '', expectedStart: '', ascpi: true, ecfmgCertified: null })],
+    candidates: [
+      candidate(),
+      candidate({
+        id: 'c-2',
+        profession: 'mls',
+        specialty: 'medical laboratory',
+        siteCountyFips: '',
+        expectedStart: '',
+        ascpi: true,
+        ecfmgCertified: null,
+      }),
+    ],
     assumptions: { licensureDays: 90, credentialing: { days: 120 } },
     view: { selectedServiceArea: 'sa-1' },
   };
@@ -112,10 +123,12 @@ describe('emptyWorkspace and serializeWorkspace', () => {
   });
 
   it('drops unknown keys instead of carrying them into the app', () => {
-    const result = parseWorkspaceFile(edited((doc) => {
-      doc.extra = 1;
-      doc.targets[0].color = 'red';
-    }));
+    const result = parseWorkspaceFile(
+      edited((doc) => {
+        doc.extra = 1;
+        doc.targets[0].color = 'red';
+      }),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect('extra' in result.workspace).toBe(false);
@@ -142,10 +155,12 @@ describe('references and duplicates', () => {
   });
 
   it('refuses duplicate ids in each list, naming both places', () => {
-    const errors = errorsOf(edited((doc) => {
-      doc.targets[1].id = 'target-1';
-      doc.candidates[1].id = 'c-1';
-    }));
+    const errors = errorsOf(
+      edited((doc) => {
+        doc.targets[1].id = 'target-1';
+        doc.candidates[1].id = 'c-1';
+      }),
+    );
     expect(errors).toContain('targets[1].id: duplicate id "target-1" (also targets[0])');
     expect(errors).toContain('candidates[1].id: duplicate id "c-1" (also candidates[0])');
   });
@@ -221,7 +236,11 @@ describe('versions and migrations', () => {
   it('reports a missing upgrade step and a failing one', () => {
     const v0 = edited((doc) => (doc.schemaVersion = 0));
     expect(errorsOf(v0, { migrations: {} })).toEqual(['this file uses version v0, which this app can no longer read (no upgrade from v0)']);
-    const failing = { 0: () => { throw new Error('bad shape'); } };
+    const failing = {
+      0: () => {
+        throw new Error('bad shape');
+      },
+    };
     expect(errorsOf(v0, { migrations: failing })).toEqual(['upgrading this file from v0 to v1 failed: bad shape']);
   });
 
@@ -256,7 +275,9 @@ describe('hostile files are refused whole, with paths in the messages', () => {
     for (const version of ['1', 1.5, -1, null]) {
       expect(errorsOf(edited((doc) => (doc.schemaVersion = version)))[0]).toMatch(/^schemaVersion: expected a whole version number/);
     }
-    expect(errorsOf(edited((doc) => delete doc.schemaVersion))[0]).toBe('schemaVersion: missing; expected a whole version number such as 1');
+    expect(errorsOf(edited((doc) => delete doc.schemaVersion))[0]).toBe(
+      'schemaVersion: missing; expected a whole version number such as 1',
+    );
   });
 
   it('a number too large for a double is quoted as written', () => {
@@ -297,7 +318,9 @@ describe('hostile files are refused whole, with paths in the messages', () => {
   it('deeply wrong shapes at every level', () => {
     expect(errorsOf(edited((doc) => (doc.candidates = 'lots')))).toEqual(['candidates: expected an array, found "lots"']);
     expect(errorsOf(edited((doc) => (doc.targets[0] = 5)))).toEqual(['targets[0]: expected an object, found 5']);
-    expect(errorsOf(edited((doc) => (doc.targets[0].region = [])))).toEqual(['targets[0].region: expected an object, found an array of 0 items']);
+    expect(errorsOf(edited((doc) => (doc.targets[0].region = [])))).toEqual([
+      'targets[0].region: expected an object, found an array of 0 items',
+    ]);
     expect(errorsOf(edited((doc) => (doc.candidates[0].languages = 'English')))).toEqual([
       'candidates[0].languages: expected an array, found "English"',
     ]);
@@ -307,9 +330,15 @@ describe('hostile files are refused whole, with paths in the messages', () => {
   });
 
   it('invalid enum values, including the friendly spellings only the CSV importer accepts', () => {
-    expect(errorsOf(edited((doc) => (doc.candidates[0].stage = 'hired')))[0]).toMatch(/^candidates\[0\]\.stage: expected one of "sourced", .*found "hired"$/);
-    expect(errorsOf(edited((doc) => (doc.candidates[0].visaRoute = 'J-1 Conrad 30')))[0]).toMatch(/^candidates\[0\]\.visaRoute: expected one of/);
-    expect(errorsOf(edited((doc) => (doc.targets[0].specialty = 'dermatology')))[0]).toMatch(/^targets\[0\]\.specialty: expected one of "primary care"/);
+    expect(errorsOf(edited((doc) => (doc.candidates[0].stage = 'hired')))[0]).toMatch(
+      /^candidates\[0\]\.stage: expected one of "sourced", .*found "hired"$/,
+    );
+    expect(errorsOf(edited((doc) => (doc.candidates[0].visaRoute = 'J-1 Conrad 30')))[0]).toMatch(
+      /^candidates\[0\]\.visaRoute: expected one of/,
+    );
+    expect(errorsOf(edited((doc) => (doc.targets[0].specialty = 'dermatology')))[0]).toMatch(
+      /^targets\[0\]\.specialty: expected one of "primary care"/,
+    );
     expect(errorsOf(edited((doc) => (doc.targets[1].specialty = 'psychiatry')))).toEqual([
       'targets[1].specialty: expected one of "medical laboratory", found "psychiatry"',
     ]);
@@ -342,7 +371,9 @@ describe('hostile files are refused whole, with paths in the messages', () => {
     expect(errorsOf(edited((doc) => (doc.candidates[0].siteCountyFips = '06037')))).toEqual([
       'candidates[0].siteCountyFips: county 06037 is not in NM',
     ]);
-    expect(errorsOf(edited((doc) => (doc.serviceAreas[0].states = ['XX'])))[0]).toMatch(/^serviceAreas\[0\]\.states\[0\]: expected a two-letter US state or territory code/);
+    expect(errorsOf(edited((doc) => (doc.serviceAreas[0].states = ['XX'])))[0]).toMatch(
+      /^serviceAreas\[0\]\.states\[0\]: expected a two-letter US state or territory code/,
+    );
     expect(errorsOf(edited((doc) => (doc.serviceAreas[0].states = ['ca'])))[0]).toMatch(/found "ca"$/);
     expect(parseWorkspaceFile(edited((doc) => (doc.serviceAreas[0].states = ['PR', 'GU', 'DC', 'VI']))).ok).toBe(true);
   });
@@ -366,7 +397,9 @@ describe('hostile files are refused whole, with paths in the messages', () => {
   });
 
   it('files larger than the limit are refused before parsing', () => {
-    expect(errorsOf(valid(), { limits: { maxFileChars: 100 } })[0]).toMatch(/^this file is too large: \d+ characters, at most 100 allowed$/);
+    expect(errorsOf(valid(), { limits: { maxFileChars: 100 } })[0]).toMatch(
+      /^this file is too large: \d+ characters, at most 100 allowed$/,
+    );
   });
 
   it('"__proto__" keys are refused anywhere and never pollute prototypes', () => {

@@ -6,7 +6,8 @@ import { reportTables } from '../../src/report/report-tables';
 import { FORMULA, HOSTILE, HOSTILE_ESCAPED, reportInput } from './report-fixture';
 
 /** Start tags in the document, with their attribute text, e.g. ["img", " src=x"]. */
-const startTags = (doc: string) => [...doc.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)].map(([, name, attributes]) => ({ name: name.toLowerCase(), attributes }));
+const startTags = (doc: string) =>
+  [...doc.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)].map(([, name, attributes]) => ({ name: name.toLowerCase(), attributes }));
 
 describe('buildReportHtml', () => {
   const doc = buildReportHtml(reportInput());
@@ -45,7 +46,9 @@ describe('buildReportHtml', () => {
   });
 
   it('keeps the app-made map and its legend, sanitised, followed by the map table', () => {
-    expect(doc).toContain('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 975 610" role="img" aria-label="Map of counties" class="choropleth">');
+    expect(doc).toContain(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 975 610" role="img" aria-label="Map of counties" class="choropleth">',
+    );
     expect(doc).toContain('<path d="M1,1L5,5Z" data-geo="06001" fill="#fd8d3c" data-value="3">');
     expect(doc).toContain('<g class="overlay"><path class="outlined" d="M1,1Z"/>');
     expect(doc).not.toContain('evil.example');
@@ -61,7 +64,9 @@ describe('buildReportHtml', () => {
 
   it('marks generated sample candidates', () => {
     expect(doc).not.toContain('generated samples, not real people');
-    const withSamples = buildReportHtml(reportInput({ candidates: [...reportInput().candidates, { ...reportInput().candidates[1], id: 'SAMPLE-001' }] }));
+    const withSamples = buildReportHtml(
+      reportInput({ candidates: [...reportInput().candidates, { ...reportInput().candidates[1], id: 'SAMPLE-001' }] }),
+    );
     expect(withSamples).toContain('1 of the 3 candidates are generated samples, not real people.');
     expect(withSamples).toMatch(/Contains sample data.*1 pipeline candidate\(s\)/);
   });
@@ -81,7 +86,8 @@ describe('buildReportHtml', () => {
   });
 
   it('shows the targets table with every column, and diversity targets with their definitions', () => {
-    for (const column of ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note']) expect(doc).toContain(`<th scope="col"${column === 'Hires' ? ' class="num"' : ''}>${column}</th>`);
+    for (const column of ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note'])
+      expect(doc).toContain(`<th scope="col"${column === 'Hires' ? ' class="num"' : ''}>${column}</th>`);
     expect(doc).toContain(`Service area: ${HOSTILE_ESCAPED}`);
     expect(doc).toContain('Patient–clinician language concordance');
   });

@@ -17,7 +17,8 @@ export const MAP_SVG =
   '<script>alert(1)</script><image href="https://evil.example/x.png"/><a xlink:href="http://evil.example/"><text>go</text></a>' +
   '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></div></foreignObject>' +
   '<g class="overlay" onclick="alert(1)"><path class="outlined" d="M1,1Z"/></g></svg>';
-export const LEGEND = '<svg class="plot-1"><style>.plot-1 { font: 10px system-ui; }</style><rect fill="#fd8d3c"/></svg><p class="legend-nodata">no value</p>';
+export const LEGEND =
+  '<svg class="plot-1"><style>.plot-1 { font: 10px system-ui; }</style><rect fill="#fd8d3c"/></svg><p class="legend-nodata">no value</p>';
 
 const candidate = (id: string, stage: Candidate['stage']): Candidate => ({
   id,
@@ -87,16 +88,41 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     ],
     map: {
       view: DEFAULT_VIEW,
-      rows: [{ geo: '06001', name: HOSTILE, state: 'CA', value: 3, designations: 2, fte_needed: 3, population: 1000, max_score: 18, weighted_score: 17.5, estimate: false }],
+      rows: [
+        {
+          geo: '06001',
+          name: HOSTILE,
+          state: 'CA',
+          value: 3,
+          designations: 2,
+          fte_needed: 3,
+          population: 1000,
+          max_score: 18,
+          weighted_score: 17.5,
+          estimate: false,
+        },
+      ],
       svg: MAP_SVG,
       legend: LEGEND,
     },
     serviceAreas: [{ id: 'area-1', name: HOSTILE, counties: ['06019'], states: ['NV'] }],
     countyNames: { '06019': `Fresno ${HOSTILE}` },
     targets: [
-      { id: 't1', profession: 'physician', specialty: 'primary care', region: { kind: 'service-area', id: 'area-1' }, hires: 3, dueQuarter: '2027-Q4', priority: 'high', owner: HOSTILE, note: FORMULA },
+      {
+        id: 't1',
+        profession: 'physician',
+        specialty: 'primary care',
+        region: { kind: 'service-area', id: 'area-1' },
+        hires: 3,
+        dueQuarter: '2027-Q4',
+        priority: 'high',
+        owner: HOSTILE,
+        note: FORMULA,
+      },
     ],
-    diversityTargets: [{ id: 'd1', targetId: null, measure: { kind: 'language-coverage', languages: [HOSTILE], minHiresPerLanguage: 1 }, note: HOSTILE }],
+    diversityTargets: [
+      { id: 'd1', targetId: null, measure: { kind: 'language-coverage', languages: [HOSTILE], minHiresPerLanguage: 1 }, note: HOSTILE },
+    ],
     candidates: [candidate(`CAND-7 ${HOSTILE}`, 'offer'), candidate('CAND-8', 'arrived')],
     forecast: { result: FORECAST, nextSteps: { t1: { action: `Add 2 candidates ${HOSTILE}`, date: '2026-11-23' } } },
     assumptions,

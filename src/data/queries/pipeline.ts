@@ -2,7 +2,13 @@ import { namedQuery } from '../coordinator';
 
 /** Counties with a current HPSA designation of any discipline: a site elsewhere needs a closer look for J-1 waivers. */
 export const shortageCounties = () =>
-  namedQuery<{ county_fips: string }>('shortage-counties', `SELECT DISTINCT county_fips FROM hpsa WHERE status <> 'Withdrawn' AND county_fips IS NOT NULL`);
+  namedQuery<{ county_fips: string }>(
+    'shortage-counties',
+    `SELECT DISTINCT county_fips FROM hpsa WHERE status <> 'Withdrawn' AND county_fips IS NOT NULL`,
+  );
 
 export const stateRegions = () =>
-  namedQuery<{ state: string; census_region: string | null; hhs_region: number | null }>('state-regions', `SELECT state, census_region, hhs_region FROM ref_states`);
+  namedQuery<{ state: string; census_region: string | null; hhs_region: number | null }>(
+    'state-regions',
+    `SELECT state, census_region, hhs_region FROM ref_states`,
+  );

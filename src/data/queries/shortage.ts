@@ -133,7 +133,9 @@ function stateWorkforceValues(v: MapView) {
   // Per 100k only where BLS publishes employment: the population-share estimate for the other
   // states equals the national average by construction and would paint them all the same.
   const [value, published] =
-    v.metric === 'lab_wage' ? ['l.annual_mean_wage', 'l.annual_mean_wage IS NOT NULL'] : ['l.per_100k', 'l.per_100k IS NOT NULL AND NOT l.per_100k_is_estimate'];
+    v.metric === 'lab_wage'
+      ? ['l.annual_mean_wage', 'l.annual_mean_wage IS NOT NULL']
+      : ['l.per_100k', 'l.per_100k IS NOT NULL AND NOT l.per_100k_is_estimate'];
   return namedQuery<AreaValue>(
     `area-values:${v.metric}`,
     `SELECT s.state_fips AS geo, s.state_name AS name, s.state, ${value}::DOUBLE AS value,

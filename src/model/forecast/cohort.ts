@@ -177,8 +177,7 @@ class StepTable {
   }
 
   table(): TriangularTable {
-    const column = (f: (span: number, d: Duration) => number) =>
-      Float64Array.from(this.rows, (d) => f(d.maxDays - d.minDays, d));
+    const column = (f: (span: number, d: Duration) => number) => Float64Array.from(this.rows, (d) => f(d.maxDays - d.minDays, d));
     return {
       min: column((_, d) => d.minDays),
       max: column((_, d) => d.maxDays),

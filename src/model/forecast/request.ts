@@ -5,7 +5,7 @@
 import type { RegionRef } from '../types';
 import type { ForecastResult } from './result';
 import { simulate, type SimulateOptions } from './simulate';
-import type { Site } from './targetMatching';
+import type { Site } from './target-matching';
 
 export interface ForecastRequest extends Omit<SimulateOptions, 'regionContains' | 'onRun'> {
   /** Per distinct target region, the keys (see siteKey) of the candidate sites inside it. */

@@ -9,15 +9,15 @@ import { formatIsoDate, parseIsoDate } from '../timing/calendar';
 import { routeFees, type RouteFees } from '../timing/fees';
 import { planCandidate, type CandidatePlan } from '../timing/routes';
 import { MonthGrid, routeCosts, RunTally } from './aggregates';
-import { extraCandidatesNeeded } from './backCalculation';
-import { buildCalendarTables } from './calendarTables';
+import { extraCandidatesNeeded } from './back-calculation';
+import { buildCalendarTables } from './calendar-tables';
 import { buildCohort, type CohortMember } from './cohort';
 import { frequencyAtLeast, frequencyMean, frequencyQuantile, frequencyShortfall } from './frequencies';
-import { DEFAULT_NEW_CANDIDATE_SCENARIOS, newCandidateFor, type NewCandidateScenario } from './newCandidates';
+import { DEFAULT_NEW_CANDIDATE_SCENARIOS, newCandidateFor, type NewCandidateScenario } from './new-candidates';
 import { createRandom } from './random';
 import type { ForecastResult, TargetForecast } from './result';
-import { createRunBuffers, sampleRun } from './sampleRun';
-import { matchTargets, targetDueDay, type RegionContains } from './targetMatching';
+import { createRunBuffers, sampleRun } from './sample-run';
+import { matchTargets, targetDueDay, type RegionContains } from './target-matching';
 
 export interface SimulateOptions {
   candidates: Candidate[];
@@ -58,15 +58,17 @@ export function simulate(options: SimulateOptions): ForecastResult {
     scenarios.map((scenario) => ({
       target: t,
       scenario,
-      candidate: newCandidateFor(target, scenario, now, targetMembers[t].map((i) => candidates[i])),
+      candidate: newCandidateFor(
+        target,
+        scenario,
+        now,
+        targetMembers[t].map((i) => candidates[i]),
+      ),
     })),
   );
   const member = cohortMemberFactory(assumptions);
   const cohort = buildCohort(
-    [
-      ...candidates.map((candidate) => member(candidate, true)),
-      ...probes.map((probe) => member(probe.candidate, false)),
-    ],
+    [...candidates.map((candidate) => member(candidate, true)), ...probes.map((probe) => member(probe.candidate, false))],
     nowDay,
   );
   const tables = buildCalendarTables(nowDay, assumptions);

@@ -40,6 +40,9 @@ const HEADER_ALIASES: Readonly<Record<string, PipelineColumn>> = {
 
 /** "Stage Date", " stage-date " and "STAGE_DATE" all name stage_date. */
 export function normaliseHeader(header: string): string {
-  const key = header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return Object.hasOwn(HEADER_ALIASES, key) ? HEADER_ALIASES[key] : key;
 }

@@ -33,7 +33,10 @@ export function readCsvDate(text: string, options: { dayFirstInFile: boolean }):
   const [first, second, year] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
   if (first > 12) return { ok: false, message: `${EXPECTED}; this looks like day/month/year, please use YYYY-MM-DD` };
   if (options.dayFirstInFile && first !== second && second <= 12) {
-    return { ok: false, message: `${EXPECTED}; this file also has day-first dates, so this one could be either day, please use YYYY-MM-DD` };
+    return {
+      ok: false,
+      message: `${EXPECTED}; this file also has day-first dates, so this one could be either day, please use YYYY-MM-DD`,
+    };
   }
   return checked(year, first, second, trimmed);
 }

@@ -1,6 +1,6 @@
 // A starter pipeline CSV: the header the importer expects and two example rows to overwrite.
 
-import { toCsv } from '../csv/toCsv';
+import { toCsv } from '../csv/to-csv';
 import { PIPELINE_TEMPLATE_COLUMNS, type PipelineColumn } from './columns';
 
 const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [

@@ -21,7 +21,13 @@ export interface DeletedTarget {
 export const TARGET_ID_PREFIX = 'target';
 
 export function addTarget(targets: readonly Target[], draft: TargetDraft): { targets: Target[]; target: Target } {
-  const target: Target = { ...draft, id: nextId(TARGET_ID_PREFIX, targets.map((t) => t.id)) };
+  const target: Target = {
+    ...draft,
+    id: nextId(
+      TARGET_ID_PREFIX,
+      targets.map((t) => t.id),
+    ),
+  };
   return { targets: [...targets, target], target };
 }
 
@@ -34,7 +40,13 @@ export function updateTarget(targets: readonly Target[], id: string, changes: Pa
 export function duplicateTarget(targets: readonly Target[], id: string): { targets: Target[]; target: Target } | undefined {
   const index = targets.findIndex((target) => target.id === id);
   if (index < 0) return undefined;
-  const copy: Target = { ...targets[index], id: nextId(TARGET_ID_PREFIX, targets.map((t) => t.id)) };
+  const copy: Target = {
+    ...targets[index],
+    id: nextId(
+      TARGET_ID_PREFIX,
+      targets.map((t) => t.id),
+    ),
+  };
   return { targets: [...targets.slice(0, index + 1), copy, ...targets.slice(index + 1)], target: copy };
 }
 

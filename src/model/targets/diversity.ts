@@ -57,7 +57,10 @@ function imgShare(minShare: number, candidates: readonly Candidate[]): MeasureRe
     kind: 'img-share',
     value,
     met: value === null ? null : value >= minShare,
-    summary: value === null ? 'IMG share: no physician with a country of training' : `IMG share ${percent(value)} (${imgs} of ${known.length} physicians)`,
+    summary:
+      value === null
+        ? 'IMG share: no physician with a country of training'
+        : `IMG share ${percent(value)} (${imgs} of ${known.length} physicians)`,
     counted: known.length,
     unknown: physicians.length - known.length,
   };
@@ -97,7 +100,10 @@ function maxCountryShare(maxShare: number, candidates: readonly Candidate[]): Me
     kind: 'max-country-share',
     value,
     met: value === null ? null : value <= maxShare,
-    summary: largest && value !== null ? `largest country share ${percent(value)} (${largest.name}, ${largest.count} of ${known})` : 'largest country share: no country of training recorded',
+    summary:
+      largest && value !== null
+        ? `largest country share ${percent(value)} (${largest.name}, ${largest.count} of ${known})`
+        : 'largest country share: no country of training recorded',
     counted: known,
     unknown: candidates.length - known,
   };

@@ -182,11 +182,7 @@ export interface StateListMeta extends CommonMeta {
 
 export type AssumptionMeta = NumberMeta | BooleanMeta | ChoiceMeta | DateMeta | StateListMeta;
 
-type MetaFor<T> = T extends number
-  ? NumberMeta
-  : T extends boolean
-    ? BooleanMeta
-    : ChoiceMeta | DateMeta | StateListMeta;
+type MetaFor<T> = T extends number ? NumberMeta : T extends boolean ? BooleanMeta : ChoiceMeta | DateMeta | StateListMeta;
 
 const probability = { kind: 'number', unit: 'probability', min: 0, max: 1, integer: false } as const;
 const days = { kind: 'number', unit: 'days', min: 0, max: 1095, integer: false } as const;

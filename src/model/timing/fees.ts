@@ -23,8 +23,7 @@ export interface RouteFees {
 
 export function routeFees(visaRoute: VisaRoute, assumptions: Assumptions): RouteFees {
   const items = feeItems(visaRoute, assumptions);
-  const total = (per: FeeItem['per']) =>
-    items.filter((item) => item.per === per).reduce((sum, item) => sum + item.amountUsd, 0);
+  const total = (per: FeeItem['per']) => items.filter((item) => item.per === per).reduce((sum, item) => sum + item.amountUsd, 0);
   return {
     visaRoute,
     known: visaRoute !== 'tn',

@@ -6,7 +6,7 @@
 import { STAGES, type Candidate, type IsoDate, type Profession, type Stage, type VisaRoute } from '../types';
 import type { Assumptions, TriangularPrefix } from './assumptions';
 import { DAYS_PER_MONTH } from './calendar';
-import { petitionDecisionDays, standardProcessingDelay } from './h1bCalendar';
+import { petitionDecisionDays, standardProcessingDelay } from './h1b-calendar';
 
 /** A triangular distribution of a duration in days. */
 export interface Duration {
@@ -76,12 +76,8 @@ export function planCandidate(candidate: Candidate, assumptions: Assumptions): C
   return {
     status: 'active',
     anchorDate: candidate.stageDate,
-    recruitment: RECRUITMENT_STAGES.filter((stage) => stageOrder(stage) >= order).map((stage) =>
-      recruitmentStep(stage, assumptions),
-    ),
-    licensing: licensingSteps(candidate.profession, candidate.siteState, assumptions).filter(
-      (step) => stageOrder(step.stage) >= order,
-    ),
+    recruitment: RECRUITMENT_STAGES.filter((stage) => stageOrder(stage) >= order).map((stage) => recruitmentStep(stage, assumptions)),
+    licensing: licensingSteps(candidate.profession, candidate.siteState, assumptions).filter((step) => stageOrder(step.stage) >= order),
     visa: visaProcess(candidate, assumptions),
   };
 }
@@ -183,11 +179,7 @@ function visaProcess(candidate: Candidate, assumptions: Assumptions): VisaProces
       // Portability lets the worker start once the petition is filed, so processing time does not matter.
       return petition('H-1B transfer petition', triangularDays(assumptions, 'h1bTransferDays'), []);
     case 'o1':
-      return petition(
-        'O-1 petition',
-        shift(triangularDays(assumptions, 'o1Months'), standardProcessingDelay(assumptions)),
-        [],
-      );
+      return petition('O-1 petition', shift(triangularDays(assumptions, 'o1Months'), standardProcessingDelay(assumptions)), []);
     case 'tn':
       return petition('TN status (Canadians, Mexicans)', triangularDays(assumptions, 'tnDays'), ['S47']);
     case 'j1-federal-waiver':

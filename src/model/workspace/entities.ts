@@ -28,7 +28,7 @@ import {
   readRecord,
   readString,
 } from './readers';
-import { US_STATES, isStateCode } from './usStates';
+import { US_STATES, isStateCode } from './us-states';
 
 export const PROFESSIONS: readonly Profession[] = ['physician', 'mls'];
 export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low'];

@@ -1,7 +1,7 @@
 // Field rules shared by the workspace file and the pipeline CSV, so both accept the same values.
 
 import { SPECIALTIES, type Profession } from '../types';
-import { stateByCode, stateByFips } from './usStates';
+import { stateByCode, stateByFips } from './us-states';
 
 export const MAX_ID_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 10_000;

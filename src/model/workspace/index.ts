@@ -1,10 +1,10 @@
 export { WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, emptyWorkspace } from './workspace';
 export type { Workspace } from './workspace';
-export { DEFAULT_WORKSPACE_LIMITS, parseWorkspaceFile } from './parseWorkspaceFile';
-export type { AssumptionsValidator, ParseWorkspaceOptions, WorkspaceLimits, WorkspaceParseResult } from './parseWorkspaceFile';
-export { serializeWorkspace } from './serializeWorkspace';
+export { DEFAULT_WORKSPACE_LIMITS, parseWorkspaceFile } from './parse-workspace-file';
+export type { AssumptionsValidator, ParseWorkspaceOptions, WorkspaceLimits, WorkspaceParseResult } from './parse-workspace-file';
+export { serializeWorkspace } from './serialize-workspace';
 export { MIGRATIONS, migrate } from './migrations';
 export type { Migration, MigrationResult } from './migrations';
-export { US_STATES, findState, isStateCode, stateByCode, stateByFips } from './usStates';
-export type { UsState } from './usStates';
+export { US_STATES, findState, isStateCode, stateByCode, stateByFips } from './us-states';
+export type { UsState } from './us-states';
 export { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MLS_SPECIALTY, countyFipsProblem, countyInState, isIsoDate, specialtiesFor } from './fields';

@@ -1,6 +1,6 @@
 // Collects validation problems as "path: message" lines, keeping the first few and counting the rest.
 
-import { OverflowNumber } from './overflowNumbers';
+import { OverflowNumber } from './overflow-numbers';
 
 const MAX_SHOWN_STRING = 40;
 

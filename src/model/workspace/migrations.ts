@@ -35,7 +35,11 @@ export function migrate(
   let current = doc;
   for (let version = fromVersion; version < toVersion; version += 1) {
     const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
-    if (!step) return { ok: false, error: `this file uses version v${fromVersion}, which this app can no longer read (no upgrade from v${version})` };
+    if (!step)
+      return {
+        ok: false,
+        error: `this file uses version v${fromVersion}, which this app can no longer read (no upgrade from v${version})`,
+      };
     try {
       current = step(current);
     } catch (error) {

@@ -8,8 +8,24 @@ export function assumptionsTable(rows: ReportAssumption[]): ReportTable {
   return {
     id: 'assumptions',
     title: 'Assumptions of the timing model',
-    columns: [{ label: 'Group' }, { label: 'Assumption' }, { label: 'Value' }, { label: 'Default' }, { label: 'Basis' }, { label: 'Sources' }, { label: 'Note' }],
-    rows: rows.map((r) => [r.group, r.label, r.changed ? `${r.value} (changed)` : r.value, r.defaultValue, r.confidence, r.sources.join(', ') || 'none found', r.note]),
+    columns: [
+      { label: 'Group' },
+      { label: 'Assumption' },
+      { label: 'Value' },
+      { label: 'Default' },
+      { label: 'Basis' },
+      { label: 'Sources' },
+      { label: 'Note' },
+    ],
+    rows: rows.map((r) => [
+      r.group,
+      r.label,
+      r.changed ? `${r.value} (changed)` : r.value,
+      r.defaultValue,
+      r.confidence,
+      r.sources.join(', ') || 'none found',
+      r.note,
+    ]),
     groupBy: 0,
   };
 }

@@ -48,7 +48,8 @@ export function forecastTable(forecast: ReportForecast, targets: Target[], areas
 
 export function forecastSection(input: ReportInput): Html {
   const forecast = input.forecast;
-  if (isUnavailable(forecast)) return html`<section id="forecast"><h2>Forecast against the targets</h2><p class="note">Not available: ${forecast.unavailable}</p></section>`;
+  if (isUnavailable(forecast))
+    return html`<section id="forecast"><h2>Forecast against the targets</h2><p class="note">Not available: ${forecast.unavailable}</p></section>`;
   const { result } = forecast;
   const bullets = result.targets.map((f) => ({
     label: labelFor(f.targetId, input.targets, input.serviceAreas),

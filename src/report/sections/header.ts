@@ -22,22 +22,32 @@ function keyFigures(input: ReportInput): [string, string][] {
     const rank = METRICS[view.metric].scheme === 'supply' ? 'lowest' : 'highest';
     figures.push([
       mapHeading(view),
-      top ? `${formatNumber(rows.length)} ${areas} with a value; ${rank}: ${top.name} (${formatNumber(top.value, METRICS[view.metric].digits)})` : `no ${areas} with a value in this view`,
+      top
+        ? `${formatNumber(rows.length)} ${areas} with a value; ${rank}: ${top.name} (${formatNumber(top.value, METRICS[view.metric].digits)})`
+        : `no ${areas} with a value in this view`,
     ]);
   }
   const hires = input.targets.reduce((sum, t) => sum + t.hires, 0);
   const due = input.targets.map((t) => t.dueQuarter).sort();
   figures.push([
     'Recruitment targets',
-    input.targets.length ? `${input.targets.length} target(s), ${formatNumber(hires)} hires, due ${due[0]}${due.length > 1 && due.at(-1) !== due[0] ? ` to ${due.at(-1)}` : ''}` : 'none set',
+    input.targets.length
+      ? `${input.targets.length} target(s), ${formatNumber(hires)} hires, due ${due[0]}${due.length > 1 && due.at(-1) !== due[0] ? ` to ${due.at(-1)}` : ''}`
+      : 'none set',
   ]);
   const active = input.candidates.filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').length;
   const arrived = input.candidates.filter((c) => c.stage === 'arrived').length;
-  figures.push(['Pipeline', input.candidates.length ? `${input.candidates.length} candidate(s): ${active} in progress, ${arrived} arrived` : 'no candidates loaded']);
+  figures.push([
+    'Pipeline',
+    input.candidates.length ? `${input.candidates.length} candidate(s): ${active} in progress, ${arrived} arrived` : 'no candidates loaded',
+  ]);
   if (!isUnavailable(input.forecast)) {
     const { targets, targetProbability } = input.forecast.result;
     const onTrack = targets.filter((t) => t.probabilityMet >= targetProbability).length;
-    figures.push(['Forecast', `${onTrack} of ${targets.length} target(s) on track (at least ${Math.round(targetProbability * 100)}% likely to be met)`]);
+    figures.push([
+      'Forecast',
+      `${onTrack} of ${targets.length} target(s) on track (at least ${Math.round(targetProbability * 100)}% likely to be met)`,
+    ]);
   }
   return figures;
 }

@@ -33,12 +33,23 @@ export function candidatesTable(candidates: Candidate[]): ReportTable {
       { label: 'Site county (FIPS)', nowrap: true },
       { label: 'Expected start', nowrap: true },
     ],
-    rows: candidates.map((c) => [c.id, c.profession, c.specialty, c.stage, c.stageDate, c.visaRoute, c.siteState, c.siteCountyFips, c.expectedStart]),
+    rows: candidates.map((c) => [
+      c.id,
+      c.profession,
+      c.specialty,
+      c.stage,
+      c.stageDate,
+      c.visaRoute,
+      c.siteState,
+      c.siteCountyFips,
+      c.expectedStart,
+    ]),
   };
 }
 
 export function pipelineSection(input: ReportInput): Html {
-  if (!input.candidates.length) return html`<section id="pipeline"><h2>Pipeline</h2><p class="note">Not available: no candidates loaded.</p></section>`;
+  if (!input.candidates.length)
+    return html`<section id="pipeline"><h2>Pipeline</h2><p class="note">Not available: no candidates loaded.</p></section>`;
   const funnel = funnelTable(input.candidates);
   const samples = input.candidates.filter(isSampleCandidate).length;
   return html`<section id="pipeline">

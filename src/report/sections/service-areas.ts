@@ -11,7 +11,12 @@ export function serviceAreasTable(areas: ServiceArea[], countyNames: Record<stri
     id: 'service-areas',
     title: 'Service areas',
     columns: [{ label: 'Service area' }, { label: 'Whole states' }, { label: 'Counties', digits: 0 }, { label: 'County list' }],
-    rows: areas.map((a) => [a.name, a.states.map((s) => stateByCode(s)?.name ?? s).join(', '), a.counties.length, a.counties.map(county).join(', ')]),
+    rows: areas.map((a) => [
+      a.name,
+      a.states.map((s) => stateByCode(s)?.name ?? s).join(', '),
+      a.counties.length,
+      a.counties.map(county).join(', '),
+    ]),
   };
 }
 

@@ -16,7 +16,8 @@ export function describeView(view: MapView): string[] {
   const parts = [view.level === 'county' ? 'Counties' : 'States'];
   if (METRICS[view.metric].hpsa) {
     parts.push(`status: ${view.statuses.join(', ')}`);
-    if (view.designationClass !== 'all') parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
+    if (view.designationClass !== 'all')
+      parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
   }
   if (view.states.length) parts.push(`states: ${view.states.join(', ')}`);
   if (view.censusRegion) parts.push(`Census region: ${view.censusRegion}`);
@@ -49,7 +50,13 @@ export function mapTable(map: ReportMap): ReportTable {
     id: 'shortage-map',
     title: `${rows.length} ${view.level === 'county' ? 'counties' : 'states'} ranked by ${metric.label}, as on the map`,
     columns,
-    rows: rows.map((r, i) => [i + 1, r.name, r.geo, r.value, ...(metric.hpsa ? extra.map((c) => r[c.key]) : [r.estimate ? 'estimate' : ''])]),
+    rows: rows.map((r, i) => [
+      i + 1,
+      r.name,
+      r.geo,
+      r.value,
+      ...(metric.hpsa ? extra.map((c) => r[c.key]) : [r.estimate ? 'estimate' : '']),
+    ]),
   };
 }
 
@@ -61,7 +68,8 @@ function sourceLine(view: MapView, datasets: ReportDataset[]): string {
 
 export function mapSection(input: ReportInput): Html {
   const map = input.map;
-  if (isUnavailable(map)) return html`<section id="shortage-map"><h2>Shortage map</h2><p class="note">Not available: ${map.unavailable}</p></section>`;
+  if (isUnavailable(map))
+    return html`<section id="shortage-map"><h2>Shortage map</h2><p class="note">Not available: ${map.unavailable}</p></section>`;
   const unit = METRICS[map.view.metric].unit;
   return html`<section id="shortage-map">
 <h2>Shortage map: ${mapHeading(map.view)}</h2>

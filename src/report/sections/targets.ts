@@ -23,11 +23,25 @@ export function targetsTable(targets: Target[], areas: ServiceArea[]): ReportTab
       { label: 'Owner' },
       { label: 'Note' },
     ],
-    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => [professionLabel(t), t.specialty, regionLabel(t.region, areas), t.hires, t.dueQuarter, t.priority, t.owner, t.note]),
+    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => [
+      professionLabel(t),
+      t.specialty,
+      regionLabel(t.region, areas),
+      t.hires,
+      t.dueQuarter,
+      t.priority,
+      t.owner,
+      t.note,
+    ]),
   };
 }
 
-export function diversityTable(diversity: DiversityTarget[], targets: Target[], areas: ServiceArea[], candidates: Candidate[]): ReportTable {
+export function diversityTable(
+  diversity: DiversityTarget[],
+  targets: Target[],
+  areas: ServiceArea[],
+  candidates: Candidate[],
+): ReportTable {
   const appliesTo = (d: DiversityTarget) => {
     if (d.targetId === null) return 'All targets';
     const target = targets.find((t) => t.id === d.targetId);
@@ -36,7 +50,14 @@ export function diversityTable(diversity: DiversityTarget[], targets: Target[], 
   return {
     id: 'diversity-targets',
     title: 'Diversity targets and their definitions',
-    columns: [{ label: 'Measure' }, { label: 'Applies to' }, { label: 'Target' }, { label: 'Pipeline today' }, { label: 'Definition' }, { label: 'Note' }],
+    columns: [
+      { label: 'Measure' },
+      { label: 'Applies to' },
+      { label: 'Target' },
+      { label: 'Pipeline today' },
+      { label: 'Definition' },
+      { label: 'Note' },
+    ],
     rows: diversity.map((d) => [
       MEASURE_LABELS[d.measure.kind],
       appliesTo(d),

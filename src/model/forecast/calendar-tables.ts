@@ -1,0 +1,42 @@
+// Calendar dates the simulator needs, precomputed once as days relative to `now` so the
+// per-run loop only compares numbers.
+
+import type { Assumptions } from '../timing/assumptions';
+import { fiscalYearOf, fiscalYearStart, yearOfDay } from '../timing/calendar';
+import { capPetitionFilingOpens, earliestCapStart, registrationWindow } from '../timing/h1b-calendar';
+
+/** Years covered; events later than this are treated as never happening. */
+const YEARS = 60;
+
+export interface CalendarTables {
+  /** Index y: the registration window of year(now) + y closes on this day. */
+  registrationCloses: Float64Array;
+  /** Index y: cap petitions can be filed from this day (April 1). */
+  petitionFilingOpens: Float64Array;
+  /** Index y: earliest start for that year's selected registrants (Oct 1). */
+  capStart: Float64Array;
+  /** Index f: first day of fiscal year FY(now) + f. */
+  fiscalYearStarts: Float64Array;
+}
+
+export function buildCalendarTables(nowDay: number, assumptions: Assumptions): CalendarTables {
+  const firstYear = yearOfDay(nowDay);
+  const firstFiscalYear = fiscalYearOf(nowDay);
+  const perYear = (dayOfYear: (year: number) => number) =>
+    Float64Array.from({ length: YEARS }, (_, y) => dayOfYear(firstYear + y) - nowDay);
+  return {
+    registrationCloses: perYear((year) => registrationWindow(year, assumptions).closes),
+    petitionFilingOpens: perYear(capPetitionFilingOpens),
+    capStart: perYear(earliestCapStart),
+    fiscalYearStarts: Float64Array.from({ length: YEARS }, (_, f) => fiscalYearStart(firstFiscalYear + f) - nowDay),
+  };
+}
+
+/** Index into fiscalYearStarts of the fiscal year containing `day` (≥ 0); the table length when in its last year or beyond. */
+export function fiscalYearIndex(tables: CalendarTables, day: number): number {
+  const starts = tables.fiscalYearStarts;
+  const last = starts.length - 1;
+  let index = 0;
+  while (index < last && starts[index + 1] <= day) index++;
+  return index < last ? index : starts.length;
+}

@@ -1,0 +1,56 @@
+// Hypothetical new candidates for the back-calculation "how many more do we need?": one per
+// target and scenario, simulated alongside the real pipeline.
+
+import type { Candidate, IsoDate, RegionRef, Stage, Target, VisaRoute } from '../types';
+import type { Site } from './target-matching';
+
+/** A new candidate in `stage` from `stageDate` on, hired on `visaRoute`. */
+export interface NewCandidateScenario {
+  stage: Stage;
+  visaRoute: VisaRoute;
+  /** Defaults to the forecast's `now`. */
+  stageDate?: IsoDate;
+}
+
+export const DEFAULT_NEW_CANDIDATE_SCENARIOS: NewCandidateScenario[] = [
+  { stage: 'sourced', visaRoute: 'us-authorized' },
+  { stage: 'sourced', visaRoute: 'h1b-cap-exempt' },
+  { stage: 'sourced', visaRoute: 'h1b-cap-subject' },
+  { stage: 'offer', visaRoute: 'us-authorized' },
+  { stage: 'offer', visaRoute: 'h1b-cap-exempt' },
+  { stage: 'offer', visaRoute: 'h1b-cap-subject' },
+];
+
+/** The site, which decides licensure and the Conrad 30 state, comes from the region or its current candidates. */
+export function newCandidateFor(target: Target, scenario: NewCandidateScenario, now: IsoDate, matched: Candidate[]): Candidate {
+  const site = representativeSite(target.region, matched);
+  return {
+    id: `new:${target.id}:${scenario.stage}:${scenario.visaRoute}`,
+    profession: target.profession,
+    specialty: target.specialty,
+    stage: scenario.stage,
+    stageDate: scenario.stageDate ?? now,
+    visaRoute: scenario.visaRoute,
+    siteState: site.state,
+    siteCountyFips: site.countyFips,
+    expectedStart: '',
+    countryOfTraining: '',
+    languages: [],
+    gender: '',
+    ecfmgCertified: null,
+    licenceStatus: '',
+    ascpi: null,
+  };
+}
+
+/** A site or state region names its own; otherwise the state most of the target's candidates work in. */
+function representativeSite(region: RegionRef, matched: Candidate[]): Site {
+  if (region.kind === 'site') return { state: region.state, countyFips: region.countyFips };
+  if (region.kind === 'state') return { state: region.state, countyFips: '' };
+  const counts = new Map<string, number>();
+  for (const candidate of matched) counts.set(candidate.siteState, (counts.get(candidate.siteState) ?? 0) + 1);
+  let state = '';
+  let best = 0;
+  for (const [candidateState, count] of counts) if (count > best) [state, best] = [candidateState, count];
+  return { state, countyFips: region.kind === 'county' ? region.fips : '' };
+}

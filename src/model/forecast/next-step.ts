@@ -1,0 +1,27 @@
+// The one thing to do next for a target. Off track: recruit the fewest extra candidates the
+// forecast says would make it likely; on track: the soonest dated step of its own candidates.
+import type { IsoDate } from '../types';
+import type { TargetForecast } from './result';
+import type { NextAction } from '../timing/next-action';
+
+export interface NextStep {
+  action: string;
+  /** The date to act by (or on); null when there is none. */
+  date: IsoDate | null;
+}
+
+export function targetNextStep(forecast: TargetForecast, targetProbability: number, candidateActions: NextAction[]): NextStep {
+  if (forecast.probabilityMet < targetProbability) {
+    const cheapest = forecast.newCandidatesNeeded
+      .filter((n) => n.candidatesNeeded !== null)
+      .sort((a, b) => (a.candidatesNeeded ?? 0) - (b.candidatesNeeded ?? 0))[0];
+    if (!cheapest) return { action: 'Out of reach by the due date, even with new candidates: revisit the target or its date.', date: null };
+    return {
+      action: `Add ${cheapest.candidatesNeeded} candidate(s) at the “${cheapest.stage}” stage on the ${cheapest.visaRoute} route`,
+      date: cheapest.stageDate,
+    };
+  }
+  const dated = candidateActions.filter((a) => a.date !== null).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const soonest = dated[0] ?? candidateActions[0];
+  return soonest ? { action: `On track. ${soonest.action}`, date: soonest.date } : { action: 'On track: nothing due.', date: null };
+}

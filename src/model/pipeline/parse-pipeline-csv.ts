@@ -1,0 +1,333 @@
+// Imports the candidate pipeline from a CSV. Good rows load; each bad row is listed with its
+// physical line number, column, value and what is allowed. Cells are only ever read as text:
+// a cell such as =HYPERLINK(...) is data, kept as typed and never evaluated.
+
+import Papa from 'papaparse';
+import { SPECIALTIES, STAGES, VISA_ROUTES, type Candidate, type Profession } from '../types';
+import { MAX_ID_LENGTH, MLS_SPECIALTY, countyFipsProblem, countyInState } from '../workspace/fields';
+import { DEFAULT_WORKSPACE_LIMITS } from '../workspace/parse-workspace-file';
+import { findState } from '../workspace/us-states';
+import {
+  BOOLEAN_ALIASES,
+  MLS_SPECIALTY_ALIASES,
+  PHYSICIAN_SPECIALTY_ALIASES,
+  PROFESSION_ALIASES,
+  STAGE_ALIASES,
+  VISA_ROUTE_ALIASES,
+  type AliasTable,
+} from './aliases';
+import { PIPELINE_TEMPLATE_COLUMNS, REQUIRED_PIPELINE_COLUMNS, normaliseHeader, type PipelineColumn } from './columns';
+import { looksDayFirst, readCsvDate } from './dates';
+import { LineCounter, countLineBreaks } from './line-counter';
+
+export interface PipelineRowError {
+  /** Physical line in the file; the header is line 1. */
+  line: number;
+  /** Column name, or '' for a problem with the whole row or file. */
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface PipelineParseResult {
+  candidates: Candidate[];
+  /** The first `maxErrors` problems, in file order. */
+  errors: PipelineRowError[];
+  /** Required columns the header lacks; when any, nothing is loaded. */
+  missingColumns: string[];
+  /** Data rows read (blank lines are not rows). */
+  rowsRead: number;
+  /** Rows not loaded because of at least one problem. */
+  rejectedRows: number;
+  /** All problems, including those beyond `maxErrors`. */
+  errorCount: number;
+}
+
+export interface ParsePipelineOptions {
+  /** Rows beyond this are not read (default: the workspace's candidate limit). */
+  maxRows?: number;
+  maxErrors?: number;
+}
+
+const MAX_SHORT_TEXT = 200;
+const MAX_SHOWN_VALUE = 200;
+const MAX_LANGUAGES = 100;
+const DATE_COLUMNS: readonly PipelineColumn[] = ['stage_date', 'expected_start'];
+const PHYSICIAN_SPECIALTIES = SPECIALTIES.join(', ');
+const ALLOWED_STAGES = STAGES.join(', ');
+const ALLOWED_VISA_ROUTES = VISA_ROUTES.join(', ');
+
+const clip = (value: string) => (value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value);
+
+class ErrorList {
+  readonly shown: PipelineRowError[] = [];
+  count = 0;
+  constructor(private readonly max: number) {}
+  add(error: PipelineRowError): void {
+    this.count += 1;
+    if (this.shown.length < this.max) this.shown.push({ ...error, value: clip(error.value) });
+  }
+}
+
+/** Checks one row's cells and builds the candidate, or returns the row's problems. */
+function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boolean) {
+  const problems: Omit<PipelineRowError, 'line'>[] = [];
+  const fail = (column: PipelineColumn, message: string) => problems.push({ column, value: cell(column), message });
+
+  function coded<T>(column: PipelineColumn, aliases: AliasTable<T>, allowed: string): T | undefined {
+    const text = cell(column);
+    const code = aliases.find(text);
+    if (text === '') fail(column, `required; one of: ${allowed}`);
+    else if (code === undefined) fail(column, `not a known value; use one of: ${allowed}`);
+    return code;
+  }
+  function text(column: PipelineColumn, maxLength: number): string {
+    const value = cell(column);
+    if (value.length > maxLength) fail(column, `too long: ${value.length} characters, at most ${maxLength}`);
+    return value;
+  }
+  function date(column: PipelineColumn, required: boolean): string {
+    const value = cell(column);
+    if (value === '') {
+      if (required) fail(column, 'required; a date as YYYY-MM-DD or MM/DD/YYYY');
+      return '';
+    }
+    const reading = readCsvDate(value, { dayFirstInFile });
+    if (!reading.ok) fail(column, reading.message);
+    return reading.ok ? reading.date : '';
+  }
+  function flag(column: PipelineColumn): boolean | null {
+    const value = BOOLEAN_ALIASES.find(cell(column));
+    if (value === undefined) fail(column, 'expected yes, no or blank');
+    return value ?? null;
+  }
+
+  const id = text('candidate_id', MAX_ID_LENGTH);
+  if (id === '') fail('candidate_id', 'required');
+  const profession = coded<Profession>('profession', PROFESSION_ALIASES, 'physician, mls');
+  const specialty = readSpecialty(cell('specialty'), profession, (message) => fail('specialty', message));
+  const stage = coded('stage', STAGE_ALIASES, ALLOWED_STAGES);
+  const stageDate = date('stage_date', true);
+  const visaRoute = coded('visa_route', VISA_ROUTE_ALIASES, ALLOWED_VISA_ROUTES);
+  const state = findState(cell('site_state'));
+  if (!state) {
+    fail(
+      'site_state',
+      cell('site_state') === ''
+        ? 'required; a two-letter code such as CA'
+        : 'not a US state or territory; use a two-letter code such as CA',
+    );
+  }
+  const siteCountyFips = readFips(cell('site_county_fips'), state?.code, (message) => fail('site_county_fips', message));
+  const expectedStart = date('expected_start', false);
+  const languages = readLanguages(cell('languages'));
+  if (languages.length > MAX_LANGUAGES) fail('languages', `more than ${MAX_LANGUAGES} languages`);
+  if (languages.some((language) => language.length > MAX_SHORT_TEXT))
+    fail('languages', `a language name is over ${MAX_SHORT_TEXT} characters`);
+  const countryOfTraining = text('country_of_training', MAX_SHORT_TEXT);
+  const gender = text('gender', MAX_SHORT_TEXT);
+  const ecfmgCertified = flag('ecfmg_certified');
+  const licenceStatus = text('licence_status', MAX_SHORT_TEXT);
+  const ascpi = flag('ascpi');
+  if (problems.length > 0) return { problems };
+  const candidate: Candidate = {
+    id,
+    profession: profession!,
+    specialty: specialty!,
+    stage: stage!,
+    stageDate,
+    visaRoute: visaRoute!,
+    siteState: state!.code,
+    siteCountyFips,
+    expectedStart,
+    countryOfTraining,
+    languages,
+    gender,
+    ecfmgCertified,
+    licenceStatus,
+    ascpi,
+  };
+  return { candidate, problems };
+}
+
+function readSpecialty(value: string, profession: Profession | undefined, fail: (message: string) => void): string | undefined {
+  if (profession === 'mls') {
+    if (value === '') return MLS_SPECIALTY;
+    const specialty = MLS_SPECIALTY_ALIASES.find(value);
+    if (!specialty) fail(`lab candidates take "${MLS_SPECIALTY}" or blank`);
+    return specialty;
+  }
+  if (profession === 'physician') {
+    const specialty = PHYSICIAN_SPECIALTY_ALIASES.find(value);
+    if (!specialty) fail(`${value === '' ? 'required for physicians' : 'not a planned specialty'}; use one of: ${PHYSICIAN_SPECIALTIES}`);
+    return specialty;
+  }
+  return undefined;
+}
+
+/** Spreadsheets drop the leading zero of "06037", so four digits are padded back. */
+function readFips(value: string, stateCode: string | undefined, fail: (message: string) => void): string {
+  if (value === '') return '';
+  const fips = /^\d{4}$/.test(value) ? `0${value}` : value;
+  const problem = countyFipsProblem(fips);
+  if (problem) fail(problem);
+  else if (stateCode && !countyInState(fips, stateCode)) fail(`county ${fips} is not in ${stateCode}`);
+  return fips;
+}
+
+/** Semicolon-separated, as the template says; commas are accepted too since people type them. */
+function readLanguages(value: string): string[] {
+  const seen = new Set<string>();
+  const languages: string[] = [];
+  for (const part of value.split(/[;,]/)) {
+    const language = part.trim();
+    if (language !== '' && !seen.has(language.toLowerCase())) {
+      seen.add(language.toLowerCase());
+      languages.push(language);
+    }
+  }
+  return languages;
+}
+
+/** Line breaks inside quoted cells, so a row's first line can be found from its last. */
+function breaksInside(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell);
+  }
+  return breaks;
+}
+
+/** A problem with the row as a whole: broken quoting or more cells than columns. */
+function rowShapeProblem(errors: Papa.ParseError[], cells: readonly string[], columnCount: number): string | undefined {
+  if (errors.some((error) => error.code === 'MissingQuotes')) {
+    return 'a quoted cell is never closed, so everything from here to the end of the file was read as one cell';
+  }
+  if (errors.some((error) => error.code === 'InvalidQuotes')) {
+    return 'a quote mark inside a quoted cell is not doubled (write "" for a quote inside quotes)';
+  }
+  // Even blank extra cells are refused: an unquoted comma shifts every later cell one column right.
+  if (cells.length > columnCount) {
+    return `${cells.length - columnCount} more cells than the header has columns: is a comma inside a cell missing its quotes?`;
+  }
+  return undefined;
+}
+
+interface ReadRow {
+  line: number;
+  cells: string[];
+  shapeProblem?: string;
+}
+
+interface CsvRead {
+  /** Normalised names from the first line. */
+  header: string[];
+  rows: ReadRow[];
+  /** Line where reading stopped because the file has too many rows. */
+  stoppedAtLine?: number;
+}
+
+/**
+ * Splits the text into rows with their first physical line. Papa's header mode is not used:
+ * it costs several times more per row, and the header needs our own normalising anyway.
+ */
+function readCsv(body: string, maxRows: number): CsvRead {
+  let header: string[] | undefined;
+  const rows: ReadRow[] = [];
+  const lines = new LineCounter(body);
+  let stoppedAtLine: number | undefined;
+  Papa.parse<string[]>(body, {
+    delimiter: ',', // never guessed: the languages column holds semicolons
+    skipEmptyLines: 'greedy',
+    step(step, parser) {
+      const { cursor } = step.meta;
+      const unclosed = step.errors.some((error) => error.code === 'MissingQuotes');
+      const ownBreak = unclosed ? 0 : lines.breakEndingAt(cursor);
+      const lastLine = 1 + lines.breaksBefore(cursor - ownBreak);
+      const cells = step.data;
+      if (!header) {
+        header = cells.map(normaliseHeader);
+        return;
+      }
+      const line = lastLine - breaksInside(cells);
+      if (rows.length === maxRows) {
+        stoppedAtLine = line;
+        parser.abort();
+        return;
+      }
+      rows.push({ line, cells, shapeProblem: rowShapeProblem(step.errors, cells, header.length) });
+    },
+  });
+  return { header: header ?? [], rows, stoppedAtLine };
+}
+
+/** Template columns named more than once in the header. */
+function repeatedColumns(header: readonly string[]): string[] {
+  const templateColumns: readonly string[] = PIPELINE_TEMPLATE_COLUMNS;
+  return templateColumns.filter((column) => header.indexOf(column) !== header.lastIndexOf(column));
+}
+
+export function parsePipelineCsv(text: string, fileName: string, options: ParsePipelineOptions = {}): PipelineParseResult {
+  const maxRows = options.maxRows ?? DEFAULT_WORKSPACE_LIMITS.maxCandidates;
+  const errors = new ErrorList(options.maxErrors ?? 10_000);
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const { header, rows, stoppedAtLine } = readCsv(body, maxRows);
+  const result = (candidates: Candidate[], missingColumns: string[], rejectedRows: number): PipelineParseResult => ({
+    candidates,
+    errors: errors.shown,
+    missingColumns,
+    rowsRead: rows.length,
+    rejectedRows,
+    errorCount: errors.count,
+  });
+
+  const present = new Set(header);
+  const missingColumns = REQUIRED_PIPELINE_COLUMNS.filter((column) => !present.has(column));
+  if (missingColumns.length > 0) {
+    const found = header.length > 0 ? `; its first line has: ${header.slice(0, 20).join(', ')}` : '; the file is empty';
+    errors.add({
+      line: 1,
+      column: '',
+      value: '',
+      message: `${fileName} is missing required column${missingColumns.length > 1 ? 's' : ''} ${missingColumns.join(', ')}${found}. Nothing was loaded.`,
+    });
+  }
+  for (const column of repeatedColumns(header)) {
+    errors.add({ line: 1, column, value: '', message: `${fileName} has the column ${column} more than once. Nothing was loaded.` });
+  }
+  if (errors.count > 0) return result([], missingColumns, rows.length);
+
+  const indexOf = new Map(PIPELINE_TEMPLATE_COLUMNS.map((column) => [column, header.indexOf(column)]));
+  // A column the file lacks has index -1, which reads as a blank cell.
+  const cellOf = (cells: readonly string[], column: PipelineColumn) => cells[indexOf.get(column)!]?.trim() ?? '';
+  const dayFirstInFile = rows.some(({ cells }) => DATE_COLUMNS.some((column) => looksDayFirst(cellOf(cells, column))));
+  const firstLineOfId = new Map<string, number>();
+  const candidates: Candidate[] = [];
+  let rejectedRows = 0;
+
+  for (const { line, cells, shapeProblem } of rows) {
+    if (shapeProblem) {
+      errors.add({ line, column: '', value: '', message: shapeProblem });
+      rejectedRows += 1;
+      continue;
+    }
+    const { candidate, problems } = readRow((column) => cellOf(cells, column), dayFirstInFile);
+    const id = cellOf(cells, 'candidate_id');
+    const firstLine = firstLineOfId.get(id);
+    if (id !== '' && firstLine === undefined) firstLineOfId.set(id, line);
+    if (firstLine !== undefined)
+      problems.push({ column: 'candidate_id', value: id, message: `duplicate candidate_id; first used on line ${firstLine}` });
+    for (const problem of problems) errors.add({ line, ...problem });
+    if (candidate && problems.length === 0) candidates.push(candidate);
+    else rejectedRows += 1;
+  }
+  if (stoppedAtLine !== undefined) {
+    errors.add({
+      line: stoppedAtLine,
+      column: '',
+      value: '',
+      message: `${fileName} has more than ${maxRows} rows; rows from this line on were not read`,
+    });
+  }
+  return result(candidates, [], rejectedRows);
+}

@@ -1,0 +1,74 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { useAtlas, type UploadOutcome } from '../atlas-context';
+
+/** Drag-and-drop anywhere on the page, or the file picker. */
+export function UploadZone({ children }: { children: ReactNode }) {
+  const { loadFile } = useAtlas();
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function take(files: FileList | null) {
+    for (const file of files ? [...files] : []) {
+      setBusy(`Reading ${file.name} (${(file.size / 1e6).toFixed(1)} MB)…`);
+      setOutcome(await loadFile(file));
+    }
+    setBusy(null);
+    if (input.current) input.current.value = '';
+  }
+
+  return (
+    <div
+      className={`upload-zone ${dragging ? 'is-dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void take(e.dataTransfer.files);
+      }}
+    >
+      <section className="upload-bar" aria-labelledby="upload-title">
+        <h2 id="upload-title" className="visually-hidden">
+          Load your own files
+        </h2>
+        <label className="button" htmlFor="dataset-upload">
+          Load your HRSA download…
+        </label>
+        <input
+          id="dataset-upload"
+          data-testid="dataset-upload"
+          className="visually-hidden-file"
+          type="file"
+          accept=".csv,text/csv"
+          multiple
+          onChange={(e) => void take(e.target.files)}
+        />
+        <span className="hint">
+          or drop <code>BCD_HPSA_FCT_DET_PC.csv</code> (or <code>_MH</code>, <code>_DH</code>) anywhere on the page. It replaces the
+          embedded data of the same discipline.
+        </span>
+        <div data-testid="upload-message" role={outcome && !outcome.ok ? 'alert' : 'status'} aria-live="polite">
+          {busy && <p className="busy">{busy}</p>}
+          {!busy && outcome && (
+            <div className={outcome.ok ? 'msg ok' : 'msg error'}>
+              <p>{outcome.text}</p>
+              {(outcome.ok ? outcome.warnings : outcome.details).length > 0 && (
+                <ul>
+                  {(outcome.ok ? outcome.warnings : outcome.details).map((d, i) => (
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+      </section>
+      {children}
+    </div>
+  );
+}
