@@ -70,7 +70,7 @@ export function installPageHelpers() {
         b.listeners.delete(check);
         clearInterval(poll);
         clearTimeout(timer);
-        if (err) reject(err);
+        if (err) reject(err instanceof Error ? err : new Error(String(err)));
         else resolve(t);
       };
       const check = (t) => {
@@ -212,13 +212,13 @@ export function installPageHelpers() {
   b.selectLoop = async (selector, values, { settleMs = 30, timeoutMs = 30000 } = {}) => {
     const el = document.querySelector(selector);
     if (!el) throw new Error(`no ${selector}`);
-    const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
+    const setValue = (target, v) => Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(target, v);
     const out = [];
     for (const value of values) {
       await new Promise((r) => setTimeout(r, settleMs));
       const current = document.querySelector(selector);
       const t0 = now();
-      setValue.call(current, value);
+      setValue(current, value);
       current.dispatchEvent(new Event('change', { bubbles: true }));
       const { t, noop } = await b.waitViews(t0, timeoutMs, 1000);
       const tFrame = await b.nextFrame();

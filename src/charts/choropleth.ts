@@ -41,7 +41,7 @@ const pathCache = new WeakMap<Shape, string>();
 const path = geoPath();
 function d(shape: Shape): string {
   let s = pathCache.get(shape);
-  if (s === undefined) pathCache.set(shape, (s = path(shape.geometry as GeoJSON.GeometryObject) ?? ''));
+  if (s === undefined) pathCache.set(shape, (s = path(shape.geometry) ?? ''));
   return s;
 }
 
@@ -147,7 +147,7 @@ function viewBoxFor(o: Pick<ChoroplethOptions, 'shapes' | 'zoomTo' | 'width' | '
   if (!chosen.length) return `0 0 ${o.width} ${o.height}`;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const s of chosen) {
-    const [[a, b], [c, e]] = path.bounds(s.geometry as GeoJSON.GeometryObject);
+    const [[a, b], [c, e]] = path.bounds(s.geometry);
     [x0, y0, x1, y1] = [Math.min(x0, a), Math.min(y0, b), Math.max(x1, c), Math.max(y1, e)];
   }
   const pad = 0.08 * Math.max(x1 - x0, y1 - y0);

@@ -1,4 +1,4 @@
-import { DataType, type Table } from 'apache-arrow';
+import { DataType, type Field, type Table, type Vector } from 'apache-arrow';
 
 // DuckDB returns Arrow tables; views and the model want plain rows. BIGINT (count(*), sums of
 // integers) arrives as bigint and DATE as epoch milliseconds, so both are normalised here, once.
@@ -17,12 +17,12 @@ function converterFor(type: DataType): Convert | null {
 }
 
 export function arrowToRows<Row>(table: Table): Row[] {
-  const fields = table.schema.fields;
+  const fields: Field[] = table.schema.fields;
   const columns = fields.map((f, i) => {
-    const vector = table.getChildAt(i);
-    return { name: f.name, convert: converterFor(f.type), get: (r: number) => vector?.get(r) };
+    const vector: Vector | null = table.getChildAt(i);
+    return { name: f.name, convert: converterFor(f.type as DataType), get: (r: number): unknown => vector?.get(r) };
   });
-  const rows: Row[] = new Array(table.numRows);
+  const rows = new Array<Row>(table.numRows);
   for (let r = 0; r < table.numRows; r++) {
     const row: Record<string, unknown> = {};
     for (const c of columns) {

@@ -25,7 +25,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
     );
     p.then(
       (v) => (clearTimeout(t), resolve(v)),
-      (e) => (clearTimeout(t), reject(e)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
     );
   });
 }

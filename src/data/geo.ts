@@ -47,7 +47,7 @@ export function shapesFromTopology(topology: Topology, pr?: PrInset): UsShapes {
     counties: [...toShapes('counties'), ...prShapes(pr?.counties)],
     states: [...toShapes('states'), ...prShapes(pr?.states)],
     insets: pr ? [pr.inset] : [],
-    stateBorders: mesh(topology, states, (a, b) => a !== b) as GeoJSON.MultiLineString,
+    stateBorders: mesh(topology, states, (a, b) => a !== b),
     width: 975,
     height: 610,
   };

@@ -37,7 +37,7 @@ export function parseManifest(json: unknown): Manifest {
       if (typeof d[k] !== 'string' || d[k] === '') throw new Error(`datasets/manifest.json: datasets[${i}].${k} is missing`);
     }
     if (d.loader !== 'hpsa-detail' && d.loader !== 'csv')
-      throw new Error(`datasets/manifest.json: datasets[${i}].loader "${d.loader}" is unknown`);
+      throw new Error(`datasets/manifest.json: datasets[${i}].loader "${String(d.loader)}" is unknown`);
   });
   return { version: m.version ?? 1, datasets: m.datasets.map((d) => ({ ...d, sample: !!d.sample, estimate: !!d.estimate })) };
 }

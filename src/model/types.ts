@@ -63,7 +63,8 @@ export interface Candidate {
   siteState: string;
   /** Five-digit county FIPS of the target site, text with leading zeros; '' when unknown. */
   siteCountyFips: string;
-  expectedStart: IsoDate | '';
+  /** '' when unknown. */
+  expectedStart: IsoDate;
   countryOfTraining: string;
   languages: string[];
   gender: string;

@@ -6,20 +6,20 @@ import type { LoadedDataset } from '../data/datasets';
 import { loadUsShapes } from '../data/geo';
 import { stateRegions } from '../data/queries/pipeline';
 import { areaValues } from '../data/queries/shortage';
-import { matchTargets } from '../model/forecast/targetMatching';
+import { matchTargets } from '../model/forecast/target-matching';
 import type { MapView } from '../model/map-view';
 import { regionContainsFor } from '../model/region-contains';
 import type { Assumptions } from '../model/timing/assumptions';
-import { nextAction } from '../model/timing/nextAction';
+import { nextAction } from '../model/timing/next-action';
 import type { ServiceArea } from '../model/types';
 import { stateByFips, type Workspace } from '../model/workspace';
 import { runForecastInWorker } from '../views/forecast-client';
-import { currentAssumptions } from '../views/AssumptionsPanel';
-import { activeServiceArea } from '../views/ServiceAreaPanel';
+import { currentAssumptions } from '../views/pipeline/assumptions-panel';
+import { activeServiceArea } from '../views/map/service-area-panel';
 import { reportAssumptions } from './assumption-rows';
 import { mapFigure } from './map-figure';
 import type { ReportForecast, ReportInput, ReportMap, Unavailable } from './report-input';
-import { targetNextStep } from '../model/forecast/nextStep';
+import { targetNextStep } from '../model/forecast/next-step';
 import { FORECAST_SETTINGS } from '../model/forecast/settings';
 
 /** The Pipeline screen's settings, so the report's figures agree with it. */

@@ -1,7 +1,7 @@
 // Everything an exported report shows, as plain data: buildReportHtml turns it into one file and
 // needs nothing else (no DOM, no network). Strings in it are data and are always escaped, except
 // the map's SVG and legend, which are sanitised.
-import type { NextStep } from '../model/forecast/nextStep';
+import type { NextStep } from '../model/forecast/next-step';
 import type { LoadedDataset } from '../data/datasets';
 import type { AreaValue } from '../data/queries/shortage';
 import type { ForecastResult } from '../model/forecast/result';

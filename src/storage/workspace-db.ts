@@ -12,7 +12,7 @@ function open(): Promise<IDBDatabase> {
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -25,7 +25,7 @@ export async function loadSavedWorkspace(): Promise<Workspace | null> {
   const text = await new Promise<unknown>((resolve, reject) => {
     const req = d.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   if (typeof text !== 'string') return null;
   const parsed = parseWorkspaceFile(text, { validateAssumptions: workspaceAssumptionErrors });
@@ -40,7 +40,7 @@ export async function saveWorkspace(ws: Workspace): Promise<void> {
     const tx = d.transaction(STORE, 'readwrite');
     tx.objectStore(STORE).put(serializeWorkspace(ws), KEY);
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
   });
 }

@@ -6,7 +6,7 @@ export interface Atlas {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
   /** Loads a user's file; resolves to a message for the person, never throws. */
-  loadFile(file: File): Promise<UploadOutcome>;
+  loadFile: (file: File) => Promise<UploadOutcome>;
 }
 
 export type UploadOutcome = { ok: true; text: string; warnings: string[] } | { ok: false; text: string; details: string[] };

@@ -14,7 +14,10 @@ export function PipelineSync() {
     if (!candidates.length && !tableHasRows.current) return;
     tableHasRows.current = candidates.length > 0;
     let live = true;
-    syncPipelineTable(coordinator.engine, candidates).then(() => live && coordinator.dataChanged());
+    syncPipelineTable(coordinator.engine, candidates).then(
+      () => live && coordinator.dataChanged(),
+      (e: unknown) => console.error('The pipeline table could not be updated', e),
+    );
     return () => {
       live = false;
     };

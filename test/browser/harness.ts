@@ -15,7 +15,7 @@ export const SUB_PATH = '/atlas/';
 export async function serveDist(): Promise<{ origin: string; url: string; close: () => Promise<void> }> {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   const server = await serve({ [SUB_PATH]: DIST });
-  return { origin: server.origin, url: server.url(SUB_PATH), close: server.close };
+  return { origin: server.origin, url: server.url(SUB_PATH), close: () => server.close() };
 }
 
 export async function launch(): Promise<{ browser: Browser; context: BrowserContext; close: () => Promise<void> }> {
@@ -59,8 +59,9 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   const source = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   return page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    type AxeResult = { violations: { id: string; impact: string; nodes: unknown[]; help: string }[] };
+    const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<AxeResult> } }).axe; // injected above
+    const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v: { id: string; impact: string; nodes: unknown[]; help: string }) => ({
       id: v.id,
       impact: v.impact,

@@ -82,7 +82,7 @@ describe('shortage map', () => {
 
   it('exports the table as shown to CSV with a BOM', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-area-csv').click()]);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length - 1).toBe(await tableRows());

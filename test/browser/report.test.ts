@@ -107,12 +107,12 @@ async function seedWorkspace(text: string): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('shortage-atlas', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('workspace');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const tx = open.result.transaction('workspace', 'readwrite');
           tx.objectStore('workspace').put(value, 'current');
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         };
       }),
     text,
@@ -238,7 +238,7 @@ describe('exported report', () => {
 
   it('exports the targets table as CSV with the formula neutralised', async () => {
     const file = await download('report-csv-targets');
-    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    const csv = fs.readFileSync(await file.path(), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csv).toContain(HOSTILE_OWNER);
@@ -248,7 +248,7 @@ describe('exported report', () => {
   it('includes candidate rows only when the box is ticked', async () => {
     await page.getByLabel('Include candidate-level rows').check();
     const file = await download('export-report');
-    const html = fs.readFileSync((await file.path())!, 'utf8');
+    const html = fs.readFileSync(await file.path(), 'utf8');
     expect(html).toContain('<td>P-2</td>');
     expect(await page.getByTestId('report-csv-candidates').count()).toBe(1);
   });

@@ -101,7 +101,7 @@ describe('service areas and targets', () => {
 
   it('exports the workspace, restores it into an empty browser, and a bad file changes nothing', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('workspace-export').click()]);
-    const file = (await download.path())!;
+    const file = await download.path();
     const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(exported.format).toBe('shortage-atlas-workspace');
     expect(exported.targets).toHaveLength(2);

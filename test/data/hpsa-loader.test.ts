@@ -260,7 +260,7 @@ describe('bad input changes nothing', () => {
       throw new Error('expected failure');
     } catch (e) {
       expect(e).toBeInstanceOf(DataLoadError);
-      expect(`${(e as DataLoadError).message} ${(e as DataLoadError).details}`).toMatch(/latin1\.csv.*(UTF-8|could not be read)/);
+      expect(`${(e as DataLoadError).message} ${(e as DataLoadError).details.join(' ')}`).toMatch(/latin1\.csv.*(UTF-8|could not be read)/);
     }
   });
 });

@@ -21,15 +21,16 @@ export async function createNodeEngine(): Promise<SqlEngine> {
   await db.instantiate();
   const conn = db.connect();
   return {
-    async query<Row>(sql: string, params?: unknown[]) {
-      return arrowToRows<Row>(conn.query(params?.length ? bindParams(sql, params) : sql));
+    // The blocking Node API runs each call at once; the engine interface is asynchronous.
+    query<Row>(sql: string, params?: unknown[]) {
+      return Promise.resolve().then(() => arrowToRows<Row>(conn.query(params?.length ? bindParams(sql, params) : sql)));
     },
-    async registerFile(name, source) {
-      if (!(source instanceof Uint8Array)) throw new Error('Node engine takes bytes, not File objects');
-      db.registerFileBuffer(name, source);
+    registerFile(name, source) {
+      if (!(source instanceof Uint8Array)) return Promise.reject(new Error('Node engine takes bytes, not File objects'));
+      return Promise.resolve().then(() => db.registerFileBuffer(name, source));
     },
-    async dropFile(name) {
-      db.dropFile(name);
+    dropFile(name) {
+      return Promise.resolve().then(() => db.dropFile(name));
     },
   };
 }

@@ -30,7 +30,7 @@ function quote(text: string): string {
 }
 
 function cellsOf(columns: readonly string[], row: CsvRow): readonly CsvCell[] {
-  if (Array.isArray(row)) return row;
+  if (Array.isArray(row)) return row as readonly CsvCell[];
   const record = row as Readonly<Record<string, CsvCell>>;
   return columns.map((column) => (Object.hasOwn(record, column) ? record[column] : undefined));
 }

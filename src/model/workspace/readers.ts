@@ -80,7 +80,8 @@ export function readArray(value: unknown, path: string, issues: Issues, maxLengt
     issues.add(path, `too many items: ${value.length}, at most ${maxLength} allowed`);
     return undefined;
   }
-  return value;
+  const items: unknown[] = value;
+  return items;
 }
 
 /** Reads each item with `readItem`; the list is returned only when every item was valid. */

@@ -5,7 +5,6 @@ import {
   DEFAULT_ASSUMPTIONS,
   validateAssumptions,
   type Assumptions,
-  type AssumptionMeta,
 } from '../../model/timing/assumptions';
 import { useWorkspace } from '../workspace-context';
 
@@ -15,10 +14,10 @@ export function currentAssumptions(saved: Record<string, unknown>): Assumptions 
   return v.ok ? v.value : DEFAULT_ASSUMPTIONS;
 }
 
-const GROUPS = [...new Set(ASSUMPTION_FIELDS.map((f) => (ASSUMPTION_META[f] as AssumptionMeta).group))];
+const GROUPS = [...new Set(ASSUMPTION_FIELDS.map((f) => ASSUMPTION_META[f].group))];
 
 function Field({ name, value, onChange }: { name: keyof Assumptions; value: unknown; onChange: (v: unknown) => void }) {
-  const meta = ASSUMPTION_META[name] as AssumptionMeta;
+  const meta = ASSUMPTION_META[name];
   const id = `assumption-${name}`;
   const input =
     meta.kind === 'boolean' ? (
@@ -116,7 +115,7 @@ export function AssumptionsPanel() {
             </tr>
           </thead>
           <tbody>
-            {ASSUMPTION_FIELDS.filter((f) => (ASSUMPTION_META[f] as AssumptionMeta).group === g).map((f) => (
+            {ASSUMPTION_FIELDS.filter((f) => ASSUMPTION_META[f].group === g).map((f) => (
               <Field key={f} name={f} value={draft[f]} onChange={(v) => change(f, v)} />
             ))}
           </tbody>
