@@ -23,6 +23,29 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
     },
   },
+  // Layers point one way: model ← data ← charts ← app ← {views, report}; storage beside data (it
+  // reads the model only). A lower layer importing a higher one fails the lint.
+  {
+    files: ['src/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/model', from: ['./src/data', './src/storage', './src/charts', './src/app', './src/views', './src/report'] },
+            { target: './src/data', from: ['./src/storage', './src/charts', './src/app', './src/views', './src/report'] },
+            { target: './src/storage', from: ['./src/data', './src/charts', './src/app', './src/views', './src/report'] },
+            { target: './src/charts', from: ['./src/storage', './src/app', './src/views', './src/report'] },
+            { target: './src/app', from: ['./src/views', './src/report'] },
+            { target: './src/report', from: ['./src/views', './src/storage'] },
+          ].map((zone) => ({
+            ...zone,
+            message: 'Layers point one way: model ← data ← charts ← app ← {views, report} (README, Architecture).',
+          })),
+        },
+      ],
+    },
+  },
   // Plain JavaScript (tools, bench): type-checked loosely (tsconfig.scripts.json), so values are often `any`.
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -2,17 +2,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './views/app';
 import './styles.css';
-import { installBenchHooks } from './views/bench-hooks';
 import { startBoot } from './data/boot';
 import { loadUsShapes } from './data/geo';
+import type { Coordinator } from './data/coordinator';
 
 // The engine, the datasets and the map shapes start downloading before React's first render.
 const booting = startBoot();
 loadUsShapes().catch(() => undefined); // a failure is shown by the map, which asks again
-installBenchHooks();
+
+// Benchmark hooks exist only in the bench build (vite build --mode bench): the condition is a
+// constant, so a production build drops the branch and the hooks' module with it.
+const benchHooks = import.meta.env.MODE === 'bench' ? import('./bench-hooks') : null;
+benchHooks?.then((m) => m.installBenchHooks()).catch((e: unknown) => console.error('bench hooks', e));
+const onReady = benchHooks ? (coordinator: Coordinator) => void benchHooks.then((m) => m.registerPipelineHook(coordinator)) : undefined;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App booting={booting} />
+    <App booting={booting} onReady={onReady} />
   </StrictMode>,
 );

@@ -133,3 +133,14 @@ export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fil
     await db.dropFile(registeredName);
   }
 }
+
+/** The dataset list after an upload: datasets whose disciplines the new one covers are marked replaced by it. */
+export function withUpload(datasets: readonly LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
+  const covered = new Set(added.disciplines);
+  const replaced = datasets.map((d) =>
+    !d.replacedBy && d.table === added.table && d.disciplines.length && d.disciplines.every((x) => covered.has(x))
+      ? { ...d, replacedBy: added.source }
+      : d,
+  );
+  return [...replaced, added];
+}

@@ -1,5 +1,5 @@
 // Every table in a report, in the order it appears: the screen offers each as a CSV.
-import { isUnavailable, type ReportInput } from './report-input';
+import { isUnavailable, type ReportInput } from '../app/report-input';
 import type { ReportTable } from './report-table';
 import { assumptionsTable } from './sections/assumptions';
 import { forecastTable } from './sections/forecast';

@@ -1,9 +1,9 @@
 import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { BootStep, Booting } from '../data/boot';
 import { Coordinator } from '../data/coordinator';
-import { loadUserFile, type LoadedDataset } from '../data/datasets';
-import { DataLoadError, describeDuckDbError } from '../data/hpsa-loader';
-import { AtlasContext, type Atlas, type UploadOutcome } from './atlas-context';
+import { withUpload, type LoadedDataset } from '../data/datasets';
+import { bootFailure, loadDataFile, type UploadOutcome } from '../app/load-file';
+import { AtlasContext, type Atlas } from './atlas-context';
 import { LoadStatus } from './data/load-status';
 import { DataSources } from './data/data-sources';
 import { UploadZone } from './data/upload-zone';
@@ -12,7 +12,6 @@ import { MapScreen } from './map/map-screen';
 import { Tabs, type Tab } from './tabs';
 import { WorkspaceProvider } from './workspace-context';
 import { PipelineSync } from './pipeline-sync';
-import { registerPipelineHook } from './bench-hooks';
 // Screens other than the map load on first use, keeping the initial JavaScript small.
 const TargetsScreen = lazy(() => import('./targets/targets-screen').then((m) => ({ default: m.TargetsScreen })));
 const PipelineScreen = lazy(() => import('./pipeline/pipeline-screen').then((m) => ({ default: m.PipelineScreen })));
@@ -37,17 +36,8 @@ const TABS: Tab[] = [
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; coordinator: Coordinator } | { kind: 'failed'; message: string };
 
-function markReplaced(datasets: LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
-  const covered = new Set(added.disciplines);
-  const replaced = datasets.map((d) =>
-    !d.replacedBy && d.table === added.table && d.disciplines.length && d.disciplines.every((x) => covered.has(x))
-      ? { ...d, replacedBy: added.source }
-      : d,
-  );
-  return [...replaced, added];
-}
-
-export function App({ booting }: { booting: Booting }) {
+/** `onReady`: called once the engine and datasets are up (the benchmark build hooks in there). */
+export function App({ booting, onReady }: { booting: Booting; onReady?: (coordinator: Coordinator) => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [steps, setSteps] = useState<Map<string, string>>(new Map());
   const [datasets, setDatasets] = useState<LoadedDataset[]>([]);
@@ -59,33 +49,20 @@ export function App({ booting }: { booting: Booting }) {
       ({ engine, datasets }) => {
         setDatasets(datasets);
         const coordinator = new Coordinator(engine);
-        registerPipelineHook(coordinator);
+        onReady?.(coordinator);
         setPhase({ kind: 'ready', coordinator });
       },
-      (e: unknown) => {
-        const message = e instanceof DataLoadError ? [e.message, ...e.details].join(' ') : describeDuckDbError(e);
-        setPhase({ kind: 'failed', message });
-      },
+      (e: unknown) => setPhase({ kind: 'failed', message: bootFailure(e) }),
     );
     return unsubscribe;
-  }, [booting]);
+  }, [booting, onReady]);
 
   const loadFile = useCallback(
     async (file: File): Promise<UploadOutcome> => {
       if (phase.kind !== 'ready') return { ok: false, text: 'The app is still loading; try again in a moment.', details: [] };
-      try {
-        const added = await loadUserFile(phase.coordinator.engine, file, file.name);
-        setDatasets((ds) => markReplaced(ds, added));
-        phase.coordinator.dataChanged();
-        return { ok: true, text: `Loaded ${file.name}: ${added.summary}.`, warnings: added.warnings };
-      } catch (e) {
-        if (e instanceof DataLoadError) return { ok: false, text: e.message, details: e.details };
-        return {
-          ok: false,
-          text: `${file.name} could not be loaded; the data already loaded is unchanged.`,
-          details: [describeDuckDbError(e)],
-        };
-      }
+      const { outcome, added } = await loadDataFile(phase.coordinator, file, file.name);
+      if (added) setDatasets((ds) => withUpload(ds, added));
+      return outcome;
     },
     [phase],
   );

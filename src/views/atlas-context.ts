@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Coordinator } from '../data/coordinator';
 import type { LoadedDataset } from '../data/datasets';
+import type { UploadOutcome } from '../app/load-file';
 
 export interface Atlas {
   coordinator: Coordinator;
@@ -8,8 +9,6 @@ export interface Atlas {
   /** Loads a user's file; resolves to a message for the person, never throws. */
   loadFile: (file: File) => Promise<UploadOutcome>;
 }
-
-export type UploadOutcome = { ok: true; text: string; warnings: string[] } | { ok: false; text: string; details: string[] };
 
 export const AtlasContext = createContext<Atlas | null>(null);
 

@@ -3,10 +3,12 @@ import { parseWorkspaceFile, serializeWorkspace } from '../model/workspace';
 import { workspaceAssumptionErrors } from '../model/workspace-assumptions';
 import { useWorkspace } from './workspace-context';
 import { downloadText } from './download';
+import { useClock } from './clock-context';
 
 /** Export the whole workspace to one versioned JSON file; import validates everything before replacing anything. */
 export function WorkspaceFile() {
   const { workspace, update } = useWorkspace();
+  const clock = useClock();
   const [message, setMessage] = useState<{ ok: boolean; text: string; details: string[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   async function importFile(file: File) {
@@ -34,13 +36,7 @@ export function WorkspaceFile() {
       <div className="button-row">
         <button
           type="button"
-          onClick={() =>
-            downloadText(
-              `shortage-atlas-workspace-${new Date().toISOString().slice(0, 10)}.json`,
-              serializeWorkspace(workspace),
-              'application/json',
-            )
-          }
+          onClick={() => downloadText(`shortage-atlas-workspace-${clock.today()}.json`, serializeWorkspace(workspace), 'application/json')}
           data-testid="workspace-export"
         >
           Export workspace

@@ -160,8 +160,9 @@ beforeAll(async () => {
   const ws = seededWorkspace();
   const text = serializeWorkspace(ws);
   expect(parseWorkspaceFile(text).ok).toBe(true);
-  // The map view travels in the URL: California counties, by FTE needed.
-  await page.goto(`${server.url}?states=CA#report`);
+  // The map view travels in the URL: counties by FTE needed, no filter. The embedded HRSA data are
+  // California's, so the map screen zooms to California: the report must too.
+  await page.goto(`${server.url}#report`);
   await waitReady(page);
   await seedWorkspace(text);
   await page.reload();
@@ -234,6 +235,40 @@ describe('exported report', () => {
       }
     }
     await offline.close();
+  });
+
+  it('shows the map and the forecast as the screens do: same zoom, same outline, same figures', async () => {
+    const report = await browser.context.newPage();
+    await report.goto(pathToFileURL(reportFile).href);
+    const reportMap = report.locator('svg.choropleth');
+    const reportBox = await reportMap.getAttribute('viewBox');
+    const reportOutlined = await reportMap.locator('.overlay .outlined').count();
+    const reportForecast = await report.$$eval('#table-forecast tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    await report.close();
+
+    await page.locator('[data-tab="map"]').click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') === 'done'),
+    );
+    const screenMap = page.locator('[data-testid="shortage-map"] svg.choropleth');
+    expect(reportBox).toBe(await screenMap.getAttribute('viewBox'));
+    expect(reportBox).not.toBe('0 0 975 610'); // zoomed, not the whole country
+    expect(reportOutlined).toBe(await screenMap.locator('.overlay .outlined').count());
+
+    await page.locator('[data-tab="pipeline"]').click();
+    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => page.locator('[data-testid="forecast-table"] tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    const screenForecast = await page.$$eval('[data-testid="forecast-table"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    // Target, hires, due date, candidates, expected arrivals, P(met), shortfall, next action: the same on both.
+    const fromScreen = screenForecast.map((r) => [r[0], r[1], r[2], r[3], r[4].split(' ')[0], r[5].replace('%', ''), r[6], r[7]]);
+    const fromReport = reportForecast.map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8]]);
+    expect(fromReport).toEqual(fromScreen);
+    await page.locator('[data-tab="report"]').click();
+    await expect.poll(() => page.getByTestId('export-report').isEnabled(), { timeout: 60_000 }).toBe(true);
   });
 
   it('exports the targets table as CSV with the formula neutralised', async () => {

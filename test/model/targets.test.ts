@@ -161,4 +161,11 @@ describe('sorting and filtering targets', () => {
     expect(ids(filterTargets(targets, { text: 'bea' }))).toEqual(['target-1']);
     expect(filterTargets(targets, {})).toEqual(targets);
   });
+
+  it('finds targets by the labels a screen shows for them', () => {
+    const shownAs = (t: Target) => [t.region.kind === 'service-area' ? 'Service area: Central Valley' : 'Elsewhere'];
+    expect(ids(filterTargets(targets, { text: 'central valley', shownAs }))).toEqual(['target-1', 'target-2', 'target-3']);
+    expect(ids(filterTargets(targets, { text: 'central valley' }))).toEqual([]);
+    expect(ids(filterTargets(targets, { text: 'MLS' }))).toEqual(['target-3']); // the stored profession
+  });
 });

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { REPORT_CSP, buildReportHtml } from '../../src/report/build-report';
+import { specialtyLabel } from '../../src/model/specialties';
 import { tableCsv } from '../../src/report/report-table';
 import { reportTables } from '../../src/report/report-tables';
 import { FORMULA, HOSTILE, HOSTILE_ESCAPED, reportInput } from './report-fixture';
@@ -139,7 +140,17 @@ describe('report tables as CSV', () => {
     const csv = tableCsv(targets);
     const [header, row] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(header).toEqual(['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note']);
-    expect(row).toEqual(['Physician', 'primary care', `Service area: ${HOSTILE}`, '3', '2027-Q4', 'high', HOSTILE, `'${FORMULA}`]);
+    // The specialty as every screen labels it (model/specialties.ts).
+    expect(row).toEqual([
+      'Physician',
+      specialtyLabel('primary care'),
+      `Service area: ${HOSTILE}`,
+      '3',
+      '2027-Q4',
+      'high',
+      HOSTILE,
+      `'${FORMULA}`,
+    ]);
   });
 
   it('keep numbers as numbers', () => {

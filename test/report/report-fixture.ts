@@ -2,8 +2,8 @@
 import { DEFAULT_VIEW } from '../../src/model/map-view';
 import type { ForecastResult } from '../../src/model/forecast/result';
 import type { Candidate } from '../../src/model/types';
-import type { ReportInput } from '../../src/report/report-input';
-import { reportAssumptions } from '../../src/report/assumption-rows';
+import type { ReportInput } from '../../src/app/report-input';
+import { reportAssumptions } from '../../src/app/assumption-rows';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -88,6 +88,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     ],
     map: {
       view: DEFAULT_VIEW,
+      heading: 'FTE practitioners needed — Primary Care',
       rows: [
         {
           geo: '06001',

@@ -7,8 +7,10 @@ export const shortageCounties = () =>
     `SELECT DISTINCT county_fips FROM hpsa WHERE status <> 'Withdrawn' AND county_fips IS NOT NULL`,
   );
 
-export const stateRegions = () =>
-  namedQuery<{ state: string; census_region: string | null; hhs_region: number | null }>(
-    'state-regions',
-    `SELECT state, census_region, hhs_region FROM ref_states`,
-  );
+export interface StateRegionRow {
+  state: string;
+  census_region: string | null;
+  hhs_region: number | null;
+}
+
+export const stateRegions = () => namedQuery<StateRegionRow>('state-regions', `SELECT state, census_region, hhs_region FROM ref_states`);

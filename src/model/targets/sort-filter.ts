@@ -38,8 +38,10 @@ export interface TargetFilter {
   dueTo?: string;
   /** Targets whose region is this service area. */
   serviceAreaId?: string;
-  /** Case-insensitive match on specialty, owner or note. */
+  /** Case-insensitive match on specialty, owner, note, priority, or any of `shownAs`. */
   text?: string;
+  /** The target's texts as a screen shows them (labels of its specialty, profession, region), searched by `text` too. */
+  shownAs?: (target: Target) => string[];
 }
 
 export function filterTargets(targets: readonly Target[], filter: TargetFilter): Target[] {
@@ -52,6 +54,9 @@ export function filterTargets(targets: readonly Target[], filter: TargetFilter):
       (!filter.dueFrom || target.dueQuarter >= filter.dueFrom) &&
       (!filter.dueTo || target.dueQuarter <= filter.dueTo) &&
       (!filter.serviceAreaId || (target.region.kind === 'service-area' && target.region.id === filter.serviceAreaId)) &&
-      (text === '' || [target.specialty, target.owner, target.note].some((field) => field.toLowerCase().includes(text))),
+      (text === '' ||
+        [target.specialty, target.profession, target.owner, target.note, target.priority, ...(filter.shownAs?.(target) ?? [])].some(
+          (field) => field.toLowerCase().includes(text),
+        )),
   );
 }

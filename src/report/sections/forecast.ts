@@ -3,14 +3,9 @@
 import type { ServiceArea, Target } from '../../model/types';
 import { targetBulletChart } from '../charts';
 import { html, type Html } from '../html';
-import { isUnavailable, type ReportForecast, type ReportInput } from '../report-input';
+import { isUnavailable, type ReportForecast, type ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { targetLabel } from '../target-label';
-
-function labelFor(targetId: string, targets: Target[], areas: ServiceArea[]): string {
-  const target = targets.find((t) => t.id === targetId);
-  return target ? targetLabel(target, areas) : targetId;
-}
+import { targetLabelById } from '../../app/labels';
 
 export function forecastTable(forecast: ReportForecast, targets: Target[], areas: ServiceArea[]): ReportTable {
   return {
@@ -31,7 +26,7 @@ export function forecastTable(forecast: ReportForecast, targets: Target[], areas
     rows: forecast.result.targets.map((f) => {
       const next = forecast.nextSteps[f.targetId];
       return [
-        labelFor(f.targetId, targets, areas),
+        targetLabelById(f.targetId, targets, areas),
         f.hires,
         f.dueDate,
         f.matchedCandidates,
@@ -52,7 +47,7 @@ export function forecastSection(input: ReportInput): Html {
     return html`<section id="forecast"><h2>Forecast against the targets</h2><p class="note">Not available: ${forecast.unavailable}</p></section>`;
   const { result } = forecast;
   const bullets = result.targets.map((f) => ({
-    label: labelFor(f.targetId, input.targets, input.serviceAreas),
+    label: targetLabelById(f.targetId, input.targets, input.serviceAreas),
     hires: f.hires,
     expected: f.expectedArrivals,
     p10: f.arrivalsP10,

@@ -3,9 +3,8 @@
 import { METRICS } from '../../model/map-view';
 import { formatNumber } from '../../model/format';
 import { html, type Html } from '../html';
-import { isUnavailable, type ReportInput } from '../report-input';
+import { isUnavailable, type ReportInput } from '../../app/report-input';
 import { isSampleCandidate } from '../../model/pipeline';
-import { mapHeading } from './shortage-map';
 
 function generatedText(iso: string): string {
   const date = new Date(iso);
@@ -21,7 +20,7 @@ function keyFigures(input: ReportInput): [string, string][] {
     const top = rows[0];
     const rank = METRICS[view.metric].scheme === 'supply' ? 'lowest' : 'highest';
     figures.push([
-      mapHeading(view),
+      input.map.heading,
       top
         ? `${formatNumber(rows.length)} ${areas} with a value; ${rank}: ${top.name} (${formatNumber(top.value, METRICS[view.metric].digits)})`
         : `no ${areas} with a value in this view`,

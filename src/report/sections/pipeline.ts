@@ -1,20 +1,19 @@
 // The candidate pipeline: counts by stage for everyone, one row per candidate only on request
 // (candidate rows are personal data).
-import { STAGES, type Candidate } from '../../model/types';
+import { stageCounts } from '../../app/figures';
+import type { Candidate } from '../../model/types';
 import { isSampleCandidate } from '../../model/pipeline';
 import { barChart } from '../charts';
 import { html, type Html } from '../html';
-import type { ReportInput } from '../report-input';
+import type { ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-
-/** Generated sample candidates carry this id prefix (tools/make-sample-pipeline.mjs), as the Pipeline screen knows them. */
 
 export function funnelTable(candidates: Candidate[]): ReportTable {
   return {
     id: 'pipeline-funnel',
     title: 'Candidates by pipeline stage',
     columns: [{ label: 'Stage' }, { label: 'Candidates', digits: 0 }],
-    rows: STAGES.map((stage) => [stage, candidates.filter((c) => c.stage === stage).length]),
+    rows: stageCounts(candidates).map(({ stage, count }) => [stage, count]),
   };
 }
 

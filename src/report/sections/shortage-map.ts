@@ -1,31 +1,11 @@
 // The shortage map for the view chosen on the map screen, its legend and source, and the table of
 // the same rows the map is coloured by.
 import type { AreaValue } from '../../data/queries/shortage';
+import { describeView } from '../../app/map-spec';
 import { METRICS, type MapView, type Metric } from '../../model/map-view';
 import { html, svgMarkup, type Html } from '../html';
-import { isUnavailable, type ReportDataset, type ReportInput, type ReportMap } from '../report-input';
+import { isUnavailable, type ReportDataset, type ReportInput, type ReportMap } from '../../app/report-input';
 import { tableHtml, type ReportColumn, type ReportTable } from '../report-table';
-
-export function mapHeading(view: MapView): string {
-  const metric = METRICS[view.metric];
-  return `${metric.label}${metric.hpsa ? ` — ${view.discipline}` : view.metric === 'specialty_gap' ? ` — ${view.specialty}` : ''}`;
-}
-
-/** The view's level and filters in words. */
-export function describeView(view: MapView): string[] {
-  const parts = [view.level === 'county' ? 'Counties' : 'States'];
-  if (METRICS[view.metric].hpsa) {
-    parts.push(`status: ${view.statuses.join(', ')}`);
-    if (view.designationClass !== 'all')
-      parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
-  }
-  if (view.states.length) parts.push(`states: ${view.states.join(', ')}`);
-  if (view.censusRegion) parts.push(`Census region: ${view.censusRegion}`);
-  if (view.censusDivision) parts.push(`Census division: ${view.censusDivision}`);
-  if (view.hhsRegion) parts.push(`HHS Region ${view.hhsRegion}`);
-  if (view.rural !== 'all') parts.push(view.rural === 'rural' ? 'rural counties only' : 'metro counties only');
-  return parts;
-}
 
 const HPSA_COLUMNS: { key: keyof AreaValue & Metric; label: string; digits: number }[] = [
   { key: 'designations', label: 'Designations', digits: 0 },
@@ -72,7 +52,7 @@ export function mapSection(input: ReportInput): Html {
     return html`<section id="shortage-map"><h2>Shortage map</h2><p class="note">Not available: ${map.unavailable}</p></section>`;
   const unit = METRICS[map.view.metric].unit;
   return html`<section id="shortage-map">
-<h2>Shortage map: ${mapHeading(map.view)}</h2>
+<h2>Shortage map: ${map.heading}</h2>
 <p class="note">${describeView(map.view).join(' · ')}. Colours: ${unit}, in classes of equal count (quantiles); grey: no value in the loaded data.${input.serviceAreas.length > 0 && ' Outlined: the service area.'}</p>
 <figure class="map">
 ${svgMarkup(map.svg)}

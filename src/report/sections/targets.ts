@@ -2,12 +2,12 @@
 // when a pipeline is loaded, where the pipeline stands on it today.
 import { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity, sortTargets } from '../../model/targets';
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../../model/types';
-import { regionLabel } from '../../views/region-label';
 import { MEASURE_LABELS, describeMeasure } from '../../model/targets';
 import { html, type Html } from '../html';
-import type { ReportInput } from '../report-input';
+import type { ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { professionLabel, targetLabel } from '../target-label';
+import { professionLabel, regionLabel, targetLabel } from '../../app/labels';
+import { specialtyLabel } from '../../model/specialties';
 
 export function targetsTable(targets: Target[], areas: ServiceArea[]): ReportTable {
   return {
@@ -25,7 +25,7 @@ export function targetsTable(targets: Target[], areas: ServiceArea[]): ReportTab
     ],
     rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => [
       professionLabel(t),
-      t.specialty,
+      specialtyLabel(t.specialty),
       regionLabel(t.region, areas),
       t.hires,
       t.dueQuarter,

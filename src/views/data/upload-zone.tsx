@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { useAtlas, type UploadOutcome } from '../atlas-context';
+import type { UploadOutcome } from '../../app/load-file';
+import { useAtlas } from '../atlas-context';
 
 /** Drag-and-drop anywhere on the page, or the file picker. */
 export function UploadZone({ children }: { children: ReactNode }) {

@@ -8,20 +8,11 @@ import { ShortageMap } from './shortage-map';
 import { AreaTable } from './area-table';
 import { AreaDetails } from './area-details';
 import { SummaryCards } from './summary-cards';
-import { ServiceAreaPanel, activeServiceArea } from './service-area-panel';
+import { ServiceAreaPanel } from './service-area-panel';
 import { useWorkspace } from '../workspace-context';
 import { TargetProgress } from './target-progress';
 import { RegionPipeline } from './region-pipeline';
-import { stateByCode } from '../../model/workspace';
-import type { ServiceArea } from '../../model/types';
-
-/** Shape ids to outline for a service area: its counties, and its whole states (at either level). */
-function outlineIds(area: ServiceArea | undefined, level: MapView['level']): { states: Set<string>; counties: Set<string> } {
-  const stateFips = new Set((area?.states ?? []).map((s) => stateByCode(s)?.fips ?? ''));
-  if (level === 'state')
-    return { states: new Set([...stateFips, ...(area?.counties ?? []).map((c) => c.slice(0, 2))]), counties: new Set() };
-  return { states: stateFips, counties: new Set(area?.counties ?? []) };
-}
+import { activeServiceArea } from '../../model/service-areas';
 
 export function MapScreen() {
   const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams);
@@ -31,7 +22,6 @@ export function MapScreen() {
   const select = (geo: string) => setView({ ...view, selected: view.selected === geo ? '' : geo });
   const { workspace } = useWorkspace();
   const area = activeServiceArea(workspace);
-  const outlined = useMemo(() => outlineIds(area, view.level), [area, view.level]);
   return (
     <div className="map-screen">
       <div className="side">
@@ -40,7 +30,7 @@ export function MapScreen() {
       </div>
       <div className="map-main">
         <SummaryCards view={view} state={summary} />
-        <ShortageMap view={view} state={values} onSelect={select} outlined={outlined} />
+        <ShortageMap view={view} state={values} onSelect={select} area={area} />
         {view.selected && <AreaDetails view={view} geo={view.selected} onClose={() => setView({ ...view, selected: '' })} />}
         <AreaTable view={view} state={values} onSelect={select} />
         <TargetProgress />

@@ -1,16 +1,10 @@
 import { useState } from 'react';
 import { nextId } from '../../model/targets';
 import type { ServiceArea } from '../../model/types';
-import { isStateCode } from '../../model/workspace';
+import { activeServiceArea, addToServiceArea, parseAreaCodes } from '../../model/service-areas';
 import type { MapView } from '../../model/map-view';
 import type { AreaValue } from '../../data/queries/shortage';
 import { useWorkspace } from '../workspace-context';
-
-/** The service area being built on the map: saved in the workspace, used by the targets screen. */
-export function activeServiceArea(ws: ReturnType<typeof useWorkspace>['workspace']): ServiceArea | undefined {
-  const id = ws.view?.activeServiceArea;
-  return ws.serviceAreas.find((a) => a.id === id) ?? ws.serviceAreas[0];
-}
 
 export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValue[] }) {
   const { workspace, update } = useWorkspace();
@@ -24,31 +18,13 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
     if (!area) return;
     const counties = geos.filter((g) => g.length === 5);
     const states = rows.filter((r) => geos.includes(r.geo) && r.geo.length === 2).map((r) => r.state);
-    setArea({
-      ...area,
-      counties: [...new Set([...area.counties, ...counties])].sort(),
-      states: [...new Set([...area.states, ...states])].sort(),
-    });
+    setArea(addToServiceArea(area, { counties, states }));
   };
-  /** "06019, 06107 NV": five-digit county FIPS codes and two-letter state codes, any separators. */
   function addList() {
     if (!area) return;
-    const tokens = codes
-      .split(/[\s,;]+/)
-      .map((t) => t.trim().toUpperCase())
-      .filter(Boolean);
-    const bad = tokens.filter((t) => !(/^\d{5}$/.test(t) || isStateCode(t)));
-    if (bad.length)
-      return setCodeError(
-        `Not a county FIPS code or state code: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ` and ${bad.length - 5} more` : ''}. Nothing was added.`,
-      );
-    const counties = tokens.filter((t) => /^\d{5}$/.test(t));
-    const states = tokens.filter((t) => isStateCode(t));
-    setArea({
-      ...area,
-      counties: [...new Set([...area.counties, ...counties])].sort(),
-      states: [...new Set([...area.states, ...states])].sort(),
-    });
+    const parsed = parseAreaCodes(codes);
+    if (!parsed.ok) return setCodeError(parsed.message);
+    setArea(addToServiceArea(area, parsed));
     setCodes('');
     setCodeError('');
   }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AreaValue } from '../../data/queries/shortage';
 import { loadUsShapes, type UsShapes } from '../../data/geo';
-import { choropleth, colorScale, recolor } from '../../charts/choropleth';
+import { mapHeading, mapSpec } from '../../app/map-spec';
+import { choropleth, recolor } from '../../charts/choropleth';
 import { colorLegend } from '../../charts/legend';
 import { METRICS, type MapView } from '../../model/map-view';
-import { formatNumber } from '../../model/format';
+import type { ServiceArea } from '../../model/types';
 import type { QueryState } from '../use-query';
 import { SourceLine } from './source-line';
 import { useAtlas } from '../atlas-context';
@@ -20,25 +21,17 @@ function CoverageNote({ metric }: { metric: MapView['metric'] }) {
   ) : null;
 }
 
-const geographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion || !!v.censusDivision || !!v.hhsRegion;
-
-/** Zoom to the areas shown when a region is filtered, or when the loaded data cover only a few states. */
-function zoomTarget(v: MapView, rows: AreaValue[]): string[] {
-  const states = new Set(rows.map((r) => r.geo.slice(0, 2)));
-  return rows.length && (geographicFilter(v) || states.size <= 3) ? rows.map((r) => r.geo) : [];
-}
-
 export function ShortageMap({
   view,
   state,
   onSelect,
-  outlined,
+  area,
 }: {
   view: MapView;
   state: QueryState<AreaValue>;
   onSelect: (geo: string) => void;
-  /** Service-area outline: whole states by state FIPS, and counties. */
-  outlined: { states: Set<string>; counties: Set<string> };
+  /** The service area to outline. */
+  area: ServiceArea | undefined;
 }) {
   const [shapes, setShapes] = useState<UsShapes | null>(null);
   const [shapeError, setShapeError] = useState<string | null>(null);
@@ -50,26 +43,17 @@ export function ShortageMap({
     loadUsShapes().then(setShapes, (e: Error) => setShapeError(e.message));
   }, []);
 
-  const metric = METRICS[view.metric];
   const levelShapes = shapes ? (view.level === 'county' ? shapes.counties : shapes.states) : null;
-  const values = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.value])), [state.rows]);
-  const names = useMemo(() => new Map((state.rows ?? []).map((r) => [r.geo, r.name])), [state.rows]);
-  const scheme = metric.scheme;
+  // The report draws the same spec (app/map-spec.ts): same colours, outline and zoom.
+  const spec = useMemo(
+    () => (shapes && state.rows ? mapSpec({ view, rows: state.rows, shapes, area }) : null),
+    [shapes, state.rows, view, area],
+  );
 
   // Build the SVG when the level changes; later changes only repaint it.
   useEffect(() => {
-    if (!shapes || !levelShapes || !host.current) return;
-    const el = choropleth({
-      shapes: levelShapes,
-      borders: view.level === 'county' ? shapes.stateBorders : undefined,
-      values: new Map(),
-      scale: colorScale([], scheme),
-      width: shapes.width,
-      height: shapes.height,
-      insets: shapes.insets,
-      title: '',
-      tooltip: () => '',
-    });
+    if (!shapes || !host.current) return;
+    const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes, area: undefined }));
     el.addEventListener('click', (e) => {
       const geo = (e.target as Element).getAttribute('data-geo');
       if (geo) onSelectRef.current(geo);
@@ -85,32 +69,11 @@ export function ShortageMap({
   onSelectRef.current = onSelect;
 
   useEffect(() => {
-    if (!svg.current || !levelShapes || !state.rows) return;
-    const digits = metric.digits;
-    const scale = colorScale(
-      [...values.values()].filter((v): v is number => v != null),
-      scheme,
-    );
-    const title = `Map of ${view.level === 'county' ? 'counties' : 'states'} coloured by ${metric.label.toLowerCase()}${metric.hpsa ? ` (${view.discipline})` : ''}`;
-    recolor(svg.current, {
-      shapes: levelShapes,
-      values,
-      scale,
-      title,
-      selected: view.selected,
-      outlined:
-        view.level === 'state'
-          ? outlined.states
-          : new Set([...outlined.counties, ...levelShapes.filter((c) => outlined.states.has(c.id.slice(0, 2))).map((c) => c.id)]),
-      width: shapes!.width,
-      height: shapes!.height,
-      zoomTo: zoomTarget(view, state.rows),
-      tooltip: (shape, v) =>
-        `${names.get(shape.id) ?? shape.name}: ${v == null ? 'no value in the loaded data' : `${formatNumber(v, digits)} — ${metric.unit}`}`,
-    });
-    legendHost.current?.replaceChildren(colorLegend(scale, `${metric.label} (${metric.unit})`, (v) => formatNumber(v, digits)));
+    if (!svg.current || !spec || !state.rows) return;
+    recolor(svg.current, spec);
+    legendHost.current?.replaceChildren(colorLegend(spec.scale, spec.legend.label, spec.legend.format));
     setPainted(JSON.stringify([view, state.rows.length]));
-  }, [shapes, levelShapes, values, names, state.rows, view, metric, scheme, outlined]);
+  }, [spec, state.rows, view]);
 
   const done = !state.pending && !!shapes && painted === JSON.stringify([view, state.rows?.length ?? -1]);
   return (
@@ -121,10 +84,7 @@ export function ShortageMap({
       data-shapes={levelShapes?.length ?? 0}
     >
       <figcaption>
-        <h2>
-          {metric.label}
-          {metric.hpsa ? ` — ${view.discipline}` : view.metric === 'specialty_gap' ? ` — ${view.specialty}` : ''}
-        </h2>
+        <h2>{mapHeading(view)}</h2>
       </figcaption>
       <CoverageNote metric={view.metric} />
       {shapeError && <p className="msg error">The map shapes could not be loaded: {shapeError}</p>}

@@ -6,13 +6,8 @@ import {
   validateAssumptions,
   type Assumptions,
 } from '../../model/timing/assumptions';
+import { currentAssumptions } from '../../model/workspace-assumptions';
 import { useWorkspace } from '../workspace-context';
-
-/** The workspace's assumptions: the defaults with the user's edits on top. */
-export function currentAssumptions(saved: Record<string, unknown>): Assumptions {
-  const v = validateAssumptions({ ...DEFAULT_ASSUMPTIONS, ...saved });
-  return v.ok ? v.value : DEFAULT_ASSUMPTIONS;
-}
 
 const GROUPS = [...new Set(ASSUMPTION_FIELDS.map((f) => ASSUMPTION_META[f].group))];
 

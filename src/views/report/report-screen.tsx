@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewFromParams } from '../../model/map-view';
 import { buildReportHtml } from '../../report/build-report';
-import { gatherReport, localIsoDate, type GatheredReport } from '../../report/gather-report';
-import { isUnavailable, type ReportInput } from '../../report/report-input';
+import { gatherReport, type GatheredReport } from '../../app/gather-report';
+import { describeView } from '../../app/map-spec';
+import { isUnavailable, type ReportInput } from '../../app/report-input';
 import { tableCsv } from '../../report/report-table';
 import { reportTables } from '../../report/report-tables';
-import { describeView, mapHeading } from '../../report/sections/shortage-map';
 import { useAtlas } from '../atlas-context';
+import { useClock } from '../clock-context';
 import { downloadText } from '../download';
 import { useWorkspace } from '../workspace-context';
 
@@ -28,6 +29,7 @@ function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFra
 export function ReportScreen() {
   const { coordinator, datasets } = useAtlas();
   const { workspace } = useWorkspace();
+  const clock = useClock();
   const [includeCandidates, setIncludeCandidates] = useState(false);
   const [gathered, setGathered] = useState<{ report?: GatheredReport; error?: string }>({});
   const printFrame = useRef<HTMLIFrameElement | null>(null);
@@ -36,27 +38,26 @@ export function ReportScreen() {
     let live = true;
     setGathered({});
     const view = viewFromParams(new URLSearchParams(location.search));
-    gatherReport({ coordinator, datasets, workspace, view, now: new Date() }).then(
+    gatherReport({ coordinator, datasets, workspace, view, clock }).then(
       (report) => live && setGathered({ report }),
       (e: Error) => live && setGathered({ error: e.message }),
     );
     return () => {
       live = false;
     };
-  }, [coordinator, datasets, workspace]);
+  }, [coordinator, datasets, workspace, clock]);
   useEffect(() => () => printFrame.current?.remove(), []);
 
   const report = gathered.report;
-  const input = (now: Date): ReportInput | null => (report ? { ...report, generatedAt: now.toISOString(), includeCandidates } : null);
+  const input = (): ReportInput | null => (report ? { ...report, generatedAt: clock.now().toISOString(), includeCandidates } : null);
   const tables = report ? reportTables({ ...report, includeCandidates }) : [];
 
   function exportHtml() {
-    const now = new Date();
-    const built = input(now);
-    if (built) downloadText(`shortage-atlas-report-${localIsoDate(now)}.html`, buildReportHtml(built), 'text/html;charset=utf-8');
+    const built = input();
+    if (built) downloadText(`shortage-atlas-report-${clock.today()}.html`, buildReportHtml(built), 'text/html;charset=utf-8');
   }
   function print() {
-    const built = input(new Date());
+    const built = input();
     if (built) printFrame.current = printReport(buildReportHtml(built), printFrame.current);
   }
 
@@ -71,7 +72,7 @@ export function ReportScreen() {
         </p>
         {report && !isUnavailable(report.map) && (
           <p className="note" data-testid="report-map-view">
-            Map: {mapHeading(report.map.view)} — {describeView(report.map.view).join(', ')}. Change it on the Shortage map tab.
+            Map: {report.map.heading} — {describeView(report.map.view).join(', ')}. Change it on the Shortage map tab.
           </p>
         )}
         {!report && !gathered.error && (
@@ -120,7 +121,7 @@ export function ReportScreen() {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => downloadText(`report-${t.id}-${localIsoDate(new Date())}.csv`, tableCsv(t), 'text/csv;charset=utf-8')}
+                  onClick={() => downloadText(`report-${t.id}-${clock.today()}.csv`, tableCsv(t), 'text/csv;charset=utf-8')}
                   data-testid={`report-csv-${t.id}`}
                 >
                   Download CSV<span className="visually-hidden"> of {t.title}</span>

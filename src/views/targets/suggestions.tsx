@@ -4,14 +4,15 @@ import { SPECIALTIES, type Specialty } from '../../model/types';
 import { serviceAreaShortage } from '../../data/queries/service-area';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
-import { activeServiceArea } from '../map/service-area-panel';
+import { activeServiceArea } from '../../model/service-areas';
+import { useClock } from '../clock-context';
 
 /** Targets proposed from the shortage data of a service area, with the arithmetic shown. */
 export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }) {
   const { workspace } = useWorkspace();
   const [areaId, setAreaId] = useState(() => activeServiceArea(workspace)?.id ?? '');
   const [share, setShare] = useState(33);
-  const quarters = nextQuarters(new Date().toISOString().slice(0, 10), 12);
+  const quarters = nextQuarters(useClock().today(), 12);
   const [due, setDue] = useState(quarters[5]);
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
   const area = workspace.serviceAreas.find((a) => a.id === areaId) ?? workspace.serviceAreas[0];

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { nextQuarters, type TargetDraft } from '../../model/targets';
 import { specialtiesFor, US_STATES } from '../../model/workspace';
 import type { Priority, Profession, RegionRef, ServiceArea } from '../../model/types';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { useClock } from '../clock-context';
 
 const CENSUS_REGIONS = ['Northeast', 'Midwest', 'South', 'West'];
 
@@ -42,13 +41,14 @@ function regionFromKey(key: string, p: PlaceFields): RegionRef | string {
   return { kind: 'site', name: p.siteName.trim(), state: p.siteState, countyFips: p.county };
 }
 
-export function emptyDraft(areas: readonly ServiceArea[]): TargetDraft {
+/** A new target's fields: due a year from `today` (the quarter four after today's). */
+export function emptyDraft(areas: readonly ServiceArea[], today: string): TargetDraft {
   return {
     profession: 'physician',
     specialty: 'primary care',
     region: areas[0] ? { kind: 'service-area', id: areas[0].id } : { kind: 'state', state: 'CA' },
     hires: 1,
-    dueQuarter: nextQuarters(today(), 4)[3],
+    dueQuarter: nextQuarters(today, 4)[3],
     priority: 'medium',
     owner: '',
     note: '',
@@ -76,7 +76,7 @@ export function TargetForm({
   const [siteName, setSiteName] = useState(r0.kind === 'site' ? r0.name : '');
   const [siteState, setSiteState] = useState(r0.kind === 'site' ? r0.state : 'CA');
   const [error, setError] = useState('');
-  const quarters = nextQuarters(today(), 16, { includeCurrent: true });
+  const quarters = nextQuarters(useClock().today(), 16, { includeCurrent: true });
   if (!quarters.includes(d.dueQuarter)) quarters.unshift(d.dueQuarter);
   function save() {
     const r = regionFromKey(region, { county, siteName, siteState });

@@ -3,6 +3,7 @@ import {
   addTarget,
   deleteTarget,
   duplicateTarget,
+  filterTargets,
   sortTargets,
   undoDeleteTarget,
   updateTarget,
@@ -13,7 +14,9 @@ import {
 import type { Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
 import { TargetForm, emptyDraft } from './target-form';
-import { regionLabel } from '../region-label';
+import { professionLabel, regionLabel } from '../../app/labels';
+import { specialtyLabel } from '../../model/specialties';
+import { useClock } from '../clock-context';
 import { Suggestions } from './suggestions';
 import { DiversityTargets } from './diversity-targets';
 import { WorkspaceFile } from '../workspace-file';
@@ -28,6 +31,7 @@ export function TargetsScreen() {
   const [sort, setSort] = useState<{ by: TargetSortField; direction: 'asc' | 'desc' }>({ by: 'dueQuarter', direction: 'asc' });
   const [filter, setFilter] = useState('');
   const areas = workspace.serviceAreas;
+  const today = useClock().today();
 
   const save = (draft: TargetDraft) => {
     update((ws) => ({
@@ -48,12 +52,10 @@ export function TargetsScreen() {
     update((ws) => ({ ...ws, ...undoDeleteTarget({ targets: ws.targets, diversityTargets: ws.diversityTargets }, undo) }));
     setUndo(null);
   };
-  const needle = filter.trim().toLowerCase();
-  const shown = sortTargets(workspace.targets, sort).filter(
-    (t) =>
-      !needle ||
-      [t.specialty, t.profession, t.owner, t.note, t.priority, regionLabel(t.region, areas)].some((x) => x.toLowerCase().includes(needle)),
-  );
+  const shown = filterTargets(sortTargets(workspace.targets, sort), {
+    text: filter,
+    shownAs: (t) => [professionLabel(t), specialtyLabel(t.specialty), regionLabel(t.region, areas)],
+  });
   const sortButton = (by: TargetSortField, label: string) => (
     <th scope="col" aria-sort={sort.by === by ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button
@@ -67,8 +69,8 @@ export function TargetsScreen() {
   );
   const columns = ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note'];
   const cells = (t: Target) => [
-    t.profession === 'mls' ? 'Lab scientist' : 'Physician',
-    t.specialty,
+    professionLabel(t),
+    specialtyLabel(t.specialty),
     regionLabel(t.region, areas),
     t.hires,
     t.dueQuarter,
@@ -119,7 +121,7 @@ export function TargetsScreen() {
           <TargetForm
             key={editing.kind === 'edit' ? editing.target.id : 'new'}
             title={editing.kind === 'edit' ? 'Edit target' : 'New target'}
-            initial={editing.kind === 'edit' ? editing.target : emptyDraft(areas)}
+            initial={editing.kind === 'edit' ? editing.target : emptyDraft(areas, today)}
             areas={areas}
             onSave={save}
             onCancel={() => setEditing(null)}

@@ -1,5 +1,5 @@
-// Everything an exported report shows, as plain data: buildReportHtml turns it into one file and
-// needs nothing else (no DOM, no network). Strings in it are data and are always escaped, except
+// Everything an exported report shows, as plain data, made by gatherReport from what the screens
+// show: buildReportHtml turns it into one file and needs nothing else (no DOM, no network). Strings in it are data and are always escaped, except
 // the map's SVG and legend, which are sanitised.
 import type { NextStep } from '../model/forecast/next-step';
 import type { LoadedDataset } from '../data/datasets';
@@ -21,6 +21,8 @@ export type ReportDataset = Pick<
 
 export interface ReportMap {
   view: MapView;
+  /** As on the map screen, e.g. "FTE practitioners needed — Primary Care". */
+  heading: string;
   /** The rows behind the map, as areaValues returns them. */
   rows: AreaValue[];
   /** The choropleth, serialised by the app (XMLSerializer). */

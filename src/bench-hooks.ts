@@ -1,7 +1,11 @@
 // Hooks for `npm run bench` (bench/run.mjs): run app code paths on generated data from the page.
-// The forecast code loads only when a hook is called.
-import type { Coordinator } from '../data/coordinator';
-import { generatePipelineTable } from '../data/pipeline-table';
+// Only the benchmark build (`vite build --mode bench`) imports this file; `npm run build` leaves it out.
+import { runForecastInWorker } from './app/forecast-client';
+import type { Coordinator } from './data/coordinator';
+import { generatePipelineTable } from './data/pipeline-table';
+import { syntheticCandidates, syntheticTargets } from './model/pipeline/synthetic';
+import { regionContainsFor } from './model/region-contains';
+import { DEFAULT_ASSUMPTIONS } from './model/timing/assumptions';
 
 declare global {
   interface Window {
@@ -16,13 +20,6 @@ export function installBenchHooks(): void {
   window.__atlasBench = {
     /** Runs the app's forecast worker on a generated pipeline; resolves with the milliseconds it took. */
     async forecast(candidates, runs) {
-      const [{ syntheticCandidates, syntheticTargets }, { runForecastInWorker }, { DEFAULT_ASSUMPTIONS }, { regionContainsFor }] =
-        await Promise.all([
-          import('../model/pipeline/synthetic'),
-          import('./forecast-client'),
-          import('../model/timing/assumptions'),
-          import('../model/region-contains'),
-        ]);
       const t0 = performance.now();
       await runForecastInWorker({
         candidates: syntheticCandidates(candidates),

@@ -1,0 +1,158 @@
+import type { WorkspaceForecast } from '../../app/forecast';
+import { formatNumber } from '../../model/format';
+import { specialtyLabel } from '../../model/specialties';
+import type { ForecastResult } from '../../model/forecast/result';
+import { ActionDate } from './action-date';
+
+export const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+/** Per target: matching candidates, expected arrivals, P(met), shortfall and the next step. */
+export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast; label: (targetId: string) => string }) {
+  const { result, nextSteps } = forecast;
+  return (
+    <table data-testid="forecast-table">
+      <thead>
+        <tr>
+          <th scope="col">Target</th>
+          <th scope="col" className="num">
+            Hires
+          </th>
+          <th scope="col">Due</th>
+          <th scope="col" className="num">
+            Matching candidates
+          </th>
+          <th scope="col" className="num">
+            Expected arrivals (10th–90th)
+          </th>
+          <th scope="col" className="num">
+            P(met)
+          </th>
+          <th scope="col" className="num">
+            Expected shortfall
+          </th>
+          <th scope="col">Next action</th>
+          <th scope="col">By</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.targets.map((f) => (
+          <tr key={f.targetId} data-target={f.targetId}>
+            <td>{label(f.targetId)}</td>
+            <td className="num">{f.hires}</td>
+            <td>{f.dueDate}</td>
+            <td className="num">{f.matchedCandidates}</td>
+            <td className="num" data-col="expected">
+              {formatNumber(f.expectedArrivals, 1)} ({formatNumber(f.arrivalsP10)}–{formatNumber(f.arrivalsP90)})
+            </td>
+            <td className="num" data-col="p-met">
+              {pct(f.probabilityMet)}
+            </td>
+            <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
+            <td>{nextSteps[f.targetId]?.action}</td>
+            <td>
+              <ActionDate date={nextSteps[f.targetId]?.date ?? null} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The figures behind the arrival charts, every third month. */
+export function ArrivalsTable({ result, label }: { result: ForecastResult; label: (targetId: string) => string }) {
+  return (
+    <details>
+      <summary>The figures behind the charts (every third month)</summary>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Cumulative expected arrivals by month">
+        <table data-testid="arrivals-table">
+          <thead>
+            <tr>
+              <th scope="col">End of month</th>
+              <th scope="col" className="num">
+                All candidates (10th–90th)
+              </th>
+              {result.targets.map((f) => (
+                <th key={f.targetId} scope="col" className="num">
+                  {label(f.targetId)}
+                </th>
+              ))}
+              {result.bySpecialtyState.map((g) => (
+                <th key={`${g.specialty}|${g.state}`} scope="col" className="num">
+                  {specialtyLabel(g.specialty)}, {g.state}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.months.map((m, i) =>
+              i % 3 === 2 ? (
+                <tr key={m}>
+                  <td>{m}</td>
+                  <td className="num">
+                    {formatNumber(result.total.cumulative.mean[i], 1)} ({formatNumber(result.total.cumulative.p10[i])}–
+                    {formatNumber(result.total.cumulative.p90[i])})
+                  </td>
+                  {result.targets.map((f) => (
+                    <td key={f.targetId} className="num">
+                      {formatNumber(f.cumulative.mean[i], 1)}
+                    </td>
+                  ))}
+                  {result.bySpecialtyState.map((g) => (
+                    <td key={`${g.specialty}|${g.state}`} className="num">
+                      {formatNumber(g.cumulative.mean[i], 1)}
+                    </td>
+                  ))}
+                </tr>
+              ) : null,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p className="note">Expected cumulative arrivals; columns after the targets: every specialty and state in the pipeline.</p>
+    </details>
+  );
+}
+
+/** Known government fees per expected hire, by visa route. */
+export function CostTable({ result }: { result: ForecastResult }) {
+  return (
+    <>
+      <h3>Known fees per expected hire, by visa route</h3>
+      <table data-testid="cost-table">
+        <thead>
+          <tr>
+            <th scope="col">Visa route</th>
+            <th scope="col" className="num">
+              Candidates
+            </th>
+            <th scope="col" className="num">
+              Expected hires
+            </th>
+            <th scope="col" className="num">
+              Expected fees
+            </th>
+            <th scope="col" className="num">
+              Fees per hire
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.costPerHireByRoute.map((r) => (
+            <tr key={r.visaRoute}>
+              <td>{r.visaRoute}</td>
+              <td className="num">{r.candidates}</td>
+              <td className="num">{formatNumber(r.expectedHires, 1)}</td>
+              <td className="num">${formatNumber(r.expectedFeesUsd)}</td>
+              <td className="num">{r.costPerHireUsd == null ? '—' : `$${formatNumber(r.costPerHireUsd)}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="note">
+        Government filing fees only (registration, premium processing, the $100,000 fee where the scenario applies it); not legal or
+        recruitment costs.
+      </p>
+    </>
+  );
+}

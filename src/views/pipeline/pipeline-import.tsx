@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react';
+import { mergeCandidates, readPipelineImport, SAMPLE_PIPELINE, type ImportMessage } from '../../app/pipeline';
+import { isSampleCandidate, pipelineTemplateCsv } from '../../model/pipeline';
+import { downloadText } from '../download';
+import { useWorkspace } from '../workspace-context';
+
+function ImportErrors({ errors }: { errors: ImportMessage['errors'] }) {
+  return (
+    <table className="errors" data-testid="pipeline-errors">
+      <thead>
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col">Column</th>
+          <th scope="col">Value</th>
+          <th scope="col">Problem</th>
+        </tr>
+      </thead>
+      <tbody>
+        {errors.slice(0, 200).map((e, i) => (
+          <tr key={i}>
+            <td>{e.line}</td>
+            <td>{e.column}</td>
+            <td>{e.value}</td>
+            <td>{e.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Import candidates from a CSV (or the sample), with every bad row listed. */
+export function PipelineImport() {
+  const { workspace, update } = useWorkspace();
+  const [message, setMessage] = useState<ImportMessage | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const { candidates } = workspace;
+  const samples = candidates.filter(isSampleCandidate).length;
+
+  function importText(text: string, fileName: string) {
+    const { imported, message } = readPipelineImport(text, fileName);
+    if (imported) update((ws) => ({ ...ws, candidates: mergeCandidates(ws.candidates, imported) }));
+    setMessage(message);
+    if (input.current) input.current.value = '';
+  }
+  async function importSample() {
+    const res = await fetch(new URL(SAMPLE_PIPELINE.path, document.baseURI));
+    if (res.ok) importText(await res.text(), SAMPLE_PIPELINE.name);
+    else setMessage({ ok: false, text: `The sample pipeline could not be loaded (HTTP ${res.status}).`, errors: [] });
+  }
+
+  return (
+    <section className="card" aria-labelledby="pipe-import-title">
+      <h2 id="pipe-import-title">
+        Candidate pipeline ({candidates.length})
+        {samples > 0 && <span className="badge sample">{samples} sample candidates — generated, not real people</span>}
+      </h2>
+      <p className="note">
+        Candidate data stays in this browser. Import a CSV in the template’s columns; rows with problems are listed and left out, and
+        candidates already saved are kept (a row with the same candidate id replaces it).
+      </p>
+      <div className="button-row">
+        <label className="button" htmlFor="pipeline-upload">
+          Import candidates CSV…
+        </label>
+        <input
+          id="pipeline-upload"
+          data-testid="pipeline-upload"
+          className="visually-hidden-file"
+          type="file"
+          accept=".csv,text/csv"
+          ref={input}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void file.text().then((t) => importText(t, file.name));
+          }}
+        />
+        <button type="button" className="secondary" onClick={() => void importSample()} data-testid="pipeline-sample">
+          Try the sample pipeline
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => downloadText('pipeline-template.csv', pipelineTemplateCsv(), 'text/csv;charset=utf-8')}
+        >
+          Download the template
+        </button>
+        {candidates.length > 0 && (
+          <button type="button" className="secondary" onClick={() => update((ws) => ({ ...ws, candidates: [] }))}>
+            Remove all candidates
+          </button>
+        )}
+      </div>
+      {message && (
+        <div className={message.ok ? 'msg ok' : 'msg error'} data-testid="pipeline-message" role={message.ok ? 'status' : 'alert'}>
+          <p>{message.text}</p>
+          {message.errors.length > 0 && <ImportErrors errors={message.errors} />}
+        </div>
+      )}
+    </section>
+  );
+}

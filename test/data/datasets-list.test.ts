@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { withUpload, type LoadedDataset } from '../../src/data/datasets';
+
+const dataset = (id: string, disciplines: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
+  id,
+  title: id,
+  publisher: 'HRSA',
+  vintage: 'v',
+  source: `source of ${id}`,
+  license: 'public domain',
+  sample: false,
+  estimate: false,
+  table: 'hpsa',
+  origin: 'embedded',
+  rows: 1,
+  disciplines,
+  summary: '',
+  warnings: [],
+  ...extra,
+});
+
+describe('the dataset list after an upload', () => {
+  it('marks the datasets of the disciplines the upload covers as replaced, and only those', () => {
+    const embedded = [
+      dataset('pc', ['Primary Care']),
+      dataset('mh', ['Mental Health']),
+      dataset('states', [], { table: 'ref_states' }),
+      dataset('pc-other-table', ['Primary Care'], { table: 'other' }),
+    ];
+    const upload = dataset('upload-1', ['Primary Care', 'Dental Health'], { origin: 'upload' });
+    const after = withUpload(embedded, upload);
+    expect(after.map((d) => [d.id, d.replacedBy ?? null])).toEqual([
+      ['pc', 'source of upload-1'],
+      ['mh', null],
+      ['states', null],
+      ['pc-other-table', null],
+      ['upload-1', null],
+    ]);
+    expect(embedded[0].replacedBy).toBeUndefined(); // the list given is not changed
+    // A later upload replaces an earlier one only when it covers all of its disciplines; earlier marks stay.
+    const partly = withUpload(after, dataset('upload-2', ['Primary Care'], { origin: 'upload' }));
+    expect(partly.find((d) => d.id === 'upload-1')?.replacedBy).toBeUndefined();
+    const fully = withUpload(after, dataset('upload-3', ['Dental Health', 'Primary Care'], { origin: 'upload' }));
+    expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('source of upload-1');
+    expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('source of upload-3');
+  });
+});
