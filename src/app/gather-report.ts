@@ -18,6 +18,7 @@ import { forecastWorkspace, type ForecastRunner } from './forecast';
 import { runForecastInWorker } from './forecast-client';
 import { mapFigure } from './map-figure';
 import { mapSpec } from './map-spec';
+import { drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from './regions';
 import type { ReportForecast, ReportInput, ReportMap, Unavailable } from './report-input';
 
@@ -66,7 +67,7 @@ async function gatherForecast(s: ReportSources): Promise<ReportForecast | Unavai
   try {
     const regions = stateRegionMap(await s.coordinator.query(stateRegions()));
     const { result, nextSteps } = await forecastWorkspace(s.workspace, regions, s.clock.today(), s.runForecast ?? runForecastInWorker);
-    return { result, nextSteps };
+    return { result, nextSteps, charts: drawForecastCharts(result, targets, s.workspace.serviceAreas) };
   } catch (e) {
     return { unavailable: `the forecast could not run (${reason(e)}).` };
   }
@@ -86,6 +87,7 @@ export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
     targets: ws.targets,
     diversityTargets: ws.diversityTargets,
     candidates: ws.candidates,
+    funnelChart: drawFunnel(ws.candidates),
     forecast,
     assumptions: reportAssumptions(currentAssumptions(ws.assumptions)),
   };

@@ -1,6 +1,6 @@
 // Everything an exported report shows, as plain data, made by gatherReport from what the screens
-// show: buildReportHtml turns it into one file and needs nothing else (no DOM, no network). Strings in it are data and are always escaped, except
-// the map's SVG and legend, which are sanitised.
+// show: buildReportHtml turns it into one file and needs nothing else (no DOM, no network). Strings
+// in it are data and are always escaped, except the charts' serialised SVG, which is sanitised.
 import type { NextStep } from '../model/forecast/next-step';
 import type { LoadedDataset } from '../data/datasets';
 import type { AreaValue } from '../data/queries/shortage';
@@ -35,6 +35,8 @@ export interface ReportForecast {
   result: ForecastResult;
   /** Per target id: what to do next and by when. */
   nextSteps: Record<string, NextStep>;
+  /** The Pipeline screen's charts, serialised: all candidates' arrivals, and one per target (the first TARGET_CHARTS). */
+  charts: { total: string; targets: { targetId: string; svg: string }[] };
 }
 
 export interface ReportAssumption {
@@ -70,6 +72,8 @@ export interface ReportInput {
   diversityTargets: DiversityTarget[];
   /** The pipeline; empty when none was loaded. */
   candidates: Candidate[];
+  /** The Pipeline screen's funnel chart, serialised; null without candidates. */
+  funnelChart: string | null;
   forecast: ReportForecast | Unavailable;
   assumptions: ReportAssumptions;
   /** Candidate-level rows (one per person) appear only when true. */

@@ -13,7 +13,7 @@ import { serviceAreasSection } from './sections/service-areas';
 import { mapSection } from './sections/shortage-map';
 import { targetsSection } from './sections/targets';
 
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function buildReportHtml(input: ReportInput): string {
   return html`<!DOCTYPE html>

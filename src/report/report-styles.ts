@@ -36,7 +36,9 @@ figure.map svg.choropleth { display: block; width: 100%; height: auto; max-heigh
 .legend { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 4px 20px; margin-top: 4px; }
 .legend p { margin: 0; font-size: 12px; color: var(--muted); }
 .swatch { display: inline-block; width: 14px; height: 10px; border: 1px solid #bbb; vertical-align: middle; }
-svg.chart { display: block; width: 100%; max-width: 44rem; height: auto; font-size: 12px; }
+figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; }
+.small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 8px 16px; }
+.small-multiples figcaption { font-size: 0.85rem; font-weight: 600; }
 table { min-width: 50%; max-width: 100%; border-collapse: collapse; margin: 6px 0 16px; font-size: 0.82rem; }
 caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: 4px; caption-side: top; }
 th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }

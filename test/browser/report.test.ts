@@ -237,6 +237,22 @@ describe('exported report', () => {
     await offline.close();
   });
 
+  it('runs no script even if one were slipped into the file: its CSP stops it', async () => {
+    const tampered = path.join(OUT, 'report-tampered.html');
+    const slipped =
+      '<script>document.title = "script ran"</script><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="document.title = \'handler ran\'" alt="">';
+    fs.writeFileSync(tampered, fs.readFileSync(reportFile, 'utf8').replace('<body>', `<body>${slipped}`));
+    const offline = await browser.context.newPage();
+    const violations: string[] = [];
+    offline.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+    await offline.goto(pathToFileURL(tampered).href);
+    await offline.waitForLoadState('load');
+    expect(await offline.evaluate(() => document.title)).toMatch(/^Shortage and recruitment report/);
+    expect(await offline.locator('img').count()).toBe(1); // the element is there; its handler did not run
+    expect(violations.join('\n')).toMatch(/Content Security Policy/);
+    await offline.close();
+  });
+
   it('shows the map and the forecast as the screens do: same zoom, same outline, same figures', async () => {
     const report = await browser.context.newPage();
     await report.goto(pathToFileURL(reportFile).href);

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { REPORT_CSP, buildReportHtml } from '../../src/report/build-report';
+import { buildReportHtml } from '../../src/report/build-report';
 import { specialtyLabel } from '../../src/model/specialties';
 import { tableCsv } from '../../src/report/report-table';
 import { reportTables } from '../../src/report/report-tables';
@@ -13,13 +13,38 @@ const startTags = (doc: string) =>
 describe('buildReportHtml', () => {
   const doc = buildReportHtml(reportInput());
 
-  it('is one HTML document with a CSP that forbids scripts and every load but inline styles and data: images', () => {
+  it('is one HTML document whose CSP, as the browser reads it, allows no script, no request and no form', () => {
     expect(doc.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(doc).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replaceAll("'", '&#39;')}">`);
-    expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
     expect(doc.match(/<html/g)).toHaveLength(1);
     expect(doc).toContain('<style>');
     expect(doc).not.toMatch(/<link\b/i);
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(doc);
+    expect(meta).not.toBeNull();
+    // Parse the policy as CSP Level 3 does: directives split on ";", names case-insensitive, the first of a name wins.
+    const policy = new Map<string, string[]>();
+    for (const part of meta![1].replaceAll('&#39;', "'").split(';')) {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
+    }
+    // A fetch directive that is absent falls back to default-src.
+    const effective = (directive: string) => policy.get(directive) ?? policy.get('default-src') ?? ['*'];
+    for (const directive of [
+      'script-src',
+      'script-src-elem',
+      'script-src-attr',
+      'connect-src',
+      'font-src',
+      'frame-src',
+      'object-src',
+      'media-src',
+      'worker-src',
+      'manifest-src',
+    ])
+      expect(effective(directive), directive).toEqual(["'none'"]);
+    expect(effective('img-src')).toEqual(['data:']);
+    expect(effective('style-src')).toEqual(["'unsafe-inline'"]); // its own <style>, nothing fetched
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
   });
 
   it('contains no script, no event handler, no foreignObject and no live markup from data', () => {
@@ -27,7 +52,10 @@ describe('buildReportHtml', () => {
     expect(doc).not.toMatch(/<foreignObject/i);
     const tags = startTags(doc);
     expect(tags.filter((t) => t.name === 'img')).toEqual([]);
-    expect(tags.filter((t) => /\son[a-z]+\s*=/i.test(t.attributes))).toEqual([]);
+    // Attribute names only: a value may quote "onerror=" as (escaped) text.
+    const names = (attributes: string) =>
+      [...attributes.matchAll(/\s([^\s"'=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/g)].map((m) => m[1]);
+    expect(tags.filter((t) => names(t.attributes).some((n) => /^on/i.test(n)))).toEqual([]);
   });
 
   it('escapes every data string: owner, note, dataset title, names, county names, notes, next steps', () => {
@@ -72,17 +100,21 @@ describe('buildReportHtml', () => {
     expect(withSamples).toMatch(/Contains sample data.*1 pipeline candidate\(s\)/);
   });
 
-  it('gives every chart its table', () => {
-    const charts = [...doc.matchAll(/<svg class="chart"/g)].length;
-    expect(charts).toBe(2);
-    for (const [chart, table] of [
-      ['candidates by pipeline stage', 'table-pipeline-funnel'],
-      ['expected arrivals by the due date', 'table-forecast'],
-    ]) {
-      const at = doc.indexOf(chart);
-      expect(at).toBeGreaterThan(0);
-      expect(doc.indexOf(`id="${table}"`)).toBeGreaterThan(at);
-    }
+  it("gives every chart, the Pipeline screen's own drawing made inert, its table", () => {
+    // The funnel, all candidates' arrivals, and one chart per target: each sanitised, each followed or preceded by its numbers.
+    const charts = [
+      ...doc.matchAll(/<figure class="chart[^"]*">\s*<(?:figcaption[^>]*>[^<]*<\/figcaption>\s*<)?svg[^>]*class="plot-d6a7b5"/g),
+    ];
+    expect(charts).toHaveLength(3);
+    expect(doc).not.toMatch(/<script/i);
+    const funnelAt = doc.indexOf('aria-label="Candidates by pipeline stage');
+    expect(funnelAt).toBeGreaterThan(0);
+    expect(doc.indexOf('id="table-pipeline-funnel"')).toBeGreaterThan(funnelAt);
+    const totalAt = doc.indexOf('aria-label="Cumulative expected arrivals of all candidates"');
+    expect(doc.indexOf('id="table-forecast"')).toBeGreaterThan(totalAt);
+    expect(doc.indexOf(`aria-label="${HOSTILE_ESCAPED}: expected cumulative arrivals"`)).toBeGreaterThan(
+      doc.indexOf('id="table-forecast"'),
+    );
     expect(doc).toMatch(/<td class="num">25<\/td>/); // P(met) 25%
   });
 
@@ -104,11 +136,11 @@ describe('buildReportHtml', () => {
   });
 
   it('says pipeline and forecast are not available when no candidates are loaded', () => {
-    const empty = buildReportHtml(reportInput({ candidates: [], forecast: { unavailable: 'no candidates loaded.' } }));
+    const empty = buildReportHtml(reportInput({ candidates: [], funnelChart: null, forecast: { unavailable: 'no candidates loaded.' } }));
     expect(empty).toContain('Not available: no candidates loaded.');
     expect(empty).not.toContain('table-pipeline-funnel');
     expect(empty).not.toContain('table-forecast');
-    expect(empty).not.toMatch(/<svg class="chart"/);
+    expect(empty).not.toContain('<figure class="chart');
   });
 
   it('says why the map is missing when it could not be drawn', () => {

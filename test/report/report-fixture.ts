@@ -20,6 +20,13 @@ export const MAP_SVG =
 export const LEGEND =
   '<svg class="plot-1"><style>.plot-1 { font: 10px system-ui; }</style><rect fill="#fd8d3c"/></svg><p class="legend-nodata">no value</p>';
 
+/** What XMLSerializer gives for an Observable Plot chart (its own style element, role img), with a script slipped in. */
+export const plotSvg = (title: string) =>
+  // XMLSerializer escapes attribute values.
+  `<svg xmlns="http://www.w3.org/2000/svg" class="plot-d6a7b5" fill="currentColor" width="640" height="260" viewBox="0 0 640 260" role="img" aria-label="${title.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')}">` +
+  '<style>:where(.plot-d6a7b5) { font: 10px system-ui, sans-serif; }</style><g aria-hidden="true"><rect x="110" y="20" width="300" height="20"/></g>' +
+  '<script>alert(1)</script></svg>';
+
 const candidate = (id: string, stage: Candidate['stage']): Candidate => ({
   id,
   profession: 'physician',
@@ -125,7 +132,15 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       { id: 'd1', targetId: null, measure: { kind: 'language-coverage', languages: [HOSTILE], minHiresPerLanguage: 1 }, note: HOSTILE },
     ],
     candidates: [candidate(`CAND-7 ${HOSTILE}`, 'offer'), candidate('CAND-8', 'arrived')],
-    forecast: { result: FORECAST, nextSteps: { t1: { action: `Add 2 candidates ${HOSTILE}`, date: '2026-11-23' } } },
+    funnelChart: plotSvg('Candidates by pipeline stage; the numbers are in the table'),
+    forecast: {
+      result: FORECAST,
+      nextSteps: { t1: { action: `Add 2 candidates ${HOSTILE}`, date: '2026-11-23' } },
+      charts: {
+        total: plotSvg('Cumulative expected arrivals of all candidates'),
+        targets: [{ targetId: 't1', svg: plotSvg(`${HOSTILE}: expected cumulative arrivals`) }],
+      },
+    },
     assumptions,
     includeCandidates: false,
     ...overrides,

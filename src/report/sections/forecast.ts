@@ -1,8 +1,7 @@
 // Forecast against each target: expected arrivals by the due date with their spread, the chance
 // of meeting the target, the expected gap, and the next thing to do.
 import type { ServiceArea, Target } from '../../model/types';
-import { targetBulletChart } from '../charts';
-import { html, type Html } from '../html';
+import { html, svgMarkup, type Html } from '../html';
 import { isUnavailable, type ReportForecast, type ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 import { targetLabelById } from '../../app/labels';
@@ -45,22 +44,22 @@ export function forecastSection(input: ReportInput): Html {
   const forecast = input.forecast;
   if (isUnavailable(forecast))
     return html`<section id="forecast"><h2>Forecast against the targets</h2><p class="note">Not available: ${forecast.unavailable}</p></section>`;
-  const { result } = forecast;
-  const bullets = result.targets.map((f) => ({
-    label: targetLabelById(f.targetId, input.targets, input.serviceAreas),
-    hires: f.hires,
-    expected: f.expectedArrivals,
-    p10: f.arrivalsP10,
-    p90: f.arrivalsP90,
-    probabilityMet: f.probabilityMet,
-  }));
+  const { result, charts } = forecast;
+  const label = (id: string) => targetLabelById(id, input.targets, input.serviceAreas);
+  const byId = new Map(result.targets.map((f) => [f.targetId, f]));
   return html`<section id="forecast">
 <h2>Forecast against the targets</h2>
 <p class="note">${result.runs.toLocaleString('en-US')} simulated futures (seed ${result.seed}) from ${result.now} of every candidate’s remaining steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots — with the assumptions listed at the end. A target counts as on track when it is at least ${Math.round(result.targetProbability * 100)}% likely to be met.</p>
 <figure class="chart">
-${targetBulletChart(bullets, 'Chart of expected arrivals by the due date against the hires wanted, per target; the numbers are in the table below')}
-<figcaption class="small">Bar: expected arrivals by the due date. Band: 10th to 90th percentile. Black line: hires wanted. Right: chance the target is met.</figcaption>
+${svgMarkup(charts.total)}
+<figcaption class="small">All candidates. Line: expected cumulative arrivals; band: 10th to 90th percentile; dashed: all targets’ hires combined.</figcaption>
 </figure>
 ${tableHtml(forecastTable(forecast, input.targets, input.serviceAreas))}
+<div class="small-multiples">${charts.targets.map(({ targetId, svg }) => {
+    const f = byId.get(targetId);
+    return html`<figure class="chart small-multiple"><figcaption>${label(targetId)}${f && `: ${f.hires} by ${f.dueDate} · ${Math.round(f.probabilityMet * 100)}% likely`}</figcaption>
+${svgMarkup(svg)}</figure>`;
+  })}</div>
+${charts.targets.length > 0 && html`<p class="note">Each target: its matching candidates’ expected cumulative arrivals; dashed line: hires wanted; dotted line: the due date. The numbers are in the table above.</p>`}
 </section>`;
 }

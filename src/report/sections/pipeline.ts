@@ -3,8 +3,7 @@
 import { stageCounts } from '../../app/figures';
 import type { Candidate } from '../../model/types';
 import { isSampleCandidate } from '../../model/pipeline';
-import { barChart } from '../charts';
-import { html, type Html } from '../html';
+import { html, svgMarkup, type Html } from '../html';
 import type { ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 
@@ -54,10 +53,7 @@ export function pipelineSection(input: ReportInput): Html {
   return html`<section id="pipeline">
 <h2>Pipeline</h2>
 ${samples > 0 && html`<p class="note"><span class="badge sample">sample</span> ${samples} of the ${input.candidates.length} candidates are generated samples, not real people.</p>`}
-<figure class="chart">${barChart(
-    funnel.rows.map(([stage, count]) => ({ label: String(stage), value: Number(count) })),
-    'Bar chart of candidates by pipeline stage; the numbers are in the table below',
-  )}</figure>
+${input.funnelChart && html`<figure class="chart">${svgMarkup(input.funnelChart)}</figure>`}
 ${tableHtml(funnel)}
 ${
   input.includeCandidates
