@@ -1,0 +1,167 @@
+import { describe, it, expect } from 'vitest';
+import { mapFiling, parseSocCode } from '../../src/model/market/specialty-mapping';
+import { annualWage, isPlausibleAnnualWage, wageUnit } from '../../src/model/market/wage-units';
+import { assessOffer, levelThresholds, quantile, type PeerOffer } from '../../src/model/market/offer';
+import { levelOdds, oddsArithmetic } from '../../src/model/market/lottery-odds';
+import { countyKey } from '../../src/model/market/county-key';
+import { employerKey, looksCapExempt, looksMedical } from '../../src/model/market/employers';
+import { occupationGroup } from '../../src/model/market/occupations';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+
+describe('specialty of a DOL filing', () => {
+  const specialty = (soc: string, title: string) => {
+    const m = mapFiling(soc, title);
+    return m.kind === 'specialty' ? m.specialty : m.kind;
+  };
+
+  it('takes the SOC code where it names one specialty, with or without the O*NET suffix', () => {
+    expect(specialty('29-1216.00', 'Hospitalist')).toBe('internal medicine');
+    expect(specialty('29-1216', 'Physician')).toBe('internal medicine');
+    expect(specialty('29-2012.00', 'Medical Technologist')).toBe('medical laboratory technician');
+  });
+
+  it('splits physicians, all other (29-1229) by job title, then by O*NET suffix', () => {
+    expect(specialty('29-1229.00', 'Pulmonary/Critical Care Physician')).toBe('pulmonary/critical care');
+    expect(specialty('29-1229.00', 'Gatroenterology Physician')).toBe('gastroenterology');
+    expect(specialty('29-1229.00', 'Staff Physician (Medical Oncology)')).toBe('oncology');
+    expect(specialty('29-1229.00', 'Nephrologist')).toBe('nephrology');
+    expect(specialty('29-1229.00', 'Hospitalist-Nocturnist')).toBe('hospitalist');
+    expect(specialty('29-1229.02', 'Attending Physician')).toBe('hospitalist');
+    expect(specialty('29-1229.03', 'Attending Physician')).toBe('urology');
+    expect(specialty('29-1229.00', 'Physician')).toBe('unmapped');
+    expect(specialty('29-1229.00', 'Radiation Oncologist')).toBe('unmapped');
+  });
+
+  it('keeps residents and fellows apart, in every occupation', () => {
+    expect(specialty('29-1229.00', 'Clinical Fellow')).toBe('trainee');
+    expect(specialty('29-1216.00', 'Resident Physician in Internal Medicine')).toBe('trainee');
+    expect(specialty('29-1229.00', 'Physician-PGY-1')).toBe('trainee');
+    expect(specialty('29-2011.00', 'Postdoctoral Fellow')).toBe('trainee');
+    expect(specialty('29-1216.00', 'Internal Medicine Physician')).toBe('internal medicine');
+  });
+
+  it('splits the lab code 29-2011 into cytotechnologists, histotechnologists and medical laboratory scientists', () => {
+    expect(specialty('29-2011.00', 'Medical Technologist')).toBe('medical laboratory scientist');
+    expect(specialty('29-2011', 'Clinical Lab Scientist')).toBe('medical laboratory scientist');
+    expect(specialty('29-2011.00', 'Flow Cytometry Technologist')).toBe('medical laboratory scientist');
+    expect(specialty('29-2011.02', 'Team Leader, Cytology')).toBe('cytotechnologist');
+    expect(specialty('29-2011.00', 'Histotechnologist')).toBe('histotechnologist');
+    expect(specialty('29-2011.04', 'Pathologists Assistant')).toBe('histotechnologist');
+    expect(specialty('29-2011.01', 'Cytogenetic Technologist')).toBe('unmapped');
+  });
+
+  it('splits surgeons, all other (29-1249) by title and leaves the rest unmapped', () => {
+    expect(specialty('29-1249.00', 'General Surgeon')).toBe('general surgery');
+    expect(specialty('29-1249', 'General and Bariatric Surgeon')).toBe('general surgery');
+    expect(specialty('29-1249.00', 'Neurosurgeon')).toBe('unmapped');
+  });
+
+  it('reads SOC codes and groups occupations', () => {
+    expect(parseSocCode(' 29-2011.04 ')).toEqual({ soc: '29-2011', onet: '29-2011.04' });
+    expect(parseSocCode('292011')).toEqual({ soc: '29-2011', onet: null });
+    expect(parseSocCode('29-20')).toBeUndefined();
+    expect(occupationGroup('29-1211')).toBe('physician');
+    expect(occupationGroup('29-1249')).toBe('physician');
+    expect(occupationGroup('29-1299')).toBe('other');
+    expect(occupationGroup('29-1141')).toBe('other');
+    expect(occupationGroup('29-2012')).toBe('lab');
+  });
+});
+
+describe('pay units', () => {
+  it('annualises with 2,080 hours, 52 weeks, 26 fortnights and 12 months', () => {
+    expect(annualWage(30, wageUnit('Hour')!)).toBe(30 * 40 * 52);
+    expect(annualWage(3394.47, wageUnit('Bi-Weekly')!)).toBeCloseTo(3394.47 * 26, 6);
+    expect(annualWage(1000, wageUnit('Week')!)).toBe(52_000);
+    expect(annualWage(7777, wageUnit('Month')!)).toBe(93_324);
+    expect(wageUnit(' BI_WEEKLY ')).toBe('Bi-Weekly');
+    expect(wageUnit('Biweekly')).toBe('Bi-Weekly');
+    expect(wageUnit('Annually')).toBeUndefined();
+    expect(wageUnit('constructor')).toBeUndefined();
+  });
+
+  it('calls an annual wage implausible below a federal-minimum-wage year or above $2M', () => {
+    expect(isPlausibleAnnualWage(7.25 * 2080)).toBe(true);
+    expect(isPlausibleAnnualWage(15_000)).toBe(false);
+    expect(isPlausibleAnnualWage(436_000 * 52)).toBe(false);
+  });
+});
+
+describe('an offer among peers’ offers', () => {
+  // 10 filings at each level, wages spaced so the thresholds are easy to check by hand.
+  const peers: PeerOffer[] = [1, 2, 3, 4].flatMap((level) =>
+    Array.from({ length: 10 }, (_, i) => ({ annualWage: 50_000 + level * 10_000 + i * 1_000, level: level as 1 | 2 | 3 | 4 })),
+  );
+
+  it('interpolates quantiles as DuckDB’s quantile_cont', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.1)).toBe(14);
+    expect(quantile([], 0.5)).toBeNull();
+  });
+
+  it('estimates each level’s threshold from the low end of the filings at that level or above', () => {
+    const t = levelThresholds(peers);
+    // Level IV: 90k … 99k (10 filings): 10th percentile at position 0.9 → 90k + 0.9 × 1k.
+    expect(t[3]).toEqual({ level: 4, filings: 10, annualWage: 90_000 + 900 });
+    // Level III and above: 80k … 99k (20 filings): position 1.9 → 81,900.
+    expect(t[2]).toEqual({ level: 3, filings: 20, annualWage: 81_900 });
+    expect(t[0].filings).toBe(40);
+  });
+
+  it('gives the percentile and the highest level whose threshold the offer meets', () => {
+    const a = assessOffer(85_000, peers)!;
+    // Below 85,000: 30 filings (levels I, II and 80k–84k of level III); one tie counts half.
+    expect(a.percentile).toBeCloseTo(25.5 / 40, 10);
+    expect(a.level).toBe(3);
+    expect(a.levelWhy).toMatch(/level III threshold/);
+    expect(assessOffer(95_000, peers)!.level).toBe(4);
+    expect(assessOffer(40_000, peers)!.level).toBe(1);
+    expect(assessOffer(40_000, peers)!.levelWhy).toMatch(/below every estimated threshold/);
+  });
+
+  it('estimates no level from too few filings with a level', () => {
+    const few = peers.slice(0, 3).map((p) => ({ ...p }));
+    const a = assessOffer(100_000, [...few, { annualWage: 90_000, level: null }])!;
+    expect(a.level).toBeNull();
+    expect(a.peers).toBe(4);
+    expect(assessOffer(100_000, [])).toBeNull();
+  });
+});
+
+describe('wage-weighted lottery odds', () => {
+  it('enters a registration once per level and shows each level’s odds against level I', () => {
+    const odds = levelOdds(DEFAULT_ASSUMPTIONS);
+    expect(odds.map((o) => o.entries)).toEqual([1, 2, 3, 4]);
+    expect(odds.map((o) => o.probability)).toEqual([0.15, 0.31, 0.45, 0.61]);
+    expect(oddsArithmetic(DEFAULT_ASSUMPTIONS)).toEqual([
+      'Level I: 1 entry → 15% per lottery',
+      'Level II: 2 entries → 31% per lottery (2.1 × level I)',
+      'Level III: 3 entries → 45% per lottery (3.0 × level I)',
+      'Level IV: 4 entries → 61% per lottery (4.1 × level I)',
+    ]);
+  });
+});
+
+describe('names', () => {
+  it('matches DOL county names to Census names, keeping independent cities apart', () => {
+    expect(countyKey('SAN FRANCISCO')).toBe(countyKey('San Francisco County'));
+    expect(countyKey('ST. LOUIS')).toBe(countyKey('St. Louis County'));
+    expect(countyKey('SAINT LOUIS')).toBe(countyKey('St. Louis County'));
+    expect(countyKey('RICHMOND CITY')).toBe(countyKey('Richmond city'));
+    expect(countyKey('RICHMOND CITY')).not.toBe(countyKey('Richmond County'));
+    expect(countyKey('ORLEANS')).toBe(countyKey('Orleans Parish'));
+    expect(countyKey('HARTFORD')).toBe(countyKey('Hartford County (legacy)'));
+  });
+
+  it('groups spellings of one employer and flags names to check', () => {
+    expect(employerKey('Mayo Clinic ')).toBe(employerKey('MAYO CLINIC'));
+    expect(employerKey('Ochsner Clinic Foundation')).toBe('ochsner clinic foundation');
+    expect(employerKey('QUEST DIAGNOSTICS INCORPORATED')).toBe(employerKey('Quest Diagnostics, Inc.'));
+    expect(looksCapExempt('BAYLOR COLLEGE OF MEDICINE')).toBe(true);
+    expect(looksCapExempt('The Regents of the University of California')).toBe(true);
+    expect(looksCapExempt('ARUP Laboratories')).toBe(false);
+    expect(looksMedical('UMASS CHAN MEDICAL SCHOOL')).toBe(true);
+    expect(looksMedical("CHILDREN'S HOSPITAL COLORADO")).toBe(true);
+    expect(looksMedical('UNIVERSITY OF NORTH TEXAS')).toBe(false);
+  });
+});
