@@ -2,7 +2,7 @@
 // names the file, line and column; the data already loaded stays as it was.
 import type { Coordinator } from '../data/coordinator';
 import { loadUserFile, type LoadedDataset } from '../data/datasets';
-import { DataLoadError, describeDuckDbError } from '../data/hpsa-loader';
+import { DataLoadError, describeDuckDbError } from '../data/csv-stage';
 
 export type UploadOutcome = { ok: true; text: string; warnings: string[] } | { ok: false; text: string; details: string[] };
 

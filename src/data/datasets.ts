@@ -2,11 +2,13 @@
 // in. Files are recognised by their header, not their name.
 import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
-import { isUtf8, readSample, sniffHeader } from './csv-header';
-import { recogniseFormat } from './hpsa-format';
-import { DataLoadError, describeDuckDbError, loadHpsaDetail } from './hpsa-loader';
+import { isUtf8, readSample, sniffHeader, type HeaderSniff } from './csv-header';
+import { recogniseFile, type FileFormat } from './file-formats';
+import { loadHpsaDetail } from './hpsa-loader';
+import { DataLoadError, describeDuckDbError } from './csv-stage';
 import { sqlIdent, sqlString } from './sql';
 import { refreshHpsaArea } from './derived';
+import { loadMarketSummary, loadMarketUpload } from './market/market-datasets';
 
 export interface LoadedDataset {
   id: string;
@@ -21,8 +23,11 @@ export interface LoadedDataset {
   table: string;
   origin: 'embedded' | 'upload';
   rows: number;
-  /** HPSA disciplines the dataset holds (a later upload of the same discipline replaces it). */
-  disciplines: string[];
+  /**
+   * The parts of its table the dataset holds — HPSA disciplines, DOL filings, USCIS fiscal years: a
+   * later upload holding all of them replaces it.
+   */
+  parts: string[];
   /** One line a person can read: what was loaded. */
   summary: string;
   warnings: string[];
@@ -35,11 +40,21 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 /** Embedded datasets load one after another; the derived tables are built once, after the last (see boot). */
 export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Uint8Array): Promise<LoadedDataset> {
   const registeredName = `embedded/${entry.file}`;
-  const base = { ...entry, origin: 'embedded' as const, disciplines: [] as string[], warnings: [] as string[] };
+  const base = { ...entry, origin: 'embedded' as const, parts: entry.parts ?? [], warnings: [] as string[] };
+  if (entry.loader === 'market-summary') {
+    await db.registerFile(registeredName, bytes);
+    try {
+      const rows = await loadMarketSummary(db, { table: entry.table, registeredName, sourceId: entry.id });
+      return { ...base, rows, summary: `${fmt(rows)} rows` };
+    } finally {
+      await db.dropFile(registeredName);
+    }
+  }
   if (entry.loader === 'hpsa-detail') {
     const sniff = sniffHeader(await readSample(bytes));
-    const format = recogniseFormat(entry.file, sniff);
-    if (format.kind !== 'hrsa-hpsa-detail') throw new DataLoadError(format.reason);
+    const format = recogniseFile(entry.file, sniff);
+    if (format.kind !== 'hrsa-hpsa-detail')
+      throw new DataLoadError(format.kind === 'unknown' ? format.reason : `${entry.file} is not an HRSA HPSA detail file.`);
     await db.registerFile(registeredName, bytes);
     try {
       const r = await loadHpsaDetail(db, {
@@ -53,7 +68,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
       return {
         ...base,
         rows: r.rows,
-        disciplines: r.disciplines,
+        parts: r.disciplines,
         warnings: r.warnings,
         summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows`,
       };
@@ -81,64 +96,140 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
   }
 }
 
-/** A file the user dropped or picked. Throws DataLoadError (naming the file) and leaves every table as it was. */
-export async function loadUserFile(db: SqlEngine, source: File | Uint8Array, fileName: string): Promise<LoadedDataset> {
+/**
+ * A file the user dropped or picked, recognised by its header: an HRSA HPSA detail file, a DOL LCA
+ * disclosure file or a USCIS H-1B Employer Data Hub export. Throws DataLoadError (naming the file)
+ * and leaves every table as it was.
+ */
+export async function loadUserFile(
+  db: SqlEngine,
+  source: File | Uint8Array,
+  fileName: string,
+  options: { now?: Date } = {},
+): Promise<LoadedDataset> {
   const sniff = sniffHeader(await readSample(source));
-  const format = recogniseFormat(fileName, sniff);
-  if (format.kind !== 'hrsa-hpsa-detail') throw new DataLoadError(format.reason);
+  const format = recogniseFile(fileName, sniff);
+  if (format.kind === 'unknown') throw new DataLoadError(format.reason);
   // The encoding check reads the file on this thread while DuckDB reads it in its worker; the
   // loaded rows replace nothing until it has passed.
   const utf8 = isUtf8(source);
   const checkEncoding = async () => {
     if (!(await utf8))
-      throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded.`, ['Re-save it as "CSV UTF-8" (HRSA publishes UTF-8).']);
+      throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded and the data already loaded is unchanged.`, [
+        'Re-save it as "CSV UTF-8" (the federal agencies publish UTF-8); a file saved in a Windows or Latin-1 encoding turns accented letters and dashes into unreadable bytes.',
+      ]);
   };
+  try {
+    return await loadRecognised(db, { source, fileName, format, sniff, checkEncoding, now: options.now ?? new Date() });
+  } catch (e) {
+    // DuckDB refuses the lines with bytes that are not UTF-8 before the check above has its say.
+    await checkEncoding();
+    throw e;
+  }
+}
+
+async function loadRecognised(
+  db: SqlEngine,
+  opts: {
+    source: File | Uint8Array;
+    fileName: string;
+    format: Exclude<FileFormat, { kind: 'unknown' }>;
+    sniff: HeaderSniff;
+    checkEncoding: () => Promise<void>;
+    now: Date;
+  },
+): Promise<LoadedDataset> {
+  const { source, fileName, format, sniff, checkEncoding, now } = opts;
   const id = `upload-${++uploadCounter}`;
   const registeredName = `${id}.csv`;
+  const size = source instanceof Uint8Array ? source.byteLength : source.size;
   await db.registerFile(registeredName, source);
   try {
-    const r = await loadHpsaDetail(db, {
+    if (format.kind !== 'hrsa-hpsa-detail') {
+      const csv = {
+        fileName,
+        registeredName,
+        header: sniff.fields,
+        trailingDelimiter: sniff.trailingDelimiter,
+        delimiter: sniff.delimiter,
+      };
+      const loaded = await loadMarketUpload(db, format, { ...csv, sourceId: id, now, beforeReplace: checkEncoding });
+      return {
+        id,
+        ...loaded,
+        source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser. ${loaded.source}`,
+        license: 'US federal government data, public domain',
+        sample: false,
+        estimate: false,
+        origin: 'upload',
+      };
+    }
+    return await loadHpsaUpload(db, format, {
       fileName,
       registeredName,
-      hasMcta: format.hasMcta,
-      sourceId: id,
+      id,
+      size,
       header: sniff.fields,
       trailingDelimiter: sniff.trailingDelimiter,
-      beforeReplace: checkEncoding,
+      checkEncoding,
     });
-    await refreshHpsaArea(db);
-    const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [
-      id,
-    ]);
-    const size = source instanceof Uint8Array ? source.byteLength : source.size;
-    return {
-      id,
-      title: `Health Professional Shortage Areas — ${r.disciplines.join(', ').toLowerCase()} (your file)`,
-      publisher: 'HRSA (Health Resources and Services Administration)',
-      vintage: snapshot ? `HRSA data warehouse snapshot of ${snapshot.toISOString().slice(0, 10)}` : 'snapshot date not in the file',
-      source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser; dates ${r.dateOrderWhy}`,
-      license: 'US federal government data, public domain',
-      sample: false,
-      estimate: false,
-      table: 'hpsa',
-      origin: 'upload',
-      rows: r.rows,
-      disciplines: r.disciplines,
-      warnings: r.warnings,
-      summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows (${Object.entries(r.statusCounts)
-        .map(([s, n]) => `${s} ${fmt(n)}`)
-        .join(', ')})`,
-    };
   } finally {
     await db.dropFile(registeredName);
   }
 }
 
-/** The dataset list after an upload: datasets whose disciplines the new one covers are marked replaced by it. */
+async function loadHpsaUpload(
+  db: SqlEngine,
+  format: Extract<FileFormat, { kind: 'hrsa-hpsa-detail' }>,
+  opts: {
+    fileName: string;
+    registeredName: string;
+    id: string;
+    size: number;
+    header: string[];
+    trailingDelimiter: boolean;
+    checkEncoding: () => Promise<void>;
+  },
+): Promise<LoadedDataset> {
+  const { fileName, registeredName, id, size, checkEncoding } = opts;
+  const r = await loadHpsaDetail(db, {
+    fileName,
+    registeredName,
+    hasMcta: format.hasMcta,
+    sourceId: id,
+    header: opts.header,
+    trailingDelimiter: opts.trailingDelimiter,
+    beforeReplace: checkEncoding,
+  });
+  await refreshHpsaArea(db);
+  const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [
+    id,
+  ]);
+  return {
+    id,
+    title: `Health Professional Shortage Areas — ${r.disciplines.join(', ').toLowerCase()} (your file)`,
+    publisher: 'HRSA (Health Resources and Services Administration)',
+    vintage: snapshot ? `HRSA data warehouse snapshot of ${snapshot.toISOString().slice(0, 10)}` : 'snapshot date not in the file',
+    source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser; dates ${r.dateOrderWhy}`,
+    license: 'US federal government data, public domain',
+    sample: false,
+    estimate: false,
+    table: 'hpsa',
+    origin: 'upload',
+    rows: r.rows,
+    parts: r.disciplines,
+    warnings: r.warnings,
+    summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows (${Object.entries(r.statusCounts)
+      .map(([s, n]) => `${s} ${fmt(n)}`)
+      .join(', ')})`,
+  };
+}
+
+/** The dataset list after an upload: datasets whose parts the new one covers are marked replaced by it. */
 export function withUpload(datasets: readonly LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
-  const covered = new Set(added.disciplines);
+  const covered = new Set(added.parts);
   const replaced = datasets.map((d) =>
-    !d.replacedBy && d.table === added.table && d.disciplines.length && d.disciplines.every((x) => covered.has(x))
+    !d.replacedBy && d.table === added.table && d.parts.length && d.parts.every((x) => covered.has(x))
       ? { ...d, replacedBy: added.source }
       : d,
   );

@@ -37,14 +37,15 @@ export const HPSA_DETAIL_COLUMNS = [
 
 // 'PC MCTA Score' is read when present: only the primary-care file has it (MH/DH have one column fewer).
 
-export type FileFormat = { kind: 'hrsa-hpsa-detail'; hasMcta: boolean } | { kind: 'unknown'; reason: string };
+export type HpsaRecognition = { kind: 'hrsa-hpsa-detail'; hasMcta: boolean } | { kind: 'unknown'; reason: string } | null;
 
 /** Enough of the header to say "this is an HPSA detail file" even if a column was renamed or lost. */
-const SIGNATURE = ['HPSA ID', 'HPSA Discipline Class', 'HPSA Status'];
+export const HPSA_SIGNATURE = ['HPSA ID', 'HPSA Discipline Class', 'HPSA Status'];
 
-export function recogniseFormat(fileName: string, sniff: HeaderSniff): FileFormat {
+/** null: not an HRSA file at all; otherwise the layout, or why this HRSA-looking file cannot be read. */
+export function recogniseHpsa(fileName: string, sniff: HeaderSniff): HpsaRecognition {
   const have = new Set(sniff.fields);
-  if (SIGNATURE.every((c) => have.has(c))) {
+  if (HPSA_SIGNATURE.every((c) => have.has(c))) {
     const missing = HPSA_DETAIL_COLUMNS.filter((c) => !have.has(c));
     if (missing.length) {
       return {
@@ -66,12 +67,5 @@ export function recogniseFormat(fileName: string, sniff: HeaderSniff): FileForma
       reason: `${fileName} is an export of HRSA's HPSA Find tool (a nested report with a title row). Download the designation data file instead: BCD_HPSA_FCT_DET_PC.csv (or _MH, _DH) from data.HRSA.gov → Data Downloads → Shortage Areas.`,
     };
   }
-  const found = sniff.fields
-    .slice(0, 6)
-    .map((f) => `"${f}"`)
-    .join(', ');
-  return {
-    kind: 'unknown',
-    reason: `${fileName} is not a file this app reads. Expected an HRSA HPSA detail file (BCD_HPSA_FCT_DET_PC/MH/DH.csv) whose header has ${SIGNATURE.map((c) => `"${c}"`).join(', ')}; found a header starting ${found || '(empty)'}${sniff.fields.length > 6 ? ` … (${sniff.fields.length} columns)` : ''}.`,
-  };
+  return null;
 }

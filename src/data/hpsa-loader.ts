@@ -4,16 +4,9 @@ import type { SqlEngine } from './engine';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString } from './sql';
+import { DataLoadError, count, inTransaction, stageCsv } from './csv-stage';
 
-export class DataLoadError extends Error {
-  constructor(
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-    this.name = 'DataLoadError';
-  }
-}
+export { DataLoadError, describeDuckDbError } from './csv-stage';
 
 export interface HpsaLoadResult {
   rows: number;
@@ -27,9 +20,6 @@ export interface HpsaLoadResult {
 }
 
 const STAGE = 'hpsa_stage';
-const REJECTS = 'hpsa_rejects';
-const REJECT_SCANS = 'hpsa_reject_scans';
-const MAX_LISTED = 10;
 
 const col = (name: string) => sqlIdent(name);
 
@@ -104,27 +94,7 @@ function stageSelect(hasMcta: boolean, sourceId: string): string {
   const typed = Object.entries(typedColumns(hasMcta, sourceId)).map(([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`);
   const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
   const raws = Object.entries(CHECKED_NUMBERS).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
-  return [
-    ...typed,
-    ...dates,
-    ...raws,
-    `${text('Data Warehouse Record Create Date Text')} AS record_date_text`,
-    'row_number() OVER () + 1 AS line',
-  ].join(',\n  ');
-}
-
-/**
- * Every column as text, named from the header already read: with the dialect and columns given,
- * DuckDB skips its sniffer, which otherwise costs more than reading a small file.
- */
-function columnsStruct(header: string[], trailingDelimiter: boolean): string {
-  const names = trailingDelimiter ? [...header, '__trailing_empty_column'] : header;
-  return `{${names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
-}
-
-async function count(db: SqlEngine, sql: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(sql);
-  return rows[0]?.n ?? 0;
+  return [...typed, ...dates, ...raws, `${text('Data Warehouse Record Create Date Text')} AS record_date_text`, 'line'].join(',\n  ');
 }
 
 /** Evidence for the date order, from the parts of every date in the file. */
@@ -146,24 +116,7 @@ async function dateEvidence(db: SqlEngine): Promise<DateEvidence> {
 }
 
 async function dropScratch(db: SqlEngine): Promise<void> {
-  for (const t of [STAGE, REJECTS, REJECT_SCANS]) await db.query(`DROP TABLE IF EXISTS ${t}`);
-}
-
-async function rejectedRows(db: SqlEngine, fileName: string): Promise<void> {
-  const total = await count(db, `SELECT count(DISTINCT line)::INTEGER AS n FROM ${REJECTS}`);
-  if (total === 0) return;
-  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
-    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message FROM ${REJECTS} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
-  );
-  const details = rows.map((r) => {
-    const where = r.column_name ? `, column "${r.column_name}"` : '';
-    return `line ${r.line}${where}: ${r.error_message.split('\n')[0]}`;
-  });
-  if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
-  throw new DataLoadError(
-    `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,
-    details,
-  );
+  await db.query(`DROP TABLE IF EXISTS ${STAGE}`);
 }
 
 /** Values present in the file that the loader could not read as numbers or dates, in one scan. */
@@ -212,15 +165,7 @@ export async function loadHpsaDetail(
   await db.query(createHpsaTableSql());
   await dropScratch(db);
   try {
-    try {
-      await db.query(`CREATE TEMP TABLE ${STAGE} AS SELECT ${stageSelect(opts.hasMcta, opts.sourceId)} FROM read_csv(${sqlString(opts.registeredName)},
-        header = true, auto_detect = false, columns = ${columnsStruct(opts.header, opts.trailingDelimiter)},
-        delim = ',', quote = '"', escape = '"',
-        store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}')`);
-    } catch (e) {
-      throw new DataLoadError(`${fileName} could not be read as CSV; nothing was loaded.`, [describeDuckDbError(e)]);
-    }
-    await rejectedRows(db, fileName);
+    await stageCsv(db, STAGE, stageSelect(opts.hasMcta, opts.sourceId), opts);
     const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
     if (rows === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
 
@@ -269,24 +214,13 @@ async function replaceFromStage(db: SqlEngine, order: DateOrder): Promise<Omit<H
   const disciplines = (await db.query<{ discipline: string }>(`SELECT DISTINCT discipline FROM ${STAGE} ORDER BY 1`)).map(
     (r) => r.discipline,
   );
-  await db.query('BEGIN TRANSACTION');
-  try {
-    await db.query(`DELETE FROM ${HPSA_TABLE} WHERE discipline IN (SELECT DISTINCT discipline FROM ${STAGE})`);
-    await db.query(`INSERT INTO ${HPSA_TABLE} SELECT ${columns} FROM ${STAGE}`);
-    await db.query('COMMIT');
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  }
+  await inTransaction(db, [
+    `DELETE FROM ${HPSA_TABLE} WHERE discipline IN (SELECT DISTINCT discipline FROM ${STAGE})`,
+    `INSERT INTO ${HPSA_TABLE} SELECT ${columns} FROM ${STAGE}`,
+  ]);
   const [summary] = await db.query<{ rows: number; designations: number }>(
     `SELECT count(*)::INTEGER AS rows, count(DISTINCT hpsa_id)::INTEGER AS designations FROM ${STAGE}`,
   );
   const statusRows = await db.query<{ status: string; n: number }>(`SELECT status, count(*)::INTEGER AS n FROM ${STAGE} GROUP BY ALL`);
   return { ...summary, disciplines, statusCounts: Object.fromEntries(statusRows.map((r) => [r.status, r.n])) };
-}
-
-export function describeDuckDbError(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  if (/Invalid unicode|not utf-8/i.test(text)) return 'the file is not UTF-8 text (re-save it as "CSV UTF-8")';
-  return text.split('\n').slice(0, 3).join(' ');
 }

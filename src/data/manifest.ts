@@ -1,7 +1,8 @@
 // The registry of embedded datasets (public/datasets/manifest.json): what the app loads on start,
 // and the provenance it shows for each (publisher, vintage, source, licence, sample/estimate marks).
 
-export type LoaderKind = 'hpsa-detail' | 'csv';
+/** csv: any table as read; market-summary: a summary already in a market table's own columns (data/market). */
+export type LoaderKind = 'hpsa-detail' | 'csv' | 'market-summary';
 
 export interface DatasetEntry {
   id: string;
@@ -20,6 +21,8 @@ export interface DatasetEntry {
   coverage?: string;
   /** Column types for the csv loader (e.g. FIPS codes kept as text). */
   types?: Record<string, string>;
+  /** The parts of its table the dataset holds (see LoadedDataset.parts), e.g. the fiscal years of H-1B sponsors. */
+  parts?: string[];
 }
 
 export interface Manifest {
@@ -36,7 +39,7 @@ export function parseManifest(json: unknown): Manifest {
     for (const k of REQUIRED) {
       if (typeof d[k] !== 'string' || d[k] === '') throw new Error(`datasets/manifest.json: datasets[${i}].${k} is missing`);
     }
-    if (d.loader !== 'hpsa-detail' && d.loader !== 'csv')
+    if (d.loader !== 'hpsa-detail' && d.loader !== 'csv' && d.loader !== 'market-summary')
       throw new Error(`datasets/manifest.json: datasets[${i}].loader "${String(d.loader)}" is unknown`);
   });
   return { version: m.version ?? 1, datasets: m.datasets.map((d) => ({ ...d, sample: !!d.sample, estimate: !!d.estimate })) };

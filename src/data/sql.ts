@@ -23,14 +23,15 @@ export function bindParams(sql: string, params: readonly unknown[]): string {
       out += c;
     } else if (c === '?') {
       if (next >= params.length) throw new Error(`query has more placeholders than the ${params.length} parameter(s) given`);
-      out += literal(params[next++]);
+      out += sqlLiteral(params[next++]);
     } else out += c;
   }
   if (next !== params.length) throw new Error(`query has ${next} placeholder(s) but ${params.length} parameter(s) were given`);
   return out;
 }
 
-function literal(v: unknown): string {
+/** A value as a SQL literal (strings escaped). */
+export function sqlLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withUpload, type LoadedDataset } from '../../src/data/datasets';
 
-const dataset = (id: string, disciplines: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
+const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
   id,
   title: id,
   publisher: 'HRSA',
@@ -13,14 +13,14 @@ const dataset = (id: string, disciplines: string[], extra: Partial<LoadedDataset
   table: 'hpsa',
   origin: 'embedded',
   rows: 1,
-  disciplines,
+  parts,
   summary: '',
   warnings: [],
   ...extra,
 });
 
 describe('the dataset list after an upload', () => {
-  it('marks the datasets of the disciplines the upload covers as replaced, and only those', () => {
+  it('marks the datasets whose parts (here HPSA disciplines) the upload covers as replaced, and only those', () => {
     const embedded = [
       dataset('pc', ['Primary Care']),
       dataset('mh', ['Mental Health']),
@@ -37,11 +37,24 @@ describe('the dataset list after an upload', () => {
       ['upload-1', null],
     ]);
     expect(embedded[0].replacedBy).toBeUndefined(); // the list given is not changed
-    // A later upload replaces an earlier one only when it covers all of its disciplines; earlier marks stay.
+    // A later upload replaces an earlier one only when it covers all of its parts; earlier marks stay.
     const partly = withUpload(after, dataset('upload-2', ['Primary Care'], { origin: 'upload' }));
     expect(partly.find((d) => d.id === 'upload-1')?.replacedBy).toBeUndefined();
     const fully = withUpload(after, dataset('upload-3', ['Dental Health', 'Primary Care'], { origin: 'upload' }));
     expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('source of upload-1');
     expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('source of upload-3');
+  });
+
+  it('replaces the embedded H-1B sponsors only once every fiscal year they hold is loaded again', () => {
+    const embedded = [
+      dataset('uscis', ['FY2022', 'FY2023'], { table: 'h1b_sponsors' }),
+      dataset('dol', ['filings'], { table: 'lca_filings' }),
+    ];
+    const one = withUpload(embedded, dataset('fy2023', ['FY2023'], { table: 'h1b_sponsors', origin: 'upload' }));
+    expect(one.find((d) => d.id === 'uscis')?.replacedBy).toBeUndefined();
+    const both = withUpload(one, dataset('fy22-23', ['FY2022', 'FY2023', 'FY2024'], { table: 'h1b_sponsors', origin: 'upload' }));
+    expect(both.find((d) => d.id === 'uscis')?.replacedBy).toBe('source of fy22-23');
+    const dol = withUpload(embedded, dataset('new-dol', ['filings'], { table: 'lca_filings', origin: 'upload' }));
+    expect(dol.find((d) => d.id === 'dol')?.replacedBy).toBe('source of new-dol');
   });
 });

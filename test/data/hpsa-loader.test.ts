@@ -42,7 +42,7 @@ describe.skipIf(!sharedAvailable)('the real HRSA California primary-care file', 
     const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(parsed.length);
     expect(r.rows).toBe(7441);
-    expect(r.disciplines).toEqual(['Primary Care']);
+    expect(r.parts).toEqual(['Primary Care']);
     expect(r.warnings).toEqual([]);
     const c = await one<{ rows: number; ids: number; designated: number; withdrawn: number; designatedIds: number }>(`
       SELECT count(*)::INTEGER AS rows, count(DISTINCT hpsa_id)::INTEGER AS ids,

@@ -1,0 +1,125 @@
+// What every loader of a user's file shares: reading it into a scratch table of text columns named
+// from its header (no sniffing), refusing it whole if DuckDB could not parse a line, and errors
+// that name the file, the line and the column.
+import type { SqlEngine } from './engine';
+import { sqlLiteral, sqlString } from './sql';
+
+export class DataLoadError extends Error {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'DataLoadError';
+  }
+}
+
+export const MAX_LISTED = 10;
+
+export function describeDuckDbError(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/Invalid unicode|not utf-8/i.test(text)) return 'the file is not UTF-8 text (re-save it as "CSV UTF-8")';
+  return text.split('\n').slice(0, 3).join(' ');
+}
+
+export async function count(db: SqlEngine, sql: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(sql);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Every column as text, named from the header already read: with the dialect and columns given,
+ * DuckDB skips its sniffer, which otherwise costs more than reading a small file.
+ */
+export function columnsStruct(header: string[], trailingDelimiter: boolean): string {
+  const names = trailingDelimiter ? [...header, '__trailing_empty_column'] : header;
+  return `{${names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
+}
+
+export interface CsvSource {
+  fileName: string;
+  registeredName: string;
+  header: string[];
+  trailingDelimiter: boolean;
+  delimiter?: string;
+}
+
+/**
+ * `CREATE TEMP TABLE stage AS SELECT <select> FROM <the file>`, refusing the file if any line could
+ * not be parsed (listed by line and column). `select` may use `line` (the file's line number,
+ * counting the header as line 1).
+ */
+export async function stageCsv(db: SqlEngine, stage: string, select: string, src: CsvSource): Promise<void> {
+  const rejects = `${stage}_rejects`;
+  const scans = `${stage}_reject_scans`;
+  try {
+    try {
+      await db.query(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT ${select} FROM (
+        SELECT *, row_number() OVER () + 1 AS line FROM read_csv(${sqlString(src.registeredName)},
+          header = true, auto_detect = false, columns = ${columnsStruct(src.header, src.trailingDelimiter)},
+          delim = ${sqlString(src.delimiter ?? ',')}, quote = '"', escape = '"',
+          store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${scans}'))`);
+    } catch (e) {
+      throw new DataLoadError(`${src.fileName} could not be read as CSV; nothing was loaded.`, [describeDuckDbError(e)]);
+    }
+    await refuseRejectedLines(db, rejects, src.fileName);
+  } finally {
+    await db.query(`DROP TABLE IF EXISTS ${rejects}`);
+    await db.query(`DROP TABLE IF EXISTS ${scans}`);
+  }
+}
+
+async function refuseRejectedLines(db: SqlEngine, rejects: string, fileName: string): Promise<void> {
+  const total = await count(db, `SELECT count(DISTINCT line)::INTEGER AS n FROM ${rejects}`);
+  if (total === 0) return;
+  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
+    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message FROM ${rejects} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
+  );
+  const details = rows.map((r) => {
+    const where = r.column_name ? `, column "${r.column_name}"` : '';
+    return `line ${r.line}${where}: ${r.error_message.split('\n')[0]}`;
+  });
+  if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
+  throw new DataLoadError(
+    `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,
+    details,
+  );
+}
+
+/** Runs statements in one transaction: all take effect or none. */
+export async function inTransaction(db: SqlEngine, statements: string[]): Promise<void> {
+  await db.query('BEGIN TRANSACTION');
+  try {
+    for (const s of statements) await db.query(s);
+    await db.query('COMMIT');
+  } catch (e) {
+    await db.query('ROLLBACK');
+    throw e;
+  }
+}
+
+/** A scratch table filled with rows computed in JavaScript (a lookup the SQL joins to). */
+export async function createLookup(db: SqlEngine, table: string, columns: Record<string, string>, rows: unknown[][]): Promise<void> {
+  const names = Object.keys(columns);
+  await db.query(`CREATE OR REPLACE TEMP TABLE ${table} (${names.map((n) => `${n} ${columns[n]}`).join(', ')})`);
+  for (let i = 0; i < rows.length; i += 1000) {
+    const values = rows
+      .slice(i, i + 1000)
+      .map((r) => `(${r.map(sqlLiteral).join(', ')})`)
+      .join(',\n');
+    await db.query(`INSERT INTO ${table} VALUES ${values}`);
+  }
+}
+
+/** A value for a message: quoted, shortened, with invisible characters (tabs, C0 and C1 controls) made visible. */
+export function shown(value: string | null | undefined, max = 60): string {
+  if (value == null) return '(empty)';
+  const visible = [...value]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      if (c === '\t') return '\\t';
+      return code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+    })
+    .join('');
+  return `"${visible.length > max ? `${visible.slice(0, max)}…` : visible}"`;
+}
