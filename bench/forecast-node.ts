@@ -3,7 +3,10 @@
 // The synthetic pipeline is deterministic (seeded) so runs are comparable across commits.
 import { simulate } from '../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../src/model/timing/assumptions';
-import { SPECIALTIES, STAGES, VISA_ROUTES, type Candidate, type RegionRef, type Target } from '../src/model/types';
+import { specialtiesOf } from '../src/model/specialties';
+import { STAGES, VISA_ROUTES, type Candidate, type RegionRef, type Target } from '../src/model/types';
+
+const SPECIALTIES = specialtiesOf('physician').map((s) => s.id);
 
 export const NOW = '2027-01-15';
 const SITE_STATES = ['TX', 'CA', 'NY', 'FL', 'PA', 'OH', 'GA', 'NC', 'MI', 'AZ', 'NM', 'MS', 'WV', 'KY', 'MT'];
@@ -43,7 +46,7 @@ export function makeInput(count: number, seed = 1): ForecastInput {
     candidates.push({
       id: `c${i}`,
       profession: mls ? 'mls' : 'physician',
-      specialty: mls ? 'medical laboratory' : pick(SPECIALTIES),
+      specialty: mls ? 'medical laboratory scientist' : pick(SPECIALTIES),
       stage: pick(LIVE_STAGES),
       stageDate: isoDaysBefore(NOW, Math.floor(r() * 365)),
       visaRoute: pick(VISA_ROUTES),
@@ -56,14 +59,21 @@ export function makeInput(count: number, seed = 1): ForecastInput {
       ecfmgCertified: mls ? null : r() < 0.8,
       licenceStatus: '',
       ascpi: mls ? r() < 0.5 : null,
+      visaStatus: 'not-started',
+      visaStatusDate: '',
+      availableFrom: '',
+      currentStatus: '',
+      trainingStatus: '',
+      bachelorsDegree: mls ? true : null,
+      visaScreen: mls ? r() < 0.5 : null,
     });
   }
   const targets: Target[] = [];
   for (const state of SITE_STATES) {
-    for (const specialty of ['primary care', 'internal medicine', 'psychiatry', 'medical laboratory']) {
+    for (const specialty of ['primary care', 'internal medicine', 'psychiatry', 'clinical laboratory']) {
       targets.push({
         id: `t-${state}-${specialty}`,
-        profession: specialty === 'medical laboratory' ? 'mls' : 'physician',
+        profession: specialty === 'clinical laboratory' ? 'mls' : 'physician',
         specialty,
         region: { kind: 'state', state },
         hires: 25,

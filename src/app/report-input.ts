@@ -46,8 +46,8 @@ export interface ReportAssumption {
   defaultValue: string;
   changed: boolean;
   confidence: Confidence;
-  /** S-numbers, cited in `ReportAssumptions.sources`. */
-  sources: string[];
+  /** S- and R-numbers, cited in `ReportAssumptions.sources`. */
+  sources: readonly string[];
   note: string;
 }
 

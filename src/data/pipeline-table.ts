@@ -3,7 +3,8 @@
 import type { SqlEngine } from './engine';
 import type { Candidate } from '../model/types';
 import { toCsv } from '../model/csv';
-import { STAGES, SPECIALTIES, VISA_ROUTES } from '../model/types';
+import { specialtiesOf } from '../model/specialties';
+import { STAGES, VISA_ROUTES } from '../model/types';
 
 export const PIPELINE_TABLE = 'pipeline';
 const COLUMNS = ['id', 'profession', 'specialty', 'stage', 'visa_route', 'site_state', 'site_county_fips'] as const;
@@ -30,10 +31,11 @@ export async function syncPipelineTable(db: SqlEngine, candidates: readonly Cand
 /** A generated pipeline of `rows` candidates spread over every state, for speed measurements only. */
 export async function generatePipelineTable(db: SqlEngine, rows: number): Promise<void> {
   const list = (xs: readonly string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+  const specialties = specialtiesOf('physician').map((s) => s.id);
   await db.query(`CREATE OR REPLACE TABLE ${PIPELINE_TABLE} AS
     WITH st AS (SELECT list(state) AS states FROM ref_states)
     SELECT 'GEN-' || i AS id, 'physician' AS profession,
-           ${list(SPECIALTIES)}[1 + i % ${SPECIALTIES.length}] AS specialty,
+           ${list(specialties)}[1 + i % ${specialties.length}] AS specialty,
            ${list(STAGES)}[1 + (i * 7) % ${STAGES.length}] AS stage,
            ${list(VISA_ROUTES)}[1 + (i * 3) % ${VISA_ROUTES.length}] AS visa_route,
            states[1 + (i * 13) % len(states)] AS site_state, '' AS site_county_fips

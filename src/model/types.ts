@@ -3,24 +3,6 @@
 
 export type Profession = 'physician' | 'mls';
 
-/** Physician specialties the product plans for; MLS candidates use 'medical laboratory'. */
-export const SPECIALTIES = [
-  'primary care',
-  'internal medicine',
-  'pediatrics',
-  'ob/gyn',
-  'psychiatry',
-  'emergency medicine',
-  'general surgery',
-  'anesthesiology',
-  'cardiology',
-  'nephrology',
-  'neurology',
-  'oncology',
-  'radiology',
-] as const;
-export type Specialty = (typeof SPECIALTIES)[number];
-
 export const STAGES = [
   'sourced',
   'screening',
@@ -35,18 +17,61 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** How the candidate will be authorised to work for the employer (timing/routes.ts has the rules). */
 export const VISA_ROUTES = [
   'us-authorized', // US citizen or green card
   'ead',
   'h1b-cap-subject',
   'h1b-cap-exempt',
-  'h1b-transfer',
+  'h1b-transfer', // portability from another H-1B employer, already counted against the cap
   'j1-conrad30',
-  'j1-federal-waiver',
+  'j1-hhs-clinical',
+  'j1-arc',
+  'j1-dra',
+  'j1-va',
+  'j1-federal-waiver', // a federal waiver whose program is not recorded (older files)
   'o1',
   'tn',
+  'eb2-niw', // physician national interest waiver green card (8 CFR 204.12)
+  'eb3-perm', // green card through PERM labour certification
 ] as const;
 export type VisaRoute = (typeof VISA_ROUTES)[number];
+
+/** The last visa step that has actually happened, with visaStatusDate as its date. */
+export const VISA_STATUSES = [
+  'not-started',
+  'registered', // H-1B cap registration submitted
+  'selected', // selected in the H-1B lottery
+  'waiver-filed', // J-1 waiver application filed with the state or agency
+  'waiver-approved',
+  'perm-filed', // PERM labour certification filed with DOL
+  'immigrant-petition-filed', // I-140 filed
+  'petition-filed', // H-1B, O-1 or TN petition filed (or TN application made)
+  'approved', // the route's petition approved (H-1B, O-1, TN, or the I-140)
+] as const;
+export type VisaStatus = (typeof VISA_STATUSES)[number];
+
+/** Where the person is and in what status now: decides the $100,000 fee, the 212(e) rule and cap moves. */
+export const CURRENT_STATUSES = [
+  '', // not recorded
+  'abroad',
+  'j1', // J-1 physician (ECFMG-sponsored), subject to the two-year home-residency rule
+  'f1',
+  'h1b', // H-1B counted against the cap
+  'h1b-cap-exempt', // H-1B with a cap-exempt employer (e.g. a university residency): never counted against the cap
+  'h1b-waiver-service', // H-1B serving a J-1 waiver's 3-year obligation elsewhere
+  'other-us', // another status inside the US (O-1, TN, H-4 ...)
+] as const;
+export type CurrentStatus = (typeof CURRENT_STATUSES)[number];
+
+/** Physicians: where US graduate medical education stands (a licence needs it in most states). */
+export const TRAINING_STATUSES = [
+  '', // not recorded: treated as completed
+  'completed',
+  'in-training', // resident or fellow; free from availableFrom (usually June 30)
+  'needs-residency', // has not matched into a US residency
+] as const;
+export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
 /** ISO date string, YYYY-MM-DD. */
 export type IsoDate = string;
@@ -54,7 +79,7 @@ export type IsoDate = string;
 export interface Candidate {
   id: string;
   profession: Profession;
-  /** A Specialty for physicians; 'medical laboratory' for MLS. */
+  /** A specialty id from src/model/specialties.ts (physician specialty or lab role). */
   specialty: string;
   stage: Stage;
   stageDate: IsoDate;
@@ -72,6 +97,17 @@ export interface Candidate {
   licenceStatus: string;
   /** MLS(ASCPi) certification, lab candidates only. */
   ascpi: boolean | null;
+  visaStatus: VisaStatus;
+  /** When the visa status was reached; '' only for not-started. */
+  visaStatusDate: IsoDate;
+  /** First day the person can start (end of training, notice period); '' when free now. */
+  availableFrom: IsoDate;
+  currentStatus: CurrentStatus;
+  trainingStatus: TrainingStatus;
+  /** Lab candidates: holds a bachelor's degree (H-1B needs one). */
+  bachelorsDegree: boolean | null;
+  /** Lab candidates: holds a CGFNS VisaScreen certificate. */
+  visaScreen: boolean | null;
 }
 
 /** A named set of counties and/or states the user recruits for. */
@@ -97,6 +133,7 @@ export type Priority = 'high' | 'medium' | 'low';
 export interface Target {
   id: string;
   profession: Profession;
+  /** A specialty id, or a group such as "primary care" (src/model/specialties.ts). */
   specialty: string;
   region: RegionRef;
   hires: number;

@@ -99,7 +99,10 @@ describe('pipeline and forecast', () => {
     await waitReady(page);
     await page.getByTestId('assumptions').locator('summary').click();
     expect(await page.locator('#assumption-h1bSelectionProbability').inputValue()).toBe('0.5');
-    await page.getByTestId('fee-scenario').getByLabel('not applied').check();
+    await page
+      .getByTestId('fee-scenario')
+      .getByLabel(/not-applied/)
+      .check();
     await expect.poll(() => page.getByTestId('assumptions').locator('summary').innerText()).toMatch(/2 changed/);
   });
 

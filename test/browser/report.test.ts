@@ -27,7 +27,7 @@ const candidate = (
 ): Candidate => ({
   id,
   profession: 'physician',
-  specialty: 'primary care',
+  specialty: 'family medicine',
   stage,
   stageDate: '2026-11-01',
   visaRoute,
@@ -40,6 +40,13 @@ const candidate = (
   ecfmgCertified: true,
   licenceStatus: '',
   ascpi: null,
+  visaStatus: 'not-started',
+  visaStatusDate: '',
+  availableFrom: '',
+  currentStatus: '',
+  trainingStatus: '',
+  bachelorsDegree: null,
+  visaScreen: null,
   ...extra,
 });
 
@@ -52,7 +59,7 @@ function seededWorkspace(): Workspace {
       {
         id: 'target-1',
         profession: 'physician',
-        specialty: 'primary care',
+        specialty: 'family medicine',
         region: { kind: 'service-area', id: 'area-1' },
         hires: 3,
         dueQuarter: '2028-Q2',
@@ -63,7 +70,7 @@ function seededWorkspace(): Workspace {
       {
         id: 'target-2',
         profession: 'mls',
-        specialty: 'medical laboratory',
+        specialty: 'medical laboratory scientist',
         region: { kind: 'state', state: 'CA' },
         hires: 2,
         dueQuarter: '2027-Q4',
@@ -91,7 +98,7 @@ function seededWorkspace(): Workspace {
       candidate('P-4', 'interview', 'h1b-cap-subject', '06029', { countryOfTraining: 'Pakistan', gender: 'male' }),
       candidate('L-1', 'visa', 'tn', '06019', {
         profession: 'mls',
-        specialty: 'medical laboratory',
+        specialty: 'medical laboratory scientist',
         ecfmgCertified: null,
         ascpi: true,
         countryOfTraining: 'Mexico',

@@ -18,6 +18,13 @@ export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     ecfmgCertified: true,
     licenceStatus: '',
     ascpi: null,
+    visaStatus: 'not-started',
+    visaStatusDate: '',
+    availableFrom: '',
+    currentStatus: '',
+    trainingStatus: '',
+    bachelorsDegree: null,
+    visaScreen: null,
     ...overrides,
   };
 }

@@ -9,6 +9,8 @@ const forecast = (probabilityMet: number, needs: TargetForecast['newCandidatesNe
   hires: 2,
   matchedCandidates: 2,
   probabilityMet,
+  probabilityMetCounterfactual: probabilityMet,
+  wageLevel: null,
   expectedArrivals: 1,
   arrivalsP10: 0,
   arrivalsP90: 2,

@@ -1,7 +1,7 @@
 import { makeCandidate } from '../helpers/candidate';
 import { describe, it, expect } from 'vitest';
 import { ASSUMPTION_FIELDS, DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/timing/assumptions';
-import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/timing/calendar';
+import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/calendar';
 import { MAX_TARGET_BAND_CANDIDATES, TARGET_BAND_BUDGET } from '../../src/model/forecast/aggregates';
 import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/back-calculation';
 import { createRandom, triangularQuantile } from '../../src/model/forecast/random';
@@ -12,12 +12,21 @@ import type { Candidate, RegionRef, Target } from '../../src/model/types';
 const NOW = '2027-01-15';
 const NOW_DAY = parseIsoDate(NOW) as number;
 
-/** Every duration zero and nobody withdraws: only the calendar and the lottery remain. */
+/**
+ * Every duration zero and nobody withdraws: only the calendar and the lottery remain. The flat
+ * selection rule and no $100,000 fee unless a test asks, so each test sees one rule at a time.
+ */
 function instant(overrides: Partial<Assumptions> = {}): Assumptions {
   const zeroed = ASSUMPTION_FIELDS.filter(
     (field) => /(Days|Months)(Min|Mode|Max)$/.test(field) || field.startsWith('stageDays') || field.startsWith('withdrawal'),
   );
-  return { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(zeroed.map((field) => [field, 0])), ...overrides };
+  return {
+    ...DEFAULT_ASSUMPTIONS,
+    ...Object.fromEntries(zeroed.map((field) => [field, 0])),
+    h1bSelectionModel: 'flat',
+    h1bFeeScenario: 'not-applied',
+    ...overrides,
+  };
 }
 
 const candidate = (overrides: Partial<Candidate> = {}): Candidate => makeCandidate({ stageDate: NOW, ...overrides });
@@ -164,7 +173,9 @@ describe('Conrad 30 capacity', () => {
     candidates: applicants,
     now: '2027-06-15',
     // Recruitment keeps its default spread; filing → start is instant so arrival day = filing day.
+    // The employer is granted the state's whole 30 a year, so the statute's cap is the one that binds.
     assumptions: instant({
+      conrad30EmployerSlots: 30,
       stageDaysSourced: 21,
       stageDaysScreening: 21,
       stageDaysInterview: 30,
@@ -198,7 +209,7 @@ describe('Conrad 30 capacity', () => {
 
   it('files the crowded-out applicants when a later window opens on Oct 1', () => {
     const nowDay = parseIsoDate('2027-06-15') as number;
-    const [days] = collectRuns({ ...conradOptions, runs: 1, assumptions: { ...conradOptions.assumptions, conrad30SlotsPerState: 5 } });
+    const [days] = collectRuns({ ...conradOptions, runs: 1, assumptions: { ...conradOptions.assumptions, conrad30EmployerSlots: 5 } });
     const perYear = new Map<number, number>();
     for (const day of days) perYear.set(fiscalYearOf(nowDay + day), (perYear.get(fiscalYearOf(nowDay + day)) ?? 0) + 1);
     expect(Math.max(...perYear.values())).toBe(5);
@@ -211,12 +222,16 @@ describe('Conrad 30 capacity', () => {
   it('serves applicants first come, first served, whatever their order in the list', () => {
     const later = candidate({ id: 'later', visaRoute: 'j1-conrad30', stageDate: '2027-03-01' });
     const earlier = candidate({ id: 'earlier', visaRoute: 'j1-conrad30', stageDate: '2027-02-01' });
-    const [days] = collectRuns(options({ candidates: [later, earlier], assumptions: instant({ conrad30SlotsPerState: 1 }), runs: 1 }));
+    const [days] = collectRuns(options({ candidates: [later, earlier], assumptions: instant({ conrad30EmployerSlots: 1 }), runs: 1 }));
     expect(days).toEqual([relative('2027-10-01'), relative('2027-02-01')]);
   });
 
   it('places nobody when the state has no slots', () => {
-    const runs = collectRuns({ ...conradOptions, runs: 100, assumptions: { ...conradOptions.assumptions, conrad30SlotsPerState: 0 } });
+    const runs = collectRuns({
+      ...conradOptions,
+      runs: 100,
+      assumptions: { ...conradOptions.assumptions, conrad30EmployerSlots: 0, conrad30EmployerFlexSlots: 0 },
+    });
     expect(runs.every((days) => days.every((day) => day === Infinity))).toBe(true);
   });
 
@@ -236,7 +251,7 @@ describe('simulate', () => {
     candidate({ id: 'a', visaRoute: 'h1b-cap-subject' }),
     candidate({ id: 'b', visaRoute: 'h1b-cap-exempt', stage: 'sourced' }),
     candidate({ id: 'c', visaRoute: 'j1-conrad30', stage: 'offer' }),
-    candidate({ id: 'd', profession: 'mls', specialty: 'medical laboratory', siteState: 'CA', visaRoute: 'tn' }),
+    candidate({ id: 'd', profession: 'mls', specialty: 'medical laboratory scientist', siteState: 'CA', visaRoute: 'tn' }),
   ];
   const realistic = options({
     candidates: mixed,
@@ -364,23 +379,28 @@ describe('simulate', () => {
     });
   });
 
-  it('prices known fees per hire by route', () => {
+  it('prices government fees per hire by route for a nonprofit employer (USCIS schedule, R1, R2)', () => {
     const result = simulate(
       options({
         candidates: [
-          candidate({ visaRoute: 'h1b-cap-subject' }),
+          candidate({ currentStatus: 'h1b-cap-exempt', visaRoute: 'h1b-transfer' }),
           candidate({ id: 'x', visaRoute: 'h1b-cap-exempt' }),
-          candidate({ id: 't', visaRoute: 'tn' }),
+          candidate({ id: 't', visaRoute: 'tn', profession: 'mls', specialty: 'medical laboratory scientist' }),
         ],
         assumptions: instant({ h1bSelectionProbability: 0.3 }),
         runs: 40_000,
       }),
     );
     const cost = Object.fromEntries(result.costPerHireByRoute.map((route) => [route.visaRoute, route]));
-    expect(cost['h1b-cap-exempt'].costPerHireUsd).toBe(2965 + 50_000);
-    // Registrations are paid for every lottery entered, selected or not: 215 × (1 + 0.7 + 0.49) per 1 − 0.7³ hires.
-    const expected = (215 * (1 + 0.7 + 0.49)) / (1 - 0.7 ** 3) + 2965 + 50_000;
+    // Cap-exempt employers (universities and affiliates): reduced I-129 $460, fraud fee $500, no ACWIA or
+    // Asylum Program fee; premium processing $2,965.
+    expect(cost['h1b-cap-exempt'].costPerHireUsd).toBe(460 + 500 + 2965);
+    // A cap-exempt H-1B moving to a cap-subject employer goes through the lottery and pays its fees:
+    // $215 per registration, every lottery entered (1 + 0.7 + 0.49 entries per 1 − 0.7³ hires), then
+    // I-129 $460 (nonprofit), ACWIA $1,500 (not a university affiliate), fraud $500, premium $2,965.
+    const expected = (215 * (1 + 0.7 + 0.49)) / (1 - 0.7 ** 3) + 460 + 1500 + 500 + 2965;
     expect(Math.abs((cost['h1b-cap-subject'].costPerHireUsd as number) - expected)).toBeLessThan(25);
+    expect(cost['h1b-transfer']).toBeUndefined();
     expect(cost.tn.costPerHireUsd).toBeNull();
     expect(cost['us-authorized']).toBeUndefined();
   });

@@ -134,14 +134,17 @@ describe('bad rows are listed with line, column, value and what is allowed; good
 
   it('specialty rules depend on the profession', () => {
     const result = parsePipelineCsv(
-      csv(row('C1', { specialty: '' }), row('C2', { specialty: 'dermatology' }), row('C3', { profession: 'mls', specialty: 'psychiatry' })),
+      csv(row('C1', { specialty: '' }), row('C2', { specialty: 'podiatry' }), row('C3', { profession: 'mls', specialty: 'psychiatry' })),
       'p.csv',
     );
     expect(result.errors.map((e) => [e.line, e.column, e.message.split(';')[0]])).toEqual([
       [2, 'specialty', 'required for physicians'],
       [3, 'specialty', 'not a planned specialty'],
-      [4, 'specialty', 'lab candidates take "medical laboratory" or blank'],
+      [4, 'specialty', 'not a planned lab role'],
     ]);
+    // The message lists what is allowed, from the one specialty list.
+    expect(result.errors[1].message).toContain('hospitalist');
+    expect(result.errors[2].message).toContain('medical laboratory technician');
   });
 
   it('duplicate candidate ids: the first loads, later ones are listed with the first line', () => {

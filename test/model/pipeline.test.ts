@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PIPELINE_TEMPLATE_COLUMNS, parsePipelineCsv, pipelineTemplateCsv, readCsvDate } from '../../src/model/pipeline';
+import { readCsvDate } from '../../src/model/calendar';
+import { PIPELINE_TEMPLATE_COLUMNS, parsePipelineCsv, pipelineTemplateCsv } from '../../src/model/pipeline';
 
 const HEADER = PIPELINE_TEMPLATE_COLUMNS.join(',');
 const ROW = 'C1,physician,psychiatry,offer,2026-11-02,j1-conrad30,NM,35001,2027-07-01,India,English;Hindi,female,yes,applied,';
@@ -16,7 +17,7 @@ describe('pipeline template', () => {
     expect(result.errors).toEqual([]);
     expect(result.candidates.map((c) => [c.id, c.profession, c.specialty, c.siteCountyFips])).toEqual([
       ['C-0001', 'physician', 'psychiatry', '35001'],
-      ['L-0001', 'mls', 'medical laboratory', '06037'],
+      ['L-0001', 'mls', 'medical laboratory scientist', '06037'],
     ]);
   });
 });
@@ -42,6 +43,14 @@ describe('parsePipelineCsv: good rows', () => {
         ecfmgCertified: true,
         licenceStatus: 'applied',
         ascpi: null,
+        // Columns the file leaves out read as blank: nothing on the visa started, no dates, not recorded.
+        visaStatus: 'not-started',
+        visaStatusDate: '',
+        availableFrom: '',
+        currentStatus: '',
+        trainingStatus: '',
+        bachelorsDegree: null,
+        visaScreen: null,
       },
     ]);
   });
@@ -52,16 +61,16 @@ describe('parsePipelineCsv: good rows', () => {
       'B,doctor,OB-GYN,interviewing,2026-01-05,J-1 Conrad 30,California,,,,,,,,',
       'C,MLS,,Licensing,2026-01-05,green card,TX,,,,,,,,Y',
       'D,Medical Technologist,lab,started,2026-01-05,US citizen,PR,,,,,,,,n/a',
-      'E,physician,psychiatry,withdrew,2026-01-05,TN visa,NY,,,,,,,,',
+      'E,lab scientist,Cytotechnology,withdrew,2026-01-05,TN visa,NY,,,,,,,,',
     ];
     const result = parsePipelineCsv(csv(...rows), 'p.csv');
     expect(result.errors).toEqual([]);
     expect(result.candidates.map((c) => [c.profession, c.specialty, c.stage, c.visaRoute, c.siteState])).toEqual([
-      ['physician', 'primary care', 'accepted', 'h1b-cap-exempt', 'CA'],
+      ['physician', 'family medicine', 'accepted', 'h1b-cap-exempt', 'CA'],
       ['physician', 'ob/gyn', 'interview', 'j1-conrad30', 'CA'],
-      ['mls', 'medical laboratory', 'licensure', 'us-authorized', 'TX'],
-      ['mls', 'medical laboratory', 'arrived', 'us-authorized', 'PR'],
-      ['physician', 'psychiatry', 'withdrawn', 'tn', 'NY'],
+      ['mls', 'medical laboratory scientist', 'licensure', 'us-authorized', 'TX'],
+      ['mls', 'medical laboratory scientist', 'arrived', 'us-authorized', 'PR'],
+      ['mls', 'cytotechnologist', 'withdrawn', 'tn', 'NY'],
     ]);
     expect(result.candidates[0].siteCountyFips).toBe('06037');
     expect(result.candidates[0].ecfmgCertified).toBe(false);

@@ -54,7 +54,7 @@ describe('suggestTargets', () => {
       ['physician', 'primary care'],
       ['physician', 'psychiatry'],
       ['physician', 'cardiology'],
-      ['mls', 'medical laboratory'],
+      ['mls', 'clinical laboratory'],
     ]);
   });
 
@@ -104,6 +104,13 @@ const person = (overrides: Partial<Candidate>): Candidate => ({
   ecfmgCertified: null,
   licenceStatus: '',
   ascpi: null,
+  visaStatus: 'not-started',
+  visaStatusDate: '',
+  availableFrom: '',
+  currentStatus: '',
+  trainingStatus: '',
+  bachelorsDegree: null,
+  visaScreen: null,
   ...overrides,
 });
 

@@ -48,7 +48,7 @@ function sampleWorkspace(): Workspace {
       {
         id: 'target-2',
         profession: 'mls',
-        specialty: 'medical laboratory',
+        specialty: 'medical laboratory scientist',
         region: { kind: 'site', name: 'Main lab', state: 'CA', countyFips: '06037' },
         hires: 2,
         dueQuarter: '2027-Q2',
@@ -66,7 +66,7 @@ function sampleWorkspace(): Workspace {
       candidate({
         id: 'c-2',
         profession: 'mls',
-        specialty: 'medical laboratory',
+        specialty: 'medical laboratory scientist',
         siteCountyFips: '',
         expectedStart: '',
         ascpi: true,
@@ -109,7 +109,7 @@ describe('emptyWorkspace and serializeWorkspace', () => {
 
   it('writes pretty JSON with the format marker first', () => {
     const text = serializeWorkspace(sampleWorkspace());
-    expect(text.startsWith(`{\n  "format": "${WORKSPACE_FORMAT}",\n  "schemaVersion": 1,`)).toBe(true);
+    expect(text.startsWith(`{\n  "format": "${WORKSPACE_FORMAT}",\n  "schemaVersion": ${WORKSPACE_SCHEMA_VERSION},`)).toBe(true);
   });
 
   it('a full workspace round-trips exactly', () => {
@@ -204,8 +204,8 @@ describe('assumptions', () => {
 
 describe('versions and migrations', () => {
   it('refuses a newer version with a clear message', () => {
-    expect(errorsOf(edited((doc) => (doc.schemaVersion = 3)))).toEqual([
-      'this file was written by a newer version (v3); this app reads up to v1',
+    expect(errorsOf(edited((doc) => (doc.schemaVersion = 9)))).toEqual([
+      `this file was written by a newer version (v9); this app reads up to v${WORKSPACE_SCHEMA_VERSION}`,
     ]);
   });
 
@@ -220,7 +220,7 @@ describe('versions and migrations', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(0);
-    expect(result.workspace.schemaVersion).toBe(1);
+    expect(result.workspace.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(result.workspace.candidates).toEqual(sampleWorkspace().candidates);
     expect(result.workspace.diversityTargets).toEqual([]);
     expect(result.workspace.assumptions).toEqual({});
@@ -242,6 +242,53 @@ describe('versions and migrations', () => {
       },
     };
     expect(errorsOf(v0, { migrations: failing })).toEqual(['upgrading this file from v0 to v1 failed: bad shape']);
+  });
+
+  it('upgrades a v1 file: old specialty names, and visa status, availability and the rules’ inputs added', () => {
+    const v1 = sampleDocument();
+    v1.schemaVersion = 1;
+    const [psychiatrist, lab] = v1.candidates as Record<string, unknown>[];
+    for (const c of [psychiatrist, lab]) {
+      for (const field of [
+        'visaStatus',
+        'visaStatusDate',
+        'availableFrom',
+        'currentStatus',
+        'trainingStatus',
+        'bachelorsDegree',
+        'visaScreen',
+      ])
+        delete c[field];
+    }
+    lab.specialty = 'medical laboratory';
+    psychiatrist.stage = 'visa';
+    (v1.candidates as Record<string, unknown>[]).push({
+      ...psychiatrist,
+      id: 'c-3',
+      specialty: 'primary care',
+      stage: 'offer',
+      visaRoute: 'h1b-cap-subject',
+    });
+    (v1.targets as Record<string, unknown>[])[1].specialty = 'medical laboratory';
+    (v1.targets as Record<string, unknown>[])[0].specialty = 'primary care';
+    const result = parseWorkspaceFile(JSON.stringify(v1));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(1);
+    const [c1, c2, c3] = result.workspace.candidates;
+    // "primary care" meant family medicine for a candidate; a target keeps it, now HRSA's group of four.
+    expect([c1.specialty, c2.specialty, c3.specialty]).toEqual(['psychiatry', 'medical laboratory scientist', 'family medicine']);
+    expect(result.workspace.targets.map((t) => t.specialty)).toEqual(['primary care', 'clinical laboratory']);
+    // A Conrad 30 candidate in the visa stage was forecast as filed on the stage date; now it says so.
+    expect([c1.visaStatus, c1.visaStatusDate, c1.currentStatus]).toEqual(['waiver-filed', '2026-11-02', 'j1']);
+    expect([c2.visaStatus, c2.visaStatusDate, c2.availableFrom, c2.trainingStatus, c2.bachelorsDegree]).toEqual([
+      'not-started',
+      '',
+      '',
+      '',
+      null,
+    ]);
+    expect([c3.visaStatus, c3.currentStatus]).toEqual(['not-started', '']);
   });
 
   it('migrate runs steps in order without mutating the input', () => {
@@ -336,12 +383,19 @@ describe('hostile files are refused whole, with paths in the messages', () => {
     expect(errorsOf(edited((doc) => (doc.candidates[0].visaRoute = 'J-1 Conrad 30')))[0]).toMatch(
       /^candidates\[0\]\.visaRoute: expected one of/,
     );
-    expect(errorsOf(edited((doc) => (doc.targets[0].specialty = 'dermatology')))[0]).toMatch(
-      /^targets\[0\]\.specialty: expected one of "primary care"/,
+    expect(errorsOf(edited((doc) => (doc.targets[0].specialty = 'podiatry')))[0]).toMatch(
+      /^targets\[0\]\.specialty: expected one of "primary care", .*"hospitalist".*found "podiatry"$/,
     );
-    expect(errorsOf(edited((doc) => (doc.targets[1].specialty = 'psychiatry')))).toEqual([
-      'targets[1].specialty: expected one of "medical laboratory", found "psychiatry"',
-    ]);
+    expect(errorsOf(edited((doc) => (doc.targets[1].specialty = 'psychiatry')))[0]).toMatch(
+      /^targets\[1\]\.specialty: expected one of "clinical laboratory", "medical laboratory scientist", .*found "psychiatry"$/,
+    );
+    // A candidate names one specialty; only targets may name a group.
+    expect(errorsOf(edited((doc) => (doc.candidates[0].specialty = 'primary care')))[0]).toMatch(
+      /^candidates\[0\]\.specialty: expected one of/,
+    );
+    expect(errorsOf(edited((doc) => (doc.candidates[0].visaStatus = 'lottery won')))[0]).toMatch(
+      /^candidates\[0\]\.visaStatus: expected one of/,
+    );
     expect(errorsOf(edited((doc) => (doc.targets[0].region = { kind: 'hhs-region', number: 11 })))).toEqual([
       'targets[0].region.number: expected an integer from 1 to 10, found 11',
     ]);

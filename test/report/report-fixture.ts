@@ -30,7 +30,7 @@ export const plotSvg = (title: string) =>
 const candidate = (id: string, stage: Candidate['stage']): Candidate => ({
   id,
   profession: 'physician',
-  specialty: 'primary care',
+  specialty: 'family medicine',
   stage,
   stageDate: '2026-11-01',
   visaRoute: 'h1b-cap-exempt',
@@ -43,6 +43,13 @@ const candidate = (id: string, stage: Candidate['stage']): Candidate => ({
   ecfmgCertified: true,
   licenceStatus: '',
   ascpi: null,
+  visaStatus: 'not-started',
+  visaStatusDate: '',
+  availableFrom: '',
+  currentStatus: '',
+  trainingStatus: '',
+  bachelorsDegree: null,
+  visaScreen: null,
 });
 
 const FORECAST: ForecastResult = {
@@ -60,6 +67,8 @@ const FORECAST: ForecastResult = {
       hires: 3,
       matchedCandidates: 2,
       probabilityMet: 0.25,
+      probabilityMetCounterfactual: 0.4,
+      wageLevel: null,
       expectedArrivals: 1.6,
       arrivalsP10: 1,
       arrivalsP90: 2,
@@ -71,6 +80,14 @@ const FORECAST: ForecastResult = {
   ],
   costPerHireByRoute: [],
   candidateArrivalProbability: [0.8, 0.6],
+  candidates: [],
+  fee: {
+    scenario: 'continues',
+    counterfactual: 'not-applied',
+    dates: `Proclamation of 2025-09-19, effective 2025-09-21; nominal end 2026-09-21 ${HOSTILE}.`,
+    status: 'Legal status: appeals pending.',
+    scenarioText: 'Scenario: it applies to every new petition for a worker abroad filed from 2025-09-21 on.',
+  },
 };
 
 export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -119,7 +136,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       {
         id: 't1',
         profession: 'physician',
-        specialty: 'primary care',
+        specialty: 'family medicine',
         region: { kind: 'service-area', id: 'area-1' },
         hires: 3,
         dueQuarter: '2027-Q4',

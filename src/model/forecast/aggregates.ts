@@ -8,9 +8,9 @@
 // over all targets, granted in target order) keeps only monthly sums over runs: its band's mean
 // is exact, and its p10 and p90 are set to the mean (TargetCumulative.percentiles = false).
 
-import { VISA_ROUTES, type Candidate, type Profession } from '../types';
+import { VISA_ROUTES, type Candidate, type Profession, type VisaRoute } from '../types';
 import type { Assumptions } from '../timing/assumptions';
-import { formatIsoDate, monthStartAfter } from '../timing/calendar';
+import { formatIsoDate, monthStartAfter } from '../calendar';
 import { routeFees } from '../timing/fees';
 import { frequencyMean, frequencyQuantile } from './frequencies';
 import type { ArrivalSeries, Band, RouteCost } from './result';
@@ -289,6 +289,8 @@ function band(freq: Int32Array, offset: number, stride: number, months: number, 
 
 export interface RouteCostInput {
   candidates: Candidate[];
+  /** Per candidate: the route its fees follow (a cap-exempt H-1B moving to a cap-subject employer pays the lottery's). */
+  routes: readonly VisaRoute[];
   /** Per candidate: runs in which it arrived at any date. */
   arrivedEver: Int32Array;
   /** Per candidate: known fees summed over all runs. */
@@ -298,13 +300,13 @@ export interface RouteCostInput {
 }
 
 /** Known fees per hire by route, over candidates still in the pipeline (arrived and withdrawn ones spend nothing more). */
-export function routeCosts({ candidates, arrivedEver, feeTotals, runs, assumptions }: RouteCostInput): RouteCost[] {
+export function routeCosts({ candidates, routes, arrivedEver, feeTotals, runs, assumptions }: RouteCostInput): RouteCost[] {
   return VISA_ROUTES.flatMap((visaRoute) => {
     let open = 0;
     let hires = 0;
     let fees = 0;
     candidates.forEach((candidate, i) => {
-      if (candidate.visaRoute !== visaRoute || candidate.stage === 'arrived' || candidate.stage === 'withdrawn') return;
+      if (routes[i] !== visaRoute || candidate.stage === 'arrived' || candidate.stage === 'withdrawn') return;
       open++;
       hires += arrivedEver[i];
       fees += feeTotals[i];
@@ -321,6 +323,7 @@ export function routeCosts({ candidates, arrivedEver, feeTotals, runs, assumptio
         expectedFeesUsd,
         costPerHireUsd: known.known && expectedHires > 0 ? expectedFeesUsd / expectedHires : null,
         feeItems: known.items,
+        h1bFeeCanApply: known.h1bFeeCanApply,
       },
     ];
   });

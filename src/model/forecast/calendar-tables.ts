@@ -2,11 +2,12 @@
 // per-run loop only compares numbers.
 
 import type { Assumptions } from '../timing/assumptions';
-import { fiscalYearOf, fiscalYearStart, yearOfDay } from '../timing/calendar';
+import { DAYS_PER_YEAR, dayOf, fiscalYearOf, fiscalYearStart, nthWeekdayOfMonth, yearOfDay } from '../calendar';
 import { capPetitionFilingOpens, earliestCapStart, registrationWindow } from '../timing/h1b-calendar';
 
 /** Years covered; events later than this are treated as never happening. */
 const YEARS = 60;
+const FRIDAY = 5;
 
 export interface CalendarTables {
   /** Index y: the registration window of year(now) + y closes on this day. */
@@ -17,6 +18,10 @@ export interface CalendarTables {
   capStart: Float64Array;
   /** Index f: first day of fiscal year FY(now) + f. */
   fiscalYearStarts: Float64Array;
+  /** Index y: Match Day of year(now) + y, the third Friday of March (S27). */
+  matchDays: Float64Array;
+  /** Index y: the day after a residency starting July 1 of year(now) + y ends. */
+  residencyEnds: Float64Array;
 }
 
 export function buildCalendarTables(nowDay: number, assumptions: Assumptions): CalendarTables {
@@ -24,11 +29,15 @@ export function buildCalendarTables(nowDay: number, assumptions: Assumptions): C
   const firstFiscalYear = fiscalYearOf(nowDay);
   const perYear = (dayOfYear: (year: number) => number) =>
     Float64Array.from({ length: YEARS }, (_, y) => dayOfYear(firstYear + y) - nowDay);
+  const years = assumptions.residencyYears;
   return {
     registrationCloses: perYear((year) => registrationWindow(year, assumptions).closes),
     petitionFilingOpens: perYear(capPetitionFilingOpens),
     capStart: perYear(earliestCapStart),
     fiscalYearStarts: Float64Array.from({ length: YEARS }, (_, f) => fiscalYearStart(firstFiscalYear + f) - nowDay),
+    matchDays: perYear((year) => nthWeekdayOfMonth(year, 3, FRIDAY, 3)),
+    // Whole years end on June 30 (the next start is July 1); a fraction adds its share of a year.
+    residencyEnds: perYear((year) => dayOf(year + Math.floor(years), 7, 1) + (years % 1) * DAYS_PER_YEAR),
   };
 }
 

@@ -1,28 +1,44 @@
 // Candidate plans flattened once into typed arrays (one slot per candidate, steps in a shared
 // table) so each Monte Carlo run is a tight loop over numbers with no allocation.
 
-import type { RouteFees } from '../timing/fees';
-import { parseIsoDate } from '../timing/calendar';
-import type { CandidatePlan, Duration } from '../timing/routes';
+import { parseIsoDate } from '../calendar';
+import { capStartFor, type CandidatePlan, type Chain, type Duration, type LotteryMode } from '../timing/routes';
 
 const STATUS_ACTIVE = 0;
 export const STATUS_ARRIVED = 1;
 export const STATUS_WITHDRAWN = 2;
 
 export const VISA_NONE = 0;
-export const VISA_PETITION = 1;
+/** A chain of steps (petitions, federal waivers, green cards), from the status date or from the visa track's start. */
+export const VISA_STEPS = 1;
 export const VISA_LOTTERY = 2;
 export const VISA_CONRAD = 3;
+/** The route cannot be used (e.g. a waiver site that does not qualify). */
+export const VISA_BLOCKED = 4;
+
+export const LOTTERY_REGISTER = 0;
+export const LOTTERY_AWAITING = 1;
+export const LOTTERY_SELECTED = 2;
+export const LOTTERY_FILED = 3;
+export const LOTTERY_APPROVED = 4;
+const LOTTERY_MODES: Record<LotteryMode, number> = {
+  register: LOTTERY_REGISTER,
+  'awaiting-selection': LOTTERY_AWAITING,
+  selected: LOTTERY_SELECTED,
+  'petition-filed': LOTTERY_FILED,
+  approved: LOTTERY_APPROVED,
+};
 
 export interface CohortMember {
   plan: CandidatePlan;
-  fees: RouteFees;
   /** False for hypothetical candidates: they see the Conrad 30 slots left but take none. */
   takesConradSlot: boolean;
 }
 
 export interface ConradState {
+  /** Slots the employer can expect per fiscal year, and how many of them may be flex. */
   slotsPerFiscalYear: number;
+  flexPerFiscalYear: number;
   /** Real candidates applying in the state, who compete for its slots. */
   applicants: Int32Array;
   /** Hypothetical candidates, each placed as if it were the one extra applicant. */
@@ -38,101 +54,189 @@ export interface Cohort {
   survival: Float64Array;
   /** Most uniforms one run can draw for the candidate, not counting the Conrad 30 placement. */
   maxDraws: Int32Array;
-  /** Steps of candidate i: recruitment in [stepsStart[i], licensingStart[i]), licensing up to stepsStart[i + 1]. */
+  /**
+   * Steps of candidate i in stepIds: recruitment [stepsStart[i], licensingStart[i]), licensing up to
+   * visaStart[i], the visa chain (or the steps after a lottery approval) up to stepsStart[i + 1].
+   */
   stepsStart: Int32Array;
   licensingStart: Int32Array;
+  visaStart: Int32Array;
   stepIds: Int32Array;
   steps: TriangularTable;
+  /** 1 when licensing began on the stage date (the candidate is in licensure or credentialing). */
+  licensingBegun: Uint8Array;
+  /** Step id of ECFMG certification, −1 when not needed. */
+  ecfmgStep: Int32Array;
+  /** Matches to try before giving up; 0 when no residency is needed. */
+  matchAttempts: Int32Array;
+  matchProbability: Float64Array;
+  /** Step id of the VisaScreen, −1 when not needed. */
+  visaScreenStep: Int32Array;
+  /** First day the person is free, relative to now; −Infinity when free now. */
+  available: Float64Array;
   visaKind: Uint8Array;
-  /** Petition duration, or Conrad 30 filing → start, as a step id. */
-  visaStep: Int32Array;
+  /** Day of the visa status, relative to now; NaN when the visa track has not begun. */
+  visaDay: Float64Array;
+  lotteryMode: Uint8Array;
   selectionProbability: Float64Array;
   maxLotteries: Int32Array;
   petitionDays: Float64Array;
+  /** Selected, filed or approved cap petitions: the Oct 1 their start waits for, relative to now. */
+  capStartDay: Float64Array;
+  conradFiled: Uint8Array;
+  conradFlex: Uint8Array;
+  /** Conrad 30 filing → start, as a step id. */
+  conradStep: Int32Array;
   startWithinDays: Float64Array;
   lotteryEntryFee: Float64Array;
   petitionFee: Float64Array;
+  /** Chance the person is abroad, so a new H-1B petition may owe the $100,000 fee; 0 when it cannot. */
+  feeAbroad: Float64Array;
+  /** Candidates that can owe the $100,000 fee. */
+  feeExposed: Int32Array;
   conradStates: ConradState[];
 }
 
-export function buildCohort(members: CohortMember[], nowDay: number): Cohort {
+export interface ConradSlots {
+  perEmployer: number;
+  flexPerEmployer: number;
+}
+
+export function buildCohort(members: CohortMember[], nowDay: number, slots: ConradSlots): Cohort {
   const size = members.length;
   const steps = new StepTable();
   const stepIds: number[] = [];
+  const day = (iso: string | null) => (iso === null || iso === '' ? NaN : (parseIsoDate(iso) ?? NaN) - nowDay);
   const cohort: Cohort = {
     size,
     status: new Uint8Array(size),
     anchor: new Float64Array(size),
-    stepsStart: new Int32Array(size + 1),
-    licensingStart: new Int32Array(size),
     survival: new Float64Array(size),
     maxDraws: new Int32Array(size),
+    stepsStart: new Int32Array(size + 1),
+    licensingStart: new Int32Array(size),
+    visaStart: new Int32Array(size),
     stepIds: new Int32Array(0),
     steps: emptyTable(),
+    licensingBegun: new Uint8Array(size),
+    ecfmgStep: new Int32Array(size).fill(-1),
+    matchAttempts: new Int32Array(size),
+    matchProbability: new Float64Array(size),
+    visaScreenStep: new Int32Array(size).fill(-1),
+    available: new Float64Array(size).fill(-Infinity),
     visaKind: new Uint8Array(size),
-    visaStep: new Int32Array(size).fill(-1),
+    visaDay: new Float64Array(size).fill(NaN),
+    lotteryMode: new Uint8Array(size),
     selectionProbability: new Float64Array(size),
     maxLotteries: new Int32Array(size),
     petitionDays: new Float64Array(size),
+    capStartDay: new Float64Array(size).fill(-Infinity),
+    conradFiled: new Uint8Array(size),
+    conradFlex: new Uint8Array(size),
+    conradStep: new Int32Array(size).fill(-1),
     startWithinDays: new Float64Array(size),
     lotteryEntryFee: new Float64Array(size),
     petitionFee: new Float64Array(size),
+    feeAbroad: new Float64Array(size),
+    feeExposed: new Int32Array(0),
     conradStates: [],
   };
-  const conrad = new Map<string, { slots: number; applicants: number[]; probes: number[] }>();
+  const conrad = new Map<string, { applicants: number[]; probes: number[] }>();
+  const exposed: number[] = [];
 
-  members.forEach(({ plan, fees, takesConradSlot }, i) => {
-    const anchorDay = (parseIsoDate(plan.anchorDate) ?? nowDay) - nowDay; // a missing or malformed stage date counts as today
+  members.forEach(({ plan, takesConradSlot }, i) => {
+    const anchorDay = Number.isNaN(day(plan.anchorDate)) ? 0 : day(plan.anchorDate); // a missing stage date counts as today
     cohort.status[i] = plan.status === 'active' ? STATUS_ACTIVE : plan.status === 'arrived' ? STATUS_ARRIVED : STATUS_WITHDRAWN;
     // An arrived candidate counts from the recorded date, or from now when that is missing or ahead.
     cohort.anchor[i] = plan.status === 'arrived' ? Math.min(anchorDay, 0) : anchorDay;
     cohort.stepsStart[i] = stepIds.length;
     for (const step of plan.recruitment) stepIds.push(steps.intern(step.days));
     cohort.licensingStart[i] = stepIds.length;
-    for (const step of plan.licensing) stepIds.push(steps.intern(step.days));
-    cohort.lotteryEntryFee[i] = fees.perLotteryEntry;
-    cohort.petitionFee[i] = fees.perPetition;
-    const stepSurvival = [...plan.recruitment, ...plan.licensing].reduce((p, step) => p * step.successProbability, 1);
-    const stepCount = plan.recruitment.length + plan.licensing.length;
-    cohort.survival[i] = stepSurvival;
-    cohort.maxDraws[i] = 1 + stepCount;
+    for (const step of plan.licensing.steps) stepIds.push(steps.intern(step.days));
+    cohort.licensingBegun[i] = plan.licensing.startedOn === null ? 0 : 1;
+    cohort.visaStart[i] = stepIds.length;
+    cohort.lotteryEntryFee[i] = plan.fees.perLotteryEntry;
+    cohort.petitionFee[i] = plan.fees.perPetition;
+    let survival = [...plan.recruitment, ...plan.licensing.steps].reduce((p, step) => p * step.successProbability, 1);
+    let draws = 1 + plan.recruitment.length + plan.licensing.steps.length;
+
+    const { ecfmg, residency } = plan.training;
+    if (ecfmg) {
+      cohort.ecfmgStep[i] = steps.intern(ecfmg.days);
+      draws++;
+    }
+    if (residency) {
+      cohort.matchAttempts[i] = residency.attempts;
+      cohort.matchProbability[i] = residency.matchProbability;
+      draws += residency.attempts;
+    }
+    if (plan.visaScreen) {
+      cohort.visaScreenStep[i] = steps.intern(plan.visaScreen.days);
+      draws++;
+    }
+    if (plan.availableFrom !== '') cohort.available[i] = day(plan.availableFrom);
+    if (plan.feeExposure) {
+      cohort.feeAbroad[i] = plan.feeExposure.abroad;
+      exposed.push(i);
+      draws += 2;
+    }
 
     const visa = plan.visa;
+    const chain = (c: Chain) => {
+      for (const step of c.steps) stepIds.push(steps.intern(step.days));
+      draws += c.steps.length;
+    };
     switch (visa.kind) {
       case 'none':
         cohort.visaKind[i] = VISA_NONE;
         break;
-      case 'petition':
-        cohort.visaKind[i] = VISA_PETITION;
-        cohort.visaStep[i] = steps.intern(visa.step.days);
-        cohort.survival[i] = stepSurvival * visa.step.successProbability;
-        cohort.maxDraws[i] += 1;
+      case 'blocked':
+        cohort.visaKind[i] = VISA_BLOCKED;
+        break;
+      case 'steps':
+        cohort.visaKind[i] = VISA_STEPS;
+        cohort.visaDay[i] = day(visa.chain.startedOn);
+        chain(visa.chain);
+        survival *= visa.successProbability;
         break;
       case 'h1b-lottery':
         cohort.visaKind[i] = VISA_LOTTERY;
-        cohort.survival[i] = stepSurvival * visa.successProbability;
-        cohort.maxDraws[i] += visa.maxLotteries;
+        cohort.lotteryMode[i] = LOTTERY_MODES[visa.mode];
+        cohort.visaDay[i] = day(visa.statusDate || null);
+        if (visa.mode === 'selected' || visa.mode === 'petition-filed' || visa.mode === 'approved') {
+          cohort.capStartDay[i] = day(capStartFor(visa.statusDate));
+        }
+        chain({ steps: visa.after, startedOn: null });
+        survival *= visa.successProbability;
+        draws += visa.maxLotteries;
         cohort.selectionProbability[i] = visa.selectionProbability;
         cohort.maxLotteries[i] = visa.maxLotteries;
         cohort.petitionDays[i] = visa.petitionDays;
         break;
       case 'conrad30': {
         cohort.visaKind[i] = VISA_CONRAD;
-        cohort.visaStep[i] = steps.intern(visa.filingToStart);
-        cohort.survival[i] = stepSurvival * visa.successProbability;
+        cohort.conradStep[i] = steps.intern(visa.filingToStart);
+        cohort.conradFiled[i] = visa.mode === 'filed' ? 1 : 0;
+        cohort.conradFlex[i] = visa.pool === 'flex' ? 1 : 0;
+        cohort.visaDay[i] = day(visa.filedOn);
         cohort.startWithinDays[i] = visa.startWithinDays;
+        survival *= visa.successProbability;
         let state = conrad.get(visa.state);
-        if (!state) conrad.set(visa.state, (state = { slots: visa.slotsPerFiscalYear, applicants: [], probes: [] }));
+        if (!state) conrad.set(visa.state, (state = { applicants: [], probes: [] }));
         (takesConradSlot ? state.applicants : state.probes).push(i);
         break;
       }
     }
+    cohort.survival[i] = survival;
+    cohort.maxDraws[i] = draws;
   });
   cohort.stepsStart[size] = stepIds.length;
   cohort.stepIds = Int32Array.from(stepIds);
   cohort.steps = steps.table();
+  cohort.feeExposed = Int32Array.from(exposed);
   cohort.conradStates = [...conrad.values()].map((state) => ({
-    slotsPerFiscalYear: state.slots,
+    slotsPerFiscalYear: slots.perEmployer,
+    flexPerFiscalYear: slots.flexPerEmployer,
     applicants: Int32Array.from(state.applicants),
     probes: Int32Array.from(state.probes),
   }));

@@ -1,6 +1,7 @@
 // Hypothetical new candidates for the back-calculation "how many more do we need?": one per
 // target and scenario, simulated alongside the real pipeline.
 
+import { specialtyMembers } from '../specialties';
 import type { Candidate, IsoDate, RegionRef, Stage, Target, VisaRoute } from '../types';
 import type { Site } from './target-matching';
 
@@ -21,13 +22,17 @@ export const DEFAULT_NEW_CANDIDATE_SCENARIOS: NewCandidateScenario[] = [
   { stage: 'offer', visaRoute: 'h1b-cap-subject' },
 ];
 
-/** The site, which decides licensure and the Conrad 30 state, comes from the region or its current candidates. */
+/**
+ * The site, which decides licensure and the Conrad 30 state, comes from the region or its current
+ * candidates; a group target (e.g. primary care) is priced with its first member specialty. Where the
+ * person is is not known, so the $100,000 fee follows the share assumed abroad.
+ */
 export function newCandidateFor(target: Target, scenario: NewCandidateScenario, now: IsoDate, matched: Candidate[]): Candidate {
   const site = representativeSite(target.region, matched);
   return {
     id: `new:${target.id}:${scenario.stage}:${scenario.visaRoute}`,
     profession: target.profession,
-    specialty: target.specialty,
+    specialty: specialtyMembers(target.specialty)[0],
     stage: scenario.stage,
     stageDate: scenario.stageDate ?? now,
     visaRoute: scenario.visaRoute,
@@ -40,6 +45,13 @@ export function newCandidateFor(target: Target, scenario: NewCandidateScenario, 
     ecfmgCertified: null,
     licenceStatus: '',
     ascpi: null,
+    visaStatus: 'not-started',
+    visaStatusDate: '',
+    availableFrom: '',
+    currentStatus: '',
+    trainingStatus: '',
+    bachelorsDegree: null,
+    visaScreen: null,
   };
 }
 

@@ -2,6 +2,8 @@
 
 import type { IsoDate, Profession, Stage, VisaRoute } from '../types';
 import type { FeeItem } from '../timing/fees';
+import type { FeeScenario } from '../timing/h1b-fee';
+import type { SiteEligibility } from '../timing/waiver-sites';
 
 /** Mean and 10th/90th percentiles over runs, one value per month. */
 export interface Band {
@@ -37,6 +39,10 @@ export interface TargetForecast {
   hires: number;
   matchedCandidates: number;
   probabilityMet: number;
+  /** P(met) under `ForecastResult.fee.counterfactual` (without the $100,000 fee, or with it if it is off). */
+  probabilityMetCounterfactual: number;
+  /** The OEWS wage level the target's offer set for its cap-subject candidates; null when the default applied. */
+  wageLevel: number | null;
   expectedArrivals: number;
   arrivalsP10: number;
   arrivalsP90: number;
@@ -66,6 +72,37 @@ export interface RouteCost {
   /** Known fees per hire, counting fees spent on candidates who never arrive; null when unknown or no hires. */
   costPerHireUsd: number | null;
   feeItems: FeeItem[];
+  /** The route's new H-1B petitions can owe the $100,000 fee (included in expectedFeesUsd where paid). */
+  h1bFeeCanApply: boolean;
+}
+
+/** What decided a candidate's arrival most often, in words. */
+export interface DelayingStep {
+  track: 'recruitment' | 'training' | 'licensing' | 'visascreen' | 'visa' | 'availability' | 'h1b-fee';
+  label: string;
+  /** Share of the runs in which the candidate stayed in the running. */
+  share: number;
+}
+
+export interface CandidateForecast {
+  candidateId: string;
+  /** Where the candidate is: stage and visa status, with their dates. */
+  currentStep: string;
+  /** "YYYY-MM" months; null when later than the horizon or never (see arrivalProbability). */
+  arrivalP10: string | null;
+  arrivalMedian: string | null;
+  arrivalP90: string | null;
+  /** P(arrives within the horizon). */
+  arrivalProbability: number;
+  /** P(arrives by the due date) for each target the candidate counts toward. */
+  byTarget: { targetId: string; dueDate: IsoDate; probability: number }[];
+  delayedMostBy: DelayingStep | null;
+  /** Waiver hires: when the service obligation ends if they arrive in the median month (the retention cliff). */
+  serviceEnds: string | null;
+  /** J-1 waiver routes: whether the site qualifies, in a sentence. */
+  waiverSite: SiteEligibility | null;
+  /** False beyond the detail limit: the month and track fields are then null. */
+  detailed: boolean;
 }
 
 export interface ForecastResult {
@@ -81,4 +118,8 @@ export interface ForecastResult {
   costPerHireByRoute: RouteCost[];
   /** Per candidate, in input order: P(arrives before the end of the horizon). */
   candidateArrivalProbability: number[];
+  /** Per candidate, in input order. */
+  candidates: CandidateForecast[];
+  /** The $100,000 fee scenario used and the one each target's P(met) is compared with. */
+  fee: { scenario: FeeScenario; counterfactual: FeeScenario; dates: string; status: string; scenarioText: string };
 }

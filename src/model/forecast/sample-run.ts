@@ -1,49 +1,100 @@
-// One Monte Carlo run: every candidate's arrival day (relative to now; Infinity = never), with the
-// known fees spent on each added to a running total. Hot loop: typed arrays only, no allocation.
+// One Monte Carlo run: every candidate's arrival day (relative to now; Infinity = never), the track
+// that decided it, and the known fees spent on each added to a running total. Hot loop: typed
+// arrays only, no allocation.
 //
-// Timing rules (see timing/routes.ts for the plan):
+// Timing rules (the plans come from timing/routes.ts):
 // - one draw decides whether the candidate withdraws in any remaining step; a withdrawn
 //   candidate never arrives, pays no visa fee and takes no Conrad 30 slot;
-// - each step starts when the previous one ends; the current stage's step started on the stage
-//   date, and no step ends before now;
-// - licensing and visa tracks both start when recruitment ends; arrival waits for both;
-// - H-1B lottery: the first March window closing after the visa track starts, selection with
-//   probability p, start no earlier than Oct 1 (and no earlier than the April petition is
-//   decided); missed lotteries retry next March up to the limit;
-// - Conrad 30: filings are served first come per state and fiscal year; when a year's slots are
-//   gone the application waits for the next year's window (Oct 1); the waiver lapses if licensing
-//   is not done within the start window after the earliest H-1B start.
+// - a step under way began when it actually happened (the stage date, the visa status date) and is
+//   sampled given that it has not finished yet; each later step starts when the one before ends;
+//   only a step not begun starts today; nothing still pending ends before now;
+// - training (ECFMG from today; the first Match, third Friday of March, after it; residency to its
+//   end), licensing, the VisaScreen and the visa track run in parallel once recruitment ends, and
+//   arrival waits for all of them and for the day the person is free;
+// - H-1B lottery: the first March window closing after the visa track starts (or this year's, for
+//   a registration awaiting selection), selection with probability p, filing from April 1, start
+//   no earlier than Oct 1; missed lotteries retry next March up to the limit. A selected, filed or
+//   approved petition never enters another lottery and starts on that fiscal year's Oct 1 or on
+//   approval (and the visa appointment abroad), whichever is later;
+// - Conrad 30: filings are served first come per state and fiscal year from the employer's expected
+//   share of the slots (flex sites also from its flex share); a waiver already filed holds a slot
+//   of its year; when a year's slots are gone the application waits for the next Oct 1; the waiver
+//   lapses if licensing is not done within the start window after the H-1B start;
+// - the $100,000 fee: a new H-1B petition for a person abroad filed inside the fee's window owes
+//   it; the employer pays with the assumed probability, or the hire falls through. The same draws
+//   decide the counterfactual scenario, whose arrivals go to `altArrival`.
 
 import { fiscalYearIndex, type CalendarTables } from './calendar-tables';
 import {
+  LOTTERY_APPROVED,
+  LOTTERY_AWAITING,
+  LOTTERY_FILED,
+  LOTTERY_REGISTER,
+  LOTTERY_SELECTED,
   STATUS_ARRIVED,
   STATUS_WITHDRAWN,
+  VISA_BLOCKED,
   VISA_CONRAD,
   VISA_LOTTERY,
   VISA_NONE,
-  VISA_PETITION,
   type Cohort,
   type ConradState,
   type TriangularTable,
 } from './cohort';
 import type { Random } from './random';
 
+/** What decided a candidate's arrival in a run: the track that finished last, or what stopped it. */
+export const BIND_RECRUITMENT = 0;
+export const BIND_TRAINING = 1;
+export const BIND_LICENSING = 2;
+export const BIND_VISASCREEN = 3;
+export const BIND_VISA = 4;
+export const BIND_AVAILABLE = 5;
+export const BIND_FEE = 6;
+export const BIND_WITHDRAWN = 7;
+export const BIND_ARRIVED = 8;
+export const BINDINGS = 9;
+
+/** Days from Apr 1 and from Jun 30 to Oct 1: the cap petition filing window before a fiscal year. */
+const APRIL_1_TO_OCT_1 = 183;
+const JUNE_30_TO_OCT_1 = 93;
+
 /** Uniforms drawn in bulk; refilled when a candidate might need more than remain. */
 const POOL_SIZE = 8192;
+
+/** The $100,000 fee's two scenarios as filing-day windows relative to now, with the employer's response. */
+export interface FeeRule {
+  amount: number;
+  payProbability: number;
+  /** The scenario in use: petitions filed in [from, until) owe it. */
+  from: number;
+  until: number;
+  /** The scenario compared with. */
+  altFrom: number;
+  altUntil: number;
+}
 
 /** Reusable per-run state, sized once for a cohort. */
 export interface RunBuffers {
   arrival: Float64Array;
+  /** Arrivals under the counterfactual fee scenario. */
+  altArrival: Float64Array;
+  binding: Uint8Array;
   /** Known fees spent per candidate, summed over all runs so far. */
   feeTotals: Float64Array;
   random: Random;
   uniforms: Float64Array;
   /** Next unused index in `uniforms`. */
   position: number;
-  /** Conrad 30 applicants: day they could file, and day licensing is done. */
+  /** The day each candidate's new H-1B petition is filed in this run (fee-exposed candidates). */
+  feeFiling: Float64Array;
+  /** Conrad 30 applicants: day they could file, day licensing is done, and when the rest is ready. */
   readyToFile: Float64Array;
   licensed: Float64Array;
+  otherReady: Float64Array;
+  otherBinding: Uint8Array;
   slotsUsed: Int32Array;
+  flexUsed: Int32Array;
   /** Conrad 30 applicants of one state still in the running, and their sort keys. */
   filers: Int32Array;
   sortKeys: Float64Array;
@@ -55,17 +106,24 @@ const APPLICANT_KEY_RANGE = 1 << 20;
 export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random: Random): RunBuffers {
   const largestState = cohort.conradStates.reduce((most, state) => Math.max(most, state.applicants.length), 0);
   if (largestState >= APPLICANT_KEY_RANGE) throw new Error(`Too many Conrad 30 applicants in one state: ${largestState}`);
-  const mostDraws = cohort.maxDraws.reduce((most, draws) => Math.max(most, draws), 1);
+  const mostDraws = cohort.maxDraws.reduce((most, draws) => Math.max(most, draws), 2);
   const uniforms = new Float64Array(Math.max(POOL_SIZE, mostDraws));
+  const size = cohort.size;
   return {
-    arrival: new Float64Array(cohort.size),
-    feeTotals: new Float64Array(cohort.size),
+    arrival: new Float64Array(size),
+    altArrival: new Float64Array(size),
+    binding: new Uint8Array(size),
+    feeTotals: new Float64Array(size),
     random,
     uniforms,
     position: uniforms.length, // empty: the first reservation fills it
-    readyToFile: new Float64Array(cohort.size),
-    licensed: new Float64Array(cohort.size),
+    feeFiling: new Float64Array(size),
+    readyToFile: new Float64Array(size),
+    licensed: new Float64Array(size),
+    otherReady: new Float64Array(size),
+    otherBinding: new Uint8Array(size),
     slotsUsed: new Int32Array(tables.fiscalYearStarts.length),
+    flexUsed: new Int32Array(tables.fiscalYearStarts.length),
     filers: new Int32Array(largestState),
     sortKeys: new Float64Array(largestState),
   };
@@ -85,11 +143,33 @@ function stepDays(steps: TriangularTable, id: number, u: number): number {
   return u < steps.split[id] ? steps.min[id] + Math.sqrt(u * steps.low[id]) : steps.max[id] - Math.sqrt((1 - u) * steps.high[id]);
 }
 
-export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers): void {
-  const { status, anchor, survival, maxDraws, stepsStart, licensingStart, stepIds, steps, visaKind, visaStep } = cohort;
-  const { petitionFee, lotteryEntryFee, selectionProbability, maxLotteries, petitionDays } = cohort;
-  const { arrival, feeTotals, uniforms: u, readyToFile, licensed, random } = buffers;
-  const { registrationCloses, petitionFilingOpens, capStart } = tables;
+/** The duration of a step that has run `elapsed` days and not finished: sampled above `elapsed`. */
+function remainingAware(steps: TriangularTable, id: number, u: number, elapsed: number): number {
+  if (elapsed <= steps.min[id]) return stepDays(steps, id, u);
+  if (elapsed >= steps.max[id]) return steps.max[id];
+  const below =
+    elapsed < steps.min[id] + steps.split[id] * (steps.max[id] - steps.min[id])
+      ? (elapsed - steps.min[id]) ** 2 / steps.low[id]
+      : 1 - (steps.max[id] - elapsed) ** 2 / steps.high[id];
+  return stepDays(steps, id, below + u * (1 - below));
+}
+
+/** End of steps [from, to) starting on `start`; the first began then and has not finished when `begun`. */
+function chainEnd(cohort: Cohort, start: number, from: number, to: number, begun: boolean, u: Float64Array, p: number): number {
+  let t = start;
+  for (let k = from; k < to; k++) {
+    const id = cohort.stepIds[k];
+    t += k === from && begun ? remainingAware(cohort.steps, id, u[p + k - from], -start) : stepDays(cohort.steps, id, u[p + k - from]);
+  }
+  return begun ? Math.max(t, 0) : t;
+}
+
+export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, fee: FeeRule): void {
+  const { status, anchor, survival, maxDraws, stepsStart, licensingStart, visaStart, stepIds, steps, visaKind, visaDay } = cohort;
+  const { licensingBegun, ecfmgStep, matchAttempts, matchProbability, visaScreenStep, available } = cohort;
+  const { lotteryMode, petitionFee, lotteryEntryFee, selectionProbability, maxLotteries, petitionDays, capStartDay } = cohort;
+  const { arrival, binding, feeTotals, uniforms: u, readyToFile, licensed, otherReady, otherBinding, feeFiling, random } = buffers;
+  const { registrationCloses, petitionFilingOpens, capStart, matchDays, residencyEnds } = tables;
   const years = registrationCloses.length;
   const poolSize = u.length;
   let p = buffers.position;
@@ -98,10 +178,12 @@ export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBu
     const state = status[i];
     if (state === STATUS_ARRIVED) {
       arrival[i] = anchor[i];
+      binding[i] = BIND_ARRIVED;
       continue;
     }
     if (state === STATUS_WITHDRAWN) {
       arrival[i] = Infinity;
+      binding[i] = BIND_WITHDRAWN;
       continue;
     }
     if (p + maxDraws[i] > poolSize) {
@@ -110,104 +192,257 @@ export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBu
     }
     if (u[p++] >= survival[i]) {
       arrival[i] = Infinity;
+      binding[i] = BIND_WITHDRAWN;
       continue;
     }
 
+    // Recruitment: the current stage began on the stage date.
     let recruited = anchor[i];
     const licensingFrom = licensingStart[i];
     for (let k = stepsStart[i]; k < licensingFrom; k++) {
-      recruited = Math.max(recruited + stepDays(steps, stepIds[k], u[p++]), 0);
+      const id = stepIds[k];
+      const days = k === stepsStart[i] ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
+      recruited = Math.max(recruited + days, 0);
     }
+    recruited = Math.max(recruited, 0);
+
+    // Training: ECFMG certification from today, then the Match and residency.
+    let trained = 0;
+    let trainingGate = -Infinity;
+    if (ecfmgStep[i] >= 0) trainingGate = trained = stepDays(steps, ecfmgStep[i], u[p++]);
+    const attempts = matchAttempts[i];
+    if (attempts > 0) {
+      let year = 0;
+      while (year < years && matchDays[year] < trained) year++;
+      let matchedYear = -1;
+      for (let a = 0; a < attempts; a++, year++) {
+        const draw = u[p++];
+        if (matchedYear < 0 && year < years && draw < matchProbability[i]) matchedYear = year;
+      }
+      if (matchedYear < 0) {
+        arrival[i] = Infinity;
+        binding[i] = BIND_TRAINING;
+        continue;
+      }
+      trained = Math.max(trained, matchDays[matchedYear]); // licences are applied for during residency
+      trainingGate = residencyEnds[matchedYear];
+    }
+
+    // Licensing: under way since the stage date, or from when recruitment and training allow.
+    const begun = licensingBegun[i] === 1;
+    let licensing = begun ? anchor[i] : Math.max(recruited, trained);
+    for (let k = licensingFrom; k < visaStart[i]; k++) {
+      const id = stepIds[k];
+      const days = k === licensingFrom && begun ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
+      licensing = Math.max(licensing + days, 0);
+    }
+
+    // The latest of the non-visa tracks, and which one it is.
     let ready = recruited;
-    const stepsEnd = stepsStart[i + 1];
-    for (let k = licensingFrom; k < stepsEnd; k++) {
-      ready = Math.max(ready + stepDays(steps, stepIds[k], u[p++]), 0);
+    let bind = BIND_RECRUITMENT;
+    if (trainingGate > ready) [ready, bind] = [trainingGate, BIND_TRAINING];
+    if (licensing > ready) [ready, bind] = [licensing, BIND_LICENSING];
+    if (available[i] > ready) [ready, bind] = [available[i], BIND_AVAILABLE];
+    const visaFrom = recruited;
+    if (visaScreenStep[i] >= 0) {
+      const screened = visaFrom + stepDays(steps, visaScreenStep[i], u[p++]);
+      if (screened > ready) [ready, bind] = [screened, BIND_VISASCREEN];
     }
-    ready = Math.max(ready, 0);
-    const visaFrom = Math.max(recruited, 0);
+    feeFiling[i] = visaFrom;
 
     const kind = visaKind[i];
+    const chainFrom = visaStart[i];
+    const chainTo = stepsStart[i + 1];
+    let visaDone = -Infinity;
     if (kind === VISA_NONE) {
-      arrival[i] = ready;
-    } else if (kind === VISA_PETITION) {
-      feeTotals[i] += petitionFee[i];
-      arrival[i] = Math.max(ready, visaFrom + stepDays(steps, visaStep[i], u[p++]));
-    } else if (kind === VISA_LOTTERY) {
-      let year = 0;
-      while (year < years && registrationCloses[year] < visaFrom) year++;
+      // nothing to wait for
+    } else if (kind === VISA_BLOCKED) {
       arrival[i] = Infinity;
-      const lastYear = Math.min(years, year + maxLotteries[i]);
-      for (; year < lastYear; year++) {
-        feeTotals[i] += lotteryEntryFee[i];
-        if (u[p++] < selectionProbability[i]) {
-          feeTotals[i] += petitionFee[i];
-          arrival[i] = Math.max(ready, capStart[year], petitionFilingOpens[year] + petitionDays[i]);
-          break;
+      binding[i] = BIND_VISA;
+      continue;
+    } else if (kind === VISA_LOTTERY) {
+      const mode = lotteryMode[i];
+      let filing = NaN;
+      let octFirst = capStartDay[i];
+      if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
+        let year = 0;
+        if (mode === LOTTERY_REGISTER) while (year < years && registrationCloses[year] < visaFrom) year++;
+        const lastYear = Math.min(years, year + maxLotteries[i]);
+        for (let n = 0; year < lastYear; year++, n++) {
+          if (mode === LOTTERY_REGISTER || n > 0) feeTotals[i] += lotteryEntryFee[i];
+          if (u[p++] < selectionProbability[i]) {
+            filing = petitionFilingOpens[year];
+            octFirst = capStart[year];
+            break;
+          }
         }
+      } else if (mode === LOTTERY_SELECTED) {
+        // Files in the April–June window (now, if it is open); a stale record is read as filed by June 30.
+        filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
       }
+      if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
+        arrival[i] = Infinity;
+        binding[i] = BIND_VISA;
+        continue;
+      }
+      let approval: number;
+      if (mode === LOTTERY_FILED) approval = Math.max(visaDay[i] + petitionDays[i], 0);
+      else if (mode === LOTTERY_APPROVED) approval = visaDay[i];
+      else {
+        feeTotals[i] += petitionFee[i];
+        feeFiling[i] = filing;
+        approval = filing + petitionDays[i];
+      }
+      const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
+      p += chainTo - chainFrom;
+      visaDone = Math.max(octFirst, afterApproval);
     } else if (kind === VISA_CONRAD) {
       arrival[i] = NaN; // decided below, once every applicant's filing day is known
-      readyToFile[i] = visaFrom;
-      licensed[i] = ready;
+      readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay[i] : visaFrom;
+      licensed[i] = licensing;
+      otherReady[i] = ready;
+      otherBinding[i] = bind;
+      continue;
+    } else {
+      // A chain of steps: from the visa status date when under way, else from the end of recruitment.
+      const started = !Number.isNaN(visaDay[i]);
+      const start = started ? visaDay[i] : visaFrom;
+      visaDone = chainEnd(cohort, start, chainFrom, chainTo, started, u, p);
+      p += chainTo - chainFrom;
+      if (!started) feeTotals[i] += petitionFee[i];
     }
+    if (visaDone > ready) [ready, bind] = [visaDone, BIND_VISA];
+    arrival[i] = Math.max(ready, 0);
+    binding[i] = bind;
   }
   buffers.position = p;
 
   for (const state of cohort.conradStates) placeConradState(cohort, tables, buffers, state);
+  applyH1bFee(cohort, buffers, fee);
+}
+
+/** The $100,000 fee: who owes it in each scenario, and whether the hire survives it. */
+function applyH1bFee(cohort: Cohort, buffers: RunBuffers, fee: FeeRule): void {
+  const { arrival, altArrival, binding, feeTotals, feeFiling } = buffers;
+  altArrival.set(arrival);
+  const exposed = cohort.feeExposed;
+  for (let k = 0; k < exposed.length; k++) {
+    const i = exposed[k];
+    if (arrival[i] === Infinity) continue;
+    const p = reserve(buffers, 2);
+    buffers.position = p + 2;
+    if (buffers.uniforms[p] >= cohort.feeAbroad[i]) continue; // changes status inside the US: exempt
+    const filed = feeFiling[i];
+    const pays = buffers.uniforms[p + 1] < fee.payProbability;
+    if (filed >= fee.altFrom && filed < fee.altUntil && !pays) altArrival[i] = Infinity;
+    if (filed >= fee.from && filed < fee.until) {
+      if (pays) feeTotals[i] += fee.amount;
+      else {
+        arrival[i] = Infinity;
+        binding[i] = BIND_FEE;
+      }
+    }
+  }
 }
 
 function placeConradState(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, state: ConradState): void {
-  const { arrival, readyToFile, slotsUsed, filers, sortKeys } = buffers;
-  const { applicants, probes, slotsPerFiscalYear: slots } = state;
+  const { arrival, readyToFile, slotsUsed, flexUsed, filers, sortKeys } = buffers;
+  const { applicants, probes, slotsPerFiscalYear: slots, flexPerFiscalYear: flex } = state;
   slotsUsed.fill(0);
+  flexUsed.fill(0);
 
+  // Waivers already filed hold a slot of the fiscal year they were filed in.
   let count = 0;
-  for (let k = 0; k < applicants.length; k++) if (Number.isNaN(arrival[applicants[k]])) filers[count++] = applicants[k];
-  if (count <= slots) {
-    // Nobody can be crowded out, so the order of filing does not matter.
-    for (let k = 0; k < count; k++) {
-      const i = filers[k];
-      placeConradApplicant(cohort, buffers, i, fileConrad(tables, slotsUsed, slots, readyToFile[i], true));
-    }
-  } else {
-    // First come, first served: order by the day each could file (ties by list order).
-    for (let k = 0; k < count; k++) sortKeys[k] = Math.floor(readyToFile[filers[k]]) * APPLICANT_KEY_RANGE + k;
-    const keys = sortKeys.subarray(0, count).sort();
-    for (let k = 0; k < count; k++) {
-      const i = filers[keys[k] % APPLICANT_KEY_RANGE];
-      placeConradApplicant(cohort, buffers, i, fileConrad(tables, slotsUsed, slots, readyToFile[i], true));
-    }
+  for (let k = 0; k < applicants.length; k++) {
+    const i = applicants[k];
+    if (!Number.isNaN(arrival[i])) continue;
+    if (cohort.conradFiled[i] === 1) {
+      const day = readyToFile[i];
+      if (day >= tables.fiscalYearStarts[0]) {
+        const year = fiscalYearIndex(tables, day);
+        if (year < slotsUsed.length) {
+          slotsUsed[year]++;
+          if (cohort.conradFlex[i] === 1) flexUsed[year]++;
+        }
+      }
+      placeConradApplicant(cohort, buffers, i, day, true);
+    } else filers[count++] = i;
+  }
+  // First come, first served: order by the day each could file (ties by list order).
+  for (let k = 0; k < count; k++) sortKeys[k] = Math.floor(readyToFile[filers[k]]) * APPLICANT_KEY_RANGE + k;
+  const keys = count > 1 ? sortKeys.subarray(0, count).sort() : sortKeys;
+  for (let k = 0; k < count; k++) {
+    const i = filers[keys[k] % APPLICANT_KEY_RANGE];
+    placeConradApplicant(
+      cohort,
+      buffers,
+      i,
+      fileConrad(tables, buffers, slots, flex, readyToFile[i], cohort.conradFlex[i] === 1, true),
+      false,
+    );
   }
   // Each new candidate is placed as the one extra applicant, after everyone in the pipeline.
   for (let k = 0; k < probes.length; k++) {
     const i = probes[k];
-    if (Number.isNaN(arrival[i])) placeConradApplicant(cohort, buffers, i, fileConrad(tables, slotsUsed, slots, readyToFile[i], false));
+    if (Number.isNaN(arrival[i])) {
+      placeConradApplicant(
+        cohort,
+        buffers,
+        i,
+        fileConrad(tables, buffers, slots, flex, readyToFile[i], cohort.conradFlex[i] === 1, false),
+        false,
+      );
+    }
   }
 }
 
 /**
- * Filing day of an application ready on `day`: that day if its fiscal year has a slot left,
- * else the opening (Oct 1) of the first later year with one; Infinity when none is in the table.
+ * Filing day of an application ready on `day`: that day if its fiscal year has a slot left (a flex
+ * slot too, for a flex site), else the opening (Oct 1) of the first later year with one; Infinity
+ * when none is in the table.
  */
-function fileConrad(tables: CalendarTables, slotsUsed: Int32Array, slots: number, day: number, takeSlot: boolean): number {
+function fileConrad(
+  tables: CalendarTables,
+  buffers: RunBuffers,
+  slots: number,
+  flex: number,
+  day: number,
+  needsFlex: boolean,
+  takeSlot: boolean,
+): number {
+  const { slotsUsed, flexUsed } = buffers;
   const fiscalYears = tables.fiscalYearStarts.length;
   const first = fiscalYearIndex(tables, day);
   let year = first;
-  while (year < fiscalYears && slotsUsed[year] >= slots) year++;
+  while (year < fiscalYears && (slotsUsed[year] >= slots || (needsFlex && flexUsed[year] >= flex))) year++;
   if (year >= fiscalYears) return Infinity;
-  if (takeSlot) slotsUsed[year]++;
+  if (takeSlot) {
+    slotsUsed[year]++;
+    if (needsFlex) flexUsed[year]++;
+  }
   return year === first ? day : tables.fiscalYearStarts[year];
 }
 
-function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, filingDay: number): void {
-  const { arrival, feeTotals, licensed } = buffers;
+function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, filingDay: number, begun: boolean): void {
+  const { arrival, binding, feeTotals, licensed, otherReady, otherBinding } = buffers;
   if (filingDay === Infinity) {
     arrival[i] = Infinity;
+    binding[i] = BIND_VISA;
     return;
   }
   const p = reserve(buffers, 1);
   buffers.position = p + 1;
-  feeTotals[i] += cohort.petitionFee[i];
-  const start = filingDay + stepDays(cohort.steps, cohort.visaStep[i], buffers.uniforms[p]);
-  arrival[i] = licensed[i] > start + cohort.startWithinDays[i] ? Infinity : Math.max(licensed[i], start);
+  const u = buffers.uniforms[p];
+  const id = cohort.conradStep[i];
+  if (!begun) feeTotals[i] += cohort.petitionFee[i];
+  const duration = begun ? remainingAware(cohort.steps, id, u, -filingDay) : stepDays(cohort.steps, id, u);
+  const start = begun ? Math.max(filingDay + duration, 0) : filingDay + duration;
+  if (licensed[i] > start + cohort.startWithinDays[i]) {
+    arrival[i] = Infinity; // the waiver lapses: licensing came too late
+    binding[i] = BIND_LICENSING;
+    return;
+  }
+  const ready = otherReady[i];
+  arrival[i] = Math.max(ready, start, 0);
+  binding[i] = start > ready ? BIND_VISA : otherBinding[i];
 }

@@ -1,8 +1,9 @@
 // Which candidates count toward which target, and when each target is due. Geography stays
 // outside the model: the caller says whether a site lies in a region.
 
+import { quarterEndDay } from '../calendar';
+import { specialtyCounts } from '../specialties';
 import type { Candidate, RegionRef, Target } from '../types';
-import { quarterEndDay } from '../timing/calendar';
 
 export interface Site {
   state: string;
@@ -12,13 +13,13 @@ export interface Site {
 
 export type RegionContains = (region: RegionRef, site: Site) => boolean;
 
-/** Candidate indices per target: same profession and specialty, site inside the region. */
+/** Candidate indices per target: same profession, a specialty the target counts (a group counts its members), site inside the region. */
 export function matchTargets(candidates: Candidate[], targets: Target[], regionContains: RegionContains): number[][] {
   return targets.map((target) => {
     const bySite = new Map<string, boolean>(); // the callback may be slow, and sites repeat
     const matched: number[] = [];
     candidates.forEach((candidate, i) => {
-      if (candidate.profession !== target.profession || candidate.specialty !== target.specialty) return;
+      if (candidate.profession !== target.profession || !specialtyCounts(candidate.specialty, target.specialty)) return;
       const key = `${candidate.siteState}|${candidate.siteCountyFips}`;
       let inside = bySite.get(key);
       if (inside === undefined) {

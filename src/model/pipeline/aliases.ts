@@ -1,8 +1,20 @@
 // Friendly spellings people type into a pipeline spreadsheet, mapped to the app's codes.
 // Matching ignores case, spaces and punctuation, so "H-1B cap-exempt" finds h1b-cap-exempt.
 
-import { SPECIALTIES, STAGES, VISA_ROUTES, type Profession, type Stage, type VisaRoute } from '../types';
-import { MLS_SPECIALTY } from '../workspace/fields';
+import { specialtiesOf } from '../specialties';
+import {
+  CURRENT_STATUSES,
+  STAGES,
+  TRAINING_STATUSES,
+  VISA_ROUTES,
+  VISA_STATUSES,
+  type CurrentStatus,
+  type Profession,
+  type Stage,
+  type TrainingStatus,
+  type VisaRoute,
+  type VisaStatus,
+} from '../types';
 
 const aliasKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -50,9 +62,43 @@ export const VISA_ROUTE_ALIASES = lookup<VisaRoute>(VISA_ROUTES, {
   'h1b-cap-exempt': ['cap exempt'],
   'h1b-transfer': ['h1b portability'],
   'j1-conrad30': ['conrad 30', 'conrad', 'j1 waiver conrad 30'],
-  'j1-federal-waiver': ['federal waiver', 'j1 hhs waiver', 'hhs waiver', 'arc waiver', 'dra waiver', 'va waiver'],
+  'j1-hhs-clinical': ['hhs waiver', 'j1 hhs waiver', 'hhs clinical waiver', 'hhs clinical'],
+  'j1-arc': ['arc waiver', 'appalachian regional commission', 'j1 arc waiver'],
+  'j1-dra': ['dra waiver', 'delta regional authority', 'delta doctors', 'j1 dra waiver'],
+  'j1-va': ['va waiver', 'veterans affairs waiver', 'j1 va waiver'],
+  'j1-federal-waiver': ['federal waiver', 'j1 federal waiver'],
   o1: ['o1a'],
   tn: ['tn visa', 'usmca'],
+  'eb2-niw': ['niw', 'physician niw', 'national interest waiver', 'eb2 national interest waiver'],
+  'eb3-perm': ['eb3', 'perm', 'green card via perm', 'eb3 green card'],
+});
+
+export const VISA_STATUS_ALIASES = lookup<VisaStatus>(VISA_STATUSES, {
+  'not-started': ['', 'none', 'not yet', 'no'],
+  registered: ['lottery registered', 'h1b registered', 'registration submitted'],
+  selected: ['lottery selected', 'selected in the lottery', 'picked'],
+  'waiver-filed': ['waiver submitted', 'waiver application filed', 'conrad filed'],
+  'waiver-approved': ['waiver granted', 'waiver recommended', 'conrad approved'],
+  'perm-filed': ['perm', 'labor certification filed', 'labour certification filed'],
+  'immigrant-petition-filed': ['i140 filed', 'green card petition filed'],
+  'petition-filed': ['filed', 'i129 filed', 'h1b filed', 'petition submitted'],
+  approved: ['petition approved', 'i797', 'approval notice'],
+});
+
+export const CURRENT_STATUS_ALIASES = lookup<CurrentStatus>(CURRENT_STATUSES, {
+  abroad: ['outside the us', 'outside us', 'overseas'],
+  j1: ['j1 physician', 'j1 visa', 'j1 resident'],
+  f1: ['student', 'f1 opt', 'opt'],
+  h1b: ['h1b cap subject', 'h1b counted against the cap'],
+  'h1b-cap-exempt': ['h1b cap exempt employer', 'h1b at a university', 'h1b resident'],
+  'h1b-waiver-service': ['waiver service', 'conrad service', 'h1b waiver obligation'],
+  'other-us': ['other', 'o1', 'tn', 'h4'],
+});
+
+export const TRAINING_STATUS_ALIASES = lookup<TrainingStatus>(TRAINING_STATUSES, {
+  completed: ['done', 'finished', 'attending', 'board eligible', 'board certified'],
+  'in-training': ['resident', 'fellow', 'residency', 'fellowship', 'in residency'],
+  'needs-residency': ['not matched', 'unmatched', 'needs match', 'applying to the match'],
 });
 
 export const PROFESSION_ALIASES = lookup<Profession>(['physician', 'mls'], {
@@ -68,20 +114,17 @@ export const PROFESSION_ALIASES = lookup<Profession>(['physician', 'mls'], {
   ],
 });
 
-export const PHYSICIAN_SPECIALTY_ALIASES = lookup<string>(SPECIALTIES, {
-  'primary care': ['family medicine', 'family practice', 'general practice'],
-  'internal medicine': ['im'],
-  pediatrics: ['paediatrics', 'peds'],
-  'ob/gyn': ['obstetrics and gynecology', 'obstetrics and gynaecology', 'obstetrics'],
-  psychiatry: ['psychiatrist'],
-  'emergency medicine': ['emergency', 'em'],
-  'general surgery': ['surgery'],
-  anesthesiology: ['anaesthesiology', 'anesthesia', 'anaesthesia'],
-});
+/** Specialty ids, labels and aliases (src/model/specialties.ts), one table per profession. */
+function specialtyAliases(profession: Profession): AliasTable<string> {
+  return new AliasTable(
+    specialtiesOf(profession).flatMap((s) => [s.id, s.label, ...(s.aliases ?? [])].map((text) => [text, s.id] as const)),
+  );
+}
 
-export const MLS_SPECIALTY_ALIASES = lookup<string>([MLS_SPECIALTY], {
-  [MLS_SPECIALTY]: ['mls', 'lab', 'laboratory', 'medical laboratory science', 'clinical laboratory'],
-});
+export const SPECIALTY_ALIASES: Readonly<Record<Profession, AliasTable<string>>> = {
+  physician: specialtyAliases('physician'),
+  mls: specialtyAliases('mls'),
+};
 
 export const BOOLEAN_ALIASES = new AliasTable<boolean | null>([
   ...['yes', 'y', 'true', '1', 'certified', 'passed'].map((text) => [text, true] as const),

@@ -16,6 +16,13 @@ export const PIPELINE_TEMPLATE_COLUMNS = [
   'ecfmg_certified',
   'licence_status',
   'ascpi',
+  'visa_status',
+  'visa_status_date',
+  'available_from',
+  'current_status',
+  'training_status',
+  'bachelors_degree',
+  'visascreen',
 ] as const;
 
 export type PipelineColumn = (typeof PIPELINE_TEMPLATE_COLUMNS)[number];
@@ -36,6 +43,17 @@ export const REQUIRED_PIPELINE_COLUMNS: readonly PipelineColumn[] = [
 // Spellings seen in real spreadsheets for the same column.
 const HEADER_ALIASES: Readonly<Record<string, PipelineColumn>> = {
   license_status: 'licence_status',
+  visa_stage: 'visa_status',
+  visa_status_since: 'visa_status_date',
+  availability: 'available_from',
+  available: 'available_from',
+  immigration_status: 'current_status',
+  current_visa: 'current_status',
+  residency_status: 'training_status',
+  bachelor_degree: 'bachelors_degree',
+  bachelors: 'bachelors_degree',
+  visa_screen: 'visascreen',
+  cgfns_visascreen: 'visascreen',
 };
 
 /** "Stage Date", " stage-date " and "STAGE_DATE" all name stage_date. */

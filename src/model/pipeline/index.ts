@@ -3,6 +3,4 @@ export type { PipelineColumn } from './columns';
 export { pipelineTemplateCsv } from './template';
 export { parsePipelineCsv } from './parse-pipeline-csv';
 export type { ParsePipelineOptions, PipelineParseResult, PipelineRowError } from './parse-pipeline-csv';
-export { readCsvDate, looksDayFirst } from './dates';
-export type { DateReading } from './dates';
 export { isSampleCandidate } from './sample';

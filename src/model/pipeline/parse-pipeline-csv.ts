@@ -3,21 +3,34 @@
 // a cell such as =HYPERLINK(...) is data, kept as typed and never evaluated.
 
 import Papa from 'papaparse';
-import { SPECIALTIES, STAGES, VISA_ROUTES, type Candidate, type Profession } from '../types';
-import { MAX_ID_LENGTH, MLS_SPECIALTY, countyFipsProblem, countyInState } from '../workspace/fields';
+import { looksDayFirst, readCsvDate } from '../calendar';
+import { specialtiesOf } from '../specialties';
+import {
+  CURRENT_STATUSES,
+  STAGES,
+  TRAINING_STATUSES,
+  VISA_ROUTES,
+  VISA_STATUSES,
+  type Candidate,
+  type IsoDate,
+  type Profession,
+} from '../types';
+import { MAX_ID_LENGTH, countyFipsProblem, countyInState } from '../workspace/fields';
 import { DEFAULT_WORKSPACE_LIMITS } from '../workspace/parse-workspace-file';
 import { findState } from '../workspace/us-states';
 import {
   BOOLEAN_ALIASES,
-  MLS_SPECIALTY_ALIASES,
-  PHYSICIAN_SPECIALTY_ALIASES,
+  CURRENT_STATUS_ALIASES,
   PROFESSION_ALIASES,
+  SPECIALTY_ALIASES,
   STAGE_ALIASES,
+  TRAINING_STATUS_ALIASES,
   VISA_ROUTE_ALIASES,
+  VISA_STATUS_ALIASES,
   type AliasTable,
 } from './aliases';
+import { candidateProblems } from './candidate-rules';
 import { PIPELINE_TEMPLATE_COLUMNS, REQUIRED_PIPELINE_COLUMNS, normaliseHeader, type PipelineColumn } from './columns';
-import { looksDayFirst, readCsvDate } from './dates';
 import { LineCounter, countLineBreaks } from './line-counter';
 
 export interface PipelineRowError {
@@ -33,6 +46,8 @@ export interface PipelineParseResult {
   candidates: Candidate[];
   /** The first `maxErrors` problems, in file order. */
   errors: PipelineRowError[];
+  /** Rows loaded with something to check (e.g. a resident without available_from), in file order. */
+  warnings: PipelineRowError[];
   /** Required columns the header lacks; when any, nothing is loaded. */
   missingColumns: string[];
   /** Data rows read (blank lines are not rows). */
@@ -47,15 +62,27 @@ export interface ParsePipelineOptions {
   /** Rows beyond this are not read (default: the workspace's candidate limit). */
   maxRows?: number;
   maxErrors?: number;
+  /** The user's today: dates of steps that already happened may not lie after it. */
+  today?: IsoDate;
 }
 
 const MAX_SHORT_TEXT = 200;
 const MAX_SHOWN_VALUE = 200;
 const MAX_LANGUAGES = 100;
-const DATE_COLUMNS: readonly PipelineColumn[] = ['stage_date', 'expected_start'];
-const PHYSICIAN_SPECIALTIES = SPECIALTIES.join(', ');
+const DATE_COLUMNS: readonly PipelineColumn[] = ['stage_date', 'expected_start', 'visa_status_date', 'available_from'];
+const ALLOWED_SPECIALTIES = {
+  physician: specialtiesOf('physician')
+    .map((s) => s.id)
+    .join(', '),
+  mls: specialtiesOf('mls')
+    .map((s) => s.id)
+    .join(', '),
+};
 const ALLOWED_STAGES = STAGES.join(', ');
 const ALLOWED_VISA_ROUTES = VISA_ROUTES.join(', ');
+const ALLOWED_VISA_STATUSES = VISA_STATUSES.join(', ');
+const ALLOWED_CURRENT_STATUSES = CURRENT_STATUSES.filter(Boolean).join(', ');
+const ALLOWED_TRAINING_STATUSES = TRAINING_STATUSES.filter(Boolean).join(', ');
 
 const clip = (value: string) => (value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value);
 
@@ -70,7 +97,7 @@ class ErrorList {
 }
 
 /** Checks one row's cells and builds the candidate, or returns the row's problems. */
-function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boolean) {
+function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boolean, today: IsoDate | undefined) {
   const problems: Omit<PipelineRowError, 'line'>[] = [];
   const fail = (column: PipelineColumn, message: string) => problems.push({ column, value: cell(column), message });
 
@@ -95,6 +122,12 @@ function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boole
     const reading = readCsvDate(value, { dayFirstInFile });
     if (!reading.ok) fail(column, reading.message);
     return reading.ok ? reading.date : '';
+  }
+  /** A coded column that may be blank (blank gives the code '' or the table's blank alias). */
+  function optional<T>(column: PipelineColumn, aliases: AliasTable<T>, allowed: string): T | undefined {
+    const code = aliases.find(cell(column));
+    if (code === undefined) fail(column, `not a known value; use one of: ${allowed}, or leave it blank`);
+    return code;
   }
   function flag(column: PipelineColumn): boolean | null {
     const value = BOOLEAN_ALIASES.find(cell(column));
@@ -129,7 +162,14 @@ function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boole
   const ecfmgCertified = flag('ecfmg_certified');
   const licenceStatus = text('licence_status', MAX_SHORT_TEXT);
   const ascpi = flag('ascpi');
-  if (problems.length > 0) return { problems };
+  const visaStatus = optional('visa_status', VISA_STATUS_ALIASES, ALLOWED_VISA_STATUSES);
+  const visaStatusDate = date('visa_status_date', false);
+  const availableFrom = date('available_from', false);
+  const currentStatus = optional('current_status', CURRENT_STATUS_ALIASES, ALLOWED_CURRENT_STATUSES);
+  const trainingStatus = optional('training_status', TRAINING_STATUS_ALIASES, ALLOWED_TRAINING_STATUSES);
+  const bachelorsDegree = flag('bachelors_degree');
+  const visaScreen = flag('visascreen');
+  if (problems.length > 0) return { problems, warnings: [] };
   const candidate: Candidate = {
     id,
     profession: profession!,
@@ -146,23 +186,31 @@ function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boole
     ecfmgCertified,
     licenceStatus,
     ascpi,
+    visaStatus: visaStatus!,
+    visaStatusDate,
+    availableFrom,
+    currentStatus: currentStatus!,
+    trainingStatus: trainingStatus!,
+    bachelorsDegree,
+    visaScreen,
   };
-  return { candidate, problems };
+  const warnings: Omit<PipelineRowError, 'line'>[] = [];
+  for (const { column, message, severity } of candidateProblems(candidate, today)) {
+    (severity === 'error' ? problems : warnings).push({ column, value: column === '' ? '' : cell(column), message });
+  }
+  return { candidate, problems, warnings };
 }
 
+/** A specialty or lab role from src/model/specialties.ts; a blank lab role means a medical laboratory scientist. */
 function readSpecialty(value: string, profession: Profession | undefined, fail: (message: string) => void): string | undefined {
-  if (profession === 'mls') {
-    if (value === '') return MLS_SPECIALTY;
-    const specialty = MLS_SPECIALTY_ALIASES.find(value);
-    if (!specialty) fail(`lab candidates take "${MLS_SPECIALTY}" or blank`);
-    return specialty;
+  if (!profession) return undefined;
+  if (profession === 'mls' && value === '') return 'medical laboratory scientist';
+  const specialty = SPECIALTY_ALIASES[profession].find(value);
+  if (!specialty) {
+    const what = profession === 'mls' ? 'not a planned lab role' : 'not a planned specialty';
+    fail(`${value === '' ? 'required for physicians' : what}; use one of: ${ALLOWED_SPECIALTIES[profession]}`);
   }
-  if (profession === 'physician') {
-    const specialty = PHYSICIAN_SPECIALTY_ALIASES.find(value);
-    if (!specialty) fail(`${value === '' ? 'required for physicians' : 'not a planned specialty'}; use one of: ${PHYSICIAN_SPECIALTIES}`);
-    return specialty;
-  }
-  return undefined;
+  return specialty;
 }
 
 /** Spreadsheets drop the leading zero of "06037", so four digits are padded back. */
@@ -270,11 +318,13 @@ function repeatedColumns(header: readonly string[]): string[] {
 export function parsePipelineCsv(text: string, fileName: string, options: ParsePipelineOptions = {}): PipelineParseResult {
   const maxRows = options.maxRows ?? DEFAULT_WORKSPACE_LIMITS.maxCandidates;
   const errors = new ErrorList(options.maxErrors ?? 10_000);
+  const warnings = new ErrorList(options.maxErrors ?? 10_000);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const { header, rows, stoppedAtLine } = readCsv(body, maxRows);
   const result = (candidates: Candidate[], missingColumns: string[], rejectedRows: number): PipelineParseResult => ({
     candidates,
     errors: errors.shown,
+    warnings: warnings.shown,
     missingColumns,
     rowsRead: rows.length,
     rejectedRows,
@@ -311,15 +361,17 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
       rejectedRows += 1;
       continue;
     }
-    const { candidate, problems } = readRow((column) => cellOf(cells, column), dayFirstInFile);
+    const { candidate, problems, warnings: notes } = readRow((column) => cellOf(cells, column), dayFirstInFile, options.today);
     const id = cellOf(cells, 'candidate_id');
     const firstLine = firstLineOfId.get(id);
     if (id !== '' && firstLine === undefined) firstLineOfId.set(id, line);
     if (firstLine !== undefined)
       problems.push({ column: 'candidate_id', value: id, message: `duplicate candidate_id; first used on line ${firstLine}` });
     for (const problem of problems) errors.add({ line, ...problem });
-    if (candidate && problems.length === 0) candidates.push(candidate);
-    else rejectedRows += 1;
+    if (candidate && problems.length === 0) {
+      candidates.push(candidate);
+      for (const note of notes) warnings.add({ line, ...note });
+    } else rejectedRows += 1;
   }
   if (stoppedAtLine !== undefined) {
     errors.add({

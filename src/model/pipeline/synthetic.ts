@@ -1,5 +1,8 @@
 // A generated pipeline of any size, for load and speed measurements only (never shown as data).
-import { SPECIALTIES, STAGES, VISA_ROUTES, type Candidate, type Target } from '../types';
+import { specialtiesOf } from '../specialties';
+import { STAGES, VISA_ROUTES, type Candidate, type Target } from '../types';
+
+const PHYSICIAN_SPECIALTIES = specialtiesOf('physician').map((s) => s.id);
 
 const STATES = ['CA', 'TX', 'NY', 'FL', 'NM', 'OH', 'GA', 'WA'];
 
@@ -10,7 +13,7 @@ export function syntheticCandidates(count: number): Candidate[] {
     return {
       id: `SYN-${i}`,
       profession: mls ? 'mls' : 'physician',
-      specialty: mls ? 'medical laboratory' : SPECIALTIES[i % SPECIALTIES.length],
+      specialty: mls ? 'medical laboratory scientist' : PHYSICIAN_SPECIALTIES[i % PHYSICIAN_SPECIALTIES.length],
       stage: STAGES[(i * 7) % STAGES.length],
       stageDate: '2026-10-01',
       visaRoute: VISA_ROUTES[(i * 3) % VISA_ROUTES.length],
@@ -23,6 +26,13 @@ export function syntheticCandidates(count: number): Candidate[] {
       ecfmgCertified: mls ? null : true,
       licenceStatus: '',
       ascpi: mls ? true : null,
+      visaStatus: 'not-started',
+      visaStatusDate: '',
+      availableFrom: '',
+      currentStatus: '',
+      trainingStatus: '',
+      bachelorsDegree: mls ? true : null,
+      visaScreen: mls ? true : null,
     };
   });
 }
@@ -32,7 +42,7 @@ export function syntheticTargets(count: number): Target[] {
   return Array.from({ length: count }, (_, i): Target => ({
     id: `SYN-T${i}`,
     profession: 'physician',
-    specialty: SPECIALTIES[i % SPECIALTIES.length],
+    specialty: PHYSICIAN_SPECIALTIES[i % PHYSICIAN_SPECIALTIES.length],
     region: { kind: 'state', state: STATES[i % STATES.length] },
     hires: 5,
     dueQuarter: '2028-Q4',

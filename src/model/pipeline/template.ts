@@ -1,4 +1,5 @@
-// A starter pipeline CSV: the header the importer expects and two example rows to overwrite.
+// A starter pipeline CSV: the header the importer expects and two example rows to overwrite:
+// a J-1 psychiatry resident for a Conrad 30 waiver, and a lab scientist abroad with a cap-exempt H-1B filed.
 
 import { toCsv } from '../csv/to-csv';
 import { PIPELINE_TEMPLATE_COLUMNS, type PipelineColumn } from './columns';
@@ -20,11 +21,18 @@ const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
     ecfmg_certified: 'yes',
     licence_status: 'application submitted',
     ascpi: '',
+    visa_status: 'not-started',
+    visa_status_date: '',
+    available_from: '2027-06-30',
+    current_status: 'j1',
+    training_status: 'in-training',
+    bachelors_degree: '',
+    visascreen: '',
   },
   {
     candidate_id: 'L-0001',
     profession: 'mls',
-    specialty: 'medical laboratory',
+    specialty: 'medical laboratory scientist',
     stage: 'licensure',
     stage_date: '2026-10-15',
     visa_route: 'h1b-cap-exempt',
@@ -37,6 +45,13 @@ const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
     ecfmg_certified: '',
     licence_status: 'California CLS licence in review',
     ascpi: 'yes',
+    visa_status: 'petition-filed',
+    visa_status_date: '2026-11-02',
+    available_from: '',
+    current_status: 'abroad',
+    training_status: '',
+    bachelors_degree: 'yes',
+    visascreen: 'yes',
   },
 ];
 

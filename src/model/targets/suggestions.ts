@@ -1,10 +1,10 @@
 // Suggested targets from shortage data: a share of the measured need, with the arithmetic shown.
 
-import type { Priority, Profession, RegionRef, Specialty } from '../types';
+import type { SpecialtyId } from '../specialties';
+import type { Priority, Profession, RegionRef } from '../types';
 import { MAX_HIRES } from '../workspace/entities';
-import { MLS_SPECIALTY } from '../workspace/fields';
 import type { TargetDraft } from './crud';
-import { isQuarterLabel } from './quarters';
+import { isQuarterLabel } from '../calendar';
 
 /** One shortage figure for a service area. */
 export type ShortageFigure =
@@ -18,7 +18,7 @@ export type ShortageFigure =
       designations: number;
       estimate: boolean;
     }
-  | { source: 'specialty gap'; specialty: Specialty; fteNeeded: number; estimate: boolean }
+  | { source: 'specialty gap'; specialty: SpecialtyId; fteNeeded: number; estimate: boolean }
   | { source: 'lab workforce gap'; fteNeeded: number; estimate: boolean };
 
 export interface SuggestTargetsOptions {
@@ -54,6 +54,7 @@ type Role = { profession: Profession; specialty: string } | { outOfScope: string
 /** HRSA HPSA disciplines mapped to the hires that address them. */
 function roleForHpsa(discipline: string): Role {
   const key = discipline.trim().toLowerCase();
+  // HRSA's primary care: the "primary care" group (family medicine, general internal medicine, pediatrics, OB/GYN).
   if (key === 'primary care') return { profession: 'physician', specialty: 'primary care' };
   // HRSA counts mental-health HPSA need in psychiatrist FTEs.
   if (key === 'mental health') return { profession: 'physician', specialty: 'psychiatry' };
@@ -70,7 +71,7 @@ function roleFor(figure: ShortageFigure): Role {
     case 'specialty gap':
       return { profession: 'physician', specialty: figure.specialty };
     case 'lab workforce gap':
-      return { profession: 'mls', specialty: MLS_SPECIALTY };
+      return { profession: 'mls', specialty: 'clinical laboratory' };
   }
 }
 

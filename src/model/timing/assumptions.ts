@@ -1,686 +1,666 @@
-// The timing model's editable assumptions: defaults from shared/domain.md, each with its source
-// (S-number, see sources.ts) and a confidence mark, plus a validator for anything loaded from
-// storage, a file or a form. Flat and JSON-serialisable so a panel can render one input per field.
+// The timing model's editable assumptions, declared once: each row of ASSUMPTION_META carries its
+// default, its input rules (unit, range), its label, its sources (S-numbers from shared/domain.md,
+// R-numbers for rules looked up since; see sources.ts) and whether a source states that exact value
+// ("confirmed") or not ("assumption", with the reason in the note). The Assumptions type and
+// DEFAULT_ASSUMPTIONS derive from it. `quote` is the line of shared/domain.md a default comes
+// from, verbatim, so a test can hold the default to its source.
 // Durations given as min/mode/max feed triangular distributions.
 
-import { monthOfDay, parseIsoDate, yearOfDay } from './calendar';
-
-export interface Assumptions {
-  // H-1B cap lottery
-  h1bSelectionModel: 'flat' | 'wage-level';
-  h1bSelectionProbability: number;
-  h1bSelectionProbabilityLevel1: number;
-  h1bSelectionProbabilityLevel2: number;
-  h1bSelectionProbabilityLevel3: number;
-  h1bSelectionProbabilityLevel4: number;
-  h1bWageLevelPhysician: number;
-  h1bWageLevelMls: number;
-  h1bRegistrationOpens: string;
-  h1bRegistrationCloses: string;
-  h1bMaxLotteries: number;
-  // H-1B outside the lottery
-  h1bCapExemptOfferToStartMonthsMin: number;
-  h1bCapExemptOfferToStartMonthsMode: number;
-  h1bCapExemptOfferToStartMonthsMax: number;
-  h1bTransferDaysMin: number;
-  h1bTransferDaysMode: number;
-  h1bTransferDaysMax: number;
-  usePremiumProcessing: boolean;
-  premiumProcessingBusinessDays: number;
-  standardProcessingDays: number;
-  // Fees
-  h1bRegistrationFee: number;
-  premiumProcessingFee: number;
-  h1bFeeScenario: 'in-force' | 'not-applied';
-  h1bFeeAmount: number;
-  h1bFeeAppliesToCapExempt: boolean;
-  shareOfNewH1bHiresAbroad: number;
-  // J-1 waivers
-  conrad30SlotsPerState: number;
-  conrad30FilingToStartMonthsMin: number;
-  conrad30FilingToStartMonthsMode: number;
-  conrad30FilingToStartMonthsMax: number;
-  conrad30StartWithinDays: number;
-  waiverServiceYears: number;
-  federalWaiverFilingToStartMonthsMin: number;
-  federalWaiverFilingToStartMonthsMode: number;
-  federalWaiverFilingToStartMonthsMax: number;
-  // Licensure and credentialing
-  physicianLicenceDaysMin: number;
-  physicianLicenceDaysMode: number;
-  physicianLicenceDaysMax: number;
-  credentialingDaysMin: number;
-  credentialingDaysMode: number;
-  credentialingDaysMax: number;
-  mlsLicenceDaysMin: number;
-  mlsLicenceDaysMode: number;
-  mlsLicenceDaysMax: number;
-  mlsLicensureStates: string;
-  // Other visas
-  tnDaysMin: number;
-  tnDaysMode: number;
-  tnDaysMax: number;
-  o1MonthsMin: number;
-  o1MonthsMode: number;
-  o1MonthsMax: number;
-  // Recruitment pipeline
-  stageDaysSourced: number;
-  stageDaysScreening: number;
-  stageDaysInterview: number;
-  stageDaysOffer: number;
-  stageDaysAccepted: number;
-  withdrawalSourced: number;
-  withdrawalScreening: number;
-  withdrawalInterview: number;
-  withdrawalOffer: number;
-  withdrawalAccepted: number;
-  withdrawalLicensure: number;
-  withdrawalCredentialing: number;
-  withdrawalVisa: number;
-}
-
-export const DEFAULT_ASSUMPTIONS: Assumptions = {
-  h1bSelectionModel: 'flat',
-  h1bSelectionProbability: 0.3,
-  h1bSelectionProbabilityLevel1: 0.15,
-  h1bSelectionProbabilityLevel2: 0.31,
-  h1bSelectionProbabilityLevel3: 0.45,
-  h1bSelectionProbabilityLevel4: 0.61,
-  h1bWageLevelPhysician: 2,
-  h1bWageLevelMls: 2,
-  h1bRegistrationOpens: '2026-03-04',
-  h1bRegistrationCloses: '2026-03-19',
-  h1bMaxLotteries: 3,
-  h1bCapExemptOfferToStartMonthsMin: 1.5,
-  h1bCapExemptOfferToStartMonthsMode: 3,
-  h1bCapExemptOfferToStartMonthsMax: 6,
-  h1bTransferDaysMin: 14,
-  h1bTransferDaysMode: 30,
-  h1bTransferDaysMax: 60,
-  usePremiumProcessing: true,
-  premiumProcessingBusinessDays: 15,
-  standardProcessingDays: 120,
-  h1bRegistrationFee: 215,
-  premiumProcessingFee: 2965,
-  h1bFeeScenario: 'in-force',
-  h1bFeeAmount: 100_000,
-  h1bFeeAppliesToCapExempt: true,
-  shareOfNewH1bHiresAbroad: 0.5,
-  conrad30SlotsPerState: 30,
-  conrad30FilingToStartMonthsMin: 4,
-  conrad30FilingToStartMonthsMode: 6,
-  conrad30FilingToStartMonthsMax: 9,
-  conrad30StartWithinDays: 90,
-  waiverServiceYears: 3,
-  federalWaiverFilingToStartMonthsMin: 6,
-  federalWaiverFilingToStartMonthsMode: 9,
-  federalWaiverFilingToStartMonthsMax: 15,
-  physicianLicenceDaysMin: 60,
-  physicianLicenceDaysMode: 90,
-  physicianLicenceDaysMax: 365,
-  credentialingDaysMin: 60,
-  credentialingDaysMode: 120,
-  credentialingDaysMax: 180,
-  mlsLicenceDaysMin: 90,
-  mlsLicenceDaysMode: 120,
-  mlsLicenceDaysMax: 150,
-  mlsLicensureStates: 'CA,HI,FL,NY,ND,TN,LA,NV,WV,MT,PR',
-  tnDaysMin: 7,
-  tnDaysMode: 30,
-  tnDaysMax: 90,
-  o1MonthsMin: 2,
-  o1MonthsMode: 3,
-  o1MonthsMax: 6,
-  stageDaysSourced: 21,
-  stageDaysScreening: 21,
-  stageDaysInterview: 30,
-  stageDaysOffer: 14,
-  stageDaysAccepted: 14,
-  withdrawalSourced: 0.5,
-  withdrawalScreening: 0.3,
-  withdrawalInterview: 0.3,
-  withdrawalOffer: 0.2,
-  withdrawalAccepted: 0.05,
-  withdrawalLicensure: 0.03,
-  withdrawalCredentialing: 0.02,
-  withdrawalVisa: 0.05,
-};
+import { monthOfDay, parseIsoDate, yearOfDay } from '../calendar';
 
 export type Confidence = 'confirmed' | 'assumption';
 
-interface CommonMeta {
+export type AssumptionGroup =
+  | 'H-1B lottery'
+  | 'H-1B'
+  | 'Fees'
+  | '$100,000 fee'
+  | 'J-1 waivers'
+  | 'IMG training'
+  | 'Licensure'
+  | 'Other visas'
+  | 'Green cards'
+  | 'Pipeline';
+
+interface Source {
   label: string;
-  /** Panel section. */
-  group: 'H-1B lottery' | 'H-1B' | 'Fees' | 'J-1 waivers' | 'Licensure' | 'Other visas' | 'Pipeline';
-  /** S-numbers from shared/domain.md; empty when no source was found (then always 'assumption'). */
-  sources: string[];
+  group: AssumptionGroup;
+  sources: readonly string[];
   confidence: Confidence;
+  /** Why the value is what it is; for an assumption, why no source settles it. */
   note: string;
+  /** The line of shared/domain.md the default comes from, verbatim. */
+  quote?: string;
 }
 
-export interface NumberMeta extends CommonMeta {
+export type NumberUnit = 'probability' | 'days' | 'business days' | 'months' | 'years' | 'USD' | 'count' | 'level';
+
+export interface NumberMeta extends Source {
   kind: 'number';
-  unit: 'probability' | 'days' | 'business days' | 'months' | 'years' | 'USD' | 'count' | 'level';
+  default: number;
+  unit: NumberUnit;
   min: number;
   max: number;
   integer: boolean;
 }
-export interface BooleanMeta extends CommonMeta {
+export interface BooleanMeta extends Source {
   kind: 'boolean';
+  default: boolean;
 }
-export interface ChoiceMeta extends CommonMeta {
+export interface ChoiceMeta<T extends string = string> extends Source {
   kind: 'choice';
-  options: readonly string[];
+  default: T;
+  options: readonly T[];
+  /** Words for each option, for panels and reports. */
+  optionLabels: Readonly<Record<T, string>>;
 }
-export interface DateMeta extends CommonMeta {
+export interface DateMeta extends Source {
   kind: 'date';
+  default: string;
 }
 /** Comma-separated two-letter state or territory codes. */
-export interface StateListMeta extends CommonMeta {
+export interface StateListMeta extends Source {
   kind: 'state-list';
+  default: string;
 }
 
 export type AssumptionMeta = NumberMeta | BooleanMeta | ChoiceMeta | DateMeta | StateListMeta;
 
-type MetaFor<T> = T extends number ? NumberMeta : T extends boolean ? BooleanMeta : ChoiceMeta | DateMeta | StateListMeta;
+const RANGES = {
+  probability: { min: 0, max: 1, integer: false },
+  days: { min: 0, max: 1095, integer: false },
+  'business days': { min: 1, max: 90, integer: true },
+  months: { min: 0, max: 60, integer: false },
+  years: { min: 0, max: 10, integer: false },
+  USD: { min: 0, max: 1_000_000, integer: false },
+  count: { min: 0, max: 100, integer: true },
+  level: { min: 1, max: 4, integer: true },
+} as const satisfies Record<NumberUnit, { min: number; max: number; integer: boolean }>;
 
-const probability = { kind: 'number', unit: 'probability', min: 0, max: 1, integer: false } as const;
-const days = { kind: 'number', unit: 'days', min: 0, max: 1095, integer: false } as const;
-const months = { kind: 'number', unit: 'months', min: 0, max: 36, integer: false } as const;
-const usd = { kind: 'number', unit: 'USD', min: 0, max: 1_000_000, integer: false } as const;
-const NO_SOURCE_NOTE = 'No published figure found; a planning placeholder: replace it with your own pipeline data.';
+function number(
+  unit: NumberUnit,
+  value: number,
+  basis: Source,
+  range: Partial<Pick<NumberMeta, 'min' | 'max' | 'integer'>> = {},
+): NumberMeta {
+  return { kind: 'number', unit, default: value, ...RANGES[unit], ...range, ...basis };
+}
+const probability = (value: number, basis: Source) => number('probability', value, basis);
+const days = (value: number, basis: Source) => number('days', value, basis);
+const usd = (value: number, basis: Source) => number('USD', value, basis);
+const date = (value: string, basis: Source): DateMeta => ({ kind: 'date', default: value, ...basis });
+const stateList = (value: string, basis: Source): StateListMeta => ({ kind: 'state-list', default: value, ...basis });
+const boolean = (value: boolean, basis: Source): BooleanMeta => ({ kind: 'boolean', default: value, ...basis });
+function choice<const T extends string>(optionLabels: Record<T, string>, value: NoInfer<T>, basis: Source): ChoiceMeta<T> {
+  return { kind: 'choice', default: value, options: Object.keys(optionLabels) as T[], optionLabels, ...basis };
+}
 
-export const ASSUMPTION_META: { readonly [K in keyof Assumptions]: MetaFor<Assumptions[K]> } = {
-  h1bSelectionModel: {
-    kind: 'choice',
-    options: ['flat', 'wage-level'],
-    label: 'H-1B selection odds',
-    group: 'H-1B lottery',
-    sources: ['S7', 'S9'],
-    confidence: 'assumption',
-    note: 'flat: one probability for everyone; wage-level: FY2027 wage-weighted odds by the offer’s OEWS level (rule effective Feb 27, 2026).',
-  },
-  h1bSelectionProbability: {
-    ...probability,
-    label: 'P(selected), cap-subject registrant',
+type Triple<P extends string> = { [K in `${P}Min` | `${P}Mode` | `${P}Max`]: NumberMeta };
+
+/** A min/mode/max triple of a duration: one basis, three fields. */
+function triangular<const P extends string>(
+  prefix: P,
+  unit: 'days' | 'months',
+  [min, mode, max]: readonly [number, number, number],
+  basis: Source,
+): Triple<P> {
+  const part = (value: number, word: string) => number(unit, value, { ...basis, label: `${basis.label}, ${word}` });
+  return {
+    [`${prefix}Min`]: part(min, 'shortest'),
+    [`${prefix}Mode`]: part(mode, 'typical'),
+    [`${prefix}Max`]: part(max, 'longest'),
+  } as Triple<P>;
+}
+
+const NO_SOURCE = 'No published figure found; a planning placeholder: replace it with your own pipeline data.';
+const FEE_SOURCES = ['R1'];
+const FEE_NOTE =
+  'The amount several law-firm summaries give from the USCIS fee rule (89 FR 6194, fees from Apr 1, 2024) and Form G-1055; the rule text itself was not read here.';
+
+/** Every assumption, in panel order. */
+export const ASSUMPTION_META = {
+  // ------------------------------------------------------------------ H-1B lottery
+  h1bSelectionModel: choice(
+    { flat: 'one probability for everyone', 'wage-level': 'wage-weighted by the offer’s OEWS level' },
+    'wage-level',
+    {
+      label: 'H-1B selection rule',
+      group: 'H-1B lottery',
+      sources: ['S7'],
+      confidence: 'confirmed',
+      note: 'Wage-weighted selection applies from the FY2027 lottery (March 2026): 1–4 entries for wage levels I–IV; the lowest level counts when several employers register one person; no healthcare exemption.',
+      quote: 'FY2027 onward: wage-weighted selection (final rule Dec 29, 2025, effective Feb 27, 2026)',
+    },
+  ),
+  h1bSelectionProbability: probability(0.3, {
+    label: 'P(selected), flat rule',
     group: 'H-1B lottery',
     sources: ['S1', 'S2', 'S3', 'S4', 'S5'],
     confidence: 'assumption',
-    note: 'FY2024 24.8%, FY2025 ~29%, FY2026 35.3%; FY2027 rate not published (S8). Range 0.15–0.61 under wage weighting.',
-  },
-  h1bSelectionProbabilityLevel1: {
-    ...probability,
-    label: 'P(selected), wage level I',
-    group: 'H-1B lottery',
-    sources: ['S9'],
-    confidence: 'assumption',
-    note: 'One law-firm estimate for FY2027 wage-weighted selection (1 entry).',
-  },
-  h1bSelectionProbabilityLevel2: {
-    ...probability,
-    label: 'P(selected), wage level II',
-    group: 'H-1B lottery',
-    sources: ['S9'],
-    confidence: 'assumption',
-    note: 'One law-firm estimate for FY2027 wage-weighted selection (2 entries).',
-  },
-  h1bSelectionProbabilityLevel3: {
-    ...probability,
-    label: 'P(selected), wage level III',
-    group: 'H-1B lottery',
-    sources: ['S9'],
-    confidence: 'assumption',
-    note: 'One law-firm estimate for FY2027 wage-weighted selection (3 entries).',
-  },
-  h1bSelectionProbabilityLevel4: {
-    ...probability,
-    label: 'P(selected), wage level IV',
-    group: 'H-1B lottery',
-    sources: ['S9'],
-    confidence: 'assumption',
-    note: 'One law-firm estimate for FY2027 wage-weighted selection (4 entries).',
-  },
-  h1bWageLevelPhysician: {
-    kind: 'number',
-    unit: 'level',
-    min: 1,
-    max: 4,
-    integer: true,
-    label: 'OEWS wage level of physician offers',
-    group: 'H-1B lottery',
-    sources: ['S7'],
-    confidence: 'assumption',
-    note: 'Used with wage-level odds. The lowest level counts when several employers register one person; no healthcare exemption.',
-  },
-  h1bWageLevelMls: {
-    kind: 'number',
-    unit: 'level',
-    min: 1,
-    max: 4,
-    integer: true,
-    label: 'OEWS wage level of lab scientist offers',
-    group: 'H-1B lottery',
-    sources: ['S7'],
-    confidence: 'assumption',
-    note: 'Used with wage-level odds. The lowest level counts when several employers register one person.',
-  },
-  h1bRegistrationOpens: {
-    kind: 'date',
+    note: 'Used only with the flat rule. FY2024 24.8%, FY2025 ~29%, FY2026 35.3%; FY2027 not published (S8).',
+    quote: '| P(selected), cap-subject H-1B registrant | 0.30 | 0.15–0.61 |',
+  }),
+  h1bSelectionProbabilityLevel1: levelOdds(1, 0.15),
+  h1bSelectionProbabilityLevel2: levelOdds(2, 0.31),
+  h1bSelectionProbabilityLevel3: levelOdds(3, 0.45),
+  h1bSelectionProbabilityLevel4: levelOdds(4, 0.61),
+  h1bWageLevelPhysician: wageLevel('physician'),
+  h1bWageLevelMls: wageLevel('lab'),
+  h1bRegistrationOpens: date('2026-03-04', {
     label: 'H-1B registration opens',
     group: 'H-1B lottery',
     sources: ['S6', 'S7', 'S8'],
     confidence: 'confirmed',
-    note: 'FY2027: Mar 4, 2026. Later years are assumed to open on the same month and day (assumption). Selected registrants start no earlier than Oct 1 of that year.',
-  },
-  h1bRegistrationCloses: {
-    kind: 'date',
+    note: 'FY2027: Mar 4, 2026. Later years are projected to the same month and day (shown as assumption where used).',
+    quote: 'FY2027: Mar 4–19, 2026',
+  }),
+  h1bRegistrationCloses: date('2026-03-19', {
     label: 'H-1B registration closes',
     group: 'H-1B lottery',
     sources: ['S6', 'S7', 'S8'],
     confidence: 'confirmed',
-    note: 'FY2027: Mar 19, 2026. Later years are assumed to close on the same month and day (assumption). Petitions are filed Apr 1–Jun 30.',
-  },
-  h1bMaxLotteries: {
-    kind: 'number',
-    unit: 'count',
-    min: 1,
-    max: 10,
-    integer: true,
-    label: 'Lotteries entered before giving up',
-    group: 'H-1B lottery',
-    sources: [],
-    confidence: 'assumption',
-    note: 'Each missed lottery delays the earliest start by 12 months; after the last one the candidate is counted as lost.',
-  },
-  h1bCapExemptOfferToStartMonthsMin: {
-    ...months,
-    label: 'Cap-exempt H-1B: offer → start, shortest',
+    note: 'FY2027: Mar 19, 2026. Selections by Mar 31; petitions Apr 1–Jun 30; earliest start Oct 1.',
+    quote: 'FY2027: Mar 4–19, 2026',
+  }),
+  h1bMaxLotteries: number(
+    'count',
+    3,
+    {
+      label: 'Lotteries entered before giving up',
+      group: 'H-1B lottery',
+      sources: [],
+      confidence: 'assumption',
+      note: `${NO_SOURCE} Each missed lottery delays the earliest start by 12 months.`,
+    },
+    { min: 1, max: 10 },
+  ),
+
+  // ------------------------------------------------------------------ H-1B petitions
+  ...triangular('h1bCapExemptOfferToStartMonths', 'months', [1.5, 3, 6], {
+    label: 'Cap-exempt H-1B: offer accepted → petition approved',
     group: 'H-1B',
     sources: ['S14', 'S15'],
     confidence: 'assumption',
-    note: 'Hospitals affiliated with universities or nonprofits file all year. Assumes premium processing.',
-  },
-  h1bCapExemptOfferToStartMonthsMode: {
-    ...months,
-    label: 'Cap-exempt H-1B: offer → start, typical',
-    group: 'H-1B',
-    sources: ['S14', 'S15'],
-    confidence: 'assumption',
-    note: 'Assumes premium processing; without it the standard-processing delay is added.',
-  },
-  h1bCapExemptOfferToStartMonthsMax: {
-    ...months,
-    label: 'Cap-exempt H-1B: offer → start, longest',
-    group: 'H-1B',
-    sources: ['S14', 'S15'],
-    confidence: 'assumption',
-    note: 'Assumes premium processing.',
-  },
-  h1bTransferDaysMin: {
-    ...days,
-    label: 'H-1B transfer: offer → start, shortest',
+    note: 'Cap-exempt employers file all year. The source range also allows for licensure, which runs alongside. Assumes premium processing; without it the standard-processing delay is added.',
+    quote: '| cap-exempt H-1B: offer → start (in the US) | 3 months | 1.5–6 |',
+  }),
+  ...triangular('h1bTransferDays', 'days', [14, 30, 60], {
+    label: 'H-1B transfer: offer accepted → petition filed',
     group: 'H-1B',
     sources: [],
     confidence: 'assumption',
-    note: NO_SOURCE_NOTE,
-  },
-  h1bTransferDaysMode: {
-    ...days,
-    label: 'H-1B transfer: offer → start, typical',
+    note: `${NO_SOURCE} Portability: the worker may start once the new petition is filed.`,
+  }),
+  ...triangular('consularDays', 'days', [14, 45, 120], {
+    label: 'Visa appointment abroad after approval',
     group: 'H-1B',
     sources: [],
     confidence: 'assumption',
-    note: NO_SOURCE_NOTE,
-  },
-  h1bTransferDaysMax: {
-    ...days,
-    label: 'H-1B transfer: offer → start, longest',
-    group: 'H-1B',
-    sources: [],
-    confidence: 'assumption',
-    note: NO_SOURCE_NOTE,
-  },
-  usePremiumProcessing: {
-    kind: 'boolean',
+    note: `${NO_SOURCE} Consulate waits vary by post; applies to anyone petitioned for from abroad.`,
+  }),
+  usePremiumProcessing: boolean(true, {
     label: 'Use premium processing',
     group: 'H-1B',
     sources: ['S15'],
     confidence: 'assumption',
     note: 'A planning choice: premium processing decides a petition in 15 business days for a fee.',
-  },
-  premiumProcessingBusinessDays: {
-    kind: 'number',
-    unit: 'business days',
-    min: 1,
-    max: 90,
-    integer: true,
+  }),
+  premiumProcessingBusinessDays: number('business days', 15, {
     label: 'Premium processing time',
     group: 'H-1B',
     sources: ['S15'],
     confidence: 'confirmed',
     note: '15 business days.',
-  },
-  standardProcessingDays: {
-    ...days,
+    quote: 'Premium processing: 15 business days (S15)',
+  }),
+  standardProcessingDays: days(120, {
     label: 'Standard processing time',
     group: 'H-1B',
     sources: ['S15'],
     confidence: 'assumption',
     note: 'No authoritative standard processing time was found.',
-  },
-  h1bRegistrationFee: {
-    ...usd,
+  }),
+
+  // ------------------------------------------------------------------ government fees per petition
+  employerKind: choice(
+    {
+      nonprofit: 'nonprofit (501(c)(3)) employer',
+      'for-profit': 'for-profit employer with more than 25 full-time employees',
+      small: 'employer with 25 or fewer full-time employees',
+    },
+    'nonprofit',
+    {
+      label: 'Your organisation, for fee exemptions',
+      group: 'Fees',
+      sources: ['R1', 'R2'],
+      confidence: 'assumption',
+      note: 'Most US hospitals are nonprofits (assumption: set yours). Nonprofits pay the reduced I-129 fee and no Asylum Program fee; cap-exempt employers (universities and their affiliated nonprofits) pay no ACWIA fee.',
+    },
+  ),
+  h1bRegistrationFee: usd(215, {
     label: 'H-1B registration fee',
     group: 'Fees',
     sources: ['S6'],
     confidence: 'confirmed',
-    note: '$215 per registration from FY2026 ($10 before).',
-  },
-  premiumProcessingFee: {
-    ...usd,
+    note: 'Per registration from FY2026 ($10 before).',
+    quote: 'Registration fee: $10, $215 from FY2026 (S6)',
+  }),
+  i129H1bFee: usd(780, { label: 'Form I-129 fee, H-1B', group: 'Fees', sources: FEE_SOURCES, confidence: 'assumption', note: FEE_NOTE }),
+  i129H1bReducedFee: usd(460, {
+    label: 'Form I-129 fee, H-1B, nonprofit or small employer',
+    group: 'Fees',
+    sources: FEE_SOURCES,
+    confidence: 'assumption',
+    note: FEE_NOTE,
+  }),
+  i129O1Fee: usd(1055, { label: 'Form I-129 fee, O-1', group: 'Fees', sources: FEE_SOURCES, confidence: 'assumption', note: FEE_NOTE }),
+  i129O1ReducedFee: usd(530, {
+    label: 'Form I-129 fee, O-1, nonprofit or small employer',
+    group: 'Fees',
+    sources: FEE_SOURCES,
+    confidence: 'assumption',
+    note: FEE_NOTE,
+  }),
+  asylumProgramFee: usd(600, {
+    label: 'Asylum Program fee (I-129, I-140)',
+    group: 'Fees',
+    sources: FEE_SOURCES,
+    confidence: 'assumption',
+    note: `${FEE_NOTE} $300 for employers of 25 or fewer; nonprofits pay none.`,
+  }),
+  acwiaFee: usd(1500, {
+    label: 'ACWIA training fee, new H-1B or change of employer',
+    group: 'Fees',
+    sources: ['R2'],
+    confidence: 'assumption',
+    note: 'INA §214(c)(9) as summarised by law firms: $750 for employers of 25 or fewer; none for universities, their affiliated nonprofits and nonprofit research organisations (cap-exempt employers).',
+  }),
+  fraudFee: usd(500, {
+    label: 'Fraud prevention and detection fee, new H-1B or change of employer',
+    group: 'Fees',
+    sources: ['R2'],
+    confidence: 'assumption',
+    note: 'INA §214(c)(12) as summarised by law firms; no nonprofit exemption.',
+  }),
+  i140Fee: usd(715, {
+    label: 'Form I-140 fee (green card petition)',
+    group: 'Fees',
+    sources: ['R1'],
+    confidence: 'confirmed',
+    note: '89 FR 6194, 8 CFR 106.2: “Immigrant Petition for Alien Worker, Form I-140 … $715”, from Apr 1, 2024.',
+  }),
+  premiumProcessingFee: usd(2965, {
     label: 'Premium processing fee',
     group: 'Fees',
     sources: ['S15'],
     confidence: 'assumption',
     note: '$2,805 until Feb 28, 2026; $2,965 from Mar 1, 2026 (one source).',
-  },
-  h1bFeeScenario: {
-    kind: 'choice',
-    options: ['in-force', 'not-applied'],
-    label: '$100,000 H-1B fee',
-    group: 'Fees',
-    sources: ['S10', 'S11', 'S13'],
+  }),
+
+  // ------------------------------------------------------------------ the $100,000 fee (a rule in flux)
+  h1bFeeScenario: choice(
+    {
+      continues: 'applies to every new petition for a worker abroad filed from its effective date on',
+      'as-written': 'applies only to petitions filed before its nominal end',
+      'not-applied': 'never applies (for example struck down)',
+    },
+    'continues',
+    {
+      label: '$100,000 fee scenario',
+      group: '$100,000 fee',
+      sources: ['S10', 'S11', 'S13'],
+      confidence: 'assumption',
+      note: 'An open question, not a fact: the proclamation ran nominally for 12 months; whether it was extended is not in the sources (collected 2026-11-23). Upheld by a district court Dec 23, 2025; appeals pending. The forecast shows P(met) with and without it.',
+    },
+  ),
+  h1bFeeEffective: date('2025-09-21', {
+    label: '$100,000 fee: effective from',
+    group: '$100,000 fee',
+    sources: ['S10'],
     confidence: 'confirmed',
-    note: 'Proclamation of Sept 19, 2025, on new petitions for people outside the US; change of status, extensions and amendments exempt. Upheld Dec 23, 2025; appeals pending.',
-  },
-  h1bFeeAmount: {
-    ...usd,
-    label: 'Extra fee, new petition for a worker abroad',
-    group: 'Fees',
+    note: 'Proclamation of Sept 19, 2025. New H-1B petitions filed on or after this date for people outside the US.',
+    quote: 'Proclamation of Sept 19, 2025 (effective Sept 21, 2025, nominally 12 months)',
+  }),
+  h1bFeeNominalEnd: date('2026-09-21', {
+    label: '$100,000 fee: nominal end',
+    group: '$100,000 fee',
+    sources: ['S10'],
+    confidence: 'assumption',
+    note: 'Computed: 12 months after the effective date, as S10 summarises the proclamation (“nominally 12 months”); its exact wording was not read. Used by the “as-written” scenario.',
+  }),
+  h1bFeeAmount: usd(100_000, {
+    label: '$100,000 fee: amount',
+    group: '$100,000 fee',
     sources: ['S10', 'S11'],
     confidence: 'confirmed',
-    note: 'No blanket physician exemption found (S12); national-interest exceptions are rare.',
-  },
-  h1bFeeAppliesToCapExempt: {
-    kind: 'boolean',
-    label: '$100,000 fee applies to cap-exempt employers',
-    group: 'Fees',
+    note: 'Change of status inside the US (F-1/J-1 → H-1B), extensions and amendments are exempt (USCIS, Oct 20, 2025); no blanket physician exemption found (S12).',
+    quote: '| extra fee, new petition for a worker abroad | $100,000 |',
+  }),
+  h1bFeeAppliesToCapExempt: boolean(true, {
+    label: '$100,000 fee: cap-exempt employers pay it too',
+    group: '$100,000 fee',
     sources: ['S11'],
     confidence: 'assumption',
     note: 'Disputed: whether cap-exempt employers pay it for hires from abroad.',
-  },
-  shareOfNewH1bHiresAbroad: {
-    ...probability,
-    label: 'Share of new H-1B hires petitioned from abroad',
-    group: 'Fees',
+  }),
+  h1bFeePayProbability: probability(0.5, {
+    label: '$100,000 fee: chance the employer pays it (otherwise the hire falls through)',
+    group: '$100,000 fee',
     sources: [],
     confidence: 'assumption',
-    note: 'Candidate records do not say where the person is. 1: all come from abroad (fee applies); 0: all change status inside the US (exempt).',
-  },
-  conrad30SlotsPerState: {
-    kind: 'number',
-    unit: 'count',
-    min: 0,
-    max: 30,
-    integer: true,
-    label: 'Conrad 30 slots per state per fiscal year',
-    group: 'J-1 waivers',
-    sources: ['S17', 'S18', 'S21'],
-    confidence: 'confirmed',
-    note: '30 per state per federal fiscal year (Oct 1–Sep 30). Other employers compete for them: 21 states used all 30 in FY2023 and Texas’s go within minutes, so lower this to the slots you can expect.',
-  },
-  conrad30FilingToStartMonthsMin: {
-    ...months,
-    label: 'Conrad 30: filing → H-1B start, shortest',
+    note: 'No survey of employer responses found; set your organisation’s policy (1: always pays; 0: never hires from abroad on a new H-1B while the fee applies).',
+  }),
+  shareOfNewH1bHiresAbroad: probability(0.5, {
+    label: 'Share abroad, where a candidate’s location is not recorded',
+    group: '$100,000 fee',
+    sources: [],
+    confidence: 'assumption',
+    note: 'Only for candidates without a current_status. 1: all are abroad (the fee can apply); 0: all change status inside the US (exempt).',
+  }),
+
+  // ------------------------------------------------------------------ J-1 waivers
+  conrad30SlotsPerState: number(
+    'count',
+    30,
+    {
+      label: 'Conrad 30 waivers per state per fiscal year',
+      group: 'J-1 waivers',
+      sources: ['S17'],
+      confidence: 'confirmed',
+      note: 'Statute: 30 per state per federal fiscal year (Oct 1–Sep 30), up to 10 of them “flex”.',
+      quote: '| Conrad 30 slots per state per FY / flex | 30 / 10 |',
+    },
+    { max: 30 },
+  ),
+  conrad30FlexSlotsPerState: number(
+    'count',
+    10,
+    {
+      label: 'Conrad 30 flex waivers per state per fiscal year',
+      group: 'J-1 waivers',
+      sources: ['S17'],
+      confidence: 'confirmed',
+      note: 'For sites outside designated areas that serve patients from them.',
+      quote: '| Conrad 30 slots per state per FY / flex | 30 / 10 |',
+    },
+    { max: 30 },
+  ),
+  conrad30EmployerSlots: number(
+    'count',
+    5,
+    {
+      label: 'Conrad 30 waivers your organisation can expect per state and fiscal year',
+      group: 'J-1 waivers',
+      sources: ['S18', 'S21'],
+      confidence: 'assumption',
+      note: 'No per-employer figure is published. Other employers compete for the 30: 21 states used all of them in FY2023 and Texas’s go within minutes of opening, while >350 went unused nationally. Set it to what your state’s program has granted you.',
+    },
+    { max: 30 },
+  ),
+  conrad30EmployerFlexSlots: number(
+    'count',
+    1,
+    {
+      label: 'Conrad 30 flex waivers your organisation can expect per state and fiscal year',
+      group: 'J-1 waivers',
+      sources: ['S17'],
+      confidence: 'assumption',
+      note: 'A share of the state’s 10 flex slots; no per-employer figure is published.',
+    },
+    { max: 30 },
+  ),
+  ...triangular('conrad30FilingToStartMonths', 'months', [4, 6, 9], {
+    label: 'Conrad 30: filing → H-1B start',
     group: 'J-1 waivers',
     sources: ['S22'],
     confidence: 'assumption',
     note: 'State weeks–months; State Dept 4–12 weeks; USCIS 2–6 weeks.',
-  },
-  conrad30FilingToStartMonthsMode: {
-    ...months,
-    label: 'Conrad 30: filing → H-1B start, typical',
-    group: 'J-1 waivers',
-    sources: ['S22'],
-    confidence: 'assumption',
-    note: 'State weeks–months; State Dept 4–12 weeks; USCIS 2–6 weeks.',
-  },
-  conrad30FilingToStartMonthsMax: {
-    ...months,
-    label: 'Conrad 30: filing → H-1B start, longest',
-    group: 'J-1 waivers',
-    sources: ['S22'],
-    confidence: 'assumption',
-    note: 'State weeks–months; State Dept 4–12 weeks; USCIS 2–6 weeks.',
-  },
-  conrad30StartWithinDays: {
-    kind: 'number',
-    unit: 'days',
-    min: 0,
-    max: 365,
-    integer: true,
-    label: 'Conrad 30: start within … of the waiver',
-    group: 'J-1 waivers',
-    sources: ['S17'],
-    confidence: 'confirmed',
-    note: 'Statute: 90 days. Modelled from the earliest H-1B start: a candidate not licensed and credentialed by then is lost.',
-  },
-  waiverServiceYears: {
-    kind: 'number',
-    unit: 'years',
-    min: 0,
-    max: 10,
-    integer: false,
+    quote: '| Conrad 30 waiver: filing → H-1B start | 6 months | 4–9 | S22 ⚠️ |',
+  }),
+  conrad30StartWithinDays: number(
+    'days',
+    90,
+    {
+      label: 'Conrad 30: start within … of the waiver',
+      group: 'J-1 waivers',
+      sources: ['S17'],
+      confidence: 'confirmed',
+      note: 'Statute: 90 days. A physician not licensed and credentialed by then loses the waiver.',
+      quote: 'start within 90 days of the waiver',
+    },
+    { integer: true, max: 365 },
+  ),
+  waiverServiceYears: number('years', 3, {
     label: 'Waiver service obligation',
     group: 'J-1 waivers',
     sources: ['S17'],
     confidence: 'confirmed',
-    note: '3 years full-time in an HPSA, MUA or MUP. The H-1B after a Conrad waiver is cap-exempt (S25).',
-  },
-  federalWaiverFilingToStartMonthsMin: {
-    ...months,
-    label: 'Federal waiver (HHS, DRA, ARC, VA): filing → start, shortest',
+    note: 'Full time at the waiver site (HPSA, MUA or MUP for Conrad 30); the H-1B after a Conrad waiver is cap-exempt (S25).',
+    quote: '| waiver service obligation | 3 years |',
+  }),
+  ...triangular('federalWaiverFilingToStartMonths', 'months', [6, 9, 15], {
+    label: 'Federal waiver (HHS, ARC, DRA, VA): filing → H-1B start',
     group: 'J-1 waivers',
     sources: ['S21', 'S23'],
     confidence: 'assumption',
     note: 'No numeric cap. No timing figure was found.',
-  },
-  federalWaiverFilingToStartMonthsMode: {
-    ...months,
-    label: 'Federal waiver: filing → start, typical',
-    group: 'J-1 waivers',
-    sources: ['S21', 'S23'],
+  }),
+  hhsMinimumHpsaScore: number(
+    'count',
+    7,
+    {
+      label: 'HHS clinical waiver: lowest HPSA score',
+      group: 'J-1 waivers',
+      sources: ['R3'],
+      confidence: 'confirmed',
+      note: 'HHS: a primary-care HPSA (mental-health HPSA for psychiatrists) scored 07 or higher, not proposed for withdrawal; primary care or general psychiatry only.',
+    },
+    { max: 25 },
+  ),
+
+  // ------------------------------------------------------------------ IMG training
+  ...triangular('ecfmgCertificationMonths', 'months', [6, 12, 24], {
+    label: 'ECFMG certification (USMLE Step 1, Step 2 CK, communication)',
+    group: 'IMG training',
+    sources: ['S28'],
     confidence: 'assumption',
-    note: 'No timing figure was found.',
-  },
-  federalWaiverFilingToStartMonthsMax: {
-    ...months,
-    label: 'Federal waiver: filing → start, longest',
-    group: 'J-1 waivers',
-    sources: ['S21', 'S23'],
-    confidence: 'assumption',
-    note: 'No timing figure was found.',
-  },
-  physicianLicenceDaysMin: {
-    ...days,
-    label: 'State medical licence, shortest',
-    group: 'Licensure',
-    sources: ['S29'],
+    note: `The steps are confirmed (S28); how long they take is not. ${NO_SOURCE}`,
+  }),
+  matchRateNonUsImg: probability(0.58, {
+    label: 'Match rate, non-US IMGs',
+    group: 'IMG training',
+    sources: ['S26'],
     confidence: 'confirmed',
-    note: 'California 2–3 months (apply 6 months ahead); New Jersey ~2 + 8–12 + 1 weeks.',
-  },
-  physicianLicenceDaysMode: {
-    ...days,
-    label: 'State medical licence, typical',
+    note: '2025 Match 58.0% (2024: 58.5%). Each Match is on the third Friday of March; residency starts July 1 (S27).',
+    quote: '| match rate non-US IMG / US-citizen IMG | 0.58 / 0.68 |',
+  }),
+  matchAttempts: number(
+    'count',
+    2,
+    {
+      label: 'Matches entered before giving up',
+      group: 'IMG training',
+      sources: [],
+      confidence: 'assumption',
+      note: NO_SOURCE,
+    },
+    { min: 1, max: 10 },
+  ),
+  residencyYears: number(
+    'years',
+    3,
+    {
+      label: 'Residency length',
+      group: 'IMG training',
+      sources: [],
+      confidence: 'assumption',
+      note: 'Primary-care residencies last 3 years; psychiatry, neurology and OB/GYN 4, surgery 5 or more (ACGME program lengths, not in domain.md). Set it for the specialty you recruit.',
+    },
+    { integer: false, min: 1 },
+  ),
+
+  // ------------------------------------------------------------------ licensure and credentialing
+  ...triangular('physicianLicenceDays', 'days', [60, 90, 365], {
+    label: 'State medical licence',
     group: 'Licensure',
     sources: ['S29'],
-    confidence: 'confirmed',
-    note: 'California 2–3 months.',
-  },
-  physicianLicenceDaysMax: {
-    ...days,
-    label: 'State medical licence, longest',
-    group: 'Licensure',
-    sources: ['S29'],
     confidence: 'assumption',
-    note: '60–180 days is typical (secondary sources); 365 allows for slow boards.',
-  },
-  credentialingDaysMin: {
-    ...days,
-    label: 'Credentialing and privileging, shortest',
+    note: 'California 2–3 months and New Jersey ~2 + 8–12 + 1 weeks are confirmed; other states are assumed alike, and 60–180 days typical is secondary. 365 allows for slow boards.',
+    quote: '| state medical licence | 90 days | 60–365 | S29 |',
+  }),
+  ...triangular('credentialingDays', 'days', [60, 120, 180], {
+    label: 'Credentialing and privileging',
     group: 'Licensure',
     sources: ['S30'],
     confidence: 'assumption',
-    note: 'Vendor articles: 60–120 days.',
-  },
-  credentialingDaysMode: {
-    ...days,
-    label: 'Credentialing and privileging, typical',
-    group: 'Licensure',
-    sources: ['S30'],
-    confidence: 'assumption',
-    note: 'Vendor articles: 60–120 days.',
-  },
-  credentialingDaysMax: {
-    ...days,
-    label: 'Credentialing and privileging, longest',
-    group: 'Licensure',
-    sources: ['S30'],
-    confidence: 'assumption',
-    note: '150–180 days at large academic systems.',
-  },
-  mlsLicenceDaysMin: {
-    ...days,
-    label: 'Lab personnel licence, shortest',
+    note: 'Vendor articles: 60–120 days, 150–180 at large academic systems.',
+    quote: '| credentialing and privileging | 120 days | 60–180 | S30 ⚠️ |',
+  }),
+  ...triangular('mlsLicenceDays', 'days', [90, 120, 150], {
+    label: 'Lab personnel licence',
     group: 'Licensure',
     sources: ['S45'],
     confidence: 'assumption',
-    note: 'California 90–150 days (confirmed); other licensing states assumed the same.',
-  },
-  mlsLicenceDaysMode: {
-    ...days,
-    label: 'Lab personnel licence, typical',
-    group: 'Licensure',
-    sources: ['S45'],
-    confidence: 'assumption',
-    note: 'California 90–150 days (confirmed); other licensing states assumed the same.',
-  },
-  mlsLicenceDaysMax: {
-    ...days,
-    label: 'Lab personnel licence, longest',
-    group: 'Licensure',
-    sources: ['S45'],
-    confidence: 'assumption',
-    note: 'California 90–150 days (confirmed); other licensing states assumed the same.',
-  },
-  mlsLicensureStates: {
-    kind: 'state-list',
+    note: 'California 90–150 days (confirmed; it accepts MLS(ASCPi)); other licensing states assumed the same.',
+    quote: '| MLS California licence | 120 days | 90–150 | S45 |',
+  }),
+  mlsLicensureStates: stateList('CA,FL,HI,LA,MT,ND,NV,NY,RI,TN,WV,PR', {
     label: 'States that license lab personnel',
     group: 'Licensure',
-    sources: ['S44'],
-    confidence: 'confirmed',
-    note: 'Elsewhere no state licence is needed; California accepts MLS(ASCPi).',
-  },
-  tnDaysMin: {
-    ...days,
-    label: 'TN (Canadians, Mexicans): offer → start, shortest',
-    group: 'Other visas',
-    sources: ['S47'],
+    sources: ['S44', 'R9'],
     confidence: 'assumption',
-    note: 'Lab scientists qualify as Medical Technologist. No timing figure was found.',
-  },
-  tnDaysMode: {
-    ...days,
-    label: 'TN: offer → start, typical',
-    group: 'Other visas',
-    sources: ['S47'],
+    note: 'Lists disagree: ASCLS names 10 states and Puerto Rico (S44); a 2023 list adds Rhode Island, which has a Board of Clinical Laboratory Science. Georgia licenses laboratory directors, not staff, so it is left out.',
+  }),
+  ...triangular('visaScreenMonths', 'months', [1, 2, 4], {
+    label: 'CGFNS VisaScreen certificate (MLS, MLT)',
+    group: 'Licensure',
+    sources: ['S48', 'R7'],
     confidence: 'assumption',
-    note: 'No timing figure was found.',
-  },
-  tnDaysMax: {
-    ...days,
-    label: 'TN: offer → start, longest',
+    note: `Required for medical technologists and technicians before a visa (8 CFR 212.15); not for cytotechnologists or histotechnologists. ${NO_SOURCE}`,
+  }),
+
+  // ------------------------------------------------------------------ other visas
+  ...triangular('tnDays', 'days', [7, 30, 90], {
+    label: 'TN (Canadians, Mexicans): offer accepted → start',
     group: 'Other visas',
-    sources: ['S47'],
+    sources: ['S47', 'R8'],
     confidence: 'assumption',
-    note: 'No timing figure was found.',
-  },
-  o1MonthsMin: {
-    ...months,
-    label: 'O-1: offer → start, shortest',
+    note: 'Lab scientists qualify as Medical Technologist; physicians only for teaching or research. No timing figure was found.',
+  }),
+  ...triangular('o1Months', 'months', [2, 3, 6], {
+    label: 'O-1: offer accepted → petition approved',
     group: 'Other visas',
     sources: [],
     confidence: 'assumption',
-    note: `${NO_SOURCE_NOTE} Assumes premium processing; without it the standard-processing delay is added.`,
-  },
-  o1MonthsMode: {
-    ...months,
-    label: 'O-1: offer → start, typical',
-    group: 'Other visas',
+    note: `${NO_SOURCE} Assumes premium processing; without it the standard-processing delay is added.`,
+  }),
+
+  // ------------------------------------------------------------------ green cards
+  ...triangular('permMonths', 'months', [12, 18, 30], {
+    label: 'PERM labour certification (wage determination, recruitment, DOL review)',
+    group: 'Green cards',
+    sources: ['S46'],
+    confidence: 'assumption',
+    note: `Lab scientists are not on Schedule A, so they go through PERM (S46). ${NO_SOURCE}`,
+  }),
+  ...triangular('immigrantPetitionMonths', 'months', [1, 6, 12], {
+    label: 'I-140 petition decision',
+    group: 'Green cards',
     sources: [],
     confidence: 'assumption',
-    note: NO_SOURCE_NOTE,
-  },
-  o1MonthsMax: {
-    ...months,
-    label: 'O-1: offer → start, longest',
-    group: 'Other visas',
-    sources: [],
+    note: NO_SOURCE,
+  }),
+  ...triangular('immigrantVisaWaitMonths', 'months', [6, 24, 48], {
+    label: 'Wait for an immigrant visa number, then the interview',
+    group: 'Green cards',
+    sources: ['S49'],
     confidence: 'assumption',
-    note: NO_SOURCE_NOTE,
-  },
-  stageDaysSourced: stageDaysMeta('sourced → screening'),
-  stageDaysScreening: stageDaysMeta('screening → interview'),
-  stageDaysInterview: stageDaysMeta('interview → offer'),
-  stageDaysOffer: stageDaysMeta('offer → accepted'),
-  stageDaysAccepted: stageDaysMeta('accepted → licensure starts'),
-  withdrawalSourced: withdrawalMeta('sourced'),
-  withdrawalScreening: withdrawalMeta('screening'),
-  withdrawalInterview: withdrawalMeta('interview'),
-  withdrawalOffer: withdrawalMeta('offer'),
-  withdrawalAccepted: withdrawalMeta('accepted'),
-  withdrawalLicensure: withdrawalMeta('licensure'),
-  withdrawalCredentialing: withdrawalMeta('credentialing'),
-  withdrawalVisa: withdrawalMeta('visa'),
+    note: 'Typical 24 months: EB-3 ran about 2 years behind in Nov 2023 (S49, one source); cutoffs move, and India and China wait far longer. The range is a placeholder.',
+  }),
+
+  // ------------------------------------------------------------------ recruitment pipeline
+  stageDaysSourced: stageDays('sourced → screening', 21),
+  stageDaysScreening: stageDays('screening → interview', 21),
+  stageDaysInterview: stageDays('interview → offer', 30),
+  stageDaysOffer: stageDays('offer → accepted', 14),
+  stageDaysAccepted: stageDays('accepted → licensure starts', 14),
+  withdrawalSourced: withdrawal('sourced', 0.5),
+  withdrawalScreening: withdrawal('screening', 0.3),
+  withdrawalInterview: withdrawal('interview', 0.3),
+  withdrawalOffer: withdrawal('offer', 0.2),
+  withdrawalAccepted: withdrawal('accepted', 0.05),
+  withdrawalLicensure: withdrawal('licensure', 0.03),
+  withdrawalCredentialing: withdrawal('credentialing', 0.02),
+  withdrawalVisa: withdrawal('visa', 0.05),
 };
 
-function stageDaysMeta(transition: string): NumberMeta {
-  return {
-    ...days,
+function levelOdds(level: number, value: number): NumberMeta {
+  return probability(value, {
+    label: `P(selected), wage level ${['I', 'II', 'III', 'IV'][level - 1]}`,
+    group: 'H-1B lottery',
+    sources: ['S9'],
+    confidence: 'assumption',
+    note: `One law-firm estimate for FY2027 wage-weighted selection (${level} ${level === 1 ? 'entry' : 'entries'}).`,
+    quote: 'per-level odds ≈ 15% / 31% / 45% / 61% (one law-firm article, S9)',
+  });
+}
+
+function wageLevel(who: 'physician' | 'lab'): NumberMeta {
+  return number('level', 2, {
+    label: `OEWS wage level of ${who} offers`,
+    group: 'H-1B lottery',
+    sources: [],
+    confidence: 'assumption',
+    note: 'No published level for these offers. A target with a saved offer uses that offer’s level for its candidates instead.',
+  });
+}
+
+function stageDays(transition: string, value: number): NumberMeta {
+  return days(value, {
     label: `Typical days, ${transition}`,
     group: 'Pipeline',
     sources: [],
     confidence: 'assumption',
-    note: `${NO_SOURCE_NOTE} Spread: half to double the typical days.`,
-  };
+    note: `${NO_SOURCE} Spread: half to double the typical days.`,
+  });
 }
 
-function withdrawalMeta(stage: string): NumberMeta {
-  return {
-    ...probability,
+function withdrawal(stage: string, value: number): NumberMeta {
+  return probability(value, {
     label: `P(withdraws or is rejected), ${stage} stage`,
     group: 'Pipeline',
     sources: [],
     confidence: 'assumption',
-    note: NO_SOURCE_NOTE,
-  };
+    note: NO_SOURCE,
+  });
 }
 
-export const ASSUMPTION_FIELDS = Object.keys(DEFAULT_ASSUMPTIONS) as (keyof Assumptions)[];
+type Table = typeof ASSUMPTION_META;
+
+export type Assumptions = { -readonly [K in keyof Table]: Table[K]['default'] };
+
+export const ASSUMPTION_FIELDS = Object.keys(ASSUMPTION_META) as (keyof Assumptions)[];
+
+export const DEFAULT_ASSUMPTIONS = Object.fromEntries(
+  ASSUMPTION_FIELDS.map((field) => [field, ASSUMPTION_META[field].default]),
+) as Assumptions;
 
 /** Field-name prefixes of the min/mode/max triples; months when the prefix ends in "Months". */
-const TRIANGULAR_PREFIXES = [
-  'h1bCapExemptOfferToStartMonths',
-  'h1bTransferDays',
-  'conrad30FilingToStartMonths',
-  'federalWaiverFilingToStartMonths',
-  'physicianLicenceDays',
-  'credentialingDays',
-  'mlsLicenceDays',
-  'tnDays',
-  'o1Months',
-] as const;
-export type TriangularPrefix = (typeof TRIANGULAR_PREFIXES)[number];
+export type TriangularPrefix = {
+  [K in keyof Assumptions]: K extends `${infer P}Min` ? (`${P}Mode` extends keyof Assumptions ? P : never) : never;
+}[keyof Assumptions];
+
+const TRIANGULAR_PREFIXES: TriangularPrefix[] = ASSUMPTION_FIELDS.flatMap((field): TriangularPrefix[] => {
+  const prefix = field.endsWith('Min') ? field.slice(0, -3) : '';
+  return prefix && `${prefix}Mode` in ASSUMPTION_META ? [prefix as TriangularPrefix] : [];
+});
+
+/** How a value stands: sourced as stated, an assumption, or the user's own edit. */
+export type ValueBasis = Confidence | 'your value';
+
+export function basisOf(field: keyof Assumptions, value: unknown): ValueBasis {
+  return value === ASSUMPTION_META[field].default ? ASSUMPTION_META[field].confidence : 'your value';
+}
 
 const STATE_CODE = /^[A-Z]{2}$/;
 
@@ -706,8 +686,8 @@ export function validateAssumptions(input: unknown): ValidationResult {
     if (error) errors.push(`${field}: ${error}`);
     else value[field] = record[field];
   }
-  if (errors.length === 0) errors.push(...crossFieldErrors(value as unknown as Assumptions));
-  return errors.length === 0 ? { ok: true, value: value as unknown as Assumptions } : { ok: false, errors };
+  if (errors.length === 0) errors.push(...crossFieldErrors(value as Assumptions));
+  return errors.length === 0 ? { ok: true, value: value as Assumptions } : { ok: false, errors };
 }
 
 function fieldError(meta: AssumptionMeta, raw: unknown): string | null {
@@ -737,9 +717,7 @@ function fieldError(meta: AssumptionMeta, raw: unknown): string | null {
 function crossFieldErrors(value: Assumptions): string[] {
   const errors: string[] = [];
   for (const prefix of TRIANGULAR_PREFIXES) {
-    const min = value[`${prefix}Min`];
-    const mode = value[`${prefix}Mode`];
-    const max = value[`${prefix}Max`];
+    const [min, mode, max] = [value[`${prefix}Min`], value[`${prefix}Mode`], value[`${prefix}Max`]];
     if (!(min <= mode && mode <= max)) errors.push(`${prefix}Min/Mode/Max: expected min ≤ mode ≤ max, got ${min}, ${mode}, ${max}`);
   }
   const opens = parseIsoDate(value.h1bRegistrationOpens) as number;
@@ -748,6 +726,18 @@ function crossFieldErrors(value: Assumptions): string[] {
     errors.push('h1bRegistrationCloses: expected on or after h1bRegistrationOpens, in the same year');
   } else if (monthOfDay(closes) > 3) {
     errors.push('h1bRegistrationCloses: expected before April (cap petitions are filed from April 1)');
+  }
+  if ((parseIsoDate(value.h1bFeeNominalEnd) as number) <= (parseIsoDate(value.h1bFeeEffective) as number)) {
+    errors.push('h1bFeeNominalEnd: expected after h1bFeeEffective');
+  }
+  if (value.conrad30FlexSlotsPerState > value.conrad30SlotsPerState) {
+    errors.push('conrad30FlexSlotsPerState: expected at most conrad30SlotsPerState (flex slots are part of the 30)');
+  }
+  if (value.conrad30EmployerSlots > value.conrad30SlotsPerState) {
+    errors.push('conrad30EmployerSlots: expected at most conrad30SlotsPerState');
+  }
+  if (value.conrad30EmployerFlexSlots > Math.min(value.conrad30EmployerSlots, value.conrad30FlexSlotsPerState)) {
+    errors.push('conrad30EmployerFlexSlots: expected at most your organisation’s slots and the state’s flex slots');
   }
   return errors;
 }

@@ -1,25 +1,44 @@
-// Government fees per visa route, only those with a figure in shared/domain.md. Base filing fees,
-// legal fees and state waiver fees are not there, so a route's total is a floor, not a full cost.
+// Government fees per hire, by visa route and by the employer's kind (nonprofit, for-profit, small):
+// the H-1B registration, the Form I-129 or I-140 fee, the ACWIA and fraud prevention fees, the
+// Asylum Program fee, premium processing, with their exemptions (R1, R2). The $100,000 fee depends
+// on the filing date and where the person is, so the simulator adds it per run (h1b-fee.ts).
+// Legal fees, state waiver fees and consular fees are not counted: a total is a floor.
 
 import type { VisaRoute } from '../types';
-import type { Assumptions } from './assumptions';
+import type { Assumptions, Confidence } from './assumptions';
+import { ASSUMPTION_META } from './assumptions';
+import { ROUTES } from './visa-routes';
 
 export interface FeeItem {
   label: string;
-  /** Expected US dollars per occurrence (the $100,000 fee is weighted by the share hired from abroad). */
   amountUsd: number;
   per: 'lottery entry' | 'petition';
-  sources: string[];
+  sources: readonly string[];
+  confidence: Confidence;
 }
 
 export interface RouteFees {
   visaRoute: VisaRoute;
-  /** False when no fee for the route has a sourced figure. */
+  /** False when no fee of the route has a figure (TN). */
   known: boolean;
   perLotteryEntry: number;
   perPetition: number;
   items: FeeItem[];
+  /** The route files a new H-1B petition, which the $100,000 fee can hit. */
+  h1bFeeCanApply: boolean;
 }
+
+type FeeField =
+  | 'h1bRegistrationFee'
+  | 'i129H1bFee'
+  | 'i129H1bReducedFee'
+  | 'i129O1Fee'
+  | 'i129O1ReducedFee'
+  | 'asylumProgramFee'
+  | 'acwiaFee'
+  | 'fraudFee'
+  | 'i140Fee'
+  | 'premiumProcessingFee';
 
 export function routeFees(visaRoute: VisaRoute, assumptions: Assumptions): RouteFees {
   const items = feeItems(visaRoute, assumptions);
@@ -30,37 +49,62 @@ export function routeFees(visaRoute: VisaRoute, assumptions: Assumptions): Route
     perLotteryEntry: total('lottery entry'),
     perPetition: total('petition'),
     items,
+    h1bFeeCanApply: ROUTES[visaRoute].newH1bPetition === true,
   };
 }
 
-function feeItems(visaRoute: VisaRoute, assumptions: Assumptions): FeeItem[] {
-  const items: FeeItem[] = [];
-  if (visaRoute === 'h1b-cap-subject') {
-    items.push({ label: 'H-1B registration', amountUsd: assumptions.h1bRegistrationFee, per: 'lottery entry', sources: ['S6'] });
+function feeItems(route: VisaRoute, a: Assumptions): FeeItem[] {
+  if (route === 'us-authorized' || route === 'ead' || route === 'tn') return [];
+  // A cap-exempt employer is a university or an affiliated nonprofit: reduced I-129 fee, no ACWIA or Asylum Program fee.
+  const kind = route === 'h1b-cap-exempt' ? 'cap-exempt' : a.employerKind;
+  const reduced = kind !== 'for-profit';
+  const item = (field: FeeField, label: string, amountUsd: number, per: FeeItem['per'] = 'petition'): FeeItem => ({
+    label,
+    amountUsd,
+    per,
+    sources: ASSUMPTION_META[field].sources,
+    confidence: ASSUMPTION_META[field].confidence,
+  });
+  const asylum =
+    kind === 'for-profit'
+      ? item('asylumProgramFee', 'Asylum Program fee', a.asylumProgramFee)
+      : kind === 'small'
+        ? item('asylumProgramFee', 'Asylum Program fee (25 or fewer employees: half)', a.asylumProgramFee / 2)
+        : null;
+  const premium = a.usePremiumProcessing ? item('premiumProcessingFee', 'Premium processing', a.premiumProcessingFee) : null;
+  const keep = (list: (FeeItem | null)[]) => list.filter((x): x is FeeItem => x !== null);
+
+  if (route === 'eb2-niw' || route === 'eb3-perm') return keep([item('i140Fee', 'Form I-140', a.i140Fee), asylum]);
+  if (route === 'o1') {
+    return keep([
+      reduced
+        ? item('i129O1ReducedFee', 'Form I-129, O-1 (nonprofit or small employer)', a.i129O1ReducedFee)
+        : item('i129O1Fee', 'Form I-129, O-1', a.i129O1Fee),
+      asylum,
+      premium,
+    ]);
   }
-  // Every route below files a Form I-129 petition, which premium processing can speed up.
-  const petitionRoutes: VisaRoute[] = ['h1b-cap-subject', 'h1b-cap-exempt', 'h1b-transfer', 'j1-conrad30', 'j1-federal-waiver', 'o1'];
-  if (assumptions.usePremiumProcessing && petitionRoutes.includes(visaRoute)) {
-    items.push({ label: 'Premium processing', amountUsd: assumptions.premiumProcessingFee, per: 'petition', sources: ['S15'] });
-  }
-  // Only new petitions for people abroad pay it; transfers and J-1 → H-1B changes of status are exempt.
-  const abroadFeeApplies =
-    assumptions.h1bFeeScenario === 'in-force' &&
-    (visaRoute === 'h1b-cap-subject' || (visaRoute === 'h1b-cap-exempt' && assumptions.h1bFeeAppliesToCapExempt));
-  if (abroadFeeApplies) {
-    const share = assumptions.shareOfNewH1bHiresAbroad;
-    items.push({
-      label: `$${groupThousands(assumptions.h1bFeeAmount)} fee × ${Math.round(share * 100)}% hired from abroad`,
-      amountUsd: assumptions.h1bFeeAmount * share,
-      per: 'petition',
-      sources: ['S10', 'S11'],
-    });
-  }
-  return items;
+  // Every H-1B route: a new petition, a change of employer, or the H-1B after a J-1 waiver.
+  const acwia =
+    kind === 'cap-exempt'
+      ? null
+      : kind === 'small'
+        ? item('acwiaFee', 'ACWIA training fee (25 or fewer employees: half)', a.acwiaFee / 2)
+        : item('acwiaFee', 'ACWIA training fee', a.acwiaFee);
+  return keep([
+    route === 'h1b-cap-subject' ? item('h1bRegistrationFee', 'H-1B registration', a.h1bRegistrationFee, 'lottery entry') : null,
+    reduced
+      ? item('i129H1bReducedFee', 'Form I-129, H-1B (nonprofit or small employer)', a.i129H1bReducedFee)
+      : item('i129H1bFee', 'Form I-129, H-1B', a.i129H1bFee),
+    acwia,
+    item('fraudFee', 'Fraud prevention and detection fee', a.fraudFee),
+    asylum,
+    premium,
+  ]);
 }
 
 /** 100000 → "100,000" without Intl, which is slow to start and varies by runtime. */
-function groupThousands(amount: number): string {
+export function groupThousands(amount: number): string {
   const [whole, fraction] = String(Math.round(amount * 100) / 100).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;

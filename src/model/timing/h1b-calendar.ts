@@ -3,7 +3,7 @@
 // Only the FY2027 window is confirmed; other years repeat its month and day (an assumption).
 
 import type { Assumptions } from './assumptions';
-import { dayOf, parseIsoDate, sameDateInYear, yearOfDay } from './calendar';
+import { dayOf, parseIsoDate, sameDateInYear, yearOfDay } from '../calendar';
 
 export interface RegistrationWindow {
   /** Calendar year of the March registration. */

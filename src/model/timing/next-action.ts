@@ -1,12 +1,16 @@
-// The one thing to do next for a candidate, with its date, as plain data for a task list.
-// Calendar-bound visa steps come first because missing them costs a year: the H-1B registration
-// window and the Conrad 30 state window. Otherwise the candidate's current step is next.
+// The one thing to do next for a candidate, with its date, read from the same plan and the same
+// dates as the forecast (routes.ts): a step under way is dated from when it began, a selected
+// H-1B candidate files and waits for Oct 1 (never registers again), a waiver already filed waits
+// for its decision. The current recruitment stage comes first; once the offer is accepted, a
+// calendar deadline (the H-1B registration or filing window, a Conrad 30 window) comes before the
+// licensing step, since missing it costs a year.
 
+import { addYears, dayOf, fiscalYearOf, fiscalYearStart, formatIsoDate, parseIsoDate, yearOfDay } from '../calendar';
 import type { Candidate, IsoDate } from '../types';
 import type { Assumptions, Confidence } from './assumptions';
-import { fiscalYearOf, fiscalYearStart, formatIsoDate, parseIsoDate } from './calendar';
 import { earliestCapStart, nextRegistrationWindow } from './h1b-calendar';
-import { planCandidate, type Step, type VisaProcess } from './routes';
+import { capStartFor, planCandidate, type CandidatePlan, type PlanContext, type Step } from './routes';
+import { ROUTES } from './visa-routes';
 
 export interface NextAction {
   candidateId: string;
@@ -27,94 +31,230 @@ const NEXT_STEP_VERB: Record<string, string> = {
   accepted: 'Start licensure',
 };
 
-export function nextAction(candidate: Candidate, assumptions: Assumptions, now: IsoDate): NextAction {
+/** Where the candidate is, in words: the stage and the visa status, with their dates. */
+export function currentStepText(candidate: Candidate): string {
+  const stage = `${candidate.stage} since ${candidate.stageDate}`;
+  if (candidate.stage === 'arrived' || candidate.stage === 'withdrawn' || ROUTES[candidate.visaRoute].statuses.length === 1) return stage;
+  const visa = candidate.visaStatus === 'not-started' ? 'visa not started' : `visa ${candidate.visaStatus} ${candidate.visaStatusDate}`;
+  return `${stage}; ${visa}`;
+}
+
+export function nextAction(
+  candidate: Candidate,
+  assumptions: Assumptions,
+  now: IsoDate,
+  context: Omit<PlanContext, 'now'> = {},
+): NextAction {
   const nowDay = parseIsoDate(now);
   if (nowDay === null) throw new Error(`now: expected a YYYY-MM-DD date, got ${JSON.stringify(now)}`);
   const base = { candidateId: candidate.id, sources: [] as string[] };
-  if (candidate.stage === 'arrived' || candidate.stage === 'withdrawn') {
-    const action = candidate.stage === 'arrived' ? 'None: the candidate has arrived.' : 'None: the candidate has withdrawn.';
-    return { ...base, action, date: null, dateKind: null, confidence: 'confirmed' };
+  const plan = planCandidate(candidate, assumptions, { ...context, now });
+  if (candidate.stage === 'withdrawn')
+    return { ...base, action: 'None: the candidate has withdrawn.', date: null, dateKind: null, confidence: 'confirmed' };
+  if (candidate.stage === 'arrived') {
+    const arrived = parseIsoDate(candidate.stageDate);
+    if (plan.serviceYears !== null && arrived !== null) {
+      const ends = formatIsoDate(addYears(arrived, plan.serviceYears));
+      return {
+        ...base,
+        action: `Arrived. The ${plan.serviceYears}-year waiver service at this site ends ${ends}: plan to retain them beyond it`,
+        date: ends,
+        dateKind: 'expected',
+        confidence: 'confirmed',
+        sources: ['S17'],
+      };
+    }
+    return { ...base, action: 'None: the candidate has arrived.', date: null, dateKind: null, confidence: 'confirmed' };
   }
-  const plan = planCandidate(candidate, assumptions);
   const anchorDay = parseIsoDate(candidate.stageDate) ?? nowDay;
-  const visa = plan.visa;
+  const recruiting = plan.recruitment.length > 0 && candidate.stage !== 'accepted';
+  if (recruiting) return recruitmentAction(candidate, plan, assumptions, anchorDay, nowDay);
 
-  if (visa.kind === 'h1b-lottery') {
-    const window = nextRegistrationWindow(nowDay, assumptions);
-    const opens = formatIsoDate(window.opens);
-    const closes = formatIsoDate(window.closes);
-    const when = nowDay >= window.opens ? `by ${closes}` : `between ${opens} and ${closes}`;
-    const offerPending = plan.recruitment.some((step) => step.stage !== 'accepted');
-    const offerNote = offerPending ? '; registration needs an accepted offer' : '';
-    return {
-      ...base,
-      action: `Register for the H-1B lottery ${when} (earliest start ${formatIsoDate(earliestCapStart(window.year))}${offerNote})`,
-      date: closes,
-      dateKind: 'deadline',
-      confidence: window.confirmed ? 'confirmed' : 'assumption',
-      sources: visa.sources,
-    };
-  }
-  if (visa.kind === 'conrad30') return conradAction(candidate, visa, assumptions, nowDay, anchorDay);
-
-  const current = plan.recruitment[0] ?? plan.licensing[0];
-  if (current) return stepAction(candidate, current, visa, anchorDay);
-  if (visa.kind === 'petition') {
-    return {
-      ...base,
-      action: `File the ${visa.step.label}`,
-      date: formatIsoDate(anchorDay + visa.step.days.modeDays),
-      dateKind: 'expected',
-      confidence: 'assumption',
-      sources: visa.step.sources,
-    };
-  }
+  const visa = visaAction(candidate, plan, assumptions, nowDay);
+  const licence = licensingAction(candidate, plan, anchorDay, nowDay);
+  // A calendar deadline comes first; otherwise whichever step is due sooner, the current stage's on a tie.
+  const calendar = visa?.dateKind === 'deadline' || visa?.dateKind === 'opens';
+  const sooner = visa && licence && visa.date !== null && licence.date !== null && visa.date < licence.date;
+  if (visa && (calendar || sooner || !licence)) return withAvailability(visa, plan);
+  if (licence) return withAvailability(licence, plan);
   return { ...base, action: 'Set the start date: no visa or licence step remains', date: null, dateKind: null, confidence: 'confirmed' };
 }
 
-function stepAction(candidate: Candidate, step: Step, visa: VisaProcess, anchorDay: number): NextAction {
-  const verb = NEXT_STEP_VERB[step.stage] ?? `Complete the ${step.label.toLowerCase()}`;
-  const visaNote = candidate.stage === 'accepted' && visa.kind === 'petition' ? ` and the ${visa.step.label}` : '';
-  const action = step.stage === 'licensure' ? `Obtain the ${step.label}` : `${verb}${visaNote}`;
-  return {
-    candidateId: candidate.id,
-    action,
-    date: formatIsoDate(anchorDay + step.days.modeDays),
-    dateKind: 'expected',
-    confidence: 'assumption',
-    sources: step.sources,
-  };
+function withAvailability(action: NextAction, plan: CandidatePlan): NextAction {
+  return plan.availableFrom ? { ...action, action: `${action.action} (free to start from ${plan.availableFrom})` } : action;
 }
 
-function conradAction(
+function expected(candidate: Candidate, action: string, day: number, sources: string[]): NextAction {
+  return { candidateId: candidate.id, action, date: formatIsoDate(day), dateKind: 'expected', confidence: 'assumption', sources };
+}
+
+function recruitmentAction(
   candidate: Candidate,
-  visa: Extract<VisaProcess, { kind: 'conrad30' }>,
+  plan: CandidatePlan,
   assumptions: Assumptions,
-  nowDay: number,
   anchorDay: number,
+  nowDay: number,
 ): NextAction {
-  const base = { candidateId: candidate.id, confidence: 'assumption' as const, sources: visa.sources };
-  if (candidate.stage === 'visa') {
+  const step = plan.recruitment[0];
+  const verb = NEXT_STEP_VERB[candidate.stage] ?? `Complete the ${step.label}`;
+  let note = '';
+  if (plan.visa.kind === 'h1b-lottery' && plan.visa.mode === 'register') {
+    const window = nextRegistrationWindow(nowDay, assumptions);
+    note = `; the FY${window.year + 1} H-1B registration closes ${formatIsoDate(window.closes)}`;
+  }
+  return expected(candidate, `${verb}${note}`, anchorDay + step.days.modeDays, step.sources);
+}
+
+function licensingAction(candidate: Candidate, plan: CandidatePlan, anchorDay: number, nowDay: number): NextAction | null {
+  const ecfmg = plan.training.ecfmg;
+  if (ecfmg) return expected(candidate, `Complete ${ecfmg.label} before any licence`, nowDay + ecfmg.days.modeDays, ecfmg.sources);
+  const residency = plan.training.residency;
+  if (residency) {
+    const year = yearOfDay(nowDay) + (nowDay > dayOf(yearOfDay(nowDay), 3, 15) ? 1 : 0);
     return {
-      ...base,
-      action:
-        `Start work within ${visa.startWithinDays} days of the Conrad 30 waiver; ` +
-        `${assumptions.waiverServiceYears} years' full-time service in an HPSA, MUA or MUP follow`,
-      date: formatIsoDate(anchorDay + visa.filingToStart.modeDays),
-      dateKind: 'expected',
+      candidateId: candidate.id,
+      action: `Enter the ${year} Match (third Friday of March; residency from July 1, ${residency.years} years) — a US residency comes before a licence`,
+      date: formatIsoDate(dayOf(year, 3, 1)),
+      dateKind: 'opens',
+      confidence: 'assumption',
+      sources: ['S26', 'S27'],
     };
   }
-  // States open their windows at or after the fiscal year's start; many fill on the first day.
-  const currentFiscalYear = fiscalYearOf(nowDay);
-  const opensToday = fiscalYearStart(currentFiscalYear) === nowDay;
-  const windowFiscalYear = opensToday ? currentFiscalYear : currentFiscalYear + 1;
-  const opens = formatIsoDate(fiscalYearStart(windowFiscalYear));
-  const state = visa.state || 'the state';
-  const fallback = opensToday ? '' : `, or now if ${state} still has FY${currentFiscalYear} slots`;
-  return {
-    ...base,
-    action: `File the Conrad 30 application with ${state} when its FY${windowFiscalYear} window opens (${opens})${fallback}`,
-    date: opens,
-    dateKind: 'opens',
-  };
+  const step = plan.licensing.steps[0];
+  if (!step) return null;
+  const start = plan.licensing.startedOn === null ? Math.max(nowDay, anchorDay) : anchorDay;
+  const verb = step.id === 'credentialing' ? 'Complete' : 'Obtain the';
+  return expected(candidate, `${verb} ${step.label}`, start + step.days.modeDays, step.sources);
+}
+
+/** The visa track's next step at the candidate's visa status. */
+function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assumptions, nowDay: number): NextAction | null {
+  const visa = plan.visa;
+  const id = candidate.id;
+  switch (visa.kind) {
+    case 'none':
+      return null;
+    case 'blocked':
+      return {
+        candidateId: id,
+        action: `Choose another site or route: ${visa.reason}`,
+        date: null,
+        dateKind: null,
+        confidence: 'confirmed',
+        sources: [],
+      };
+    case 'h1b-lottery': {
+      const statusDay = parseIsoDate(visa.statusDate);
+      const capStart = statusDay === null ? null : capStartFor(visa.statusDate);
+      switch (visa.mode) {
+        case 'register': {
+          const window = nextRegistrationWindow(nowDay, assumptions);
+          const opens = formatIsoDate(window.opens);
+          const closes = formatIsoDate(window.closes);
+          const when = nowDay >= window.opens ? `by ${closes}` : `between ${opens} and ${closes}`;
+          const lost =
+            candidate.visaStatus === 'registered'
+              ? `Not selected in the FY${yearOfDay(parseIsoDate(candidate.visaStatusDate) as number) + 1} lottery. `
+              : '';
+          return {
+            candidateId: id,
+            action: `${lost}Register for the FY${window.year + 1} H-1B lottery ${when} (earliest start ${formatIsoDate(earliestCapStart(window.year))})`,
+            date: closes,
+            dateKind: 'deadline',
+            confidence: window.confirmed ? 'confirmed' : 'assumption',
+            sources: visa.sources,
+          };
+        }
+        case 'awaiting-selection': {
+          const year = yearOfDay(statusDay as number);
+          return {
+            candidateId: id,
+            action: `Record whether the FY${year + 1} lottery selected the candidate (results by ${year}-03-31); if selected, file from ${year}-04-01`,
+            date: formatIsoDate(dayOf(year, 3, 31)),
+            dateKind: 'expected',
+            confidence: 'confirmed',
+            sources: ['S6'],
+          };
+        }
+        case 'selected': {
+          const year = yearOfDay(statusDay as number);
+          const closes = dayOf(year, 6, 30);
+          if (nowDay > closes) {
+            return {
+              candidateId: id,
+              action: `Record the cap petition's filing: the FY${year + 1} filing window closed ${formatIsoDate(closes)} and a selection not filed by then lapses`,
+              date: formatIsoDate(closes),
+              dateKind: 'deadline',
+              confidence: 'confirmed',
+              sources: ['S6'],
+            };
+          }
+          const opens = Math.max(dayOf(year, 4, 1), nowDay);
+          return {
+            candidateId: id,
+            action: `File the H-1B cap petition between ${formatIsoDate(opens)} and ${formatIsoDate(closes)} (selected for FY${year + 1}; start on or after ${capStart})`,
+            date: formatIsoDate(closes),
+            dateKind: 'deadline',
+            confidence: 'confirmed',
+            sources: ['S6', 'S7'],
+          };
+        }
+        case 'petition-filed':
+          return expected(
+            candidate,
+            `Await the cap petition's decision; start on or after ${capStart}`,
+            Math.max((statusDay as number) + visa.petitionDays, nowDay),
+            visa.sources,
+          );
+        case 'approved': {
+          const consular = visa.after[0];
+          const action = consular ? `Book the ${consular.label}; start on or after ${capStart}` : `Start on or after ${capStart}`;
+          return expected(candidate, action, Math.max(parseIsoDate(capStart as string) as number, nowDay), visa.sources);
+        }
+      }
+      return null;
+    }
+    case 'conrad30': {
+      const rule = 'it waives the J-1 two-year home-residency rule (INA §212(e))';
+      if (visa.mode === 'filed') {
+        const filed = parseIsoDate(visa.filedOn as string) as number;
+        return expected(
+          candidate,
+          `Conrad 30 waiver filed ${visa.filedOn}: start within ${visa.startWithinDays} days of it; ${assumptions.waiverServiceYears} years' full-time service at the site follow`,
+          Math.max(filed + visa.filingToStart.modeDays, nowDay),
+          visa.sources,
+        );
+      }
+      // States open their windows at or after the fiscal year's start; many fill on the first day.
+      const currentFiscalYear = fiscalYearOf(nowDay);
+      const opensToday = fiscalYearStart(currentFiscalYear) === nowDay;
+      const windowFiscalYear = opensToday ? currentFiscalYear : currentFiscalYear + 1;
+      const opens = formatIsoDate(fiscalYearStart(windowFiscalYear));
+      const state = visa.state || 'the state';
+      const fallback = opensToday ? '' : `, or now if ${state} still has FY${currentFiscalYear} slots`;
+      const flex = visa.pool === 'flex' ? ' for a flex slot' : '';
+      return {
+        candidateId: id,
+        action: `File the Conrad 30 application${flex} with ${state} when its FY${windowFiscalYear} window opens (${opens})${fallback}; ${rule}`,
+        date: opens,
+        dateKind: 'opens',
+        confidence: 'assumption',
+        sources: visa.sources,
+      };
+    }
+    case 'steps': {
+      const step: Step | undefined = visa.chain.steps[0];
+      const started = visa.chain.startedOn === null ? null : (parseIsoDate(visa.chain.startedOn) as number);
+      const waiver = ROUTES[candidate.visaRoute].waiver ? ' (J-1 two-year home-residency rule, INA §212(e), waived on approval)' : '';
+      if (!step)
+        return expected(
+          candidate,
+          `Set the start date: ${ROUTES[plan.effectiveRoute].label} approved`,
+          Math.max(started ?? nowDay, nowDay),
+          visa.sources,
+        );
+      if (started === null) return expected(candidate, `Start the ${step.label}${waiver}`, nowDay + step.days.modeDays, step.sources);
+      return expected(candidate, `Await the ${step.label}${waiver}`, Math.max(started + step.days.modeDays, nowDay), step.sources);
+    }
+  }
 }

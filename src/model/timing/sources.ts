@@ -1,8 +1,9 @@
-// Sources behind the timing model's defaults, as listed in shared/domain.md (collected 2026-11-23).
+// Sources behind the timing model's defaults and rules: S-numbers as listed in shared/domain.md
+// (collected 2026-11-23), R-numbers for rules looked up since (collected 2026-11-25).
 // Reports print these next to each assumption; they are citations, never fetched.
 
 /** When the facts were collected: immigration rules change, so reports show this. */
-export const SOURCES_VINTAGE = '2026-11-23';
+export const SOURCES_VINTAGE = 'S-numbers 2026-11-23; R-numbers 2026-11-25';
 
 export const SOURCES: Readonly<Record<string, string>> = {
   S1: 'cozen.com/news-resources/publications/2023/fy2024-h-1b-registration-recap',
@@ -20,15 +21,31 @@ export const SOURCES: Readonly<Record<string, string>> = {
   S13: 'globalimmigrationblog.com; meltzerhellrung.com',
   S14: 'cilawgroup.com/news/2024/09/30/guide-to-h-1b-cap-exempt-employers',
   S15: 'cilawgroup.com (premium processing)',
+  S16: 'ecfmg.org/evsp',
   S17: 'visalaw.com (ABCs of Conrad 30 waivers)',
   S18: 'niskanencenter.org (Conrad 30 usage FY2023)',
   S21: 'maggio-kattar.com/blog/how-states-use-their-30-waivers-j-1-physicians',
   S22: '3rnet.org/Employers-Guide/J1; cascadia.com',
   S23: 'visalaw.com (federal J-1 waiver programs)',
   S25: 'badmuslaw.com',
+  S26: 'NRMP results via caam-hp.org and others',
+  S27: 'Match Day (medicine)',
+  S28: 'ECFMG certification guides',
   S29: 'mbc.ca.gov/FAQs; njconsumeraffairs.gov/bme',
   S30: 'credentialing timeline articles (vendors)',
   S44: 'ascls.org/licensure',
   S45: 'California lab licensing FAQ',
+  S46: 'mintz.com; kmhimmigration.com (Schedule A RFI)',
   S47: 'irvine-legal.com (TN medical technologist)',
+  S48: 'bdzlaw.com; usimmigrationcompliance.com',
+  S49: 'passportusa.com (visa retrogression)',
+  R1: 'USCIS fee rule, 89 FR 6194 (Jan 31, 2024; fees from Apr 1, 2024), 8 CFR 106.2, Form G-1055; H-1B and O-1 amounts as summarised by kmhimmigration.com and others',
+  R2: 'INA §214(c)(9) ACWIA fee and §214(c)(12) fraud prevention and detection fee (H-1B Visa Reform Act of 2004), as summarised by visalaw.com and others',
+  R3: 'hhs.gov Office of Global Affairs: J-1 waiver for clinical care, requirements and Supplement B',
+  R4: 'arc.gov/j-1-visa-waivers; ARC Federal Co-Chair J-1 waiver policy',
+  R5: 'j1visawaiver.net (Delta Regional Authority Delta Doctors program summary)',
+  R6: '8 CFR 204.12 (physician national interest waiver: 5 years full-time in an HHS-designated shortage area or a VA facility)',
+  R7: '8 CFR 212.15(c) health care worker certificates; USCIS–AILA liaison, Apr 16, 2008, on medical technology specialists (via bdzlaw.com)',
+  R8: '8 CFR 214.6(c) TN: physicians for teaching or research only; Medical Technologist credentials (via irvine-legal.com)',
+  R9: 'ioils.org (lab personnel licensure states, 2023); laboratorylicense.com (Georgia: laboratory directors)',
 };

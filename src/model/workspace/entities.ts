@@ -2,8 +2,11 @@
 // fields (so stray keys, including "__proto__", never reach the app) or undefined when invalid.
 
 import {
+  CURRENT_STATUSES,
   STAGES,
+  TRAINING_STATUSES,
   VISA_ROUTES,
+  VISA_STATUSES,
   type Candidate,
   type DiversityMeasure,
   type DiversityTarget,
@@ -13,8 +16,8 @@ import {
   type ServiceArea,
   type Target,
 } from '../types';
-import { isQuarterLabel } from '../targets/quarters';
-import { countyFipsProblem, countyInState, specialtiesFor } from './fields';
+import { isQuarterLabel } from '../calendar';
+import { countyFipsProblem, countyInState, specialtiesFor, targetSpecialtiesFor } from './fields';
 import { Issues, childPath } from './issues';
 import {
   readArray,
@@ -69,10 +72,17 @@ function checkCountyInState(fips: string | undefined, state: string | undefined,
   if (fips && state && !countyInState(fips, state)) issues.add(path, `county ${fips} is not in ${state}`);
 }
 
-function readSpecialty(value: unknown, profession: Profession | undefined, path: string, issues: Issues): string | undefined {
+/** A candidate names one specialty; a target may also name a group such as "primary care". */
+function readSpecialty(
+  value: unknown,
+  profession: Profession | undefined,
+  path: string,
+  issues: Issues,
+  allowed: (profession: Profession) => readonly string[],
+): string | undefined {
   // Without a valid profession the allowed specialties are unknown; the profession error suffices.
   if (!profession) return typeof value === 'string' ? value : readString(value, path, issues);
-  return readEnum(value, specialtiesFor(profession), path, issues);
+  return readEnum(value, allowed(profession), path, issues);
 }
 
 export function readServiceArea(value: unknown, path: string, issues: Issues): ServiceArea | undefined {
@@ -135,7 +145,7 @@ export function readTarget(value: unknown, path: string, issues: Issues): Target
   const at = (key: string) => childPath(path, key);
   const id = readId(record.id, at('id'), issues);
   const profession = readEnum(record.profession, PROFESSIONS, at('profession'), issues);
-  const specialty = readSpecialty(record.specialty, profession, at('specialty'), issues);
+  const specialty = readSpecialty(record.specialty, profession, at('specialty'), issues, targetSpecialtiesFor);
   const region = readRegion(record.region, at('region'), issues);
   const hires = readInteger(record.hires, at('hires'), issues, ...HIRES_RANGE);
   let dueQuarter: string | undefined;
@@ -208,7 +218,7 @@ export function readCandidate(value: unknown, path: string, issues: Issues): Can
   const short = { maxLength: MAX_SHORT_TEXT };
   const id = readId(record.id, at('id'), issues);
   const profession = readEnum(record.profession, PROFESSIONS, at('profession'), issues);
-  const specialty = readSpecialty(record.specialty, profession, at('specialty'), issues);
+  const specialty = readSpecialty(record.specialty, profession, at('specialty'), issues, specialtiesFor);
   const stage = readEnum(record.stage, STAGES, at('stage'), issues);
   const stageDate = readIsoDate(record.stageDate, at('stageDate'), issues, { allowEmpty: false });
   const visaRoute = readEnum(record.visaRoute, VISA_ROUTES, at('visaRoute'), issues);
@@ -224,6 +234,13 @@ export function readCandidate(value: unknown, path: string, issues: Issues): Can
   const ecfmgCertified = readBooleanOrNull(record.ecfmgCertified, at('ecfmgCertified'), issues);
   const licenceStatus = readString(record.licenceStatus, at('licenceStatus'), issues, short);
   const ascpi = readBooleanOrNull(record.ascpi, at('ascpi'), issues);
+  const visaStatus = readEnum(record.visaStatus, VISA_STATUSES, at('visaStatus'), issues);
+  const visaStatusDate = readIsoDate(record.visaStatusDate, at('visaStatusDate'), issues, { allowEmpty: true });
+  const availableFrom = readIsoDate(record.availableFrom, at('availableFrom'), issues, { allowEmpty: true });
+  const currentStatus = readEnum(record.currentStatus, CURRENT_STATUSES, at('currentStatus'), issues);
+  const trainingStatus = readEnum(record.trainingStatus, TRAINING_STATUSES, at('trainingStatus'), issues);
+  const bachelorsDegree = readBooleanOrNull(record.bachelorsDegree, at('bachelorsDegree'), issues);
+  const visaScreen = readBooleanOrNull(record.visaScreen, at('visaScreen'), issues);
   return whenClean(issues, before, () => ({
     id: id!,
     profession: profession!,
@@ -240,6 +257,13 @@ export function readCandidate(value: unknown, path: string, issues: Issues): Can
     ecfmgCertified: ecfmgCertified!,
     licenceStatus: licenceStatus!,
     ascpi: ascpi!,
+    visaStatus: visaStatus!,
+    visaStatusDate: visaStatusDate!,
+    availableFrom: availableFrom!,
+    currentStatus: currentStatus!,
+    trainingStatus: trainingStatus!,
+    bachelorsDegree: bachelorsDegree!,
+    visaScreen: visaScreen!,
   }));
 }
 

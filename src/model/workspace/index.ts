@@ -7,4 +7,4 @@ export { MIGRATIONS, migrate } from './migrations';
 export type { Migration, MigrationResult } from './migrations';
 export { US_STATES, findState, isStateCode, stateByCode, stateByFips } from './us-states';
 export type { UsState } from './us-states';
-export { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MLS_SPECIALTY, countyFipsProblem, countyInState, isIsoDate, specialtiesFor } from './fields';
+export { MAX_ID_LENGTH, MAX_TEXT_LENGTH, countyFipsProblem, countyInState, specialtiesFor, targetSpecialtiesFor } from './fields';

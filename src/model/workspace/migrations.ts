@@ -1,7 +1,7 @@
 // Upgrades older workspace files step by step to the current schema before validation.
 
 import { WORKSPACE_SCHEMA_VERSION } from './workspace';
-import type { JsonRecord } from './readers';
+import { isRecord, type JsonRecord } from './readers';
 
 /** Turns a version-n document into a version-(n+1) document. Must not mutate its input. */
 export type Migration = (doc: JsonRecord) => JsonRecord;
@@ -21,8 +21,51 @@ function v0ToV1(doc: JsonRecord): JsonRecord {
   };
 }
 
+/** Specialty ids renamed when the one specialty list (src/model/specialties.ts) replaced the old ones. */
+const CANDIDATE_SPECIALTY_V2: Readonly<Record<string, string>> = {
+  // "primary care" meant family medicine for candidates; now it is HRSA's group of four specialties.
+  'primary care': 'family medicine',
+  'medical laboratory': 'medical laboratory scientist',
+};
+/** Old lab targets were met by any lab candidate, which the "clinical laboratory" group keeps. */
+const TARGET_SPECIALTY_V2: Readonly<Record<string, string>> = { 'medical laboratory': 'clinical laboratory' };
+
+/** Version 1 to 2: visa status, availability and the rules' inputs on candidates; the one specialty list. */
+function v1ToV2(doc: JsonRecord): JsonRecord {
+  const rename = (table: Readonly<Record<string, string>>, value: unknown) =>
+    typeof value === 'string' && Object.hasOwn(table, value) ? table[value] : value;
+  const records = (value: unknown, upgrade: (record: JsonRecord) => JsonRecord) =>
+    Array.isArray(value) ? value.map((item: unknown) => (isRecord(item) ? upgrade(item) : item)) : value;
+  return {
+    ...doc,
+    schemaVersion: 2,
+    candidates: records(doc.candidates, (c) => ({
+      visaStatus: visaStatusOfV1(c),
+      visaStatusDate: visaStatusOfV1(c) === 'not-started' ? '' : c.stageDate,
+      availableFrom: '',
+      currentStatus: typeof c.visaRoute === 'string' && c.visaRoute.startsWith('j1-') ? 'j1' : '',
+      trainingStatus: '',
+      bachelorsDegree: null,
+      visaScreen: null,
+      ...c,
+      specialty: rename(CANDIDATE_SPECIALTY_V2, c.specialty),
+    })),
+    targets: records(doc.targets, (t) => ({ ...t, specialty: rename(TARGET_SPECIALTY_V2, t.specialty) })),
+  };
+}
+
+/**
+ * Version 1 forecast a candidate in the visa stage as having started that route's process on the
+ * stage date; the visa status says so explicitly now. The lottery has no such reading.
+ */
+function visaStatusOfV1(c: JsonRecord): string {
+  if (c.stage !== 'visa') return 'not-started';
+  if (typeof c.visaRoute === 'string' && c.visaRoute.startsWith('j1-')) return 'waiver-filed';
+  return ['h1b-cap-exempt', 'h1b-transfer', 'o1', 'tn'].includes(c.visaRoute as string) ? 'petition-filed' : 'not-started';
+}
+
 /** MIGRATIONS[n] upgrades version n to n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2 };
 
 export type MigrationResult = { ok: true; doc: JsonRecord } | { ok: false; error: string };
 

@@ -3,7 +3,7 @@
 
 import type { RegionRef } from '../types';
 import { readCandidate, readDiversityTarget, readRecords, readServiceArea, readTarget } from './entities';
-import { isIsoDate } from './fields';
+import { isIsoDate } from '../calendar';
 import { Issues, childPath, describeValue } from './issues';
 import { checkFreeForm, checkStructure } from './json-tree';
 import { MIGRATIONS, migrate, type Migration } from './migrations';

@@ -1,6 +1,7 @@
 // Readers for one JSON value each: return the typed value, or record why not and return undefined.
 
-import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, isIsoDate } from './fields';
+import { isIsoDate } from '../calendar';
+import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './fields';
 import { Issues, childPath } from './issues';
 
 export type JsonRecord = Record<string, unknown>;

@@ -7,6 +7,7 @@ import {
   type Assumptions,
 } from '../../model/timing/assumptions';
 import { currentAssumptions } from '../../model/workspace-assumptions';
+import { feeRuleText } from '../../model/timing/h1b-fee';
 import { useWorkspace } from '../workspace-context';
 
 const GROUPS = [...new Set(ASSUMPTION_FIELDS.map((f) => ASSUMPTION_META[f].group))];
@@ -120,21 +121,26 @@ export function AssumptionsPanel() {
   );
 }
 
-/** The rule in flux, as a scenario switch rather than a fact. */
+/** The rule in flux, as a scenario with its dates and legal status rather than a fact. */
 export function FeeScenarioSwitch() {
   const { workspace, update } = useWorkspace();
   const a = currentAssumptions(workspace.assumptions);
   const set = (v: Assumptions['h1bFeeScenario']) =>
     update((ws) => ({ ...ws, assumptions: { ...currentAssumptions(ws.assumptions), h1bFeeScenario: v } }));
+  const meta = ASSUMPTION_META.h1bFeeScenario;
+  const rule = feeRuleText(a);
   return (
     <fieldset className="scenario" data-testid="fee-scenario">
-      <legend>Scenario: the $100,000 H-1B fee for new petitions for workers abroad (Proclamation of Sept 19, 2025; litigation open)</legend>
-      <label className="radio">
-        <input type="radio" name="fee" checked={a.h1bFeeScenario === 'in-force'} onChange={() => set('in-force')} /> in force
-      </label>
-      <label className="radio">
-        <input type="radio" name="fee" checked={a.h1bFeeScenario === 'not-applied'} onChange={() => set('not-applied')} /> not applied
-      </label>
+      <legend>Scenario: the $100,000 H-1B fee on new petitions for workers abroad</legend>
+      <p className="note" data-testid="fee-rule">
+        {rule.dates} {rule.status}
+      </p>
+      {meta.options.map((option) => (
+        <label key={option} className="radio">
+          <input type="radio" name="fee" checked={a.h1bFeeScenario === option} onChange={() => set(option)} /> {option}:{' '}
+          {meta.optionLabels[option]}
+        </label>
+      ))}
     </fieldset>
   );
 }

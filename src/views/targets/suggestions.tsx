@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { nextQuarters, suggestTargets, type ShortageFigure, type TargetDraft } from '../../model/targets';
-import { SPECIALTIES, type Specialty } from '../../model/types';
+import { specialtyInfo, type SpecialtyId } from '../../model/specialties';
 import { serviceAreaShortage } from '../../data/queries/service-area';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
@@ -21,8 +21,16 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
     if (r.source === 'HPSA')
       return [{ source: 'HPSA', discipline: r.name, fteNeeded: r.fte_needed, designations: r.designations ?? 0, estimate: false }];
     if (r.source === 'specialty gap')
-      return (SPECIALTIES as readonly string[]).includes(r.name)
-        ? [{ source: 'specialty gap', specialty: r.name as Specialty, fteNeeded: r.fte_needed, estimate: true }]
+      // The reference table's "primary care" row counts family medicine only (AAMC's family medicine/general practice).
+      return specialtyInfo(r.name === 'primary care' ? 'family medicine' : r.name)
+        ? [
+            {
+              source: 'specialty gap',
+              specialty: (r.name === 'primary care' ? 'family medicine' : r.name) as SpecialtyId,
+              fteNeeded: r.fte_needed,
+              estimate: true,
+            },
+          ]
         : [];
     return [{ source: 'lab workforce gap', fteNeeded: r.fte_needed, estimate: true }];
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { nextQuarters, type TargetDraft } from '../../model/targets';
-import { specialtiesFor, US_STATES } from '../../model/workspace';
+import { specialtyLabel } from '../../model/specialties';
+import { targetSpecialtiesFor, US_STATES } from '../../model/workspace';
 import type { Priority, Profession, RegionRef, ServiceArea } from '../../model/types';
 import { useClock } from '../clock-context';
 
@@ -94,7 +95,7 @@ export function TargetForm({
             value={d.profession}
             onChange={(e) => {
               const profession = e.target.value as Profession;
-              setD({ ...d, profession, specialty: specialtiesFor(profession)[0] });
+              setD({ ...d, profession, specialty: targetSpecialtiesFor(profession)[0] });
             }}
             data-testid="target-profession"
           >
@@ -105,8 +106,10 @@ export function TargetForm({
         <label>
           Specialty
           <select value={d.specialty} onChange={(e) => setD({ ...d, specialty: e.target.value })} data-testid="target-specialty">
-            {specialtiesFor(d.profession).map((s) => (
-              <option key={s}>{s}</option>
+            {targetSpecialtiesFor(d.profession).map((s) => (
+              <option key={s} value={s}>
+                {specialtyLabel(s)}
+              </option>
             ))}
           </select>
         </label>

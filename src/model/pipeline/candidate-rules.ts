@@ -1,0 +1,105 @@
+// The immigration and training rules a candidate record must respect, checked when a pipeline is
+// imported: errors reject the row (the record cannot be true), warnings keep it and say what to check.
+
+import { parseIsoDate } from '../calendar';
+import { isPrimaryCareOrPsychiatry, specialtyInfo } from '../specialties';
+import { ROUTES } from '../timing/visa-routes';
+import type { Candidate, IsoDate } from '../types';
+import type { PipelineColumn } from './columns';
+
+export interface CandidateProblem {
+  column: PipelineColumn | '';
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Every rule the record breaks; `today` enables the checks on dates that cannot lie ahead. */
+export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProblem[] {
+  const problems: CandidateProblem[] = [];
+  const error = (column: CandidateProblem['column'], message: string) => problems.push({ column, message, severity: 'error' });
+  const warning = (column: CandidateProblem['column'], message: string) => problems.push({ column, message, severity: 'warning' });
+  const route = ROUTES[c.visaRoute];
+  const info = specialtyInfo(c.specialty);
+
+  if (!route.statuses.includes(c.visaStatus)) {
+    error('visa_status', `${c.visaStatus} does not happen on ${c.visaRoute}; use one of: ${route.statuses.join(', ')}`);
+  }
+  if (c.visaStatus !== 'not-started' && c.visaStatusDate === '') {
+    error('visa_status_date', `required when visa_status is ${c.visaStatus}: the date it happened`);
+  }
+  const todayDay = today === undefined ? null : parseIsoDate(today);
+  if (todayDay !== null && c.visaStatusDate !== '' && (parseIsoDate(c.visaStatusDate) as number) > todayDay) {
+    error('visa_status_date', `${c.visaStatusDate} is after today (${today}): record the date the step happened`);
+  }
+  if (c.stage === 'visa' && c.visaStatus === 'not-started' && route.statuses.length > 1) {
+    warning('visa_status', 'the stage is visa but visa_status is not-started: record the last visa step and its date');
+  }
+
+  if (route.physiciansOnly && c.profession !== 'physician') error('visa_route', `${c.visaRoute} is for physicians`);
+  if (route.labOnly && c.profession === 'physician') {
+    error('visa_route', 'TN admits physicians only for teaching or research (8 CFR 214.6(c)), not clinical practice');
+  }
+  if (c.visaRoute === 'j1-hhs-clinical' && !isPrimaryCareOrPsychiatry(c.specialty)) {
+    error(
+      'visa_route',
+      'HHS clinical waivers are for family medicine, general internal medicine, pediatrics, OB/GYN and general psychiatry',
+    );
+  }
+
+  // INA §212(e): a J-1 physician must get a waiver (or spend two years at home) before an H-1B or a green card.
+  if (c.currentStatus === 'j1') {
+    if (c.visaRoute === 'us-authorized' || c.visaRoute === 'ead') error('current_status', `a J-1 holder is not ${c.visaRoute}`);
+    else if (route.barredBy212e) {
+      error(
+        'visa_route',
+        `a J-1 physician is subject to the two-year home-residency rule (INA §212(e)): no ${route.label} before a waiver; use a J-1 waiver route (Conrad 30, HHS, ARC, DRA or VA)`,
+      );
+    } else if (c.visaRoute === 'o1') {
+      warning(
+        'visa_route',
+        'a J-1 subject to §212(e) cannot change to O-1 inside the US: the O-1 visa is issued abroad, and the two-year rule still bars a later H-1B or green card',
+      );
+    }
+  } else if (route.waiver && c.currentStatus !== '') {
+    warning('current_status', `${c.visaRoute} is for J-1 physicians; current_status is ${c.currentStatus}`);
+  }
+
+  if (c.visaRoute === 'h1b-transfer' && (c.currentStatus === 'h1b-cap-exempt' || c.currentStatus === 'h1b-waiver-service')) {
+    warning(
+      'visa_route',
+      'an H-1B with a cap-exempt employer was never counted against the cap, so moving to a cap-subject employer goes through the lottery: forecast as h1b-cap-subject (choose h1b-cap-exempt if your site is cap-exempt)',
+    );
+  }
+  if (c.currentStatus === 'h1b-waiver-service' && c.availableFrom === '') {
+    warning(
+      'available_from',
+      'a physician serving a J-1 waiver is tied to that site for 3 years: set available_from to the end of the service',
+    );
+  }
+  if (c.profession === 'physician' && c.trainingStatus === 'in-training' && c.availableFrom === '') {
+    warning('available_from', 'a resident or fellow starts when training ends (usually June 30): set available_from');
+  }
+
+  if (c.profession === 'mls') {
+    const h1b = c.visaRoute.startsWith('h1b-');
+    if (h1b && c.bachelorsDegree === false) {
+      error('bachelors_degree', 'an H-1B needs a specialty occupation, which takes at least a bachelor’s degree');
+    }
+    if (h1b && info?.entryDegree === 'associate') {
+      warning(
+        'visa_route',
+        `${info.label} posts usually ask for an associate degree, so they rarely qualify as an H-1B specialty occupation`,
+      );
+    }
+    if (c.visaRoute === 'tn' && info?.entryDegree === 'associate') {
+      warning('visa_route', 'TN covers medical technologists, not technicians');
+    }
+    if (c.visaRoute === 'tn' && c.bachelorsDegree === false) {
+      warning(
+        'bachelors_degree',
+        'TN Medical Technologist needs a bachelor’s degree, or a post-secondary diploma and three years’ experience',
+      );
+    }
+  }
+  return problems;
+}
