@@ -59,7 +59,7 @@ function seededWorkspace(): Workspace {
       {
         id: 'target-1',
         profession: 'physician',
-        specialty: 'family medicine',
+        specialty: 'primary care',
         region: { kind: 'service-area', id: 'area-1' },
         hires: 3,
         dueQuarter: '2028-Q2',
@@ -221,7 +221,9 @@ describe('exported report', () => {
     expect(targets).toContain('Service area: Central Valley');
     expect(await offline.locator('#table-pipeline-funnel').innerText()).toMatch(/offer\s+1/);
     expect(await offline.locator('#table-forecast tbody tr').count()).toBe(2);
-    expect(await offline.locator('#table-assumptions').innerText()).toMatch(/P\(selected\), cap-subject registrant/);
+    const assumptions = await offline.locator('#table-assumptions').innerText();
+    expect(assumptions).toMatch(/H-1B selection rule/);
+    expect(assumptions).toMatch(/\$100,000 fee: effective from\s+2025-09-21/);
     await offline.setViewportSize({ width: 1100, height: 1400 });
     // What a reader sees first (title, key figures, map), and the whole report.
     await offline.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });

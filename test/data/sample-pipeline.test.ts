@@ -29,7 +29,7 @@ describe('the sample pipeline', () => {
     const rows = await db.query<SiteDesignationRow>(query.sql, query.params);
     const coverage = await db.query<{ coverage: string }>(hpsaCoverage().sql);
     sites = { rows: toSiteDesignations(rows), loaded: coverage.map((r) => r.coverage) };
-  });
+  }, 60_000);
 
   it('imports whole, every row true to the rules, and exercises every visa status and route kind', () => {
     expect(parsed.errors).toEqual([]);

@@ -46,7 +46,7 @@ describe('waiver-site eligibility on the embedded California data', () => {
       toSiteDesignations(found),
       coverage.map((r) => r.coverage),
     );
-  });
+  }, 60_000);
 
   it('covers California primary care only', () => {
     expect([...data.loaded]).toEqual(['CA|Primary Care']);

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { describe, expect, it } from 'vitest';
 import { buildReportHtml } from '../../src/report/build-report';
 import { specialtyLabel } from '../../src/model/specialties';
@@ -158,8 +159,8 @@ describe('buildReportHtml', () => {
   });
 
   it('lists the assumptions with their sources and when the sources were collected', () => {
-    expect(doc).toContain('P(selected), cap-subject registrant');
-    expect(doc).toContain('<td>CA, HI, FL, NY, ND, TN, LA, NV, WV, MT, PR</td>');
+    expect(doc).toContain(ASSUMPTION_META.h1bSelectionProbability.label);
+    expect(doc).toContain(`<td>${DEFAULT_ASSUMPTIONS.mlsLicensureStates.split(',').join(', ')}</td>`);
     expect(doc).toContain('<td>$100,000</td>');
     expect(doc).toMatch(/<strong>S1<\/strong> cozen\.com/);
     expect(doc).toMatch(/Collected \d{4}-\d{2}-\d{2}/);

@@ -136,7 +136,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       {
         id: 't1',
         profession: 'physician',
-        specialty: 'family medicine',
+        specialty: 'primary care',
         region: { kind: 'service-area', id: 'area-1' },
         hires: 3,
         dueQuarter: '2027-Q4',

@@ -3,7 +3,7 @@
 // Reports print these next to each assumption; they are citations, never fetched.
 
 /** When the facts were collected: immigration rules change, so reports show this. */
-export const SOURCES_VINTAGE = 'S-numbers 2026-11-23; R-numbers 2026-11-25';
+export const SOURCES_VINTAGE = '2026-11-23 (S-numbers, shared/domain.md) and 2026-11-25 (R-numbers)';
 
 export const SOURCES: Readonly<Record<string, string>> = {
   S1: 'cozen.com/news-resources/publications/2023/fy2024-h-1b-registration-recap',
