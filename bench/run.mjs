@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Shortage Atlas benchmarks: `npm run bench` (= vite build && node bench/run.mjs).
-// Serves dist/, drives headless Chromium with playwright-core, writes bench/results.json and
+// Shortage Atlas benchmarks: `npm run bench` (= vite build --mode bench --outDir dist-bench && node bench/run.mjs).
+// Serves dist-bench/ (the app with its bench hooks, window.__atlasBench, which `npm run build` leaves out), drives headless Chromium with playwright-core, writes bench/results.json and
 // prints a table with the targets. See bench/README.md for what each measure does exactly.
 //
 //   node bench/run.mjs [--runs N] [--only cold,ingest,interaction,forecast,bundle]
@@ -19,7 +19,8 @@ import { summarise, median, p95, round } from './lib/stats.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
-const DIST = path.join(ROOT, 'dist');
+// The bench build: the production app plus window.__atlasBench (src/bench-hooks.ts).
+const DIST = path.join(ROOT, 'dist-bench');
 const RESULTS = path.join(HERE, 'results.json');
 const MAKE_NATIONAL = path.join(ROOT, '..', 'shared', 'tools', 'make-national-hpsa.mjs');
 const SIMULATE_TS = path.join(ROOT, 'src', 'model', 'forecast', 'simulate.ts');
@@ -806,14 +807,18 @@ async function snapshotDist(to) {
     } catch {
       /* dist/ changed under us */
     }
-    if (attempt >= 10) throw new Error('dist/ stayed incomplete (is a build running?): run `npx vite build` and retry');
+    if (attempt >= 10)
+      throw new Error(
+        'dist-bench/ stayed incomplete (is a build running?): run `npx vite build --mode bench --outDir dist-bench` and retry',
+      );
     await sleep(3000);
   }
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first (npm run bench does)');
+  if (!fs.existsSync(path.join(DIST, 'index.html')))
+    throw new Error('dist-bench/ is missing: run `npx vite build --mode bench --outDir dist-bench` first (npm run bench does)');
   const started = Date.now();
   const machine = machineInfo();
   const loadAtStart = os.loadavg().map((x) => round(x, 2));

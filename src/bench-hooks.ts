@@ -2,7 +2,7 @@
 // Only the benchmark build (`vite build --mode bench`) imports this file; `npm run build` leaves it out.
 import { runForecastInWorker } from './app/forecast-client';
 import type { Coordinator } from './data/coordinator';
-import { generatePipelineTable } from './data/pipeline-table';
+import { PIPELINE_TABLE, generatePipelineTable } from './data/pipeline-table';
 import { syntheticCandidates, syntheticTargets } from './model/pipeline/synthetic';
 import { regionContainsFor } from './model/region-contains';
 import { DEFAULT_ASSUMPTIONS } from './model/timing/assumptions';
@@ -41,6 +41,6 @@ export function registerPipelineHook(coordinator: Coordinator): void {
   if (!window.__atlasBench) return;
   window.__atlasBench.loadPipeline = async (rows) => {
     await generatePipelineTable(coordinator.engine, rows);
-    coordinator.dataChanged();
+    coordinator.dataChanged([PIPELINE_TABLE]);
   };
 }

@@ -2,11 +2,12 @@
 // names the file, line and column; the data already loaded stays as it was.
 import type { Coordinator } from '../data/coordinator';
 import { loadUserFile, type LoadedDataset } from '../data/datasets';
+import { changedWith } from '../data/derived';
 import { DataLoadError, describeDuckDbError } from '../data/csv-stage';
 
 export type UploadOutcome = { ok: true; text: string; warnings: string[] } | { ok: false; text: string; details: string[] };
 
-/** Loads the file and tells the coordinator the data changed; never throws. Add `added` to the list with withUpload. */
+/** Loads the file and tells the coordinator which tables changed; never throws. Add `added` to the list with withUpload. */
 export async function loadDataFile(
   coordinator: Coordinator,
   file: File | Uint8Array,
@@ -14,7 +15,7 @@ export async function loadDataFile(
 ): Promise<{ outcome: UploadOutcome; added?: LoadedDataset }> {
   try {
     const added = await loadUserFile(coordinator.engine, file, fileName);
-    coordinator.dataChanged();
+    coordinator.dataChanged(changedWith(added.table));
     return { outcome: { ok: true, text: `Loaded ${fileName}: ${added.summary}.`, warnings: added.warnings }, added };
   } catch (e) {
     const outcome: UploadOutcome =

@@ -30,3 +30,8 @@ export async function refreshHpsaArea(db: SqlEngine): Promise<void> {
     FROM ${HPSA_TABLE} h ${joins}
     GROUP BY ALL`);
 }
+
+/** The tables to report as changed when `table` changes: itself and the tables derived from it. */
+export function changedWith(table: string): string[] {
+  return table === HPSA_TABLE ? [table, HPSA_AREA_TABLE] : [table];
+}

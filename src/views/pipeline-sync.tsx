@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { syncPipelineTable } from '../data/pipeline-table';
+import { PIPELINE_TABLE, syncPipelineTable } from '../data/pipeline-table';
 import { useAtlas } from './atlas-context';
 import { useWorkspace } from './workspace-context';
 
@@ -8,14 +8,14 @@ export function PipelineSync() {
   const { coordinator } = useAtlas();
   const { workspace } = useWorkspace();
   const { candidates } = workspace;
-  // Boot creates the table empty: an empty workspace needs no sync (and no re-run of every view).
+  // Boot creates the table empty: an empty workspace needs no sync. A sync re-runs only the views of the pipeline table.
   const tableHasRows = useRef(false);
   useEffect(() => {
     if (!candidates.length && !tableHasRows.current) return;
     tableHasRows.current = candidates.length > 0;
     let live = true;
     syncPipelineTable(coordinator.engine, candidates).then(
-      () => live && coordinator.dataChanged(),
+      () => live && coordinator.dataChanged([PIPELINE_TABLE]),
       (e: unknown) => console.error('The pipeline table could not be updated', e),
     );
     return () => {

@@ -1,16 +1,20 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { NamedQuery } from '../data/coordinator';
 import { useAtlas } from './atlas-context';
 
 /** `pending`: the rows shown belong to an earlier query (or none yet); the current one is running. */
 export type QueryState<Row> = { rows: Row[] | undefined; error: Error | undefined; pending: boolean };
 
-/** A view declares its query; the coordinator runs (or reuses) it and re-runs it when data changes. */
+/**
+ * A view declares its query; the coordinator runs (or reuses) it. The view asks again only when a
+ * table its query reads has changed: a candidate edit re-runs the pipeline views, not the map's.
+ */
 export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
   const { coordinator } = useAtlas();
+  const reads = query?.reads.join('\n') ?? '';
   const version = useSyncExternalStore(
-    (l) => coordinator.subscribe(l),
-    () => coordinator.dataVersion,
+    useCallback((l: () => void) => coordinator.subscribe(l), [coordinator]),
+    () => coordinator.version(reads ? reads.split('\n') : []),
   );
   const key = query ? JSON.stringify([query.sql, query.params ?? []]) : '';
   const [state, setState] = useState<Omit<QueryState<Row>, 'pending'> & { key: string; version: number }>({

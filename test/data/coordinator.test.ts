@@ -1,40 +1,144 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { Coordinator, namedQuery } from '../../src/data/coordinator';
+import { Coordinator, namedQuery, type NamedQuery } from '../../src/data/coordinator';
+import { changedWith } from '../../src/data/derived';
+import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
+import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
+import { shortageCounties, stateRegions } from '../../src/data/queries/pipeline';
+import { serviceAreaShortage } from '../../src/data/queries/service-area';
+import {
+  areaDesignations,
+  areaValues,
+  filterOptions,
+  regionPipeline,
+  shortageSummary,
+  specialtyOptions,
+} from '../../src/data/queries/shortage';
+import type { SqlEngine } from '../../src/data/engine';
+import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
+import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { makeCandidate } from '../helpers/candidate';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
-let coordinator: Coordinator;
+let db: SqlEngine;
 beforeAll(async () => {
-  coordinator = new Coordinator(await createNodeEngine());
+  db = await createNodeEngine();
+  await loadEmbeddedDatasets(db);
+  await syncPipelineTable(db, [makeCandidate({ id: 'c1', siteState: 'CA' })]);
 });
+
+const count = (table: string) => namedQuery<{ n: number }>(`count-${table}`, [table], `SELECT count(*)::INTEGER AS n FROM ${table}`);
 
 describe('Coordinator', () => {
   it('runs a query once and serves repeats from its cache', async () => {
-    await coordinator.engine.query('CREATE TABLE t AS SELECT range AS v FROM range(3)');
-    const q = namedQuery<{ n: number }>('count', 'SELECT count(*)::INTEGER AS n FROM t');
-    const before = coordinator.queriesRun;
-    const [a, b] = await Promise.all([coordinator.query(q), coordinator.query(q)]);
+    const coordinator = new Coordinator(db);
+    await db.query('CREATE TABLE t AS SELECT range AS v FROM range(3)');
+    const [a, b] = await Promise.all([coordinator.query(count('t')), coordinator.query(count('t'))]);
     expect(a).toEqual([{ n: 3 }]);
     expect(b).toBe(a);
-    expect(coordinator.queriesRun - before).toBe(1);
+    expect(coordinator.stats).toMatchObject({ run: 1, hits: 1 });
   });
 
-  it('re-runs queries and notifies views after the data changes', async () => {
-    const q = namedQuery<{ n: number }>('count', 'SELECT count(*)::INTEGER AS n FROM t');
-    await coordinator.query(q);
-    let notified = 0;
-    const stop = coordinator.subscribe(() => notified++);
-    await coordinator.engine.query('INSERT INTO t VALUES (10)');
-    coordinator.dataChanged();
-    expect(notified).toBe(1);
-    expect(await coordinator.query(q)).toEqual([{ n: 4 }]);
-    stop();
+  it('evicts only the queries that read a changed table, and tells views which tables changed', async () => {
+    const coordinator = new Coordinator(db);
+    const map = areaValues(DEFAULT_VIEW);
+    const pipeline = regionPipeline(DEFAULT_VIEW);
+    const mapRows = await coordinator.query(map);
+    await coordinator.query(pipeline);
+    const heard: string[][] = [];
+    coordinator.subscribe((changed) => heard.push([...changed]));
+    const mapVersion = coordinator.version(map.reads);
+    const pipelineVersion = coordinator.version(pipeline.reads);
+
+    // A candidate edit: the pipeline table is synced, then reported changed.
+    await syncPipelineTable(db, [makeCandidate({ id: 'c1', siteState: 'CA' }), makeCandidate({ id: 'c2', siteState: 'CA' })]);
+    coordinator.dataChanged([PIPELINE_TABLE]);
+    expect(heard).toEqual([[PIPELINE_TABLE]]);
+    expect(coordinator.version(map.reads)).toBe(mapVersion); // the map's views do not ask again
+    expect(coordinator.version(pipeline.reads)).toBeGreaterThan(pipelineVersion);
+    const run = coordinator.stats.run;
+    expect(await coordinator.query(map)).toBe(mapRows); // still cached
+    const [row] = await coordinator.query(pipeline);
+    expect(row.active).toBe(2); // re-run on the new table
+    expect(coordinator.stats.run - run).toBe(1);
+  });
+
+  it("reports a source table's derived tables as changed with it", () => {
+    expect(changedWith('hpsa')).toEqual(['hpsa', 'hpsa_area']);
+    expect(changedWith('ref_states')).toEqual(['ref_states']);
+  });
+
+  it('keeps at most `capacity` results, dropping the least recently used', async () => {
+    const coordinator = new Coordinator(db, { capacity: 2 });
+    const [a, b, c] = ['ref_states', 'ref_counties', 'hpsa'].map(count);
+    await coordinator.query(a);
+    await coordinator.query(b);
+    await coordinator.query(a); // a is now the most recent
+    await coordinator.query(c); // evicts b
+    expect(coordinator.stats).toMatchObject({ run: 3, hits: 1, evicted: 1 });
+    await coordinator.query(a);
+    expect(coordinator.stats.run).toBe(3);
+    await coordinator.query(b);
+    expect(coordinator.stats.run).toBe(4);
   });
 
   it('does not cache failures', async () => {
-    const bad = namedQuery('bad', 'SELECT * FROM no_such_table');
+    const coordinator = new Coordinator(db);
+    const bad = namedQuery('bad', ['no_such_table'], 'SELECT * FROM no_such_table');
     await expect(coordinator.query(bad)).rejects.toThrow(/no_such_table/);
-    const before = coordinator.queriesRun;
     await expect(coordinator.query(bad)).rejects.toThrow();
-    expect(coordinator.queriesRun - before).toBe(1);
+    expect(coordinator.stats.run).toBe(2);
+  });
+
+  it('asks an index first, and the engine when the index cannot answer', async () => {
+    const asked: string[] = [];
+    const coordinator = new Coordinator(db, {
+      index: {
+        answer: <Row>(q: NamedQuery<Row>) => (
+          asked.push(q.name),
+          q.name === 'count-ref_states' ? Promise.resolve([{ n: -1 }] as Row[]) : null
+        ),
+      },
+    });
+    expect(await coordinator.query(count('ref_states'))).toEqual([{ n: -1 }]);
+    expect((await coordinator.query(count('hpsa')))[0].n).toBeGreaterThan(0);
+    expect(asked).toEqual(['count-ref_states', 'count-hpsa']);
+  });
+});
+
+/** The tables DuckDB's plan scans, from EXPLAIN (FORMAT json). */
+async function scannedTables(q: NamedQuery<unknown>): Promise<string[]> {
+  const [plan] = await db.query<{ explain_value: string }>(`EXPLAIN (FORMAT json) ${q.sql}`, q.params);
+  const tables = new Set<string>();
+  const walk = (node: { extra_info?: { Table?: string }; children?: unknown[] }) => {
+    if (node.extra_info?.Table) tables.add(node.extra_info.Table);
+    (node.children as (typeof node)[] | undefined)?.forEach(walk);
+  };
+  (JSON.parse(plan.explain_value) as (typeof walk extends (n: infer N) => void ? N : never)[]).forEach(walk);
+  return [...tables].sort();
+}
+
+describe('every named query declares exactly the tables it reads', () => {
+  const area = { id: 'a', name: 'A', counties: ['06019'], states: ['NV'] };
+  const views: MapView[] = [
+    DEFAULT_VIEW,
+    { ...DEFAULT_VIEW, level: 'state' },
+    { ...DEFAULT_VIEW, level: 'state', metric: 'specialty_gap' },
+    { ...DEFAULT_VIEW, level: 'state', metric: 'lab_per_100k' },
+    { ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage' },
+  ];
+  const queries: NamedQuery<unknown>[] = [
+    hpsaSummary(),
+    shortageCounties(),
+    stateRegions(),
+    serviceAreaShortage(area),
+    ...views.map(areaValues),
+    shortageSummary(DEFAULT_VIEW),
+    areaDesignations(DEFAULT_VIEW, '06019'),
+    filterOptions(),
+    specialtyOptions(),
+    regionPipeline(DEFAULT_VIEW),
+  ];
+  it.each(queries.map((q) => [q.name, q] as const))('%s', async (_name, q) => {
+    expect([...q.reads].sort()).toEqual(await scannedTables(q));
   });
 });

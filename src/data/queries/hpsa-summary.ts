@@ -1,5 +1,5 @@
 import { namedQuery } from '../coordinator';
-import { AREA_DESIGNATION_SQL } from '../hpsa-schema';
+import { AREA_DESIGNATION_SQL, HPSA_TABLE } from '../hpsa-schema';
 
 export interface HpsaSummaryRow {
   discipline: string;
@@ -14,10 +14,11 @@ export interface HpsaSummaryRow {
 export const hpsaSummary = () =>
   namedQuery<HpsaSummaryRow>(
     'hpsa-summary',
+    [HPSA_TABLE],
     `WITH d AS (
        SELECT discipline, status, hpsa_id, any_value(fte_needed) AS fte,
          any_value(CASE WHEN ${AREA_DESIGNATION_SQL} THEN designation_population END) AS pop, count(*) AS n
-       FROM hpsa GROUP BY ALL)
+       FROM ${HPSA_TABLE} GROUP BY ALL)
      SELECT discipline, status, count(*)::INTEGER AS designations, sum(n)::INTEGER AS rows,
             round(sum(fte), 1)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population
      FROM d GROUP BY discipline, status

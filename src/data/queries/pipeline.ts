@@ -4,6 +4,7 @@ import { namedQuery } from '../coordinator';
 export const shortageCounties = () =>
   namedQuery<{ county_fips: string }>(
     'shortage-counties',
+    ['hpsa'],
     `SELECT DISTINCT county_fips FROM hpsa WHERE status <> 'Withdrawn' AND county_fips IS NOT NULL`,
   );
 
@@ -13,4 +14,5 @@ export interface StateRegionRow {
   hhs_region: number | null;
 }
 
-export const stateRegions = () => namedQuery<StateRegionRow>('state-regions', `SELECT state, census_region, hhs_region FROM ref_states`);
+export const stateRegions = () =>
+  namedQuery<StateRegionRow>('state-regions', ['ref_states'], `SELECT state, census_region, hhs_region FROM ref_states`);

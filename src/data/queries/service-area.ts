@@ -46,6 +46,7 @@ export function serviceAreaShortage(area: ServiceArea) {
   const w = areaWeights(area);
   return namedQuery<AreaShortageRow>(
     `service-area-shortage`,
+    ['hpsa', 'ref_states', 'ref_counties', 'ref_specialty_supply', 'ref_lab_workforce'],
     `WITH d AS (
        SELECT discipline, hpsa_id, any_value(fte_needed) AS fte FROM hpsa
        WHERE ${where} AND status IN ('Designated', 'Proposed For Withdrawal') GROUP BY ALL),
@@ -62,5 +63,6 @@ export function serviceAreaShortage(area: ServiceArea) {
        HAVING count(*) > 0
      ORDER BY 1, 2`,
     [...hpsaParams, ...w.params],
+    area,
   );
 }

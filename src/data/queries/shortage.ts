@@ -103,12 +103,14 @@ export function areaValues(v: MapView) {
            FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.state_fips IS NOT NULL GROUP BY 1, 2) GROUP BY geo`;
   return namedQuery<AreaValue>(
     `area-values:${v.level}`,
+    v.level === 'county' ? [HPSA_AREA_TABLE, 'ref_counties', 'ref_states'] : [HPSA_AREA_TABLE, 'ref_states'],
     `WITH g AS (${perArea})
      SELECT g.geo, ${name} AS name, coalesce(ns.state, '') AS state, g.${v.metric}::DOUBLE AS value, g.designations, g.fte_needed,
             g.population, g.max_score, g.weighted_score, false AS estimate
      FROM g ${names}
      ORDER BY value DESC NULLS LAST, name`,
     params,
+    v,
   );
 }
 
@@ -120,6 +122,7 @@ function stateWorkforceValues(v: MapView) {
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
     return namedQuery<AreaValue>(
       'area-values:specialty-gap',
+      ['ref_specialty_supply', 'ref_states'],
       `SELECT s.state_fips AS geo, s.state_name AS name, s.state,
               round(g.gap / g.population_2023 * 100000, 1)::DOUBLE AS value,
               NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
@@ -128,6 +131,7 @@ function stateWorkforceValues(v: MapView) {
        ${where ? `${where} AND` : 'WHERE'} g.specialty = ?
        ORDER BY value DESC NULLS LAST, name`,
       [...params, v.specialty],
+      v,
     );
   }
   // Per 100k only where BLS publishes employment: the population-share estimate for the other
@@ -138,6 +142,7 @@ function stateWorkforceValues(v: MapView) {
       : ['l.per_100k', 'l.per_100k IS NOT NULL AND NOT l.per_100k_is_estimate'];
   return namedQuery<AreaValue>(
     `area-values:${v.metric}`,
+    ['ref_lab_workforce', 'ref_states'],
     `SELECT s.state_fips AS geo, s.state_name AS name, s.state, ${value}::DOUBLE AS value,
             NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
             false AS estimate
@@ -145,6 +150,7 @@ function stateWorkforceValues(v: MapView) {
      WHERE ${published}${filters.length ? ` AND ${filters.join(' AND ')}` : ''}
      ORDER BY value ASC NULLS LAST, name`,
     params,
+    v,
   );
 }
 
@@ -153,12 +159,14 @@ export function shortageSummary(v: MapView) {
   const { where, params } = hpsaFilter(v);
   return namedQuery<ShortageSummary>(
     'shortage-summary',
+    [HPSA_AREA_TABLE],
     `WITH f AS (SELECT * FROM ${HPSA_AREA_TABLE} a WHERE ${where}),
      d AS (SELECT hpsa_id, any_value(score) AS score, any_value(fte) AS fte, any_value(pop) AS pop FROM f GROUP BY hpsa_id)
      SELECT count(*)::INTEGER AS designations, round(sum(fte), 1)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population,
             max(score)::INTEGER AS max_score, (SELECT count(DISTINCT county_fips)::INTEGER FROM f) AS areas
      FROM d`,
     params,
+    v,
   );
 }
 
@@ -168,6 +176,7 @@ export function areaDesignations(v: MapView, geo: string) {
   const match = geo.length === 5 ? 'a.county_fips = ?' : 'a.state_fips = ?';
   return namedQuery<DesignationRow>(
     'area-designations',
+    ['hpsa', HPSA_AREA_TABLE],
     `SELECT hpsa_id, any_value(h.hpsa_name) AS hpsa_name, any_value(h.designation_type) AS designation_type,
             any_value(h.status) AS status, any_value(h.score) AS score, any_value(h.fte_needed) AS fte_needed,
             any_value(h.designation_population) AS designation_population, any_value(h.rural_status) AS rural_status,
@@ -187,11 +196,16 @@ export interface FilterOptions {
 export const filterOptions = () =>
   namedQuery<FilterOptions['states'][number]>(
     'filter-options',
+    ['ref_states'],
     `SELECT state, state_name, census_region, census_division, hhs_region FROM ref_states ORDER BY state_name`,
   );
 
 export const specialtyOptions = () =>
-  namedQuery<{ specialty: string }>('specialty-options', `SELECT DISTINCT specialty FROM ref_specialty_supply ORDER BY 1`);
+  namedQuery<{ specialty: string }>(
+    'specialty-options',
+    ['ref_specialty_supply'],
+    `SELECT DISTINCT specialty FROM ref_specialty_supply ORDER BY 1`,
+  );
 
 export interface RegionPipelineRow {
   specialty: string;
@@ -205,11 +219,13 @@ export function regionPipeline(v: MapView) {
   const filters = geoFilter(v, params, 's');
   return namedQuery<RegionPipelineRow>(
     'region-pipeline',
+    [PIPELINE_TABLE, 'ref_states'],
     `SELECT p.specialty, count(*) FILTER (WHERE p.stage NOT IN ('arrived', 'withdrawn'))::INTEGER AS active,
             count(*) FILTER (WHERE p.stage = 'arrived')::INTEGER AS arrived
      FROM ${PIPELINE_TABLE} p LEFT JOIN ref_states s ON s.state = p.site_state
      ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
      GROUP BY p.specialty ORDER BY active DESC, p.specialty`,
     params,
+    v,
   );
 }
