@@ -61,11 +61,6 @@ export class Coordinator {
     this.index = options.index;
   }
 
-  /** Kept for the benchmark's and tests' counters. */
-  get queriesRun(): number {
-    return this.stats.run;
-  }
-
   query<Row>(q: NamedQuery<Row>): Promise<Row[]> {
     const key = JSON.stringify([q.sql, q.params ?? []]);
     const hit = this.cache.get(key);

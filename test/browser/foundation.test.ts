@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
-import { CA_PC_FILE, sharedAvailable } from '../helpers/shared';
+import { CA_PC_EXCERPT, CA_PC_FILE, FULL_FILE_ONLY, parseRows, sharedAvailable } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -68,7 +68,23 @@ describe('the built app in Chromium', () => {
     expect(await cell('Primary Care', 'Designated', 'designations')).toBe('611');
   });
 
-  it.skipIf(!sharedAvailable)('loads the real HRSA file through the file picker with the same counts as the unit tests', async () => {
+  it('loads real HRSA rows (the committed excerpt) through the file picker, with the counts a plain CSV parse gives', async () => {
+    const rows = parseRows(CA_PC_EXCERPT);
+    const n = (x: number) => x.toLocaleString('en-US');
+    const ids = (status?: string) => new Set(rows.filter((r) => !status || r['HPSA Status'] === status).map((r) => r['HPSA ID'])).size;
+    const componentRows = (status: string) => rows.filter((r) => r['HPSA Status'] === status).length;
+    await page.getByTestId('dataset-upload').setInputFiles(CA_PC_EXCERPT);
+    await expect
+      .poll(() => page.getByTestId('upload-message').innerText(), { timeout: 60_000 })
+      .toMatch(`Loaded ${path.basename(CA_PC_EXCERPT)}: ${n(ids())} designations, ${n(rows.length)} rows`);
+    await expect.poll(() => cell('Primary Care', 'Designated', 'designations')).toBe(n(ids('Designated')));
+    expect(await cell('Primary Care', 'Designated', 'rows')).toBe(n(componentRows('Designated')));
+    expect(await cell('Primary Care', 'Withdrawn', 'designations')).toBe(n(ids('Withdrawn')));
+    expect(await cell('Primary Care', 'Withdrawn', 'rows')).toBe(n(componentRows('Withdrawn')));
+    expect(await page.getByTestId('datasets').innerText()).toMatch(/replaced by your file/);
+  });
+
+  it.skipIf(!sharedAvailable)(`loads the full HRSA file through the file picker (${FULL_FILE_ONLY})`, async () => {
     await page.getByTestId('dataset-upload').setInputFiles(CA_PC_FILE);
     await expect
       .poll(() => page.getByTestId('upload-message').innerText(), { timeout: 60_000 })

@@ -1,11 +1,9 @@
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import fs from 'node:fs';
-import Papa from 'papaparse';
 import type { SqlEngine } from '../../src/data/engine';
 import { loadUserFile } from '../../src/data/datasets';
 import { DataLoadError } from '../../src/data/hpsa-loader';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { CA_PC_FILE, readShared, sharedAvailable } from '../helpers/shared';
+import { CA_PC_EXCERPT, FULL_FILE_ONLY, parseRows, readExcerpt, readShared, sharedAvailable } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
 
 let db: SqlEngine;
@@ -29,19 +27,35 @@ async function loadError(text: string, name = 'test.csv'): Promise<DataLoadError
   throw new Error('expected the load to fail');
 }
 
-describe.skipIf(!sharedAvailable)('the real HRSA California primary-care file', () => {
+describe('real HRSA California primary-care rows (committed excerpt: every quirk of the file)', () => {
   // Independent count: a plain CSV parse in JS, compared with what DuckDB loaded.
-  const parsed = sharedAvailable
-    ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })
-        .data
-    : [];
+  const parsed = parseRows(CA_PC_EXCERPT);
   const statusCount = (s: string) => parsed.filter((r) => r['HPSA Status'] === s).length;
   const ids = (pred: (r: Record<string, string>) => boolean) => new Set(parsed.filter(pred).map((r) => r['HPSA ID'])).size;
 
+  it('the excerpt has the quirks PROVENANCE.md lists for the full file', () => {
+    const bytes = readExcerpt();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+    expect(bytes.includes(13)).toBe(false); // LF line ends
+    const has = (column: string, value: string) => parsed.some((r) => r[column] === value);
+    expect(has('Common State County FIPS Code', 'XXXXX')).toBe(true);
+    expect(has('State and County Federal Information Processing Standard Code', 'XXX  ')).toBe(true);
+    expect(has('HPSA Geography Identification Number', 'POINT')).toBe(true);
+    expect(has('PC MCTA Score', 'NA')).toBe(true);
+    expect(has('HPSA Population Type Code', 'NA')).toBe(true);
+    expect(parsed.some((r) => r['HPSA Estimated Underserved Population'].startsWith('-'))).toBe(true);
+    expect(parsed.some((r) => r['Common County Name'].includes(','))).toBe(true); // quoted commas
+    expect(parsed.some((r) => Number(r['HPSA Designation Date'].slice(0, 2)) > 12)).toBe(true); // day first
+    expect(new Set(parsed.map((r) => r['HPSA Status']))).toEqual(new Set(['Designated', 'Withdrawn']));
+    const counties = new Map<string, Set<string>>();
+    for (const r of parsed) counties.set(r['HPSA ID'], (counties.get(r['HPSA ID']) ?? new Set()).add(r['Common State County FIPS Code']));
+    expect([...counties.values()].some((c) => c.size > 1)).toBe(true); // multi-county designations
+    expect(parsed.length).toBeGreaterThan(counties.size); // component rows
+  });
+
   it('loads every component row and counts designations by HPSA ID', async () => {
-    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
+    const r = await loadUserFile(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(parsed.length);
-    expect(r.rows).toBe(7441);
     expect(r.parts).toEqual(['Primary Care']);
     expect(r.warnings).toEqual([]);
     const c = await one<{ rows: number; ids: number; designated: number; withdrawn: number; designatedIds: number }>(`
@@ -56,12 +70,10 @@ describe.skipIf(!sharedAvailable)('the real HRSA California primary-care file', 
       withdrawn: statusCount('Withdrawn'),
       designatedIds: ids((r) => r['HPSA Status'] === 'Designated'),
     });
-    expect(c.ids).toBe(1328);
-    expect(c.designatedIds).toBe(611);
   });
 
   it('reads the re-saved DD/MM/YYYY dates, keeps FIPS as text and maps placeholders to NULL', async () => {
-    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'ca.csv');
+    const r = await loadUserFile(db, readExcerpt(), 'ca.csv');
     expect(r.source).toMatch(/DD\/MM\/YYYY/);
     expect(r.vintage).toBe('HRSA data warehouse snapshot of 2024-03-27');
     const first = await one<{ designation_date: Date; county_fips: string; component_geoid: string }>(
@@ -75,10 +87,21 @@ describe.skipIf(!sharedAvailable)('the real HRSA California primary-care file', 
         count(*) FILTER (mcta_score IS NULL)::INTEGER AS mcta,
         count(*) FILTER (underserved_population < 0)::INTEGER AS negatives FROM hpsa`);
     expect(placeholders.noFips).toBe(parsed.filter((r) => r['Common State County FIPS Code'] === 'XXXXX').length);
-    expect(placeholders.noFips).toBe(30);
     expect(placeholders.points).toBe(parsed.filter((r) => r['HPSA Geography Identification Number'] === 'POINT').length);
     expect(placeholders.mcta).toBe(parsed.filter((r) => r['PC MCTA Score'] === 'NA' || r['PC MCTA Score'] === '').length);
-    expect(placeholders.negatives).toBe(455);
+    expect(placeholders.negatives).toBe(parsed.filter((r) => Number(r['HPSA Estimated Underserved Population']) < 0).length);
+  });
+});
+
+// The published totals of the whole file (PROVENANCE.md): only the full file can give them.
+describe.skipIf(!sharedAvailable)(`the full HRSA California file (${FULL_FILE_ONLY})`, () => {
+  it('loads its 7,441 rows: 1,328 designations, 611 designated, 30 facilities without a county, 455 negative populations', async () => {
+    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
+    expect(r.rows).toBe(7441);
+    const c = await one<{ ids: number; designatedIds: number; noFips: number; negatives: number }>(`
+      SELECT count(DISTINCT hpsa_id)::INTEGER AS ids, count(DISTINCT hpsa_id) FILTER (status = 'Designated')::INTEGER AS "designatedIds",
+        count(*) FILTER (county_fips IS NULL)::INTEGER AS "noFips", count(*) FILTER (underserved_population < 0)::INTEGER AS negatives FROM hpsa`);
+    expect(c).toEqual({ ids: 1328, designatedIds: 611, noFips: 30, negatives: 455 });
   });
 });
 

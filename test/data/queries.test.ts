@@ -1,30 +1,25 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import fs from 'node:fs';
-import Papa from 'papaparse';
 import type { SqlEngine } from '../../src/data/engine';
 import { loadUserFile } from '../../src/data/datasets';
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { CA_PC_FILE, readShared, sharedAvailable } from '../helpers/shared';
+import { CA_PC_EXCERPT, parseRows, readExcerpt } from '../helpers/shared';
 
 let db: SqlEngine;
 const run = <T>(q: { sql: string; params?: unknown[] }) => db.query<T>(q.sql, q.params);
 
-// Independent figures from a plain JS parse of the real file: designation-level values once per HPSA ID.
-const rows = sharedAvailable
-  ? Papa.parse<Record<string, string>>(fs.readFileSync(CA_PC_FILE, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })
-      .data
-  : [];
+// Independent figures from a plain JS parse of the real rows: designation-level values once per HPSA ID.
+const rows = parseRows(CA_PC_EXCERPT);
 function byDesignation(status: string) {
   const ids = new Map<string, Record<string, string>>();
   for (const r of rows) if (r['HPSA Status'] === status && !ids.has(r['HPSA ID'])) ids.set(r['HPSA ID'], r);
   return [...ids.values()];
 }
 
-describe.skipIf(!sharedAvailable)('named queries on the real California file', () => {
+describe('named queries on real California rows (committed excerpt)', () => {
   beforeAll(async () => {
     db = await createNodeEngine();
-    await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'ca.csv');
+    await loadUserFile(db, readExcerpt(), 'ca.csv');
   });
 
   it('hpsa-summary counts designations and takes FTE and population once per designation', async () => {
@@ -36,6 +31,7 @@ describe.skipIf(!sharedAvailable)('named queries on the real California file', (
     const d = summary[0];
     expect(d.designations).toBe(designated.length);
     expect(d.rows).toBe(rows.filter((r) => r['HPSA Status'] === 'Designated').length);
+    expect(d.rows).toBeGreaterThan(d.designations); // component rows repeat designation figures
     expect(d.fte_needed).toBeCloseTo(
       designated.reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0),
       1,
