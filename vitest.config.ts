@@ -11,6 +11,8 @@ export default defineConfig({
           exclude: ['test/browser/**'],
           environment: 'node',
           testTimeout: 60_000,
+          // Loading the embedded datasets into DuckDB in a beforeAll takes seconds on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -20,6 +20,7 @@ export function waiverSiteDesignations(counties: readonly string[]) {
   const list = counties.length ? counties.map(() => '?').join(', ') : "''";
   return namedQuery<SiteDesignationRow>(
     'waiver-site-designations',
+    [HPSA_TABLE],
     `SELECT county_fips, any_value(county_name) AS county_name, discipline, designation_type, status, max(score)::INTEGER AS score,
             bool_or(component_type = 'Single County') AS whole_county
      FROM ${HPSA_TABLE}
@@ -32,7 +33,11 @@ export function waiverSiteDesignations(counties: readonly string[]) {
 
 /** "CA|Primary Care": the states and disciplines the loaded HPSA detail covers. */
 export const hpsaCoverage = () =>
-  namedQuery<{ coverage: string }>('hpsa-coverage', `SELECT DISTINCT state || '|' || discipline AS coverage FROM ${HPSA_TABLE} ORDER BY 1`);
+  namedQuery<{ coverage: string }>(
+    'hpsa-coverage',
+    [HPSA_TABLE],
+    `SELECT DISTINCT state || '|' || discipline AS coverage FROM ${HPSA_TABLE} ORDER BY 1`,
+  );
 
 export function toSiteDesignations(rows: readonly SiteDesignationRow[]): SiteDesignation[] {
   return rows.map((r) => ({

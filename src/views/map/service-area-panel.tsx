@@ -6,11 +6,47 @@ import type { MapView } from '../../model/map-view';
 import type { AreaValue } from '../../data/queries/shortage';
 import { useWorkspace } from '../workspace-context';
 
+/** "06019, 06107 NV": adds counties and whole states by code; a bad code is named and nothing is added. */
+function CodeEntry({ onAdd }: { onAdd: (codes: { counties: string[]; states: string[] }) => void }) {
+  const [codes, setCodes] = useState('');
+  const [codeError, setCodeError] = useState('');
+  function addList() {
+    const parsed = parseAreaCodes(codes);
+    if (!parsed.ok) return setCodeError(parsed.message);
+    onAdd(parsed);
+    setCodes('');
+    setCodeError('');
+  }
+  return (
+    <>
+      <div className="inline-form">
+        <label>
+          Add by code (county FIPS or state, e.g. 06019, 06107, NV)
+          <input
+            type="text"
+            value={codes}
+            maxLength={20000}
+            onChange={(e) => setCodes(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && addList()}
+            data-testid="service-area-codes"
+          />
+        </label>
+        <button type="button" className="secondary" onClick={addList} disabled={!codes.trim()} data-testid="service-area-add-codes">
+          Add
+        </button>
+      </div>
+      {codeError && (
+        <p className="msg error" role="alert">
+          {codeError}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValue[] }) {
   const { workspace, update } = useWorkspace();
   const [name, setName] = useState('');
-  const [codes, setCodes] = useState('');
-  const [codeError, setCodeError] = useState('');
   const area = activeServiceArea(workspace);
   const setArea = (changed: ServiceArea) =>
     update((ws) => ({ ...ws, serviceAreas: ws.serviceAreas.map((a) => (a.id === changed.id ? changed : a)) }));
@@ -20,14 +56,6 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
     const states = rows.filter((r) => geos.includes(r.geo) && r.geo.length === 2).map((r) => r.state);
     setArea(addToServiceArea(area, { counties, states }));
   };
-  function addList() {
-    if (!area) return;
-    const parsed = parseAreaCodes(codes);
-    if (!parsed.ok) return setCodeError(parsed.message);
-    setArea(addToServiceArea(area, parsed));
-    setCodes('');
-    setCodeError('');
-  }
   function create() {
     const trimmed = name.trim();
     if (!trimmed) return;
@@ -102,27 +130,7 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
               Add all {rows.length} in the table
             </button>
           </div>
-          <div className="inline-form">
-            <label>
-              Add by code (county FIPS or state, e.g. 06019, 06107, NV)
-              <input
-                type="text"
-                value={codes}
-                maxLength={20000}
-                onChange={(e) => setCodes(e.target.value)}
-                onKeyDown={(e) => e.key === 'Enter' && addList()}
-                data-testid="service-area-codes"
-              />
-            </label>
-            <button type="button" className="secondary" onClick={addList} disabled={!codes.trim()} data-testid="service-area-add-codes">
-              Add
-            </button>
-          </div>
-          {codeError && (
-            <p className="msg error" role="alert">
-              {codeError}
-            </p>
-          )}
+          <CodeEntry onAdd={(codes) => setArea(addToServiceArea(area, codes))} />
           <p className="note" data-testid="service-area-summary">
             {area.name}: {area.states.length} whole state{area.states.length === 1 ? '' : 's'}
             {area.states.length ? ` (${area.states.join(', ')})` : ''}, {area.counties.length} count

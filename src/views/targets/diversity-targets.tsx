@@ -7,31 +7,19 @@ import {
   nextId,
   type DiversityMeasureKind,
 } from '../../model/targets';
-import type { DiversityMeasure } from '../../model/types';
+import { diversityMeasure } from '../../app/diversity';
 import { useWorkspace } from '../workspace-context';
 
-export function DiversityTargets({ editable = true }: { editable?: boolean }) {
-  const { workspace, update } = useWorkspace();
+/** Add a diversity target: a measure and its share (or languages). */
+function DiversityForm() {
+  const { update } = useWorkspace();
   const [kind, setKind] = useState<DiversityMeasureKind>('img-share');
   const [pct, setPct] = useState(50);
   const [languages, setLanguages] = useState('Spanish');
   const [error, setError] = useState('');
   function add() {
-    if (!(pct > 0 && pct <= 100)) return setError('Share: a percentage from 1 to 100.');
-    const langs = languages
-      .split(',')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (kind === 'language-coverage' && !langs.length) return setError('Languages: name at least one, separated by commas.');
-    const share = pct / 100;
-    const measure: DiversityMeasure =
-      kind === 'img-share'
-        ? { kind, minShare: share }
-        : kind === 'max-country-share'
-          ? { kind, maxShare: share }
-          : kind === 'gender-balance'
-            ? { kind, minShareEach: share }
-            : { kind, languages: langs, minHiresPerLanguage: 1 };
+    const measure = diversityMeasure(kind, pct, languages);
+    if (typeof measure === 'string') return setError(measure);
     setError('');
     update((ws) => ({
       ...ws,
@@ -50,44 +38,51 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
     }));
   }
   return (
-    <section className="card" aria-labelledby="diversity-title" data-testid="diversity-targets">
-      <h2 id="diversity-title">{editable ? 'Diversity targets' : 'Diversity targets against the pipeline'}</h2>
-      {editable && (
-        <div className="inline-form">
+    <>
+      <div className="inline-form">
+        <label>
+          Measure
+          <select value={kind} onChange={(e) => setKind(e.target.value as DiversityMeasureKind)} data-testid="diversity-kind">
+            {(Object.keys(MEASURE_LABELS) as DiversityMeasureKind[]).map((k) => (
+              <option key={k} value={k}>
+                {MEASURE_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {kind === 'language-coverage' ? (
           <label>
-            Measure
-            <select value={kind} onChange={(e) => setKind(e.target.value as DiversityMeasureKind)} data-testid="diversity-kind">
-              {(Object.keys(MEASURE_LABELS) as DiversityMeasureKind[]).map((k) => (
-                <option key={k} value={k}>
-                  {MEASURE_LABELS[k]}
-                </option>
-              ))}
-            </select>
+            Languages (comma-separated)
+            <input type="text" value={languages} maxLength={300} onChange={(e) => setLanguages(e.target.value)} />
           </label>
-          {kind === 'language-coverage' ? (
-            <label>
-              Languages (comma-separated)
-              <input type="text" value={languages} maxLength={300} onChange={(e) => setLanguages(e.target.value)} />
-            </label>
-          ) : (
-            <label>
-              Share (%)
-              <input type="number" min={1} max={100} value={pct} onChange={(e) => setPct(Number(e.target.value))} />
-            </label>
-          )}
-          <button type="button" onClick={add} data-testid="diversity-add">
-            Add
-          </button>
-        </div>
-      )}
-      {editable && <p className="note definition">{DIVERSITY_MEASURE_DEFINITIONS[kind]}</p>}
-      {!workspace.diversityTargets.length && (
-        <p className="note">No diversity targets yet{editable ? '' : ': add them on the Targets screen'}.</p>
-      )}
+        ) : (
+          <label>
+            Share (%)
+            <input type="number" min={1} max={100} value={pct} onChange={(e) => setPct(Number(e.target.value))} />
+          </label>
+        )}
+        <button type="button" onClick={add} data-testid="diversity-add">
+          Add
+        </button>
+      </div>
+      <p className="note definition">{DIVERSITY_MEASURE_DEFINITIONS[kind]}</p>
       {error && (
         <p className="msg error" role="alert">
           {error}
         </p>
+      )}
+    </>
+  );
+}
+
+export function DiversityTargets({ editable = true }: { editable?: boolean }) {
+  const { workspace, update } = useWorkspace();
+  return (
+    <section className="card" aria-labelledby="diversity-title" data-testid="diversity-targets">
+      <h2 id="diversity-title">{editable ? 'Diversity targets' : 'Diversity targets against the pipeline'}</h2>
+      {editable && <DiversityForm />}
+      {!workspace.diversityTargets.length && (
+        <p className="note">No diversity targets yet{editable ? '' : ': add them on the Targets screen'}.</p>
       )}
       <table>
         <thead>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { nextQuarters, suggestTargets, type ShortageFigure, type TargetDraft } from '../../model/targets';
-import { specialtyInfo, type SpecialtyId } from '../../model/specialties';
+import { shortageFigures } from '../../app/suggestions';
+import { nextQuarters, suggestTargets, type TargetDraft } from '../../model/targets';
 import { serviceAreaShortage } from '../../data/queries/service-area';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
@@ -17,26 +17,7 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
   const area = workspace.serviceAreas.find((a) => a.id === areaId) ?? workspace.serviceAreas[0];
   const { rows, error } = useQuery(useMemo(() => (area ? serviceAreaShortage(area) : null), [area]));
-  const figures: ShortageFigure[] = (rows ?? []).flatMap((r): ShortageFigure[] => {
-    if (r.source === 'HPSA')
-      return [{ source: 'HPSA', discipline: r.name, fteNeeded: r.fte_needed, designations: r.designations ?? 0, estimate: false }];
-    if (r.source === 'specialty gap')
-      // The reference table's "primary care" row counts family medicine only (AAMC's family medicine/general practice).
-      return specialtyInfo(r.name === 'primary care' ? 'family medicine' : r.name)
-        ? [
-            {
-              source: 'specialty gap',
-              specialty: (r.name === 'primary care' ? 'family medicine' : r.name) as SpecialtyId,
-              fteNeeded: r.fte_needed,
-              estimate: true,
-            },
-          ]
-        : [];
-    return [{ source: 'lab workforce gap', fteNeeded: r.fte_needed, estimate: true }];
-  });
-  // Under half an FTE is rounding noise in the estimates, not a hire to plan.
-  const meaningful = figures.filter((f) => f.fteNeeded >= 0.5);
-  const small = figures.length - meaningful.length;
+  const { figures: meaningful, belowMinimum: small } = shortageFigures(rows ?? []);
   const result =
     area && share > 0 && share <= 100
       ? suggestTargets(meaningful, { share: share / 100, dueQuarter: due, region: { kind: 'service-area', id: area.id } })

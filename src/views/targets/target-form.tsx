@@ -1,59 +1,92 @@
 import { useState } from 'react';
+import { checkedDraft, placeFields, regionChoice, type PlaceFields } from '../../app/target-draft';
 import { nextQuarters, type TargetDraft } from '../../model/targets';
 import { specialtyLabel } from '../../model/specialties';
 import { targetSpecialtiesFor, US_STATES } from '../../model/workspace';
-import type { Priority, Profession, RegionRef, ServiceArea } from '../../model/types';
+import { CENSUS_REGIONS, HHS_REGIONS } from '../../model/us-regions';
+import type { Priority, Profession, ServiceArea } from '../../model/types';
 import { useClock } from '../clock-context';
 
-const CENSUS_REGIONS = ['Northeast', 'Midwest', 'South', 'West'];
-
-function regionKey(r: RegionRef): string {
-  switch (r.kind) {
-    case 'service-area':
-      return `sa:${r.id}`;
-    case 'state':
-      return `st:${r.state}`;
-    case 'census-region':
-      return `cr:${r.name}`;
-    case 'hhs-region':
-      return `hhs:${r.number}`;
-    case 'county':
-      return 'county';
-    case 'site':
-      return 'site';
-  }
-}
-
-interface PlaceFields {
-  county: string;
-  siteName: string;
-  siteState: string;
-}
-
-function regionFromKey(key: string, p: PlaceFields): RegionRef | string {
-  if (key.startsWith('sa:')) return { kind: 'service-area', id: key.slice(3) };
-  if (key.startsWith('st:')) return { kind: 'state', state: key.slice(3) };
-  if (key.startsWith('cr:')) return { kind: 'census-region', name: key.slice(3) };
-  if (key.startsWith('hhs:')) return { kind: 'hhs-region', number: Number(key.slice(4)) };
-  if (key === 'county')
-    return /^\d{5}$/.test(p.county) ? { kind: 'county', fips: p.county } : 'Region: enter a five-digit county FIPS code, e.g. 06019.';
-  if (!p.siteName.trim()) return 'Site: enter the site’s name.';
-  if (p.county && !/^\d{5}$/.test(p.county)) return 'Site: the county FIPS code has five digits, e.g. 06019 (or leave it empty).';
-  return { kind: 'site', name: p.siteName.trim(), state: p.siteState, countyFips: p.county };
-}
-
-/** A new target's fields: due a year from `today` (the quarter four after today's). */
-export function emptyDraft(areas: readonly ServiceArea[], today: string): TargetDraft {
-  return {
-    profession: 'physician',
-    specialty: 'primary care',
-    region: areas[0] ? { kind: 'service-area', id: areas[0].id } : { kind: 'state', state: 'CA' },
-    hires: 1,
-    dueQuarter: nextQuarters(today, 4)[3],
-    priority: 'medium',
-    owner: '',
-    note: '',
-  };
+/** Where the target is: one list of every kind of region, and the fields a county or site needs. */
+function RegionFields({
+  areas,
+  choice,
+  onChoice,
+  place,
+  onPlace,
+}: {
+  areas: readonly ServiceArea[];
+  choice: string;
+  onChoice: (c: string) => void;
+  place: PlaceFields;
+  onPlace: (p: PlaceFields) => void;
+}) {
+  return (
+    <>
+      <label>
+        Region
+        <select value={choice} onChange={(e) => onChoice(e.target.value)} data-testid="target-region">
+          {areas.map((a) => (
+            <option key={a.id} value={`sa:${a.id}`}>
+              Service area: {a.name}
+            </option>
+          ))}
+          <option value="site">A site (hospital or clinic)…</option>
+          <option value="county">A county (FIPS)…</option>
+          {CENSUS_REGIONS.map((c) => (
+            <option key={c} value={`cr:${c}`}>
+              Census region: {c}
+            </option>
+          ))}
+          {HHS_REGIONS.map((n) => (
+            <option key={n} value={`hhs:${n}`}>
+              HHS Region {n}
+            </option>
+          ))}
+          {US_STATES.map((s) => (
+            <option key={s.code} value={`st:${s.code}`}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choice === 'site' && (
+        <>
+          <label>
+            Site name
+            <input
+              type="text"
+              maxLength={200}
+              value={place.siteName}
+              onChange={(e) => onPlace({ ...place, siteName: e.target.value })}
+              data-testid="target-site-name"
+            />
+          </label>
+          <label>
+            Site state
+            <select value={place.siteState} onChange={(e) => onPlace({ ...place, siteState: e.target.value })}>
+              {US_STATES.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      {(choice === 'county' || choice === 'site') && (
+        <label>
+          County FIPS{choice === 'site' ? ' (optional)' : ''}
+          <input
+            type="text"
+            value={place.county}
+            onChange={(e) => onPlace({ ...place, county: e.target.value.trim() })}
+            data-testid="target-county"
+          />
+        </label>
+      )}
+    </>
+  );
 }
 
 /** Create or edit one target; validates before handing it back. */
@@ -71,19 +104,15 @@ export function TargetForm({
   title: string;
 }) {
   const [d, setD] = useState(initial);
-  const r0 = initial.region;
-  const [region, setRegion] = useState(regionKey(r0));
-  const [county, setCounty] = useState(r0.kind === 'county' ? r0.fips : r0.kind === 'site' ? r0.countyFips : '');
-  const [siteName, setSiteName] = useState(r0.kind === 'site' ? r0.name : '');
-  const [siteState, setSiteState] = useState(r0.kind === 'site' ? r0.state : 'CA');
+  const [choice, setChoice] = useState(regionChoice(initial.region));
+  const [place, setPlace] = useState(placeFields(initial.region));
   const [error, setError] = useState('');
   const quarters = nextQuarters(useClock().today(), 16, { includeCurrent: true });
   if (!quarters.includes(d.dueQuarter)) quarters.unshift(d.dueQuarter);
   function save() {
-    const r = regionFromKey(region, { county, siteName, siteState });
-    if (typeof r === 'string') return setError(r);
-    if (!Number.isInteger(d.hires) || d.hires < 1 || d.hires > 10000) return setError('Hires: a whole number from 1 to 10,000.');
-    onSave({ ...d, region: r, owner: d.owner.trim(), note: d.note.trim() });
+    const checked = checkedDraft(d, choice, place);
+    if (typeof checked === 'string') setError(checked);
+    else onSave(checked);
   }
   return (
     <form className="card target-form" aria-label={title} data-testid="target-form" onSubmit={(e) => (e.preventDefault(), save())}>
@@ -113,63 +142,7 @@ export function TargetForm({
             ))}
           </select>
         </label>
-        <label>
-          Region
-          <select value={region} onChange={(e) => setRegion(e.target.value)} data-testid="target-region">
-            {areas.map((a) => (
-              <option key={a.id} value={`sa:${a.id}`}>
-                Service area: {a.name}
-              </option>
-            ))}
-            <option value="site">A site (hospital or clinic)…</option>
-            <option value="county">A county (FIPS)…</option>
-            {CENSUS_REGIONS.map((c) => (
-              <option key={c} value={`cr:${c}`}>
-                Census region: {c}
-              </option>
-            ))}
-            {Array.from({ length: 10 }, (_, i) => (
-              <option key={i} value={`hhs:${i + 1}`}>
-                HHS Region {i + 1}
-              </option>
-            ))}
-            {US_STATES.map((s) => (
-              <option key={s.code} value={`st:${s.code}`}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {region === 'site' && (
-          <>
-            <label>
-              Site name
-              <input
-                type="text"
-                maxLength={200}
-                value={siteName}
-                onChange={(e) => setSiteName(e.target.value)}
-                data-testid="target-site-name"
-              />
-            </label>
-            <label>
-              Site state
-              <select value={siteState} onChange={(e) => setSiteState(e.target.value)}>
-                {US_STATES.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        )}
-        {(region === 'county' || region === 'site') && (
-          <label>
-            County FIPS{region === 'site' ? ' (optional)' : ''}
-            <input type="text" value={county} onChange={(e) => setCounty(e.target.value.trim())} data-testid="target-county" />
-          </label>
-        )}
+        <RegionFields areas={areas} choice={choice} onChoice={setChoice} place={place} onPlace={setPlace} />
         <label>
           Hires
           <input

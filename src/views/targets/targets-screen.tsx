@@ -11,9 +11,10 @@ import {
   type TargetDraft,
   type TargetSortField,
 } from '../../model/targets';
-import type { Target } from '../../model/types';
+import type { ServiceArea, Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
-import { TargetForm, emptyDraft } from './target-form';
+import { TargetForm } from './target-form';
+import { emptyDraft } from '../../app/target-draft';
 import { professionLabel, regionLabel } from '../../app/labels';
 import { specialtyLabel } from '../../model/specialties';
 import { useClock } from '../clock-context';
@@ -22,13 +23,113 @@ import { DiversityTargets } from './diversity-targets';
 import { WorkspaceFile } from '../workspace-file';
 import { downloadCsv } from '../download';
 
+type Sort = { by: TargetSortField; direction: 'asc' | 'desc' };
+
+const TARGET_COLUMNS = ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note'];
+
+/** A target's cells as shown and exported. */
+const targetCells = (t: Target, areas: readonly ServiceArea[]) => [
+  professionLabel(t),
+  specialtyLabel(t.specialty),
+  regionLabel(t.region, areas),
+  t.hires,
+  t.dueQuarter,
+  t.priority,
+  t.owner,
+  t.note,
+];
+
+function SortHeader({ by, label, sort, onSort }: { by: TargetSortField; label: string; sort: Sort; onSort: (s: Sort) => void }) {
+  return (
+    <th scope="col" aria-sort={sort.by === by ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => onSort({ by, direction: sort.by === by && sort.direction === 'asc' ? 'desc' : 'asc' })}
+      >
+        {label}
+      </button>
+    </th>
+  );
+}
+
+function TargetsTable({
+  targets,
+  areas,
+  sort,
+  onSort,
+  onEdit,
+  onDuplicate,
+  onDelete,
+}: {
+  targets: Target[];
+  areas: readonly ServiceArea[];
+  sort: Sort;
+  onSort: (s: Sort) => void;
+  onEdit: (t: Target) => void;
+  onDuplicate: (id: string) => void;
+  onDelete: (id: string) => void;
+}) {
+  const header = (by: TargetSortField, label: string) => <SortHeader by={by} label={label} sort={sort} onSort={onSort} />;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="targets-title">
+      <table data-testid="targets-table">
+        <thead>
+          <tr>
+            {header('profession', 'Profession')}
+            {header('specialty', 'Specialty')}
+            <th scope="col">Region</th>
+            {header('hires', 'Hires')}
+            {header('dueQuarter', 'Due')}
+            {header('priority', 'Priority')}
+            {header('owner', 'Owner')}
+            <th scope="col">Note</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((t) => (
+            <tr key={t.id} data-target={t.id}>
+              {targetCells(t, areas).map((c, i) => (
+                <td key={i} className={i === 3 ? 'num' : ''}>
+                  {c}
+                </td>
+              ))}
+              <td className="actions">
+                <button type="button" className="link" onClick={() => onEdit(t)}>
+                  Edit
+                </button>{' '}
+                <button type="button" className="link" onClick={() => onDuplicate(t.id)}>
+                  Duplicate
+                </button>{' '}
+                <button type="button" className="link" onClick={() => onDelete(t.id)} data-testid="target-delete">
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+          {!targets.length && (
+            <tr>
+              <td colSpan={9} className="note">
+                No targets yet. Accept a suggestion above or add one with “New target”.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 type Editing = { kind: 'new' } | { kind: 'edit'; target: Target } | null;
 
 export function TargetsScreen() {
   const { workspace, update, saveState, saveError } = useWorkspace();
   const [editing, setEditing] = useState<Editing>(null);
   const [undo, setUndo] = useState<DeletedTarget | null>(null);
-  const [sort, setSort] = useState<{ by: TargetSortField; direction: 'asc' | 'desc' }>({ by: 'dueQuarter', direction: 'asc' });
+  const [sort, setSort] = useState<Sort>({ by: 'dueQuarter', direction: 'asc' });
   const [filter, setFilter] = useState('');
   const areas = workspace.serviceAreas;
   const today = useClock().today();
@@ -56,29 +157,6 @@ export function TargetsScreen() {
     text: filter,
     shownAs: (t) => [professionLabel(t), specialtyLabel(t.specialty), regionLabel(t.region, areas)],
   });
-  const sortButton = (by: TargetSortField, label: string) => (
-    <th scope="col" aria-sort={sort.by === by ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button
-        type="button"
-        className="sort"
-        onClick={() => setSort({ by, direction: sort.by === by && sort.direction === 'asc' ? 'desc' : 'asc' })}
-      >
-        {label}
-      </button>
-    </th>
-  );
-  const columns = ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note'];
-  const cells = (t: Target) => [
-    professionLabel(t),
-    specialtyLabel(t.specialty),
-    regionLabel(t.region, areas),
-    t.hires,
-    t.dueQuarter,
-    t.priority,
-    t.owner,
-    t.note,
-  ];
-
   return (
     <div className="targets-screen">
       <p className={`save-state ${saveState}`} data-testid="save-state" role="status">
@@ -102,7 +180,13 @@ export function TargetsScreen() {
               type="button"
               className="secondary"
               disabled={!shown.length}
-              onClick={() => downloadCsv('targets.csv', columns, shown.map(cells))}
+              onClick={() =>
+                downloadCsv(
+                  'targets.csv',
+                  TARGET_COLUMNS,
+                  shown.map((t) => targetCells(t, areas)),
+                )
+              }
               data-testid="targets-csv"
             >
               Export CSV
@@ -127,58 +211,15 @@ export function TargetsScreen() {
             onCancel={() => setEditing(null)}
           />
         )}
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="targets-title">
-          <table data-testid="targets-table">
-            <thead>
-              <tr>
-                {sortButton('profession', 'Profession')}
-                {sortButton('specialty', 'Specialty')}
-                <th scope="col">Region</th>
-                {sortButton('hires', 'Hires')}
-                {sortButton('dueQuarter', 'Due')}
-                {sortButton('priority', 'Priority')}
-                {sortButton('owner', 'Owner')}
-                <th scope="col">Note</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((t) => (
-                <tr key={t.id} data-target={t.id}>
-                  {cells(t).map((c, i) => (
-                    <td key={i} className={i === 3 ? 'num' : ''}>
-                      {c}
-                    </td>
-                  ))}
-                  <td className="actions">
-                    <button type="button" className="link" onClick={() => setEditing({ kind: 'edit', target: t })}>
-                      Edit
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => update((ws) => ({ ...ws, targets: duplicateTarget(ws.targets, t.id)?.targets ?? ws.targets }))}
-                    >
-                      Duplicate
-                    </button>{' '}
-                    <button type="button" className="link" onClick={() => remove(t.id)} data-testid="target-delete">
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-              {!shown.length && (
-                <tr>
-                  <td colSpan={9} className="note">
-                    No targets yet. Accept a suggestion above or add one with “New target”.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <TargetsTable
+          targets={shown}
+          areas={areas}
+          sort={sort}
+          onSort={setSort}
+          onEdit={(t) => setEditing({ kind: 'edit', target: t })}
+          onDuplicate={(id) => update((ws) => ({ ...ws, targets: duplicateTarget(ws.targets, id)?.targets ?? ws.targets }))}
+          onDelete={remove}
+        />
       </section>
       <DiversityTargets />
       <WorkspaceFile />

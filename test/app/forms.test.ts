@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { diversityMeasure } from '../../src/app/diversity';
+import { regionFilterOptions } from '../../src/app/map-filters';
+import { shortageFigures } from '../../src/app/suggestions';
+import { checkedDraft, emptyDraft, placeFields, regionChoice, regionFromChoice } from '../../src/app/target-draft';
+import type { RegionRef } from '../../src/model/types';
+
+describe('the target form', () => {
+  const none = { county: '', siteName: '', siteState: 'CA' };
+
+  it('round-trips every kind of region through the list value and the place fields', () => {
+    const regions: RegionRef[] = [
+      { kind: 'service-area', id: 'area-2' },
+      { kind: 'state', state: 'NV' },
+      { kind: 'census-region', name: 'West' },
+      { kind: 'hhs-region', number: 9 },
+      { kind: 'county', fips: '06019' },
+      { kind: 'site', name: 'Valley Clinic', state: 'OR', countyFips: '41039' },
+      { kind: 'site', name: 'Mobile unit', state: 'CA', countyFips: '' },
+    ];
+    for (const r of regions) expect(regionFromChoice(regionChoice(r), placeFields(r))).toEqual(r);
+  });
+
+  it('names the field to fix', () => {
+    expect(regionFromChoice('county', { ...none, county: '6019' })).toBe('Region: enter a five-digit county FIPS code, e.g. 06019.');
+    expect(regionFromChoice('site', { ...none, siteName: '  ' })).toBe('Site: enter the site’s name.');
+    expect(regionFromChoice('site', { ...none, siteName: 'X', county: 'abc' })).toMatch(/^Site: the county FIPS code has five digits/);
+    const draft = emptyDraft([], '2026-11-23');
+    expect(checkedDraft({ ...draft, hires: 0 }, 'st:CA', none)).toBe('Hires: a whole number from 1 to 10,000.');
+    expect(checkedDraft({ ...draft, hires: 2.5 }, 'st:CA', none)).toBe('Hires: a whole number from 1 to 10,000.');
+    expect(checkedDraft({ ...draft, owner: '  Dr. A ' }, 'st:TX', none)).toEqual({
+      ...draft,
+      owner: 'Dr. A',
+      region: { kind: 'state', state: 'TX' },
+    });
+  });
+
+  it('a new target is due at the end of the fourth quarter after today, in the first service area', () => {
+    expect(emptyDraft([], '2026-11-23').dueQuarter).toBe('2027-Q4');
+    expect(emptyDraft([], '2026-12-31').dueQuarter).toBe('2027-Q4');
+    expect(emptyDraft([], '2027-01-01').dueQuarter).toBe('2028-Q1');
+    expect(emptyDraft([{ id: 'a', name: 'A', counties: [], states: [] }], '2026-11-23').region).toEqual({ kind: 'service-area', id: 'a' });
+  });
+});
+
+describe('a diversity target from the form', () => {
+  it('turns a percentage into a share, per measure', () => {
+    expect(diversityMeasure('img-share', 40, '')).toEqual({ kind: 'img-share', minShare: 0.4 });
+    expect(diversityMeasure('max-country-share', 25, '')).toEqual({ kind: 'max-country-share', maxShare: 0.25 });
+    expect(diversityMeasure('gender-balance', 30, '')).toEqual({ kind: 'gender-balance', minShareEach: 0.3 });
+  });
+  it('reads languages, and says what is wrong', () => {
+    expect(diversityMeasure('language-coverage', 0, ' Spanish, Tagalog ,')).toEqual({
+      kind: 'language-coverage',
+      languages: ['Spanish', 'Tagalog'],
+      minHiresPerLanguage: 1,
+    });
+    expect(diversityMeasure('language-coverage', 50, ' , ')).toBe('Languages: name at least one, separated by commas.');
+    expect(diversityMeasure('img-share', 0, '')).toBe('Share: a percentage from 1 to 100.');
+    expect(diversityMeasure('img-share', 101, '')).toBe('Share: a percentage from 1 to 100.');
+  });
+});
+
+describe('suggestion figures of a service area', () => {
+  it('keeps HPSA, known-specialty and lab figures of at least half an FTE', () => {
+    const { figures, belowMinimum } = shortageFigures([
+      { source: 'HPSA', name: 'Primary Care', fte_needed: 12.5, designations: 4, estimate: false },
+      { source: 'HPSA', name: 'Dental Health', fte_needed: 0.4, designations: 1, estimate: false },
+      { source: 'specialty gap', name: 'psychiatry', fte_needed: 3.2, designations: null, estimate: true },
+      { source: 'specialty gap', name: 'not a specialty we plan', fte_needed: 9, designations: null, estimate: true },
+      { source: 'lab workforce gap', name: '', fte_needed: 1.1, designations: null, estimate: true },
+    ]);
+    expect(figures).toEqual([
+      { source: 'HPSA', discipline: 'Primary Care', fteNeeded: 12.5, designations: 4, estimate: false },
+      { source: 'specialty gap', specialty: 'psychiatry', fteNeeded: 3.2, estimate: true },
+      { source: 'lab workforce gap', fteNeeded: 1.1, estimate: true },
+    ]);
+    expect(belowMinimum).toBe(1);
+  });
+});
+
+describe('the map’s region filters', () => {
+  it('offer the loaded regions, and the divisions of the chosen region only', () => {
+    const states = [
+      { state: 'CA', state_name: 'California', census_region: 'West', census_division: 'Pacific', hhs_region: 9 },
+      { state: 'NV', state_name: 'Nevada', census_region: 'West', census_division: 'Mountain', hhs_region: 9 },
+      { state: 'NY', state_name: 'New York', census_region: 'Northeast', census_division: 'Middle Atlantic', hhs_region: 2 },
+      { state: 'PR', state_name: 'Puerto Rico', census_region: null, census_division: null, hhs_region: 2 },
+      { state: 'TX', state_name: 'Texas', census_region: 'South', census_division: 'West South Central', hhs_region: 6 },
+      { state: 'DC', state_name: 'District of Columbia', census_region: 'South', census_division: 'South Atlantic', hhs_region: 3 },
+    ];
+    const all = regionFilterOptions(states, '');
+    expect(all.censusRegions).toEqual(['Northeast', 'South', 'West']);
+    expect(all.hhsRegions).toEqual([2, 3, 6, 9]);
+    expect(all.censusDivisions).toHaveLength(5);
+    expect(regionFilterOptions(states, 'West').censusDivisions).toEqual(['Mountain', 'Pacific']);
+  });
+});
