@@ -3,6 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { parseRows } from '../helpers/shared';
+
+// Independent figures, read from the files the app loads.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
+type Shapes = { objects: Record<string, { geometries: unknown[] }> };
+type Inset = { counties: { features: unknown[] }; states: { features: unknown[] } };
+const atlas = readJson<Shapes>('node_modules/us-atlas/counties-albers-10m.json');
+const prInset = readJson<Inset>('public/datasets/geo/pr-albers-inset.json');
+const COUNTY_SHAPES = atlas.objects.counties.geometries.length + prInset.counties.features.length;
+const STATE_SHAPES = atlas.objects.states.geometries.length + prInset.states.features.length;
+const hpsa = parseRows(path.join(ROOT, 'public/datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv'));
+const rural = new Set(
+  parseRows(path.join(ROOT, 'public/datasets/ref/counties.csv'))
+    .filter((c) => c.rural === 'rural')
+    .map((c) => c.county_fips),
+);
+/** California counties with a current designation (the map's default statuses), all or rural only. */
+const current = hpsa.filter((r) => r['HPSA Status'] === 'Designated' || r['HPSA Status'] === 'Proposed For Withdrawal');
+const countiesWithDesignations = new Set(current.map((r) => r['Common State County FIPS Code']).filter((f) => /^\d{5}$/.test(f)));
+const ruralWithDesignations = [...countiesWithDesignations].filter((f) => rural.has(f));
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -35,13 +56,13 @@ afterAll(async () => {
 describe('shortage map', () => {
   it('draws one shape per county', async () => {
     const n = await page.locator('[data-testid="shortage-map"] g.shapes path').count();
-    expect(n).toBeGreaterThanOrEqual(3100);
+    expect(n).toBe(COUNTY_SHAPES); // us-atlas counties and Puerto Rico's municipios
     // Puerto Rico's 78 municipios are drawn in an inset.
     expect(await page.locator('[data-testid="shortage-map"] g.shapes path[data-geo^="72"]').count()).toBe(78);
     // Every California county with a designation is coloured, one table row per coloured shape.
     const coloured = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) => ps.length);
     expect(coloured).toBe(await tableRows());
-    expect(coloured).toBe(58);
+    expect(coloured).toBe(countiesWithDesignations.size);
   });
 
   it('switching the metric changes the fills and the table', async () => {
@@ -59,9 +80,8 @@ describe('shortage map', () => {
     await page.getByTestId('filter-state').selectOption('CA');
     await page.getByTestId('filter-rural').selectOption('rural');
     await settled();
-    const rural = await tableRows();
-    expect(rural).toBeGreaterThan(0);
-    expect(rural).toBeLessThan(58);
+    expect(await tableRows()).toBe(ruralWithDesignations.length);
+    expect(ruralWithDesignations.length).toBeLessThan(countiesWithDesignations.size);
     await page.locator('[data-testid="area-table"] tbody tr').first().getByRole('button').click();
     await expect.poll(() => page.getByTestId('area-details').isVisible()).toBe(true);
     const url = page.url();
@@ -95,7 +115,7 @@ describe('shortage map', () => {
     await settled();
     expect(await tableRows()).toBe(51);
     expect(await page.getByTestId('area-table').innerText()).toMatch(/estimate/);
-    expect(await page.locator('[data-testid="shortage-map"] g.shapes path').count()).toBeGreaterThanOrEqual(50);
+    expect(await page.locator('[data-testid="shortage-map"] g.shapes path').count()).toBe(STATE_SHAPES);
   });
 
   it('has no serious accessibility violations and no console errors', async () => {

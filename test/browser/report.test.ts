@@ -213,7 +213,14 @@ describe('exported report', () => {
     expect(errors).toEqual([]);
     expect(await offline.locator('img').count()).toBe(0);
     expect(await offline.locator('script').count()).toBe(0);
-    expect(await offline.locator('svg.choropleth g.shapes path').count()).toBeGreaterThan(3000);
+    // Every county shape of the map screen: us-atlas counties and Puerto Rico's municipios.
+    const atlas = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/us-atlas/counties-albers-10m.json'), 'utf8'),
+    );
+    const pr = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/datasets/geo/pr-albers-inset.json'), 'utf8'));
+    expect(await offline.locator('svg.choropleth g.shapes path').count()).toBe(
+      atlas.objects.counties.geometries.length + pr.counties.features.length,
+    );
     expect(await offline.locator('svg.choropleth .overlay .outlined').count()).toBe(3);
     expect(await offline.locator('#table-shortage-map tbody tr').count()).toBe(58);
     const targets = await offline.locator('#table-targets').innerText();

@@ -1,0 +1,222 @@
+// The app's chart and storage modules in a real Chromium, served from source by Vite's dev server:
+// rows in, SVG out (marks, titles, what the report keeps of it), and the IndexedDB workspace store.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { launch } from './harness';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Source modules as the dev server serves them (passed into the page, so TypeScript does not resolve them here). */
+const MODULES = {
+  funnel: '/src/charts/funnel.ts',
+  arrivals: '/src/charts/arrivals.ts',
+  choropleth: '/src/charts/choropleth.ts',
+  legend: '/src/charts/legend.ts',
+  serialize: '/src/charts/serialize.ts',
+  sanitize: '/src/report/sanitize-svg.ts',
+  store: '/src/storage/workspace-db.ts',
+  workspace: '/src/model/workspace/index.ts',
+};
+let vite: ViteDevServer;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+
+beforeAll(async () => {
+  vite = await createServer({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, hmr: false },
+    optimizeDeps: { include: ['@observablehq/plot', 'd3'] },
+  });
+  await vite.listen();
+  browser = await launch();
+  page = await browser.context.newPage();
+  await page.goto(new URL('test/browser/pages/blank.html', vite.resolvedUrls!.local[0]).href);
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+describe('charts, drawn in Chromium', () => {
+  it('the funnel has one bar per stage, its counts and stages as text, and one accessible name', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      const { funnelChart } = (await load(m.funnel)) as typeof import('../../src/charts/funnel');
+      const svg = funnelChart(
+        [
+          { stage: 'sourced', count: 3 },
+          { stage: 'offer', count: 0 },
+          { stage: 'arrived', count: 12 },
+        ],
+        { title: 'Candidates by stage' },
+      );
+      document.body.replaceChildren(svg);
+      const bars = [...svg.querySelectorAll('rect')].map((b) => Number(b.getAttribute('width')));
+      return {
+        role: svg.getAttribute('role'),
+        label: svg.getAttribute('aria-label'),
+        innerLabels: svg.querySelectorAll('[aria-label]').length,
+        bars,
+        text: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+      };
+    }, MODULES);
+    expect(r.role).toBe('img');
+    expect(r.label).toBe('Candidates by stage');
+    expect(r.innerLabels).toBe(0); // one name for the whole chart; the table carries the numbers
+    expect(r.bars).toHaveLength(3);
+    expect(r.bars[1]).toBe(0);
+    expect(r.bars[2] / r.bars[0]).toBeCloseTo(12 / 3, 1); // bar lengths in proportion to the counts
+    for (const t of ['sourced', 'offer', 'arrived', '3', '0', '12']) expect(r.text).toContain(t);
+  });
+
+  it('the arrivals chart draws the band, the mean line, the target and the due date', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      const { arrivalsChart } = (await load(m.arrivals)) as typeof import('../../src/charts/arrivals');
+      const points = ['2026-11', '2026-12', '2027-01'].map((m, i) => ({
+        month: new Date(`${m}-01T00:00:00Z`),
+        mean: i,
+        p10: i / 2,
+        p90: i * 2,
+      }));
+      const draw = (options: Parameters<typeof arrivalsChart>[1]) => {
+        const svg = arrivalsChart(points, options);
+        document.body.replaceChildren(svg);
+        return {
+          label: svg.getAttribute('aria-label'),
+          dashed: [...svg.querySelectorAll('[stroke-dasharray]')].map((l) => l.getAttribute('stroke-dasharray')),
+          // Plot puts a mark's style on its group: the band's fill, the line's stroke.
+          band: svg.querySelectorAll('[fill="#0b5cad"][fill-opacity] path').length,
+          line: svg.querySelectorAll('[stroke="#0b5cad"] path').length,
+        };
+      };
+      return { full: draw({ title: 'T', target: 4, dueDate: new Date('2026-12-31T00:00:00Z') }), bare: draw({ title: 'U' }) };
+    }, MODULES);
+    expect(r.full.label).toBe('T');
+    expect(r.full.dashed.sort()).toEqual(['2,3', '5,3']); // due date, target
+    expect(r.bare.dashed).toEqual([]);
+    expect(r.full.band).toBe(1); // the 10th–90th percentile band
+    expect(r.full.line).toBe(1); // the mean
+  });
+
+  it('the choropleth colours each shape by its value, outlines and zooms; the report keeps every mark', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      const { choropleth, colorScale } = (await load(m.choropleth)) as typeof import('../../src/charts/choropleth');
+      const { toMarkup } = (await load(m.serialize)) as typeof import('../../src/charts/serialize');
+      const { sanitizeSvg } = (await load(m.sanitize)) as typeof import('../../src/report/sanitize-svg');
+      const square = (id: string, x: number) => ({
+        id,
+        name: `Area ${id}`,
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [x, 0],
+              [x, 10],
+              [x + 10, 10],
+              [x + 10, 0],
+              [x, 0],
+            ],
+          ],
+        },
+      });
+      const shapes = [square('01001', 0), square('01003', 20), square('01005', 40)];
+      const values = new Map<string, number | null>([
+        ['01001', 1],
+        ['01003', 50],
+      ]);
+      const scale = colorScale([1, 50], 'need');
+      const svg = choropleth({
+        shapes,
+        values,
+        scale,
+        width: 975,
+        height: 610,
+        title: 'Map',
+        tooltip: (s, v) => `${s.name}: ${v ?? 'none'}`,
+        outlined: new Set(['01003']),
+        zoomTo: ['01001', '01003'],
+      });
+      const paths = [...svg.querySelectorAll('g.shapes path')];
+      const markup = toMarkup(svg);
+      const reparsed = new DOMParser().parseFromString(sanitizeSvg(markup), 'image/svg+xml').documentElement;
+      return {
+        fills: paths.map((p) => p.getAttribute('fill')),
+        expected: [scale.color(1), scale.color(50), scale.color(null)],
+        titles: paths.map((p) => p.querySelector('title')?.textContent),
+        outlined: svg.querySelectorAll('.overlay .outlined').length,
+        viewBox: svg.getAttribute('viewBox'),
+        elements: svg.querySelectorAll('*').length,
+        kept: reparsed.querySelectorAll('*').length,
+      };
+    }, MODULES);
+    expect(r.fills).toEqual(r.expected);
+    expect(new Set(r.fills).size).toBe(3); // low, high and no data differ
+    expect(r.titles).toEqual(['Area 01001: 1', 'Area 01003: 50', 'Area 01005: none']);
+    expect(r.outlined).toBe(1);
+    const [x, , w] = r.viewBox!.split(' ').map(Number);
+    expect(x).toBeLessThan(0 + 1); // around the two zoomed squares (x 0–30), not the 975-wide frame
+    expect(x + w).toBeGreaterThan(30);
+    expect(w).toBeLessThan(100);
+    expect(r.kept).toBe(r.elements);
+  });
+
+  it('the legend shows one swatch per class and a no-data swatch', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      const { colorScale } = (await load(m.choropleth)) as typeof import('../../src/charts/choropleth');
+      const { colorLegend } = (await load(m.legend)) as typeof import('../../src/charts/legend');
+      const scale = colorScale([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14], 'need');
+      const legend = colorLegend(scale, 'FTE needed', (v) => v.toFixed(1));
+      document.body.replaceChildren(legend);
+      return { classes: scale.colors.length, swatches: legend.querySelectorAll('svg rect').length, text: legend.textContent };
+    }, MODULES);
+    expect(r.classes).toBe(7);
+    expect(r.swatches).toBe(7);
+    expect(r.text).toContain('FTE needed');
+    expect(r.text).toContain('no value in the loaded data');
+  });
+});
+
+describe('the workspace store (IndexedDB, in Chromium)', () => {
+  it('starts empty, saves and reads back a workspace, keeps the last of quick saves, and refuses to read a damaged one', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      await new Promise((resolve) => {
+        const del = indexedDB.deleteDatabase('shortage-atlas');
+        del.onsuccess = del.onerror = del.onblocked = resolve;
+      });
+      const store = (await load(m.store)) as typeof import('../../src/storage/workspace-db');
+      const { emptyWorkspace } = (await load(m.workspace)) as typeof import('../../src/model/workspace');
+      const before = await store.loadSavedWorkspace();
+      const ws = {
+        ...emptyWorkspace(new Date('2026-11-23T10:00:00Z')),
+        serviceAreas: [{ id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] }],
+      };
+      await Promise.all([store.saveWorkspace({ ...ws, serviceAreas: [] }), store.saveWorkspace(ws)]);
+      const after = await store.loadSavedWorkspace();
+      // Damage what is saved, as another program or an old version might.
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('shortage-atlas', 1);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('workspace', 'readwrite');
+          tx.objectStore('workspace').put('{"format": "something else"}', 'current');
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(new Error('put failed'));
+        };
+      });
+      const damaged = await store.loadSavedWorkspace().then(
+        () => 'read',
+        (e: Error) => e.message,
+      );
+      return { before, after, damaged };
+    }, MODULES);
+    expect(r.before).toBeNull();
+    expect(r.after?.serviceAreas).toEqual([{ id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] }]);
+    expect(r.damaged).toMatch(/^The workspace saved in this browser could not be read: /);
+  });
+});
