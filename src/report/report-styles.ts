@@ -39,6 +39,7 @@ figure.map svg.choropleth { display: block; width: 100%; height: auto; max-heigh
 figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; }
 .small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 8px 16px; }
 .small-multiples figcaption { font-size: 0.85rem; font-weight: 600; }
+@media screen and (max-width: 600px) { table { display: block; overflow-x: auto; } }
 table { min-width: 50%; max-width: 100%; border-collapse: collapse; margin: 6px 0 16px; font-size: 0.82rem; }
 caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: 4px; caption-side: top; }
 th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }

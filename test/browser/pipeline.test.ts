@@ -75,7 +75,7 @@ describe('pipeline and forecast', () => {
     const chart = page.locator('[data-testid="pipeline-funnel"] svg[role="img"]');
     expect(await chart.getAttribute('aria-label')).toMatch(/^Candidates by pipeline stage/);
     expect(await chart.locator('rect').count()).toBe(await page.locator('[data-testid="funnel-table"] td').count());
-    const labels = await chart.locator('text').allInnerTexts();
+    const labels = await chart.locator('text').allTextContents();
     for (const stage of ['arrived', 'offer', 'withdrawn', 'sourced']) expect(labels).toContain(stage);
   });
 

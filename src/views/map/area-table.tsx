@@ -53,7 +53,7 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
     <section className="card" aria-labelledby="area-table-title" data-query-state={state.pending ? 'loading' : 'done'}>
       <div className="card-head">
         <h2 id="area-table-title">
-          {rows.length.toLocaleString('en-US')} {view.level === 'county' ? 'counties' : 'states'} ranked by {metric.label.toLowerCase()}
+          {rows.length.toLocaleString('en-US')} {view.level === 'county' ? 'counties' : 'states'} ranked by {metric.label}
         </h2>
         <button type="button" className="secondary" data-testid="export-area-csv" onClick={exportCsv} disabled={!rows.length}>
           Export CSV

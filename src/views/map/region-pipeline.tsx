@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { regionPipeline } from '../../data/queries/shortage';
 import type { MapView } from '../../model/map-view';
 import { formatNumber } from '../../model/format';
+import { specialtyLabel } from '../../model/specialties';
 import { useQuery } from '../use-query';
 
 /** Candidates headed for the region on the map, by specialty. */
@@ -33,7 +34,7 @@ export function RegionPipeline({ view }: { view: MapView }) {
           <tbody>
             {rows.slice(0, 15).map((r) => (
               <tr key={r.specialty}>
-                <td>{r.specialty}</td>
+                <td>{specialtyLabel(r.specialty)}</td>
                 <td className="num">{formatNumber(r.active)}</td>
                 <td className="num">{formatNumber(r.arrived)}</td>
               </tr>

@@ -10,52 +10,54 @@ export const pct = (p: number) => `${Math.round(p * 100)}%`;
 export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast; label: (targetId: string) => string }) {
   const { result, nextSteps } = forecast;
   return (
-    <table data-testid="forecast-table">
-      <thead>
-        <tr>
-          <th scope="col">Target</th>
-          <th scope="col" className="num">
-            Hires
-          </th>
-          <th scope="col">Due</th>
-          <th scope="col" className="num">
-            Matching candidates
-          </th>
-          <th scope="col" className="num">
-            Expected arrivals (10th–90th)
-          </th>
-          <th scope="col" className="num">
-            P(met)
-          </th>
-          <th scope="col" className="num">
-            Expected shortfall
-          </th>
-          <th scope="col">Next action</th>
-          <th scope="col">By</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.targets.map((f) => (
-          <tr key={f.targetId} data-target={f.targetId}>
-            <td>{label(f.targetId)}</td>
-            <td className="num">{f.hires}</td>
-            <td>{f.dueDate}</td>
-            <td className="num">{f.matchedCandidates}</td>
-            <td className="num" data-col="expected">
-              {formatNumber(f.expectedArrivals, 1)} ({formatNumber(f.arrivalsP10)}–{formatNumber(f.arrivalsP90)})
-            </td>
-            <td className="num" data-col="p-met">
-              {pct(f.probabilityMet)}
-            </td>
-            <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
-            <td>{nextSteps[f.targetId]?.action}</td>
-            <td>
-              <ActionDate date={nextSteps[f.targetId]?.date ?? null} />
-            </td>
+    <div className="table-wide" tabIndex={0} role="region" aria-label="Forecast against each target">
+      <table data-testid="forecast-table">
+        <thead>
+          <tr>
+            <th scope="col">Target</th>
+            <th scope="col" className="num">
+              Hires
+            </th>
+            <th scope="col">Due</th>
+            <th scope="col" className="num">
+              Matching candidates
+            </th>
+            <th scope="col" className="num">
+              Expected arrivals (10th–90th)
+            </th>
+            <th scope="col" className="num">
+              P(met)
+            </th>
+            <th scope="col" className="num">
+              Expected shortfall
+            </th>
+            <th scope="col">Next action</th>
+            <th scope="col">By</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {result.targets.map((f) => (
+            <tr key={f.targetId} data-target={f.targetId}>
+              <td>{label(f.targetId)}</td>
+              <td className="num">{f.hires}</td>
+              <td>{f.dueDate}</td>
+              <td className="num">{f.matchedCandidates}</td>
+              <td className="num" data-col="expected">
+                {formatNumber(f.expectedArrivals, 1)} ({formatNumber(f.arrivalsP10)}–{formatNumber(f.arrivalsP90)})
+              </td>
+              <td className="num" data-col="p-met">
+                {pct(f.probabilityMet)}
+              </td>
+              <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
+              <td>{nextSteps[f.targetId]?.action}</td>
+              <td>
+                <ActionDate date={nextSteps[f.targetId]?.date ?? null} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -119,36 +121,38 @@ export function CostTable({ result }: { result: ForecastResult }) {
   return (
     <>
       <h3>Known fees per expected hire, by visa route</h3>
-      <table data-testid="cost-table">
-        <thead>
-          <tr>
-            <th scope="col">Visa route</th>
-            <th scope="col" className="num">
-              Candidates
-            </th>
-            <th scope="col" className="num">
-              Expected hires
-            </th>
-            <th scope="col" className="num">
-              Expected fees
-            </th>
-            <th scope="col" className="num">
-              Fees per hire
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.costPerHireByRoute.map((r) => (
-            <tr key={r.visaRoute}>
-              <td>{r.visaRoute}</td>
-              <td className="num">{r.candidates}</td>
-              <td className="num">{formatNumber(r.expectedHires, 1)}</td>
-              <td className="num">${formatNumber(r.expectedFeesUsd)}</td>
-              <td className="num">{r.costPerHireUsd == null ? '—' : `$${formatNumber(r.costPerHireUsd)}`}</td>
+      <div className="table-wide" tabIndex={0} role="region" aria-label="Known fees per expected hire">
+        <table data-testid="cost-table">
+          <thead>
+            <tr>
+              <th scope="col">Visa route</th>
+              <th scope="col" className="num">
+                Candidates
+              </th>
+              <th scope="col" className="num">
+                Expected hires
+              </th>
+              <th scope="col" className="num">
+                Expected fees
+              </th>
+              <th scope="col" className="num">
+                Fees per hire
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.costPerHireByRoute.map((r) => (
+              <tr key={r.visaRoute}>
+                <td>{r.visaRoute}</td>
+                <td className="num">{r.candidates}</td>
+                <td className="num">{formatNumber(r.expectedHires, 1)}</td>
+                <td className="num">${formatNumber(r.expectedFeesUsd)}</td>
+                <td className="num">{r.costPerHireUsd == null ? '—' : `$${formatNumber(r.costPerHireUsd)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="note">
         Government filing fees only (registration, premium processing, the $100,000 fee where the scenario applies it); not legal or
         recruitment costs.

@@ -10,26 +10,28 @@ export function FunnelCard({ candidates }: { candidates: readonly Candidate[] })
     <section className="card" aria-labelledby="funnel-title" data-testid="pipeline-funnel">
       <h2 id="funnel-title">Pipeline by stage</h2>
       <PlotHost make={() => funnelChart(funnel.rows, funnel.options)} deps={[JSON.stringify(funnel.rows)]} />
-      <table data-testid="funnel-table">
-        <thead>
-          <tr>
-            {funnel.rows.map((f) => (
-              <th key={f.stage} scope="col" className="num">
-                {f.stage}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {funnel.rows.map((f) => (
-              <td key={f.stage} className="num" data-stage={f.stage}>
-                {f.count}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <div className="table-wide" tabIndex={0} role="region" aria-label="Candidates by stage">
+        <table data-testid="funnel-table">
+          <thead>
+            <tr>
+              {funnel.rows.map((f) => (
+                <th key={f.stage} scope="col" className="num">
+                  {f.stage}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {funnel.rows.map((f) => (
+                <td key={f.stage} className="num" data-stage={f.stage}>
+                  {f.count}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
