@@ -6,33 +6,15 @@ import { MEASURE_LABELS, describeMeasure } from '../../model/targets';
 import { html, type Html } from '../html';
 import type { ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { professionLabel, regionLabel, targetLabel } from '../../app/labels';
-import { specialtyLabel } from '../../model/specialties';
+import { targetLabel } from '../../app/labels';
+import { TARGET_COLUMNS, targetCells } from '../../app/target-table';
 
 export function targetsTable(targets: Target[], areas: ServiceArea[]): ReportTable {
   return {
     id: 'targets',
     title: 'Recruitment targets, by due quarter',
-    columns: [
-      { label: 'Profession' },
-      { label: 'Specialty' },
-      { label: 'Region' },
-      { label: 'Hires', digits: 0 },
-      { label: 'Due', nowrap: true },
-      { label: 'Priority' },
-      { label: 'Owner' },
-      { label: 'Note' },
-    ],
-    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => [
-      professionLabel(t),
-      specialtyLabel(t.specialty),
-      regionLabel(t.region, areas),
-      t.hires,
-      t.dueQuarter,
-      t.priority,
-      t.owner,
-      t.note,
-    ]),
+    columns: TARGET_COLUMNS.map((label) => ({ label, ...(label === 'Hires' ? { digits: 0 } : label === 'Due' ? { nowrap: true } : {}) })),
+    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => targetCells(t, areas)),
   };
 }
 

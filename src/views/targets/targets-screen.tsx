@@ -15,6 +15,7 @@ import type { ServiceArea, Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
 import { TargetForm } from './target-form';
 import { emptyDraft } from '../../app/target-draft';
+import { TARGET_COLUMNS, targetCells } from '../../app/target-table';
 import { professionLabel, regionLabel } from '../../app/labels';
 import { specialtyLabel } from '../../model/specialties';
 import { useClock } from '../clock-context';
@@ -24,20 +25,6 @@ import { WorkspaceFile } from '../workspace-file';
 import { downloadCsv } from '../download';
 
 type Sort = { by: TargetSortField; direction: 'asc' | 'desc' };
-
-const TARGET_COLUMNS = ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note'];
-
-/** A target's cells as shown and exported. */
-const targetCells = (t: Target, areas: readonly ServiceArea[]) => [
-  professionLabel(t),
-  specialtyLabel(t.specialty),
-  regionLabel(t.region, areas),
-  t.hires,
-  t.dueQuarter,
-  t.priority,
-  t.owner,
-  t.note,
-];
 
 function SortHeader({ by, label, sort, onSort }: { by: TargetSortField; label: string; sort: Sort; onSort: (s: Sort) => void }) {
   return (
@@ -183,7 +170,7 @@ export function TargetsScreen() {
               onClick={() =>
                 downloadCsv(
                   'targets.csv',
-                  TARGET_COLUMNS,
+                  [...TARGET_COLUMNS],
                   shown.map((t) => targetCells(t, areas)),
                 )
               }
