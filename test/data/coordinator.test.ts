@@ -5,6 +5,7 @@ import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
 import { shortageCounties, stateRegions } from '../../src/data/queries/pipeline';
 import { serviceAreaShortage } from '../../src/data/queries/service-area';
+import { hpsaCoverage, waiverSiteDesignations } from '../../src/data/queries/waiver-sites';
 import {
   areaDesignations,
   areaValues,
@@ -137,6 +138,8 @@ describe('every named query declares exactly the tables it reads', () => {
     filterOptions(),
     specialtyOptions(),
     regionPipeline(DEFAULT_VIEW),
+    waiverSiteDesignations(['06019', '06107']),
+    hpsaCoverage(),
   ];
   it.each(queries.map((q) => [q.name, q] as const))('%s', async (_name, q) => {
     expect([...q.reads].sort()).toEqual(await scannedTables(q));
