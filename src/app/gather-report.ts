@@ -5,16 +5,17 @@
 import type { Coordinator } from '../data/coordinator';
 import type { LoadedDataset } from '../data/datasets';
 import { loadUsShapes, type UsShapes } from '../data/geo';
+import { countyNameRows } from '../data/queries/counties';
 import { stateRegions } from '../data/queries/pipeline';
 import { areaValues } from '../data/queries/shortage';
 import type { MapView } from '../model/map-view';
 import { activeServiceArea } from '../model/service-areas';
-import type { ServiceArea } from '../model/types';
-import { stateByFips, type Workspace } from '../model/workspace';
+import type { Workspace } from '../model/workspace';
 import { currentAssumptions } from '../model/workspace-assumptions';
 import { reportAssumptions } from './assumption-rows';
 import type { Clock } from './clock';
-import { forecastWorkspace, type ForecastRunner } from './forecast';
+import { countyLabelsFor, countyNameMap, countyNamesFromLabels, workspaceCountyFips } from './county-names';
+import { forecastKey, forecastWorkspace, type ForecastRunner, type WorkspaceForecast } from './forecast';
 import { runForecastInWorker } from './forecast-client';
 import { mapFigure } from './map-figure';
 import { mapSpec } from './map-spec';
@@ -31,43 +32,48 @@ export interface ReportSources {
   /** Defaults: the app's shapes, its forecast worker. */
   loadShapes?: () => Promise<UsShapes>;
   runForecast?: ForecastRunner;
+  /** A forecast already made of this workspace (the live one): used instead of running again when its key matches. */
+  forecast?: WorkspaceForecast | null;
 }
 
 export type GatheredReport = Omit<ReportInput, 'includeCandidates'>;
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** County display names ("Fresno County, CA") for the service areas' counties. */
-function countyNames(shapes: UsShapes, areas: readonly ServiceArea[]): Record<string, string> {
-  const wanted = new Set(areas.flatMap((a) => a.counties));
-  return Object.fromEntries(
-    shapes.counties
-      .filter((c) => wanted.has(c.id))
-      .map((c) => [c.id, `${c.name}, ${stateByFips(c.id.slice(0, 2))?.code ?? c.id.slice(0, 2)}`]),
-  );
-}
-
-async function gatherMap(s: ReportSources): Promise<{ map: ReportMap | Unavailable; countyNames: Record<string, string> }> {
+/** "Kern County, CA" for every county the workspace names (Census names, the embedded county table). */
+async function countyNames(s: ReportSources): Promise<Record<string, string>> {
   try {
-    const [rows, shapes] = await Promise.all([s.coordinator.query(areaValues(s.view)), (s.loadShapes ?? loadUsShapes)()]);
-    const spec = mapSpec({ view: s.view, rows, shapes, area: activeServiceArea(s.workspace) });
-    return {
-      map: { view: s.view, rows, heading: spec.heading, ...mapFigure(spec) },
-      countyNames: countyNames(shapes, s.workspace.serviceAreas),
-    };
-  } catch (e) {
-    return { map: { unavailable: `the map could not be drawn (${reason(e)}).` }, countyNames: {} };
+    return countyLabelsFor(workspaceCountyFips(s.workspace), countyNameMap(await s.coordinator.query(countyNameRows())));
+  } catch {
+    return {}; // the report then shows the codes
   }
 }
 
-async function gatherForecast(s: ReportSources): Promise<ReportForecast | Unavailable> {
+async function gatherMap(s: ReportSources): Promise<ReportMap | Unavailable> {
+  try {
+    const [rows, shapes] = await Promise.all([s.coordinator.query(areaValues(s.view)), (s.loadShapes ?? loadUsShapes)()]);
+    const spec = mapSpec({ view: s.view, rows, shapes, area: activeServiceArea(s.workspace) });
+    return { view: s.view, rows, heading: spec.heading, ...mapFigure(spec) };
+  } catch (e) {
+    return { unavailable: `the map could not be drawn (${reason(e)}).` };
+  }
+}
+
+async function gatherForecast(s: ReportSources, names: Record<string, string>): Promise<ReportForecast | Unavailable> {
   const { candidates, targets } = s.workspace;
   if (!candidates.length) return { unavailable: 'no candidates loaded.' };
   if (!targets.length) return { unavailable: 'no targets set.' };
   try {
-    const regions = stateRegionMap(await s.coordinator.query(stateRegions()));
-    const { result, nextSteps } = await forecastWorkspace(s.workspace, regions, s.clock.today(), s.runForecast ?? runForecastInWorker);
-    return { result, nextSteps, charts: drawForecastCharts(result, targets, s.workspace.serviceAreas) };
+    const { result, nextSteps } =
+      s.forecast && s.forecast.key === forecastKey(s.workspace)
+        ? s.forecast
+        : await forecastWorkspace(
+            s.workspace,
+            stateRegionMap(await s.coordinator.query(stateRegions())),
+            s.clock.today(),
+            s.runForecast ?? runForecastInWorker,
+          );
+    return { result, nextSteps, charts: drawForecastCharts(result, targets, s.workspace.serviceAreas, countyNamesFromLabels(names)) };
   } catch (e) {
     return { unavailable: `the forecast could not run (${reason(e)}).` };
   }
@@ -76,14 +82,15 @@ async function gatherForecast(s: ReportSources): Promise<ReportForecast | Unavai
 export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
   const ws = s.workspace;
   const area = activeServiceArea(ws);
-  const [{ map, countyNames }, forecast] = await Promise.all([gatherMap(s), gatherForecast(s)]);
+  const names = await countyNames(s);
+  const [map, forecast] = await Promise.all([gatherMap(s), gatherForecast(s, names)]);
   return {
     title: area ? `Shortage and recruitment report — ${area.name}` : 'Shortage and recruitment report',
     generatedAt: s.clock.now().toISOString(),
     datasets: s.datasets,
     map,
     serviceAreas: ws.serviceAreas,
-    countyNames,
+    countyNames: names,
     targets: ws.targets,
     diversityTargets: ws.diversityTargets,
     candidates: ws.candidates,

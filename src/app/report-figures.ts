@@ -6,6 +6,7 @@ import { toMarkup } from '../charts/serialize';
 import type { ForecastResult } from '../model/forecast/result';
 import type { Candidate, ServiceArea, Target } from '../model/types';
 import { TARGET_CHARTS, funnelFigure, targetArrivalsFigure, totalArrivalsFigure } from './figures';
+import type { CountyNames } from './county-names';
 import { targetLabelById } from './labels';
 import type { ReportForecast } from './report-input';
 
@@ -19,12 +20,13 @@ export function drawForecastCharts(
   result: ForecastResult,
   targets: readonly Target[],
   areas: readonly ServiceArea[],
+  names?: CountyNames,
 ): ReportForecast['charts'] {
   const total = totalArrivalsFigure(result, targets);
   return {
     total: toMarkup(arrivalsChart(total.rows, total.options)),
     targets: result.targets.slice(0, TARGET_CHARTS).map((f) => {
-      const figure = targetArrivalsFigure(result, f, targetLabelById(f.targetId, targets, areas));
+      const figure = targetArrivalsFigure(result, f, targetLabelById(f.targetId, targets, areas, names));
       return { targetId: f.targetId, svg: toMarkup(arrivalsChart(figure.rows, figure.options)) };
     }),
   };

@@ -1,4 +1,5 @@
 // Every table in a report, in the order it appears: the screen offers each as a CSV.
+import { countyNamesFromLabels } from '../app/county-names';
 import { isUnavailable, type ReportInput } from '../app/report-input';
 import type { ReportTable } from './report-table';
 import { assumptionsTable } from './sections/assumptions';
@@ -10,14 +11,15 @@ import { diversityTable, targetsTable } from './sections/targets';
 
 export function reportTables(input: ReportInput): ReportTable[] {
   const tables: ReportTable[] = [];
+  const names = countyNamesFromLabels(input.countyNames);
   if (!isUnavailable(input.map)) tables.push(mapTable(input.map));
   if (input.serviceAreas.length) tables.push(serviceAreasTable(input.serviceAreas, input.countyNames));
-  if (input.targets.length) tables.push(targetsTable(input.targets, input.serviceAreas));
+  if (input.targets.length) tables.push(targetsTable(input.targets, input.serviceAreas, names));
   if (input.diversityTargets.length)
-    tables.push(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates));
+    tables.push(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates, names));
   if (input.candidates.length) tables.push(funnelTable(input.candidates));
-  if (input.candidates.length && input.includeCandidates) tables.push(candidatesTable(input.candidates));
-  if (!isUnavailable(input.forecast)) tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas));
+  if (input.candidates.length && input.includeCandidates) tables.push(candidatesTable(input.candidates, names));
+  if (!isUnavailable(input.forecast)) tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas, names));
   tables.push(assumptionsTable(input.assumptions.rows));
   return tables;
 }

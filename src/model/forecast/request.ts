@@ -12,7 +12,8 @@ export interface ForecastRequest extends Omit<SimulateOptions, 'regionContains' 
   regionSites: { region: RegionRef; sites: string[] }[];
 }
 
-export type ForecastResponse = { ok: true; result: ForecastResult } | { ok: false; error: string };
+/** The worker's messages: progress (the share of runs done) while it runs, then the result or the error. */
+export type ForecastResponse = { ok: true; result: ForecastResult } | { ok: false; error: string } | { progress: number };
 
 function siteKey(site: Site): string {
   return `${site.state}|${site.countyFips}`;
@@ -37,11 +38,12 @@ export function toForecastRequest(options: Omit<SimulateOptions, 'onRun'>): Fore
 }
 
 /** Worker side: runs the forecast described by a request. */
-export function runForecastRequest(request: ForecastRequest): ForecastResult {
+export function runForecastRequest(request: ForecastRequest, onRun?: SimulateOptions['onRun']): ForecastResult {
   const { regionSites, ...options } = request;
   const inside = new Map(regionSites.map((entry) => [JSON.stringify(entry.region), new Set(entry.sites)]));
   return simulate({
     ...options,
     regionContains: (region, site) => inside.get(JSON.stringify(region))?.has(siteKey(site)) ?? false,
+    onRun,
   });
 }

@@ -5,8 +5,9 @@ import { html, svgMarkup, type Html } from '../html';
 import { isUnavailable, type ReportForecast, type ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 import { targetLabelById } from '../../app/labels';
+import { countyNamesFromLabels, type CountyNames } from '../../app/county-names';
 
-export function forecastTable(forecast: ReportForecast, targets: Target[], areas: ServiceArea[]): ReportTable {
+export function forecastTable(forecast: ReportForecast, targets: Target[], areas: ServiceArea[], names?: CountyNames): ReportTable {
   return {
     id: 'forecast',
     title: 'Forecast against each target (arrivals by the due date)',
@@ -25,7 +26,7 @@ export function forecastTable(forecast: ReportForecast, targets: Target[], areas
     rows: forecast.result.targets.map((f) => {
       const next = forecast.nextSteps[f.targetId];
       return [
-        targetLabelById(f.targetId, targets, areas),
+        targetLabelById(f.targetId, targets, areas, names),
         f.hires,
         f.dueDate,
         f.matchedCandidates,
@@ -45,7 +46,8 @@ export function forecastSection(input: ReportInput): Html {
   if (isUnavailable(forecast))
     return html`<section id="forecast"><h2>Forecast against the targets</h2><p class="note">Not available: ${forecast.unavailable}</p></section>`;
   const { result, charts } = forecast;
-  const label = (id: string) => targetLabelById(id, input.targets, input.serviceAreas);
+  const names = countyNamesFromLabels(input.countyNames);
+  const label = (id: string) => targetLabelById(id, input.targets, input.serviceAreas, names);
   const byId = new Map(result.targets.map((f) => [f.targetId, f]));
   return html`<section id="forecast">
 <h2>Forecast against the targets</h2>
@@ -54,7 +56,7 @@ export function forecastSection(input: ReportInput): Html {
 ${svgMarkup(charts.total)}
 <figcaption class="small">All candidates. Line: expected cumulative arrivals; band: 10th to 90th percentile; dashed: all targets’ hires combined.</figcaption>
 </figure>
-${tableHtml(forecastTable(forecast, input.targets, input.serviceAreas))}
+${tableHtml(forecastTable(forecast, input.targets, input.serviceAreas, names))}
 <div class="small-multiples">${charts.targets.map(({ targetId, svg }) => {
     const f = byId.get(targetId);
     return html`<figure class="chart small-multiple"><figcaption>${label(targetId)}${f && `: ${f.hires} by ${f.dueDate} · ${Math.round(f.probabilityMet * 100)}% likely`}</figcaption>

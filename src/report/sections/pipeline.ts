@@ -6,6 +6,7 @@ import { isSampleCandidate } from '../../model/pipeline';
 import { html, svgMarkup, type Html } from '../html';
 import type { ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
+import { countyNamesFromLabels, siteLabel, type CountyNames } from '../../app/county-names';
 
 export function funnelTable(candidates: Candidate[]): ReportTable {
   return {
@@ -16,7 +17,7 @@ export function funnelTable(candidates: Candidate[]): ReportTable {
   };
 }
 
-export function candidatesTable(candidates: Candidate[]): ReportTable {
+export function candidatesTable(candidates: Candidate[], names: CountyNames): ReportTable {
   return {
     id: 'candidates',
     title: 'Candidates, one row each',
@@ -27,6 +28,7 @@ export function candidatesTable(candidates: Candidate[]): ReportTable {
       { label: 'Stage' },
       { label: 'Stage since', nowrap: true },
       { label: 'Visa route' },
+      { label: 'Site' },
       { label: 'Site state' },
       { label: 'Site county (FIPS)', nowrap: true },
       { label: 'Expected start', nowrap: true },
@@ -38,6 +40,7 @@ export function candidatesTable(candidates: Candidate[]): ReportTable {
       c.stage,
       c.stageDate,
       c.visaRoute,
+      siteLabel(c, names),
       c.siteState,
       c.siteCountyFips,
       c.expectedStart,
@@ -57,7 +60,7 @@ ${input.funnelChart && html`<figure class="chart">${svgMarkup(input.funnelChart)
 ${tableHtml(funnel)}
 ${
   input.includeCandidates
-    ? tableHtml(candidatesTable(input.candidates))
+    ? tableHtml(candidatesTable(input.candidates, countyNamesFromLabels(input.countyNames)))
     : html`<p class="note">Candidate-level rows are left out of this report; it shows counts only.</p>`
 }
 </section>`;

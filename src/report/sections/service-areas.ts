@@ -15,7 +15,7 @@ export function serviceAreasTable(areas: ServiceArea[], countyNames: Record<stri
       a.name,
       a.states.map((s) => stateByCode(s)?.name ?? s).join(', '),
       a.counties.length,
-      a.counties.map(county).join(', '),
+      a.counties.map(county).join('; '),
     ]),
   };
 }

@@ -8,13 +8,14 @@ import type { ReportInput } from '../../app/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 import { targetLabel } from '../../app/labels';
 import { TARGET_COLUMNS, targetCells } from '../../app/target-table';
+import { countyNamesFromLabels, type CountyNames } from '../../app/county-names';
 
-export function targetsTable(targets: Target[], areas: ServiceArea[]): ReportTable {
+export function targetsTable(targets: Target[], areas: ServiceArea[], names?: CountyNames): ReportTable {
   return {
     id: 'targets',
     title: 'Recruitment targets, by due quarter',
     columns: TARGET_COLUMNS.map((label) => ({ label, ...(label === 'Hires' ? { digits: 0 } : label === 'Due' ? { nowrap: true } : {}) })),
-    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => targetCells(t, areas)),
+    rows: sortTargets(targets, { by: 'dueQuarter' }).map((t) => targetCells(t, areas, names)),
   };
 }
 
@@ -23,11 +24,12 @@ export function diversityTable(
   targets: Target[],
   areas: ServiceArea[],
   candidates: Candidate[],
+  names?: CountyNames,
 ): ReportTable {
   const appliesTo = (d: DiversityTarget) => {
     if (d.targetId === null) return 'All targets';
     const target = targets.find((t) => t.id === d.targetId);
-    return target ? targetLabel(target, areas) : '(deleted target)';
+    return target ? targetLabel(target, areas, names) : '(deleted target)';
   };
   return {
     id: 'diversity-targets',
@@ -52,13 +54,14 @@ export function diversityTable(
 }
 
 export function targetsSection(input: ReportInput): Html {
+  const names = countyNamesFromLabels(input.countyNames);
   return html`<section id="targets">
 <h2>Recruitment targets</h2>
-${input.targets.length ? tableHtml(targetsTable(input.targets, input.serviceAreas)) : html`<p class="note">No targets set.</p>`}
+${input.targets.length ? tableHtml(targetsTable(input.targets, input.serviceAreas, names)) : html`<p class="note">No targets set.</p>`}
 <h3>Diversity targets</h3>
 ${
   input.diversityTargets.length
-    ? tableHtml(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates))
+    ? tableHtml(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates, names))
     : html`<p class="note">No diversity targets set.</p>`
 }
 </section>`;
