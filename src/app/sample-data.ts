@@ -5,7 +5,7 @@
 // Light on purpose (the plan strip on the first screen reads it): the sample pipeline is read by
 // sample-pipeline.ts, loaded on the click.
 import { isSampleCandidate } from '../model/pipeline/sample';
-import { addQuarters, quarterOf } from '../model/targets/quarters';
+import { addQuarters, quarterOf } from '../model/calendar';
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../model/types';
 import type { Workspace } from '../model/workspace';
 

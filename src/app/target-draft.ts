@@ -2,6 +2,7 @@
 // site, a county, Census and HHS regions, states) and checked before it becomes part of a target.
 import { nextQuarters, type TargetDraft } from '../model/targets';
 import type { IsoDate, RegionRef, ServiceArea } from '../model/types';
+import { findCounty, type CountyNames } from './county-names';
 
 /** The region list's value for a region: "sa:area-1", "st:CA", "cr:West", "hhs:9", "county", "site". */
 export function regionChoice(r: RegionRef): string {
@@ -21,37 +22,41 @@ export function regionChoice(r: RegionRef): string {
   }
 }
 
-/** What the form holds for a county or a site. */
+/** What the form holds for a county or a site: the county as typed ("Kern County, CA"). */
 export interface PlaceFields {
   county: string;
   siteName: string;
   siteState: string;
 }
 
-export const placeFields = (r: RegionRef): PlaceFields => ({
-  county: r.kind === 'county' ? r.fips : r.kind === 'site' ? r.countyFips : '',
+const countyText = (fips: string, names: CountyNames) => (fips ? (names.get(fips)?.label ?? fips) : '');
+
+export const placeFields = (r: RegionRef, names: CountyNames): PlaceFields => ({
+  county: countyText(r.kind === 'county' ? r.fips : r.kind === 'site' ? r.countyFips : '', names),
   siteName: r.kind === 'site' ? r.name : '',
   siteState: r.kind === 'site' ? r.state : 'CA',
 });
 
-const FIPS = /^\d{5}$/;
+/** What a county field says when its text names no single county. */
+export const countyProblem = (text: string) =>
+  `No single county matches “${text.trim()}”: choose one from the list as you type, e.g. “Kern County, CA”.`;
 
-/** The region chosen, or what to fix (a sentence naming the field). */
-export function regionFromChoice(choice: string, p: PlaceFields): RegionRef | string {
+/** The region chosen, or what to fix (a sentence naming the field). Counties are found by name (or FIPS code). */
+export function regionFromChoice(choice: string, p: PlaceFields, names: CountyNames): RegionRef | string {
   if (choice.startsWith('sa:')) return { kind: 'service-area', id: choice.slice(3) };
   if (choice.startsWith('st:')) return { kind: 'state', state: choice.slice(3) };
   if (choice.startsWith('cr:')) return { kind: 'census-region', name: choice.slice(3) };
   if (choice.startsWith('hhs:')) return { kind: 'hhs-region', number: Number(choice.slice(4)) };
-  if (choice === 'county')
-    return FIPS.test(p.county) ? { kind: 'county', fips: p.county } : 'Region: enter a five-digit county FIPS code, e.g. 06019.';
+  const county = p.county.trim() ? findCounty(p.county, names) : undefined;
+  if (choice === 'county') return county ? { kind: 'county', fips: county.fips } : `County: ${countyProblem(p.county)}`;
   if (!p.siteName.trim()) return 'Site: enter the site’s name.';
-  if (p.county && !FIPS.test(p.county)) return 'Site: the county FIPS code has five digits, e.g. 06019 (or leave it empty).';
-  return { kind: 'site', name: p.siteName.trim(), state: p.siteState, countyFips: p.county };
+  if (p.county.trim() && !county) return `Site county: ${countyProblem(p.county)} Or leave it empty.`;
+  return { kind: 'site', name: p.siteName.trim(), state: county?.state ?? p.siteState, countyFips: county?.fips ?? '' };
 }
 
 /** The draft to save, or what to fix. */
-export function checkedDraft(d: TargetDraft, choice: string, p: PlaceFields): TargetDraft | string {
-  const region = regionFromChoice(choice, p);
+export function checkedDraft(d: TargetDraft, choice: string, p: PlaceFields, names: CountyNames): TargetDraft | string {
+  const region = regionFromChoice(choice, p, names);
   if (typeof region === 'string') return region;
   if (!Number.isInteger(d.hires) || d.hires < 1 || d.hires > 10000) return 'Hires: a whole number from 1 to 10,000.';
   return { ...d, region, owner: d.owner.trim(), note: d.note.trim() };

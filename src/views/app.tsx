@@ -12,6 +12,8 @@ import { MapScreen } from './map/map-screen';
 import { Tabs, type Tab } from './tabs';
 import { WorkspaceProvider } from './workspace-context';
 import { PipelineSync } from './pipeline-sync';
+import { LiveForecastProvider } from './live-forecast-context';
+import { PlanStrip } from './plan/plan-strip';
 // Screens other than the map load on first use, keeping the initial JavaScript small.
 const TargetsScreen = lazy(() => import('./targets/targets-screen').then((m) => ({ default: m.TargetsScreen })));
 const PipelineScreen = lazy(() => import('./pipeline/pipeline-screen').then((m) => ({ default: m.PipelineScreen })));
@@ -85,9 +87,11 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
         <AtlasContext.Provider value={atlas}>
           <WorkspaceProvider>
             <PipelineSync />
-            <UploadZone>
-              <Tabs tabs={TABS} />
-            </UploadZone>
+            <LiveForecastProvider>
+              <UploadZone>
+                <Tabs tabs={TABS} banner={(open) => <PlanStrip screen={open} />} />
+              </UploadZone>
+            </LiveForecastProvider>
           </WorkspaceProvider>
         </AtlasContext.Provider>
       )}

@@ -9,8 +9,8 @@ export interface Tab {
 
 const fromHash = (tabs: Tab[]) => tabs.find((t) => `#${t.id}` === location.hash)?.id ?? tabs[0].id;
 
-/** Screens as tabs; the open tab is in the URL hash so links and reloads keep it. */
-export function Tabs({ tabs }: { tabs: Tab[] }) {
+/** Screens as tabs; the open tab is in the URL hash so links and reloads keep it. `banner`: shown above every screen. */
+export function Tabs({ tabs, banner }: { tabs: Tab[]; banner?: (open: string) => ReactNode }) {
   const [open, setOpen] = useState(() => fromHash(tabs));
   useEffect(() => {
     const onHash = () => setOpen(fromHash(tabs));
@@ -39,6 +39,7 @@ export function Tabs({ tabs }: { tabs: Tab[] }) {
         ))}
       </nav>
       <main className="app-main" id={`screen-${current.id}`}>
+        {banner?.(current.id)}
         <ErrorBoundary key={current.id}>
           <Suspense fallback={<p className="note">Loading…</p>}>{current.render()}</Suspense>
         </ErrorBoundary>

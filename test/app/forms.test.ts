@@ -7,6 +7,10 @@ import type { RegionRef } from '../../src/model/types';
 
 describe('the target form', () => {
   const none = { county: '', siteName: '', siteState: 'CA' };
+  const names = new Map([
+    ['06019', { fips: '06019', state: 'CA', label: 'Fresno County, CA' }],
+    ['41039', { fips: '41039', state: 'OR', label: 'Lane County, OR' }],
+  ]);
 
   it('round-trips every kind of region through the list value and the place fields', () => {
     const regions: RegionRef[] = [
@@ -18,17 +22,27 @@ describe('the target form', () => {
       { kind: 'site', name: 'Valley Clinic', state: 'OR', countyFips: '41039' },
       { kind: 'site', name: 'Mobile unit', state: 'CA', countyFips: '' },
     ];
-    for (const r of regions) expect(regionFromChoice(regionChoice(r), placeFields(r))).toEqual(r);
+    for (const r of regions) expect(regionFromChoice(regionChoice(r), placeFields(r, names), names)).toEqual(r);
+    // The form shows the county by name, and reads it back by name.
+    expect(placeFields({ kind: 'county', fips: '06019' }, names).county).toBe('Fresno County, CA');
+    expect(regionFromChoice('site', { county: 'lane county', siteName: 'Clinic', siteState: 'CA' }, names)).toEqual({
+      kind: 'site',
+      name: 'Clinic',
+      state: 'OR',
+      countyFips: '41039',
+    });
   });
 
   it('names the field to fix', () => {
-    expect(regionFromChoice('county', { ...none, county: '6019' })).toBe('Region: enter a five-digit county FIPS code, e.g. 06019.');
-    expect(regionFromChoice('site', { ...none, siteName: '  ' })).toBe('Site: enter the site’s name.');
-    expect(regionFromChoice('site', { ...none, siteName: 'X', county: 'abc' })).toMatch(/^Site: the county FIPS code has five digits/);
+    expect(regionFromChoice('county', { ...none, county: 'Atlantis' }, names)).toBe(
+      'County: No single county matches “Atlantis”: choose one from the list as you type, e.g. “Kern County, CA”.',
+    );
+    expect(regionFromChoice('site', { ...none, siteName: '  ' }, names)).toBe('Site: enter the site’s name.');
+    expect(regionFromChoice('site', { ...none, siteName: 'X', county: 'abc' }, names)).toMatch(/^Site county: No single county matches “abc”/);
     const draft = emptyDraft([], '2026-11-23');
-    expect(checkedDraft({ ...draft, hires: 0 }, 'st:CA', none)).toBe('Hires: a whole number from 1 to 10,000.');
-    expect(checkedDraft({ ...draft, hires: 2.5 }, 'st:CA', none)).toBe('Hires: a whole number from 1 to 10,000.');
-    expect(checkedDraft({ ...draft, owner: '  Dr. A ' }, 'st:TX', none)).toEqual({
+    expect(checkedDraft({ ...draft, hires: 0 }, 'st:CA', none, names)).toBe('Hires: a whole number from 1 to 10,000.');
+    expect(checkedDraft({ ...draft, hires: 2.5 }, 'st:CA', none, names)).toBe('Hires: a whole number from 1 to 10,000.');
+    expect(checkedDraft({ ...draft, owner: '  Dr. A ' }, 'st:TX', none, names)).toEqual({
       ...draft,
       owner: 'Dr. A',
       region: { kind: 'state', state: 'TX' },

@@ -290,7 +290,7 @@ describe('exported report', () => {
     expect(reportOutlined).toBe(await screenMap.locator('.overlay .outlined').count());
 
     await page.locator('[data-tab="pipeline"]').click();
-    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => page.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 60_000 }).toBe('current');
     await expect.poll(() => page.locator('[data-testid="forecast-table"] tbody tr').count(), { timeout: 60_000 }).toBe(2);
     const screenForecast = await page.$$eval('[data-testid="forecast-table"] tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),

@@ -35,6 +35,7 @@ describe('service areas and targets', () => {
     await expect.poll(() => page.getByTestId('service-area-summary').innerText()).toMatch(/Rural California: 0 whole states, \d+ counties/);
     const before = await page.getByTestId('service-area-summary').innerText();
     // A typed list: a bad code is named and nothing is added; good codes are added.
+    await page.getByText('Add whole states or a list of codes').click();
     await page.getByTestId('service-area-codes').fill('06037, XYZ');
     await page.getByTestId('service-area-add-codes').click();
     await expect
@@ -65,17 +66,17 @@ describe('service areas and targets', () => {
     await page.getByTestId('target-note').fill('Night shift coverage');
     await page.getByTestId('target-save').click();
     await expect.poll(targetRows).toBe(2);
-    // A site target: a bad county code is refused with a message, nothing saved.
+    // A site target: a county name that matches no county is refused with a message, nothing saved.
     await page.getByTestId('target-new').click();
     await page.getByTestId('target-region').selectOption('site');
     await page.getByTestId('target-site-name').fill('Mercy Clinic');
-    await page.getByTestId('target-county').fill('123');
+    await page.getByTestId('target-county').fill('Atlantis County');
     await page.getByTestId('target-save').click();
-    await expect.poll(() => page.getByTestId('target-form').innerText()).toMatch(/five digits/);
-    await page.getByTestId('target-county').fill('06019');
+    await expect.poll(() => page.getByTestId('target-form').innerText()).toMatch(/No single county matches “Atlantis County”/);
+    await page.getByTestId('target-county').fill('Fresno County, CA');
     await page.getByTestId('target-save').click();
     await expect.poll(targetRows).toBe(3);
-    expect(await page.getByTestId('targets-table').innerText()).toMatch(/Mercy Clinic \(CA\)/);
+    expect(await page.getByTestId('targets-table').innerText()).toMatch(/Mercy Clinic \(Fresno County, CA\)/);
     await page.locator('[data-testid="targets-table"] tbody tr', { hasText: 'Mercy Clinic' }).getByTestId('target-delete').click();
     await expect.poll(targetRows).toBe(2);
     await page.locator('[data-testid="targets-table"] tbody tr', { hasText: 'Lab director' }).getByTestId('target-delete').click();

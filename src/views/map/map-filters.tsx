@@ -3,6 +3,7 @@ import { METRICS, STATUS_OPTIONS, type MapView, type Metric } from '../../model/
 import { filterOptions, specialtyOptions } from '../../data/queries/shortage';
 import { regionFilterOptions } from '../../app/map-filters';
 import { useQuery } from '../use-query';
+import { FoldOnPhone } from '../fold-on-phone';
 
 type SetField = <K extends keyof MapView>(k: K, v: MapView[K]) => void;
 
@@ -114,55 +115,57 @@ export function MapFilters({ view, onChange }: { view: MapView; onChange: (v: Ma
 
   return (
     <form className="filters card" aria-label="Map filters" onSubmit={(e) => e.preventDefault()}>
-      <h2>View</h2>
-      <fieldset>
-        <legend>Level</legend>
-        {(['county', 'state'] as const).map((l) => (
-          <label key={l} className="radio">
-            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => set('level', l)} />{' '}
-            {l === 'county' ? 'Counties' : 'States'}
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        Colour by
-        <select data-testid="filter-metric" value={view.metric} onChange={(e) => set('metric', e.target.value as Metric)}>
-          {(Object.keys(METRICS) as Metric[])
-            .filter((m) => (METRICS[m].levels as readonly string[]).includes(view.level))
-            .map((m) => (
-              <option key={m} value={m}>
-                {METRICS[m].label}
-              </option>
-            ))}
-        </select>
-      </label>
-      {hpsaMetric ? (
+      <FoldOnPhone title="View and filters">
+        <h2>View</h2>
+        <fieldset>
+          <legend>Level</legend>
+          {(['county', 'state'] as const).map((l) => (
+            <label key={l} className="radio">
+              <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => set('level', l)} />{' '}
+              {l === 'county' ? 'Counties' : 'States'}
+            </label>
+          ))}
+        </fieldset>
         <label>
-          Discipline
-          <select
-            data-testid="filter-discipline"
-            value={view.discipline}
-            onChange={(e) => set('discipline', e.target.value as MapView['discipline'])}
-          >
-            <option>Primary Care</option>
-            <option>Mental Health</option>
-            <option>Dental Health</option>
+          Colour by
+          <select data-testid="filter-metric" value={view.metric} onChange={(e) => set('metric', e.target.value as Metric)}>
+            {(Object.keys(METRICS) as Metric[])
+              .filter((m) => (METRICS[m].levels as readonly string[]).includes(view.level))
+              .map((m) => (
+                <option key={m} value={m}>
+                  {METRICS[m].label}
+                </option>
+              ))}
           </select>
         </label>
-      ) : (
-        view.metric === 'specialty_gap' && (
+        {hpsaMetric ? (
           <label>
-            Specialty
-            <select data-testid="filter-specialty" value={view.specialty} onChange={(e) => set('specialty', e.target.value)}>
-              {specialties.map((s) => (
-                <option key={s.specialty}>{s.specialty}</option>
-              ))}
+            Discipline
+            <select
+              data-testid="filter-discipline"
+              value={view.discipline}
+              onChange={(e) => set('discipline', e.target.value as MapView['discipline'])}
+            >
+              <option>Primary Care</option>
+              <option>Mental Health</option>
+              <option>Dental Health</option>
             </select>
           </label>
-        )
-      )}
-      <RegionFilters view={view} onChange={onChange} set={set} />
-      {hpsaMetric && <DesignationFilters view={view} set={set} />}
+        ) : (
+          view.metric === 'specialty_gap' && (
+            <label>
+              Specialty
+              <select data-testid="filter-specialty" value={view.specialty} onChange={(e) => set('specialty', e.target.value)}>
+                {specialties.map((s) => (
+                  <option key={s.specialty}>{s.specialty}</option>
+                ))}
+              </select>
+            </label>
+          )
+        )}
+        <RegionFilters view={view} onChange={onChange} set={set} />
+        {hpsaMetric && <DesignationFilters view={view} set={set} />}
+      </FoldOnPhone>
     </form>
   );
 }

@@ -26,7 +26,7 @@ export function MapScreen() {
     <div className="map-screen">
       <div className="side">
         <MapFilters view={view} onChange={setView} />
-        <ServiceAreaPanel view={view} rows={values.rows ?? []} />
+        <ServiceAreaPanel map={{ view, rows: values.rows ?? [] }} />
       </div>
       <div className="map-main">
         <SummaryCards view={view} state={summary} />

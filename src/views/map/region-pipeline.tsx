@@ -19,28 +19,30 @@ export function RegionPipeline({ view }: { view: MapView }) {
       <h2 id="region-pipeline-title">Your pipeline in this region: {formatNumber(total)} candidates in progress</h2>
       {error && <p className="msg error">{error.message}</p>}
       {rows && rows.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Specialty</th>
-              <th scope="col" className="num">
-                In progress
-              </th>
-              <th scope="col" className="num">
-                Arrived
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, 15).map((r) => (
-              <tr key={r.specialty}>
-                <td>{specialtyLabel(r.specialty)}</td>
-                <td className="num">{formatNumber(r.active)}</td>
-                <td className="num">{formatNumber(r.arrived)}</td>
+        <div className="table-wide" tabIndex={0} role="region" aria-label="Your pipeline in this region by specialty">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Specialty</th>
+                <th scope="col" className="num">
+                  In progress
+                </th>
+                <th scope="col" className="num">
+                  Arrived
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.slice(0, 15).map((r) => (
+                <tr key={r.specialty}>
+                  <td>{specialtyLabel(r.specialty)}</td>
+                  <td className="num">{formatNumber(r.active)}</td>
+                  <td className="num">{formatNumber(r.arrived)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="note">No candidates with a site in this region. Import your pipeline on the Pipeline &amp; forecast screen.</p>
       )}

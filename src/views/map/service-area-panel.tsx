@@ -1,61 +1,23 @@
 import { useState } from 'react';
+import { isSampleItem } from '../../app/sample-data';
 import { nextId } from '../../model/targets';
 import type { ServiceArea } from '../../model/types';
-import { activeServiceArea, addToServiceArea, parseAreaCodes } from '../../model/service-areas';
+import { activeServiceArea } from '../../model/service-areas';
 import type { MapView } from '../../model/map-view';
 import type { AreaValue } from '../../data/queries/shortage';
 import { useWorkspace } from '../workspace-context';
+import { ServiceAreaEditor } from './service-area-editor';
 
-/** "06019, 06107 NV": adds counties and whole states by code; a bad code is named and nothing is added. */
-function CodeEntry({ onAdd }: { onAdd: (codes: { counties: string[]; states: string[] }) => void }) {
-  const [codes, setCodes] = useState('');
-  const [codeError, setCodeError] = useState('');
-  function addList() {
-    const parsed = parseAreaCodes(codes);
-    if (!parsed.ok) return setCodeError(parsed.message);
-    onAdd(parsed);
-    setCodes('');
-    setCodeError('');
-  }
-  return (
-    <>
-      <div className="inline-form">
-        <label>
-          Add by code (county FIPS or state, e.g. 06019, 06107, NV)
-          <input
-            type="text"
-            value={codes}
-            maxLength={20000}
-            onChange={(e) => setCodes(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && addList()}
-            data-testid="service-area-codes"
-          />
-        </label>
-        <button type="button" className="secondary" onClick={addList} disabled={!codes.trim()} data-testid="service-area-add-codes">
-          Add
-        </button>
-      </div>
-      {codeError && (
-        <p className="msg error" role="alert">
-          {codeError}
-        </p>
-      )}
-    </>
-  );
-}
-
-export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValue[] }) {
+/**
+ * Choose, create and edit the service area. On the map it also adds the selected area or the whole
+ * filtered table (`map`); the Targets screen shows it without, so a first target needs no detour.
+ */
+export function ServiceAreaPanel({ map }: { map?: { view: MapView; rows: AreaValue[] } }) {
   const { workspace, update } = useWorkspace();
   const [name, setName] = useState('');
   const area = activeServiceArea(workspace);
   const setArea = (changed: ServiceArea) =>
     update((ws) => ({ ...ws, serviceAreas: ws.serviceAreas.map((a) => (a.id === changed.id ? changed : a)) }));
-  const add = (geos: string[]) => {
-    if (!area) return;
-    const counties = geos.filter((g) => g.length === 5);
-    const states = rows.filter((r) => geos.includes(r.geo) && r.geo.length === 2).map((r) => r.state);
-    setArea(addToServiceArea(area, { counties, states }));
-  };
   function create() {
     const trimmed = name.trim();
     if (!trimmed) return;
@@ -72,10 +34,14 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
     });
     setName('');
   }
-  const selectedName = rows.find((r) => r.geo === view.selected)?.name;
   return (
     <section className="card service-area" aria-labelledby="sa-title" data-testid="service-area">
-      <h2 id="sa-title">Service area</h2>
+      <h2 id="sa-title">Service area{area && isSampleItem(area) && <span className="badge sample">sample</span>}</h2>
+      {!area && (
+        <p className="empty-state" data-testid="service-area-empty">
+          Next: name the area you recruit for (a hospital’s catchment, a region), then add its counties by name.
+        </p>
+      )}
       {workspace.serviceAreas.length > 0 && (
         <label>
           Editing
@@ -100,6 +66,7 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
             data-testid="service-area-name"
             value={name}
             maxLength={120}
+            placeholder="e.g. Central Valley clinics"
             onChange={(e) => setName(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && create()}
           />
@@ -108,41 +75,7 @@ export function ServiceAreaPanel({ view, rows }: { view: MapView; rows: AreaValu
           Create
         </button>
       </div>
-      {area && (
-        <>
-          <div className="button-row">
-            <button
-              type="button"
-              className="secondary"
-              disabled={!view.selected}
-              onClick={() => add([view.selected])}
-              data-testid="service-area-add-selected"
-            >
-              Add {selectedName ?? `the selected ${view.level}`}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!rows.length}
-              onClick={() => add(rows.map((r) => r.geo))}
-              data-testid="service-area-add-all"
-            >
-              Add all {rows.length} in the table
-            </button>
-          </div>
-          <CodeEntry onAdd={(codes) => setArea(addToServiceArea(area, codes))} />
-          <p className="note" data-testid="service-area-summary">
-            {area.name}: {area.states.length} whole state{area.states.length === 1 ? '' : 's'}
-            {area.states.length ? ` (${area.states.join(', ')})` : ''}, {area.counties.length} count
-            {area.counties.length === 1 ? 'y' : 'ies'}. Outlined on the map.
-          </p>
-          {(area.counties.length > 0 || area.states.length > 0) && (
-            <button type="button" className="secondary" onClick={() => setArea({ ...area, counties: [], states: [] })}>
-              Clear {area.name}
-            </button>
-          )}
-        </>
-      )}
+      {area && <ServiceAreaEditor area={area} onChange={setArea} map={map} />}
     </section>
   );
 }

@@ -5,49 +5,53 @@ import { regionLabel } from '../../app/labels';
 import { stateRegionMap } from '../../app/regions';
 import { specialtyLabel } from '../../model/specialties';
 import { useQuery } from '../use-query';
+import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';
 
 /** Targets beside the map: hires wanted, candidates arrived and in the pipeline for each region. */
 export function TargetProgress() {
   const { workspace } = useWorkspace();
   const regions = useQuery(useMemo(stateRegions, [])).rows;
+  const names = useCountyNames();
   if (!workspace.targets.length) return null;
   const rows = targetProgress(workspace, stateRegionMap(regions));
   return (
     <section className="card" aria-labelledby="progress-title" data-testid="target-progress">
       <h2 id="progress-title">Targets by region</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Region</th>
-            <th scope="col">Specialty</th>
-            <th scope="col" className="num">
-              Hires wanted
-            </th>
-            <th scope="col" className="num">
-              Arrived
-            </th>
-            <th scope="col" className="num">
-              In the pipeline
-            </th>
-            <th scope="col">Due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ target: t, arrived, active }) => (
-            <tr key={t.id}>
-              <td>{regionLabel(t.region, workspace.serviceAreas)}</td>
-              <td>{specialtyLabel(t.specialty)}</td>
-              <td className="num">{t.hires}</td>
-              <td className="num">
-                {arrived} ({Math.round((100 * arrived) / t.hires)}%)
-              </td>
-              <td className="num">{active}</td>
-              <td>{t.dueQuarter}</td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="progress-title">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Region</th>
+              <th scope="col">Specialty</th>
+              <th scope="col" className="num">
+                Hires wanted
+              </th>
+              <th scope="col" className="num">
+                Arrived
+              </th>
+              <th scope="col" className="num">
+                In the pipeline
+              </th>
+              <th scope="col">Due</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ target: t, arrived, active }) => (
+              <tr key={t.id}>
+                <td>{regionLabel(t.region, workspace.serviceAreas, names)}</td>
+                <td>{specialtyLabel(t.specialty)}</td>
+                <td className="num">{t.hires}</td>
+                <td className="num">
+                  {arrived} ({Math.round((100 * arrived) / t.hires)}%)
+                </td>
+                <td className="num">{active}</td>
+                <td>{t.dueQuarter}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

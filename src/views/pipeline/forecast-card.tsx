@@ -1,15 +1,13 @@
-import { useMemo, useState } from 'react';
 import { TARGET_CHARTS, targetArrivalsFigure, totalArrivalsFigure } from '../../app/figures';
-import { forecastKey, forecastWorkspace, type WorkspaceForecast } from '../../app/forecast';
+import type { WorkspaceForecast } from '../../app/forecast';
 import { targetLabelById } from '../../app/labels';
-import { stateRegionMap } from '../../app/regions';
 import { arrivalsChart } from '../../charts/arrivals';
-import { stateRegions } from '../../data/queries/pipeline';
 import { FORECAST_SETTINGS } from '../../model/forecast/settings';
 import type { Workspace } from '../../model/workspace';
-import { useClock } from '../clock-context';
 import { PlotHost } from '../plot-host';
-import { useQuery } from '../use-query';
+import { useLiveForecast } from '../live-forecast-context';
+import { useCountyNames } from '../use-county-names';
+import { ForecastProgress } from './forecast-progress';
 import { useWorkspace } from '../workspace-context';
 import { FeeScenarioSwitch } from './assumptions-panel';
 import { ArrivalsTable, CostTable, ForecastTable, pct } from './forecast-tables';
@@ -42,7 +40,8 @@ function TargetCharts({ forecast, label }: { forecast: WorkspaceForecast; label:
 }
 
 function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast; workspace: Workspace }) {
-  const label = (id: string) => targetLabelById(id, workspace.targets, workspace.serviceAreas);
+  const names = useCountyNames();
+  const label = (id: string) => targetLabelById(id, workspace.targets, workspace.serviceAreas, names);
   const total = totalArrivalsFigure(forecast.result, workspace.targets);
   return (
     <>
@@ -56,38 +55,45 @@ function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast;
   );
 }
 
-/** Runs the forecast of the workspace (the report runs the same) and shows its result. */
+/** What to do before there is anything to forecast, with the link that does it. */
+function ForecastWaiting({ missing }: { missing: string }) {
+  return (
+    <p className="empty-state" data-testid="forecast-waiting">
+      The forecast needs {missing}: set how many hires of which specialty you need, where and by when.{' '}
+      <a className="button" href="#targets">
+        Set a target
+      </a>
+    </p>
+  );
+}
+
+/** The forecast of the workspace, kept current by itself (the report prints the same); an out-of-date result is marked. */
 export function ForecastCard() {
   const { workspace } = useWorkspace();
-  const clock = useClock();
-  const regions = useQuery(useMemo(stateRegions, [])).rows;
-  const [state, setState] = useState<{ forecast?: WorkspaceForecast; error?: string; running?: boolean }>({});
-  async function run() {
-    setState({ running: true });
-    try {
-      setState({ forecast: await forecastWorkspace(workspace, stateRegionMap(regions), clock.today()) });
-    } catch (e) {
-      setState({ error: (e as Error).message });
-    }
-  }
-  const { forecast } = state;
-  const stale = forecast && forecast.key !== forecastKey(workspace);
+  const state = useLiveForecast();
+  const shown = state.kind === 'current' ? state.forecast : state.kind === 'updating' ? state.previous : null;
+  const stale = state.kind === 'updating';
   return (
-    <section className="card" aria-labelledby="forecast-title" data-testid="forecast">
-      <div className="card-head">
-        <h2 id="forecast-title">Forecast against the targets</h2>
-        <button type="button" onClick={() => void run()} disabled={state.running} data-testid="forecast-run">
-          {state.running ? 'Simulating…' : forecast ? 'Run again' : 'Run the forecast'}
-        </button>
-      </div>
+    <section className="card" aria-labelledby="forecast-title" data-testid="forecast" data-forecast-state={state.kind} aria-busy={stale}>
+      <h2 id="forecast-title">Forecast against the targets</h2>
       <p className="note">
         {FORECAST_SETTINGS.runs.toLocaleString('en-US')} simulated futures (seed {FORECAST_SETTINGS.seed}) of every candidate’s remaining
-        steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots per state and fiscal year — with the default
-        assumptions (sources in the model). {stale && <strong>The pipeline or targets changed since this run.</strong>}
+        steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots per state and fiscal year — with the assumptions
+        below. It reruns by itself when the targets, the candidates or the assumptions change.
       </p>
       <FeeScenarioSwitch />
-      {state.error && <p className="msg error">{state.error}</p>}
-      {forecast && <ForecastResults forecast={forecast} workspace={workspace} />}
+      <ForecastProgress state={state} />
+      {state.kind === 'waiting' && <ForecastWaiting missing={state.missing} />}
+      {state.kind === 'failed' && (
+        <p className="msg error" role="alert">
+          The forecast could not run: {state.message}
+        </p>
+      )}
+      {shown && (
+        <div className={stale ? 'stale' : undefined} data-testid="forecast-results" data-stale={stale}>
+          <ForecastResults forecast={shown} workspace={workspace} />
+        </div>
+      )}
     </section>
   );
 }

@@ -10,11 +10,14 @@ import { downloadCsv } from '../download';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
 import { ActionDate } from './action-date';
+import { siteLabel } from '../../app/county-names';
+import { useCountyNames } from '../use-county-names';
 
 /** Every candidate still in the pipeline with the next thing to do and its date. */
 export function NextActions() {
   const { workspace } = useWorkspace();
   const today = useClock().today();
+  const names = useCountyNames();
   const shortage = useQuery(useMemo(shortageCounties, [])).rows;
   const shortageSet = useMemo(() => new Set((shortage ?? []).map((r) => r.county_fips)), [shortage]);
   const actions = pipelineActions(workspace.candidates, currentAssumptions(workspace.assumptions), today);
@@ -54,7 +57,7 @@ export function NextActions() {
                 <td>{c.stage}</td>
                 <td>{c.visaRoute}</td>
                 <td>
-                  {c.siteState} {c.siteCountyFips}
+                  {siteLabel(c, names)}
                   {needsWaiverCheck(c, shortageSet) && (
                     <span
                       className="badge warn"

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { mergeCandidates, readPipelineImport, SAMPLE_PIPELINE, type ImportMessage } from '../../app/pipeline';
+import { mergeCandidates, readPipelineImport, type ImportMessage } from '../../app/pipeline';
 import { isSampleCandidate, pipelineTemplateCsv } from '../../model/pipeline';
 import { downloadText } from '../download';
 import { useWorkspace } from '../workspace-context';
@@ -43,11 +43,6 @@ export function PipelineImport() {
     setMessage(message);
     if (input.current) input.current.value = '';
   }
-  async function importSample() {
-    const res = await fetch(new URL(SAMPLE_PIPELINE.path, document.baseURI));
-    if (res.ok) importText(await res.text(), SAMPLE_PIPELINE.name);
-    else setMessage({ ok: false, text: `The sample pipeline could not be loaded (HTTP ${res.status}).`, errors: [] });
-  }
 
   return (
     <section className="card" aria-labelledby="pipe-import-title">
@@ -55,6 +50,12 @@ export function PipelineImport() {
         Candidate pipeline ({candidates.length})
         {samples > 0 && <span className="badge sample">{samples} sample candidates — generated, not real people</span>}
       </h2>
+      {!candidates.length && (
+        <p className="empty-state" data-testid="pipeline-empty">
+          Next: import your candidates from a spreadsheet saved as CSV (download the template for its columns), or try the whole app with
+          the sample data above.
+        </p>
+      )}
       <p className="note">
         Candidate data stays in this browser. Import a CSV in the template’s columns; rows with problems are listed and left out, and
         candidates already saved are kept (a row with the same candidate id replaces it).
@@ -75,9 +76,6 @@ export function PipelineImport() {
             if (file) void file.text().then((t) => importText(t, file.name));
           }}
         />
-        <button type="button" className="secondary" onClick={() => void importSample()} data-testid="pipeline-sample">
-          Try the sample pipeline
-        </button>
         <button
           type="button"
           className="secondary"

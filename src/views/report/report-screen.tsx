@@ -1,15 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { viewFromParams } from '../../model/map-view';
 import { buildReportHtml } from '../../report/build-report';
 import { gatherReport, type GatheredReport } from '../../app/gather-report';
 import { describeView } from '../../app/map-spec';
 import { isUnavailable, type ReportInput } from '../../app/report-input';
-import { tableCsv } from '../../report/report-table';
 import { reportTables } from '../../report/report-tables';
 import { useAtlas } from '../atlas-context';
 import { useClock } from '../clock-context';
 import { downloadText } from '../download';
 import { useWorkspace } from '../workspace-context';
+import { useLiveForecast } from '../live-forecast-context';
+import { ReportPreview } from './report-preview';
+import { ReportTablesCard } from './report-tables-card';
 
 /** Prints the report itself, not this screen: a hidden frame that may show a print dialog but never run script. */
 function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFrameElement {
@@ -26,40 +28,42 @@ function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFra
   return frame;
 }
 
-export function ReportScreen() {
+/** Gathers the report whenever the workspace or the live forecast changes; never with an out-of-date forecast. */
+function useGatheredReport() {
   const { coordinator, datasets } = useAtlas();
   const { workspace } = useWorkspace();
   const clock = useClock();
-  const [includeCandidates, setIncludeCandidates] = useState(false);
+  const live = useLiveForecast();
+  const forecast = live.kind === 'current' ? live.forecast : null;
+  const updating = live.kind === 'updating';
   const [gathered, setGathered] = useState<{ report?: GatheredReport; error?: string }>({});
-  const printFrame = useRef<HTMLIFrameElement | null>(null);
-
   useEffect(() => {
-    let live = true;
+    if (updating) return; // the report waits for the forecast of the workspace as it is now
+    let on = true;
     setGathered({});
     const view = viewFromParams(new URLSearchParams(location.search));
-    gatherReport({ coordinator, datasets, workspace, view, clock }).then(
-      (report) => live && setGathered({ report }),
-      (e: Error) => live && setGathered({ error: e.message }),
+    gatherReport({ coordinator, datasets, workspace, view, clock, forecast }).then(
+      (report) => on && setGathered({ report }),
+      (e: Error) => on && setGathered({ error: e.message }),
     );
     return () => {
-      live = false;
+      on = false;
     };
-  }, [coordinator, datasets, workspace, clock]);
+  }, [coordinator, datasets, workspace, clock, forecast, updating]);
+  return { ...gathered, updating };
+}
+
+export function ReportScreen() {
+  const clock = useClock();
+  const [includeCandidates, setIncludeCandidates] = useState(false);
+  const { report, error, updating } = useGatheredReport();
+  const printFrame = useRef<HTMLIFrameElement | null>(null);
   useEffect(() => () => printFrame.current?.remove(), []);
-
-  const report = gathered.report;
-  const input = (): ReportInput | null => (report ? { ...report, generatedAt: clock.now().toISOString(), includeCandidates } : null);
-  const tables = report ? reportTables({ ...report, includeCandidates }) : [];
-
-  function exportHtml() {
-    const built = input();
-    if (built) downloadText(`shortage-atlas-report-${clock.today()}.html`, buildReportHtml(built), 'text/html;charset=utf-8');
-  }
-  function print() {
-    const built = input();
-    if (built) printFrame.current = printReport(buildReportHtml(built), printFrame.current);
-  }
+  const input: ReportInput | null = report ? { ...report, includeCandidates } : null;
+  // One string: the preview shows it, the download saves it, the print frame prints it.
+  const html = useMemo(() => (input ? buildReportHtml(input) : null), [report, includeCandidates]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tables = input ? reportTables(input) : [];
+  const ready = !!html && !updating;
 
   return (
     <div className="report-screen">
@@ -75,14 +79,22 @@ export function ReportScreen() {
             Map: {report.map.heading} — {describeView(report.map.view).join(', ')}. Change it on the Shortage map tab.
           </p>
         )}
-        {!report && !gathered.error && (
-          <p className="busy" role="status">
-            Preparing the report (map, forecast)…
+        {report && !report.targets.length && (
+          <p className="empty-state" data-testid="report-no-targets">
+            The report has no target and no forecast yet: set a target first.{' '}
+            <a className="button" href="#targets">
+              Set a target
+            </a>
           </p>
         )}
-        {gathered.error && (
+        {!report && !error && (
+          <p className="busy" role="status">
+            {updating ? 'Waiting for the forecast to update…' : 'Preparing the report (map, forecast)…'}
+          </p>
+        )}
+        {error && (
           <p className="msg error" role="alert">
-            The report could not be prepared: {gathered.error}
+            The report could not be prepared: {error}
           </p>
         )}
         <label className="inline">
@@ -99,38 +111,27 @@ export function ReportScreen() {
           a report only with people allowed to see candidate data.
         </p>
         <div className="button-row">
-          <button type="button" onClick={exportHtml} disabled={!report} data-testid="export-report">
+          <button
+            type="button"
+            onClick={() => html && downloadText(`shortage-atlas-report-${clock.today()}.html`, html, 'text/html;charset=utf-8')}
+            disabled={!ready}
+            data-testid="export-report"
+          >
             Download the report (HTML)
           </button>
-          <button type="button" className="secondary" onClick={print} disabled={!report} data-testid="print-report">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => html && (printFrame.current = printReport(html, printFrame.current))}
+            disabled={!ready}
+            data-testid="print-report"
+          >
             Print / save as PDF
           </button>
         </div>
       </section>
-      {tables.length > 0 && (
-        <section className="card" aria-labelledby="report-tables-title">
-          <h2 id="report-tables-title">The report’s tables as CSV</h2>
-          <p className="note">Each table as it appears in the report, for a spreadsheet.</p>
-          <ul className="report-tables" data-testid="report-tables">
-            {tables.map((t) => (
-              <li key={t.id}>
-                {t.title}{' '}
-                <span className="note">
-                  ({t.rows.length.toLocaleString('en-US')} {t.rows.length === 1 ? 'row' : 'rows'})
-                </span>{' '}
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => downloadText(`report-${t.id}-${clock.today()}.csv`, tableCsv(t), 'text/csv;charset=utf-8')}
-                  data-testid={`report-csv-${t.id}`}
-                >
-                  Download CSV<span className="visually-hidden"> of {t.title}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {html && <ReportPreview html={html} stale={updating} />}
+      <ReportTablesCard tables={tables} today={clock.today()} />
     </div>
   );
 }

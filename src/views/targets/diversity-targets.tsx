@@ -84,45 +84,47 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
       {!workspace.diversityTargets.length && (
         <p className="note">No diversity targets yet{editable ? '' : ': add them on the Targets screen'}.</p>
       )}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Target</th>
-            <th scope="col">Pipeline today</th>
-            <th scope="col">Definition</th>
-            {editable && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {workspace.diversityTargets.map((d) => {
-            const reading = measureDiversity(d.measure, workspace.candidates);
-            return (
-              <tr key={d.id}>
-                <td>{MEASURE_LABELS[d.measure.kind]}</td>
-                <td>{describeMeasure(d.measure)}</td>
-                <td>{reading.summary}</td>
-                <td className="note">{DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]}</td>
-                {editable && (
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => update((ws) => ({ ...ws, diversityTargets: ws.diversityTargets.filter((x) => x.id !== d.id) }))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-wide" tabIndex={0} role="region" aria-label="Diversity targets">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Target</th>
+              <th scope="col">Pipeline today</th>
+              <th scope="col">Definition</th>
+              {editable && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {workspace.diversityTargets.map((d) => {
+              const reading = measureDiversity(d.measure, workspace.candidates);
+              return (
+                <tr key={d.id}>
+                  <td>{MEASURE_LABELS[d.measure.kind]}</td>
+                  <td>{describeMeasure(d.measure)}</td>
+                  <td>{reading.summary}</td>
+                  <td className="note">{DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]}</td>
+                  {editable && (
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => update((ws) => ({ ...ws, diversityTargets: ws.diversityTargets.filter((x) => x.id !== d.id) }))}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

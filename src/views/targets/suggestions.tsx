@@ -28,7 +28,7 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
     <section className="card" aria-labelledby="suggest-title" data-testid="suggestions">
       <h2 id="suggest-title">Suggested targets from the shortage data</h2>
       {!area ? (
-        <p className="note">Build a service area on the Shortage map (counties or whole states) to get suggestions for it.</p>
+        <p className="note">Create your service area above to get suggested targets from its shortage figures.</p>
       ) : (
         <>
           <div className="inline-form">

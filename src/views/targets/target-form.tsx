@@ -6,6 +6,8 @@ import { targetSpecialtiesFor, US_STATES } from '../../model/workspace';
 import { CENSUS_REGIONS, HHS_REGIONS } from '../../model/us-regions';
 import type { Priority, Profession, ServiceArea } from '../../model/types';
 import { useClock } from '../clock-context';
+import { CountyInput } from '../county-input';
+import { useCountyNames } from '../use-county-names';
 
 /** Where the target is: one list of every kind of region, and the fields a county or site needs. */
 function RegionFields({
@@ -32,7 +34,7 @@ function RegionFields({
             </option>
           ))}
           <option value="site">A site (hospital or clinic)…</option>
-          <option value="county">A county (FIPS)…</option>
+          <option value="county">A county…</option>
           {CENSUS_REGIONS.map((c) => (
             <option key={c} value={`cr:${c}`}>
               Census region: {c}
@@ -63,7 +65,7 @@ function RegionFields({
             />
           </label>
           <label>
-            Site state
+            Site state (when no county is given)
             <select value={place.siteState} onChange={(e) => onPlace({ ...place, siteState: e.target.value })}>
               {US_STATES.map((s) => (
                 <option key={s.code} value={s.code}>
@@ -75,15 +77,12 @@ function RegionFields({
         </>
       )}
       {(choice === 'county' || choice === 'site') && (
-        <label>
-          County FIPS{choice === 'site' ? ' (optional)' : ''}
-          <input
-            type="text"
-            value={place.county}
-            onChange={(e) => onPlace({ ...place, county: e.target.value.trim() })}
-            data-testid="target-county"
-          />
-        </label>
+        <CountyInput
+          label={choice === 'site' ? 'Site county (optional)' : 'County'}
+          value={place.county}
+          onChange={(county) => onPlace({ ...place, county })}
+          testId="target-county"
+        />
       )}
     </>
   );
@@ -105,12 +104,13 @@ export function TargetForm({
 }) {
   const [d, setD] = useState(initial);
   const [choice, setChoice] = useState(regionChoice(initial.region));
-  const [place, setPlace] = useState(placeFields(initial.region));
+  const names = useCountyNames();
+  const [place, setPlace] = useState(() => placeFields(initial.region, names));
   const [error, setError] = useState('');
   const quarters = nextQuarters(useClock().today(), 16, { includeCurrent: true });
   if (!quarters.includes(d.dueQuarter)) quarters.unshift(d.dueQuarter);
   function save() {
-    const checked = checkedDraft(d, choice, place);
+    const checked = checkedDraft(d, choice, place, names);
     if (typeof checked === 'string') setError(checked);
     else onSave(checked);
   }

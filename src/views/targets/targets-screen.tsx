@@ -11,7 +11,7 @@ import {
   type TargetDraft,
   type TargetSortField,
 } from '../../model/targets';
-import type { ServiceArea, Target } from '../../model/types';
+import type { RegionRef, ServiceArea, Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
 import { TargetForm } from './target-form';
 import { emptyDraft } from '../../app/target-draft';
@@ -23,6 +23,14 @@ import { Suggestions } from './suggestions';
 import { DiversityTargets } from './diversity-targets';
 import { WorkspaceFile } from '../workspace-file';
 import { downloadCsv } from '../download';
+import { useCountyNames } from '../use-county-names';
+import { isSampleItem } from '../../app/sample-data';
+import type { CountyNames } from '../../app/county-names';
+import { activeServiceArea } from '../../model/service-areas';
+import { ServiceAreaPanel } from '../map/service-area-panel';
+
+/** The county code a spreadsheet joins on, for county and site targets (the CSV keeps it beside the name). */
+const regionCountyFips = (r: RegionRef) => (r.kind === 'county' ? r.fips : r.kind === 'site' ? r.countyFips : '');
 
 type Sort = { by: TargetSortField; direction: 'asc' | 'desc' };
 
@@ -43,6 +51,9 @@ function SortHeader({ by, label, sort, onSort }: { by: TargetSortField; label: s
 function TargetsTable({
   targets,
   areas,
+  names,
+  filtered,
+  onNew,
   sort,
   onSort,
   onEdit,
@@ -51,6 +62,10 @@ function TargetsTable({
 }: {
   targets: Target[];
   areas: readonly ServiceArea[];
+  names: CountyNames;
+  /** Targets exist but the filter hides them all. */
+  filtered: boolean;
+  onNew: () => void;
   sort: Sort;
   onSort: (s: Sort) => void;
   onEdit: (t: Target) => void;
@@ -79,9 +94,10 @@ function TargetsTable({
         <tbody>
           {targets.map((t) => (
             <tr key={t.id} data-target={t.id}>
-              {targetCells(t, areas).map((c, i) => (
+              {targetCells(t, areas, names).map((c, i) => (
                 <td key={i} className={i === 3 ? 'num' : ''}>
                   {c}
+                  {i === 0 && isSampleItem(t) && <span className="badge sample">sample</span>}
                 </td>
               ))}
               <td className="actions">
@@ -99,8 +115,17 @@ function TargetsTable({
           ))}
           {!targets.length && (
             <tr>
-              <td colSpan={9} className="note">
-                No targets yet. Accept a suggestion above or add one with “New target”.
+              <td colSpan={9} className="empty-state" data-testid="targets-empty">
+                {filtered ? (
+                  'No target matches the filter.'
+                ) : (
+                  <>
+                    No targets yet: accept a suggestion above, or set one yourself.{' '}
+                    <button type="button" onClick={onNew}>
+                      Set a target
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           )}
@@ -120,6 +145,12 @@ export function TargetsScreen() {
   const [filter, setFilter] = useState('');
   const areas = workspace.serviceAreas;
   const today = useClock().today();
+  const names = useCountyNames();
+  // Shown while the service area is still to be built here, and kept until the person leaves the screen.
+  const [buildArea] = useState(() => {
+    const area = activeServiceArea(workspace);
+    return !area || area.counties.length + area.states.length === 0;
+  });
 
   const save = (draft: TargetDraft) => {
     update((ws) => ({
@@ -142,7 +173,7 @@ export function TargetsScreen() {
   };
   const shown = filterTargets(sortTargets(workspace.targets, sort), {
     text: filter,
-    shownAs: (t) => [professionLabel(t), specialtyLabel(t.specialty), regionLabel(t.region, areas)],
+    shownAs: (t) => [professionLabel(t), specialtyLabel(t.specialty), regionLabel(t.region, areas, names)],
   });
   return (
     <div className="targets-screen">
@@ -152,6 +183,7 @@ export function TargetsScreen() {
         {saveState === 'saving' && 'Saving…'}
         {saveState === 'error' && (saveError ?? 'Not saved.')}
       </p>
+      {buildArea && <ServiceAreaPanel />}
       <Suggestions onAccept={(draft) => update((ws) => ({ ...ws, targets: addTarget(ws.targets, draft).targets }))} />
       <section className="card" aria-labelledby="targets-title">
         <div className="card-head">
@@ -170,8 +202,8 @@ export function TargetsScreen() {
               onClick={() =>
                 downloadCsv(
                   'targets.csv',
-                  [...TARGET_COLUMNS],
-                  shown.map((t) => targetCells(t, areas)),
+                  [...TARGET_COLUMNS, 'County FIPS'],
+                  shown.map((t) => [...targetCells(t, areas, names), regionCountyFips(t.region)]),
                 )
               }
               data-testid="targets-csv"
@@ -201,6 +233,9 @@ export function TargetsScreen() {
         <TargetsTable
           targets={shown}
           areas={areas}
+          names={names}
+          filtered={workspace.targets.length > 0}
+          onNew={() => setEditing({ kind: 'new' })}
           sort={sort}
           onSort={setSort}
           onEdit={(t) => setEditing({ kind: 'edit', target: t })}
