@@ -6,7 +6,7 @@
 // sample-pipeline.ts, loaded on the click.
 import { isSampleCandidate } from '../model/pipeline/sample';
 import { addQuarters, quarterOf } from '../model/calendar';
-import type { Candidate, DiversityTarget, ServiceArea, Target } from '../model/types';
+import type { Candidate, DiversityTarget, RegionRef, ServiceArea, Target } from '../model/types';
 import type { Workspace } from '../model/workspace';
 
 /** Ids of sample service areas, targets and diversity targets start with this. */
@@ -24,31 +24,29 @@ export const SAMPLE_SERVICE_AREA: ServiceArea = {
 
 /** The sample targets, due a number of quarters after today's: they never fall due in the past. */
 export function sampleTargets(today: string): Target[] {
-  const area = { kind: 'service-area', id: SAMPLE_SERVICE_AREA.id } as const;
+  const area: RegionRef = { kind: 'service-area', id: SAMPLE_SERVICE_AREA.id };
   const due = (quarters: number) => addQuarters(quarterOf(today), quarters);
   const sample = { owner: 'Sample', note: 'Sample target: remove it with “Remove sample data”.' };
   const target = (
     n: number,
-    profession: Target['profession'],
-    specialty: string,
-    hires: number,
+    fields: Pick<Target, 'profession' | 'specialty' | 'region' | 'hires' | 'priority'>,
     quarters: number,
-    priority: Target['priority'],
   ): Target => ({
     id: `${SAMPLE_ID_PREFIX}target-${n}`,
-    profession,
-    specialty,
-    region: area,
-    hires,
+    ...fields,
     dueQuarter: due(quarters),
-    priority,
     ...sample,
   });
   return [
-    target(1, 'physician', 'primary care', 3, 8, 'high'),
-    target(2, 'physician', 'internal medicine', 2, 6, 'medium'),
-    target(3, 'physician', 'psychiatry', 1, 6, 'medium'),
-    target(4, 'mls', 'medical laboratory', 3, 4, 'high'),
+    target(1, { profession: 'physician', specialty: 'primary care', region: area, hires: 6, priority: 'high' }, 8),
+    target(2, { profession: 'physician', specialty: 'psychiatry', region: area, hires: 2, priority: 'medium' }, 6),
+    target(3, { profession: 'physician', specialty: 'hospitalist', region: area, hires: 2, priority: 'medium' }, 4),
+    // The sample's lab scientists work across California, not in the valley.
+    target(
+      4,
+      { profession: 'mls', specialty: 'clinical laboratory', region: { kind: 'state', state: 'CA' }, hires: 3, priority: 'high' },
+      6,
+    ),
   ];
 }
 

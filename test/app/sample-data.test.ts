@@ -16,7 +16,7 @@ import { isSampleCandidate } from '../../src/model/pipeline';
 import { regionContainsFor } from '../../src/model/region-contains';
 import { activeServiceArea } from '../../src/model/service-areas';
 import { quarterOf } from '../../src/model/targets';
-import { emptyWorkspace, parseWorkspaceFile, serializeWorkspace, specialtiesFor, type Workspace } from '../../src/model/workspace';
+import { emptyWorkspace, parseWorkspaceFile, serializeWorkspace, targetSpecialtiesFor, type Workspace } from '../../src/model/workspace';
 import { makeCandidate } from '../helpers/candidate';
 
 const today = '2026-11-25';
@@ -112,16 +112,24 @@ describe('sample data', () => {
     if (parsed.ok) expect(sampleCounts(parsed.workspace)).toEqual(sampleCounts(ws));
   });
 
-  it('has targets that are valid, due after today, and met by sample candidates in the sample area', () => {
+  it('has targets that are valid, due after today, and met by sample candidates in their regions', () => {
     const targets = sampleTargets(today);
     const members = matchTargets(sampleCandidates, targets, regionContainsFor([SAMPLE_SERVICE_AREA], new Map()));
+    // Independently of the matching code: HRSA's primary-care specialties and the clinical-laboratory roles.
+    const counted: Record<string, string[]> = {
+      'primary care': ['family medicine', 'internal medicine', 'pediatrics', 'ob/gyn'],
+      'clinical laboratory': ['medical laboratory scientist', 'medical laboratory technician', 'cytotechnologist', 'histotechnologist'],
+    };
     targets.forEach((t, i) => {
-      expect(specialtiesFor(t.profession), t.id).toContain(t.specialty);
+      expect(targetSpecialtiesFor(t.profession), t.id).toContain(t.specialty);
       expect(t.dueQuarter > quarterOf(today), t.id).toBe(true);
-      // Independently of the matching code: candidates of that specialty with a site in one of the area's counties.
-      const inArea = sampleCandidates.filter((c) => c.specialty === t.specialty && SAMPLE_SERVICE_AREA.counties.includes(c.siteCountyFips));
-      expect(members[i].length, t.id).toBe(inArea.length);
-      expect(inArea.length, t.id).toBeGreaterThan(0);
+      const inRegion = (c: (typeof sampleCandidates)[number]) =>
+        t.region.kind === 'state' ? c.siteState === t.region.state : SAMPLE_SERVICE_AREA.counties.includes(c.siteCountyFips);
+      const expected = sampleCandidates.filter(
+        (c) => c.profession === t.profession && (counted[t.specialty] ?? [t.specialty]).includes(c.specialty) && inRegion(c),
+      );
+      expect(members[i].length, t.id).toBe(expected.length);
+      expect(expected.length, t.id).toBeGreaterThan(0);
     });
   });
 });
