@@ -175,7 +175,10 @@ describe('a new user’s first run, at 1440 px', () => {
   });
 
   it('marks the forecast out of date the moment an assumption changes, then shows the new one', async () => {
-    await page.getByTestId('fee-scenario').getByLabel(/not-applied/).check();
+    await page
+      .getByTestId('fee-scenario')
+      .getByLabel(/not-applied/)
+      .check();
     // Right after the edit: the old figures are marked out of date, the plan strip shows no P(met).
     expect(await page.getByTestId('forecast').getAttribute('data-forecast-state')).toBe('updating');
     expect(await page.getByTestId('forecast-results').getAttribute('data-stale')).toBe('true');
@@ -183,7 +186,10 @@ describe('a new user’s first run, at 1440 px', () => {
     expect(await planText('forecast')).not.toMatch(/P\(met\)/);
     await expect.poll(() => page.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 60_000 }).toBe('current');
     expect(await page.getByTestId('forecast-results').getAttribute('data-stale')).toBe('false');
-    await page.getByTestId('fee-scenario').getByLabel(/continues/).check();
+    await page
+      .getByTestId('fee-scenario')
+      .getByLabel(/continues/)
+      .check();
     await expect.poll(() => page.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 60_000 }).toBe('current');
   });
 
