@@ -46,6 +46,8 @@ beforeAll(async () => {
   seen = watch(page, server.origin);
   await page.goto(server.url);
   await waitReady(page);
+  // Under load the screen may not have mounted yet: with no view on the page, "every view settled" holds vacuously.
+  await page.waitForSelector('[data-testid="shortage-map"] g.shapes path');
   await settled();
 });
 afterAll(async () => {
