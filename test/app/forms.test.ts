@@ -38,7 +38,9 @@ describe('the target form', () => {
       'County: No single county matches “Atlantis”: choose one from the list as you type, e.g. “Kern County, CA”.',
     );
     expect(regionFromChoice('site', { ...none, siteName: '  ' }, names)).toBe('Site: enter the site’s name.');
-    expect(regionFromChoice('site', { ...none, siteName: 'X', county: 'abc' }, names)).toMatch(/^Site county: No single county matches “abc”/);
+    expect(regionFromChoice('site', { ...none, siteName: 'X', county: 'abc' }, names)).toMatch(
+      /^Site county: No single county matches “abc”/,
+    );
     const draft = emptyDraft([], '2026-11-23');
     expect(checkedDraft({ ...draft, hires: 0 }, 'st:CA', none, names)).toBe('Hires: a whole number from 1 to 10,000.');
     expect(checkedDraft({ ...draft, hires: 2.5 }, 'st:CA', none, names)).toBe('Hires: a whole number from 1 to 10,000.');
