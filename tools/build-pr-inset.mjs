@@ -8,27 +8,47 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import { geoMercator } from 'd3';
+import { readJson } from './lib/csv.mjs';
 
 const require = createRequire(import.meta.url);
-const topology = JSON.parse(fs.readFileSync(require.resolve('us-atlas/counties-10m.json'), 'utf8'));
+const topology = /** @type {import('topojson-specification').Topology} */ (readJson(require.resolve('us-atlas/counties-10m.json')));
 const out = path.resolve(import.meta.dirname, '../public/datasets/geo/pr-albers-inset.json');
-const pick = (name, test) => feature(topology, topology.objects[name]).features.filter((f) => test(String(f.id)));
+/** @typedef {import('geojson').Feature<import('geojson').Polygon | import('geojson').MultiPolygon, { name: string }>} Shape */
+/**
+ * @param {'counties' | 'states'} name
+ * @param {(id: string) => boolean} test
+ * @returns {Shape[]}
+ */
+const pick = (name, test) =>
+  /** @type {import('geojson').FeatureCollection<import('geojson').Polygon | import('geojson').MultiPolygon, { name: string }>} */ (
+    feature(topology, /** @type {import('topojson-specification').GeometryCollection<{ name: string }>} */ (topology.objects[name]))
+  ).features.filter((f) => test(String(f.id)));
 const counties = pick('counties', (id) => id.startsWith('72'));
 const states = pick('states', (id) => id === '72');
 
 // The inset box, in the Albers USA frame's pixels.
+/** @type {[[number, number], [number, number]]} */
 const INSET = [
   [855, 545],
   [955, 585],
 ];
 const projection = geoMercator().fitExtent(INSET, { type: 'FeatureCollection', features: states });
+/** @param {number} n */
 const round = (n) => Math.round(n * 10) / 10;
-const projectRing = (ring) => ring.map((p) => projection(p).map(round));
+/** @param {import('geojson').Position[]} ring */
+const projectRing = (ring) =>
+  ring.map((p) => {
+    const xy = projection([p[0], p[1]]);
+    if (!xy) throw new Error(`cannot project ${p.join(',')}`);
+    return xy.map(round);
+  });
+/** @param {import('geojson').Polygon | import('geojson').MultiPolygon} g */
 function projectGeometry(g) {
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map(projectRing) };
   if (g.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(projectRing)) };
-  throw new Error(`unexpected geometry ${g.type}`);
+  throw new Error(`unexpected geometry ${String(/** @type {{ type: unknown }} */ (g).type)}`);
 }
+/** @param {Shape} f */
 const toFeature = (f) => ({
   type: 'Feature',
   id: String(f.id),

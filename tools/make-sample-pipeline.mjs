@@ -14,7 +14,9 @@ import path from 'node:path';
 const out = path.resolve(import.meta.dirname, '../public/datasets/sample/pipeline-sample.csv');
 let seed = 20261123;
 const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+/** @template T @param {readonly T[]} xs @returns {T} */
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+/** A day from `from` to `to` (YYYY-MM-DD, both included). @param {string} from @param {string} to */
 const between = (from, to) => {
   const [a, b] = [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)];
   return new Date(a + Math.floor(rand() * ((b - a) / 864e5 + 1)) * 864e5).toISOString().slice(0, 10);
@@ -321,6 +323,7 @@ const LAB = [
   }),
 ];
 
+/** @type {Record<string, string[]>} */
 const SITES_ELSEWHERE = { 'j1-va': ['TX', '48201'], 'j1-arc': ['KY', '21095'] };
 const header = [
   'candidate_id',
@@ -349,9 +352,11 @@ const header = [
 const rows = [];
 for (let i = 1; i <= 80; i++) {
   const mls = i % 5 === 0;
+  /** @type {{ [column: string]: string | string[] | null | undefined, visa_route: string, country?: string[], site?: string[] | null, ecfmg?: string }} */
   const profile = mls ? LAB[Math.floor(i / 5) % LAB.length]() : PHYSICIANS[(i - 1 - Math.floor(i / 5)) % PHYSICIANS.length]();
   const [country, languages] = profile.country ?? pick(COUNTRIES);
   const [state, fips] = profile.site ?? SITES_ELSEWHERE[profile.visa_route];
+  /** @type {Record<string, string | string[] | null | undefined>} */
   const cells = {
     ...blank,
     ...profile,

@@ -7,10 +7,11 @@ import type { LoadedDataset } from '../data/datasets';
 import { loadUsShapes, type UsShapes } from '../data/geo';
 import { countyNameRows } from '../data/queries/counties';
 import { stateRegions } from '../data/queries/pipeline';
-import { areaValues } from '../data/queries/shortage';
+import { hpsaSources } from '../data/queries/hpsa-sources';
 import type { MapView } from '../model/map-view';
 import { activeServiceArea } from '../model/service-areas';
-import type { Workspace } from '../model/workspace';
+import type { ServiceArea } from '../model/types';
+import { stateByFips, type Workspace } from '../model/workspace';
 import { currentAssumptions } from '../model/workspace-assumptions';
 import { reportAssumptions } from './assumption-rows';
 import type { Clock } from './clock';
@@ -19,6 +20,9 @@ import { forecastKey, forecastWorkspace, type ForecastRunner, type WorkspaceFore
 import { runForecastInWorker } from './forecast-client';
 import { mapFigure } from './map-figure';
 import { mapSpec } from './map-spec';
+import { shortageView } from './shortage-view';
+import { gatherStateFigures, stateFigureTables } from './state-figures';
+import { areaStates } from './area-figures';
 import { drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from './regions';
 import type { ReportForecast, ReportInput, ReportMap, Unavailable } from './report-input';
@@ -51,9 +55,11 @@ async function countyNames(s: ReportSources): Promise<Record<string, string>> {
 
 async function gatherMap(s: ReportSources): Promise<ReportMap | Unavailable> {
   try {
-    const [rows, shapes] = await Promise.all([s.coordinator.query(areaValues(s.view)), (s.loadShapes ?? loadUsShapes)()]);
-    const spec = mapSpec({ view: s.view, rows, shapes, area: activeServiceArea(s.workspace) });
-    return { view: s.view, rows, heading: spec.heading, ...mapFigure(spec) };
+    const sources = await s.coordinator.query(hpsaSources());
+    const { main, companion, values } = shortageView(s.view, sources);
+    const [rows, shapes] = await Promise.all([s.coordinator.query(values), (s.loadShapes ?? loadUsShapes)()]);
+    const spec = mapSpec({ view: s.view, rows, shapes, area: activeServiceArea(s.workspace), main });
+    return { view: s.view, rows, main, companion, heading: spec.heading, vintage: spec.vintage, ...mapFigure(spec) };
   } catch (e) {
     return { unavailable: `the map could not be drawn (${reason(e)}).` };
   }
@@ -79,16 +85,29 @@ async function gatherForecast(s: ReportSources, names: Record<string, string>): 
   }
 }
 
+/** The states whose published figures the report lists: the one chosen on the map, then the service area's. */
+const MAX_STATE_FIGURES = 6;
+export function reportStates(view: MapView, area: ServiceArea | undefined): string[] {
+  const chosen = view.selected.length === 2 ? stateByFips(view.selected)?.code : undefined;
+  return [...new Set([...(chosen ? [chosen] : []), ...(area ? areaStates(area) : [])])].slice(0, MAX_STATE_FIGURES);
+}
+
+async function gatherFigures(s: ReportSources, area: ServiceArea | undefined): Promise<GatheredReport['stateFigures']> {
+  const all = await Promise.all(reportStates(s.view, area).map((state) => gatherStateFigures(s.coordinator, state)));
+  return all.map((f) => ({ state: f.state, tables: stateFigureTables(f) }));
+}
+
 export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
   const ws = s.workspace;
   const area = activeServiceArea(ws);
   const names = await countyNames(s);
-  const [map, forecast] = await Promise.all([gatherMap(s), gatherForecast(s, names)]);
+  const [map, forecast, stateFigures] = await Promise.all([gatherMap(s), gatherForecast(s, names), gatherFigures(s, area)]);
   return {
     title: area ? `Shortage and recruitment report — ${area.name}` : 'Shortage and recruitment report',
     generatedAt: s.clock.now().toISOString(),
     datasets: s.datasets,
     map,
+    stateFigures,
     serviceAreas: ws.serviceAreas,
     countyNames: names,
     targets: ws.targets,

@@ -8,6 +8,6 @@ import type { MapSpec } from './map-spec';
 export function mapFigure(spec: MapSpec): { svg: string; legend: string } {
   return {
     svg: toMarkup(choropleth(spec)),
-    legend: toMarkup(colorLegend(spec.scale, spec.legend.label, spec.legend.format), { inner: true }),
+    legend: toMarkup(colorLegend(spec.scale, spec.legend.label, spec.legend.format, spec.legend), { inner: true }),
   };
 }

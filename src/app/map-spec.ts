@@ -5,26 +5,27 @@ import { colorScale } from '../charts/choropleth';
 import type { UsShapes } from '../data/geo';
 import type { AreaValue } from '../data/queries/shortage';
 import { formatNumber } from '../model/format';
+import type { HpsaSource } from '../model/hpsa-sources';
 import { METRICS, type MapView } from '../model/map-view';
 import type { ServiceArea } from '../model/types';
 import { stateByCode } from '../model/workspace';
+import { mapHeading, noDataText, vintageText } from './shortage-view';
+import type { LegendText } from '../charts/legend';
+
+export { mapHeading };
 
 export interface MapSpec extends ChoroplethOptions {
-  /** The map's heading, e.g. "FTE practitioners needed — Primary Care". */
+  /** The map's heading, e.g. "Practitioners needed (FTE) — Primary Care". */
   heading: string;
-  legend: { label: string; format: (v: number) => string };
-}
-
-/** "FTE practitioners needed — Primary Care", "Specialty gap per 100k (estimate) — psychiatry". */
-export function mapHeading(view: MapView): string {
-  const metric = METRICS[view.metric];
-  return `${metric.label}${metric.hpsa ? ` — ${view.discipline}` : view.metric === 'specialty_gap' ? ` — ${view.specialty}` : ''}`;
+  /** The figures' source and date, e.g. "HRSA state summary as of 2021-12-31". */
+  vintage: string;
+  legend: { label: string; format: (v: number) => string } & LegendText;
 }
 
 /** The view's level and filters in words. */
 export function describeView(view: MapView): string[] {
   const parts = [view.level === 'county' ? 'Counties' : 'States'];
-  if (METRICS[view.metric].hpsa) {
+  if (METRICS[view.metric].kind === 'hpsa' && view.level === 'county') {
     parts.push(`status: ${view.statuses.join(', ')}`);
     if (view.designationClass !== 'all')
       parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
@@ -60,16 +61,21 @@ export interface MapSpecInput {
   shapes: UsShapes;
   /** The service area to outline. */
   area: ServiceArea | undefined;
+  /** The HRSA source the rows come from (HPSA metrics). */
+  main: HpsaSource | null;
 }
 
-export function mapSpec({ view, rows, shapes, area }: MapSpecInput): MapSpec {
+export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSpec {
   const metric = METRICS[view.metric];
   const format = (v: number) => formatNumber(v, metric.digits);
   const values = new Map(rows.map((r) => [r.geo, r.value]));
   const names = new Map(rows.map((r) => [r.geo, r.name]));
   const areas = view.level === 'county' ? 'counties' : 'states';
+  const vintage = vintageText(view, main, rows);
+  const noData = noDataText(view, main);
   return {
     heading: mapHeading(view),
+    vintage,
     shapes: view.level === 'county' ? shapes.counties : shapes.states,
     borders: view.level === 'county' ? shapes.stateBorders : undefined,
     values,
@@ -80,12 +86,11 @@ export function mapSpec({ view, rows, shapes, area }: MapSpecInput): MapSpec {
     width: shapes.width,
     height: shapes.height,
     insets: shapes.insets,
-    title: `Map of ${areas} coloured by ${metric.label}${metric.hpsa ? ` (${view.discipline})` : ''}; the figures are in the table below`,
-    tooltip: (shape, v) =>
-      `${names.get(shape.id) ?? shape.name}: ${v == null ? 'no value in the loaded data' : `${format(v)} — ${metric.unit}`}`,
+    title: `Map of ${areas} coloured by ${mapHeading(view)} (${vintage}); the figures are in the table below`,
+    tooltip: (shape, v) => `${names.get(shape.id) ?? shape.name}: ${v == null ? noData : `${format(v)} — ${metric.unit}`}`,
     selected: view.selected,
     outlined: outlinedIds(area, view.level, shapes),
     zoomTo: zoomTarget(view, rows),
-    legend: { label: `${metric.label} (${metric.unit})`, format },
+    legend: { label: metric.label, format, vintage, noData },
   };
 }

@@ -6,6 +6,8 @@ import type { LoadedDataset } from '../data/datasets';
 import type { AreaValue } from '../data/queries/shortage';
 import type { ForecastResult } from '../model/forecast/result';
 import type { MapView } from '../model/map-view';
+import type { HpsaSource } from '../model/hpsa-sources';
+import type { FigureTable } from './state-figures';
 import type { Confidence } from '../model/timing/assumptions';
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../model/types';
 
@@ -21,8 +23,13 @@ export type ReportDataset = Pick<
 
 export interface ReportMap {
   view: MapView;
-  /** As on the map screen, e.g. "FTE practitioners needed — Primary Care". */
+  /** As on the map screen, e.g. "Practitioners needed (FTE) — Primary Care". */
   heading: string;
+  /** The figures' source and date, as on the map's legend. */
+  vintage: string;
+  /** The HRSA source the map shows and, at state level, the one beside it (HPSA metrics). */
+  main: HpsaSource | null;
+  companion: HpsaSource | null;
   /** The rows behind the map, as areaValues returns them. */
   rows: AreaValue[];
   /** The choropleth, serialised by the app (XMLSerializer). */
@@ -65,6 +72,8 @@ export interface ReportInput {
   generatedAt: string;
   datasets: ReportDataset[];
   map: ReportMap | Unavailable;
+  /** Every published figure for the state chosen on the map and the service area's states, as the details panel shows them. */
+  stateFigures: { state: string; tables: FigureTable[] }[];
   serviceAreas: ServiceArea[];
   /** County display names by FIPS, for the service-area listing; FIPS is shown where one is missing. */
   countyNames: Record<string, string>;

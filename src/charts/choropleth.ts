@@ -9,7 +9,8 @@ const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameM
   document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
 export const NO_DATA_FILL = '#e9ecef';
 
-export type Scheme = 'need' | 'supply';
+/** 'need': high values mean need (warm); 'supply' and 'neutral': a single-hue blue ramp. */
+export type Scheme = 'need' | 'supply' | 'neutral';
 
 export interface ColorScale {
   color: (v: number | null | undefined) => string;

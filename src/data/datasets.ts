@@ -4,7 +4,7 @@ import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
 import { isUtf8, readSample, sniffHeader, type HeaderSniff } from './csv-header';
 import { recogniseFile, type FileFormat } from './file-formats';
-import { loadHpsaDetail } from './hpsa-loader';
+import { loadHpsaDetail, type HpsaLoadResult } from './hpsa-loader';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
 import { sqlIdent, sqlString } from './sql';
 import { refreshHpsaArea } from './derived';
@@ -36,6 +36,12 @@ export interface LoadedDataset {
 
 let uploadCounter = 0;
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** "1,328 designations (designated 611, withdrawn 717) in 7,441 component rows": designations by status, then rows. */
+const designationSummary = (r: HpsaLoadResult, rows: string) =>
+  `${fmt(r.designations)} designation${r.designations === 1 ? '' : 's'} (${Object.entries(r.designationsByStatus)
+    .map(([s, n]) => `${s.toLowerCase()} ${fmt(n)}`)
+    .join(', ')}) in ${fmt(r.rows)} ${rows}`;
 
 /** Embedded datasets load one after another; the derived tables are built once, after the last (see boot). */
 export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Uint8Array): Promise<LoadedDataset> {
@@ -70,7 +76,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
         rows: r.rows,
         parts: r.disciplines,
         warnings: r.warnings,
-        summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows`,
+        summary: designationSummary(r, 'designation × county rows'),
       };
     } finally {
       await db.dropFile(registeredName);
@@ -219,9 +225,7 @@ async function loadHpsaUpload(
     rows: r.rows,
     parts: r.disciplines,
     warnings: r.warnings,
-    summary: `${fmt(r.designations)} designations, ${fmt(r.rows)} rows (${Object.entries(r.statusCounts)
-      .map(([s, n]) => `${s} ${fmt(n)}`)
-      .join(', ')})`,
+    summary: designationSummary(r, 'component rows'),
   };
 }
 

@@ -12,7 +12,8 @@ export interface HpsaLoadResult {
   rows: number;
   designations: number;
   disciplines: string[];
-  statusCounts: Record<string, number>;
+  /** Designations (HPSA IDs) by status. */
+  designationsByStatus: Record<string, number>;
   dateOrder: DateOrder;
   dateOrderWhy: string;
   /** Values the loader could not read and left empty; the load still happened. */
@@ -20,6 +21,9 @@ export interface HpsaLoadResult {
 }
 
 const STAGE = 'hpsa_stage';
+const STATUS_ORDER = `CASE status WHEN 'Designated' THEN 0 WHEN 'Proposed For Withdrawal' THEN 1 ELSE 2 END`;
+/** Read when present (HRSA's files have it; a trimmed export may not). */
+const RATIO_GOAL = 'HPSA Provider Ratio Goal';
 
 const col = (name: string) => sqlIdent(name);
 
@@ -56,7 +60,11 @@ const CHECKED_NUMBERS = {
   fte_needed: 'HPSA Shortage',
   designation_population: 'HPSA Designation Population',
 } as const;
-function typedColumns(hasMcta: boolean, sourceId: string): Record<Exclude<(typeof HPSA_COLUMNS)[number][0], DateField>, string> {
+function typedColumns(
+  hasMcta: boolean,
+  hasRatioGoal: boolean,
+  sourceId: string,
+): Record<Exclude<(typeof HPSA_COLUMNS)[number][0], DateField>, string> {
   return {
     discipline: text('HPSA Discipline Class'),
     hpsa_id: text('HPSA ID'),
@@ -76,6 +84,7 @@ function typedColumns(hasMcta: boolean, sourceId: string): Record<Exclude<(typeo
     fte_needed: num('HPSA Shortage'),
     fte_current: num('HPSA FTE'),
     formal_ratio: text('HPSA Formal Ratio'),
+    ratio_goal: hasRatioGoal ? text(RATIO_GOAL) : 'NULL',
     pct_below_poverty: num('% of Population Below 100% Poverty'),
     longitude: num('Longitude'),
     latitude: num('Latitude'),
@@ -89,9 +98,11 @@ function typedColumns(hasMcta: boolean, sourceId: string): Record<Exclude<(typeo
 }
 
 /** One pass over the file: typed columns, every date parsed three ways, and the raw text the checks need. */
-function stageSelect(hasMcta: boolean, sourceId: string): string {
+function stageSelect(hasMcta: boolean, hasRatioGoal: boolean, sourceId: string): string {
   const types = Object.fromEntries(HPSA_COLUMNS) as Record<string, string>;
-  const typed = Object.entries(typedColumns(hasMcta, sourceId)).map(([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`);
+  const typed = Object.entries(typedColumns(hasMcta, hasRatioGoal, sourceId)).map(
+    ([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`,
+  );
   const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
   const raws = Object.entries(CHECKED_NUMBERS).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
   return [...typed, ...dates, ...raws, `${text('Data Warehouse Record Create Date Text')} AS record_date_text`, 'line'].join(',\n  ');
@@ -165,7 +176,7 @@ export async function loadHpsaDetail(
   await db.query(createHpsaTableSql());
   await dropScratch(db);
   try {
-    await stageCsv(db, STAGE, stageSelect(opts.hasMcta, opts.sourceId), opts);
+    await stageCsv(db, STAGE, stageSelect(opts.hasMcta, opts.header.includes(RATIO_GOAL), opts.sourceId), opts);
     const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
     if (rows === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
 
@@ -221,6 +232,8 @@ async function replaceFromStage(db: SqlEngine, order: DateOrder): Promise<Omit<H
   const [summary] = await db.query<{ rows: number; designations: number }>(
     `SELECT count(*)::INTEGER AS rows, count(DISTINCT hpsa_id)::INTEGER AS designations FROM ${STAGE}`,
   );
-  const statusRows = await db.query<{ status: string; n: number }>(`SELECT status, count(*)::INTEGER AS n FROM ${STAGE} GROUP BY ALL`);
-  return { ...summary, disciplines, statusCounts: Object.fromEntries(statusRows.map((r) => [r.status, r.n])) };
+  const statusRows = await db.query<{ status: string; n: number }>(
+    `SELECT status, count(DISTINCT hpsa_id)::INTEGER AS n FROM ${STAGE} GROUP BY status ORDER BY ${STATUS_ORDER}`,
+  );
+  return { ...summary, disciplines, designationsByStatus: Object.fromEntries(statusRows.map((r) => [r.status, r.n])) };
 }

@@ -22,7 +22,8 @@ export const HPSA_COLUMNS = [
   ['designation_population', 'DOUBLE'],
   ['fte_needed', 'DOUBLE'], // HRSA "HPSA Shortage": FTE practitioners needed to remove the designation
   ['fte_current', 'DOUBLE'], // HRSA "HPSA FTE"
-  ['formal_ratio', 'VARCHAR'],
+  ['formal_ratio', 'VARCHAR'], // the area's population-to-practitioner ratio now, e.g. "4800:1"
+  ['ratio_goal', 'VARCHAR'], // HRSA "HPSA Provider Ratio Goal": the ratio fte_needed brings it to, e.g. "3500:1"; NULL when the file has no such column
   ['pct_below_poverty', 'DOUBLE'],
   ['longitude', 'DOUBLE'],
   ['latitude', 'DOUBLE'],

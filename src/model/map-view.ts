@@ -1,5 +1,5 @@
-// The shortage map's view: level, discipline, metric and filters. Pure data, kept in the URL so a
-// link reopens the same view.
+// The shortage map's view: level, discipline, metric, vintage and filters. Pure data, kept in the
+// URL so a link reopens the same view.
 
 export type MapLevel = 'county' | 'state';
 export type Discipline = 'Primary Care' | 'Mental Health' | 'Dental Health';
@@ -10,84 +10,198 @@ const BOTH = ['county', 'state'] as const;
 const STATE = ['state'] as const;
 
 /**
- * What each map metric is: label and unit, the table its figures come from, the levels it exists
- * at, decimals shown, and its colour scheme ('supply': low values mean need, ranked lowest first).
+ * Where a metric's figures come from: HRSA's shortage designations (state summaries or a detail
+ * file), AAMC's physician workforce by state, AAMC's specialty counts, BLS's lab workforce.
  */
+export type MetricKind = 'hpsa' | 'physicians' | 'specialty' | 'lab';
+
+/** Columns of HRSA's state summary (ref_hpsa_state) a metric reads; null: detail files only. */
+export type SummaryField = 'designations' | 'population' | 'practitioners_needed' | 'pct_need_met';
+
+interface MetricInfo {
+  kind: MetricKind;
+  label: string;
+  unit: string;
+  levels: readonly MapLevel[];
+  digits: number;
+  /** 'need': high values mean need (ranked highest first); 'supply': low values do; 'neutral': neither. */
+  scheme: 'need' | 'supply' | 'neutral';
+  /** HPSA metrics: the state-summary column, or null where only detail files have the figure. */
+  summary?: SummaryField | null;
+  /** HPSA metrics: whether a detail file gives it. */
+  detail?: boolean;
+  /** Workforce metrics: the column of the metric's table. */
+  column?: string;
+}
+
+/** Every map metric: label and unit, where its figures come from, the levels it exists at, decimals shown, colours. */
 export const METRICS = {
-  max_score: {
-    label: 'Highest HPSA score',
-    unit: 'HPSA score (higher = greater need)',
-    hpsa: true,
-    table: 'hpsa',
-    levels: BOTH,
-    digits: 0,
-    scheme: 'need',
-  },
-  weighted_score: {
-    label: 'HPSA score, population-weighted',
-    unit: 'HPSA score weighted by designation population',
-    hpsa: true,
-    table: 'hpsa',
-    levels: BOTH,
-    digits: 1,
-    scheme: 'need',
-  },
   fte_needed: {
-    label: 'FTE practitioners needed',
-    unit: 'full-time-equivalent practitioners',
-    hpsa: true,
-    table: 'hpsa',
+    kind: 'hpsa',
+    label: 'Practitioners needed (FTE)',
+    unit: 'full-time practitioners needed to remove the designations',
     levels: BOTH,
     digits: 1,
     scheme: 'need',
-  },
-  population: {
-    label: 'Population in area HPSAs',
-    unit: 'people in geographic and population HPSAs',
-    hpsa: true,
-    table: 'hpsa',
-    levels: BOTH,
-    digits: 0,
-    scheme: 'need',
+    summary: 'practitioners_needed',
+    detail: true,
   },
   designations: {
+    kind: 'hpsa',
     label: 'Number of designations',
     unit: 'HPSA designations',
-    hpsa: true,
-    table: 'hpsa',
     levels: BOTH,
     digits: 0,
     scheme: 'need',
+    summary: 'designations',
+    detail: true,
   },
-  specialty_gap: {
-    label: 'Specialty gap per 100k (estimate)',
-    unit: 'physicians per 100k below the national average',
-    hpsa: false,
-    table: 'ref_specialty_supply',
+  population: {
+    kind: 'hpsa',
+    label: 'Population of HPSAs',
+    unit: 'people in geographic and population HPSAs',
+    levels: BOTH,
+    digits: 0,
+    scheme: 'need',
+    summary: 'population',
+    detail: true,
+  },
+  need_met: {
+    kind: 'hpsa',
+    label: '% of need met',
+    unit: "% of the practitioners needed who practise there (HRSA's summary)",
+    levels: STATE,
+    digits: 1,
+    scheme: 'supply',
+    summary: 'pct_need_met',
+    detail: false,
+  },
+  max_score: {
+    kind: 'hpsa',
+    label: 'Highest HPSA score',
+    unit: 'HPSA score (higher = greater need)',
+    levels: BOTH,
+    digits: 0,
+    scheme: 'need',
+    summary: null,
+    detail: true,
+  },
+  weighted_score: {
+    kind: 'hpsa',
+    label: 'HPSA score, population-weighted',
+    unit: 'HPSA score weighted by designation population',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'need',
+    summary: null,
+    detail: true,
+  },
+  physicians_per_100k: {
+    kind: 'physicians',
+    label: 'Active physicians per 100k',
+    unit: 'active physicians per 100,000 people',
+    levels: STATE,
+    digits: 1,
+    scheme: 'supply',
+    column: 'active_per_100k',
+  },
+  primary_care_per_100k: {
+    kind: 'physicians',
+    label: 'Primary-care physicians per 100k',
+    unit: 'active primary-care physicians per 100,000 people',
+    levels: STATE,
+    digits: 1,
+    scheme: 'supply',
+    column: 'primary_care_per_100k',
+  },
+  general_surgery_per_100k: {
+    kind: 'physicians',
+    label: 'General surgeons per 100k',
+    unit: 'active general surgeons per 100,000 people',
+    levels: STATE,
+    digits: 1,
+    scheme: 'supply',
+    column: 'general_surgery_per_100k',
+  },
+  img_share: {
+    kind: 'physicians',
+    label: 'IMGs, % of active physicians',
+    unit: '% of active physicians who are international medical graduates',
+    levels: STATE,
+    digits: 1,
+    scheme: 'neutral',
+    column: 'pct_img',
+  },
+  female_share: {
+    kind: 'physicians',
+    label: 'Women, % of active physicians',
+    unit: '% of active physicians who are women',
+    levels: STATE,
+    digits: 1,
+    scheme: 'neutral',
+    column: 'pct_female',
+  },
+  age_60_share: {
+    kind: 'physicians',
+    label: 'Aged 60 or over, % of active physicians',
+    unit: '% of active physicians aged 60 or over',
     levels: STATE,
     digits: 1,
     scheme: 'need',
+    column: 'pct_age_60_plus',
   },
-  lab_per_100k: {
-    label: 'Lab technologists and technicians per 100k',
-    unit: 'employed per 100k population, where BLS publishes it',
-    hpsa: false,
-    table: 'ref_lab_workforce',
+  specialty_physicians: {
+    kind: 'specialty',
+    label: 'Active physicians in the specialty',
+    unit: 'active physicians (a count, not a rate)',
     levels: STATE,
-    digits: 1,
-    scheme: 'supply',
+    digits: 0,
+    scheme: 'neutral',
+    column: 'active_physicians',
   },
   lab_wage: {
+    kind: 'lab',
     label: 'Lab technologists and technicians: mean annual wage',
-    unit: 'US dollars a year (BLS OEWS May 2023)',
-    hpsa: false,
-    table: 'ref_lab_workforce',
+    unit: 'US dollars a year',
     levels: STATE,
     digits: 0,
     scheme: 'supply',
+    column: 'annual_mean_wage',
   },
-} as const;
+  lab_employment: {
+    kind: 'lab',
+    label: 'Lab technologists and technicians employed',
+    unit: 'jobs, where BLS publishes the state figure',
+    levels: STATE,
+    digits: 0,
+    scheme: 'neutral',
+  },
+} as const satisfies Record<string, MetricInfo>;
 export type Metric = keyof typeof METRICS;
+
+/** The metric's facts, typed as the general shape (optional fields readable). */
+export const metricInfo = (m: Metric): MetricInfo => METRICS[m];
+
+/** Groups for the "Colour by" list. */
+export const METRIC_GROUPS: { label: string; kinds: MetricKind[] }[] = [
+  { label: 'HRSA shortage designations', kinds: ['hpsa'] },
+  { label: 'Physicians (AAMC)', kinds: ['physicians', 'specialty'] },
+  { label: 'Laboratory workforce (BLS)', kinds: ['lab'] },
+];
+
+/** The tables a metric's figures come from, for its source line. */
+export const METRIC_TABLES: Record<MetricKind, readonly string[]> = {
+  hpsa: ['ref_hpsa_state', 'hpsa'],
+  physicians: ['ref_physicians_state'],
+  specialty: ['ref_physician_specialty_state'],
+  lab: ['ref_lab_workforce'],
+};
+
+/** BLS lab employment: two vintages, each in its own column, never merged. */
+export const LAB_EMPLOYMENT_VINTAGES = [
+  { asOf: '2024-05', column: 'employment_2024_05', label: 'May 2024' },
+  { asOf: '2023-05', column: 'employment_2023_05', label: 'May 2023' },
+] as const;
 
 export const STATUS_OPTIONS = ['Designated', 'Proposed For Withdrawal', 'Withdrawn'] as const;
 
@@ -95,6 +209,11 @@ export interface MapView {
   level: MapLevel;
   discipline: Discipline;
   metric: Metric;
+  /**
+   * Which vintage the map shows: a state-summary date ("2021-09-30"), "detail" for the loaded
+   * detail file, a lab-employment month ("2023-05"); '' for the default.
+   */
+  asOf: string;
   statuses: string[];
   designationClass: DesignationClass;
   /** Two-letter state codes; empty = all. */
@@ -103,15 +222,18 @@ export interface MapView {
   censusDivision: string;
   hhsRegion: string;
   rural: Rurality;
+  /** Specialty id (src/model/specialties.ts) for the specialty metric. */
   specialty: string;
   /** The county FIPS or state FIPS whose details are open. */
   selected: string;
 }
 
+/** The first screen: every state, coloured by HRSA's published primary-care need. */
 export const DEFAULT_VIEW: MapView = {
-  level: 'county',
+  level: 'state',
   discipline: 'Primary Care',
   metric: 'fte_needed',
+  asOf: '',
   statuses: ['Designated', 'Proposed For Withdrawal'],
   designationClass: 'all',
   states: [],
@@ -119,11 +241,11 @@ export const DEFAULT_VIEW: MapView = {
   censusDivision: '',
   hhsRegion: '',
   rural: 'all',
-  specialty: 'primary care',
+  specialty: 'family medicine',
   selected: '',
 };
 
-const DISCIPLINES: Discipline[] = ['Primary Care', 'Mental Health', 'Dental Health'];
+export const DISCIPLINES: Discipline[] = ['Primary Care', 'Mental Health', 'Dental Health'];
 
 /** A metric that cannot be shown at the chosen level falls back to a sensible one. */
 export function normaliseView(v: MapView): MapView {
@@ -137,6 +259,7 @@ export function viewToParams(v: MapView): URLSearchParams {
   put('level', v.level, DEFAULT_VIEW.level);
   put('discipline', v.discipline, DEFAULT_VIEW.discipline);
   put('metric', v.metric, DEFAULT_VIEW.metric);
+  put('asof', v.asOf, '');
   put('status', v.statuses.join(','), DEFAULT_VIEW.statuses.join(','));
   put('type', v.designationClass, DEFAULT_VIEW.designationClass);
   put('states', v.states.join(','), '');
@@ -164,6 +287,7 @@ export function viewFromParams(p: URLSearchParams): MapView {
     level: pick(p.get('level'), ['county', 'state'] as const, DEFAULT_VIEW.level),
     discipline: pick(p.get('discipline'), DISCIPLINES, DEFAULT_VIEW.discipline),
     metric: pick(p.get('metric'), Object.keys(METRICS) as Metric[], DEFAULT_VIEW.metric),
+    asOf: text('asof', /^(detail|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$/),
     statuses: statuses.length ? statuses : DEFAULT_VIEW.statuses,
     designationClass: pick(p.get('type'), ['all', 'area', 'facility'] as const, DEFAULT_VIEW.designationClass),
     states: (p.get('states') ?? '').split(',').filter((s) => /^[A-Z]{2}$/.test(s)),

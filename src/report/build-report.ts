@@ -11,6 +11,7 @@ import { headerSection } from './sections/header';
 import { pipelineSection } from './sections/pipeline';
 import { serviceAreasSection } from './sections/service-areas';
 import { mapSection } from './sections/shortage-map';
+import { stateFiguresSection } from './sections/state-figures';
 import { targetsSection } from './sections/targets';
 
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -30,6 +31,7 @@ export function buildReportHtml(input: ReportInput): string {
 ${headerSection(input)}
 <main>
 ${mapSection(input)}
+${stateFiguresSection(input)}
 ${serviceAreasSection(input)}
 ${targetsSection(input)}
 ${pipelineSection(input)}

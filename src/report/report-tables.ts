@@ -13,6 +13,7 @@ export function reportTables(input: ReportInput): ReportTable[] {
   const tables: ReportTable[] = [];
   const names = countyNamesFromLabels(input.countyNames);
   if (!isUnavailable(input.map)) tables.push(mapTable(input.map));
+  for (const { tables: figures } of input.stateFigures) tables.push(...figures);
   if (input.serviceAreas.length) tables.push(serviceAreasTable(input.serviceAreas, input.countyNames));
   if (input.targets.length) tables.push(targetsTable(input.targets, input.serviceAreas, names));
   if (input.diversityTargets.length)

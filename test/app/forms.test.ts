@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diversityMeasure } from '../../src/app/diversity';
 import { regionFilterOptions } from '../../src/app/map-filters';
-import { shortageFigures } from '../../src/app/suggestions';
 import { checkedDraft, emptyDraft, placeFields, regionChoice, regionFromChoice } from '../../src/app/target-draft';
 import type { RegionRef } from '../../src/model/types';
 
@@ -74,24 +73,6 @@ describe('a diversity target from the form', () => {
     expect(diversityMeasure('language-coverage', 50, ' , ')).toBe('Languages: name at least one, separated by commas.');
     expect(diversityMeasure('img-share', 0, '')).toBe('Share: a percentage from 1 to 100.');
     expect(diversityMeasure('img-share', 101, '')).toBe('Share: a percentage from 1 to 100.');
-  });
-});
-
-describe('suggestion figures of a service area', () => {
-  it('keeps HPSA, known-specialty and lab figures of at least half an FTE', () => {
-    const { figures, belowMinimum } = shortageFigures([
-      { source: 'HPSA', name: 'Primary Care', fte_needed: 12.5, designations: 4, estimate: false },
-      { source: 'HPSA', name: 'Dental Health', fte_needed: 0.4, designations: 1, estimate: false },
-      { source: 'specialty gap', name: 'psychiatry', fte_needed: 3.2, designations: null, estimate: true },
-      { source: 'specialty gap', name: 'not a specialty we plan', fte_needed: 9, designations: null, estimate: true },
-      { source: 'lab workforce gap', name: '', fte_needed: 1.1, designations: null, estimate: true },
-    ]);
-    expect(figures).toEqual([
-      { source: 'HPSA', discipline: 'Primary Care', fteNeeded: 12.5, designations: 4, estimate: false },
-      { source: 'specialty gap', specialty: 'psychiatry', fteNeeded: 3.2, estimate: true },
-      { source: 'lab workforce gap', fteNeeded: 1.1, estimate: true },
-    ]);
-    expect(belowMinimum).toBe(1);
   });
 });
 

@@ -5,7 +5,9 @@ import type { Topology } from 'topojson-specification';
 import { mapSpec, outlinedIds, zoomTarget } from '../../src/app/map-spec';
 import { Coordinator } from '../../src/data/coordinator';
 import { shapesFromTopology, type PrInset, type UsShapes } from '../../src/data/geo';
-import { areaValues, type AreaValue } from '../../src/data/queries/shortage';
+import type { AreaValue } from '../../src/data/queries/shortage';
+import { hpsaSources } from '../../src/data/queries/hpsa-sources';
+import { shortageView } from '../../src/app/shortage-view';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
@@ -28,22 +30,26 @@ beforeAll(async () => {
 const area = { id: 'a1', name: 'Area', counties: ['06019', '06107'], states: ['NV'] };
 
 describe('the map view spec', () => {
-  it('zooms to California when the loaded data cover only California, filter or not', async () => {
-    const rows = await coordinator.query(areaValues(DEFAULT_VIEW));
+  const rowsOf = async (view: MapView) => coordinator.query(shortageView(view, await coordinator.query(hpsaSources())).values);
+
+  it('zooms to California when the county detail loaded covers only California, filter or not', async () => {
+    const county: MapView = { ...DEFAULT_VIEW, level: 'county' };
+    const rows = await rowsOf(county);
     const states = new Set(rows.map((r) => r.geo.slice(0, 2)));
-    expect([...states]).toEqual(['06']); // the embedded HRSA file is California's
-    expect(zoomTarget(DEFAULT_VIEW, rows)).toEqual(rows.map((r) => r.geo));
-    const filtered: MapView = { ...DEFAULT_VIEW, states: ['CA'] };
-    expect(zoomTarget(filtered, await coordinator.query(areaValues(filtered)))).toHaveLength(rows.length);
+    expect([...states]).toEqual(['06']); // the embedded HRSA detail file is California's
+    expect(zoomTarget(county, rows)).toEqual(rows.map((r) => r.geo));
+    const filtered: MapView = { ...county, states: ['CA'] };
+    expect(zoomTarget(filtered, await rowsOf(filtered))).toHaveLength(rows.length);
   });
 
   it('shows the whole country when the rows span more than three states and no region is chosen', async () => {
-    const view: MapView = { ...DEFAULT_VIEW, level: 'state', metric: 'specialty_gap', specialty: 'psychiatry' };
-    const rows = await coordinator.query(areaValues(view));
-    expect(rows.length).toBeGreaterThan(3);
-    expect(zoomTarget(view, rows)).toEqual([]);
-    const west: MapView = { ...view, censusRegion: 'West' };
-    expect(zoomTarget(west, await coordinator.query(areaValues(west))).length).toBe(13); // the Census West has 13 states
+    for (const view of [DEFAULT_VIEW, { ...DEFAULT_VIEW, metric: 'specialty_physicians', specialty: 'psychiatry' } as MapView]) {
+      const rows = await rowsOf(view);
+      expect(rows.length).toBe(51);
+      expect(zoomTarget(view, rows)).toEqual([]);
+      const west: MapView = { ...view, censusRegion: 'West' };
+      expect(zoomTarget(west, await rowsOf(west)).length).toBe(13); // the Census West has 13 states
+    }
     expect(zoomTarget(DEFAULT_VIEW, [])).toEqual([]);
   });
 
@@ -55,43 +61,57 @@ describe('the map view spec', () => {
     expect(outlinedIds(undefined, 'county', shapes).size).toBe(0);
   });
 
-  it('colours every row, titles the map and formats the legend with the metric', () => {
-    const rows: AreaValue[] = [
-      {
-        geo: '06019',
-        name: 'Fresno, CA',
-        state: 'CA',
-        value: 12.5,
-        designations: 3,
-        fte_needed: 12.5,
-        population: 1,
-        max_score: 18,
-        weighted_score: 1,
-        estimate: false,
-      },
-      {
-        geo: '06107',
-        name: 'Tulare, CA',
-        state: 'CA',
-        value: null,
-        designations: 1,
-        fte_needed: null,
-        population: 1,
-        max_score: 9,
-        weighted_score: 1,
-        estimate: false,
-      },
-    ];
-    const spec = mapSpec({ view: DEFAULT_VIEW, rows, shapes, area });
-    expect(spec.heading).toBe('FTE practitioners needed — Primary Care');
-    expect(spec.title).toBe('Map of counties coloured by FTE practitioners needed (Primary Care); the figures are in the table below');
+  it('colours every row, titles the map and says the figures’ source and date in the title and the legend', async () => {
+    const county: MapView = { ...DEFAULT_VIEW, level: 'county' };
+    const row = (geo: string, name: string, value: number | null): AreaValue => ({
+      ...NO_FIGURES,
+      geo,
+      name,
+      state: 'CA',
+      value,
+      as_of: '2024-03-27',
+    });
+    const rows = [row('06019', 'Fresno, CA', 12.5), row('06107', 'Tulare, CA', null)];
+    const sources = await coordinator.query(hpsaSources());
+    const { main } = shortageView(county, sources);
+    const spec = mapSpec({ view: county, rows, shapes, area, main });
+    expect(spec.heading).toBe('Practitioners needed (FTE) — Primary Care');
+    expect(spec.vintage).toBe('HRSA detail file as of 2024-03-27 (CA only)');
+    expect(spec.title).toBe(
+      'Map of counties coloured by Practitioners needed (FTE) — Primary Care (HRSA detail file as of 2024-03-27 (CA only)); the figures are in the table below',
+    );
     expect(spec.values.get('06019')).toBe(12.5);
     expect(spec.values.get('06107')).toBeNull();
     expect(spec.zoomTo).toEqual(['06019', '06107']);
     const fresno = shapes.counties.find((c) => c.id === '06019')!;
-    expect(spec.tooltip(fresno, 12.5)).toBe('Fresno, CA: 12.5 — full-time-equivalent practitioners');
-    expect(spec.tooltip(fresno, null)).toBe('Fresno, CA: no value in the loaded data');
+    expect(spec.tooltip(fresno, 12.5)).toBe('Fresno, CA: 12.5 — full-time practitioners needed to remove the designations');
+    expect(spec.tooltip(fresno, null)).toBe('Fresno, CA: no designation in the loaded detail file');
     expect(spec.legend.format(1234.56)).toBe('1,234.6');
+    expect(spec.legend).toMatchObject({ vintage: 'HRSA detail file as of 2024-03-27 (CA only)' });
     expect(spec.shapes).toBe(shapes.counties);
+    const partial = shortageView({ ...DEFAULT_VIEW, asOf: '2025-03-31' }, sources).main;
+    expect(mapSpec({ view: DEFAULT_VIEW, rows: [], shapes, area, main: partial }).legend).toMatchObject({
+      vintage: 'HRSA state summary as of 2025-03-31 (partial: 28 of 51 states)',
+      noData: 'not in this table (partial: 28 of 51 states)',
+    });
   });
 });
+
+const NO_FIGURES: AreaValue = {
+  geo: '',
+  name: '',
+  state: '',
+  value: null,
+  as_of: null,
+  designations: null,
+  fte_needed: null,
+  population: null,
+  need_met: null,
+  max_score: null,
+  weighted_score: null,
+  shared_designations: null,
+  other_as_of: null,
+  other_designations: null,
+  other_fte_needed: null,
+  other_population: null,
+};

@@ -3,25 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
-import { parseRows } from '../helpers/shared';
+import { datasetRows, fixtureRows } from '../helpers/fixtures';
 
 // Independent figures, read from the files the app loads.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
 type Shapes = { objects: Record<string, { geometries: unknown[] }> };
-type Inset = { counties: { features: unknown[] }; states: { features: unknown[] } };
-const atlas = readJson<Shapes>('node_modules/us-atlas/counties-albers-10m.json');
-const prInset = readJson<Inset>('public/datasets/geo/pr-albers-inset.json');
-const COUNTY_SHAPES = atlas.objects.counties.geometries.length + prInset.counties.features.length;
-const STATE_SHAPES = atlas.objects.states.geometries.length + prInset.states.features.length;
-const hpsa = parseRows(path.join(ROOT, 'public/datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv'));
+type Inset = { counties: { features: unknown[] } };
+const COUNTY_SHAPES =
+  readJson<Shapes>('node_modules/us-atlas/counties-albers-10m.json').objects.counties.geometries.length +
+  readJson<Inset>('public/datasets/geo/pr-albers-inset.json').counties.features.length;
 const rural = new Set(
-  parseRows(path.join(ROOT, 'public/datasets/ref/counties.csv'))
+  datasetRows('ref/counties.csv')
     .filter((c) => c.rural === 'rural')
     .map((c) => c.county_fips),
 );
 /** California counties with a current designation (the map's default statuses), all or rural only. */
-const current = hpsa.filter((r) => r['HPSA Status'] === 'Designated' || r['HPSA Status'] === 'Proposed For Withdrawal');
+const current = datasetRows('hpsa/hpsa_pc_ca_2024-03-27_by_county.csv').filter(
+  (r) => r['HPSA Status'] === 'Designated' || r['HPSA Status'] === 'Proposed For Withdrawal',
+);
 const countiesWithDesignations = new Set(current.map((r) => r['Common State County FIPS Code']).filter((f) => /^\d{5}$/.test(f)));
 const ruralWithDesignations = [...countiesWithDesignations].filter((f) => rural.has(f));
 
@@ -37,6 +37,11 @@ async function settled() {
 }
 const fills = () => page.$$eval('[data-testid="shortage-map"] g.shapes path', (ps) => ps.map((p) => p.getAttribute('fill')).join('|'));
 const tableRows = () => page.locator('[data-testid="area-table"] tbody tr').count();
+/** The ids of the shapes that have a value (coloured), per the map's own data attributes. */
+const coloured = () =>
+  page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) =>
+    ps.map((p) => p.getAttribute('data-geo')),
+  );
 
 beforeAll(async () => {
   server = await serveDist();
@@ -55,16 +60,142 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('shortage map', () => {
-  it('draws one shape per county', async () => {
+describe('the first screen (fresh profile): the whole country', () => {
+  it('colours all 50 states and DC from HRSA’s published summary, its date on the map and in the legend', async () => {
+    const fips = new Set(await coloured());
+    // The 50 states and DC: 51 state FIPS codes, none of them a territory's (60 and above).
+    expect(fips.size).toBe(51);
+    expect([...fips].every((f) => f !== null && f.length === 2 && Number(f) <= 56)).toBe(true);
+    expect(await page.getByTestId('map-vintage').innerText()).toBe('HRSA state summary as of 2021-12-31');
+    expect(await page.locator('[data-testid="shortage-map"] .legend-vintage').innerText()).toBe('HRSA state summary as of 2021-12-31');
+    expect(await tableRows()).toBe(51);
+    expect(await page.getByTestId('summary-cards').innerText()).toMatch(/US 7,613, territories included/);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'first-screen-1440.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'first-screen-390.png'), fullPage: true });
+    // Nothing is wider than a phone's screen: wide tables scroll inside their box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
+  it('choosing Texas shows Texas’s published figures, each with its date, as the source files give them', async () => {
+    const tx = (name: string) => fixtureRows(`national/${name}`).find((r) => r.state_abbr === 'TX')!;
+    const pc2021q3 = tx('hpsa_primary_care_2021-09-30_kff.csv');
+    const pc2021q4 = tx('hpsa_primary_care_2021-12-31_hrsa_hgu.csv');
+    const aamc = tx('aamc_physicians_by_state_2018.csv');
+    const bls = tx('bls_oews_clinical_lab_techs_2023-05.csv');
+    const dental = tx('hpsa_dental_counts_becker.csv');
+    await page.locator('[data-testid="shortage-map"] g.shapes path[data-geo="48"]').click();
+    await expect.poll(() => page.getByTestId('area-details').isVisible()).toBe(true);
+    await settled();
+    const fmt = (v: string) => Number(v).toLocaleString('en-US');
+    const row = async (testId: string, text: string) => page.getByTestId(testId).locator('tbody tr', { hasText: text }).first().innerText();
+    expect(await page.locator('#details-title').innerText()).toBe('Texas: every published figure');
+    const q3 = await row('hrsa-summaries-TX', '2021-09-30');
+    for (const v of [
+      fmt(pc2021q3.pc_hpsa_designations),
+      fmt(pc2021q3.pc_hpsa_population),
+      pc2021q3.pc_pct_need_met,
+      fmt(pc2021q3.pc_practitioners_needed),
+    ])
+      expect(q3).toContain(v);
+    const q4 = await row('hrsa-summaries-TX', '2021-12-31');
+    for (const v of [fmt(pc2021q4.pc_hpsa_designations), fmt(pc2021q4.pc_hpsa_population), fmt(pc2021q4.pc_practitioners_needed)])
+      expect(q4).toContain(v);
+    // Partial tables say Texas is not in them, rather than showing nothing.
+    expect(await row('hrsa-summaries-TX', '2025-03-31 (partial: 28 of 51 states)')).toMatch(/not in this table/);
+    expect(await row('hrsa-summaries-TX', '2025-02-18')).toContain(dental['dental_hpsa_designations_2025-02']);
+    const physicians = await page.getByTestId('aamc-TX').innerText();
+    expect(physicians).toContain(`as of ${aamc.as_of}`);
+    expect(physicians).toContain(`IMGs are ${aamc.pct_active_phys_img}% of Texas’s active physicians, AAMC 2018`);
+    expect(await row('aamc-TX', 'Active physicians per 100,000')).toContain(aamc.active_phys_per100k);
+    expect(await row('aamc-specialties-TX', 'Psychiatry')).toContain(fmt(aamc.psychiatry_count));
+    expect(await row('bls-lab-TX', 'Mean annual wage')).toContain(fmt(bls.annual_mean_wage));
+    // The table row and the map agree with the published figure of the map's date.
+    expect(await page.locator('[data-testid="area-table"] tr[data-geo="48"] [data-col="value"]').innerText()).toBe(
+      fmt(pc2021q4.pc_practitioners_needed),
+    );
+    expect(await page.locator('[data-testid="shortage-map"] path[data-geo="48"]').first().getAttribute('data-value')).toBe(
+      pc2021q4.pc_practitioners_needed,
+    );
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'texas-1440.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'texas-390.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
+  it('shows the California detail aggregate beside its summary figure, under its own date', async () => {
+    const ca = await page.locator('[data-testid="area-table"] tr[data-geo="06"]').innerText();
+    const caRow = fixtureRows('national/hpsa_primary_care_2021-12-31_hrsa_hgu.csv').find((r) => r.state_abbr === 'CA')!;
+    expect(ca).toContain(Number(caRow.pc_practitioners_needed).toLocaleString('en-US'));
+    expect(await page.locator('[data-testid="area-table"] thead').innerText()).toMatch(/Detail file 2024-03-27: designations/);
+    // PROVENANCE.md: 611 designated HPSA IDs in California's 2024-03-27 detail file.
+    expect(await page.locator('[data-testid="area-table"] tr[data-geo="06"] [data-col="other_designations"]').innerText()).toBe('611');
+  });
+
+  it('changes vintage: % of need met exists only in 2021-09-30; the 2025 table is partial and says so', async () => {
+    await page.getByTestId('filter-metric').selectOption('need_met');
+    await settled();
+    expect(await page.getByTestId('map-vintage').innerText()).toBe('HRSA state summary as of 2021-09-30');
+    const before = await fills();
+    await page.getByTestId('filter-metric').selectOption('fte_needed');
+    await page.getByTestId('filter-vintage').selectOption('2025-03-31');
+    await settled();
+    expect(await fills()).not.toBe(before);
+    expect(await page.getByTestId('map-vintage').innerText()).toBe('HRSA state summary as of 2025-03-31 (partial: 28 of 51 states)');
+    expect((await coloured()).length).toBe(28);
+    expect(await page.getByTestId('coverage-note').innerText()).toMatch(/28 of 51 states; grey states are not in it/);
+    expect(await page.locator('[data-testid="shortage-map"] .legend-nodata').innerText()).toMatch(
+      /not in this table \(partial: 28 of 51 states\)/,
+    );
+  });
+
+  it('shows AAMC and BLS state figures with their dates, and nothing marked estimate', async () => {
+    await page.goto(`${server.url}?metric=img_share`);
+    await waitReady(page);
+    await settled();
+    expect(await tableRows()).toBe(51);
+    expect(await page.getByTestId('map-vintage').innerText()).toBe('AAMC State Physician Workforce Data Report, as of 2018-12-31');
+    await page.getByTestId('filter-metric').selectOption('lab_employment');
+    await settled();
+    expect(await tableRows()).toBe(11);
+    expect(await page.getByTestId('map-vintage').innerText()).toBe('BLS Occupational Employment and Wage Statistics, May 2024');
+    expect(await page.locator('body').innerText()).not.toMatch(/estimate/i);
+  });
+});
+
+describe('county detail (California embedded)', () => {
+  beforeAll(async () => {
+    await page.goto(`${server.url}?level=county`);
+    await waitReady(page);
+    await settled();
+  });
+
+  it('draws one shape per county and colours the California counties with a designation', async () => {
     const n = await page.locator('[data-testid="shortage-map"] g.shapes path').count();
     expect(n).toBe(COUNTY_SHAPES); // us-atlas counties and Puerto Rico's municipios
     // Puerto Rico's 78 municipios are drawn in an inset.
     expect(await page.locator('[data-testid="shortage-map"] g.shapes path[data-geo^="72"]').count()).toBe(78);
-    // Every California county with a designation is coloured, one table row per coloured shape.
-    const coloured = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) => ps.length);
-    expect(coloured).toBe(await tableRows());
-    expect(coloured).toBe(countiesWithDesignations.size);
+    const ids = await coloured();
+    expect(ids.length).toBe(await tableRows());
+    expect(ids.length).toBe(countiesWithDesignations.size);
+    expect(await page.getByTestId('map-vintage').innerText()).toBe('HRSA detail file as of 2024-03-27 (CA only)');
+    expect(await page.getByTestId('coverage-note').innerText()).toMatch(/covers CA only/);
+  });
+
+  it('a shared designation is counted whole in each county and says so', async () => {
+    // Designation 1062720461 spans Nevada (06057) and Placer (06061) counties.
+    await page.locator('[data-testid="area-table"] tr[data-geo="06057"]').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('area-details').isVisible()).toBe(true);
+    await settled();
+    expect(await page.locator('[data-testid="designation-table"] tr[data-hpsa="1062720461"]').innerText()).toMatch(
+      /shared with 1 other county/,
+    );
+    expect(await page.locator('[data-testid="area-table"] tr[data-geo="06057"] [data-col="shared_designations"]').innerText()).toBe('1');
   });
 
   it('switching the metric changes the fills and the table', async () => {
@@ -102,22 +233,14 @@ describe('shortage map', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-california.png'), fullPage: true });
   });
 
-  it('exports the table as shown to CSV with a BOM', async () => {
+  it('exports the table as shown to CSV with a BOM, each figure’s date included', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-area-csv').click()]);
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length - 1).toBe(await tableRows());
-    expect(lines[0]).toMatch(/^County,FIPS,Highest HPSA score/);
-  });
-
-  it('shows state-level workforce metrics, marked as estimates', async () => {
-    await page.goto(`${server.url}?level=state&metric=specialty_gap&specialty=psychiatry`);
-    await waitReady(page);
-    await settled();
-    expect(await tableRows()).toBe(51);
-    expect(await page.getByTestId('area-table').innerText()).toMatch(/estimate/);
-    expect(await page.locator('[data-testid="shortage-map"] g.shapes path').count()).toBe(STATE_SHAPES);
+    expect(lines[0]).toMatch(/^County,FIPS,Highest HPSA score .*,As of,/);
+    expect(lines[1]).toMatch(/,2024-03-27,/);
   });
 
   it('has no serious accessibility violations and no console errors', async () => {

@@ -167,9 +167,9 @@ beforeAll(async () => {
   const ws = seededWorkspace();
   const text = serializeWorkspace(ws);
   expect(parseWorkspaceFile(text).ok).toBe(true);
-  // The map view travels in the URL: counties by FTE needed, no filter. The embedded HRSA data are
-  // California's, so the map screen zooms to California: the report must too.
-  await page.goto(`${server.url}#report`);
+  // The map view travels in the URL: counties by FTE needed, no filter. The embedded HRSA detail
+  // file is California's, so the map screen zooms to California: the report must too.
+  await page.goto(`${server.url}?level=county#report`);
   await waitReady(page);
   await seedWorkspace(text);
   await page.reload();
@@ -195,6 +195,8 @@ describe('exported report', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
     expect(html).toContain('id="table-targets"');
+    // The figures' source and date, as on the map's legend and in the table.
+    expect(html).toContain('HRSA detail file as of 2024-03-27 (CA only)');
     expect(html).not.toContain('<td>P-2</td>'); // candidate rows are off by default
   });
 

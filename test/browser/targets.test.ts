@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { datasetRows } from '../helpers/fixtures';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
   seen = watch(page, server.origin);
-  await page.goto(`${server.url}?states=CA&rural=rural`);
+  await page.goto(`${server.url}?level=county&states=CA&rural=rural`);
   await waitReady(page);
 });
 afterAll(async () => {
@@ -48,19 +49,39 @@ describe('service areas and targets', () => {
     expect(await page.locator('[data-testid="shortage-map"] .overlay .outlined').count()).toBeGreaterThan(5);
   });
 
-  it('suggests targets with the arithmetic shown, and accepting one creates a target', async () => {
+  it('suggests targets from HRSA figures only, one sentence each with the source, the floor and the rounding', async () => {
     await page.locator('[data-tab="targets"]').click();
-    const first = page.getByTestId('suggestion').first();
-    await expect
-      .poll(() => first.innerText())
-      .toMatch(/FTE needed in \d+ primary care HPSAs → suggest \d+ hires? by \d{4}-Q\d at a 33% share of need/);
-    await first.getByTestId('suggestion-accept').click();
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(2);
+    const [detail, summary] = await page.getByTestId('suggestion').allInnerTexts();
+    // California's counties from the detail file; Nevada, a whole state without one, from HRSA's newest summary that has it.
+    expect(detail).toMatch(
+      /Primary Care, HRSA detail file as of 2024-03-27 \(CA only\): [\d.,]+ FTE needed to remove \d+ designations — HRSA's floor, the FTE that brings each area to its ratio goal \([\d,:]+( or [\d,:]+)*\), not a recruiting target; \d+ of the \d+ carry an FTE figure, \d+ facility designations carry none; at a 33% share, [\d.,]+ → \d+ hires?, rounded up, by \d{4}-Q\d\./,
+    );
+    const nv = datasetRows('national/hpsa_state_summary.csv').find(
+      (r) => r.state === 'NV' && r.discipline === 'Primary Care' && r.as_of === '2025-03-31',
+    )!;
+    const exact = Math.round(0.33 * Number(nv.practitioners_needed) * 100) / 100;
+    expect(summary).toContain(
+      `Primary Care, HRSA state summary as of 2025-03-31 (partial: 28 of 51 states) for NV: ${nv.practitioners_needed} FTE needed to remove ${nv.designations} designations — HRSA's floor`,
+    );
+    expect(summary).toContain(`at a 33% share, ${exact} → ${Math.ceil(exact)} hires, rounded up, by`);
+    expect(await page.locator('[data-testid="suggestion"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-basis')))).toEqual([
+      'detail',
+      'summary',
+    ]);
+    expect(await page.getByTestId('suggestions').innerText()).not.toMatch(/estimate/i);
+    await page.getByTestId('suggestion-accept').first().click();
     await expect.poll(targetRows).toBe(1);
   });
 
   it('creates, edits and deletes a target with undo, and nothing is lost on reload', async () => {
     await page.getByTestId('target-new').click();
     await page.getByTestId('target-profession').selectOption('mls');
+    // The user sets the number; the published context is beside it, never a suggested number.
+    await expect
+      .poll(() => page.getByTestId('target-context').innerText())
+      .toMatch(/California: mean wage \$73,560 a year \(BLS OEWS, May 2023\)/);
+    expect(await page.getByTestId('target-context').innerText()).toMatch(/18% of core laboratory positions/);
     await page.getByTestId('target-hires').fill('6');
     await page.getByTestId('target-owner').fill('Lab director');
     await page.getByTestId('target-note').fill('Night shift coverage');

@@ -4,7 +4,11 @@ import { changedWith } from '../../src/data/derived';
 import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
 import { shortageCounties, stateRegions } from '../../src/data/queries/pipeline';
-import { serviceAreaShortage } from '../../src/data/queries/service-area';
+import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
+import { hpsaSources } from '../../src/data/queries/hpsa-sources';
+import { specialtyCounts, stateSummaries, stateWorkforce } from '../../src/data/queries/workforce';
+import { summaryTables } from '../../src/data/queries/hpsa-summary';
+import type { HpsaSource } from '../../src/model/hpsa-sources';
 import { hpsaCoverage, waiverSiteDesignations } from '../../src/data/queries/waiver-sites';
 import {
   areaDesignations,
@@ -41,7 +45,7 @@ describe('Coordinator', () => {
 
   it('evicts only the queries that read a changed table, and tells views which tables changed', async () => {
     const coordinator = new Coordinator(db);
-    const map = areaValues(DEFAULT_VIEW);
+    const map = areaValues({ ...DEFAULT_VIEW, metric: 'img_share' });
     const pipeline = regionPipeline(DEFAULT_VIEW);
     const mapRows = await coordinator.query(map);
     await coordinator.query(pipeline);
@@ -120,24 +124,44 @@ async function scannedTables(q: NamedQuery<unknown>): Promise<string[]> {
 
 describe('every named query declares exactly the tables it reads', () => {
   const area = { id: 'a', name: 'A', counties: ['06019'], states: ['NV'] };
-  const views: MapView[] = [
-    DEFAULT_VIEW,
-    { ...DEFAULT_VIEW, level: 'state' },
-    { ...DEFAULT_VIEW, level: 'state', metric: 'specialty_gap' },
-    { ...DEFAULT_VIEW, level: 'state', metric: 'lab_per_100k' },
-    { ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage' },
-  ];
+  const summary: HpsaSource = {
+    kind: 'summary',
+    discipline: 'Primary Care',
+    asOf: '2021-12-31',
+    states: 51,
+    hasNeedMet: false,
+    hasPractitioners: true,
+    hasPopulation: true,
+    source: 'HRSA',
+  };
+  const detail: HpsaSource = { ...summary, kind: 'detail', asOf: '2024-03-27', states: 1, stateList: 'CA' };
+  const county: MapView = { ...DEFAULT_VIEW, level: 'county' };
+  const workforce = (['img_share', 'specialty_physicians', 'lab_wage', 'lab_employment'] as const).map((metric) => ({
+    ...DEFAULT_VIEW,
+    metric,
+  }));
   const queries: NamedQuery<unknown>[] = [
     hpsaSummary(),
+    summaryTables(),
+    hpsaSources(),
     shortageCounties(),
     stateRegions(),
-    serviceAreaShortage(area),
-    ...views.map(areaValues),
-    shortageSummary(DEFAULT_VIEW),
-    areaDesignations(DEFAULT_VIEW, '06019'),
+    serviceAreaDetail(area),
+    stateSummaryRows(['CA', 'NV']),
+    areaValues(DEFAULT_VIEW, summary, detail),
+    areaValues(DEFAULT_VIEW, detail, summary),
+    areaValues(county, detail),
+    areaValues(DEFAULT_VIEW),
+    ...workforce.map((v) => areaValues(v)),
+    shortageSummary(DEFAULT_VIEW, summary),
+    shortageSummary(county, detail),
+    areaDesignations(county, '06019'),
     filterOptions(),
     specialtyOptions(),
     regionPipeline(DEFAULT_VIEW),
+    stateWorkforce(['TX']),
+    specialtyCounts(['TX']),
+    stateSummaries('TX'),
     waiverSiteDesignations(['06019', '06107']),
     hpsaCoverage(),
   ];

@@ -193,13 +193,13 @@ describe('HRSA quirks', () => {
         { 'HPSA ID': '3', 'HPSA Status': 'Withdrawn' },
       ]),
     );
-    expect(r.summary).toMatch(/Proposed For Withdrawal 1/);
+    expect(r.summary).toBe('3 designations (designated 1, proposed for withdrawal 1, withdrawn 1) in 3 component rows');
   });
 
   it('counts designations, not component rows', async () => {
     const r = await load(hpsaCsv([{ 'HPSA Component Name': 'a' }, { 'HPSA Component Name': 'b' }, { 'HPSA Component Name': 'c' }]));
     expect(r.rows).toBe(3);
-    expect(r.summary).toMatch(/^1 designations, 3 rows/);
+    expect(r.summary).toBe('1 designation (designated 1) in 3 component rows');
   });
 
   it('reads a mental-health file (65 columns, no PC MCTA Score) and a dental file beside primary care', async () => {

@@ -46,8 +46,6 @@ function parseCsv(text: string): Row[] {
 const load = (name: string): Row[] => parseCsv(readFileSync(REF + name, 'utf8'));
 const states = load('states.csv');
 const counties = load('counties.csv');
-const specialty = load('specialty_supply_by_state.csv');
-const lab = load('lab_workforce_by_state.csv');
 const fiftyOne = states.filter((s) => s.census_region !== '');
 
 describe('states.csv', () => {
@@ -131,87 +129,6 @@ describe('counties.csv', () => {
       sums.set(c.state, (sums.get(c.state) ?? 0) + Number(c.population_2023));
     }
     for (const s of fiftyOne) expect(sums.get(s.state), s.state).toBe(Number(s.population_2023));
-  });
-});
-
-describe('specialty_supply_by_state.csv', () => {
-  const SPECIALTIES = [
-    'primary care',
-    'internal medicine',
-    'pediatrics',
-    'ob/gyn',
-    'psychiatry',
-    'emergency medicine',
-    'general surgery',
-    'anesthesiology',
-    'cardiology',
-    'nephrology',
-    'neurology',
-    'oncology',
-    'radiology',
-  ];
-
-  it('has every state + DC x 13 specialties', () => {
-    expect(specialty.length).toBe(51 * SPECIALTIES.length);
-    for (const s of fiftyOne) {
-      const got = specialty
-        .filter((r) => r.state === s.state)
-        .map((r) => r.specialty)
-        .sort();
-      expect(got).toEqual([...SPECIALTIES].sort());
-    }
-  });
-
-  it('gives every row a source, an estimate flag, and non-negative supply', () => {
-    for (const r of specialty) {
-      expect(r.supply_source.trim()).not.toBe('');
-      expect(r.benchmark_source.trim()).not.toBe('');
-      expect(['true', 'false']).toContain(r.supply_is_estimate);
-      const supply = Number(r.supply);
-      expect(Number.isFinite(supply)).toBe(true);
-      expect(supply).toBeGreaterThanOrEqual(0);
-      expect(Number(r.benchmark_per_100k)).toBeGreaterThan(0);
-    }
-  });
-
-  it('computes demand = population x benchmark / 100k and gap = demand - supply', () => {
-    for (const r of specialty) {
-      const demand = Number(r.demand);
-      expect(Math.abs(Number(r.gap) - (demand - Number(r.supply)))).toBeLessThan(0.11);
-      // benchmark_per_100k is rounded to 0.1 in the file
-      const approx = (Number(r.population_2023) * Number(r.benchmark_per_100k)) / 1e5;
-      expect(Math.abs(demand - approx) / demand).toBeLessThan(0.01);
-    }
-  });
-});
-
-describe('lab_workforce_by_state.csv', () => {
-  it('covers 50 states + DC with employment, per-100k and estimate flags', () => {
-    const rows = lab.filter((r) => fiftyOne.some((s) => s.state === r.state));
-    expect(rows.length).toBe(51);
-    for (const r of rows) {
-      expect(Number(r.employment)).toBeGreaterThan(0);
-      expect(Number(r.per_100k)).toBeGreaterThan(0);
-      expect(['true', 'false']).toContain(r.employment_is_estimate);
-      expect(r.employment_source).not.toBe('');
-    }
-  });
-
-  it('has plain numeric wages (no separators or BLS placeholders)', () => {
-    for (const r of lab) {
-      for (const v of [r.annual_mean_wage, r.hourly_mean_wage]) {
-        if (v !== '') expect(v).toMatch(/^\d+(\.\d+)?$/);
-      }
-    }
-    expect(lab.find((r) => r.state === 'NY')?.annual_mean_wage).toBe('81930');
-  });
-
-  it('flags the licensure states from domain.md S44', () => {
-    const lic = lab
-      .filter((r) => r.licensure_required === 'true')
-      .map((r) => r.state)
-      .sort();
-    expect(lic).toEqual(['CA', 'FL', 'HI', 'LA', 'MT', 'ND', 'NV', 'NY', 'PR', 'TN', 'WV']);
   });
 });
 

@@ -1,39 +1,145 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { SqlEngine } from '../../src/data/engine';
 import { loadUserFile } from '../../src/data/datasets';
-import { areaDesignations, areaValues, filterOptions, shortageSummary, type AreaValue } from '../../src/data/queries/shortage';
+import { hpsaSources } from '../../src/data/queries/hpsa-sources';
+import {
+  areaDesignations,
+  areaValues,
+  filterOptions,
+  shortageSummary,
+  type AreaValue,
+  type ShortageSummary,
+} from '../../src/data/queries/shortage';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
+import { companionSource, mainSource, sourceLabel, type HpsaSource } from '../../src/model/hpsa-sources';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
-import { CA_PC_EXCERPT, parseRows, readExcerpt } from '../helpers/shared';
+import { CA_EXCERPT, CA_EXCERPT_COUNTIES, datasetRows, fixtureBytes, fixtureRows, type CsvRow } from '../helpers/fixtures';
 
 let db: SqlEngine;
 const run = <T>(q: { sql: string; params?: unknown[] }) => db.query<T>(q.sql, q.params);
 const AREA_TYPES = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'];
+const designated = (r: CsvRow) => r['HPSA Status'] === 'Designated' || r['HPSA Status'] === 'Proposed For Withdrawal';
 
-describe('shortage queries on the embedded datasets', () => {
+/** Independent answers from a PapaParse of HRSA's own rows: designations per county, each once. */
+function byCounty(rows: CsvRow[]) {
+  const counties = new Map<string, Map<string, CsvRow>>();
+  const ids = new Map<string, CsvRow>();
+  const spans = new Map<string, Set<string>>();
+  for (const r of rows) {
+    spans.set(r['HPSA ID'], (spans.get(r['HPSA ID']) ?? new Set()).add(r['Common State County FIPS Code']));
+    if (!designated(r)) continue;
+    ids.set(r['HPSA ID'], r);
+    const fips = r['Common State County FIPS Code'];
+    if (fips === 'XXXXX') continue;
+    if (!counties.has(fips)) counties.set(fips, new Map());
+    counties.get(fips)!.set(r['HPSA ID'], r);
+  }
+  return { counties, ids, spans };
+}
+const fteOf = (rs: Iterable<CsvRow>) => [...rs].reduce((t, r) => t + (Number(r['HPSA Shortage']) || 0), 0);
+const popOf = (rs: Iterable<CsvRow>) =>
+  [...rs].filter((r) => AREA_TYPES.includes(r['Designation Type'])).reduce((t, r) => t + Number(r['HPSA Designation Population'] || 0), 0);
+
+async function viewRows(view: MapView) {
+  const sources = await run<HpsaSource>(hpsaSources());
+  const main = mainSource(view, sources);
+  const companion = companionSource(view, main, sources);
+  return { main, companion, rows: await run<AreaValue>(areaValues(view, main, companion)) };
+}
+
+describe('the first screen: every state from HRSA’s published summary, the detail file beside it', () => {
+  const summary = datasetRows('national/hpsa_state_summary.csv');
   beforeAll(async () => {
     db = await createNodeEngine();
     await loadEmbeddedDatasets(db);
   });
 
-  it('lists states with their Census and HHS regions for the filters', async () => {
-    const states = await run<{ state: string; hhs_region: number }>(filterOptions());
-    expect(states.length).toBeGreaterThanOrEqual(52);
-    expect(states.find((s) => s.state === 'CA')).toMatchObject({ census_region: 'West', census_division: 'Pacific', hhs_region: 9 });
+  it('lists the loaded sources: seven summary tables and California’s detail file', async () => {
+    const sources = await run<HpsaSource>(hpsaSources());
+    expect(sources.filter((s) => s.kind === 'summary').length).toBe(7);
+    const detail = sources.filter((s) => s.kind === 'detail');
+    expect(detail).toEqual([expect.objectContaining({ discipline: 'Primary Care', asOf: '2024-03-27', states: 1, stateList: 'CA' })]);
+    expect(sourceLabel(detail[0])).toBe('HRSA detail file as of 2024-03-27 (CA only)');
   });
 
-  it('gives state-level specialty gaps and lab workforce for every state', async () => {
-    const gap = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'specialty_gap', specialty: 'psychiatry' }));
-    expect(gap.length).toBe(51);
-    expect(gap.every((r) => r.geo.length === 2 && r.estimate)).toBe(true);
-    const wage = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage', censusRegion: 'Northeast' }));
+  it('colours every state and DC from the newest complete summary, never from the detail file', async () => {
+    const { main, companion, rows } = await viewRows(DEFAULT_VIEW);
+    expect(main).toMatchObject({ kind: 'summary', asOf: '2021-12-31', states: 51 });
+    expect(companion).toMatchObject({ kind: 'detail', asOf: '2024-03-27' });
+    expect(rows.length).toBe(51);
+    const published = summary.filter((r) => r.discipline === 'Primary Care' && r.as_of === '2021-12-31' && r.state !== 'US');
+    for (const r of rows) {
+      const p = published.find((x) => x.state === r.state)!;
+      expect(r.value).toBe(Number(p.practitioners_needed));
+      expect(r.designations).toBe(Number(p.designations));
+      expect(r.as_of).toBe('2021-12-31');
+    }
+    const tx = rows.find((r) => r.state === 'TX')!;
+    expect([tx.value, tx.designations, tx.population, tx.other_as_of]).toEqual([991, 429, 7_381_169, null]);
+  });
+
+  it('shows California’s 2024-03-27 detail aggregate beside its summary figure, separately labelled', async () => {
+    const { rows } = await viewRows(DEFAULT_VIEW);
+    const ca = rows.find((r) => r.state === 'CA')!;
+    expect([ca.value, ca.designations, ca.as_of]).toEqual([1398, 646, '2021-12-31']);
+    // PROVENANCE.md: the file has 611 distinct designated HPSA IDs (no proposed-for-withdrawal rows).
+    expect(ca.other_designations).toBe(611);
+    expect(ca.other_as_of).toBe('2024-03-27');
+  });
+
+  it('names the vintage the view asks for, with % of need met only where HRSA published it', async () => {
+    const needMet = await viewRows({ ...DEFAULT_VIEW, metric: 'need_met' });
+    expect(needMet.main).toMatchObject({ asOf: '2021-09-30' });
+    expect(needMet.rows.find((r) => r.state === 'TX')!.value).toBe(58.19);
+    const partial = await viewRows({ ...DEFAULT_VIEW, asOf: '2025-03-31' });
+    expect(sourceLabel(partial.main!)).toBe('HRSA state summary as of 2025-03-31 (partial: 28 of 51 states)');
+    expect(partial.rows.filter((r) => r.value !== null).length).toBe(28);
+    expect(partial.rows.find((r) => r.state === 'TX')).toBeUndefined();
+    const mh = await viewRows({ ...DEFAULT_VIEW, discipline: 'Mental Health' });
+    expect(mh.main).toMatchObject({ asOf: '2025-03-31', states: 29 });
+    const dental = await viewRows({ ...DEFAULT_VIEW, discipline: 'Dental Health', metric: 'designations' });
+    expect(dental.main).toMatchObject({ asOf: '2025-02-18' });
+    expect(dental.rows.find((r) => r.state === 'TX')!.value).toBe(265);
+  });
+
+  it('summary cards add the table’s states and give its published US row', async () => {
+    const sources = await run<HpsaSource>(hpsaSources());
+    const view = { ...DEFAULT_VIEW, asOf: '2021-09-30' };
+    const [s] = await run<ShortageSummary>(shortageSummary(view, mainSource(view, sources)));
+    expect([s.us_designations, s.us_population, s.us_fte_needed]).toEqual([7447, 83_711_000, 14_858]);
+    // Shown on the map: 50 states, DC and the 5 inhabited territories in the Census list (not FM, MH, PW).
+    expect(s.areas).toBe(56);
+    const [south] = await run<ShortageSummary>(shortageSummary({ ...view, censusRegion: 'South' }, mainSource(view, sources)));
+    expect(south.areas).toBe(17);
+  });
+
+  it('workforce metrics: AAMC rates and counts for every state, BLS employment only where published', async () => {
+    const img = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'img_share' }));
+    expect(img.length).toBe(51);
+    expect(img.find((r) => r.state === 'TX')).toMatchObject({ value: 25.9, as_of: '2018-12-31' });
+    const psych = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'specialty_physicians', specialty: 'psychiatry' }));
+    expect(psych.find((r) => r.state === 'TX')!.value).toBe(2064);
+    const cardiology = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'specialty_physicians', specialty: 'cardiology' }));
+    expect(cardiology).toEqual([]);
+    const wage = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'lab_wage', censusRegion: 'Northeast' }));
     expect(wage.map((r) => r.state).sort()).toEqual(['CT', 'MA', 'ME', 'NH', 'NJ', 'NY', 'PA', 'RI', 'VT']);
-    expect(wage.every((r) => (r.value ?? 0) > 30_000)).toBe(true);
-    // Per 100k only where BLS publishes employment (never the flat population-share estimate).
-    const lab = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_per_100k' }));
-    expect(lab.map((r) => r.state).sort()).toEqual(['DC', 'DE', 'IL', 'IN', 'MD', 'MI', 'NJ', 'NY', 'OH', 'PA', 'WI']);
-    expect(new Set(lab.map((r) => r.value)).size).toBeGreaterThan(5);
+    expect(wage.every((r) => r.as_of === '2023-05')).toBe(true);
+    const jobs = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'lab_employment' }));
+    expect(jobs.map((r) => r.state).sort()).toEqual(['DC', 'DE', 'IL', 'IN', 'MD', 'MI', 'NJ', 'NY', 'OH', 'PA', 'WI']);
+    const may2023 = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'lab_employment', asOf: '2023-05' }));
+    expect(may2023.map((r) => [r.state, r.value, r.as_of])).toEqual([
+      ['NY', 17770, '2023-05'],
+      ['CT', 3840, '2023-05'],
+      ['OR', 3430, '2023-05'],
+    ]);
+  });
+
+  it('lists states with their Census and HHS regions for the filters; filters by HHS region', async () => {
+    const states = await run<{ state: string; hhs_region: number }>(filterOptions());
+    expect(states.find((s) => s.state === 'CA')).toMatchObject({ census_region: 'West', census_division: 'Pacific', hhs_region: 9 });
+    const rows = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, metric: 'lab_wage', hhsRegion: '9' }));
+    expect(rows.map((r) => r.state).sort()).toEqual(['AZ', 'CA', 'HI', 'NV']);
   });
 
   it('puts the workspace pipeline in a table and counts it by region', async () => {
@@ -52,134 +158,106 @@ describe('shortage queries on the embedded datasets', () => {
     await syncPipelineTable(db, []);
     expect(await run(regionPipeline(DEFAULT_VIEW))).toEqual([]);
   });
-
-  it('filters by HHS region', async () => {
-    const rows = await run<AreaValue>(areaValues({ ...DEFAULT_VIEW, level: 'state', metric: 'lab_wage', hhsRegion: '9' }));
-    expect(rows.map((r) => r.state).sort()).toEqual(['AZ', 'CA', 'HI', 'NV']);
-  });
 });
 
-describe('shortage queries against real HRSA California rows (committed excerpt)', () => {
-  const parsed = parseRows(CA_PC_EXCERPT);
-  // Independent answers, computed in JS from the raw rows.
-  function expected(pred: (r: Record<string, string>) => boolean) {
-    const byCounty = new Map<string, Map<string, Record<string, string>>>();
-    const ids = new Map<string, Record<string, string>>();
-    for (const r of parsed.filter(pred)) {
-      ids.set(r['HPSA ID'], r);
-      const fips = r['Common State County FIPS Code'];
-      if (fips === 'XXXXX') continue;
-      if (!byCounty.has(fips)) byCounty.set(fips, new Map());
-      byCounty.get(fips)!.set(r['HPSA ID'], r);
-    }
-    return { byCounty, ids };
-  }
-  const designated = (r: Record<string, string>) => r['HPSA Status'] === 'Designated' || r['HPSA Status'] === 'Proposed For Withdrawal';
-  const view: MapView = DEFAULT_VIEW;
-
+describe('California’s embedded detail table against HRSA’s own rows (a real excerpt of the 2024-03-27 file)', () => {
+  const raw = fixtureRows(CA_EXCERPT);
+  const expected = byCounty(raw);
+  const county: MapView = { ...DEFAULT_VIEW, level: 'county' };
   beforeAll(async () => {
     db = await createNodeEngine();
     await loadEmbeddedDatasets(db);
-    await loadUserFile(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
   });
 
-  it('county values: designations and FTE needed per county match the raw file', async () => {
-    const rows = await run<AreaValue>(areaValues({ ...view, metric: 'designations' }));
-    const { byCounty } = expected(designated);
-    expect(rows.length).toBe(byCounty.size);
-    for (const r of rows) {
-      const ids = byCounty.get(r.geo)!;
-      expect(r.designations).toBe(ids.size);
-      expect(r.value).toBe(ids.size);
-      const fte = [...ids.values()].reduce((s, x) => s + (Number(x['HPSA Shortage']) || 0), 0);
-      expect(r.fte_needed ?? 0).toBeCloseTo(fte, 1);
+  it('county figures: designations, FTE and population counted once per designation', async () => {
+    const { rows } = await viewRows(county);
+    for (const fips of CA_EXCERPT_COUNTIES) {
+      const ids = expected.counties.get(fips);
+      const r = rows.find((x) => x.geo === fips);
+      if (!ids) {
+        expect(r, fips).toBeUndefined();
+        continue;
+      }
+      expect(r, fips).toBeDefined();
+      expect(r!.designations).toBe(ids.size);
+      expect(r!.fte_needed).toBeCloseTo(fteOf(ids.values()), 2);
+      expect(r!.population).toBe(popOf(ids.values()));
+      expect(r!.as_of).toBe('2024-03-27');
     }
-    expect(rows.find((r) => r.geo === '06037')?.name).toBe('Los Angeles County, CA');
   });
 
-  it('state values count a multi-county designation once, and include facilities with no county code', async () => {
-    const [ca] = await run<AreaValue>(areaValues({ ...view, level: 'state', metric: 'designations' }));
-    expect(ca.geo).toBe('06');
-    const { ids } = expected(designated);
-    expect(ca.designations).toBe(ids.size);
-    // Fewer than the county rows add up to: a designation spanning counties counts once.
-    const perCounty = (await run<AreaValue>(areaValues({ ...view, metric: 'designations' }))).reduce(
-      (s, r) => s + (r.designations ?? 0),
-      0,
+  it('a designation spanning counties counts whole in each and is flagged as shared; it counts once in the state', async () => {
+    const { rows } = await viewRows(county);
+    // The excerpt holds whole designations, so how many counties each spans is exact.
+    for (const fips of CA_EXCERPT_COUNTIES) {
+      const ids = [...(expected.counties.get(fips)?.keys() ?? [])];
+      const shared = ids.filter((id) => expected.spans.get(id)!.size > 1).length;
+      expect(rows.find((x) => x.geo === fips)?.shared_designations ?? 0, fips).toBe(shared);
+    }
+    // 1062720461 spans Nevada (06057) and Placer (06061) counties.
+    expect(expected.spans.get('1062720461')).toEqual(new Set(['06057', '06061']));
+    for (const fips of ['06057', '06061']) expect(rows.find((x) => x.geo === fips)!.shared_designations).toBeGreaterThanOrEqual(1);
+    const listed = await run<{ hpsa_id: string; n_counties: number; counties: string }>(areaDesignations(county, '06057'));
+    expect(listed.find((d) => d.hpsa_id === '1062720461')).toMatchObject({ n_counties: 2 });
+    const state = await run<{ hpsa_id: string }>(areaDesignations({ ...county, level: 'state' }, '06'));
+    expect(state.filter((d) => d.hpsa_id === '1062720461').length).toBe(1);
+  });
+
+  it('served and underserved populations are the designation’s own, never added across its components', async () => {
+    // HPSA 106011 (Colusa): 5 census-tract components, each repeating "served 24,000".
+    const colusa = raw.filter((r) => r['HPSA ID'] === '106011');
+    expect(colusa.length).toBe(5);
+    expect(new Set(colusa.map((r) => r['HPSA Estimated Served Population']))).toEqual(new Set(['24000']));
+    const [row] = await db.query<{ served: number; underserved: number }>(
+      `SELECT served_population AS served, underserved_population AS underserved FROM hpsa WHERE hpsa_id = '106011'`,
     );
-    expect(ca.designations).toBeLessThan(
-      perCounty + parsed.filter((r) => designated(r) && r['Common State County FIPS Code'] === 'XXXXX').length,
+    expect(row).toEqual({ served: 24_000, underserved: Number(colusa[0]['HPSA Estimated Underserved Population']) });
+  });
+
+  it('keeps HRSA’s component count: the embedded rows add up to the file’s 2,365 designated and 5,076 withdrawn components', async () => {
+    const rows = await db.query<{ status: string; components: number }>(
+      `SELECT status, sum(CAST(split_part(component_name, ' ', 1) AS INTEGER))::INTEGER AS components FROM hpsa GROUP BY status ORDER BY status`,
     );
+    // Counts published in ../shared/datasets/real/PROVENANCE.md for the whole file.
+    expect(rows).toEqual([
+      { status: 'Designated', components: 2365 },
+      { status: 'Withdrawn', components: 5076 },
+    ]);
   });
 
-  it('summary totals equal independent counts, with populations from area designations only', async () => {
-    const [s] = await run<{ designations: number; fte_needed: number; population: number; areas: number }>(shortageSummary(view));
-    const { ids, byCounty } = expected(designated);
-    expect(s.designations).toBe(ids.size);
-    expect(s.areas).toBe(byCounty.size);
-    const all = [...ids.values()];
-    expect(s.fte_needed).toBeCloseTo(
-      all.reduce((t, x) => t + (Number(x['HPSA Shortage']) || 0), 0),
-      1,
+  it('a detail file loaded for the excerpt gives the same county figures as the embedded table', async () => {
+    const fresh = await createNodeEngine();
+    await loadEmbeddedDatasets(fresh);
+    const result = await loadUserFile(fresh, fixtureBytes(CA_EXCERPT), 'BCD_HPSA_FCT_DET_PC.csv');
+    expect(result.summary).toMatch(
+      new RegExp(
+        `^${new Set(raw.map((r) => r['HPSA ID'])).size} designations \\(designated ${expected.ids.size}, withdrawn \\d+\\) in ${raw.length} component rows$`,
+      ),
     );
-    expect(s.population).toBe(
-      all.filter((x) => AREA_TYPES.includes(x['Designation Type'])).reduce((t, x) => t + Number(x['HPSA Designation Population'] || 0), 0),
-    );
-  });
-
-  it('filters by status, designation type and rurality', async () => {
-    const [withdrawn] = await run<{ designations: number }>(shortageSummary({ ...view, statuses: ['Withdrawn'] }));
-    expect(withdrawn.designations).toBe(expected((r) => r['HPSA Status'] === 'Withdrawn').ids.size);
-    const [facility] = await run<{ designations: number }>(shortageSummary({ ...view, designationClass: 'facility' }));
-    expect(facility.designations).toBe(expected((r) => designated(r) && !AREA_TYPES.includes(r['Designation Type'])).ids.size);
-    const rural = await run<AreaValue>(areaValues({ ...view, rural: 'rural' }));
-    const metro = await run<AreaValue>(areaValues({ ...view, rural: 'metro' }));
-    const all = await run<AreaValue>(areaValues(view));
-    expect(rural.length + metro.length).toBe(all.length);
-    expect(rural.find((r) => r.geo === '06037')).toBeUndefined();
-  });
-
-  it('lists a county’s designations for the details panel', async () => {
-    const rows = await run<{ hpsa_id: string; status: string }>(areaDesignations(view, '06037'));
-    expect(rows.length).toBe(expected(designated).byCounty.get('06037')!.size);
-    expect(new Set(rows.map((r) => r.status))).not.toContain('Withdrawn');
-  });
-
-  it('a state filter outside the loaded data gives no rows', async () => {
-    expect(await run(areaValues({ ...view, states: ['TX'] }))).toEqual([]);
-  });
-});
-
-describe('service-area shortage figures (committed excerpt)', () => {
-  beforeAll(async () => {
-    db = await createNodeEngine();
-    await loadEmbeddedDatasets(db);
-    await loadUserFile(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
-  });
-
-  it('sums FTE needed once per designation over the area’s counties', async () => {
-    const { serviceAreaShortage } = await import('../../src/data/queries/service-area');
-    const rows = await run<{ source: string; name: string; fte_needed: number; designations: number; estimate: boolean }>(
-      serviceAreaShortage({ id: 'sa', name: 'Central Valley', counties: ['06019', '06107'], states: [] }),
-    );
-    const hpsa = rows.find((r) => r.source === 'HPSA')!;
-    const raw = parseRows(CA_PC_EXCERPT);
-    const ids = new Map<string, Record<string, string>>();
-    for (const r of raw)
-      if (r['HPSA Status'] === 'Designated' && ['06019', '06107'].includes(r['Common State County FIPS Code'])) ids.set(r['HPSA ID'], r);
-    expect(hpsa.designations).toBe(ids.size);
-    expect(hpsa.fte_needed).toBeCloseTo(
-      [...ids.values()].reduce((s, r) => s + (Number(r['HPSA Shortage']) || 0), 0),
-      1,
-    );
-    const psych = rows.find((r) => r.source === 'specialty gap' && r.name === 'psychiatry')!;
-    expect(psych.estimate).toBe(true);
-    expect(Number.isFinite(psych.fte_needed)).toBe(true);
-    expect(rows.some((r) => r.source === 'lab workforce gap')).toBe(true);
-  });
-
-  it('an empty service area has no HPSA figures', async () => {
-    const { serviceAreaShortage } = await import('../../src/data/queries/service-area');
-    expect(await run(serviceAreaShortage({ id: 'e', name: 'Empty', counties: [], states: [] }))).toEqual([]);
+    const [fromFile, embedded] = await Promise.all([
+      (async () => {
+        const sources = await fresh.query<HpsaSource>(hpsaSources().sql);
+        const main = mainSource(county, sources);
+        const q = areaValues(county, main, null);
+        return fresh.query<AreaValue>(q.sql, q.params);
+      })(),
+      viewRows(county).then((v) => v.rows.filter((r) => CA_EXCERPT_COUNTIES.includes(r.geo))),
+    ]);
+    // The excerpt's whole counties: every row of theirs is in it.
+    const whole = fromFile.filter((r) => CA_EXCERPT_COUNTIES.includes(r.geo));
+    expect(whole.length).toBe(CA_EXCERPT_COUNTIES.length);
+    const figures = (r: AreaValue) => [r.geo, r.designations, r.fte_needed, r.population, r.shared_designations];
+    expect(whole.map(figures).sort()).toEqual(embedded.map(figures).sort());
+    // At state level the file's designations (including facilities with no county) count once each.
+    const state = await (async () => {
+      const sources = await fresh.query<HpsaSource>(hpsaSources().sql);
+      const main = mainSource(DEFAULT_VIEW, sources);
+      const q = areaValues(DEFAULT_VIEW, main, companionSource(DEFAULT_VIEW, main, sources));
+      return fresh.query<AreaValue>(q.sql, q.params);
+    })();
+    const ca = state.find((r) => r.state === 'CA')!;
+    expect(ca.other_designations).toBe(expected.ids.size);
+    expect(ca.other_fte_needed).toBeCloseTo(fteOf(expected.ids.values()), 2);
+    expect(ca.other_population).toBe(popOf(expected.ids.values()));
   });
 });

@@ -5,14 +5,15 @@ describe('map view in the URL', () => {
   it('round-trips a view through URL parameters', () => {
     const view: MapView = {
       ...DEFAULT_VIEW,
-      level: 'state',
-      metric: 'specialty_gap',
+      level: 'county',
+      metric: 'max_score',
+      asOf: 'detail',
       specialty: 'ob/gyn',
       states: ['CA', 'NV'],
       hhsRegion: '9',
       rural: 'rural',
       statuses: ['Designated'],
-      selected: '06',
+      selected: '06019',
     };
     expect(viewFromParams(new URLSearchParams(viewToParams(view).toString()))).toEqual(view);
   });
@@ -25,7 +26,7 @@ describe('map view in the URL', () => {
     const v = viewFromParams(
       new URLSearchParams('level=planet&metric=__proto__&states=CA,<script>,ny&selected=1;DROP&hhs=11&region=%27%20OR%201%3D1'),
     );
-    expect(v.level).toBe('county');
+    expect(v.level).toBe('state');
     expect(v.metric).toBe('fte_needed');
     expect(v.states).toEqual(['CA']);
     expect(v.selected).toBe('');
@@ -34,7 +35,14 @@ describe('map view in the URL', () => {
   });
 
   it('falls back from a state-only metric at county level', () => {
-    expect(viewFromParams(new URLSearchParams('metric=lab_per_100k')).metric).toBe('fte_needed');
-    expect(viewFromParams(new URLSearchParams('metric=lab_per_100k&level=state')).metric).toBe('lab_per_100k');
+    expect(viewFromParams(new URLSearchParams('metric=img_share&level=county')).metric).toBe('fte_needed');
+    expect(viewFromParams(new URLSearchParams('metric=img_share')).metric).toBe('img_share');
+  });
+
+  it('opens on every state, coloured by primary-care need, in the default vintage', () => {
+    expect(DEFAULT_VIEW).toMatchObject({ level: 'state', discipline: 'Primary Care', metric: 'fte_needed', asOf: '' });
+    expect(viewFromParams(new URLSearchParams('asof=2021-09-30')).asOf).toBe('2021-09-30');
+    expect(viewFromParams(new URLSearchParams('asof=2023')).asOf).toBe('2023');
+    expect(viewFromParams(new URLSearchParams('asof=yesterday')).asOf).toBe('');
   });
 });

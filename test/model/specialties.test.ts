@@ -6,7 +6,7 @@ import { makeCandidate } from '../helpers/candidate';
 import { SPECIALTY_GROUPS, SPECIALTY_LIST, specialtyCounts, specialtyLabel } from '../../src/model/specialties';
 import { parsePipelineCsv, PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
 import { matchTargets } from '../../src/model/forecast/target-matching';
-import { suggestTargets } from '../../src/model/targets';
+import { suggestTargets, type ShortageFigure } from '../../src/model/targets';
 import type { Target } from '../../src/model/types';
 
 const header = PIPELINE_TEMPLATE_COLUMNS.join(',');
@@ -127,11 +127,20 @@ describe('the one specialty list', () => {
   });
 
   it('suggests "primary care" from primary-care HPSAs, so an internist hired there counts toward it', () => {
-    const { suggested } = suggestTargets([{ source: 'HPSA', discipline: 'Primary Care', fteNeeded: 6, designations: 2, estimate: false }], {
-      share: 0.5,
-      dueQuarter: '2027-Q4',
-      region: { kind: 'state', state: 'TX' },
-    });
+    const figure: ShortageFigure = {
+      discipline: 'Primary Care',
+      basis: 'summary',
+      asOf: '2021-12-31',
+      source: 'HRSA state summary as of 2021-12-31',
+      states: ['TX'],
+      fteNeeded: 6,
+      designations: 2,
+      withFte: null,
+      facilityWithoutFte: null,
+      otherWithoutFte: null,
+      ratioGoals: [],
+    };
+    const { suggested } = suggestTargets([figure], { share: 0.5, dueQuarter: '2027-Q4', region: { kind: 'state', state: 'TX' } });
     expect(suggested[0].draft.specialty).toBe('primary care');
     expect(specialtyCounts('internal medicine', suggested[0].draft.specialty)).toBe(true);
   });

@@ -28,33 +28,63 @@ describe('suggested hires arithmetic', () => {
   });
 });
 
+const figure = (over: Partial<ShortageFigure>): ShortageFigure => ({
+  discipline: 'Primary Care',
+  basis: 'detail',
+  asOf: '2024-03-27',
+  source: 'HRSA detail file as of 2024-03-27 (CA only)',
+  states: ['CA'],
+  fteNeeded: 55.43,
+  designations: 132,
+  withFte: 54,
+  facilityWithoutFte: 78,
+  otherWithoutFte: 0,
+  ratioGoals: ['3000:1', '3500:1'],
+  ...over,
+});
+
 describe('suggestTargets', () => {
   const figures: ShortageFigure[] = [
-    { source: 'HPSA', discipline: 'Primary Care', fteNeeded: 12.4, designations: 5, estimate: false },
-    { source: 'HPSA', discipline: 'Mental Health', fteNeeded: 3, designations: 1, estimate: false },
-    { source: 'HPSA', discipline: 'Dental Health', fteNeeded: 8, designations: 2, estimate: false },
-    { source: 'specialty gap', specialty: 'cardiology', fteNeeded: 2.46, estimate: true },
-    { source: 'lab workforce gap', fteNeeded: 6, estimate: true },
-    { source: 'HPSA', discipline: 'Primary Care', fteNeeded: 0, designations: 3, estimate: false },
-    { source: 'HPSA', discipline: 'Vision', fteNeeded: 4, designations: 1, estimate: false },
+    figure({}),
+    figure({ discipline: 'Mental Health', fteNeeded: 3, designations: 1, withFte: 1, facilityWithoutFte: 0, ratioGoals: ['30000:1'] }),
+    figure({ discipline: 'Dental Health', fteNeeded: 8, designations: 2 }),
+    figure({ fteNeeded: 0, designations: 3, withFte: 0, facilityWithoutFte: 3 }),
+    figure({ discipline: 'Vision', fteNeeded: 4, designations: 1 }),
+    figure({
+      basis: 'summary',
+      asOf: '2021-12-31',
+      source: 'HRSA state summary as of 2021-12-31',
+      states: ['TX'],
+      fteNeeded: 991,
+      designations: 429,
+      withFte: null,
+      facilityWithoutFte: null,
+      otherWithoutFte: null,
+      ratioGoals: [],
+    }),
   ];
   const result = suggestTargets(figures, options);
 
-  it('explains each suggestion with the arithmetic', () => {
+  it('says, in one sentence, the source and date, the floor, the designations with and without an FTE figure, the share and the rounding', () => {
     expect(result.suggested.map((s) => s.explanation)).toEqual([
-      '12.4 FTE needed in 5 primary care HPSAs → suggest 5 hires by 2027-Q4 at a 33% share of need',
-      '3 FTE needed in 1 mental health HPSA → suggest 1 hire by 2027-Q4 at a 33% share of need',
-      '2.5 FTE cardiology specialty gap (estimate) → suggest 1 hire by 2027-Q4 at a 33% share of need',
-      '6 FTE lab workforce gap (estimate) → suggest 2 hires by 2027-Q4 at a 33% share of need',
+      "Primary Care, HRSA detail file as of 2024-03-27 (CA only): 55.43 FTE needed to remove 132 designations — HRSA's floor, the FTE that brings each area to its ratio goal (3,000:1 or 3,500:1), not a recruiting target; 54 of the 132 carry an FTE figure, 78 facility designations carry none; at a 33% share, 18.29 → 19 hires, rounded up, by 2027-Q4.",
+      "Mental Health, HRSA detail file as of 2024-03-27 (CA only): 3 FTE needed to remove 1 designation — HRSA's floor, the FTE that brings each area to its ratio goal (30,000:1), not a recruiting target; it carries an FTE figure; at a 33% share, 0.99 → 1 hire, rounded up, by 2027-Q4.",
+      "Primary Care, HRSA state summary as of 2021-12-31 for TX: 991 FTE needed to remove 429 designations — HRSA's floor, the FTE that brings each area to 3,500:1, or 3,000:1 where need is high, not a recruiting target; the published summary does not say how many designations carry an FTE figure; at a 33% share, 327.03 → 328 hires, rounded up, by 2027-Q4.",
     ]);
+  });
+
+  it('says when the share is exact, and when a target would pass the workspace’s largest', () => {
+    expect(suggestTargets([figure({ fteNeeded: 12 })], { ...options, share: 0.25 }).suggested[0].explanation).toMatch(
+      /at a 25% share, exactly 3 hires, by 2027-Q4\.$/,
+    );
+    expect(suggestTargets([figure({ fteNeeded: 1e9 })], { ...options, share: 1 }).suggested[0].draft.hires).toBe(10_000);
   });
 
   it('maps HPSA disciplines to professions and specialties', () => {
     expect(result.suggested.map((s) => [s.draft.profession, s.draft.specialty])).toEqual([
       ['physician', 'primary care'],
       ['physician', 'psychiatry'],
-      ['physician', 'cardiology'],
-      ['mls', 'clinical laboratory'],
+      ['physician', 'primary care'],
     ]);
   });
 
@@ -63,7 +93,7 @@ describe('suggestTargets', () => {
       profession: 'physician',
       specialty: 'primary care',
       region: { kind: 'service-area', id: 'sa-1' },
-      hires: 5,
+      hires: 19,
       dueQuarter: '2027-Q4',
       priority: 'medium',
       owner: '',
@@ -76,7 +106,7 @@ describe('suggestTargets', () => {
   it('flags dental, unknown disciplines and no need as not suggested, with reasons', () => {
     expect(result.notSuggested.map((s) => s.reason)).toEqual([
       'dental HPSAs need dentists, who are outside this plan (IMG physicians and lab scientists)',
-      'no shortage to fill (0 FTE needed in 3 primary care HPSAs)',
+      'Primary Care, HRSA detail file as of 2024-03-27 (CA only): no FTE needed to remove the 3 designations',
       'unknown HPSA discipline "Vision"',
     ]);
     expect(result.notSuggested[0].figure).toBe(figures[2]);

@@ -69,6 +69,14 @@ describe('buildReportHtml', () => {
     expect(doc).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
   });
 
+  it('prints the published figures of the chosen state and the service area’s states, each table with its date, escaped', () => {
+    expect(doc).toContain('<section id="state-figures">');
+    expect(doc).toContain('<table id="table-hrsa-summaries-NV">');
+    expect(doc).toContain(`<p class="small">Primary Care 2021-12-31: ${HOSTILE_ESCAPED}.</p>`);
+    expect(doc).toMatch(/<td class="nowrap">2021-12-31<\/td><td class="num">71<\/td>/);
+    expect(reportTables(reportInput()).map((t) => t.id)).toContain('hrsa-summaries-NV');
+  });
+
   it('loads nothing: no http(s) URL in any src, href or xlink:href, and no url() in styles', () => {
     expect(doc).not.toMatch(/\s(?:src|href|xlink:href|srcset|action|data)\s*=\s*["']?\s*(?:https?:)?\/\//i);
     expect(doc).not.toMatch(/url\(\s*['"]?(?!#)/i);
@@ -188,6 +196,6 @@ describe('report tables as CSV', () => {
 
   it('keep numbers as numbers', () => {
     const map = reportTables(reportInput()).find((t) => t.id === 'shortage-map')!;
-    expect(tableCsv(map).split('\r\n')[1]).toBe(`1,${HOSTILE},06001,3,2,1000,18,17.5`);
+    expect(tableCsv(map).split('\r\n')[1]).toBe(`1,${HOSTILE},06001,3,2024-03-27,2,1000,18,1`);
   });
 });

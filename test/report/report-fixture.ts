@@ -1,5 +1,6 @@
 // A complete report input whose every free-text field carries markup, as data from a file might.
 import { DEFAULT_VIEW } from '../../src/model/map-view';
+import type { HpsaSource } from '../../src/model/hpsa-sources';
 import type { ForecastResult } from '../../src/model/forecast/result';
 import type { Candidate } from '../../src/model/types';
 import type { ReportInput } from '../../src/app/report-input';
@@ -7,6 +8,18 @@ import { reportAssumptions } from '../../src/app/assumption-rows';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const DETAIL_SOURCE: HpsaSource = {
+  kind: 'detail',
+  discipline: 'Primary Care',
+  asOf: '2024-03-27',
+  states: 1,
+  hasNeedMet: false,
+  hasPractitioners: true,
+  hasPopulation: true,
+  source: 'HRSA HPSA detail file',
+  stateList: 'CA',
+};
 export const HOSTILE_ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
 export const FORMULA = '=HYPERLINK("http://x","y")';
 
@@ -111,25 +124,48 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       },
     ],
     map: {
-      view: DEFAULT_VIEW,
-      heading: 'FTE practitioners needed — Primary Care',
+      view: { ...DEFAULT_VIEW, level: 'county' },
+      heading: 'Practitioners needed (FTE) — Primary Care',
+      vintage: 'HRSA detail file as of 2024-03-27 (CA only)',
+      main: DETAIL_SOURCE,
+      companion: null,
       rows: [
         {
           geo: '06001',
           name: HOSTILE,
           state: 'CA',
           value: 3,
+          as_of: '2024-03-27',
           designations: 2,
           fte_needed: 3,
           population: 1000,
+          need_met: null,
           max_score: 18,
           weighted_score: 17.5,
-          estimate: false,
+          shared_designations: 1,
+          other_as_of: null,
+          other_designations: null,
+          other_fte_needed: null,
+          other_population: null,
         },
       ],
       svg: MAP_SVG,
       legend: LEGEND,
     },
+    stateFigures: [
+      {
+        state: 'NV',
+        tables: [
+          {
+            id: 'hrsa-summaries-NV',
+            title: `Nevada: HRSA's published shortage summaries ${HOSTILE}`,
+            columns: [{ label: 'Discipline' }, { label: 'As of', nowrap: true }, { label: 'Designations', digits: 0 }],
+            rows: [['Primary Care', '2021-12-31', 71]],
+            notes: [`Primary Care 2021-12-31: ${HOSTILE}.`],
+          },
+        ],
+      },
+    ],
     serviceAreas: [{ id: 'area-1', name: HOSTILE, counties: ['06019'], states: ['NV'] }],
     countyNames: { '06019': `Fresno ${HOSTILE}` },
     targets: [

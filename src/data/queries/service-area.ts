@@ -1,68 +1,53 @@
-// Shortage figures for a service area (counties and/or whole states), the basis of suggested targets.
+// HRSA shortage figures for a service area (counties and/or whole states), the only basis of
+// suggested targets: detail-file designations counted once each, and HRSA's published state
+// summaries for whole states no detail file covers.
 import { namedQuery } from '../coordinator';
 import type { ServiceArea } from '../../model/types';
+import type { AreaDetailRow, AreaSummaryRow } from '../../model/targets';
 
-export interface AreaShortageRow {
-  source: 'HPSA' | 'specialty gap' | 'lab workforce gap';
-  /** HPSA discipline or physician specialty; '' for the lab workforce. */
-  name: string;
-  fte_needed: number;
-  designations: number | null;
-  estimate: boolean;
-}
+const list = (xs: readonly string[]) => xs.map(() => '?').join(', ');
 
-const list = (xs: string[]) => xs.map(() => '?').join(', ');
-
-/** Whole states plus counties; a county's share of a state figure goes by population (an estimate). */
-function areaWeights(area: ServiceArea): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (area.states.length) {
-    parts.push(`SELECT state, 1.0 AS weight FROM ref_states WHERE state IN (${list(area.states)})`);
-    params.push(...area.states);
-  }
-  if (area.counties.length) {
-    parts.push(`SELECT c.state, sum(c.population_2023) / any_value(s.population_2023) AS weight
-      FROM ref_counties c JOIN ref_states s ON s.state = c.state
-      WHERE c.county_fips IN (${list(area.counties)}) AND c.state NOT IN (${area.states.length ? list(area.states) : "''"})
-      GROUP BY c.state`);
-    params.push(...area.counties, ...area.states);
-  }
-  return { sql: parts.join(' UNION ALL ') || 'SELECT NULL::VARCHAR AS state, 0.0 AS weight WHERE false', params };
-}
-
-export function serviceAreaShortage(area: ServiceArea) {
+/** Detail-file designations touching the area's counties or whole states, each designation once. */
+export function serviceAreaDetail(area: ServiceArea) {
   const inArea: string[] = [];
-  const hpsaParams: unknown[] = [];
+  const params: unknown[] = [];
   if (area.counties.length) {
     inArea.push(`county_fips IN (${list(area.counties)})`);
-    hpsaParams.push(...area.counties);
+    params.push(...area.counties);
   }
   if (area.states.length) {
     inArea.push(`state IN (${list(area.states)})`);
-    hpsaParams.push(...area.states);
+    params.push(...area.states);
   }
-  const where = inArea.length ? `(${inArea.join(' OR ')})` : 'false';
-  const w = areaWeights(area);
-  return namedQuery<AreaShortageRow>(
-    `service-area-shortage`,
-    ['hpsa', 'ref_states', 'ref_counties', 'ref_specialty_supply', 'ref_lab_workforce'],
-    `WITH d AS (
-       SELECT discipline, hpsa_id, any_value(fte_needed) AS fte FROM hpsa
-       WHERE ${where} AND status IN ('Designated', 'Proposed For Withdrawal') GROUP BY ALL),
-     w AS (${w.sql}),
-     lab_national AS (SELECT sum(employment) / sum(population_2023) * 100000 AS per_100k FROM ref_lab_workforce WHERE employment IS NOT NULL)
-     SELECT 'HPSA' AS source, discipline AS name, round(coalesce(sum(fte), 0), 1)::DOUBLE AS fte_needed, count(*)::INTEGER AS designations, false AS estimate
-       FROM d GROUP BY discipline
-     UNION ALL
-     SELECT 'specialty gap', g.specialty, round(sum(g.gap * w.weight), 1)::DOUBLE, NULL, true
-       FROM ref_specialty_supply g JOIN w ON w.state = g.state GROUP BY g.specialty
-     UNION ALL
-     SELECT 'lab workforce gap', '', round(sum((n.per_100k - l.per_100k) * l.population_2023 / 100000 * w.weight), 1)::DOUBLE, NULL, true
-       FROM ref_lab_workforce l JOIN w ON w.state = l.state, lab_national n
-       HAVING count(*) > 0
-     ORDER BY 1, 2`,
-    [...hpsaParams, ...w.params],
+  return namedQuery<AreaDetailRow>(
+    'service-area-detail',
+    ['hpsa'],
+    `WITH ids AS (SELECT DISTINCT discipline, hpsa_id FROM hpsa
+                  WHERE (${inArea.join(' OR ') || 'false'}) AND status IN ('Designated', 'Proposed For Withdrawal')),
+     d AS (SELECT h.discipline, h.hpsa_id, any_value(h.fte_needed) AS fte, any_value(h.ratio_goal) AS goal,
+                  bool_or(h.designation_type IN ('Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population')) AS is_area,
+                  max(h.record_date) AS record_date, any_value(h.state) AS state
+           FROM hpsa h SEMI JOIN ids USING (discipline, hpsa_id) GROUP BY 1, 2)
+     SELECT discipline, strftime(max(record_date), '%Y-%m-%d') AS as_of, count(*)::INTEGER AS designations,
+            count(fte)::INTEGER AS with_fte, count(*) FILTER (WHERE fte IS NULL AND NOT is_area)::INTEGER AS facility_without_fte,
+            count(*) FILTER (WHERE fte IS NULL AND is_area)::INTEGER AS other_without_fte, sum(fte)::DOUBLE AS fte_needed,
+            array_to_string(list_sort(list_distinct(list(goal) FILTER (WHERE fte IS NOT NULL AND goal IS NOT NULL))), ', ') AS ratio_goals,
+            array_to_string(list_sort(list_distinct(list(state))), ', ') AS states
+     FROM d GROUP BY discipline ORDER BY discipline`,
+    params,
     area,
+  );
+}
+
+/** Every published summary row for the given states (the model picks one vintage per discipline). */
+export function stateSummaryRows(states: readonly string[]) {
+  return namedQuery<AreaSummaryRow>(
+    'state-summary-rows',
+    ['ref_hpsa_state'],
+    `SELECT discipline, as_of, state, designations::INTEGER AS designations, practitioners_needed::DOUBLE AS practitioners_needed,
+            published_states::INTEGER AS published_states, source
+     FROM ref_hpsa_state WHERE state IN (${states.length ? list(states) : "''"})
+     ORDER BY discipline, as_of DESC, state`,
+    [...states],
   );
 }

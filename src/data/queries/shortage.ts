@@ -1,9 +1,10 @@
 // Queries behind the shortage map screen. Every view on the screen (map, ranked table, summary
-// cards, details) is a function of the same MapView, so they change together.
+// cards, details) is a function of the same MapView and the HPSA source it shows, so they change together.
 import { namedQuery } from '../coordinator';
 import { HPSA_AREA_TABLE } from '../derived';
 import { PIPELINE_TABLE } from '../pipeline-table';
-import { METRICS, type MapView } from '../../model/map-view';
+import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
+import type { HpsaSource } from '../../model/hpsa-sources';
 
 export interface AreaValue {
   /** County FIPS (5 digits) or state FIPS (2 digits): the ids of the us-atlas shapes. */
@@ -11,21 +12,37 @@ export interface AreaValue {
   name: string;
   state: string;
   value: number | null;
+  /** The date (or year, or month) of `value`; null where the table has no figure for the area. */
+  as_of: string | null;
+  /** HPSA figures from the same source as `value`. */
   designations: number | null;
   fte_needed: number | null;
   population: number | null;
+  need_met: number | null;
   max_score: number | null;
   weighted_score: number | null;
-  /** Figures computed by a documented formula, not published. */
-  estimate: boolean;
+  /** County level: how many of the designations here also cover other counties (counted whole here too). */
+  shared_designations: number | null;
+  /** State level: the other HPSA source's figures, shown beside the main ones and never added to them. */
+  other_as_of: string | null;
+  other_designations: number | null;
+  other_fte_needed: number | null;
+  other_population: number | null;
 }
 
 export interface ShortageSummary {
-  designations: number;
+  basis: 'summary' | 'detail';
+  as_of: string | null;
+  designations: number | null;
   fte_needed: number | null;
   population: number | null;
+  /** Counties (detail) or states (summary) with a figure. */
   areas: number;
   max_score: number | null;
+  /** Summary tables: the published US row (it includes the territories). */
+  us_designations: number | null;
+  us_population: number | null;
+  us_fte_needed: number | null;
 }
 
 export interface DesignationRow {
@@ -35,11 +52,15 @@ export interface DesignationRow {
   status: string;
   score: number | null;
   fte_needed: number | null;
+  ratio_goal: string | null;
   designation_population: number | null;
   rural_status: string | null;
   designation_date: Date | null;
   update_date: Date | null;
+  as_of: string | null;
+  /** Counties the designation covers (all of them, in or out of the view). */
   counties: string;
+  n_counties: number;
 }
 
 /** WHERE clause and parameters for the view's filters over the pre-joined `hpsa_area a`. */
@@ -81,96 +102,153 @@ function geoFilter(v: MapView, params: unknown[], alias: string): string[] {
   return parts;
 }
 
-// No FTE figure or area population (e.g. only facility designations) means none is needed or covered: 0, not unknown.
-const AGGREGATES = `count(*)::INTEGER AS designations, round(coalesce(sum(fte), 0), 2)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
-  max(score)::INTEGER AS max_score, round(sum(score * pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score`;
+const isoDate = (expr: string) => `strftime(${expr}, '%Y-%m-%d')`;
 
-export function areaValues(v: MapView) {
-  if (!METRICS[v.metric].hpsa) return stateWorkforceValues(v);
+// No FTE figure or area population (e.g. only facility designations) means none is needed or covered: 0, not unknown.
+const AGGREGATES = `count(*)::INTEGER AS designations, coalesce(sum(fte), 0)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
+  max(score)::INTEGER AS max_score, round(sum(score * pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score, ${isoDate('max(record_date)')} AS as_of`;
+
+/** Each designation once per state, however many of the state's counties it spans; figures once. */
+const perStateDetail = (where: string) => `SELECT geo, ${AGGREGATES} FROM (
+    SELECT a.state_fips AS geo, a.hpsa_id, any_value(a.score) AS score, any_value(a.fte) AS fte, any_value(a.pop) AS pop,
+           max(a.record_date) AS record_date
+    FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.state_fips IS NOT NULL GROUP BY 1, 2) GROUP BY geo`;
+
+const NO_HPSA_FIGURES = `NULL::DOUBLE AS designations, NULL::DOUBLE AS fte_needed, NULL::DOUBLE AS population, NULL::DOUBLE AS need_met,
+  NULL::DOUBLE AS max_score, NULL::DOUBLE AS weighted_score, NULL::INTEGER AS shared_designations, NULL::VARCHAR AS other_as_of,
+  NULL::DOUBLE AS other_designations, NULL::DOUBLE AS other_fte_needed, NULL::DOUBLE AS other_population`;
+
+/**
+ * The map's rows: one per county or state with its value. HPSA metrics need the source the map
+ * shows (`main`, see model/hpsa-sources) and, at state level, the one shown beside it.
+ */
+export function areaValues(v: MapView, main: HpsaSource | null = null, companion: HpsaSource | null = null) {
+  const metric = metricInfo(v.metric);
+  if (metric.kind !== 'hpsa') return stateWorkforceValues(v);
+  if (!main) return namedQuery<AreaValue>('area-values:none', [], `SELECT NULL::VARCHAR AS geo WHERE false`);
+  return v.level === 'county' ? countyHpsaValues(v) : stateHpsaValues(v, main, companion);
+}
+
+function countyHpsaValues(v: MapView) {
   const { where, params } = hpsaFilter(v);
-  const names =
-    v.level === 'county'
-      ? `LEFT JOIN ref_counties n ON n.county_fips = g.geo LEFT JOIN ref_states ns ON ns.state = n.state`
-      : `LEFT JOIN ref_states ns ON ns.state_fips = g.geo`;
-  const name = v.level === 'county' ? `coalesce(n.county_name, g.geo) || ', ' || coalesce(n.state, '')` : 'coalesce(ns.state_name, g.geo)';
-  // hpsa_area has one row per designation and county: counties aggregate it directly; states first
-  // take each designation once, however many of their counties it spans.
-  const perArea =
-    v.level === 'county'
-      ? `SELECT a.county_fips AS geo, ${AGGREGATES} FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.county_fips IS NOT NULL GROUP BY 1`
-      : `SELECT geo, ${AGGREGATES} FROM (
-           SELECT a.state_fips AS geo, a.hpsa_id, any_value(a.score) AS score, any_value(a.fte) AS fte, any_value(a.pop) AS pop
-           FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.state_fips IS NOT NULL GROUP BY 1, 2) GROUP BY geo`;
   return namedQuery<AreaValue>(
-    `area-values:${v.level}`,
-    v.level === 'county' ? [HPSA_AREA_TABLE, 'ref_counties', 'ref_states'] : [HPSA_AREA_TABLE, 'ref_states'],
-    `WITH g AS (${perArea})
-     SELECT g.geo, ${name} AS name, coalesce(ns.state, '') AS state, g.${v.metric}::DOUBLE AS value, g.designations, g.fte_needed,
-            g.population, g.max_score, g.weighted_score, false AS estimate
-     FROM g ${names}
+    'area-values:county',
+    [HPSA_AREA_TABLE, 'ref_counties'],
+    `WITH g AS (
+       SELECT a.county_fips AS geo, ${AGGREGATES}, count(*) FILTER (WHERE a.n_counties > 1)::INTEGER AS shared_designations
+       FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.county_fips IS NOT NULL GROUP BY 1)
+     SELECT g.geo, coalesce(n.county_name, g.geo) || ', ' || coalesce(n.state, '') AS name, coalesce(n.state, '') AS state,
+            g.${v.metric}::DOUBLE AS value, g.as_of, g.designations::DOUBLE AS designations, g.fte_needed, g.population,
+            NULL::DOUBLE AS need_met, g.max_score::DOUBLE AS max_score, g.weighted_score, g.shared_designations,
+            NULL::VARCHAR AS other_as_of, NULL::DOUBLE AS other_designations, NULL::DOUBLE AS other_fte_needed, NULL::DOUBLE AS other_population
+     FROM g LEFT JOIN ref_counties n ON n.county_fips = g.geo
      ORDER BY value DESC NULLS LAST, name`,
     params,
     v,
   );
 }
 
-/** State-level workforce metrics from the reference tables (specialty gap, lab workforce). */
-function stateWorkforceValues(v: MapView) {
-  const params: unknown[] = [];
-  const filters = geoFilter(v, params, 's');
-  if (v.metric === 'specialty_gap') {
-    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
-    return namedQuery<AreaValue>(
-      'area-values:specialty-gap',
-      ['ref_specialty_supply', 'ref_states'],
-      `SELECT s.state_fips AS geo, s.state_name AS name, s.state,
-              round(g.gap / g.population_2023 * 100000, 1)::DOUBLE AS value,
-              NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
-              g.supply_is_estimate AS estimate
-       FROM ref_specialty_supply g JOIN ref_states s ON s.state = g.state
-       ${where ? `${where} AND` : 'WHERE'} g.specialty = ?
-       ORDER BY value DESC NULLS LAST, name`,
-      [...params, v.specialty],
-      v,
-    );
-  }
-  // Per 100k only where BLS publishes employment: the population-share estimate for the other
-  // states equals the national average by construction and would paint them all the same.
-  const [value, published] =
-    v.metric === 'lab_wage'
-      ? ['l.annual_mean_wage', 'l.annual_mean_wage IS NOT NULL']
-      : ['l.per_100k', 'l.per_100k IS NOT NULL AND NOT l.per_100k_is_estimate'];
+/** States: the main source's figures and, beside them, the other source's (summary ↔ detail file). */
+function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | null) {
+  const { where, params } = hpsaFilter(v);
+  const summary = main.kind === 'summary' ? main : companion?.kind === 'summary' ? companion : null;
+  const mainIsSummary = main.kind === 'summary';
+  const geoParams: unknown[] = [];
+  const geo = geoFilter(v, geoParams, 'st');
+  const [m, o] = mainIsSummary ? ['sm', 'det'] : ['det', 'sm'];
+  const value = `${m}.${v.metric}`;
   return namedQuery<AreaValue>(
-    `area-values:${v.metric}`,
-    ['ref_lab_workforce', 'ref_states'],
-    `SELECT s.state_fips AS geo, s.state_name AS name, s.state, ${value}::DOUBLE AS value,
-            NULL AS designations, NULL AS fte_needed, NULL AS population, NULL AS max_score, NULL AS weighted_score,
-            false AS estimate
-     FROM ref_lab_workforce l JOIN ref_states s ON s.state = l.state
-     WHERE ${published}${filters.length ? ` AND ${filters.join(' AND ')}` : ''}
-     ORDER BY value ASC NULLS LAST, name`,
-    params,
-    v,
+    `area-values:state-${main.kind}`,
+    [HPSA_AREA_TABLE, 'ref_hpsa_state', 'ref_states'],
+    `WITH det AS (${perStateDetail(where)}),
+     sm AS (SELECT designations, population, practitioners_needed AS fte_needed, pct_need_met AS need_met, as_of, state
+            FROM ref_hpsa_state WHERE discipline = ? AND as_of = ?)
+     SELECT st.state_fips AS geo, st.state_name AS name, st.state, ${value}::DOUBLE AS value, ${m}.as_of,
+            ${m}.designations::DOUBLE AS designations, ${m}.fte_needed::DOUBLE AS fte_needed, ${m}.population::DOUBLE AS population,
+            sm.need_met::DOUBLE AS need_met, det.max_score::DOUBLE AS max_score, det.weighted_score::DOUBLE AS weighted_score,
+            NULL::INTEGER AS shared_designations, ${o}.as_of AS other_as_of, ${o}.designations::DOUBLE AS other_designations,
+            ${o}.fte_needed::DOUBLE AS other_fte_needed, ${o}.population::DOUBLE AS other_population
+     FROM ref_states st LEFT JOIN det ON det.geo = st.state_fips LEFT JOIN sm ON sm.state = st.state
+     WHERE (det.geo IS NOT NULL OR sm.state IS NOT NULL)${geo.length ? ` AND ${geo.join(' AND ')}` : ''}
+     ORDER BY value DESC NULLS LAST, name`,
+    [...params, v.discipline, summary?.asOf ?? '', ...geoParams],
+    { view: v, main: main.asOf, companion: companion?.asOf ?? null },
   );
 }
 
-/** Totals over the filtered designations, each designation once. */
-export function shortageSummary(v: MapView) {
+/** State-level workforce figures: AAMC physicians, AAMC specialty counts, BLS lab workforce. */
+function stateWorkforceValues(v: MapView) {
+  const params: unknown[] = [];
+  const filters = geoFilter(v, params, 'st');
+  const where = (extra: string) => `WHERE ${[extra, ...filters].join(' AND ')}`;
+  const metric = metricInfo(v.metric);
+  const rows = (name: string, value: string, asOf: string, table: string, condition: string, extra: unknown[] = []) =>
+    namedQuery<AreaValue>(
+      name,
+      ['ref_states', table],
+      `SELECT st.state_fips AS geo, st.state_name AS name, st.state, ${value}::DOUBLE AS value, ${asOf} AS as_of, ${NO_HPSA_FIGURES}
+       FROM ref_states st JOIN ${table} w ON w.state = st.state ${where(condition)}
+       ORDER BY value DESC NULLS LAST, name`,
+      [...extra, ...params],
+      v,
+    );
+  switch (metric.kind) {
+    case 'specialty':
+      return rows('area-values:specialty', 'w.active_physicians', 'w.as_of', 'ref_physician_specialty_state', 'w.specialty = ?', [
+        v.specialty,
+      ]);
+    case 'lab': {
+      if (v.metric === 'lab_wage')
+        return rows('area-values:lab-wage', 'w.annual_mean_wage', 'w.wage_as_of', 'ref_lab_workforce', 'w.annual_mean_wage IS NOT NULL');
+      const vintage = LAB_EMPLOYMENT_VINTAGES.find((x) => x.asOf === v.asOf) ?? LAB_EMPLOYMENT_VINTAGES[0];
+      return rows(
+        'area-values:lab-employment',
+        `w.${vintage.column}`,
+        `'${vintage.asOf}'`,
+        'ref_lab_workforce',
+        `w.${vintage.column} IS NOT NULL`,
+      );
+    }
+    default:
+      return rows(`area-values:${v.metric}`, `w.${metric.column ?? 'active_per_100k'}`, 'w.as_of', 'ref_physicians_state', 'true');
+  }
+}
+
+/** Totals over the view: the summary table's states (with its published US row), or each detail designation once. */
+export function shortageSummary(v: MapView, main: HpsaSource | null) {
+  if (main?.kind === 'summary') {
+    const params: unknown[] = [];
+    const geo = geoFilter(v, params, 'st');
+    const us = (column: string) => `(SELECT ${column} FROM ref_hpsa_state WHERE state = 'US' AND discipline = ? AND as_of = ?)::DOUBLE`;
+    return namedQuery<ShortageSummary>(
+      'shortage-summary:summary',
+      ['ref_hpsa_state', 'ref_states'],
+      `SELECT 'summary' AS basis, ? AS as_of, sum(h.designations)::DOUBLE AS designations, sum(h.practitioners_needed)::DOUBLE AS fte_needed,
+              sum(h.population)::DOUBLE AS population, count(*)::INTEGER AS areas, NULL::INTEGER AS max_score,
+              ${us('designations')} AS us_designations, ${us('population')} AS us_population, ${us('practitioners_needed')} AS us_fte_needed
+       FROM ref_hpsa_state h JOIN ref_states st ON st.state = h.state
+       WHERE h.discipline = ? AND h.as_of = ?${geo.length ? ` AND ${geo.join(' AND ')}` : ''}`,
+      [main.asOf, ...[1, 2, 3].flatMap(() => [v.discipline, main.asOf]), v.discipline, main.asOf, ...params],
+      v,
+    );
+  }
   const { where, params } = hpsaFilter(v);
   return namedQuery<ShortageSummary>(
-    'shortage-summary',
+    'shortage-summary:detail',
     [HPSA_AREA_TABLE],
     `WITH f AS (SELECT * FROM ${HPSA_AREA_TABLE} a WHERE ${where}),
-     d AS (SELECT hpsa_id, any_value(score) AS score, any_value(fte) AS fte, any_value(pop) AS pop FROM f GROUP BY hpsa_id)
-     SELECT count(*)::INTEGER AS designations, round(sum(fte), 1)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population,
-            max(score)::INTEGER AS max_score, (SELECT count(DISTINCT county_fips)::INTEGER FROM f) AS areas
+     d AS (SELECT hpsa_id, any_value(score) AS score, any_value(fte) AS fte, any_value(pop) AS pop, max(record_date) AS record_date
+           FROM f GROUP BY hpsa_id)
+     SELECT 'detail' AS basis, ${isoDate('max(record_date)')} AS as_of, count(*)::DOUBLE AS designations, sum(fte)::DOUBLE AS fte_needed,
+            sum(pop)::DOUBLE AS population, (SELECT count(DISTINCT county_fips)::INTEGER FROM f) AS areas, max(score)::INTEGER AS max_score,
+            NULL::DOUBLE AS us_designations, NULL::DOUBLE AS us_population, NULL::DOUBLE AS us_fte_needed
      FROM d`,
     params,
     v,
   );
 }
 
-/** The designations touching one county or state, for the details panel. */
+/** The detail designations touching one county or state, for the details panel. */
 export function areaDesignations(v: MapView, geo: string) {
   const { where, params } = hpsaFilter(v);
   const match = geo.length === 5 ? 'a.county_fips = ?' : 'a.state_fips = ?';
@@ -179,9 +257,10 @@ export function areaDesignations(v: MapView, geo: string) {
     ['hpsa', HPSA_AREA_TABLE],
     `SELECT hpsa_id, any_value(h.hpsa_name) AS hpsa_name, any_value(h.designation_type) AS designation_type,
             any_value(h.status) AS status, any_value(h.score) AS score, any_value(h.fte_needed) AS fte_needed,
-            any_value(h.designation_population) AS designation_population, any_value(h.rural_status) AS rural_status,
-            any_value(h.designation_date) AS designation_date, any_value(h.update_date) AS update_date,
-            string_agg(DISTINCT h.county_name, '; ') AS counties
+            any_value(h.ratio_goal) AS ratio_goal, any_value(h.designation_population) AS designation_population,
+            any_value(h.rural_status) AS rural_status, any_value(h.designation_date) AS designation_date,
+            any_value(h.update_date) AS update_date, ${isoDate('max(h.record_date)')} AS as_of,
+            string_agg(DISTINCT h.county_name, '; ') AS counties, count(DISTINCT h.county_fips)::INTEGER AS n_counties
      FROM hpsa h SEMI JOIN (SELECT a.hpsa_id FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND ${match}) USING (hpsa_id)
      WHERE h.discipline = ?
      GROUP BY hpsa_id ORDER BY score DESC NULLS LAST, fte_needed DESC NULLS LAST, hpsa_name`,
@@ -200,11 +279,12 @@ export const filterOptions = () =>
     `SELECT state, state_name, census_region, census_division, hhs_region FROM ref_states ORDER BY state_name`,
   );
 
+/** Specialties with a published state figure (AAMC's state report). */
 export const specialtyOptions = () =>
-  namedQuery<{ specialty: string }>(
+  namedQuery<{ specialty: string; aamc_field: string; as_of: string }>(
     'specialty-options',
-    ['ref_specialty_supply'],
-    `SELECT DISTINCT specialty FROM ref_specialty_supply ORDER BY 1`,
+    ['ref_physician_specialty_state'],
+    `SELECT specialty, any_value(aamc_field) AS aamc_field, any_value(as_of) AS as_of FROM ref_physician_specialty_state GROUP BY 1 ORDER BY 1`,
   );
 
 export interface RegionPipelineRow {
@@ -229,3 +309,6 @@ export function regionPipeline(v: MapView) {
     v,
   );
 }
+
+/** Metrics whose figures are HRSA's (they need an HPSA source to be drawn). */
+export const isHpsaMetric = (m: MapView['metric']) => METRICS[m].kind === 'hpsa';

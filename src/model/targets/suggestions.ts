@@ -1,25 +1,15 @@
-// Suggested targets from shortage data: a share of the measured need, with the arithmetic shown.
-
-import type { SpecialtyId } from '../specialties';
+// Suggested targets from HRSA's shortage figures only: a share of the FTE HRSA says is needed to
+// remove the area's designations, with the arithmetic, the rounding and what the figure means said
+// in one sentence. Specialty and laboratory targets are the user's own numbers (with context beside
+// them): no published figure measures their shortage, so none is suggested.
 import type { Priority, Profession, RegionRef } from '../types';
 import { MAX_HIRES } from '../workspace/entities';
+import { formatNumber } from '../format';
 import type { TargetDraft } from './crud';
 import { isQuarterLabel } from '../calendar';
+import type { ShortageFigure } from './shortage-figures';
 
-/** One shortage figure for a service area. */
-export type ShortageFigure =
-  | {
-      source: 'HPSA';
-      /** HRSA discipline: "Primary Care", "Mental Health" or "Dental Health". */
-      discipline: string;
-      /** Practitioner FTEs needed to remove the designations. */
-      fteNeeded: number;
-      /** Number of HPSAs the need is summed over. */
-      designations: number;
-      estimate: boolean;
-    }
-  | { source: 'specialty gap'; specialty: SpecialtyId; fteNeeded: number; estimate: boolean }
-  | { source: 'lab workforce gap'; fteNeeded: number; estimate: boolean };
+export type { ShortageFigure } from './shortage-figures';
 
 export interface SuggestTargetsOptions {
   /** Share of the need to fill, above 0 and at most 1 (e.g. 0.33). */
@@ -35,7 +25,7 @@ export interface TargetSuggestion {
   figure: ShortageFigure;
   /** Ready for addTarget; its note carries the explanation. */
   draft: TargetDraft;
-  /** e.g. "12.4 FTE needed in 5 primary care HPSAs → suggest 5 hires by 2027-Q4 at a 33% share of need" */
+  /** One sentence: the source and date, the need, what it means, the designations behind it, the share and the rounding. */
   explanation: string;
 }
 
@@ -51,12 +41,12 @@ export interface TargetSuggestions {
 
 type Role = { profession: Profession; specialty: string } | { outOfScope: string };
 
-/** HRSA HPSA disciplines mapped to the hires that address them. */
-function roleForHpsa(discipline: string): Role {
+/** HRSA HPSA disciplines mapped to the hires that remove them. */
+function roleFor(discipline: string): Role {
   const key = discipline.trim().toLowerCase();
-  // HRSA's primary care: the "primary care" group (family medicine, general internal medicine, pediatrics, OB/GYN).
+  // HRSA's primary care: family medicine, general internal medicine, pediatrics, OB/GYN (the "primary care" group).
   if (key === 'primary care') return { profession: 'physician', specialty: 'primary care' };
-  // HRSA counts mental-health HPSA need in psychiatrist FTEs.
+  // HRSA measures most mental-health HPSAs by population per psychiatrist.
   if (key === 'mental health') return { profession: 'physician', specialty: 'psychiatry' };
   if (key === 'dental' || key === 'dental health') {
     return { outOfScope: 'dental HPSAs need dentists, who are outside this plan (IMG physicians and lab scientists)' };
@@ -64,36 +54,62 @@ function roleForHpsa(discipline: string): Role {
   return { outOfScope: `unknown HPSA discipline ${JSON.stringify(discipline)}` };
 }
 
-function roleFor(figure: ShortageFigure): Role {
-  switch (figure.source) {
-    case 'HPSA':
-      return roleForHpsa(figure.discipline);
-    case 'specialty gap':
-      return { profession: 'physician', specialty: figure.specialty };
-    case 'lab workforce gap':
-      return { profession: 'mls', specialty: 'clinical laboratory' };
-  }
-}
-
 /** ceil(share × need), from 1 to the largest target a workspace holds; rounded first so 0.07 × 100 is 7, not 7.000000000000001 → 8. */
 export function suggestedHires(fteNeeded: number, share: number): number {
-  const exact = Math.round(share * fteNeeded * 1e6) / 1e6;
-  return Math.min(MAX_HIRES, Math.max(1, Math.ceil(exact)));
+  return Math.min(MAX_HIRES, Math.max(1, Math.ceil(exactShare(fteNeeded, share))));
 }
 
-const formatFte = (fte: number) => String(Math.round(fte * 10) / 10);
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const exactShare = (fteNeeded: number, share: number) => Math.round(share * fteNeeded * 1e6) / 1e6;
 
-function needText(figure: ShortageFigure): string {
-  const fte = `${formatFte(figure.fteNeeded)} FTE`;
-  switch (figure.source) {
-    case 'HPSA':
-      return `${fte} needed in ${plural(figure.designations, `${figure.discipline.trim().toLowerCase()} HPSA`, `${figure.discipline.trim().toLowerCase()} HPSAs`)}`;
-    case 'specialty gap':
-      return `${fte} ${figure.specialty} specialty gap`;
-    case 'lab workforce gap':
-      return `${fte} lab workforce gap`;
-  }
+/** A figure with up to two decimals ("55.43", "18.3", "12"). */
+const decimal = (v: number) => formatNumber(v, 2).replace(/\.?0+$/, '');
+const plural = (count: number, one: string, many: string) => `${formatNumber(count)} ${count === 1 ? one : many}`;
+const ratio = (goal: string) => goal.replace(/^(\d+)(:)/, (_, n: string, colon: string) => formatNumber(Number(n)) + colon);
+
+/** What HRSA's figure is: the FTE that brings each area to its ratio goal, a floor, not a recruiting target. */
+function floorText(figure: ShortageFigure): string {
+  const goals = figure.ratioGoals.length
+    ? `its ratio goal (${figure.ratioGoals.map(ratio).join(' or ')})`
+    : figure.discipline === 'Primary Care'
+      ? '3,500:1, or 3,000:1 where need is high'
+      : "HRSA's ratio goal for the discipline";
+  return `HRSA's floor, the FTE that brings each area to ${goals}, not a recruiting target`;
+}
+
+/** How many designations carry an FTE figure, and how many facility designations do not. */
+function designationsText(figure: ShortageFigure): string {
+  if (figure.withFte === null) return 'the published summary does not say how many designations carry an FTE figure';
+  const n = figure.designations;
+  const parts = [
+    figure.withFte !== n
+      ? `${formatNumber(figure.withFte)} of the ${formatNumber(n)} carry an FTE figure`
+      : n === 1
+        ? 'it carries an FTE figure'
+        : `all ${formatNumber(n)} carry an FTE figure`,
+  ];
+  if (figure.facilityWithoutFte)
+    parts.push(`${plural(figure.facilityWithoutFte, 'facility designation', 'facility designations')} carry none`);
+  if (figure.otherWithoutFte) parts.push(`${plural(figure.otherWithoutFte, 'other designation', 'other designations')} carry none`);
+  return parts.join(', ');
+}
+
+/** "at a 33% share, 18.29 → 19 hires, rounded up" */
+function roundingText(figure: ShortageFigure, share: number, hires: number): string {
+  const exact = exactShare(figure.fteNeeded, share);
+  const pct = `${decimal(share * 100)}%`;
+  if (exact > MAX_HIRES)
+    return `at a ${pct} share, ${decimal(exact)} → ${formatNumber(hires)} hires, capped at the largest target a workspace holds`;
+  if (Number.isInteger(exact) && exact >= 1) return `at a ${pct} share, exactly ${plural(hires, 'hire', 'hires')}`;
+  return `at a ${pct} share, ${decimal(exact)} → ${plural(hires, 'hire', 'hires')}, rounded up`;
+}
+
+function explain(figure: ShortageFigure, options: SuggestTargetsOptions, hires: number): string {
+  const where = figure.basis === 'summary' ? ` for ${figure.states.join(', ')}` : '';
+  return (
+    `${figure.discipline}, ${figure.source}${where}: ${decimal(figure.fteNeeded)} FTE needed to remove ` +
+    `${plural(figure.designations, 'designation', 'designations')} — ${floorText(figure)}; ${designationsText(figure)}; ` +
+    `${roundingText(figure, options.share, hires)}, by ${options.dueQuarter}.`
+  );
 }
 
 export function suggestTargets(figures: readonly ShortageFigure[], options: SuggestTargetsOptions): TargetSuggestions {
@@ -101,19 +117,20 @@ export function suggestTargets(figures: readonly ShortageFigure[], options: Sugg
   if (!isQuarterLabel(options.dueQuarter)) throw new RangeError(`not a quarter label: ${JSON.stringify(options.dueQuarter)}`);
   const result: TargetSuggestions = { suggested: [], notSuggested: [] };
   for (const figure of figures) {
-    const role = roleFor(figure);
+    const role = roleFor(figure.discipline);
     if ('outOfScope' in role) {
       result.notSuggested.push({ figure, reason: role.outOfScope });
       continue;
     }
     if (!(figure.fteNeeded > 0) || !Number.isFinite(figure.fteNeeded)) {
-      result.notSuggested.push({ figure, reason: `no shortage to fill (${needText(figure)})` });
+      result.notSuggested.push({
+        figure,
+        reason: `${figure.discipline}, ${figure.source}: no FTE needed to remove the ${plural(figure.designations, 'designation', 'designations')}`,
+      });
       continue;
     }
     const hires = suggestedHires(figure.fteNeeded, options.share);
-    const explanation =
-      `${needText(figure)}${figure.estimate ? ' (estimate)' : ''} → suggest ${plural(hires, 'hire', 'hires')} ` +
-      `by ${options.dueQuarter} at a ${Math.round(options.share * 100)}% share of need`;
+    const explanation = explain(figure, options, hires);
     result.suggested.push({
       figure,
       explanation,

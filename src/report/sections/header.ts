@@ -1,6 +1,7 @@
 // The report's first lines: title, when it was made, a warning when sample data is in it, and
 // the handful of figures a board reads first.
 import { METRICS } from '../../model/map-view';
+import { areaColumns } from '../../app/area-columns';
 import { formatNumber } from '../../model/format';
 import { html, type Html } from '../html';
 import { isUnavailable, type ReportInput } from '../../app/report-input';
@@ -14,16 +15,17 @@ function generatedText(iso: string): string {
 function keyFigures(input: ReportInput): [string, string][] {
   const figures: [string, string][] = [];
   if (!isUnavailable(input.map)) {
-    const { view, rows } = input.map;
+    const { view, main, companion, vintage } = input.map;
+    const rows = input.map.rows.filter((r) => r.value != null);
     const areas = view.level === 'county' ? 'counties' : 'states';
-    // Rows come ranked by need: highest first, or lowest first for supply figures.
-    const top = rows[0];
-    const rank = METRICS[view.metric].scheme === 'supply' ? 'lowest' : 'highest';
+    const supply = METRICS[view.metric].scheme === 'supply';
+    const top = [...rows].sort((a, b) => (supply ? 1 : -1) * ((a.value ?? 0) - (b.value ?? 0)))[0];
+    const [value] = areaColumns(view, main, companion);
     figures.push([
       input.map.heading,
       top
-        ? `${formatNumber(rows.length)} ${areas} with a value; ${rank}: ${top.name} (${formatNumber(top.value, METRICS[view.metric].digits)})`
-        : `no ${areas} with a value in this view`,
+        ? `${formatNumber(rows.length)} ${areas} with a value; ${supply ? 'lowest' : 'highest'}: ${top.name} (${formatNumber(top.value, value.digits)}) — ${vintage}`
+        : `no ${areas} with a value in this view (${vintage})`,
     ]);
   }
   const hires = input.targets.reduce((sum, t) => sum + t.hires, 0);

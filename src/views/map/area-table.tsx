@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { AreaValue } from '../../data/queries/shortage';
+import { areaColumns, type AreaColumn } from '../../app/area-columns';
 import { METRICS, type MapView } from '../../model/map-view';
+import type { HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { downloadCsv } from '../download';
@@ -10,18 +12,35 @@ type SortKey = 'name' | 'value';
 /** Rows drawn at first: a national county table has 3,000+; all of them are in the CSV export and one click away. */
 const PAGE = 250;
 
-/** The table behind the map: the same rows as the coloured shapes, ranked. */
-export function AreaTable({ view, state, onSelect }: { view: MapView; state: QueryState<AreaValue>; onSelect: (geo: string) => void }) {
+const cell = (c: AreaColumn, r: AreaValue) => {
+  const v = c.value(r);
+  return typeof v === 'number' ? formatNumber(v, c.digits) : (v ?? '—');
+};
+
+/** The table behind the map: the same rows as the coloured shapes, ranked, each figure with its date. */
+export function AreaTable({
+  view,
+  state,
+  onSelect,
+  main,
+  companion,
+}: {
+  view: MapView;
+  state: QueryState<AreaValue>;
+  onSelect: (geo: string) => void;
+  main: HpsaSource | null;
+  companion: HpsaSource | null;
+}) {
   const [showAll, setShowAll] = useState(false);
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: METRICS[view.metric].scheme === 'need' });
   const metric = METRICS[view.metric];
-  const digits = metric.digits;
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: metric.scheme !== 'supply' });
   const rows = [...(state.rows ?? [])].sort((a, b) => {
     const d = sort.key === 'name' ? a.name.localeCompare(b.name) : (a.value ?? -Infinity) - (b.value ?? -Infinity);
     return sort.desc ? -d : d;
   });
   const area = view.level === 'county' ? 'County' : 'State';
-  const hpsaCols = metric.hpsa;
+  // The report prints the same columns (app/area-columns.ts).
+  const [valueColumn, ...columns] = areaColumns(view, main, companion);
   const th = (key: SortKey, label: string, cls = '') => (
     <th scope="col" className={cls} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key === 'value' })}>
@@ -30,23 +49,11 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
     </th>
   );
   function exportCsv() {
-    const columns = [
-      area,
-      'FIPS',
-      metric.label,
-      ...(hpsaCols
-        ? ['Designations', 'FTE needed', 'Population in area HPSAs', 'Highest score', 'Population-weighted score']
-        : ['Estimate']),
-    ];
+    const all = [valueColumn, ...columns];
     downloadCsv(
       `shortage-${view.level}-${view.metric}.csv`,
-      columns,
-      rows.map((r) => [
-        r.name,
-        r.geo,
-        r.value,
-        ...(hpsaCols ? [r.designations, r.fte_needed, r.population, r.max_score, r.weighted_score] : [r.estimate ? 'estimate' : '']),
-      ]),
+      [area, 'FIPS', ...all.map((c) => c.label)],
+      rows.map((r) => [r.name, r.geo, ...all.map((c) => c.value(r))]),
     );
   }
   return (
@@ -67,31 +74,12 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
                 Rank
               </th>
               {th('name', area)}
-              {th('value', `${metric.label} (${metric.unit})`, 'num')}
-              {hpsaCols && (
-                <>
-                  {view.metric !== 'designations' && (
-                    <th scope="col" className="num">
-                      Designations
-                    </th>
-                  )}
-                  {view.metric !== 'fte_needed' && (
-                    <th scope="col" className="num">
-                      FTE needed
-                    </th>
-                  )}
-                  {view.metric !== 'population' && (
-                    <th scope="col" className="num">
-                      Population in area HPSAs
-                    </th>
-                  )}
-                  {view.metric !== 'max_score' && (
-                    <th scope="col" className="num">
-                      Highest score
-                    </th>
-                  )}
-                </>
-              )}
+              {th('value', valueColumn.label, 'num')}
+              {columns.map((c) => (
+                <th scope="col" key={c.key} className={c.digits === undefined ? '' : 'num'}>
+                  {c.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -102,19 +90,15 @@ export function AreaTable({ view, state, onSelect }: { view: MapView; state: Que
                   <button type="button" className="link" onClick={() => onSelect(r.geo)} aria-pressed={view.selected === r.geo}>
                     {r.name}
                   </button>
-                  {r.estimate && <span className="badge estimate">estimate</span>}
                 </td>
                 <td className="num" data-col="value">
-                  {formatNumber(r.value, digits)}
+                  {cell(valueColumn, r)}
                 </td>
-                {hpsaCols && (
-                  <>
-                    {view.metric !== 'designations' && <td className="num">{formatNumber(r.designations)}</td>}
-                    {view.metric !== 'fte_needed' && <td className="num">{formatNumber(r.fte_needed, 1)}</td>}
-                    {view.metric !== 'population' && <td className="num">{formatNumber(r.population)}</td>}
-                    {view.metric !== 'max_score' && <td className="num">{formatNumber(r.max_score)}</td>}
-                  </>
-                )}
+                {columns.map((c) => (
+                  <td key={c.key} className={c.digits === undefined ? 'nowrap' : 'num'} data-col={c.key}>
+                    {cell(c, r)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

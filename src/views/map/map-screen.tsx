@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { METRICS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
-import { areaValues, shortageSummary } from '../../data/queries/shortage';
+import { normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
+import { hpsaSources } from '../../data/queries/hpsa-sources';
+import { shortageView } from '../../app/shortage-view';
 import { useQuery } from '../use-query';
 import { useUrlState } from '../use-url-state';
 import { MapFilters } from './map-filters';
@@ -17,22 +18,26 @@ import { activeServiceArea } from '../../model/service-areas';
 export function MapScreen() {
   const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams);
   const setView = (v: MapView) => setViewRaw(normaliseView(v));
-  const values = useQuery(useMemo(() => areaValues(view), [view]));
-  const summary = useQuery(useMemo(() => (METRICS[view.metric].hpsa ? shortageSummary(view) : null), [view]));
+  const sources = useQuery(useMemo(hpsaSources, [])).rows;
+  // The report gathers the same (app/shortage-view.ts): same source, same figures, same dates.
+  const shown = useMemo(() => (sources ? shortageView(view, sources) : null), [view, sources]);
+  const values = useQuery(shown?.values ?? null);
+  const summary = useQuery(shown?.summary ?? null);
   const select = (geo: string) => setView({ ...view, selected: view.selected === geo ? '' : geo });
   const { workspace } = useWorkspace();
   const area = activeServiceArea(workspace);
+  const main = shown?.main ?? null;
   return (
     <div className="map-screen">
       <div className="side">
-        <MapFilters view={view} onChange={setView} />
+        <MapFilters view={view} onChange={setView} sources={sources ?? []} main={main} />
         <ServiceAreaPanel map={{ view, rows: values.rows ?? [] }} />
       </div>
       <div className="map-main">
-        <SummaryCards view={view} state={summary} />
-        <ShortageMap view={view} state={values} onSelect={select} area={area} />
-        {view.selected && <AreaDetails view={view} geo={view.selected} onClose={() => setView({ ...view, selected: '' })} />}
-        <AreaTable view={view} state={values} onSelect={select} />
+        <SummaryCards view={view} state={summary} main={main} />
+        <ShortageMap view={view} state={values} onSelect={select} area={area} main={main} />
+        {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={() => setView({ ...view, selected: '' })} />}
+        <AreaTable view={view} state={values} onSelect={select} main={main} companion={shown?.companion ?? null} />
         <TargetProgress />
         <RegionPipeline view={view} />
       </div>

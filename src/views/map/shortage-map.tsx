@@ -5,18 +5,24 @@ import { mapHeading, mapSpec } from '../../app/map-spec';
 import { choropleth, recolor } from '../../charts/choropleth';
 import { colorLegend } from '../../charts/legend';
 import { METRICS, type MapView } from '../../model/map-view';
+import { NATIONAL_DETAIL_STATES, STATES_AND_DC, type HpsaSource } from '../../model/hpsa-sources';
 import type { ServiceArea } from '../../model/types';
 import type { QueryState } from '../use-query';
 import { SourceLine } from './source-line';
-import { useAtlas } from '../atlas-context';
 
-/** Says plainly when the shortage data in use cover part of the country only. */
-function CoverageNote({ metric }: { metric: MapView['metric'] }) {
-  const { datasets } = useAtlas();
-  const partial = METRICS[metric].hpsa ? datasets.filter((d) => d.table === 'hpsa' && !d.replacedBy && d.coverage) : [];
-  return partial.length ? (
+/** Says plainly when the figures shown cover part of the country only, and what to load for the rest. */
+function CoverageNote({ view, main }: { view: MapView; main: HpsaSource | null }) {
+  if (METRICS[view.metric].kind !== 'hpsa') return null;
+  const text = !main
+    ? `No HRSA ${view.discipline.toLowerCase()} figures are loaded${view.level === 'county' ? ' at county level' : ''}. Load HRSA's detail file (BCD_HPSA_FCT_DET_${view.discipline === 'Mental Health' ? 'MH' : view.discipline === 'Dental Health' ? 'DH' : 'PC'}.csv) for them.`
+    : main.kind === 'detail' && main.states < NATIONAL_DETAIL_STATES
+      ? `County detail from the loaded detail file covers ${main.stateList || 'part of the country'} only; load HRSA's national detail file for every county. Every state's total is on the States map.`
+      : main.kind === 'summary' && main.states < STATES_AND_DC
+        ? `HRSA's ${main.asOf} table here has ${main.states} of ${STATES_AND_DC} states; grey states are not in it. The complete tables are older (choose the date under the map filters).`
+        : '';
+  return text ? (
     <p className="coverage-note" data-testid="coverage-note">
-      {partial.map((d) => d.coverage).join(' ')}
+      {text}
     </p>
   ) : null;
 }
@@ -26,12 +32,15 @@ export function ShortageMap({
   state,
   onSelect,
   area,
+  main,
 }: {
   view: MapView;
   state: QueryState<AreaValue>;
   onSelect: (geo: string) => void;
   /** The service area to outline. */
   area: ServiceArea | undefined;
+  /** The HRSA source the rows come from (HPSA metrics). */
+  main: HpsaSource | null;
 }) {
   const [shapes, setShapes] = useState<UsShapes | null>(null);
   const [shapeError, setShapeError] = useState<string | null>(null);
@@ -46,14 +55,14 @@ export function ShortageMap({
   const levelShapes = shapes ? (view.level === 'county' ? shapes.counties : shapes.states) : null;
   // The report draws the same spec (app/map-spec.ts): same colours, outline and zoom.
   const spec = useMemo(
-    () => (shapes && state.rows ? mapSpec({ view, rows: state.rows, shapes, area }) : null),
-    [shapes, state.rows, view, area],
+    () => (shapes && state.rows ? mapSpec({ view, rows: state.rows, shapes, area, main }) : null),
+    [shapes, state.rows, view, area, main],
   );
 
   // Build the SVG when the level changes; later changes only repaint it.
   useEffect(() => {
     if (!shapes || !host.current) return;
-    const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes, area: undefined }));
+    const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes, area: undefined, main: null }));
     el.addEventListener('click', (e) => {
       const geo = (e.target as Element).getAttribute('data-geo');
       if (geo) onSelectRef.current(geo);
@@ -71,7 +80,7 @@ export function ShortageMap({
   useEffect(() => {
     if (!svg.current || !spec || !state.rows) return;
     recolor(svg.current, spec);
-    legendHost.current?.replaceChildren(colorLegend(spec.scale, spec.legend.label, spec.legend.format));
+    legendHost.current?.replaceChildren(colorLegend(spec.scale, spec.legend.label, spec.legend.format, spec.legend));
     setPainted(JSON.stringify([view, state.rows.length]));
   }, [spec, state.rows, view]);
 
@@ -85,15 +94,20 @@ export function ShortageMap({
     >
       <figcaption>
         <h2>{mapHeading(view)}</h2>
+        {spec && (
+          <p className="vintage" data-testid="map-vintage">
+            {spec.vintage}
+          </p>
+        )}
       </figcaption>
-      <CoverageNote metric={view.metric} />
+      <CoverageNote view={view} main={main} />
       {shapeError && <p className="msg error">The map shapes could not be loaded: {shapeError}</p>}
       {state.error && <p className="msg error">{state.error.message}</p>}
       <div className="map-host" ref={host} />
       <div ref={legendHost} />
       <p className="note">
-        Click a {view.level} for its designations. Alaska, Hawaii and Puerto Rico are shown inset; the other island areas are in the table
-        only.
+        Click a {view.level} for {view.level === 'state' ? 'every figure published for it' : 'its designations'}. Alaska, Hawaii and Puerto
+        Rico are shown inset; the other island areas are in the table only.
       </p>
       <SourceLine metric={view.metric} />
     </figure>

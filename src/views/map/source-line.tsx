@@ -1,11 +1,11 @@
 import { useAtlas } from '../atlas-context';
-import { METRICS, type Metric } from '../../model/map-view';
+import { METRIC_TABLES, METRICS, type Metric } from '../../model/map-view';
 
 /** "Source: …" under a chart, naming the datasets (and their vintages) the figures come from. */
 export function SourceLine({ metric }: { metric: Metric }) {
   const { datasets } = useAtlas();
-  const table = METRICS[metric].table;
-  const used = datasets.filter((d) => d.table === table && !d.replacedBy);
+  const tables = METRIC_TABLES[METRICS[metric].kind];
+  const used = datasets.filter((d) => tables.includes(d.table) && !d.replacedBy);
   return (
     <p className="source-line">
       Source:{' '}
@@ -13,7 +13,7 @@ export function SourceLine({ metric }: { metric: Metric }) {
         <span key={d.id}>
           {i > 0 && '; '}
           {d.publisher}, {d.vintage}
-          {d.coverage && d.table === 'hpsa' && d.origin === 'embedded' ? ' (California only)' : ''}
+          {d.coverage && d.table === 'hpsa' && d.origin === 'embedded' ? ' (county detail for California only)' : ''}
           {d.estimate && <span className="badge estimate">estimate</span>}
           {d.sample && <span className="badge sample">sample</span>}
         </span>

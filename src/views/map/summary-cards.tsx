@@ -1,22 +1,40 @@
 import type { ShortageSummary } from '../../data/queries/shortage';
 import type { MapView } from '../../model/map-view';
+import { sourceLabel, type HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 
-export function SummaryCards({ view, state }: { view: MapView; state: QueryState<ShortageSummary> }) {
+/** Totals of the view, with the source and date they come from; a summary table also gives its published US row. */
+export function SummaryCards({ view, state, main }: { view: MapView; state: QueryState<ShortageSummary>; main: HpsaSource | null }) {
   const s = state.rows?.[0];
-  if (!s) return null;
-  const cards: [string, string, string][] = [
-    ['designations', formatNumber(s.designations), `${view.discipline} designations (${view.statuses.join(', ') || 'no status chosen'})`],
-    ['fte', formatNumber(s.fte_needed, 1), 'FTE practitioners needed to remove them'],
-    ['population', formatNumber(s.population), 'people in geographic and population HPSAs'],
-    ['counties', formatNumber(s.areas), 'counties with at least one designation'],
-    ['score', formatNumber(s.max_score), 'highest HPSA score'],
-  ];
+  if (!s || !main) return null;
+  const us = (v: number | null, digits = 0) => (v == null ? '' : ` (US ${formatNumber(v, digits)}, territories included)`);
+  const cards: [string, string, string][] =
+    s.basis === 'summary'
+      ? [
+          [
+            'designations',
+            formatNumber(s.designations),
+            `${view.discipline} designations in the ${formatNumber(s.areas)} states and territories shown${us(s.us_designations)}`,
+          ],
+          ['fte', formatNumber(s.fte_needed), `practitioners needed to remove them${us(s.us_fte_needed)}`],
+          ['population', formatNumber(s.population), `people in designated HPSAs${us(s.us_population)}`],
+        ]
+      : [
+          [
+            'designations',
+            formatNumber(s.designations),
+            `${view.discipline} designations (${view.statuses.join(', ') || 'no status chosen'}), each counted once`,
+          ],
+          ['fte', formatNumber(s.fte_needed, 1), 'FTE practitioners needed to remove them'],
+          ['population', formatNumber(s.population), 'people in geographic and population HPSAs'],
+          ['counties', formatNumber(s.areas), 'counties with at least one designation'],
+          ['score', formatNumber(s.max_score), 'highest HPSA score'],
+        ];
   return (
     <section
       className="summary-cards"
-      aria-label="Summary of the current view"
+      aria-label={`Summary of the current view: ${sourceLabel(main)}`}
       data-testid="summary-cards"
       data-query-state={state.pending ? 'loading' : 'done'}
     >
@@ -26,6 +44,7 @@ export function SummaryCards({ view, state }: { view: MapView; state: QueryState
           <span className="label">{label}</span>
         </div>
       ))}
+      <p className="summary-vintage">{sourceLabel(main)}</p>
     </section>
   );
 }

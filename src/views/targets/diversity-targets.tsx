@@ -9,6 +9,7 @@ import {
 } from '../../model/targets';
 import { diversityMeasure } from '../../app/diversity';
 import { useWorkspace } from '../workspace-context';
+import { ImgBenchmarks } from './img-benchmarks';
 
 /** Add a diversity target: a measure and its share (or languages). */
 function DiversityForm() {
@@ -81,6 +82,7 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
     <section className="card" aria-labelledby="diversity-title" data-testid="diversity-targets">
       <h2 id="diversity-title">{editable ? 'Diversity targets' : 'Diversity targets against the pipeline'}</h2>
       {editable && <DiversityForm />}
+      <ImgBenchmarks />
       {!workspace.diversityTargets.length && (
         <p className="note">No diversity targets yet{editable ? '' : ': add them on the Targets screen'}.</p>
       )}

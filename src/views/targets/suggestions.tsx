@@ -1,13 +1,29 @@
 import { useMemo, useState } from 'react';
-import { shortageFigures } from '../../app/suggestions';
-import { nextQuarters, suggestTargets, type TargetDraft } from '../../model/targets';
-import { serviceAreaShortage } from '../../data/queries/service-area';
+import { areaShortage, nextQuarters, suggestTargets, type TargetDraft, type TargetSuggestions } from '../../model/targets';
+import type { ServiceArea } from '../../model/types';
+import { areaShortageQueries } from '../../app/area-figures';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
 import { activeServiceArea } from '../../model/service-areas';
 import { useClock } from '../clock-context';
 
-/** Targets proposed from the shortage data of a service area, with the arithmetic shown. */
+/** HRSA's figures for the area, then the suggested targets and what gave none. */
+function useAreaSuggestions(area: ServiceArea | undefined, share: number, due: string) {
+  const q = useMemo(() => (area ? areaShortageQueries(area) : null), [area]);
+  const sources = useQuery(q?.sources ?? null);
+  const detail = useQuery(q?.detail ?? null);
+  const summaries = useQuery(q?.summaries ?? null);
+  const error = sources.error ?? detail.error ?? summaries.error;
+  if (!area || !sources.rows || !detail.rows || !summaries.rows) return { error };
+  const shortage = areaShortage(area, sources.rows, detail.rows, summaries.rows);
+  const result: TargetSuggestions | null =
+    share > 0 && share <= 100
+      ? suggestTargets(shortage.figures, { share: share / 100, dueQuarter: due, region: { kind: 'service-area', id: area.id } })
+      : null;
+  return { error, gaps: shortage.gaps, result };
+}
+
+/** Targets proposed from HRSA's shortage figures for a service area, each with its one-sentence arithmetic. */
 export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }) {
   const { workspace } = useWorkspace();
   const [areaId, setAreaId] = useState(() => activeServiceArea(workspace)?.id ?? '');
@@ -16,17 +32,12 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
   const [due, setDue] = useState(quarters[5]);
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
   const area = workspace.serviceAreas.find((a) => a.id === areaId) ?? workspace.serviceAreas[0];
-  const { rows, error } = useQuery(useMemo(() => (area ? serviceAreaShortage(area) : null), [area]));
-  const { figures: meaningful, belowMinimum: small } = shortageFigures(rows ?? []);
-  const result =
-    area && share > 0 && share <= 100
-      ? suggestTargets(meaningful, { share: share / 100, dueQuarter: due, region: { kind: 'service-area', id: area.id } })
-      : null;
+  const { error, gaps, result } = useAreaSuggestions(area, share, due);
   const existing = new Set(workspace.targets.map((t) => `${t.profession}|${t.specialty}|${JSON.stringify(t.region)}`));
 
   return (
     <section className="card" aria-labelledby="suggest-title" data-testid="suggestions">
-      <h2 id="suggest-title">Suggested targets from the shortage data</h2>
+      <h2 id="suggest-title">Suggested targets from HRSA&rsquo;s shortage figures</h2>
       {!area ? (
         <p className="note">Create your service area above to get suggested targets from its shortage figures.</p>
       ) : (
@@ -69,10 +80,9 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
               .map((s) => {
                 const taken = existing.has(`${s.draft.profession}|${s.draft.specialty}|${JSON.stringify(s.draft.region)}`);
                 return (
-                  <li key={s.explanation} data-testid="suggestion">
+                  <li key={s.explanation} data-testid="suggestion" data-basis={s.figure.basis}>
                     <span>
                       <strong>{s.draft.specialty}</strong>: {s.explanation}
-                      {s.figure.estimate && <span className="badge estimate">estimate</span>}
                     </span>
                     <span className="button-row">
                       <button type="button" onClick={() => onAccept(s.draft)} disabled={taken} data-testid="suggestion-accept">
@@ -86,20 +96,20 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
                 );
               })}
           </ul>
-          {!!result?.notSuggested.length && (
-            <details>
-              <summary>{result.notSuggested.length} figure(s) gave no suggestion</summary>
-              <ul>
-                {result.notSuggested.map((n, i) => (
-                  <li key={i}>{n.reason}</li>
-                ))}
-              </ul>
-            </details>
+          {!!(gaps?.length || result?.notSuggested.length) && (
+            <ul className="notes" data-testid="suggestion-gaps">
+              {gaps?.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+              {result?.notSuggested.map((n, i) => (
+                <li key={i}>{n.reason}</li>
+              ))}
+            </ul>
           )}
-          {small > 0 && <p className="note">{small} figure(s) under half an FTE are not suggested.</p>}
           <p className="note">
-            Accepted suggestions become targets you can edit below. Specialty and lab gaps are estimates against national averages (see Data
-            sources).
+            Suggestions come from HRSA&rsquo;s primary-care and mental-health designations only. For other specialties and for laboratory
+            staff no published figure measures a shortage: set the number yourself in a target; the published figures for its region are
+            shown beside it.
           </p>
         </>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { checkedDraft, placeFields, regionChoice, type PlaceFields } from '../../app/target-draft';
+import { checkedDraft, placeFields, regionChoice, regionFromChoice, type PlaceFields } from '../../app/target-draft';
 import { nextQuarters, type TargetDraft } from '../../model/targets';
 import { specialtyLabel } from '../../model/specialties';
 import { targetSpecialtiesFor, US_STATES } from '../../model/workspace';
@@ -8,6 +8,7 @@ import type { Priority, Profession, ServiceArea } from '../../model/types';
 import { useClock } from '../clock-context';
 import { CountyInput } from '../county-input';
 import { useCountyNames } from '../use-county-names';
+import { TargetContext } from './target-context';
 
 /** Where the target is: one list of every kind of region, and the fields a county or site needs. */
 function RegionFields({
@@ -109,6 +110,9 @@ export function TargetForm({
   const [error, setError] = useState('');
   const quarters = nextQuarters(useClock().today(), 16, { includeCurrent: true });
   if (!quarters.includes(d.dueQuarter)) quarters.unshift(d.dueQuarter);
+  // The region chosen so far (null while its fields are incomplete): its published figures show beside the form.
+  const chosen = regionFromChoice(choice, place, names);
+  const region = typeof chosen === 'string' ? null : chosen;
   function save() {
     const checked = checkedDraft(d, choice, place, names);
     if (typeof checked === 'string') setError(checked);
@@ -192,6 +196,7 @@ export function TargetForm({
           />
         </label>
       </div>
+      <TargetContext profession={d.profession} specialty={d.specialty} region={region} areas={areas} />
       {error && (
         <p className="msg error" role="alert">
           {error}
