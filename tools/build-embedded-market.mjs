@@ -16,7 +16,8 @@ import { runnerImport } from 'vite';
 const root = path.resolve(import.meta.dirname, '..');
 const real = path.join(root, '../shared/datasets/real');
 const out = path.join(root, 'public/datasets/market');
-const load = async (file) => (await runnerImport(path.join(root, file))).module;
+/** @param {string} file a module of the app, read through Vite (TypeScript) */
+const load = async (file) => /** @type {Record<string, any>} */ ((await runnerImport(path.join(root, file))).module);
 
 const { createNodeEngine } = await load('test/helpers/duckdb-node.ts');
 const { loadEmbedded } = await load('src/data/datasets.ts');
@@ -31,10 +32,14 @@ const { SUMMARY_DERIVED } = await load('src/data/market/market-datasets.ts');
 const db = await createNodeEngine();
 // County names → FIPS need the embedded Census county table.
 const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(root, 'public/datasets/manifest.json'), 'utf8')));
-for (const entry of manifest.datasets.filter((d) => d.table === 'ref_counties')) {
+for (const entry of manifest.datasets.filter((/** @type {{ table: string }} */ d) => d.table === 'ref_counties')) {
   await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(root, 'public/datasets', entry.file))));
 }
 
+/**
+ * @param {string} name
+ * @param {Record<string, unknown>} [extra]
+ */
 async function loadFile(name, extra = {}) {
   const bytes = new Uint8Array(fs.readFileSync(path.join(real, name)));
   const sniff = sniffHeader(await readSample(bytes));
@@ -57,14 +62,25 @@ async function loadFile(name, extra = {}) {
   }
 }
 
-/** All-industry initial approvals in a Data Hub file: the evidence that FY2023's file is a partial year. */
+/**
+ * All-industry initial approvals in a Data Hub file: the evidence that FY2023's file is a partial year.
+ * @param {string} name
+ */
 function initialApprovals(name) {
-  const { data } = Papa.parse(fs.readFileSync(path.join(real, name), 'utf8'), { header: true, skipEmptyLines: true });
+  const text = fs.readFileSync(path.join(real, name), 'utf8');
+  const data = /** @type {Record<string, string>[]} */ (Papa.parse(text, { header: true, skipEmptyLines: true }).data);
   return data.reduce((sum, r) => sum + Number(r['Initial Approval'] || 0), 0);
 }
 
+/**
+ * @param {string} file
+ * @param {string} table
+ * @param {readonly (readonly [string, string])[]} schema
+ * @param {string} order
+ */
 async function write(file, table, schema, order) {
   const columns = schema.map(([c]) => c).filter((c) => !SUMMARY_DERIVED.includes(c));
+  /** @type {Record<string, unknown>[]} */
   const rows = await db.query(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`);
   fs.mkdirSync(out, { recursive: true });
   const text = Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c])) }, { newline: '\n' });

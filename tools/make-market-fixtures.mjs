@@ -18,12 +18,19 @@ const real = path.join(root, '../shared/datasets/real');
 const out = path.join(root, 'test/fixtures/market');
 fs.mkdirSync(out, { recursive: true });
 
-/** Keeps the header and the records `keep(record, index)` selects; records are single lines in these files. */
+/**
+ * Keeps the header and the records `keep(record, index)` selects; records are single lines in these files.
+ * @param {string} source
+ * @param {string} target
+ * @param {(record: Record<string, string>, index: number) => boolean} keep
+ */
 function excerpt(source, target, keep) {
   const text = fs.readFileSync(path.join(real, source), 'utf8');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(eol);
-  const { data } = Papa.parse(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
+  const data = /** @type {Record<string, string>[]} */ (
+    Papa.parse(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data
+  );
   if (data.length !== lines.filter((l) => l !== '').length - 1) throw new Error(`${source}: records span several lines`);
   const kept = lines.slice(1).filter((line, i) => line !== '' && keep(data[i], i));
   const ending = text.endsWith(eol) ? eol : '';
@@ -31,6 +38,7 @@ function excerpt(source, target, keep) {
   console.log(`${target}: ${kept.length} of ${data.length} records`);
 }
 
+/** @type {Record<string, number>} */
 const UNITS = { Year: 1, Hour: 2080, Week: 52, 'Bi-Weekly': 26, Month: 12 };
 excerpt('dol_lca_healthcare_soc29_fy2025_q2.csv', 'dol_lca_fy2025_q2_excerpt.csv', (r) => {
   const annual = Number(r.WAGE_RATE_OF_PAY_FROM) * UNITS[r.WAGE_UNIT_OF_PAY];
