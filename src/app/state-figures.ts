@@ -4,6 +4,7 @@
 import type { Coordinator } from '../data/coordinator';
 import { serviceAreaDetail } from '../data/queries/service-area';
 import { specialtyCounts, stateSummaries, stateWorkforce } from '../data/queries/workforce';
+import type { SummaryTableRow } from '../data/queries/hpsa-summary';
 import { STATES_AND_DC } from '../model/hpsa-sources';
 import { specialtyLabel } from '../model/specialties';
 import { tableVintage, type StateSummaryFigure } from '../model/state-figures';
@@ -159,4 +160,22 @@ export function stateFigureTables(f: StateFigures): FigureTable[] {
   return [hrsaTable(f, name), detailTable(f, name), physicianTable(f, name), specialtyTable(f, name), labTable(f, name)].filter(
     (t): t is FigureTable => t !== null,
   );
+}
+
+/** HRSA's state summary tables loaded, with their coverage and published US row (the Data sources screen). */
+export function summaryTablesTable(rows: readonly SummaryTableRow[]): FigureTable {
+  return {
+    id: 'summary-tables',
+    title: "HRSA's state summaries",
+    columns: [
+      { label: 'Discipline' },
+      { label: 'As of' },
+      { label: 'US designations', ...num(0) },
+      { label: 'US population of HPSAs', ...num(0) },
+      { label: 'US practitioners needed', ...num(0) },
+      { label: 'Source' },
+    ],
+    rows: rows.map((r) => [r.discipline, tableVintage(r), r.us_designations, r.us_population, r.us_practitioners_needed, r.source]),
+    notes: ['The US rows include the territories; partial tables list only some states.'],
+  };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import { companionSource, mainSource, sourceLabel, type HpsaSource } from '../../src/model/hpsa-sources';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
 import { CA_EXCERPT, CA_EXCERPT_COUNTIES, datasetRows, fixtureBytes, fixtureRows, type CsvRow } from '../helpers/fixtures';
 
 let db: SqlEngine;
@@ -259,5 +260,39 @@ describe('California’s embedded detail table against HRSA’s own rows (a real
     expect(ca.other_designations).toBe(expected.ids.size);
     expect(ca.other_fte_needed).toBeCloseTo(fteOf(expected.ids.values()), 2);
     expect(ca.other_population).toBe(popOf(expected.ids.values()));
+  });
+});
+
+describe('a national detail file replaces the state summary on the map, labelled with its date', () => {
+  // Built with HRSA's real header: one designation per state and DC (two in Texas), dated 2025-12-31.
+  const states = datasetRows('ref/states.csv').filter((s) => s.is_state_or_dc === 'true');
+  const rows = states.flatMap((s, i) =>
+    ['1', ...(s.state === 'TX' ? ['2'] : [])].map((n) => ({
+      'HPSA ID': `${s.state_fips}9999${n}`,
+      'Primary State Abbreviation': s.state,
+      'Common State County FIPS Code': `${s.state_fips}001`,
+      'HPSA Shortage': String(i + 1),
+      'Data Warehouse Record Create Date': '12/31/2025',
+      'Data Warehouse Record Create Date Text': '12/31/2025',
+    })),
+  );
+
+  it('colours every state from the file, with the newest complete summary beside it', async () => {
+    const fresh = await createNodeEngine();
+    await loadEmbeddedDatasets(fresh);
+    await loadUserFile(fresh, bytes(hpsaCsv(rows)), 'BCD_HPSA_FCT_DET_PC.csv');
+    const sources = await fresh.query<HpsaSource>(hpsaSources().sql);
+    const main = mainSource(DEFAULT_VIEW, sources)!;
+    expect(sourceLabel(main)).toBe('HRSA detail file as of 2025-12-31');
+    const companion = companionSource(DEFAULT_VIEW, main, sources);
+    expect(companion).toMatchObject({ kind: 'summary', asOf: '2021-12-31' });
+    const q = areaValues(DEFAULT_VIEW, main, companion);
+    const values = await fresh.query<AreaValue>(q.sql, q.params);
+    expect(values.length).toBe(51);
+    const tx = values.find((r) => r.state === 'TX')!;
+    const txIndex = states.findIndex((s) => s.state === 'TX');
+    expect([tx.value, tx.designations, tx.as_of]).toEqual([2 * (txIndex + 1), 2, '2025-12-31']);
+    // The summary's figure beside it, under its own date: 991 practitioners needed as of 2021-12-31.
+    expect([tx.other_fte_needed, tx.other_designations, tx.other_as_of]).toEqual([991, 429, '2021-12-31']);
   });
 });

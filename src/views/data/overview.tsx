@@ -1,43 +1,15 @@
 import { useMemo } from 'react';
 import { hpsaSummary, summaryTables } from '../../data/queries/hpsa-summary';
-import { tableVintage } from '../../model/state-figures';
+import { summaryTablesTable } from '../../app/state-figures';
+import { FigureTableView } from '../figure-table';
 import { useQuery } from '../use-query';
 import { formatNumber } from '../../model/format';
 
 /** HRSA's state summary tables: what each covers, and its published US row. */
 function SummaryTables() {
   const { rows, error } = useQuery(useMemo(summaryTables, []));
-  return (
-    <>
-      <h3 id="summary-tables-title">HRSA&rsquo;s state summaries</h3>
-      {error && <p className="msg error">{error.message}</p>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="summary-tables-title">
-        <table data-testid="summary-tables">
-          <thead>
-            <tr>
-              {['Discipline', 'As of', 'US designations', 'US population of HPSAs', 'US practitioners needed', 'Source'].map((h) => (
-                <th scope="col" key={h} className={h.startsWith('US') ? 'num' : ''}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows?.map((r) => (
-              <tr key={r.discipline + r.as_of}>
-                <td>{r.discipline}</td>
-                <td>{tableVintage(r)}</td>
-                <td className="num">{formatNumber(r.us_designations)}</td>
-                <td className="num">{formatNumber(r.us_population)}</td>
-                <td className="num">{formatNumber(r.us_practitioners_needed)}</td>
-                <td>{r.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
+  if (error) return <p className="msg error">{error.message}</p>;
+  return rows ? <FigureTableView table={summaryTablesTable(rows)} /> : null;
 }
 
 export function Overview() {
