@@ -2,12 +2,19 @@
 // saved candidates with the same id, and every bad row is reported by line and column.
 import { parsePipelineCsv, type PipelineRowError } from '../model/pipeline';
 import type { Candidate } from '../model/types';
+import { findCounty, type CountyNames } from './county-names';
 
 export interface ImportMessage {
   ok: boolean;
   text: string;
   errors: PipelineRowError[];
 }
+
+/** Sites written by county name: "Kern County" is looked up in the row's state; "Kern County, CA" as written. */
+export const countyByNameIn =
+  (names: CountyNames) =>
+  (name: string, state: string | undefined): string | undefined =>
+    findCounty(state && !/,\s*[a-z]{2}$/i.test(name.trim()) ? `${name}, ${state}` : name, names)?.fips;
 
 /** Imported rows replace candidates with the same id; everyone else already saved stays, in order. */
 export function mergeCandidates(saved: readonly Candidate[], imported: readonly Candidate[]): Candidate[] {
@@ -17,8 +24,12 @@ export function mergeCandidates(saved: readonly Candidate[], imported: readonly 
 }
 
 /** The candidates a CSV brings, or null when the file is refused; and what to tell the person. */
-export function readPipelineImport(text: string, fileName: string): { imported: Candidate[] | null; message: ImportMessage } {
-  const r = parsePipelineCsv(text, fileName);
+export function readPipelineImport(
+  text: string,
+  fileName: string,
+  names?: CountyNames,
+): { imported: Candidate[] | null; message: ImportMessage } {
+  const r = parsePipelineCsv(text, fileName, names ? { countyByName: countyByNameIn(names) } : {});
   if (r.missingColumns.length)
     return {
       imported: null,

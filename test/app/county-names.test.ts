@@ -12,6 +12,7 @@ import {
   type CountyNames,
 } from '../../src/app/county-names';
 import { regionLabel } from '../../src/app/labels';
+import { readPipelineImport } from '../../src/app/pipeline';
 import { Coordinator } from '../../src/data/coordinator';
 import { countyNameRows } from '../../src/data/queries/counties';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
@@ -73,5 +74,37 @@ describe('county names', () => {
     const labels = countyLabelsFor(['06029', '99999'], names);
     expect(labels).toEqual({ '06029': 'Kern County, CA' });
     expect(countyLabel('06029', countyNamesFromLabels(labels))).toBe('Kern County, CA');
+  });
+});
+
+describe('a pipeline CSV with sites written by county name', () => {
+  const header =
+    'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,expected_start,country_of_training,languages,gender,ecfmg_certified,licence_status,ascpi';
+  const row = (id: string, county: string) =>
+    `${id},physician,internal medicine,interview,2026-10-01,us-authorized,CA,"${county}",,India,English,female,yes,,`;
+
+  it('reads "Kern County", "Fresno County, CA" and codes alike, and names a county it cannot find by line and column', () => {
+    const csv = [
+      header,
+      row('A', 'Kern County'),
+      row('B', 'Fresno County, CA'),
+      row('C', '06107'),
+      row('D', 'Atlantis'),
+      row('E', 'Lane County, OR'),
+    ].join('\n');
+    const { imported, message } = readPipelineImport(csv, 'names.csv', names);
+    expect(imported?.map((c) => [c.id, c.siteCountyFips])).toEqual([
+      ['A', '06029'],
+      ['B', '06019'],
+      ['C', '06107'],
+    ]);
+    expect(message.errors.map((e) => [e.line, e.column])).toEqual([
+      [5, 'site_county_fips'],
+      [6, 'site_county_fips'],
+    ]);
+    expect(message.errors[0].message).toMatch(/no single county is named “Atlantis” in CA/);
+    expect(message.errors[1].message).toMatch(/not in CA/); // Lane County is in Oregon
+    // Without the names (as before), a name is not a code.
+    expect(readPipelineImport(csv, 'names.csv').imported?.map((c) => c.id)).toEqual(['C']);
   });
 });

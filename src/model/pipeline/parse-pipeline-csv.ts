@@ -64,7 +64,14 @@ export interface ParsePipelineOptions {
   maxErrors?: number;
   /** The user's today: dates of steps that already happened may not lie after it. */
   today?: IsoDate;
+  /**
+   * A county written by name in site_county_fips ("Kern County", "Kern County, CA"): its FIPS code,
+   * or undefined when no single county has that name. Without it only codes are read.
+   */
+  countyByName?: CountyByName;
 }
+
+export type CountyByName = (name: string, state: string | undefined) => string | undefined;
 
 const MAX_SHORT_TEXT = 200;
 const MAX_SHOWN_VALUE = 200;
@@ -97,7 +104,12 @@ class ErrorList {
 }
 
 /** Checks one row's cells and builds the candidate, or returns the row's problems. */
-function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boolean, today: IsoDate | undefined) {
+function readRow(
+  cell: (column: PipelineColumn) => string,
+  dayFirstInFile: boolean,
+  today: IsoDate | undefined,
+  countyByName: CountyByName | undefined,
+) {
   const problems: Omit<PipelineRowError, 'line'>[] = [];
   const fail = (column: PipelineColumn, message: string) => problems.push({ column, value: cell(column), message });
 
@@ -151,7 +163,7 @@ function readRow(cell: (column: PipelineColumn) => string, dayFirstInFile: boole
         : 'not a US state or territory; use a two-letter code such as CA',
     );
   }
-  const siteCountyFips = readFips(cell('site_county_fips'), state?.code, (message) => fail('site_county_fips', message));
+  const siteCountyFips = readFips(cell('site_county_fips'), state?.code, (message) => fail('site_county_fips', message), countyByName);
   const expectedStart = date('expected_start', false);
   const languages = readLanguages(cell('languages'));
   if (languages.length > MAX_LANGUAGES) fail('languages', `more than ${MAX_LANGUAGES} languages`);
@@ -213,9 +225,18 @@ function readSpecialty(value: string, profession: Profession | undefined, fail: 
   return specialty;
 }
 
-/** Spreadsheets drop the leading zero of "06037", so four digits are padded back. */
-function readFips(value: string, stateCode: string | undefined, fail: (message: string) => void): string {
+/** Spreadsheets drop the leading zero of "06037", so four digits are padded back; a county name is looked up. */
+function readFips(value: string, stateCode: string | undefined, fail: (message: string) => void, countyByName?: CountyByName): string {
   if (value === '') return '';
+  if (countyByName && /[a-z]/i.test(value)) {
+    const found = countyByName(value, stateCode);
+    if (!found)
+      fail(
+        `no single county is named “${value}”${stateCode ? ` in ${stateCode}` : ''}; write it as on the map (“Kern County”) or give the five-digit FIPS code`,
+      );
+    else if (stateCode && !countyInState(found, stateCode)) fail(`${value} is not in ${stateCode}`);
+    return found ?? '';
+  }
   const fips = /^\d{4}$/.test(value) ? `0${value}` : value;
   const problem = countyFipsProblem(fips);
   if (problem) fail(problem);
@@ -361,7 +382,11 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
       rejectedRows += 1;
       continue;
     }
-    const { candidate, problems, warnings: notes } = readRow((column) => cellOf(cells, column), dayFirstInFile, options.today);
+    const {
+      candidate,
+      problems,
+      warnings: notes,
+    } = readRow((column) => cellOf(cells, column), dayFirstInFile, options.today, options.countyByName);
     const id = cellOf(cells, 'candidate_id');
     const firstLine = firstLineOfId.get(id);
     if (id !== '' && firstLine === undefined) firstLineOfId.set(id, line);

@@ -3,6 +3,7 @@ import { mergeCandidates, readPipelineImport, type ImportMessage } from '../../a
 import { isSampleCandidate, pipelineTemplateCsv } from '../../model/pipeline';
 import { downloadText } from '../download';
 import { useWorkspace } from '../workspace-context';
+import { useCountyNames } from '../use-county-names';
 
 function ImportErrors({ errors }: { errors: ImportMessage['errors'] }) {
   return (
@@ -35,10 +36,11 @@ export function PipelineImport() {
   const [message, setMessage] = useState<ImportMessage | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { candidates } = workspace;
+  const names = useCountyNames();
   const samples = candidates.filter(isSampleCandidate).length;
 
   function importText(text: string, fileName: string) {
-    const { imported, message } = readPipelineImport(text, fileName);
+    const { imported, message } = readPipelineImport(text, fileName, names);
     if (imported) update((ws) => ({ ...ws, candidates: mergeCandidates(ws.candidates, imported) }));
     setMessage(message);
     if (input.current) input.current.value = '';
@@ -58,7 +60,8 @@ export function PipelineImport() {
       )}
       <p className="note">
         Candidate data stays in this browser. Import a CSV in the template’s columns; rows with problems are listed and left out, and
-        candidates already saved are kept (a row with the same candidate id replaces it).
+        candidates already saved are kept (a row with the same candidate id replaces it). A site’s county may be written by name (“Kern
+        County”) or as its FIPS code.
       </p>
       <div className="button-row">
         <label className="button" htmlFor="pipeline-upload">
