@@ -30,8 +30,8 @@ export function MapScreen() {
   return (
     <div className="map-screen">
       <div className="side">
-        <MapFilters view={view} onChange={setView} sources={sources ?? []} main={main} />
         <ServiceAreaPanel map={{ view, rows: values.rows ?? [] }} />
+        <MapFilters view={view} onChange={setView} sources={sources ?? []} main={main} />
       </div>
       <div className="map-main">
         <SummaryCards view={view} state={summary} main={main} />

@@ -46,12 +46,14 @@ export function PlanStrip({ screen }: { screen: string }) {
       </ol>
       <div className="plan-next">
         <p data-testid="plan-next">
-          <strong>Next:</strong> {next.action}{' '}
-          {next.screen !== screen && (
-            <a href={`#${next.screen}`} data-testid="plan-next-link">
-              Go to {SCREEN_NAMES[next.screen]}
-            </a>
-          )}
+          <strong>Next:</strong> {next.action} {/* The Targets screen builds the service area itself, right below. */}
+          {next.id === 'where' && screen === 'targets'
+            ? 'Right here, in the Service area card below.'
+            : next.screen !== screen && (
+                <a href={`#${next.screen}`} data-testid="plan-next-link">
+                  Go to {SCREEN_NAMES[next.screen]}
+                </a>
+              )}
         </p>
         <SampleDataControl />
       </div>
