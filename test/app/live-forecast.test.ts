@@ -116,3 +116,26 @@ describe('the live forecast', () => {
     expect(live.state).toEqual({ kind: 'failed', message: 'worker crashed' });
   });
 });
+
+describe('the forecast worker’s request', () => {
+  it('reports every run to the progress callback, and gives the same result with or without it', async () => {
+    vi.useRealTimers();
+    const { toForecastRequest, runForecastRequest } = await import('../../src/model/forecast/request');
+    const { DEFAULT_ASSUMPTIONS } = await import('../../src/model/timing/assumptions');
+    const w = ws(1);
+    const request = toForecastRequest({
+      candidates: w.candidates,
+      targets: w.targets,
+      assumptions: DEFAULT_ASSUMPTIONS,
+      now: today,
+      runs: 50,
+      seed: 7,
+      horizonMonths: 24,
+      regionContains: (region, site) => region.kind === 'state' && region.state === site.state,
+    });
+    const runs: number[] = [];
+    const withProgress = runForecastRequest(request, (run) => runs.push(run));
+    expect(runs).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(runForecastRequest(request)).toEqual(withProgress);
+  });
+});

@@ -44,7 +44,12 @@ export function RegionPipeline({ view }: { view: MapView }) {
           </table>
         </div>
       ) : (
-        <p className="note">No candidates with a site in this region. Import your pipeline on the Pipeline &amp; forecast screen.</p>
+        <p className="empty-state">
+          No candidates with a site in this region: import your pipeline to see who is headed here.{' '}
+          <a className="button" href="#pipeline">
+            Import candidates
+          </a>
+        </p>
       )}
     </section>
   );
