@@ -130,6 +130,24 @@ export type RegionRef =
 
 export type Priority = 'high' | 'medium' | 'low';
 
+/**
+ * What the employer offers for a target, saved from the Market screen's offer panel: the forecast
+ * uses its H-1B wage level for the target's cap-subject candidates.
+ */
+export interface TargetOffer {
+  /** Offered salary, US dollars a year. */
+  annualWage: number;
+  /** OEWS wage level I–IV the offer meets. */
+  wageLevel: 1 | 2 | 3 | 4;
+  /** 'estimated' from other employers' filings; 'confirmed' by the user from DOL's prevailing wage for the job. */
+  levelSource: 'estimated' | 'confirmed';
+  /** The state the offer was compared in. */
+  state: string;
+  /** What the estimate rests on, e.g. "56 DOL wage filings, medical laboratory scientists in Texas, FY2025 Q2". */
+  basis: string;
+  savedOn: IsoDate;
+}
+
 export interface Target {
   id: string;
   profession: Profession;
@@ -142,6 +160,8 @@ export interface Target {
   priority: Priority;
   owner: string;
   note: string;
+  /** Absent until an offer is saved for the target. */
+  offer?: TargetOffer;
 }
 
 export type DiversityMeasure =

@@ -55,6 +55,14 @@ function sampleWorkspace(): Workspace {
         priority: 'medium',
         owner: '',
         note: 'night shift',
+        offer: {
+          annualWage: 72_500,
+          wageLevel: 3,
+          levelSource: 'estimated',
+          state: 'CA',
+          basis: '64 DOL wage filings, medical laboratory scientists in California, FY2025 Q2',
+          savedOn: '2026-11-23',
+        },
       },
     ],
     diversityTargets: [
@@ -224,6 +232,35 @@ describe('versions and migrations', () => {
     expect(result.workspace.candidates).toEqual(sampleWorkspace().candidates);
     expect(result.workspace.diversityTargets).toEqual([]);
     expect(result.workspace.assumptions).toEqual({});
+  });
+
+  it('upgrades a v2 file (no offers on targets): its targets carry over unchanged', () => {
+    const v2 = sampleDocument();
+    v2.schemaVersion = 2;
+    for (const t of v2.targets as Record<string, unknown>[]) delete t.offer;
+    const result = parseWorkspaceFile(JSON.stringify(v2));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(2);
+    expect(result.workspace.targets).toEqual(sampleWorkspace().targets.map(({ offer: _, ...t }) => t));
+    expect(result.workspace.targets[1]).not.toHaveProperty('offer');
+  });
+
+  it('names each field of a bad offer', () => {
+    expect(
+      errorsOf(
+        edited((doc) => {
+          doc.targets[1].offer = { annualWage: -5, wageLevel: 5, levelSource: 'guessed', state: 'XX', basis: 1, savedOn: '2026-13-01' };
+        }),
+      ),
+    ).toEqual([
+      'targets[1].offer.annualWage: expected a number from 1 to 10000000, found -5',
+      'targets[1].offer.wageLevel: expected a wage level 1, 2, 3 or 4, found 5',
+      'targets[1].offer.levelSource: expected one of "estimated", "confirmed", found "guessed"',
+      expect.stringMatching(/^targets\[1\]\.offer\.state: expected a two-letter US state or territory code/),
+      'targets[1].offer.basis: expected text, found 1',
+      'targets[1].offer.savedOn: expected a calendar date as YYYY-MM-DD, found "2026-13-01"',
+    ]);
   });
 
   it('validates the migrated document, so a bad v0 file is still refused', () => {

@@ -15,6 +15,7 @@ import {
   type RegionRef,
   type ServiceArea,
   type Target,
+  type TargetOffer,
 } from '../types';
 import { isQuarterLabel } from '../calendar';
 import { countyFipsProblem, countyInState, specialtiesFor, targetSpecialtiesFor } from './fields';
@@ -41,6 +42,9 @@ export const MEASURE_KINDS: readonly DiversityMeasure['kind'][] = ['img-share', 
 export const MAX_HIRES = 10_000;
 
 const MAX_SHORT_TEXT = 200;
+const MAX_BASIS_LENGTH = 500;
+const WAGE_LEVELS = [1, 2, 3, 4] as const;
+const MAX_ANNUAL_WAGE = 10_000_000;
 const MAX_COUNTIES_PER_AREA = 4_000;
 const MAX_LANGUAGES = 100;
 const HIRES_RANGE = [1, MAX_HIRES] as const;
@@ -154,6 +158,7 @@ export function readTarget(value: unknown, path: string, issues: Issues): Target
   const priority = readEnum(record.priority, PRIORITIES, at('priority'), issues);
   const owner = readString(record.owner, at('owner'), issues, { maxLength: MAX_SHORT_TEXT });
   const note = readString(record.note, at('note'), issues);
+  const offer = record.offer === undefined ? undefined : readOffer(record.offer, at('offer'), issues);
   return whenClean(issues, before, () => ({
     id: id!,
     profession: profession!,
@@ -164,6 +169,29 @@ export function readTarget(value: unknown, path: string, issues: Issues): Target
     priority: priority!,
     owner: owner!,
     note: note!,
+    ...(offer ? { offer } : {}),
+  }));
+}
+
+function readOffer(value: unknown, path: string, issues: Issues): TargetOffer | undefined {
+  const record = readRecord(value, path, issues);
+  if (!record) return undefined;
+  const before = issues.count;
+  const at = (key: string) => childPath(path, key);
+  const annualWage = readNumber(record.annualWage, at('annualWage'), issues, 1, MAX_ANNUAL_WAGE);
+  const wageLevel = WAGE_LEVELS.find((l) => l === record.wageLevel);
+  if (wageLevel === undefined) issues.expected(at('wageLevel'), 'a wage level 1, 2, 3 or 4', record.wageLevel);
+  const levelSource = readEnum(record.levelSource, ['estimated', 'confirmed'] as const, at('levelSource'), issues);
+  const state = readStateCode(record.state, at('state'), issues);
+  const basis = readString(record.basis, at('basis'), issues, { maxLength: MAX_BASIS_LENGTH });
+  const savedOn = readIsoDate(record.savedOn, at('savedOn'), issues, { allowEmpty: false });
+  return whenClean(issues, before, () => ({
+    annualWage: annualWage!,
+    wageLevel: wageLevel!,
+    levelSource: levelSource!,
+    state: state!,
+    basis: basis!,
+    savedOn: savedOn!,
   }));
 }
 

@@ -64,8 +64,13 @@ function visaStatusOfV1(c: JsonRecord): string {
   return ['h1b-cap-exempt', 'h1b-transfer', 'o1', 'tn'].includes(c.visaRoute as string) ? 'petition-filed' : 'not-started';
 }
 
+/** Version 2 had no offers on targets; an offer is optional, so targets carry over unchanged. */
+function v2ToV3(doc: JsonRecord): JsonRecord {
+  return { ...doc, schemaVersion: 3 };
+}
+
 /** MIGRATIONS[n] upgrades version n to n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: v0ToV1, 1: v1ToV2, 2: v2ToV3 };
 
 export type MigrationResult = { ok: true; doc: JsonRecord } | { ok: false; error: string };
 

@@ -2,7 +2,7 @@
 
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../types';
 
-export const WORKSPACE_SCHEMA_VERSION = 2;
+export const WORKSPACE_SCHEMA_VERSION = 3;
 /** Marker every exported workspace file carries, so other JSON files are refused clearly. */
 export const WORKSPACE_FORMAT = 'shortage-atlas-workspace';
 
