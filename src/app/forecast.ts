@@ -4,12 +4,12 @@
 import { targetNextStep, type NextStep } from '../model/forecast/next-step';
 import type { ForecastResult } from '../model/forecast/result';
 import { FORECAST_SETTINGS } from '../model/forecast/settings';
-import type { SimulateOptions } from '../model/forecast/simulate';
+import type { ForecastTarget, SimulateOptions } from '../model/forecast/simulate';
 import { matchTargets } from '../model/forecast/target-matching';
 import { regionContainsFor } from '../model/region-contains';
 import type { Assumptions } from '../model/timing/assumptions';
 import { nextAction, type NextAction } from '../model/timing/next-action';
-import type { Candidate, IsoDate } from '../model/types';
+import type { Candidate, IsoDate, Target } from '../model/types';
 import type { Workspace } from '../model/workspace';
 import { currentAssumptions } from '../model/workspace-assumptions';
 import { runForecastInWorker } from './forecast-client';
@@ -28,6 +28,11 @@ export interface WorkspaceForecast {
 /** What a forecast depends on: when it changes, a forecast shown is out of date. */
 export function forecastKey(ws: Workspace): string {
   return JSON.stringify([ws.candidates, ws.targets, ws.serviceAreas, currentAssumptions(ws.assumptions)]);
+}
+
+/** A target as the forecast takes it: a saved offer's wage level applies to its cap-subject candidates. */
+export function forecastTarget(target: Target): ForecastTarget {
+  return target.offer ? { ...target, wageLevel: target.offer.wageLevel } : target;
 }
 
 const inPipeline = (c: Candidate) => c.stage !== 'arrived' && c.stage !== 'withdrawn';
@@ -63,7 +68,7 @@ export async function forecastWorkspace(
   const key = forecastKey(ws);
   const result = await run({
     candidates: ws.candidates,
-    targets: ws.targets,
+    targets: ws.targets.map(forecastTarget),
     assumptions: currentAssumptions(ws.assumptions),
     now: today,
     regionContains: regionContainsFor(ws.serviceAreas, regions),

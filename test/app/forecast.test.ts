@@ -83,6 +83,34 @@ describe('the forecast of a workspace', () => {
     expect(forecastKey({ ...ws, savedAt: 'later' })).toBe(forecastKey(ws));
   });
 
+  it('runs a target with a saved offer at the offer’s wage level, and goes stale when an offer is saved', async () => {
+    const capSubject: Workspace = {
+      ...ws,
+      candidates: [makeCandidate({ id: 'h', siteState: 'TX', stage: 'accepted', visaRoute: 'h1b-cap-subject' })],
+      targets: [{ ...ws.targets[1], dueQuarter: '2030-Q4', hires: 1 }],
+    };
+    const offer = {
+      annualWage: 400_000,
+      wageLevel: 4 as const,
+      levelSource: 'estimated' as const,
+      state: 'TX',
+      basis: 'test',
+      savedOn: today,
+    };
+    const withOffer: Workspace = { ...capSubject, targets: [{ ...capSubject.targets[0], offer }] };
+    expect(forecastKey(withOffer)).not.toBe(forecastKey(capSubject));
+    const seen: unknown[] = [];
+    const spy = (o: Parameters<typeof simulate>[0]) => {
+      seen.push(o.targets);
+      return runHere(o);
+    };
+    const before = await forecastWorkspace(capSubject, regions, today, spy);
+    const after = await forecastWorkspace(withOffer, regions, today, spy);
+    expect(seen).toEqual([[capSubject.targets[0]], [{ ...withOffer.targets[0], wageLevel: 4 }]]);
+    // Level IV (61%) against the default level II (31%) per lottery: the target is more likely met.
+    expect(after.result.targets[0].probabilityMet).toBeGreaterThan(before.result.targets[0].probabilityMet + 0.05);
+  });
+
   it('lists the next action of everyone still in the pipeline', () => {
     const actions = pipelineActions(ws.candidates, DEFAULT_ASSUMPTIONS, today);
     expect(actions.map((a) => a.candidate.id)).toEqual(['c1', 'c2']);

@@ -6,7 +6,7 @@ import { MAX_TARGET_BAND_CANDIDATES, TARGET_BAND_BUDGET } from '../../src/model/
 import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/back-calculation';
 import { createRandom, triangularQuantile } from '../../src/model/forecast/random';
 import { runForecastRequest, toForecastRequest } from '../../src/model/forecast/request';
-import { simulate, type SimulateOptions } from '../../src/model/forecast/simulate';
+import { simulate, type ForecastTarget, type SimulateOptions } from '../../src/model/forecast/simulate';
 import type { Candidate, RegionRef, Target } from '../../src/model/types';
 
 const NOW = '2027-01-15';
@@ -163,6 +163,26 @@ describe('H-1B cap lottery', () => {
       }),
     );
     expect(Math.abs(result.targets[0].probabilityMet - 0.61)).toBeLessThan(0.02);
+  });
+
+  it('uses the wage level of the offer saved on a target for its candidates, the lowest when targets disagree', () => {
+    const run = (targets: ForecastTarget[]) =>
+      simulate(
+        options({
+          candidates: [candidate({ visaRoute: 'h1b-cap-subject' })],
+          targets,
+          assumptions: instant({ h1bSelectionModel: 'wage-level', h1bWageLevelPhysician: 2 }),
+          runs: 20_000,
+        }),
+      );
+    // One lottery, everything else instant: P(met) is the level's selection probability.
+    expect(Math.abs(run([target()]).targets[0].probabilityMet - 0.31)).toBeLessThan(0.02);
+    expect(Math.abs(run([{ ...target(), wageLevel: 4 }]).targets[0].probabilityMet - 0.61)).toBeLessThan(0.02);
+    const two = run([
+      { ...target({ id: 't4' }), wageLevel: 4 },
+      { ...target({ id: 't1' }), wageLevel: 1 },
+    ]);
+    for (const t of two.targets) expect(Math.abs(t.probabilityMet - 0.15)).toBeLessThan(0.02);
   });
 });
 
