@@ -23,15 +23,14 @@ export function bindParams(sql: string, params: readonly unknown[]): string {
       out += c;
     } else if (c === '?') {
       if (next >= params.length) throw new Error(`query has more placeholders than the ${params.length} parameter(s) given`);
-      out += sqlLiteral(params[next++]);
+      out += literal(params[next++]);
     } else out += c;
   }
   if (next !== params.length) throw new Error(`query has ${next} placeholder(s) but ${params.length} parameter(s) were given`);
   return out;
 }
 
-/** A value as a SQL literal (strings escaped). */
-export function sqlLiteral(v: unknown): string {
+function literal(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
