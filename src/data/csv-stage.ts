@@ -104,9 +104,11 @@ let lookupFiles = 0;
  * A scratch table filled with rows computed in JavaScript (a lookup the SQL joins to), handed to
  * DuckDB as a small CSV file: far quicker than SQL text for thousands of rows.
  */
-export async function createLookup(db: SqlEngine, table: string, columns: Record<string, string>, rows: unknown[][]): Promise<void> {
+export type LookupCell = string | number | boolean | null | undefined;
+
+export async function createLookup(db: SqlEngine, table: string, columns: Record<string, string>, rows: LookupCell[][]): Promise<void> {
   const names = Object.keys(columns);
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`);
+  const cell = (v: LookupCell) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`);
   const text = [names.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n');
   const file = `lookup-${++lookupFiles}.csv`;
   await db.registerFile(file, new TextEncoder().encode(text));
