@@ -19,7 +19,9 @@ import {
   specialtyOptions,
 } from '../../src/data/queries/shortage';
 import type { SqlEngine } from '../../src/data/engine';
+import * as market from '../../src/data/queries/market';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
+import type { ServiceArea } from '../../src/model/types';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { makeCandidate } from '../helpers/candidate';
 import { createNodeEngine } from '../helpers/duckdb-node';
@@ -122,6 +124,31 @@ async function scannedTables(q: NamedQuery<unknown>): Promise<string[]> {
   return [...tables].sort();
 }
 
+/** The market queries for each kind of place. */
+function marketQueries(area: ServiceArea): NamedQuery<unknown>[] {
+  const places: market.MarketPlace[] = [
+    { region: { kind: 'nation' } },
+    { region: { kind: 'census-region', name: 'South' } },
+    { region: { kind: 'hhs-region', number: 6 } },
+    { region: { kind: 'service-area', id: area.id }, area },
+  ];
+  return [
+    ...places.flatMap((place) => {
+      const f = { ...place, occupation: 'medical laboratory scientist' };
+      return [
+        market.marketSummary(f),
+        market.groupCounts(f),
+        market.wagesByLevel(f),
+        market.topEmployers(f),
+        market.peerOffers(f),
+        market.sponsorsByYear(place),
+        market.topSponsors(f),
+      ];
+    }),
+    market.marketSources(),
+  ];
+}
+
 describe('every named query declares exactly the tables it reads', () => {
   const area = { id: 'a', name: 'A', counties: ['06019'], states: ['NV'] };
   const summary: HpsaSource = {
@@ -164,8 +191,9 @@ describe('every named query declares exactly the tables it reads', () => {
     stateSummaries('TX'),
     waiverSiteDesignations(['06019', '06107']),
     hpsaCoverage(),
+    ...marketQueries(area),
   ];
-  it.each(queries.map((q) => [q.name, q] as const))('%s', async (_name, q) => {
+  it.each(queries.map((q, i) => [`${q.name} (${i})`, q] as const))('%s', async (_name, q) => {
     expect([...q.reads].sort()).toEqual(await scannedTables(q));
   });
 });

@@ -5,8 +5,10 @@
 // offered wage equals or exceeds for the SOC code and area (S7, S9). A filing's PW_WAGE_LEVEL is
 // the level its prevailing wage was set at, and the law requires its offered wage to be at least
 // that prevailing wage. So every filing at level L or above offered at least the level-L wage of
-// its area: a low percentile of those offers estimates the level-L threshold. The official answer
-// is DOL's prevailing wage for the SOC code and worksite area.
+// its area: a low percentile of those offers estimates the level-L threshold. The lowest offers
+// come from the state's cheapest areas, so the lower quartile is taken rather than the minimum: an
+// offer is not told it reaches a level only the cheapest area's threshold would grant. The official
+// answer is DOL's prevailing wage for the SOC code and worksite area.
 
 export type WageLevel = 1 | 2 | 3 | 4;
 export const WAGE_LEVELS: readonly WageLevel[] = [1, 2, 3, 4];
@@ -19,7 +21,7 @@ export interface PeerOffer {
 }
 
 /** Which low percentile of the offers at level ≥ L stands for the level-L threshold. */
-export const THRESHOLD_PERCENTILE = 0.1;
+export const THRESHOLD_PERCENTILE = 0.25;
 /** Fewer filings at level ≥ L than this and the level-L threshold is not estimated. */
 export const MIN_FILINGS_FOR_THRESHOLD = 5;
 
