@@ -1,0 +1,161 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { Coordinator } from '../../src/data/coordinator';
+import { loadUserFile } from '../../src/data/datasets';
+import {
+  MIN_PEERS,
+  assessMarketOffer,
+  offerForecastChange,
+  offerOdds,
+  offerToSave,
+  targetsForOffer,
+  withOffer,
+} from '../../src/app/market-offer';
+import { fixedClock } from '../../src/app/clock';
+import { simulate } from '../../src/model/forecast/simulate';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import { emptyWorkspace, type Workspace } from '../../src/model/workspace';
+import type { Target } from '../../src/model/types';
+import { createNodeEngine } from '../helpers/duckdb-node';
+import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { makeCandidate } from '../helpers/candidate';
+import {
+  DOL_EXCERPT,
+  annualOf,
+  fixtureBytes,
+  fixtureText,
+  isMls,
+  levelOf,
+  parseRows,
+  quantile,
+  usableWage,
+} from '../helpers/market-fixture';
+
+let coordinator: Coordinator;
+beforeAll(async () => {
+  const db = await createNodeEngine();
+  await loadEmbeddedDatasets(db);
+  await loadUserFile(db, fixtureBytes(DOL_EXCERPT), DOL_EXCERPT);
+  coordinator = new Coordinator(db);
+});
+
+const rows = parseRows(fixtureText(DOL_EXCERPT));
+const texas = rows.filter((r) => r.WORKSITE_STATE === 'TX' && isMls(r) && usableWage(annualOf(r)));
+
+/** This test's reading of the method: each level's threshold is the lower quartile of the offers at that level or above. */
+function expectedLevel(offer: number): number {
+  let floor = 0;
+  let met = 0;
+  for (const level of [1, 2, 3, 4]) {
+    const wages = texas.filter((r) => (levelOf(r) ?? 0) >= level).map(annualOf);
+    if (wages.length < 5) continue;
+    floor = Math.max(floor, quantile(wages, 0.25));
+    if (offer >= floor) met = level;
+  }
+  return met || 1;
+}
+
+describe('an offer against the filings in its state', () => {
+  it('gives the percentile and the level counted here from the Texas filings', async () => {
+    for (const offer of [55_000, 70_000, 85_000, 110_000]) {
+      const r = (await assessMarketOffer(
+        coordinator,
+        { occupation: 'medical laboratory scientist', state: 'TX', annualWage: offer },
+        'FY2025 Q2',
+      ))!;
+      const below = texas.filter((x) => annualOf(x) < offer).length + texas.filter((x) => annualOf(x) === offer).length / 2;
+      expect(r.assessment.peers).toBe(texas.length);
+      expect(r.assessment.percentile).toBeCloseTo(below / texas.length, 10);
+      expect(r.assessment.level, `offer ${offer}`).toBe(expectedLevel(offer));
+      expect(r.place.label).toBe('Texas');
+      expect(r.widened).toBeNull();
+      expect(r.basis).toBe(`${texas.length} DOL wage filings for Medical laboratory scientist (MLS) in Texas, FY2025 Q2`);
+    }
+  });
+
+  it('widens to the Census region, then the nation, when the state has too few filings, and says so', async () => {
+    const r = (await assessMarketOffer(
+      coordinator,
+      { occupation: 'medical laboratory scientist', state: 'VT', annualWage: 70_000 },
+      'FY2025 Q2',
+    ))!;
+    const vt = rows.filter((x) => x.WORKSITE_STATE === 'VT' && isMls(x)).length;
+    expect(vt).toBeLessThan(MIN_PEERS);
+    expect(r.widened).toMatch(new RegExp(`^Only ${vt} filing\\(s\\) with a wage in Vermont`));
+    expect(['the Northeast (Census region)', 'the United States']).toContain(r.place.label);
+  });
+
+  it('gives the odds at the level, the default level’s, and every level’s entries', () => {
+    const odds = offerOdds(3, 'medical laboratory scientist', DEFAULT_ASSUMPTIONS);
+    expect(odds).toMatchObject({ level: 3, probability: 0.45, defaultLevel: 2, defaultProbability: 0.31, wageWeighted: true });
+    expect(odds.levels.map((l) => l.entries)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('an offer saved on a target, and the forecast', () => {
+  const target: Target = {
+    id: 't-lab',
+    profession: 'mls',
+    specialty: 'medical laboratory scientist',
+    region: { kind: 'state', state: 'TX' },
+    hires: 2,
+    dueQuarter: '2029-Q4',
+    priority: 'high',
+    owner: '',
+    note: '',
+  };
+  const ws: Workspace = {
+    ...emptyWorkspace(),
+    targets: [target, { ...target, id: 't-doc', profession: 'physician', specialty: 'hospitalist' }],
+    candidates: ['a', 'b', 'c'].map((id) =>
+      makeCandidate({
+        id,
+        profession: 'mls',
+        specialty: 'medical laboratory scientist',
+        siteState: 'TX',
+        visaRoute: 'h1b-cap-subject',
+        stage: 'accepted',
+      }),
+    ),
+  };
+  const today = fixedClock('2026-11-23T12:00:00').today();
+  const regions = new Map([['TX', { census: 'South', hhs: 6 }]]);
+  const runHere = (o: Parameters<typeof simulate>[0]) => Promise.resolve(simulate(o));
+
+  it('saves the estimated level, or the level the user confirmed from DOL, on a lab target only', async () => {
+    expect(targetsForOffer(ws.targets, 'medical laboratory scientist').map((t) => t.id)).toEqual(['t-lab']);
+    const req = { occupation: 'medical laboratory scientist', state: 'TX', annualWage: 110_000 };
+    const r = (await assessMarketOffer(coordinator, req, 'FY2025 Q2'))!;
+    const estimated = offerToSave(r, req, today, null)!;
+    expect(estimated).toEqual({
+      annualWage: 110_000,
+      wageLevel: expectedLevel(110_000),
+      levelSource: 'estimated',
+      state: 'TX',
+      basis: r.basis,
+      savedOn: today,
+    });
+    expect(offerToSave(r, req, today, 2)).toMatchObject({ wageLevel: 2, levelSource: 'confirmed' });
+    const saved = withOffer(ws, 't-lab', estimated);
+    expect(saved.targets[0].offer).toEqual(estimated);
+    expect(withOffer(saved, 't-lab', null).targets[0]).not.toHaveProperty('offer');
+    expect(saved.targets[1]).toBe(ws.targets[1]);
+  });
+
+  it('moves the target’s chance of being met: level IV against the default level II', async () => {
+    const offer = {
+      annualWage: 150_000,
+      wageLevel: 4 as const,
+      levelSource: 'estimated' as const,
+      state: 'TX',
+      basis: 'test',
+      savedOn: today,
+    };
+    const change = (await offerForecastChange(ws, regions, 't-lab', offer, today, runHere))!;
+    expect(change.matchedCandidates).toBe(3);
+    expect(change.capSubjectCandidates).toBe(3);
+    expect(change.after).toBeGreaterThan(change.before + 0.05);
+    const low = (await offerForecastChange(ws, regions, 't-lab', { ...offer, wageLevel: 1 }, today, runHere))!;
+    expect(low.before).toBe(change.before); // same seed, same workspace without the offer
+    expect(low.after).toBeLessThan(low.before);
+  });
+});
