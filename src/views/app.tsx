@@ -17,11 +17,13 @@ import { PlanStrip } from './plan/plan-strip';
 // Screens other than the map load on first use, keeping the initial JavaScript small.
 const TargetsScreen = lazy(() => import('./targets/targets-screen').then((m) => ({ default: m.TargetsScreen })));
 const PipelineScreen = lazy(() => import('./pipeline/pipeline-screen').then((m) => ({ default: m.PipelineScreen })));
+const MarketScreen = lazy(() => import('./market/market-screen').then((m) => ({ default: m.MarketScreen })));
 const ReportScreen = lazy(() => import('./report/report-screen').then((m) => ({ default: m.ReportScreen })));
 
 const TABS: Tab[] = [
   { id: 'map', label: 'Shortage map', render: () => <MapScreen /> },
   { id: 'targets', label: 'Targets', render: () => <TargetsScreen /> },
+  { id: 'market', label: 'Market', render: () => <MarketScreen /> },
   { id: 'pipeline', label: 'Pipeline & forecast', render: () => <PipelineScreen /> },
   { id: 'report', label: 'Report', render: () => <ReportScreen /> },
   {

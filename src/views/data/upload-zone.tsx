@@ -38,7 +38,7 @@ export function UploadZone({ children }: { children: ReactNode }) {
           Load your own files
         </h2>
         <label className="button" htmlFor="dataset-upload">
-          Load your HRSA download…
+          Load a federal data file…
         </label>
         <input
           id="dataset-upload"
@@ -50,8 +50,9 @@ export function UploadZone({ children }: { children: ReactNode }) {
           onChange={(e) => void take(e.target.files)}
         />
         <span className="hint">
-          or drop <code>BCD_HPSA_FCT_DET_PC.csv</code> (or <code>_MH</code>, <code>_DH</code>) anywhere on the page. It replaces the
-          embedded data of the same discipline.
+          or drop it anywhere on the page: HRSA's <code>BCD_HPSA_FCT_DET_PC.csv</code> (or <code>_MH</code>, <code>_DH</code>), DOL's LCA
+          disclosure file saved as CSV, or a USCIS H-1B Employer Data Hub export. Recognised by its columns; it replaces the loaded data it
+          covers (a discipline, the wage filings, a fiscal year).
         </span>
         <div data-testid="upload-message" role={outcome && !outcome.ok ? 'alert' : 'status'} aria-live="polite">
           {busy && <p className="busy">{busy}</p>}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { viewFromParams } from '../../model/map-view';
+import { marketViewFromParams } from '../../model/market/market-view';
 import { buildReportHtml } from '../../report/build-report';
 import { gatherReport, type GatheredReport } from '../../app/gather-report';
 import { describeView } from '../../app/map-spec';
@@ -41,8 +42,10 @@ function useGatheredReport() {
     if (updating) return; // the report waits for the forecast of the workspace as it is now
     let on = true;
     setGathered({});
-    const view = viewFromParams(new URLSearchParams(location.search));
-    gatherReport({ coordinator, datasets, workspace, view, clock, forecast }).then(
+    const params = new URLSearchParams(location.search);
+    const view = viewFromParams(params);
+    const marketView = marketViewFromParams(params);
+    gatherReport({ coordinator, datasets, workspace, view, marketView, clock, forecast }).then(
       (report) => on && setGathered({ report }),
       (e: Error) => on && setGathered({ error: e.message }),
     );
@@ -71,12 +74,18 @@ export function ReportScreen() {
         <h2 id="report-title">Share the analysis as a report</h2>
         <p className="note">
           One HTML file for a board or a colleague: the shortage map for the view chosen on the map screen with its table, the service
-          areas, targets and diversity targets, the pipeline by stage, the forecast against each target, and the assumptions with their
-          sources. It opens in any browser without the internet, runs no code, and prints on A4 or Letter.
+          areas, targets and diversity targets, the pipeline by stage, the forecast against each target, the market (who else files and what
+          they offer) for the view chosen on the Market screen, and the assumptions with their sources. It opens in any browser without the
+          internet, runs no code, and prints on A4 or Letter.
         </p>
         {report && !isUnavailable(report.map) && (
           <p className="note" data-testid="report-map-view">
             Map: {report.map.heading} — {describeView(report.map.view).join(', ')}. Change it on the Shortage map tab.
+          </p>
+        )}
+        {report && !isUnavailable(report.market) && (
+          <p className="note" data-testid="report-market-view">
+            Market: {report.market.heading}. Change it on the Market tab.
           </p>
         )}
         {report && !report.targets.length && (

@@ -1,0 +1,39 @@
+import type { GroupCounts, MarketSummary } from '../../data/queries/market';
+import { formatNumber } from '../../model/format';
+
+const money = (v: number | null) => (v === null ? '—' : `$${formatNumber(v)}`);
+
+/** The headline figures of the view, and what they leave out. */
+export function MarketSummaryCards({ summary, group, pending }: { summary?: MarketSummary; group?: GroupCounts; pending: boolean }) {
+  if (!summary) return null;
+  const cards: [string, string, string][] = [
+    ['filings', formatNumber(summary.filings), `certified H-1B wage filings (${summary.period ?? 'no period loaded'})`],
+    ['employers', formatNumber(summary.employers), 'employers filing'],
+    ['median', money(summary.median), 'median offered annual wage'],
+    ['quartiles', `${money(summary.q1)} – ${money(summary.q3)}`, '25th to 75th percentile'],
+  ];
+  return (
+    <>
+      <section
+        className="summary-cards"
+        aria-label="Summary of the market"
+        data-testid="market-summary"
+        data-query-state={pending ? 'loading' : 'done'}
+      >
+        {cards.map(([k, v, label]) => (
+          <div className="summary-card" key={k} data-card={k}>
+            <span className="big">{v}</span>
+            <span className="label">{label}</span>
+          </div>
+        ))}
+      </section>
+      <p className="note" data-testid="market-left-out">
+        Wages: {formatNumber(summary.wages)} of {formatNumber(summary.filings)} filings
+        {summary.unusable_wages ? `; ${formatNumber(summary.unusable_wages)} left out (unit probably wrong or unreadable)` : ''};{' '}
+        {formatNumber(summary.without_level)} without a wage level.
+        {group &&
+          ` In the same place, ${formatNumber(group.trainees)} filings for residents and fellows (training posts) are not counted here, and ${formatNumber(group.unmapped)} filings could not be given a specialty (e.g. “Physician”, “Assistant Professor”) — they count only under the whole occupation.`}
+      </p>
+    </>
+  );
+}

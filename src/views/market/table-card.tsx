@@ -1,0 +1,85 @@
+import type { ReactNode } from 'react';
+import type { MarketTable } from '../../app/market';
+import { formatNumber } from '../../model/format';
+import { downloadCsv } from '../download';
+import { PlotHost } from '../plot-host';
+
+/** A card with a chart (optional), the table behind it and its CSV: the same rows the report prints. */
+export function TableCard({
+  table,
+  heading,
+  chart,
+  pending,
+  children,
+}: {
+  table: MarketTable;
+  heading: string;
+  chart?: () => Element;
+  pending: boolean;
+  children?: ReactNode;
+}) {
+  const titleId = `${table.id}-title`;
+  return (
+    <section className="card" aria-labelledby={titleId} data-testid={table.id} data-query-state={pending ? 'loading' : 'done'}>
+      <div className="card-head">
+        <h2 id={titleId}>{heading}</h2>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            downloadCsv(
+              `${table.id}.csv`,
+              table.columns.map((c) => c.label),
+              table.rows,
+            )
+          }
+        >
+          Export CSV
+        </button>
+      </div>
+      {chart && table.rows.length > 0 && <PlotHost make={chart} deps={[JSON.stringify(table)]} />}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
+        <table>
+          <caption className="visually-hidden">{table.title}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.label} scope="col" className={c.digits !== undefined ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.length === 0 && (
+              <tr>
+                <td colSpan={table.columns.length} className="empty">
+                  None in the loaded data.
+                </td>
+              </tr>
+            )}
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => {
+                  const c = table.columns[j];
+                  if (c.digits !== undefined)
+                    return (
+                      <td key={j} className="num">
+                        {typeof cell === 'number' ? formatNumber(cell, c.digits) : (cell ?? '—')}
+                      </td>
+                    );
+                  return (
+                    <td key={j} className={c.nowrap ? 'nowrap' : undefined}>
+                      {cell === 'check' ? <span className="badge warn">check</span> : (cell ?? '—')}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {children}
+    </section>
+  );
+}
