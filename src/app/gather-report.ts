@@ -25,13 +25,17 @@ import { gatherStateFigures, stateFigureTables } from './state-figures';
 import { areaStates } from './area-figures';
 import { drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from './regions';
-import type { ReportForecast, ReportInput, ReportMap, Unavailable } from './report-input';
+import type { ReportForecast, ReportInput, ReportMap, ReportMarket, Unavailable } from './report-input';
+import { gatherMarketReport } from './market-report';
+import { DEFAULT_MARKET_VIEW, type MarketView } from '../model/market/market-view';
 
 export interface ReportSources {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
   workspace: Workspace;
   view: MapView;
+  /** The Market screen's view; default: medical laboratory scientists in the United States. */
+  marketView?: MarketView;
   clock: Clock;
   /** Defaults: the app's shapes, its forecast worker. */
   loadShapes?: () => Promise<UsShapes>;
@@ -97,11 +101,24 @@ async function gatherFigures(s: ReportSources, area: ServiceArea | undefined): P
   return all.map((f) => ({ state: f.state, tables: stateFigureTables(f) }));
 }
 
+async function gatherMarket(s: ReportSources): Promise<ReportMarket | Unavailable> {
+  try {
+    return await gatherMarketReport(s.coordinator, s.marketView ?? DEFAULT_MARKET_VIEW, s.workspace);
+  } catch (e) {
+    return { unavailable: `the market figures could not be gathered (${reason(e)}).` };
+  }
+}
+
 export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
   const ws = s.workspace;
   const area = activeServiceArea(ws);
   const names = await countyNames(s);
-  const [map, forecast, stateFigures] = await Promise.all([gatherMap(s), gatherForecast(s, names), gatherFigures(s, area)]);
+  const [map, forecast, stateFigures, market] = await Promise.all([
+    gatherMap(s),
+    gatherForecast(s, names),
+    gatherFigures(s, area),
+    gatherMarket(s),
+  ]);
   return {
     title: area ? `Shortage and recruitment report — ${area.name}` : 'Shortage and recruitment report',
     generatedAt: s.clock.now().toISOString(),
@@ -115,6 +132,7 @@ export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
     candidates: ws.candidates,
     funnelChart: drawFunnel(ws.candidates),
     forecast,
+    market,
     assumptions: reportAssumptions(currentAssumptions(ws.assumptions)),
   };
 }

@@ -10,6 +10,8 @@ import type { HpsaSource } from '../model/hpsa-sources';
 import type { FigureTable } from './state-figures';
 import type { Confidence } from '../model/timing/assumptions';
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../model/types';
+import type { GroupCounts, MarketSummary } from '../data/queries/market';
+import type { MarketTable } from './market';
 
 /** A section that could not be built, with the reason shown in its place. */
 export interface Unavailable {
@@ -44,6 +46,21 @@ export interface ReportForecast {
   nextSteps: Record<string, NextStep>;
   /** The Pipeline screen's charts, serialised: all candidates' arrivals, and one per target (the first TARGET_CHARTS). */
   charts: { total: string; targets: { targetId: string; svg: string }[] };
+}
+
+export interface ReportMarket {
+  /** "Medical laboratory scientist (MLS) — Texas": the Market screen's view in the URL. */
+  heading: string;
+  summary: MarketSummary;
+  group: GroupCounts;
+  /** The Market screen's tables, in its order: wage levels, employers, sponsors by year, top sponsors. */
+  tables: MarketTable[];
+  /** The screen's charts, serialised (null where a chart has no rows): by table id. */
+  charts: Record<string, string | null>;
+  /** The offers saved on targets. */
+  offers: MarketTable;
+  /** Sources, periods and rules, as under the screen's figures. */
+  notes: string[];
 }
 
 export interface ReportAssumption {
@@ -84,6 +101,7 @@ export interface ReportInput {
   /** The Pipeline screen's funnel chart, serialised; null without candidates. */
   funnelChart: string | null;
   forecast: ReportForecast | Unavailable;
+  market: ReportMarket | Unavailable;
   assumptions: ReportAssumptions;
   /** Candidate-level rows (one per person) appear only when true. */
   includeCandidates: boolean;

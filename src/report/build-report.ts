@@ -12,6 +12,7 @@ import { pipelineSection } from './sections/pipeline';
 import { serviceAreasSection } from './sections/service-areas';
 import { mapSection } from './sections/shortage-map';
 import { stateFiguresSection } from './sections/state-figures';
+import { marketSection } from './sections/market';
 import { targetsSection } from './sections/targets';
 
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -36,6 +37,7 @@ ${serviceAreasSection(input)}
 ${targetsSection(input)}
 ${pipelineSection(input)}
 ${forecastSection(input)}
+${marketSection(input)}
 ${dataSourcesSection(input.datasets)}
 ${assumptionsSection(input)}
 </main>

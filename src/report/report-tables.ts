@@ -8,6 +8,7 @@ import { candidatesTable, funnelTable } from './sections/pipeline';
 import { serviceAreasTable } from './sections/service-areas';
 import { mapTable } from './sections/shortage-map';
 import { diversityTable, targetsTable } from './sections/targets';
+import { marketTables } from './sections/market';
 
 export function reportTables(input: ReportInput): ReportTable[] {
   const tables: ReportTable[] = [];
@@ -21,6 +22,7 @@ export function reportTables(input: ReportInput): ReportTable[] {
   if (input.candidates.length) tables.push(funnelTable(input.candidates));
   if (input.candidates.length && input.includeCandidates) tables.push(candidatesTable(input.candidates, names));
   if (!isUnavailable(input.forecast)) tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas, names));
+  if (!isUnavailable(input.market)) tables.push(...marketTables(input.market));
   tables.push(assumptionsTable(input.assumptions.rows));
   return tables;
 }

@@ -5,7 +5,7 @@ import { buildReportHtml } from '../../src/report/build-report';
 import { specialtyLabel } from '../../src/model/specialties';
 import { tableCsv } from '../../src/report/report-table';
 import { reportTables } from '../../src/report/report-tables';
-import { FORMULA, HOSTILE, HOSTILE_ESCAPED, reportInput } from './report-fixture';
+import { FORMULA, HOSTILE, HOSTILE_ESCAPED, marketFixture, reportInput } from './report-fixture';
 
 /** Start tags in the document, with their attribute text, e.g. ["img", " src=x"]. */
 const startTags = (doc: string) =>
@@ -114,7 +114,7 @@ describe('buildReportHtml', () => {
     const charts = [
       ...doc.matchAll(/<figure class="chart[^"]*">\s*<(?:figcaption[^>]*>[^<]*<\/figcaption>\s*<)?svg[^>]*class="plot-d6a7b5"/g),
     ];
-    expect(charts).toHaveLength(3);
+    expect(charts).toHaveLength(4); // funnel, all arrivals, one target, the market's wage levels
     expect(doc).not.toMatch(/<script/i);
     const funnelAt = doc.indexOf('aria-label="Candidates by pipeline stage');
     expect(funnelAt).toBeGreaterThan(0);
@@ -145,11 +145,43 @@ describe('buildReportHtml', () => {
   });
 
   it('says pipeline and forecast are not available when no candidates are loaded', () => {
-    const empty = buildReportHtml(reportInput({ candidates: [], funnelChart: null, forecast: { unavailable: 'no candidates loaded.' } }));
+    const empty = buildReportHtml(
+      reportInput({
+        candidates: [],
+        funnelChart: null,
+        forecast: { unavailable: 'no candidates loaded.' },
+        market: { unavailable: 'not asked.' },
+      }),
+    );
     expect(empty).toContain('Not available: no candidates loaded.');
     expect(empty).not.toContain('table-pipeline-funnel');
     expect(empty).not.toContain('table-forecast');
     expect(empty).not.toContain('<figure class="chart');
+  });
+
+  it('has the Market section: the view, its charts and tables, the saved offers and the sources with their periods', () => {
+    const market = doc.slice(doc.indexOf('<section id="market">'), doc.indexOf('</section>', doc.indexOf('<section id="market">')));
+    expect(market).toContain('<strong>Medical laboratory scientist (MLS) — Texas</strong>');
+    expect(market).toContain('53 certified H-1B wage filings by 39 employers in FY2025 Q2');
+    expect(market).toContain('median offered annual wage $61,797 (25th–75th percentile $55,494 – $70,741');
+    expect(market.indexOf('aria-label="Offered annual wage by wage level')).toBeLessThan(market.indexOf('id="table-market-wage-levels"'));
+    for (const id of ['market-wage-levels', 'market-employers', 'market-sponsor-years', 'market-sponsors', 'market-saved-offers'])
+      expect(market).toContain(`id="table-${id}"`);
+    expect(market).toContain('<td class="nowrap">FY2023 (partial year)</td>');
+    expect(market).toContain('<td>check</td>');
+    expect(market).toContain('<td>Level III</td>');
+    expect(market).toMatch(/<td class="num">45<\/td>/); // P(selected) at level III, the S9 assumption
+    expect(market).toContain(HOSTILE_ESCAPED);
+    expect(market).not.toContain(HOSTILE);
+  });
+
+  it('says why the market figures are missing, and that no offer is saved', () => {
+    const none = buildReportHtml(reportInput({ market: { unavailable: 'the market figures could not be gathered (boom).' } }));
+    expect(none).toContain('<h2>Market</h2><p class="note">Not available: the market figures could not be gathered (boom).</p>');
+    const market = marketFixture([]);
+    expect(market.offers.rows).toEqual([]);
+    const noOffer = buildReportHtml(reportInput({ market }));
+    expect(noOffer).toContain('No offer saved on a target');
   });
 
   it('says why the map is missing when it could not be drawn', () => {
@@ -192,6 +224,17 @@ describe('report tables as CSV', () => {
       HOSTILE,
       `'${FORMULA}`,
     ]);
+  });
+
+  it('include the Market tables, employer names neutralised where they look like formulas', () => {
+    const ids = reportTables(reportInput()).map((t) => t.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['market-wage-levels', 'market-employers', 'market-sponsor-years', 'market-sponsors', 'market-saved-offers']),
+    );
+    const sponsors = reportTables(reportInput()).find((t) => t.id === 'market-sponsors')!;
+    const [header, row] = Papa.parse<string[]>(tableCsv(sponsors).slice(1), { skipEmptyLines: true }).data;
+    expect(header.slice(0, 5)).toEqual(['Employer', 'States', 'Included as', 'FY2022 initial approvals', 'FY2022 initial denials']);
+    expect(row).toEqual([`'${FORMULA}`, 'TX', 'NAICS 61, academic medical centre by name', '96', '1', '39', '1', '2', 'check']);
   });
 
   it('keep numbers as numbers', () => {

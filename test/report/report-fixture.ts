@@ -6,6 +6,8 @@ import type { Candidate } from '../../src/model/types';
 import type { ReportInput } from '../../src/app/report-input';
 import { reportAssumptions } from '../../src/app/assumption-rows';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import { employersTable, levelTable, savedOffersTable, sponsorYearsTable, sponsorsTable } from '../../src/app/market';
+import type { ReportMarket } from '../../src/app/report-input';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -103,6 +105,83 @@ const FORECAST: ForecastResult = {
   },
 };
 
+/** A Market section made by the app's own table functions, with an employer name carrying markup and a formula. */
+export function marketFixture(targets: ReportInput['targets']): ReportMarket {
+  const label = 'Medical laboratory scientist (MLS) — Texas';
+  const levels = [
+    { level: 2, filings: 33, wages: 33, q1: 54_080, median: 57_200, q3: 64_293 },
+    { level: null, filings: 2, wages: 1, q1: 60_000, median: 60_000, q3: 60_000 },
+  ];
+  const employer = {
+    employer: HOSTILE,
+    filings: 4,
+    median: 48_526,
+    level1: 0,
+    level2: 4,
+    level3: 0,
+    level4: 0,
+    states: 'TX',
+    cap_exempt_check: false,
+  };
+  const years = [
+    {
+      fiscal_year: 2022,
+      year_note: null,
+      employers: 425,
+      initial_approvals: 752,
+      initial_denials: 12,
+      continuing_approvals: 906,
+      continuing_denials: 29,
+    },
+    {
+      fiscal_year: 2023,
+      year_note: 'partial year',
+      employers: 190,
+      initial_approvals: 274,
+      initial_denials: 10,
+      continuing_approvals: 356,
+      continuing_denials: 19,
+    },
+  ];
+  const sponsor = (fiscal_year: number, initial_approvals: number) => ({
+    employer_key: 'k',
+    employer: FORMULA,
+    naics: '61',
+    states: 'TX',
+    cap_exempt_check: true,
+    fiscal_year,
+    initial_approvals,
+    initial_denials: 1,
+    continuing_approvals: 0,
+    occupation_filings: 2,
+  });
+  const tables = [
+    levelTable(levels, label),
+    employersTable([employer], label),
+    sponsorYearsTable(years, 'Texas'),
+    sponsorsTable([sponsor(2022, 96), sponsor(2023, 39)], years, 'Texas', 'Medical laboratory scientist (MLS)'),
+  ];
+  return {
+    heading: label,
+    summary: {
+      filings: 53,
+      employers: 39,
+      wages: 53,
+      q1: 55_494,
+      median: 61_797,
+      q3: 70_741,
+      without_level: 0,
+      unusable_wages: 0,
+      period: 'FY2025 Q2',
+    },
+    group: { filings: 56, trainees: 2, unmapped: 1 },
+    tables,
+    charts: { [tables[0].id]: plotSvg(`Offered annual wage by wage level ${HOSTILE}`), [tables[1].id]: null, [tables[2].id]: null },
+    offers: savedOffersTable(targets, [], DEFAULT_ASSUMPTIONS),
+    notes: [`Wage filings: DOL ${HOSTILE}`],
+  };
+}
+
 export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
   const assumptions = reportAssumptions(DEFAULT_ASSUMPTIONS);
   assumptions.rows[0] = { ...assumptions.rows[0], note: HOSTILE };
@@ -194,6 +273,27 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
         targets: [{ targetId: 't1', svg: plotSvg(`${HOSTILE}: expected cumulative arrivals`) }],
       },
     },
+    market: marketFixture([
+      {
+        id: 't2',
+        profession: 'mls',
+        specialty: 'medical laboratory scientist',
+        region: { kind: 'state', state: 'TX' },
+        hires: 2,
+        dueQuarter: '2028-Q2',
+        priority: 'medium',
+        owner: '',
+        note: '',
+        offer: {
+          annualWage: 75_000,
+          wageLevel: 3,
+          levelSource: 'estimated',
+          state: 'TX',
+          basis: `53 DOL wage filings ${HOSTILE}`,
+          savedOn: '2026-11-23',
+        },
+      },
+    ]),
     assumptions,
     includeCandidates: false,
     ...overrides,
