@@ -50,6 +50,8 @@ export function vintageText(view: MapView, main: HpsaSource | null, rows: readon
       return `AAMC State Physician Workforce Data Report, as of ${when}`;
     case 'lab':
       return `BLS Occupational Employment and Wage Statistics, ${when}`;
+    case 'demand':
+      return `DOL OFLC LCA disclosure data, ${when} (certified H-1B filings)`;
   }
 }
 

@@ -11,9 +11,10 @@ const STATE = ['state'] as const;
 
 /**
  * Where a metric's figures come from: HRSA's shortage designations (state summaries or a detail
- * file), AAMC's physician workforce by state, AAMC's specialty counts, BLS's lab workforce.
+ * file), AAMC's physician workforce by state, AAMC's specialty counts, BLS's lab workforce, and
+ * demand: DOL's H-1B wage filings (LCAs).
  */
-export type MetricKind = 'hpsa' | 'physicians' | 'specialty' | 'lab';
+export type MetricKind = 'hpsa' | 'physicians' | 'specialty' | 'lab' | 'demand';
 
 /** Columns of HRSA's state summary (ref_hpsa_state) a metric reads; null: detail files only. */
 export type SummaryField = 'designations' | 'population' | 'practitioners_needed' | 'pct_need_met';
@@ -176,6 +177,38 @@ export const METRICS = {
     digits: 0,
     scheme: 'neutral',
   },
+  lca_physicians: {
+    kind: 'demand',
+    label: 'H-1B wage filings: physicians',
+    unit: 'certified H-1B wage filings (LCAs) for physicians in the loaded DOL quarter, residents and fellows excluded',
+    levels: STATE,
+    digits: 0,
+    scheme: 'need',
+  },
+  lca_physicians_per_100k: {
+    kind: 'demand',
+    label: 'H-1B wage filings: physicians per 100k people',
+    unit: 'physician H-1B wage filings in the loaded DOL quarter per 100,000 people (Census 2023)',
+    levels: STATE,
+    digits: 2,
+    scheme: 'need',
+  },
+  lca_lab: {
+    kind: 'demand',
+    label: 'H-1B wage filings: lab technologists',
+    unit: 'certified H-1B wage filings (LCAs) for lab technologists and technicians in the loaded DOL quarter',
+    levels: STATE,
+    digits: 0,
+    scheme: 'need',
+  },
+  lca_lab_per_100k: {
+    kind: 'demand',
+    label: 'H-1B wage filings: lab technologists per 100k people',
+    unit: 'lab technologist H-1B wage filings in the loaded DOL quarter per 100,000 people (Census 2023)',
+    levels: STATE,
+    digits: 2,
+    scheme: 'need',
+  },
 } as const satisfies Record<string, MetricInfo>;
 export type Metric = keyof typeof METRICS;
 
@@ -187,6 +220,7 @@ export const METRIC_GROUPS: { label: string; kinds: MetricKind[] }[] = [
   { label: 'HRSA shortage designations', kinds: ['hpsa'] },
   { label: 'Physicians (AAMC)', kinds: ['physicians', 'specialty'] },
   { label: 'Laboratory workforce (BLS)', kinds: ['lab'] },
+  { label: 'H-1B demand (DOL wage filings)', kinds: ['demand'] },
 ];
 
 /** The tables a metric's figures come from, for its source line. */
@@ -195,6 +229,7 @@ export const METRIC_TABLES: Record<MetricKind, readonly string[]> = {
   physicians: ['ref_physicians_state'],
   specialty: ['ref_physician_specialty_state'],
   lab: ['ref_lab_workforce'],
+  demand: ['lca_filings'],
 };
 
 /** BLS lab employment: two vintages, each in its own column, never merged. */

@@ -163,7 +163,9 @@ describe('every named query declares exactly the tables it reads', () => {
   };
   const detail: HpsaSource = { ...summary, kind: 'detail', asOf: '2024-03-27', states: 1, stateList: 'CA' };
   const county: MapView = { ...DEFAULT_VIEW, level: 'county' };
-  const workforce = (['img_share', 'specialty_physicians', 'lab_wage', 'lab_employment'] as const).map((metric) => ({
+  const workforce = (
+    ['img_share', 'specialty_physicians', 'lab_wage', 'lab_employment', 'lca_lab', 'lca_physicians_per_100k'] as const
+  ).map((metric) => ({
     ...DEFAULT_VIEW,
     metric,
   }));

@@ -1,6 +1,7 @@
 // Queries behind the shortage map screen. Every view on the screen (map, ranked table, summary
 // cards, details) is a function of the same MapView and the HPSA source it shows, so they change together.
 import { namedQuery } from '../coordinator';
+import { LCA_TABLE } from '../market/market-schema';
 import { HPSA_AREA_TABLE } from '../derived';
 import { PIPELINE_TABLE } from '../pipeline-table';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
@@ -193,6 +194,8 @@ function stateWorkforceValues(v: MapView) {
       v,
     );
   switch (metric.kind) {
+    case 'demand':
+      return demandValues(v, params, filters);
     case 'specialty':
       return rows('area-values:specialty', 'w.active_physicians', 'w.as_of', 'ref_physician_specialty_state', 'w.specialty = ?', [
         v.specialty,
@@ -212,6 +215,28 @@ function stateWorkforceValues(v: MapView) {
     default:
       return rows(`area-values:${v.metric}`, `w.${metric.column ?? 'active_per_100k'}`, 'w.as_of', 'ref_physicians_state', 'true');
   }
+}
+
+/**
+ * Demand: certified H-1B wage filings per state for physicians or lab technologists (residents and
+ * fellows excluded), as a count or per 100,000 people (Census 2023), with the DOL quarter as the
+ * figure's date. Every state is listed: none filed is 0.
+ */
+function demandValues(v: MapView, params: unknown[], filters: string[]) {
+  const group = v.metric.startsWith('lca_lab') ? 'lab' : 'physician';
+  const value = v.metric.endsWith('per_100k') ? 'round(count(t.state) / st.population_2023 * 100000, 2)' : 'count(t.state)';
+  return namedQuery<AreaValue>(
+    `area-values:${v.metric}`,
+    [LCA_TABLE, 'ref_states'],
+    `SELECT st.state_fips AS geo, st.state_name AS name, st.state, ${value}::DOUBLE AS value,
+            (SELECT string_agg(DISTINCT period, ', ' ORDER BY period) FROM ${LCA_TABLE}) AS as_of, ${NO_HPSA_FIGURES}
+     FROM ref_states st LEFT JOIN ${LCA_TABLE} t ON t.state = st.state AND t.occupation_group = ? AND t.mapping <> 'trainee'
+     ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+     GROUP BY st.state_fips, st.state_name, st.state, st.population_2023
+     ORDER BY value DESC NULLS LAST, name`,
+    [group, ...params],
+    v,
+  );
 }
 
 /** Totals over the view: the summary table's states (with its published US row), or each detail designation once. */
