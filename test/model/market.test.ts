@@ -101,10 +101,10 @@ describe('an offer among peers’ offers', () => {
 
   it('estimates each level’s threshold from the low end of the filings at that level or above', () => {
     const t = levelThresholds(peers);
-    // Level IV: 90k … 99k (10 filings): 10th percentile at position 0.9 → 90k + 0.9 × 1k.
-    expect(t[3]).toEqual({ level: 4, filings: 10, annualWage: 90_000 + 900 });
-    // Level III and above: 80k … 99k (20 filings): position 1.9 → 81,900.
-    expect(t[2]).toEqual({ level: 3, filings: 20, annualWage: 81_900 });
+    // Level IV: 90k … 99k (10 filings): lower quartile at position 0.25 × 9 = 2.25 → 92k + 0.25 × 1k.
+    expect(t[3]).toEqual({ level: 4, filings: 10, annualWage: 92_250 });
+    // Level III and above: 80k … 99k (20 filings): position 0.25 × 19 = 4.75 → 84,750.
+    expect(t[2]).toEqual({ level: 3, filings: 20, annualWage: 84_750 });
     expect(t[0].filings).toBe(40);
   });
 
@@ -113,7 +113,8 @@ describe('an offer among peers’ offers', () => {
     // Below 85,000: 30 filings (levels I, II and 80k–84k of level III); one tie counts half.
     expect(a.percentile).toBeCloseTo(25.5 / 40, 10);
     expect(a.level).toBe(3);
-    expect(a.levelWhy).toMatch(/level III threshold/);
+    expect(a.levelWhy).toMatch(/level III threshold \(25th percentile of 20 filings/);
+    expect(assessOffer(92_000, peers)!.level).toBe(3);
     expect(assessOffer(95_000, peers)!.level).toBe(4);
     expect(assessOffer(40_000, peers)!.level).toBe(1);
     expect(assessOffer(40_000, peers)!.levelWhy).toMatch(/below every estimated threshold/);
