@@ -234,7 +234,7 @@ export function sponsorsTable(
     columns: [
       { label: 'Employer' },
       { label: 'States', nowrap: true },
-      { label: 'Included as' },
+      { label: 'Included as (NAICS 62 health care; NAICS 61 academic medical centre by name)' },
       ...years.flatMap((y) => [
         { label: `${yearLabel(y)} initial approvals`, digits: 0 },
         { label: `${yearLabel(y)} initial denials`, digits: 0 },
@@ -247,7 +247,7 @@ export function sponsorsTable(
       return [
         first.employer,
         first.states,
-        first.naics.split(', ').includes('62') ? 'NAICS 62 health care' : 'NAICS 61, academic medical centre by name',
+        first.naics.split(', ').includes('62') ? 'NAICS 62' : 'NAICS 61, by name',
         ...years.flatMap((y) => {
           const at = rs.find((r) => r.fiscal_year === y.fiscal_year);
           return [at?.initial_approvals ?? 0, at?.initial_denials ?? 0];

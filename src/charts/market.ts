@@ -82,21 +82,21 @@ export interface YearCount {
 
 const ROW = 56;
 
-/** Initial approvals (upper bar) and denials (lower bar) for each fiscal year. */
+/** Initial approvals (upper bar) and denials (lower bar) for each fiscal year, each bar labelled: no legend needed. */
 export function sponsorYearsChart(rows: YearCount[], options: { title: string; width?: number }): SVGSVGElement | HTMLElement {
   const years = [...new Set(rows.map((r) => r.year))];
   const half = (measure: YearCount['measure']) => rows.filter((r) => r.measure === measure);
   const approvals = half('Initial approvals');
   const denials = half('Initial denials');
-  const label = (d: YearCount) => String(d.value);
+  const label = (d: YearCount) => `${d.value} ${d.measure === 'Initial approvals' ? 'approved' : 'denied'}`;
   const chart = Plot.plot({
     width: options.width ?? 640,
     height: 70 + years.length * ROW,
     marginLeft: 120,
-    marginRight: 50,
-    x: { label: 'H-1B petitions', grid: true, tickFormat: 'd' },
+    marginRight: 90,
+    x: { label: 'Initial H-1B petitions (upper bar approved, lower bar denied)', grid: true, tickFormat: 'd' },
     y: { label: null, domain: years, padding: 0.15 },
-    color: { domain: ['Initial approvals', 'Initial denials'], range: [BLUE, ORANGE], legend: true },
+    color: { domain: ['Initial approvals', 'Initial denials'], range: [BLUE, ORANGE] },
     marks: [
       Plot.barX(approvals, { x: 'value', y: 'year', fill: 'measure', insetTop: 2, insetBottom: ROW / 2 - 2 }),
       Plot.barX(denials, { x: 'value', y: 'year', fill: 'measure', insetTop: ROW / 2 - 2, insetBottom: 2 }),

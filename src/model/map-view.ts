@@ -288,6 +288,22 @@ export function normaliseView(v: MapView): MapView {
   return levels.includes(v.level) ? v : { ...v, metric: 'fte_needed' };
 }
 
+/** The URL parameters the map view writes (other screens keep theirs beside them). */
+export const MAP_PARAMS = [
+  'level',
+  'discipline',
+  'metric',
+  'status',
+  'type',
+  'states',
+  'region',
+  'division',
+  'hhs',
+  'rural',
+  'specialty',
+  'selected',
+] as const;
+
 export function viewToParams(v: MapView): URLSearchParams {
   const p = new URLSearchParams();
   const put = (k: string, value: string, fallback: string) => value !== fallback && p.set(k, value);

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** State kept in the page's query string, so a link (or a reload) reopens the same view. */
-export function useUrlState<T>(read: (p: URLSearchParams) => T, write: (v: T) => URLSearchParams): [T, (v: T) => void] {
+/**
+ * State kept in the page's query string, so a link (or a reload) reopens the same view. `owns`: the
+ * parameters this screen writes; the others (another screen's view) are kept as they are.
+ */
+export function useUrlState<T>(
+  read: (p: URLSearchParams) => T,
+  write: (v: T) => URLSearchParams,
+  owns: readonly string[],
+): [T, (v: T) => void] {
   const [value, setValue] = useState(() => read(new URLSearchParams(location.search)));
   useEffect(() => {
     const onPop = () => setValue(read(new URLSearchParams(location.search)));
@@ -11,10 +18,13 @@ export function useUrlState<T>(read: (p: URLSearchParams) => T, write: (v: T) =>
   const update = useCallback(
     (v: T) => {
       setValue(v);
-      const qs = write(v).toString();
+      const params = new URLSearchParams(location.search);
+      for (const k of owns) params.delete(k);
+      for (const [k, value] of write(v)) params.set(k, value);
+      const qs = params.toString();
       history.replaceState(null, '', `${qs ? `?${qs}` : location.pathname}${location.hash}`);
     },
-    [write],
+    [write, owns],
   );
   return [value, update];
 }

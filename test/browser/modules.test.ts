@@ -14,6 +14,7 @@ const MODULES = {
   choropleth: '/src/charts/choropleth.ts',
   legend: '/src/charts/legend.ts',
   serialize: '/src/charts/serialize.ts',
+  market: '/src/charts/market.ts',
   sanitize: '/src/report/sanitize-svg.ts',
   store: '/src/storage/workspace-db.ts',
   workspace: '/src/model/workspace/index.ts',
@@ -163,6 +164,53 @@ describe('charts, drawn in Chromium', () => {
     expect(x + w).toBeGreaterThan(30);
     expect(w).toBeLessThan(100);
     expect(r.kept).toBe(r.elements);
+  });
+
+  it('the market charts: quartile bars with a median tick per level, count bars in proportion, approvals and denials per year', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      const { wageRangeChart, countBarChart, sponsorYearsChart } = (await load(m.market)) as typeof import('../../src/charts/market');
+      const ranges = wageRangeChart(
+        [
+          { label: 'Level I', q1: 50_000, median: 55_000, q3: 60_000, filings: 3 },
+          { label: 'Level IV', q1: 70_000, median: 72_000, q3: 90_000, filings: 11 },
+        ],
+        { title: 'Wages by level' },
+      );
+      const bars = countBarChart(
+        [
+          { label: 'A', value: 4 },
+          { label: 'B', value: 1 },
+        ],
+        { title: 'Employers', axis: 'Filings' },
+      );
+      const years = sponsorYearsChart(
+        [
+          { year: 'FY2022', measure: 'Initial approvals', value: 752 },
+          { year: 'FY2022', measure: 'Initial denials', value: 12 },
+        ],
+        { title: 'Sponsors by year' },
+      );
+      document.body.replaceChildren(ranges, bars, years);
+      const widths = (svg: Element) => [...svg.querySelectorAll('rect')].map((b) => Number(b.getAttribute('width')));
+      return {
+        labels: [ranges, bars, years].map((c) => [c.getAttribute('role'), c.getAttribute('aria-label')]),
+        rangeWidths: widths(ranges),
+        ticks: ranges.querySelectorAll('line').length,
+        barWidths: widths(bars),
+        yearText: [...years.querySelectorAll('text')].map((t) => t.textContent),
+      };
+    }, MODULES);
+    expect(r.labels).toEqual([
+      ['img', 'Wages by level'],
+      ['img', 'Employers'],
+      ['img', 'Sponsors by year'],
+    ]);
+    expect(r.rangeWidths).toHaveLength(2);
+    expect(r.rangeWidths[1] / r.rangeWidths[0]).toBeCloseTo(20_000 / 10_000, 1); // Q1–Q3 spans to scale
+    expect(r.ticks).toBeGreaterThanOrEqual(2);
+    expect(r.barWidths[0] / r.barWidths[1]).toBeCloseTo(4, 1);
+    expect(r.yearText).toEqual(expect.arrayContaining(['752 approved', '12 denied', 'FY2022']));
   });
 
   it('the legend shows one swatch per class and a no-data swatch', async () => {

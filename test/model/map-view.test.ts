@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_VIEW, viewFromParams, viewToParams, type MapView } from '../../src/model/map-view';
+import { DEFAULT_VIEW, MAP_PARAMS, viewFromParams, viewToParams, type MapView } from '../../src/model/map-view';
 
 describe('map view in the URL', () => {
   it('round-trips a view through URL parameters', () => {
@@ -16,6 +16,25 @@ describe('map view in the URL', () => {
       selected: '06019',
     };
     expect(viewFromParams(new URLSearchParams(viewToParams(view).toString()))).toEqual(view);
+  });
+
+  it('names every parameter it writes, so other screens’ parameters can stay beside them', () => {
+    const all: MapView = {
+      ...DEFAULT_VIEW,
+      level: 'state',
+      discipline: 'Dental Health',
+      metric: 'lca_lab',
+      statuses: ['Withdrawn'],
+      designationClass: 'area',
+      states: ['TX'],
+      censusRegion: 'South',
+      censusDivision: 'West South Central',
+      hhsRegion: '6',
+      rural: 'metro',
+      specialty: 'psychiatry',
+      selected: '48',
+    };
+    expect([...viewToParams(all).keys()].sort()).toEqual([...MAP_PARAMS].sort());
   });
 
   it('writes nothing for the default view', () => {

@@ -6,6 +6,15 @@ import { levelOdds, oddsArithmetic } from '../../src/model/market/lottery-odds';
 import { countyKey } from '../../src/model/market/county-key';
 import { employerKey, looksCapExempt, looksMedical } from '../../src/model/market/employers';
 import { occupationGroup } from '../../src/model/market/occupations';
+import {
+  DEFAULT_MARKET_VIEW,
+  MARKET_PARAMS,
+  groupOf,
+  marketViewFromParams,
+  marketViewToParams,
+  occupationFilter,
+  occupationOptions,
+} from '../../src/model/market/market-view';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 
 describe('specialty of a DOL filing', () => {
@@ -164,5 +173,44 @@ describe('names', () => {
     expect(looksMedical('UMASS CHAN MEDICAL SCHOOL')).toBe(true);
     expect(looksMedical("CHILDREN'S HOSPITAL COLORADO")).toBe(true);
     expect(looksMedical('UNIVERSITY OF NORTH TEXAS')).toBe(false);
+  });
+});
+
+describe('the Market view in the URL', () => {
+  it('round-trips every kind of place and names the parameters it writes', () => {
+    for (const region of [
+      { kind: 'state', state: 'TX' },
+      { kind: 'census-region', name: 'South' },
+      { kind: 'hhs-region', number: 10 },
+      { kind: 'service-area', id: 'area-1' },
+      { kind: 'nation' },
+    ] as const) {
+      const view = { occupation: 'hospitalist', region };
+      const params = marketViewToParams(view);
+      expect(marketViewFromParams(new URLSearchParams(params.toString()))).toEqual(view);
+      for (const k of params.keys()) expect(MARKET_PARAMS).toContain(k);
+    }
+    expect(marketViewToParams(DEFAULT_MARKET_VIEW).toString()).toBe('');
+  });
+
+  it('falls back to the defaults on unknown or hostile values', () => {
+    expect(marketViewFromParams(new URLSearchParams('occupation=__proto__&market=state:<b>'))).toEqual(DEFAULT_MARKET_VIEW);
+    expect(marketViewFromParams(new URLSearchParams('market=hhs:11')).region).toEqual({ kind: 'nation' });
+    expect(marketViewFromParams(new URLSearchParams('occupation=clinical%20laboratory')).occupation).toBe('clinical laboratory');
+  });
+
+  it('offers each profession’s total, its groups and its specialties, and knows which group an occupation is in', () => {
+    const [physicians, lab] = occupationOptions();
+    expect(physicians.options.map((o) => o.value).slice(0, 3)).toEqual(['physician', 'primary care', 'family medicine']);
+    expect(lab.options.map((o) => o.value)).toEqual([
+      'lab',
+      'medical laboratory scientist',
+      'medical laboratory technician',
+      'cytotechnologist',
+      'histotechnologist',
+    ]);
+    expect(occupationFilter('primary care')).toEqual({ specialties: ['family medicine', 'internal medicine', 'pediatrics', 'ob/gyn'] });
+    expect(occupationFilter('lab')).toEqual({ group: 'lab' });
+    expect([groupOf('histotechnologist'), groupOf('clinical laboratory'), groupOf('nephrology')]).toEqual(['lab', 'lab', 'physician']);
   });
 });

@@ -99,10 +99,9 @@ export function regionFromParam(text: string): MarketRegion {
 
 export const MARKET_PARAMS = ['occupation', 'market'] as const;
 
-/** The view's URL parameters, added to `base` (another screen's parameters stay). */
-export function marketViewToParams(v: MarketView, base = new URLSearchParams()): URLSearchParams {
-  const p = new URLSearchParams(base);
-  for (const k of MARKET_PARAMS) p.delete(k);
+/** The view's URL parameters (MARKET_PARAMS; defaults left out). */
+export function marketViewToParams(v: MarketView): URLSearchParams {
+  const p = new URLSearchParams();
   if (v.occupation !== DEFAULT_MARKET_VIEW.occupation) p.set('occupation', v.occupation);
   const region = regionToParam(v.region);
   if (region) p.set('market', region);

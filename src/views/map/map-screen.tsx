@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
+import { MAP_PARAMS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import { shortageView } from '../../app/shortage-view';
 import { useQuery } from '../use-query';
@@ -16,7 +16,7 @@ import { RegionPipeline } from './region-pipeline';
 import { activeServiceArea } from '../../model/service-areas';
 
 export function MapScreen() {
-  const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams);
+  const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams, MAP_PARAMS);
   const setView = (v: MapView) => setViewRaw(normaliseView(v));
   const sources = useQuery(useMemo(hpsaSources, [])).rows;
   // The report gathers the same (app/shortage-view.ts): same source, same figures, same dates.

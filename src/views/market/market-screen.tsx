@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   employersFigure,
   employersTable,
@@ -13,7 +13,7 @@ import {
   sponsorsTable,
 } from '../../app/market';
 import { countBarChart, sponsorYearsChart, wageRangeChart } from '../../charts/market';
-import { marketViewFromParams, marketViewToParams, occupationLabel, type MarketView } from '../../model/market/market-view';
+import { MARKET_PARAMS, marketViewFromParams, marketViewToParams, occupationLabel } from '../../model/market/market-view';
 import { useQuery } from '../use-query';
 import { useUrlState } from '../use-url-state';
 import { useWorkspace } from '../workspace-context';
@@ -24,8 +24,7 @@ import { TableCard } from './table-card';
 
 /** Who else files for H-1B workers in the chosen occupation and place, what they offer, and who sponsors. */
 export function MarketScreen() {
-  const write = useCallback((v: MarketView) => marketViewToParams(v, new URLSearchParams(location.search)), []);
-  const [view, setView] = useUrlState(marketViewFromParams, write);
+  const [view, setView] = useUrlState(marketViewFromParams, marketViewToParams, MARKET_PARAMS);
   const { workspace } = useWorkspace();
   const filter = useMemo(() => marketFilter(view, workspace.serviceAreas), [view, workspace.serviceAreas]);
   const q = useMemo(() => marketQueries(filter), [filter]);
