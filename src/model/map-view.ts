@@ -293,6 +293,7 @@ export const MAP_PARAMS = [
   'level',
   'discipline',
   'metric',
+  'asof',
   'status',
   'type',
   'states',

@@ -171,7 +171,6 @@ describe('the Market screen', () => {
     expect(after).not.toBe(before);
     // The Pipeline screen's forecast now runs the target at the offer's level too.
     await page.locator('[data-tab="pipeline"]').click();
-    await page.getByTestId('forecast-run').click();
     await expect
       .poll(() => page.locator('[data-testid="forecast-table"] [data-col="p-met"]').innerText(), { timeout: 60_000 })
       .toBe(`${Math.round(after * 100)}%`);

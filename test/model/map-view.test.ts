@@ -21,9 +21,10 @@ describe('map view in the URL', () => {
   it('names every parameter it writes, so other screens’ parameters can stay beside them', () => {
     const all: MapView = {
       ...DEFAULT_VIEW,
-      level: 'state',
+      level: 'county',
       discipline: 'Dental Health',
-      metric: 'lca_lab',
+      metric: 'designations',
+      asOf: '2021-12-31',
       statuses: ['Withdrawn'],
       designationClass: 'area',
       states: ['TX'],
