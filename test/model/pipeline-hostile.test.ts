@@ -255,19 +255,17 @@ describe('limits and scale', () => {
     expect(result.rejectedRows).toBe(30);
   });
 
-  it('reads 100,000 rows quickly, with exact line numbers for the bad ones', () => {
+  it('reads 100,000 rows, with exact line numbers for the bad ones', () => {
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       i % 10_000 === 9_999 ? row(`C${i}`, { stage: 'bogus' }) : row(`C${i}`, { languages: i % 2 ? '"English;Spanish"' : 'English' }),
     );
     const text = `\uFEFF${csv(...rows)}\r\n`;
-    const started = performance.now();
     const result = parsePipelineCsv(text, 'big.csv');
-    const elapsed = performance.now() - started;
     expect(result.rowsRead).toBe(100_000);
     expect(result.candidates).toHaveLength(99_990);
     expect(result.errors.map((e) => e.line)).toEqual(Array.from({ length: 10 }, (_, k) => k * 10_000 + 10_001));
     expect(result.candidates[1].languages).toEqual(['English', 'Spanish']);
-    // About 1 s on a busy two-core machine; the bound only catches a regression in kind.
-    expect(elapsed).toBeLessThan(4_000);
+    // Its speed is a benchmark's to measure (npm run bench), not a unit test's: on a shared machine
+    // a time bound fails with the load, not with the code.
   });
 });
