@@ -9,6 +9,7 @@ import { matchTargets } from '../model/forecast/target-matching';
 import { regionContainsFor } from '../model/region-contains';
 import type { Assumptions } from '../model/timing/assumptions';
 import { nextAction, type NextAction } from '../model/timing/next-action';
+import { siteChecker, type SiteDesignations } from '../model/timing/waiver-sites';
 import type { Candidate, IsoDate, Target } from '../model/types';
 import type { Workspace } from '../model/workspace';
 import { currentAssumptions } from '../model/workspace-assumptions';
@@ -37,9 +38,16 @@ export function forecastTarget(target: Target): ForecastTarget {
 
 const inPipeline = (c: Candidate) => c.stage !== 'arrived' && c.stage !== 'withdrawn';
 
-/** Every candidate still in the pipeline with their next action, as of `today`. */
-export function pipelineActions(candidates: readonly Candidate[], assumptions: Assumptions, today: IsoDate) {
-  return candidates.filter(inPipeline).map((candidate) => ({ candidate, next: nextAction(candidate, assumptions, today) }));
+/**
+ * Every candidate still in the pipeline with their next action, as of `today`; with the waiver
+ * sites' designations, a site that does not qualify is said so, as the forecast treats it.
+ */
+export function pipelineActions(candidates: readonly Candidate[], assumptions: Assumptions, today: IsoDate, sites?: SiteDesignations) {
+  const siteOf = siteChecker(sites, assumptions.hhsMinimumHpsaScore);
+  return candidates.filter(inPipeline).map((candidate) => {
+    const site = siteOf(candidate);
+    return { candidate, site, next: nextAction(candidate, assumptions, today, { site }) };
+  });
 }
 
 /** Each target's next step: recruit more when it is off track, else its candidates' soonest step. */
@@ -50,20 +58,23 @@ export function targetNextSteps(ws: Workspace, regions: StateRegions, result: Fo
   return Object.fromEntries(
     result.targets.map((f) => {
       const pending: NextAction[] = (byTarget.get(f.targetId) ?? [])
-        .map((i) => ws.candidates[i])
-        .filter(inPipeline)
-        .map((c) => nextAction(c, assumptions, result.now));
+        .filter((i) => inPipeline(ws.candidates[i]))
+        .map((i) => nextAction(ws.candidates[i], assumptions, result.now, { site: result.candidates[i]?.waiverSite ?? undefined }));
       return [f.targetId, targetNextStep(f, result.targetProbability, pending)];
     }),
   );
 }
 
-/** Runs the forecast (in a worker, unless told otherwise) of the workspace's pipeline against its targets. */
+/**
+ * Runs the forecast (in a worker, unless told otherwise) of the workspace's pipeline against its
+ * targets, with the designations at its J-1 waiver sites (app/waiver-sites.ts) when loaded.
+ */
 export async function forecastWorkspace(
   ws: Workspace,
   regions: StateRegions,
   today: IsoDate,
   run: ForecastRunner = runForecastInWorker,
+  sites?: SiteDesignations,
 ): Promise<WorkspaceForecast> {
   const key = forecastKey(ws);
   const result = await run({
@@ -72,6 +83,7 @@ export async function forecastWorkspace(
     assumptions: currentAssumptions(ws.assumptions),
     now: today,
     regionContains: regionContainsFor(ws.serviceAreas, regions),
+    siteDesignations: sites,
     ...FORECAST_SETTINGS,
   });
   return { result, nextSteps: targetNextSteps(ws, regions, result), key };

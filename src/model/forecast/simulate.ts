@@ -5,13 +5,15 @@
 // Plans are flattened into typed arrays once (cohort.ts); each run is then a tight loop.
 
 import { STAGES, VISA_ROUTES, type Candidate, type IsoDate, type Target } from '../types';
+
+export type { SiteDesignations } from '../timing/waiver-sites';
 import { addYears, formatIsoDate, parseIsoDate } from '../calendar';
 import { validateAssumptions, type Assumptions } from '../timing/assumptions';
 import { counterfactualScenario, feeRuleText, feeWindow } from '../timing/h1b-fee';
 import { currentStepText } from '../timing/next-action';
 import { planCandidate, type CandidatePlan } from '../timing/routes';
 import { ROUTES } from '../timing/visa-routes';
-import { indexDesignations, waiverSiteEligibility, type SiteDesignation, type SiteEligibility } from '../timing/waiver-sites';
+import { siteChecker, type SiteDesignations, type SiteEligibility } from '../timing/waiver-sites';
 import { MonthGrid, routeCosts, RunTally } from './aggregates';
 import { extraCandidatesNeeded } from './back-calculation';
 import { buildCalendarTables } from './calendar-tables';
@@ -39,13 +41,6 @@ import { matchTargets, targetDueDay, type RegionContains } from './target-matchi
 export interface ForecastTarget extends Target {
   /** OEWS wage level (1–4) of the offer; overrides the profession's default for candidates matched to the target. */
   wageLevel?: number;
-}
-
-/** Shortage designations at the candidates' sites (the `waiverSiteDesignations` query), as plain data. */
-export interface SiteDesignations {
-  rows: SiteDesignation[];
-  /** "CA|Primary Care": state and discipline pairs the loaded HPSA data cover. */
-  loaded: string[];
 }
 
 export interface SimulateOptions {
@@ -84,7 +79,7 @@ export function simulate(options: SimulateOptions): ForecastResult {
   const dueDays = targets.map((target) => targetDueDay(target) - nowDay);
   const targetMembers = matchTargets(candidates, targets, options.regionContains);
   const wageLevels = wageLevelsOf(candidates.length, targets, targetMembers);
-  const sites = siteChecker(options.siteDesignations, assumptions);
+  const sites = siteChecker(options.siteDesignations, assumptions.hhsMinimumHpsaScore);
 
   // Real candidates first, then one new candidate per target × scenario.
   const probes = targets.flatMap((target, t) =>
@@ -240,21 +235,6 @@ function wageLevelsOf(count: number, targets: ForecastTarget[], targetMembers: n
     for (const i of targetMembers[t]) levels[i] = Math.min(levels[i] ?? Infinity, level);
   });
   return levels;
-}
-
-/** Site eligibility for waiver routes, computed once per program, specialty kind and site. */
-function siteChecker(input: SiteDesignations | undefined, assumptions: Assumptions): (candidate: Candidate) => SiteEligibility | undefined {
-  if (!input) return () => undefined;
-  const data = indexDesignations(input.rows, input.loaded);
-  const cache = new Map<string, SiteEligibility>();
-  return (candidate) => {
-    const program = ROUTES[candidate.visaRoute].waiver;
-    if (!program) return undefined;
-    const key = [program, candidate.specialty === 'psychiatry', candidate.siteState, candidate.siteCountyFips].join('|');
-    let result = cache.get(key);
-    if (!result) cache.set(key, (result = waiverSiteEligibility(program, candidate, data, assumptions.hhsMinimumHpsaScore)));
-    return result;
-  };
 }
 
 /** Plans depend on a few fields only, and pipelines repeat them, so each is built once. */

@@ -12,7 +12,7 @@
 // health clinic, tribal site, prison) covers that facility only.
 
 import type { Candidate } from '../types';
-import type { WaiverProgram } from './visa-routes';
+import { ROUTES, type WaiverProgram } from './visa-routes';
 
 /** One designation at a county, as the `waiverSiteDesignations` query returns it. */
 export interface SiteDesignation {
@@ -24,6 +24,13 @@ export interface SiteDesignation {
   score: number | null;
   /** The designation covers the whole county (a single-county component), not some tracts. */
   wholeCounty: boolean;
+}
+
+/** Designations at the candidates' sites (the `waiverSiteDesignations` query), as plain data a worker can receive. */
+export interface SiteDesignations {
+  rows: SiteDesignation[];
+  /** "CA|Primary Care": state and discipline pairs the loaded HPSA data cover. */
+  loaded: string[];
 }
 
 export interface DesignationData {
@@ -210,4 +217,25 @@ export function waiverSiteEligibility(
       `${p.name} has no HPSA in the loaded data: DRA also accepts an MUA/MUP (not in the loaded data).${region}`,
     );
   return result('not-eligible', 'none', `${p.name} has no HPSA: ARC waivers need a site in one.`);
+}
+
+/**
+ * Site eligibility of a candidate on a J-1 waiver route (undefined on other routes, or without
+ * designation data), computed once per program, kind of specialty and site.
+ */
+export function siteChecker(
+  input: SiteDesignations | undefined,
+  hhsMinimumScore: number,
+): (candidate: Candidate) => SiteEligibility | undefined {
+  if (!input) return () => undefined;
+  const data = indexDesignations(input.rows, input.loaded);
+  const cache = new Map<string, SiteEligibility>();
+  return (candidate) => {
+    const program = ROUTES[candidate.visaRoute].waiver;
+    if (!program) return undefined;
+    const key = [program, candidate.specialty === 'psychiatry', candidate.siteState, candidate.siteCountyFips].join('|');
+    let result = cache.get(key);
+    if (!result) cache.set(key, (result = waiverSiteEligibility(program, candidate, data, hhsMinimumScore)));
+    return result;
+  };
 }
