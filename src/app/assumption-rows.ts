@@ -4,13 +4,14 @@ import {
   ASSUMPTION_FIELDS,
   ASSUMPTION_META,
   DEFAULT_ASSUMPTIONS,
+  basisOf,
   type AssumptionMeta,
   type Assumptions,
 } from '../model/timing/assumptions';
 import { SOURCES, SOURCES_VINTAGE } from '../model/timing/sources';
 import type { ReportAssumptions } from './report-input';
 
-function formatValue(value: unknown, meta: AssumptionMeta): string {
+export function formatValue(value: unknown, meta: AssumptionMeta): string {
   if (meta.kind === 'boolean') return value ? 'yes' : 'no';
   if (meta.kind === 'state-list') return String(value).split(',').join(', ');
   if (meta.kind !== 'number' || typeof value !== 'number') return String(value);
@@ -40,7 +41,7 @@ export function reportAssumptions(used: Assumptions): ReportAssumptions {
         value: formatValue(used[field], meta),
         defaultValue: formatValue(DEFAULT_ASSUMPTIONS[field], meta),
         changed: used[field] !== DEFAULT_ASSUMPTIONS[field],
-        confidence: meta.confidence,
+        basis: basisOf(field, used[field]),
         sources: meta.sources,
         note: meta.note,
       };
@@ -48,4 +49,11 @@ export function reportAssumptions(used: Assumptions): ReportAssumptions {
     sources: SOURCES,
     vintage: SOURCES_VINTAGE,
   };
+}
+
+/** "S17, R3" with what each cites, or why there is none: every default shows its source or says it is an assumption. */
+export function sourcesText(sources: readonly string[]): string {
+  return sources.length
+    ? sources.map((id) => `${id}: ${Object.hasOwn(SOURCES, id) ? SOURCES[id] : 'not listed'}`).join('; ')
+    : 'no source found';
 }

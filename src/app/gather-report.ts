@@ -25,9 +25,7 @@ import { gatherStateFigures, stateFigureTables } from './state-figures';
 import { areaStates } from './area-figures';
 import { drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from './regions';
-import type { ReportForecast, ReportInput, ReportMap, ReportMarket, Unavailable } from './report-input';
-import { gatherMarketReport } from './market-report';
-import { DEFAULT_MARKET_VIEW, type MarketView } from '../model/market/market-view';
+import { loadSiteDesignations } from './waiver-sites';
 
 export interface ReportSources {
   coordinator: Coordinator;
@@ -82,6 +80,7 @@ async function gatherForecast(s: ReportSources, names: Record<string, string>): 
             stateRegionMap(await s.coordinator.query(stateRegions())),
             s.clock.today(),
             s.runForecast ?? runForecastInWorker,
+            await loadSiteDesignations(s.coordinator, candidates),
           );
     return { result, nextSteps, charts: drawForecastCharts(result, targets, s.workspace.serviceAreas, countyNamesFromLabels(names)) };
   } catch (e) {

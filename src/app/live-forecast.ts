@@ -5,6 +5,7 @@
 import { forecastKey, forecastWorkspace, type WorkspaceForecast } from './forecast';
 import { runForecastInWorker, type WorkerRunOptions } from './forecast-client';
 import type { StateRegions } from './regions';
+import type { SiteDesignations } from '../model/timing/waiver-sites';
 import type { IsoDate } from '../model/types';
 import type { Workspace } from '../model/workspace';
 import { waitingFor, type LiveForecastState } from './live-forecast-state';
@@ -16,6 +17,7 @@ export type WorkspaceForecaster = (
   regions: StateRegions,
   today: IsoDate,
   run: WorkerRunOptions,
+  sites?: SiteDesignations,
 ) => Promise<WorkspaceForecast>;
 
 export interface LiveForecastOptions {
@@ -26,8 +28,8 @@ export interface LiveForecastOptions {
   forecaster?: WorkspaceForecaster;
 }
 
-const workerForecaster: WorkspaceForecaster = (ws, regions, today, run) =>
-  forecastWorkspace(ws, regions, today, (options) => runForecastInWorker(options, run));
+const workerForecaster: WorkspaceForecaster = (ws, regions, today, run, sites) =>
+  forecastWorkspace(ws, regions, today, (options) => runForecastInWorker(options, run), sites);
 
 export class LiveForecast {
   state: LiveForecastState = { kind: 'waiting', missing: 'targets and candidates' };
@@ -46,16 +48,19 @@ export class LiveForecast {
     this.forecaster = options.forecaster ?? workerForecaster;
   }
 
-  /** Call with every workspace the person sees; runs again only when what the forecast depends on changed. */
-  request(ws: Workspace, regions: StateRegions, today: IsoDate): void {
-    const key = JSON.stringify([forecastKey(ws), today, regions.size]);
+  /**
+   * Call with every workspace the person sees (and the designations at its J-1 waiver sites); runs
+   * again only when what the forecast depends on changed.
+   */
+  request(ws: Workspace, regions: StateRegions, today: IsoDate, sites?: SiteDesignations): void {
+    const key = JSON.stringify([forecastKey(ws), today, regions.size, sites ? [sites.rows.length, sites.loaded] : null]);
     if (key === this.key) return;
     this.key = key;
     this.cancel();
     const waiting = waitingFor(ws);
     if (waiting) return this.set(waiting);
     this.set({ kind: 'updating', previous: this.last, progress: null, slow: false });
-    this.timers.push(setTimeout(() => this.start(ws, regions, today, key), this.delayMs));
+    this.timers.push(setTimeout(() => this.start(ws, regions, today, key, sites), this.delayMs));
   }
 
   /**
@@ -86,14 +91,14 @@ export class LiveForecast {
     this.listeners.clear();
   }
 
-  private start(ws: Workspace, regions: StateRegions, today: IsoDate, key: string) {
+  private start(ws: Workspace, regions: StateRegions, today: IsoDate, key: string, sites: SiteDesignations | undefined) {
     const controller = new AbortController();
     this.controller = controller;
     const updating = (change: Partial<Extract<LiveForecastState, { kind: 'updating' }>>) => {
       if (this.key === key && this.state.kind === 'updating') this.set({ ...this.state, ...change });
     };
     this.timers.push(setTimeout(() => updating({ slow: true }), this.slowMs));
-    this.forecaster(ws, regions, today, { signal: controller.signal, onProgress: (progress) => updating({ progress }) }).then(
+    this.forecaster(ws, regions, today, { signal: controller.signal, onProgress: (progress) => updating({ progress }) }, sites).then(
       (forecast) => {
         if (this.key !== key) return;
         this.clearTimers();

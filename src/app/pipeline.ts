@@ -1,13 +1,19 @@
 // Importing candidates: a CSV in the template's columns is read in full, its good rows replace
 // saved candidates with the same id, and every bad row is reported by line and column.
 import { parsePipelineCsv, type PipelineRowError } from '../model/pipeline';
-import type { Candidate } from '../model/types';
-import { findCounty, type CountyNames } from './county-names';
+import { specialtyLabel } from '../model/specialties';
+import { currentStepText } from '../model/timing/next-action';
+import { ROUTES, routeLabel } from '../model/timing/visa-routes';
+import type { SiteEligibility } from '../model/timing/waiver-sites';
+import type { Candidate, IsoDate } from '../model/types';
+import { findCounty, siteLabel, type CountyNames } from './county-names';
 
 export interface ImportMessage {
   ok: boolean;
   text: string;
   errors: PipelineRowError[];
+  /** Rows loaded with something to check against the rules (e.g. a resident without available_from). */
+  warnings: PipelineRowError[];
 }
 
 /** Sites written by county name: "Kern County" is looked up in the row's state; "Kern County, CA" as written. */
@@ -28,8 +34,9 @@ export function readPipelineImport(
   text: string,
   fileName: string,
   names?: CountyNames,
+  today?: IsoDate,
 ): { imported: Candidate[] | null; message: ImportMessage } {
-  const r = parsePipelineCsv(text, fileName, names ? { countyByName: countyByNameIn(names) } : {});
+  const r = parsePipelineCsv(text, fileName, { today, ...(names ? { countyByName: countyByNameIn(names) } : {}) });
   if (r.missingColumns.length)
     return {
       imported: null,
@@ -37,14 +44,16 @@ export function readPipelineImport(
         ok: false,
         text: `${fileName} was not imported: it lacks the column(s) ${r.missingColumns.join(', ')}. Download the template for the expected columns. Your saved pipeline is unchanged.`,
         errors: r.errors,
+        warnings: [],
       },
     };
   return {
     imported: r.candidates,
     message: {
       ok: r.errors.length === 0,
-      text: `Imported ${r.candidates.length} candidate(s) from ${fileName}${r.errors.length ? `; ${r.errors.length} problem(s) below — those rows were not imported` : ''}.`,
+      text: `Imported ${r.candidates.length} candidate(s) from ${fileName}${r.errors.length ? `; ${r.errors.length} problem(s) below — those rows were not imported` : ''}${r.warnings.length ? `; ${r.warnings.length} loaded row(s) to check against the rules` : ''}.`,
       errors: r.errors,
+      warnings: r.warnings,
     },
   };
 }
@@ -52,31 +61,37 @@ export function readPipelineImport(
 /** The generated sample pipeline shipped with the app (tools/make-sample-pipeline.mjs). */
 export const SAMPLE_PIPELINE = { path: 'datasets/sample/pipeline-sample.csv', name: 'pipeline-sample.csv (generated sample)' };
 
-/** A J-1 waiver site outside every current HPSA in the loaded data: eligibility needs checking (flex slot, MUA/MUP). */
-export function needsWaiverCheck(c: Candidate, shortageCounties: ReadonlySet<string>): boolean {
-  return (
-    (c.visaRoute === 'j1-conrad30' || c.visaRoute === 'j1-federal-waiver') &&
-    c.siteCountyFips !== '' &&
-    !shortageCounties.has(c.siteCountyFips)
-  );
-}
+/** The next-actions table, as on screen and exported to CSV: where each candidate is and, for a J-1 waiver, whether the site qualifies. */
+export const ACTION_COLUMNS = [
+  'Candidate',
+  'Specialty',
+  'Where they are',
+  'Visa route',
+  'Site',
+  'Waiver site',
+  'Next action',
+  'Date',
+] as const;
 
-/** The next-actions table as exported to CSV. */
-export function pipelineActionsTable(
-  actions: readonly { candidate: Candidate; next: { action: string; date: string | null } }[],
-  shortageCounties: ReadonlySet<string>,
-): { columns: string[]; rows: string[][] } {
-  return {
-    columns: ['Candidate', 'Specialty', 'Stage', 'Visa route', 'Site', 'Next action', 'Date', 'Site in a shortage county'],
-    rows: actions.map(({ candidate: c, next }) => [
-      c.id,
-      c.specialty,
-      c.stage,
-      c.visaRoute,
-      `${c.siteState} ${c.siteCountyFips}`,
-      next.action,
-      next.date ?? '',
-      shortageCounties.has(c.siteCountyFips) ? 'yes' : 'no',
-    ]),
-  };
+export function actionCells(
+  candidate: Candidate,
+  next: { action: string; date: string | null },
+  site: SiteEligibility | undefined,
+  names: CountyNames = new Map(),
+): string[] {
+  const waiver = ROUTES[candidate.visaRoute].waiver
+    ? site
+      ? `${site.status}: ${site.sentence}`
+      : 'not checked: no HPSA data for the site'
+    : '';
+  return [
+    candidate.id,
+    specialtyLabel(candidate.specialty),
+    currentStepText(candidate),
+    routeLabel(candidate.visaRoute),
+    siteLabel(candidate, names),
+    waiver,
+    next.action,
+    next.date ?? '',
+  ];
 }

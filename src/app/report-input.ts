@@ -8,7 +8,7 @@ import type { ForecastResult } from '../model/forecast/result';
 import type { MapView } from '../model/map-view';
 import type { HpsaSource } from '../model/hpsa-sources';
 import type { FigureTable } from './state-figures';
-import type { Confidence } from '../model/timing/assumptions';
+import type { ValueBasis } from '../model/timing/assumptions';
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../model/types';
 import type { GroupCounts, MarketSummary } from '../data/queries/market';
 import type { MarketTable } from './market';
@@ -69,7 +69,8 @@ export interface ReportAssumption {
   value: string;
   defaultValue: string;
   changed: boolean;
-  confidence: Confidence;
+  /** "your value" when edited in the workspace, else the default's confidence. */
+  basis: ValueBasis;
   /** S- and R-numbers, cited in `ReportAssumptions.sources`. */
   sources: readonly string[];
   note: string;

@@ -15,11 +15,21 @@ export function siteDesignations(rows: readonly SiteDesignationRow[], coverage: 
   return { rows: toSiteDesignations(rows), loaded: coverage.map((r) => r.coverage) };
 }
 
-/** The designations at the candidates' waiver sites, through the coordinator (the report). */
-export async function loadSiteDesignations(coordinator: Coordinator, candidates: readonly Candidate[]): Promise<SiteDesignations> {
-  const [rows, coverage] = await Promise.all([
-    coordinator.query(waiverSiteDesignations(waiverCounties(candidates))),
-    coordinator.query(hpsaCoverage()),
-  ]);
-  return siteDesignations(rows, coverage);
+/**
+ * The designations at the candidates' waiver sites, through the coordinator (the report); undefined
+ * when no HPSA data can be read, so the sites are forecast unchecked rather than the forecast failing.
+ */
+export async function loadSiteDesignations(
+  coordinator: Coordinator,
+  candidates: readonly Candidate[],
+): Promise<SiteDesignations | undefined> {
+  try {
+    const [rows, coverage] = await Promise.all([
+      coordinator.query(waiverSiteDesignations(waiverCounties(candidates))),
+      coordinator.query(hpsaCoverage()),
+    ]);
+    return siteDesignations(rows, coverage);
+  } catch {
+    return undefined;
+  }
 }

@@ -22,6 +22,8 @@ export interface ReportTable {
   rows: Cell[][];
   /** Rows are grouped under a heading row by this column, which the HTML then leaves out. */
   groupBy?: number;
+  /** The same data-testid as the screen's table, where one shows it. */
+  testId?: string;
 }
 
 export function tableCsv(table: ReportTable): string {
@@ -47,7 +49,7 @@ export function tableHtml(table: ReportTable): Html {
     }
     return html`${heading}<tr>${shown.map(({ column, i }) => cellHtml(row[i], column))}</tr>`;
   });
-  return html`<table id="table-${table.id}">
+  return html`<table id="table-${table.id}"${table.testId ? html` data-testid="${table.testId}"` : ''}>
 <caption>${table.title}</caption>
 <thead><tr>${shown.map(({ column }) => html`<th scope="col"${column.digits !== undefined ? html` class="num"` : ''}>${column.label}</th>`)}</tr></thead>
 <tbody>${body.length ? body : html`<tr><td colspan="${shown.length}" class="empty">None.</td></tr>`}</tbody>

@@ -3,7 +3,7 @@ import { countyNamesFromLabels } from '../app/county-names';
 import { isUnavailable, type ReportInput } from '../app/report-input';
 import type { ReportTable } from './report-table';
 import { assumptionsTable } from './sections/assumptions';
-import { forecastTable } from './sections/forecast';
+import { candidateForecastTable, forecastTable } from './sections/forecast';
 import { candidatesTable, funnelTable } from './sections/pipeline';
 import { serviceAreasTable } from './sections/service-areas';
 import { mapTable } from './sections/shortage-map';
@@ -21,7 +21,10 @@ export function reportTables(input: ReportInput): ReportTable[] {
     tables.push(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates, names));
   if (input.candidates.length) tables.push(funnelTable(input.candidates));
   if (input.candidates.length && input.includeCandidates) tables.push(candidatesTable(input.candidates, names));
-  if (!isUnavailable(input.forecast)) tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas, names));
+  if (!isUnavailable(input.forecast)) {
+    tables.push(forecastTable(input.forecast, input.targets, input.serviceAreas, names));
+    if (input.includeCandidates) tables.push(candidateForecastTable(input.forecast, input, names));
+  }
   if (!isUnavailable(input.market)) tables.push(...marketTables(input.market));
   tables.push(assumptionsTable(input.assumptions.rows));
   return tables;

@@ -5,6 +5,7 @@ import { stateRegionMap } from '../app/regions';
 import { stateRegions } from '../data/queries/pipeline';
 import { useClock } from './clock-context';
 import { useQuery } from './use-query';
+import { useSiteDesignations } from './use-site-designations';
 import { useWorkspace } from './workspace-context';
 
 const LiveForecastContext = createContext<LiveForecast | null>(null);
@@ -14,6 +15,7 @@ export function LiveForecastProvider({ children }: { children: ReactNode }) {
   const { workspace } = useWorkspace();
   const clock = useClock();
   const regions = useQuery(useMemo(stateRegions, [])).rows;
+  const { sites, settled } = useSiteDesignations(workspace.candidates);
   const [live, setLive] = useState<LiveForecast | null>(null);
   // The forecast code loads after the first screen, keeping the initial JavaScript small.
   useEffect(() => {
@@ -29,8 +31,8 @@ export function LiveForecastProvider({ children }: { children: ReactNode }) {
     };
   }, []);
   useEffect(() => {
-    if (live && regions) live.request(workspace, stateRegionMap(regions), clock.today());
-  }, [live, workspace, regions, clock]);
+    if (live && regions && settled) live.request(workspace, stateRegionMap(regions), clock.today(), sites);
+  }, [live, workspace, regions, clock, sites, settled]);
   return <LiveForecastContext.Provider value={live}>{children}</LiveForecastContext.Provider>;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCandidates, needsWaiverCheck, pipelineActionsTable, readPipelineImport } from '../../src/app/pipeline';
+import { ACTION_COLUMNS, actionCells, mergeCandidates, readPipelineImport } from '../../src/app/pipeline';
 import { PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
 import { makeCandidate } from '../helpers/candidate';
 
@@ -27,6 +27,14 @@ describe('importing candidates', () => {
     expect(message.errors[0]).toMatchObject({ line: 3, column: 'stage', value: 'daydreaming' });
   });
 
+  it('keeps rows with something to check against the rules, and says how many', () => {
+    const resident = `R-1,physician,psychiatry,offer,2026-11-01,j1-conrad30,CA,06019,,India,English,female,yes,,,,,,j1,in-training`;
+    const { imported, message } = readPipelineImport([header, resident].join('\n'), 'mine.csv', undefined, '2026-11-23');
+    expect(imported).toHaveLength(1);
+    expect(message.text).toBe('Imported 1 candidate(s) from mine.csv; 1 loaded row(s) to check against the rules.');
+    expect(message.warnings[0]).toMatchObject({ line: 2, column: 'available_from' });
+  });
+
   it('refuses a file without the required columns and changes nothing', () => {
     const { imported, message } = readPipelineImport('name,notes\nx,y\n', 'other.csv');
     expect(imported).toBeNull();
@@ -36,19 +44,23 @@ describe('importing candidates', () => {
 });
 
 describe('the next-actions table', () => {
-  const shortage = new Set(['06019']);
-  it('flags J-1 waiver sites outside every current HPSA, and only those', () => {
-    expect(needsWaiverCheck(makeCandidate({ visaRoute: 'j1-conrad30', siteCountyFips: '06107' }), shortage)).toBe(true);
-    expect(needsWaiverCheck(makeCandidate({ visaRoute: 'j1-federal-waiver', siteCountyFips: '06107' }), shortage)).toBe(true);
-    expect(needsWaiverCheck(makeCandidate({ visaRoute: 'j1-conrad30', siteCountyFips: '06019' }), shortage)).toBe(false);
-    expect(needsWaiverCheck(makeCandidate({ visaRoute: 'j1-conrad30', siteCountyFips: '' }), shortage)).toBe(false);
-    expect(needsWaiverCheck(makeCandidate({ visaRoute: 'h1b-cap-exempt', siteCountyFips: '06107' }), shortage)).toBe(false);
-  });
-
-  it('exports one row per action with the site and whether it is in a shortage county', () => {
-    const c = makeCandidate({ id: 'P-9', siteState: 'CA', siteCountyFips: '06019' });
-    const table = pipelineActionsTable([{ candidate: c, next: { action: 'Start licensure', date: null } }], shortage);
-    expect(table.columns).toHaveLength(table.rows[0].length);
-    expect(table.rows[0]).toEqual(['P-9', 'internal medicine', 'accepted', 'us-authorized', 'CA 06019', 'Start licensure', '', 'yes']);
+  it('says whether a J-1 waiver site qualifies, and leaves the column empty for other routes', () => {
+    const site = { status: 'check' as const, pool: 'flex' as const, sentence: 'San Francisco County has only facility designations.' };
+    const j1 = makeCandidate({ id: 'P-9', visaRoute: 'j1-conrad30', currentStatus: 'j1', siteState: 'CA', siteCountyFips: '06075' });
+    const cells = actionCells(j1, { action: 'File the Conrad 30 application', date: '2027-10-01' }, site);
+    expect(cells).toHaveLength(ACTION_COLUMNS.length);
+    expect(cells).toEqual([
+      'P-9',
+      'General internal medicine',
+      'accepted since 2026-11-23; visa not started',
+      'J-1 waiver, Conrad 30 (state)',
+      'County 06075',
+      'check: San Francisco County has only facility designations.',
+      'File the Conrad 30 application',
+      '2027-10-01',
+    ]);
+    const usAuthorized = actionCells(makeCandidate({ id: 'P-8' }), { action: 'Start licensure', date: null }, undefined);
+    expect(usAuthorized[5]).toBe('');
+    expect(actionCells({ ...j1 }, { action: 'x', date: null }, undefined)[5]).toMatch(/^not checked/);
   });
 });

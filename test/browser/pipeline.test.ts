@@ -18,6 +18,8 @@ let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
 let seen: ReturnType<typeof watch>;
 
+const SAMPLE_FILE = path.resolve(import.meta.dirname, '../../public/datasets/sample/pipeline-sample.csv');
+
 const HEADER =
   'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,expected_start,country_of_training,languages,gender,ecfmg_certified,licence_status,ascpi';
 const rows = [
@@ -121,7 +123,17 @@ describe('pipeline and forecast', () => {
     // Each target names what to do next and by when.
     expect(await page.getByTestId('forecast-table').innerText()).toMatch(/On track\.|Add \d+ candidate\(s\)|Out of reach/);
     expect(await page.getByTestId('actions-table').innerText()).toMatch(/=HYPERLINK/); // shown as inert text
-    expect(await page.getByTestId('cost-table').innerText()).toMatch(/h1b-cap-exempt/);
+    expect(await page.getByTestId('cost-table').innerText()).toMatch(/H-1B, cap-exempt employer/);
+    // P(met) beside P(met) without the $100,000 fee: none of these candidates is recorded abroad on a new H-1B
+    // except through the share assumed abroad, so the two may differ only through the cap-exempt and lottery rows.
+    const withoutFee = await page.locator('[data-testid="forecast-table"] [data-col="p-met-counterfactual"]').innerText();
+    expect(withoutFee).toBe(`${Math.round(expected.probabilityMetCounterfactual * 100)}%`);
+    expect(await page.locator('[data-testid="forecast-table"] thead').innerText()).toMatch(/P\(met\) without the \$100,000 fee/);
+    // One row per candidate in the per-candidate forecast, with the same figures as the simulation.
+    const perCandidate = page.getByTestId('candidate-forecast');
+    expect(await perCandidate.locator('tbody tr').count()).toBe(candidates.length);
+    const p2 = perCandidate.locator('tr[data-candidate="P-2"]');
+    expect(await p2.innerText()).toContain('offer since 2026-11-01; visa not started');
     expect(await page.locator('[data-testid="target-charts"] figure svg').count()).toBe(1);
     // The table behind the charts: one row every third month, a column per target.
     await page.getByText('The figures behind the charts').click();
@@ -163,6 +175,63 @@ describe('pipeline and forecast', () => {
       .poll(() => page.getByTestId('region-pipeline').locator('h2').innerText())
       .toBe(`Your pipeline in this region: ${inProgress} candidates in progress`);
     await page.locator('[data-tab="pipeline"]').click();
+  });
+
+  it('reads the sample pipeline as the rules have it: no one registered again, no arrival before they are free, every waiver site explained', async () => {
+    await page.getByTestId('forecast-run').click();
+    const perCandidate = page.getByTestId('candidate-forecast');
+    await expect.poll(() => perCandidate.locator('tbody tr').count(), { timeout: 60_000 }).toBe(87);
+    const sample = parsePipelineCsv(fs.readFileSync(SAMPLE_FILE, 'utf8'), 'sample.csv').candidates;
+    const actions = page.getByTestId('actions-table');
+    for (const c of sample.filter((x) => x.stage !== 'arrived' && x.stage !== 'withdrawn')) {
+      const row = actions.locator(`tr[data-candidate="${c.id}"]`);
+      const action = await row.locator('[data-col="action"]').innerText();
+      // A candidate who registered, was selected or filed is never told to register (again) for a lottery they are past.
+      if (['selected', 'petition-filed', 'approved'].includes(c.visaStatus)) expect(action, c.id).not.toMatch(/Register/);
+      if (c.visaStatus === 'registered') expect(action, c.id).toMatch(/^Not selected in the FY\d{4} lottery\./);
+      if (c.visaRoute.startsWith('j1-')) {
+        // Every waiver site is explained in a sentence, and a facility-only county is never simply eligible.
+        const site = await row.locator('[data-col="waiver-site"]').innerText();
+        expect(site.length, c.id).toBeGreaterThan(40);
+        if (c.siteCountyFips === '06075' || c.siteCountyFips === '06001') expect(site, c.id).toMatch(/^check.*check the site/s);
+      }
+      if (c.availableFrom) {
+        // No arrival before the day they are free: even the 10th-percentile month is on or after it.
+        const cells = await perCandidate.locator(`tr[data-candidate="${c.id}"] td`).allInnerTexts();
+        const p10 = cells[4].split(' – ')[0];
+        if (/^\d{4}-\d{2}$/.test(p10)) expect(p10 >= c.availableFrom.slice(0, 7), `${c.id} ${p10}`).toBe(true);
+      }
+    }
+    // A Conrad 30 hire shows when the 3-year service at the site ends.
+    const arrivedConrad = sample.find((c) => c.stage === 'arrived' && c.visaRoute === 'j1-conrad30');
+    if (arrivedConrad) {
+      const cells = await perCandidate.locator(`tr[data-candidate="${arrivedConrad.id}"] td`).allInnerTexts();
+      expect(cells[cells.length - 1]).toBe(`${Number(arrivedConrad.stageDate.slice(0, 4)) + 3}${arrivedConrad.stageDate.slice(4)}`);
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline-sample-1440.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline-sample-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows every default with its source or the word “assumption”, and the fee scenario with its dates and legal status', async () => {
+    const rule = await page.getByTestId('fee-rule').innerText();
+    expect(rule).toMatch(/effective 2025-09-21; nominal end 2026-09-21/);
+    expect(rule).toMatch(/appeals pending/);
+    const details = page.getByTestId('assumptions');
+    if (!(await details.getAttribute('open'))) await details.locator('summary').click();
+    const bases = await details.locator('[data-col="basis"]').allInnerTexts();
+    expect(bases.length).toBeGreaterThan(80);
+    for (const basis of bases) {
+      expect(basis).toMatch(/^(confirmed|assumption|your value)/);
+      if (basis.startsWith('confirmed')) expect(basis).toMatch(/\b[SR]\d+: /);
+    }
+    // The edited probability from the earlier test is marked as the user's value, with its default.
+    expect(await details.locator('[data-assumption="h1bSelectionProbability"] [data-col="basis"]').innerText()).toMatch(
+      /^your value\s+default 30% \(assumption\)/,
+    );
   });
 
   it('has no serious accessibility violations and no console errors', async () => {

@@ -17,6 +17,8 @@ let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
 let seen: ReturnType<typeof watch>;
 let reportFile: string;
+/** The Pipeline screen's per-candidate forecast, to compare with the report's. */
+let screenCandidates: string[][] = [];
 
 const candidate = (
   id: string,
@@ -94,7 +96,7 @@ function seededWorkspace(): Workspace {
         languages: ['English', 'Tagalog'],
         gender: 'male',
       }),
-      candidate('P-3', 'licensure', 'j1-conrad30', '06107'),
+      candidate('P-3', 'licensure', 'j1-conrad30', '06107', { currentStatus: 'j1' }),
       candidate('P-4', 'interview', 'h1b-cap-subject', '06029', { countryOfTraining: 'Pakistan', gender: 'male' }),
       candidate('L-1', 'visa', 'tn', '06019', {
         profession: 'mls',
@@ -102,6 +104,9 @@ function seededWorkspace(): Workspace {
         ecfmgCertified: null,
         ascpi: true,
         countryOfTraining: 'Mexico',
+        currentStatus: 'abroad',
+        visaStatus: 'petition-filed',
+        visaStatusDate: '2026-10-01',
       }),
     ],
     view: { activeServiceArea: 'area-1' },
@@ -297,10 +302,25 @@ describe('exported report', () => {
     const screenForecast = await page.$$eval('[data-testid="forecast-table"] tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
-    // Target, hires, due date, candidates, expected arrivals, P(met), shortfall, next action: the same on both.
-    const fromScreen = screenForecast.map((r) => [r[0], r[1], r[2], r[3], r[4].split(' ')[0], r[5].replace('%', ''), r[6], r[7]]);
-    const fromReport = reportForecast.map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8]]);
+    // Target, hires, due date, candidates, expected arrivals, P(met) with and without the $100,000 fee,
+    // shortfall, next action: the same on both.
+    const fromScreen = screenForecast.map((r) => [
+      r[0],
+      r[1],
+      r[2],
+      r[3],
+      r[4].split(' ')[0],
+      r[5].replace('%', ''),
+      r[6].replace('%', ''),
+      r[7],
+      r[8],
+    ]);
+    const fromReport = reportForecast.map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9]]);
     expect(fromReport).toEqual(fromScreen);
+    screenCandidates = await page.$$eval('[data-testid="candidate-forecast"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    expect(screenCandidates.map((r) => r[0])).toEqual(['P-1', 'P-2', 'P-3', 'P-4', 'L-1']);
     await page.locator('[data-tab="report"]').click();
     await expect.poll(() => page.getByTestId('export-report').isEnabled(), { timeout: 60_000 }).toBe(true);
   });
@@ -320,6 +340,16 @@ describe('exported report', () => {
     const html = fs.readFileSync(await file.path(), 'utf8');
     expect(html).toContain('<td>P-2</td>');
     expect(await page.getByTestId('report-csv-candidates').count()).toBe(1);
+    // Each candidate's forecast, as the Pipeline screen shows it (the same clock and seed).
+    const opened = await browser.context.newPage();
+    await opened.setContent(html);
+    const reportCandidates = await opened.$$eval('[data-testid="candidate-forecast"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    await opened.close();
+    expect(reportCandidates).toEqual(screenCandidates);
+    expect(reportCandidates.find((r) => r[0] === 'P-3')?.at(-2)).toMatch(/^(eligible|check): /); // the Conrad 30 site, explained
+    expect(await page.getByTestId('report-csv-candidate-forecast').count()).toBe(1);
   });
 
   it('prints the report without errors', async () => {

@@ -3,7 +3,7 @@ import { Coordinator, namedQuery, type NamedQuery } from '../../src/data/coordin
 import { changedWith } from '../../src/data/derived';
 import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
-import { shortageCounties, stateRegions } from '../../src/data/queries/pipeline';
+import { stateRegions } from '../../src/data/queries/pipeline';
 import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
 import { hpsaSources } from '../../src/data/queries/hpsa-sources';
 import { specialtyCounts, stateSummaries, stateWorkforce } from '../../src/data/queries/workforce';
@@ -173,7 +173,6 @@ describe('every named query declares exactly the tables it reads', () => {
     hpsaSummary(),
     summaryTables(),
     hpsaSources(),
-    shortageCounties(),
     stateRegions(),
     serviceAreaDetail(area),
     stateSummaryRows(['CA', 'NV']),

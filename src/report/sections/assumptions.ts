@@ -17,25 +17,19 @@ export function assumptionsTable(rows: ReportAssumption[]): ReportTable {
       { label: 'Sources' },
       { label: 'Note' },
     ],
-    rows: rows.map((r) => [
-      r.group,
-      r.label,
-      r.changed ? `${r.value} (changed)` : r.value,
-      r.defaultValue,
-      r.confidence,
-      r.sources.join(', ') || 'none found',
-      r.note,
-    ]),
+    rows: rows.map((r) => [r.group, r.label, r.value, r.defaultValue, r.basis, r.sources.join(', ') || 'none found', r.note]),
     groupBy: 0,
   };
 }
 
 export function assumptionsSection(input: ReportInput): Html {
   const assumptions = input.assumptions;
-  const cited = [...new Set(assumptions.rows.flatMap((r) => r.sources))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const cited = [...new Set(assumptions.rows.flatMap((r) => r.sources))].sort(
+    (a, b) => a[0].localeCompare(b[0]) || Number(a.slice(1)) - Number(b.slice(1)),
+  );
   return html`<section id="assumptions">
 <h2>Assumptions</h2>
-<p class="note">“confirmed”: stated in a primary source or several secondary ones; “assumption”: a secondary, old or conflicting figure, or a planning placeholder. “(changed)”: edited in this workspace.</p>
+<p class="note">“confirmed”: a source states this exact value; “assumption”: a secondary, old, conflicting or computed figure, or a planning placeholder, with the reason in the note; “your value”: edited in this workspace (its default is beside it). S-numbers are in shared/domain.md, R-numbers are rules looked up since.</p>
 ${tableHtml(assumptionsTable(assumptions.rows))}
 <h3>Sources</h3>
 <p class="note">Collected ${assumptions.vintage}. Immigration rules change: check the dates.</p>

@@ -7,52 +7,10 @@ import {
   type Assumptions,
 } from '../../model/timing/assumptions';
 import { currentAssumptions } from '../../model/workspace-assumptions';
-import { feeRuleText } from '../../model/timing/h1b-fee';
 import { useWorkspace } from '../workspace-context';
+import { AssumptionField } from './assumption-field';
 
 const GROUPS = [...new Set(ASSUMPTION_FIELDS.map((f) => ASSUMPTION_META[f].group))];
-
-function Field({ name, value, onChange }: { name: keyof Assumptions; value: unknown; onChange: (v: unknown) => void }) {
-  const meta = ASSUMPTION_META[name];
-  const id = `assumption-${name}`;
-  const input =
-    meta.kind === 'boolean' ? (
-      <input id={id} type="checkbox" checked={value as boolean} onChange={(e) => onChange(e.target.checked)} />
-    ) : meta.kind === 'choice' ? (
-      <select id={id} value={value as string} onChange={(e) => onChange(e.target.value)}>
-        {meta.options.map((o) => (
-          <option key={o}>{o}</option>
-        ))}
-      </select>
-    ) : meta.kind === 'number' ? (
-      <input
-        id={id}
-        type="number"
-        min={meta.min}
-        max={meta.max}
-        step={meta.integer ? 1 : 'any'}
-        value={value as number}
-        onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))}
-      />
-    ) : (
-      <input id={id} type="text" value={value as string} onChange={(e) => onChange(e.target.value)} />
-    );
-  return (
-    <tr>
-      <td>
-        <label htmlFor={id}>{meta.label}</label>
-        <div className="note">{meta.note}</div>
-      </td>
-      <td>
-        {input} {meta.kind === 'number' && <span className="id">{meta.unit}</span>}
-      </td>
-      <td>
-        <span className={`badge ${meta.confidence === 'confirmed' ? 'upload' : 'estimate'}`}>{meta.confidence}</span>{' '}
-        {meta.sources.join(', ') || 'no source'}
-      </td>
-    </tr>
-  );
-}
 
 /** Every assumption of the timing model, editable, with its source; saved with the workspace. */
 export function AssumptionsPanel() {
@@ -76,8 +34,9 @@ export function AssumptionsPanel() {
         <h2>Assumptions ({edited} changed from the defaults)</h2>
       </summary>
       <p className="note">
-        Defaults come from <code>domain.md</code> (sources S1–S54, collected 2026-11-23; immigration rules change). “assumption” marks
-        figures from secondary or conflicting sources. Changes are saved with the workspace and used by the next forecast run.
+        Each default shows its source: S-numbers from <code>domain.md</code> (collected 2026-11-23), R-numbers for rules looked up since
+        (2026-11-25); immigration rules change. “confirmed”: a source states this exact value; “assumption”: it does not, and the note says
+        why; “your value”: edited here. Changes are saved with the workspace and used by the next forecast run.
       </p>
       {errors.length > 0 && (
         <div className="msg error" role="alert">
@@ -112,35 +71,11 @@ export function AssumptionsPanel() {
           </thead>
           <tbody>
             {ASSUMPTION_FIELDS.filter((f) => ASSUMPTION_META[f].group === g).map((f) => (
-              <Field key={f} name={f} value={draft[f]} onChange={(v) => change(f, v)} />
+              <AssumptionField key={f} name={f} value={draft[f]} onChange={(v) => change(f, v)} />
             ))}
           </tbody>
         </table>
       ))}
     </details>
-  );
-}
-
-/** The rule in flux, as a scenario with its dates and legal status rather than a fact. */
-export function FeeScenarioSwitch() {
-  const { workspace, update } = useWorkspace();
-  const a = currentAssumptions(workspace.assumptions);
-  const set = (v: Assumptions['h1bFeeScenario']) =>
-    update((ws) => ({ ...ws, assumptions: { ...currentAssumptions(ws.assumptions), h1bFeeScenario: v } }));
-  const meta = ASSUMPTION_META.h1bFeeScenario;
-  const rule = feeRuleText(a);
-  return (
-    <fieldset className="scenario" data-testid="fee-scenario">
-      <legend>Scenario: the $100,000 H-1B fee on new petitions for workers abroad</legend>
-      <p className="note" data-testid="fee-rule">
-        {rule.dates} {rule.status}
-      </p>
-      {meta.options.map((option) => (
-        <label key={option} className="radio">
-          <input type="radio" name="fee" checked={a.h1bFeeScenario === option} onChange={() => set(option)} /> {option}:{' '}
-          {meta.optionLabels[option]}
-        </label>
-      ))}
-    </fieldset>
   );
 }

@@ -1,23 +1,26 @@
-import { CANDIDATE_FORECAST_COLUMNS, candidateForecastCells } from '../../app/candidate-forecast-table';
+import { candidateForecastCells, candidateForecastColumns } from '../../app/candidate-forecast-table';
 import type { WorkspaceForecast } from '../../app/forecast';
 import { isSampleCandidate } from '../../model/pipeline';
 import type { Workspace } from '../../model/workspace';
 import { downloadCsv } from '../download';
+import { useCountyNames } from '../use-county-names';
 
 const SHOWN = 500;
 
 /** Each candidate's forecast: where they are, when they arrive, their chance per target, what holds them up. */
 export function CandidateForecast({ forecast, workspace }: { forecast: WorkspaceForecast; workspace: Workspace }) {
   const { result } = forecast;
+  const names = useCountyNames();
+  const columns = candidateForecastColumns(result, workspace.targets, workspace.serviceAreas, names);
   const rows = result.candidates.map((c, i) => ({
     c,
     sample: isSampleCandidate(workspace.candidates[i]),
-    cells: candidateForecastCells(c, result, workspace.targets, workspace.serviceAreas),
+    cells: candidateForecastCells(c, result),
   }));
   const exportCsv = () =>
     downloadCsv(
       'candidate-forecast.csv',
-      [...CANDIDATE_FORECAST_COLUMNS],
+      columns,
       rows.map((r) => r.cells),
     );
   return (
@@ -36,7 +39,7 @@ export function CandidateForecast({ forecast, workspace }: { forecast: Workspace
         <table data-testid="candidate-forecast">
           <thead>
             <tr>
-              {CANDIDATE_FORECAST_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <th key={column} scope="col">
                   {column}
                 </th>
@@ -51,7 +54,7 @@ export function CandidateForecast({ forecast, workspace }: { forecast: Workspace
                   {sample && <span className="badge sample">sample</span>}
                 </td>
                 {cells.slice(1).map((cell, k) => (
-                  <td key={k} data-col={CANDIDATE_FORECAST_COLUMNS[k + 1]}>
+                  <td key={k} data-col={columns[k + 1]}>
                     {cell}
                   </td>
                 ))}

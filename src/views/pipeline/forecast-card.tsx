@@ -3,13 +3,16 @@ import type { WorkspaceForecast } from '../../app/forecast';
 import { targetLabelById } from '../../app/labels';
 import { arrivalsChart } from '../../charts/arrivals';
 import { FORECAST_SETTINGS } from '../../model/forecast/settings';
+import { ASSUMPTION_META } from '../../model/timing/assumptions';
+import { currentAssumptions } from '../../model/workspace-assumptions';
 import type { Workspace } from '../../model/workspace';
 import { PlotHost } from '../plot-host';
 import { useLiveForecast } from '../live-forecast-context';
 import { useCountyNames } from '../use-county-names';
 import { ForecastProgress } from './forecast-progress';
 import { useWorkspace } from '../workspace-context';
-import { FeeScenarioSwitch } from './assumptions-panel';
+import { CandidateForecast } from './candidate-forecast';
+import { FeeScenarioSwitch } from './fee-scenario';
 import { ArrivalsTable, CostTable, ForecastTable, pct } from './forecast-tables';
 
 /** One small chart per target (the first TARGET_CHARTS), each against its hires and due date. */
@@ -39,6 +42,8 @@ function TargetCharts({ forecast, label }: { forecast: WorkspaceForecast; label:
   );
 }
 
+const employerKindText = (ws: Workspace) => ASSUMPTION_META.employerKind.optionLabels[currentAssumptions(ws.assumptions).employerKind];
+
 function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast; workspace: Workspace }) {
   const names = useCountyNames();
   const label = (id: string) => targetLabelById(id, workspace.targets, workspace.serviceAreas, names);
@@ -50,7 +55,8 @@ function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast;
       <ArrivalsTable result={forecast.result} label={label} />
       <ForecastTable forecast={forecast} label={label} />
       <TargetCharts forecast={forecast} label={label} />
-      <CostTable result={forecast.result} />
+      <CandidateForecast forecast={forecast} workspace={workspace} />
+      <CostTable result={forecast.result} employerKindText={employerKindText(workspace)} />
     </>
   );
 }
@@ -78,8 +84,9 @@ export function ForecastCard() {
       <h2 id="forecast-title">Forecast against the targets</h2>
       <p className="note">
         {FORECAST_SETTINGS.runs.toLocaleString('en-US')} simulated futures (seed {FORECAST_SETTINGS.seed}) of every candidate’s remaining
-        steps — licensure, credentialing, the H-1B lottery and calendar, Conrad 30 slots per state and fiscal year — with the assumptions
-        below. It reruns by itself when the targets, the candidates or the assumptions change.
+        steps from where each one is — training, licensure and credentialing, the visa process at its recorded status (the H-1B lottery and
+        its Oct 1 start, J-1 waivers by their site rules and slots, green cards), the day each is free — with the assumptions below. It
+        reruns by itself when the targets, the candidates or the assumptions change.
       </p>
       <FeeScenarioSwitch />
       <ForecastProgress state={state} />

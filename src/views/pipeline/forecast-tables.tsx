@@ -1,6 +1,7 @@
 import type { WorkspaceForecast } from '../../app/forecast';
 import { formatNumber } from '../../model/format';
 import { specialtyLabel } from '../../model/specialties';
+import { routeLabel } from '../../model/timing/visa-routes';
 import type { ForecastResult } from '../../model/forecast/result';
 import { ActionDate } from './action-date';
 
@@ -29,6 +30,9 @@ export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast
               P(met)
             </th>
             <th scope="col" className="num">
+              {result.fee.counterfactual === 'not-applied' ? 'P(met) without the $100,000 fee' : 'P(met) if the $100,000 fee continues'}
+            </th>
+            <th scope="col" className="num">
               Expected shortfall
             </th>
             <th scope="col">Next action</th>
@@ -47,6 +51,9 @@ export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast
               </td>
               <td className="num" data-col="p-met">
                 {pct(f.probabilityMet)}
+              </td>
+              <td className="num" data-col="p-met-counterfactual">
+                {pct(f.probabilityMetCounterfactual)}
               </td>
               <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
               <td>{nextSteps[f.targetId]?.action}</td>
@@ -117,7 +124,7 @@ export function ArrivalsTable({ result, label }: { result: ForecastResult; label
 }
 
 /** Known government fees per expected hire, by visa route. */
-export function CostTable({ result }: { result: ForecastResult }) {
+export function CostTable({ result, employerKindText }: { result: ForecastResult; employerKindText: string }) {
   return (
     <>
       <h3>Known fees per expected hire, by visa route</h3>
@@ -143,7 +150,7 @@ export function CostTable({ result }: { result: ForecastResult }) {
           <tbody>
             {result.costPerHireByRoute.map((r) => (
               <tr key={r.visaRoute}>
-                <td>{r.visaRoute}</td>
+                <td>{routeLabel(r.visaRoute)}</td>
                 <td className="num">{r.candidates}</td>
                 <td className="num">{formatNumber(r.expectedHires, 1)}</td>
                 <td className="num">${formatNumber(r.expectedFeesUsd)}</td>
@@ -154,8 +161,9 @@ export function CostTable({ result }: { result: ForecastResult }) {
         </table>
       </div>
       <p className="note">
-        Government filing fees only (registration, premium processing, the $100,000 fee where the scenario applies it); not legal or
-        recruitment costs.
+        Government fees only, for a {employerKindText}: the H-1B registration, Form I-129 or I-140, ACWIA, fraud prevention and Asylum
+        Program fees with their exemptions, premium processing, and the $100,000 fee where the scenario applies it and the employer pays
+        (R1, R2, S15); not legal, consular, state or recruitment costs.
       </p>
     </>
   );

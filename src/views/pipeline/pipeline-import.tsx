@@ -2,12 +2,13 @@ import { useRef, useState } from 'react';
 import { mergeCandidates, readPipelineImport, type ImportMessage } from '../../app/pipeline';
 import { isSampleCandidate, pipelineTemplateCsv } from '../../model/pipeline';
 import { downloadText } from '../download';
+import { useClock } from '../clock-context';
 import { useWorkspace } from '../workspace-context';
 import { useCountyNames } from '../use-county-names';
 
-function ImportErrors({ errors }: { errors: ImportMessage['errors'] }) {
+function ImportErrors({ errors, testId }: { errors: ImportMessage['errors']; testId: string }) {
   return (
-    <table className="errors" data-testid="pipeline-errors">
+    <table className="errors" data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">Line</th>
@@ -33,6 +34,7 @@ function ImportErrors({ errors }: { errors: ImportMessage['errors'] }) {
 /** Import candidates from a CSV (or the sample), with every bad row listed. */
 export function PipelineImport() {
   const { workspace, update } = useWorkspace();
+  const clock = useClock();
   const [message, setMessage] = useState<ImportMessage | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { candidates } = workspace;
@@ -40,7 +42,7 @@ export function PipelineImport() {
   const samples = candidates.filter(isSampleCandidate).length;
 
   function importText(text: string, fileName: string) {
-    const { imported, message } = readPipelineImport(text, fileName, names);
+    const { imported, message } = readPipelineImport(text, fileName, names, clock.today());
     if (imported) update((ws) => ({ ...ws, candidates: mergeCandidates(ws.candidates, imported) }));
     setMessage(message);
     if (input.current) input.current.value = '';
@@ -59,9 +61,7 @@ export function PipelineImport() {
         </p>
       )}
       <p className="note">
-        Candidate data stays in this browser. Import a CSV in the template’s columns; rows with problems are listed and left out, and
-        candidates already saved are kept (a row with the same candidate id replaces it). A site’s county may be written by name (“Kern
-        County”) or as its FIPS code.
+    const { imported, message } = readPipelineImport(text, fileName, names, clock.today());
       </p>
       <div className="button-row">
         <label className="button" htmlFor="pipeline-upload">
@@ -95,7 +95,13 @@ export function PipelineImport() {
       {message && (
         <div className={message.ok ? 'msg ok' : 'msg error'} data-testid="pipeline-message" role={message.ok ? 'status' : 'alert'}>
           <p>{message.text}</p>
-          {message.errors.length > 0 && <ImportErrors errors={message.errors} />}
+          {message.errors.length > 0 && <ImportErrors errors={message.errors} testId="pipeline-errors" />}
+          {message.warnings.length > 0 && (
+            <>
+              <p>Loaded, with something to check against the rules:</p>
+              <ImportErrors errors={message.warnings} testId="pipeline-warnings" />
+            </>
+          )}
         </div>
       )}
     </section>
