@@ -25,6 +25,9 @@ import { gatherStateFigures, stateFigureTables } from './state-figures';
 import { areaStates } from './area-figures';
 import { drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from './regions';
+import type { ReportForecast, ReportInput, ReportMap, ReportMarket, Unavailable } from './report-input';
+import { gatherMarketReport } from './market-report';
+import { DEFAULT_MARKET_VIEW, type MarketView } from '../model/market/market-view';
 import { loadSiteDesignations } from './waiver-sites';
 
 export interface ReportSources {

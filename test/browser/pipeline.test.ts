@@ -178,7 +178,7 @@ describe('pipeline and forecast', () => {
   });
 
   it('reads the sample pipeline as the rules have it: no one registered again, no arrival before they are free, every waiver site explained', async () => {
-    await page.getByTestId('forecast-run').click();
+    await expect.poll(() => page.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 60_000 }).toBe('current');
     const perCandidate = page.getByTestId('candidate-forecast');
     await expect.poll(() => perCandidate.locator('tbody tr').count(), { timeout: 60_000 }).toBe(87);
     const sample = parsePipelineCsv(fs.readFileSync(SAMPLE_FILE, 'utf8'), 'sample.csv').candidates;
