@@ -24,8 +24,9 @@ export function candidateForecastColumns(
 
 export function candidateForecastCells(c: CandidateForecast, result: Pick<ForecastResult, 'months' | 'targets'>): string[] {
   const later = `after ${result.months[result.months.length - 1]} or never`;
-  const median = c.detailed ? (c.arrivalMedian ?? later) : 'not computed (beyond the first 20,000 candidates)';
-  const spread = c.detailed ? `${c.arrivalP10 ?? later} – ${c.arrivalP90 ?? later}` : '';
+  const never = c.arrivalProbability === 0 && c.arrivalP90 === null;
+  const median = !c.detailed ? 'not computed (beyond the first 20,000 candidates)' : never ? 'not in any run' : (c.arrivalMedian ?? later);
+  const spread = !c.detailed || never ? '' : `${c.arrivalP10 ?? later} – ${c.arrivalP90 ?? later}`;
   const chance = new Map(c.byTarget.map((t) => [t.targetId, pct(t.probability)]));
   const delayed = c.delayedMostBy ? `${c.delayedMostBy.label} (${pct(c.delayedMostBy.share)} of runs)` : '';
   const site = c.waiverSite ? `${c.waiverSite.status}: ${c.waiverSite.sentence}` : '';

@@ -63,5 +63,7 @@ describe('a candidate’s forecast as a row', () => {
   it('says when a candidate is unlikely to arrive within the horizon, or was beyond the detail limit', () => {
     expect(candidateForecastCells(forecast({ arrivalMedian: null }), result as never)[3]).toBe('after 2027-01 or never');
     expect(candidateForecastCells(forecast({ detailed: false }), result as never)[3]).toMatch(/^not computed/);
+    const withdrawn = candidateForecastCells(forecast({ arrivalProbability: 0, arrivalP10: null, arrivalMedian: null }), result as never);
+    expect(withdrawn.slice(3, 5)).toEqual(['not in any run', '']);
   });
 });

@@ -211,6 +211,8 @@ describe('pipeline and forecast', () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline-sample-1440.png'), fullPage: true });
+    await perCandidate.screenshot({ path: path.join(SCREENSHOTS, 'candidate-forecast-1440.png') });
+    await actions.screenshot({ path: path.join(SCREENSHOTS, 'next-actions-1440.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline-sample-390.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

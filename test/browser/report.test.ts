@@ -346,6 +346,10 @@ describe('exported report', () => {
     const reportCandidates = await opened.$$eval('[data-testid="candidate-forecast"] tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
+    for (const width of [1440, 390]) {
+      await opened.setViewportSize({ width, height: 900 });
+      await opened.locator('#forecast').screenshot({ path: path.join(SCREENSHOTS, `report-forecast-${width}.png`) });
+    }
     await opened.close();
     expect(reportCandidates).toEqual(screenCandidates);
     expect(reportCandidates.find((r) => r[0] === 'P-3')?.at(-2)).toMatch(/^(eligible|check): /); // the Conrad 30 site, explained

@@ -323,7 +323,7 @@ describe('per-candidate forecast', () => {
     });
     const c = result.candidates[0];
     expect(c.candidateId).toBe('R1');
-    expect(c.currentStep).toBe('credentialing since 2026-09-01; visa approved 2026-11-01');
+    expect(c.currentStep).toBe('credentialing since 2026-09-01; petition approved 2026-11-01');
     // Free from June 30: credentialing (60–180 days from September) and the approved petition are done before.
     expect(c.arrivalMedian).toBe('2027-06');
     expect(c.delayedMostBy).toMatchObject({ track: 'availability', label: 'not free before 2027-06-30' });

@@ -78,7 +78,8 @@ export interface RouteCost {
 
 /** What decided a candidate's arrival most often, in words. */
 export interface DelayingStep {
-  track: 'recruitment' | 'training' | 'licensing' | 'visascreen' | 'visa' | 'availability' | 'h1b-fee';
+  /** 'none': every step is done (or overdue); the candidate can start now. */
+  track: 'none' | 'recruitment' | 'training' | 'licensing' | 'visascreen' | 'visa' | 'availability' | 'h1b-fee';
   label: string;
   /** Share of the runs in which the candidate stayed in the running. */
   share: number;

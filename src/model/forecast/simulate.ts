@@ -283,7 +283,9 @@ function delayingStep(code: number, share: number, plan: CandidatePlan, candidat
   const step = (track: DelayingStep['track'], label: string): DelayingStep => ({ track, label, share });
   switch (code) {
     case BIND_RECRUITMENT:
-      return step('recruitment', `recruitment (now at ${candidate.stage})`);
+      return plan.recruitment.length
+        ? step('recruitment', `recruitment (now at ${candidate.stage})`)
+        : step('none', 'nothing left to wait for: ready to start (update the record if a step is still open)');
     case BIND_TRAINING:
       return step(
         'training',

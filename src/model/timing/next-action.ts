@@ -6,7 +6,7 @@
 // licensing step, since missing it costs a year.
 
 import { addYears, dayOf, fiscalYearOf, fiscalYearStart, formatIsoDate, parseIsoDate, yearOfDay } from '../calendar';
-import type { Candidate, IsoDate } from '../types';
+import type { Candidate, IsoDate, VisaStatus } from '../types';
 import type { Assumptions, Confidence } from './assumptions';
 import { earliestCapStart, nextRegistrationWindow } from './h1b-calendar';
 import { capStartFor, planCandidate, type CandidatePlan, type PlanContext, type Step } from './routes';
@@ -31,11 +31,26 @@ const NEXT_STEP_VERB: Record<string, string> = {
   accepted: 'Start licensure',
 };
 
+const STATUS_WORDS: Record<VisaStatus, string> = {
+  'not-started': 'visa not started',
+  registered: 'registered for the H-1B lottery',
+  selected: 'selected in the H-1B lottery',
+  'waiver-filed': 'waiver filed',
+  'waiver-approved': 'waiver approved',
+  'perm-filed': 'PERM filed',
+  'immigrant-petition-filed': 'I-140 filed',
+  'petition-filed': 'petition filed',
+  approved: 'petition approved',
+};
+
 /** Where the candidate is, in words: the stage and the visa status, with their dates. */
 export function currentStepText(candidate: Candidate): string {
   const stage = `${candidate.stage} since ${candidate.stageDate}`;
   if (candidate.stage === 'arrived' || candidate.stage === 'withdrawn' || ROUTES[candidate.visaRoute].statuses.length === 1) return stage;
-  const visa = candidate.visaStatus === 'not-started' ? 'visa not started' : `visa ${candidate.visaStatus} ${candidate.visaStatusDate}`;
+  const visa =
+    candidate.visaStatus === 'not-started'
+      ? STATUS_WORDS['not-started']
+      : `${STATUS_WORDS[candidate.visaStatus]} ${candidate.visaStatusDate}`;
   return `${stage}; ${visa}`;
 }
 

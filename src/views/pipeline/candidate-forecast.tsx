@@ -35,8 +35,8 @@ export function CandidateForecast({ forecast, workspace }: { forecast: Workspace
         Months of arrival over the {result.runs.toLocaleString('en-US')} simulated futures: the median and the 10th–90th percentile;
         “delayed most by” is the step that most often finished last. Waiver hires owe 3 years at the site from their start.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="candidate-forecast-title">
-        <table data-testid="candidate-forecast">
+      <div className="table-wide" tabIndex={0} role="region" aria-labelledby="candidate-forecast-title">
+        <table data-testid="candidate-forecast" className="candidate-forecast">
           <thead>
             <tr>
               {columns.map((column) => (

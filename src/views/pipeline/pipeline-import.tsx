@@ -61,7 +61,10 @@ export function PipelineImport() {
         </p>
       )}
       <p className="note">
-    const { imported, message } = readPipelineImport(text, fileName, names, clock.today());
+        Candidate data stays in this browser. Import a CSV in the template’s columns — each candidate’s stage, visa route and visa status
+        with their dates, when they are free to start, where they are now — rows that break a rule are listed and left out, and candidates
+        already saved are kept (a row with the same candidate id replaces it). A site’s county may be written by name (“Kern County”) or as
+        its FIPS code.
       </p>
       <div className="button-row">
         <label className="button" htmlFor="pipeline-upload">
