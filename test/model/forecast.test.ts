@@ -2,7 +2,7 @@ import { makeCandidate } from '../helpers/candidate';
 import { describe, it, expect } from 'vitest';
 import { ASSUMPTION_FIELDS, DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/timing/assumptions';
 import { fiscalYearOf, formatIsoDate, parseIsoDate } from '../../src/model/calendar';
-import { MAX_TARGET_BAND_CANDIDATES, TARGET_BAND_BUDGET } from '../../src/model/forecast/aggregates';
+import { MAX_TARGET_BAND_CANDIDATES, TARGET_BAND_BUDGET } from '../../src/model/forecast/group-tally';
 import { binomialAtLeast, extraCandidatesNeeded } from '../../src/model/forecast/back-calculation';
 import { createRandom, triangularQuantile } from '../../src/model/forecast/random';
 import { runForecastRequest, toForecastRequest } from '../../src/model/forecast/request';
@@ -605,7 +605,8 @@ describe('target cumulative band', () => {
       target({ id: 'tx-past', dueQuarter: '2026-Q4', hires: 1 }),
     ];
     const horizonMonths = 24;
-    const input = options({ candidates, targets, assumptions: DEFAULT_ASSUMPTIONS, runs: 3000, horizonMonths, seed: 3 });
+    // The sampled path draws every candidate in every run, so its percentiles are the runs' own.
+    const input = options({ candidates, targets, assumptions: DEFAULT_ASSUMPTIONS, runs: 3000, horizonMonths, seed: 3, method: 'sampled' });
     const runs = collectRuns(input);
     const result = simulate(input);
     const matched = (t: Target) =>
@@ -663,7 +664,8 @@ describe('target cumulative band', () => {
     expect(result.total.cumulative.mean[17]).toBeGreaterThan(0); // the one candidate does arrive, just not for this target
   });
 
-  it(`keeps only the mean (p10 = p90 = mean) for a target of more than ${MAX_TARGET_BAND_CANDIDATES} candidates`, () => {
+  // Only the sampled path keeps run-by-run counts (the direct path computes every band exactly).
+  it(`keeps only the mean (p10 = p90 = mean) for a target of more than ${MAX_TARGET_BAND_CANDIDATES} candidates on the sampled path`, () => {
     const pool = (count: number) => Array.from({ length: count }, (_, i) => candidate({ id: `p${i}`, stage: 'offer' }));
     const run = (count: number) => {
       const candidates = pool(count);
@@ -675,6 +677,7 @@ describe('target cumulative band', () => {
           assumptions: instant({ withdrawalOffer: 0.5 }),
           runs: 200,
           horizonMonths: 3,
+          method: 'sampled',
           onRun: (_, days) => runs.push(Array.from(days)),
         }),
       );
@@ -699,15 +702,18 @@ describe('target cumulative band', () => {
     expect(large.forecast.arrivalsP10).toBe(quantile(large.arrived, 0.1));
   });
 
-  it('keeps only the mean for the targets past the memory budget, in target order', () => {
+  it('keeps only the mean for the targets past the memory budget, in target order, on the sampled path', () => {
     const horizonMonths = 240;
     const candidates = Array.from({ length: 5000 }, (_, i) => candidate({ id: `b${i}`, stage: 'offer' }));
     const perTarget = horizonMonths * (candidates.length + 1);
     const fitting = Math.floor(TARGET_BAND_BUDGET / perTarget);
     expect(fitting).toBeGreaterThan(0);
     const targets = Array.from({ length: fitting + 2 }, (_, t) => target({ id: `t${t}` }));
-    const result = simulate(options({ candidates, targets, assumptions: instant({ withdrawalOffer: 0.5 }), runs: 20, horizonMonths }));
+    const input = options({ candidates, targets, assumptions: instant({ withdrawalOffer: 0.5 }), runs: 20, horizonMonths });
+    const result = simulate({ ...input, method: 'sampled' });
     expect(result.targets.map((forecast) => forecast.cumulativePercentiles)).toEqual(targets.map((_, t) => t < fitting));
+    // The direct path holds no per-run counts, so every band keeps its percentiles.
+    expect(simulate(input).targets.every((forecast) => forecast.cumulativePercentiles)).toBe(true);
     const full = result.targets[0].cumulative;
     const meanOnly = result.targets[fitting].cumulative;
     expect(meanOnly.mean).toEqual(full.mean);

@@ -3,13 +3,11 @@
 // (independently, so Binomial(n, q)), must reach the hires with the wanted probability.
 // New candidates are assumed not to crowd each other out of Conrad 30 slots.
 
-import { frequencyAtLeast } from './frequencies';
-
 /** Searches n up to this; beyond it the target is reported as out of reach. */
 const MAX_EXTRA_CANDIDATES = 100_000;
 
 export interface ExtraCandidatesQuery {
-  /** freq[k] = runs in which the current pipeline delivered k hires by the due date. */
+  /** freq[k] / runs = P(the current pipeline delivers k hires by the due date). */
   freq: ArrayLike<number>;
   runs: number;
   hires: number;
@@ -37,7 +35,11 @@ export function extraCandidatesNeeded(query: ExtraCandidatesQuery): number | nul
 /** P(current arrivals + Binomial(n, q) ≥ hires). */
 function probabilityMetWithExtra(query: ExtraCandidatesQuery, n: number): number {
   const { freq, runs, hires, arrivalProbability } = query;
-  if (n === 0) return frequencyAtLeast(freq, runs, hires);
+  if (n === 0) {
+    let hits = 0;
+    for (let k = Math.max(0, hires); k < freq.length; k++) hits += freq[k];
+    return hits / runs;
+  }
   let probability = 0;
   for (let k = 0; k < freq.length; k++) {
     if (freq[k] > 0) probability += (freq[k] / runs) * binomialAtLeast(n, arrivalProbability, hires - k);

@@ -4,7 +4,7 @@
 import { parseIsoDate } from '../calendar';
 import { capStartFor, type CandidatePlan, type Chain, type Duration, type LotteryMode } from '../timing/routes';
 
-const STATUS_ACTIVE = 0;
+export const STATUS_ACTIVE = 0;
 export const STATUS_ARRIVED = 1;
 export const STATUS_WITHDRAWN = 2;
 
@@ -95,6 +95,8 @@ export interface Cohort {
   /** Candidates that can owe the $100,000 fee. */
   feeExposed: Int32Array;
   conradStates: ConradState[];
+  /** Index into conradStates of a Conrad 30 applicant's (or probe's) state; −1 for others. */
+  conradStateOf: Int32Array;
 }
 
 export interface ConradSlots {
@@ -140,8 +142,9 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     feeAbroad: new Float64Array(size),
     feeExposed: new Int32Array(0),
     conradStates: [],
+    conradStateOf: new Int32Array(size).fill(-1),
   };
-  const conrad = new Map<string, { applicants: number[]; probes: number[] }>();
+  const conrad = new Map<string, { index: number; applicants: number[]; probes: number[] }>();
   const exposed: number[] = [];
 
   members.forEach(({ plan, takesConradSlot }, i) => {
@@ -222,8 +225,9 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
         cohort.startWithinDays[i] = visa.startWithinDays;
         survival *= visa.successProbability;
         let state = conrad.get(visa.state);
-        if (!state) conrad.set(visa.state, (state = { applicants: [], probes: [] }));
+        if (!state) conrad.set(visa.state, (state = { index: conrad.size, applicants: [], probes: [] }));
         (takesConradSlot ? state.applicants : state.probes).push(i);
+        cohort.conradStateOf[i] = state.index;
         break;
       }
     }

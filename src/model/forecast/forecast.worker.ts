@@ -1,21 +1,47 @@
-// Runs the forecast off the main thread: post a ForecastRequest, receive progress messages and then
-// one ForecastResponse.
+// A forecast worker: prepares its share of a forecast, runs the chunks it is given, then sends its
+// tallies or adds up everyone's and replies with the result (request.ts has the messages).
 
-import { runForecastRequest, type ForecastRequest, type ForecastResponse } from './request';
+import { ForecastPart } from './forecast-part';
+import type { ForecastCommand, ForecastReply } from './request';
+import { talliesBuffers } from './run-units';
 
-/** Progress messages per forecast: enough for a smooth bar, few enough to cost nothing. */
-const PROGRESS_STEPS = 20;
+let part: ForecastPart | null = null;
 
-self.onmessage = (event: MessageEvent<ForecastRequest>) => {
-  let response: ForecastResponse;
-  const every = Math.max(1, Math.floor(event.data.runs / PROGRESS_STEPS));
-  const onRun = (run: number) => {
-    if ((run + 1) % every === 0) self.postMessage({ progress: (run + 1) / event.data.runs } satisfies ForecastResponse);
-  };
+function reply(message: ForecastReply, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+self.onmessage = (event: MessageEvent<ForecastCommand>) => {
+  const command = event.data;
   try {
-    response = { ok: true, result: runForecastRequest(event.data, onRun) };
+    switch (command.kind) {
+      case 'prepare':
+        part = new ForecastPart(command.request, command.chunks);
+        reply({ kind: 'ready', chunkCosts: part.chunkCosts });
+        break;
+      case 'run':
+        current().run(command.chunk);
+        reply({ kind: 'ran', chunk: command.chunk });
+        break;
+      case 'send-tallies': {
+        const tallies = current().tallies();
+        part = null;
+        reply({ kind: 'tallies', tallies }, talliesBuffers(tallies));
+        break;
+      }
+      case 'summarise': {
+        const result = current().summarise(command.others);
+        part = null;
+        reply({ kind: 'result', result });
+        break;
+      }
+    }
   } catch (error) {
-    response = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply({ kind: 'error', error: error instanceof Error ? error.message : String(error) });
   }
-  self.postMessage(response);
 };
+
+function current(): ForecastPart {
+  if (!part) throw new Error('the forecast worker has no forecast prepared');
+  return part;
+}

@@ -77,7 +77,7 @@ export interface FeeRule {
 /** Reusable per-run state, sized once for a cohort. */
 export interface RunBuffers {
   arrival: Float64Array;
-  /** Arrivals under the counterfactual fee scenario. */
+  /** Arrivals under the counterfactual fee scenario; set for members that can owe the fee (others: `arrival`). */
   altArrival: Float64Array;
   binding: Uint8Array;
   /** Known fees spent per candidate, summed over all runs so far. */
@@ -164,7 +164,42 @@ function chainEnd(cohort: Cohort, start: number, from: number, to: number, begun
   return begun ? Math.max(t, 0) : t;
 }
 
-export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, fee: FeeRule): void {
+/** Members sampled together in each run: they share the Conrad 30 slots of their states. */
+export interface MemberGroup {
+  members: Int32Array;
+  /** The Conrad 30 states whose applicants (and new-candidate probes) are all among `members`. */
+  conradStates: ConradState[];
+  /** Members that can owe the $100,000 fee. */
+  feeExposed: Int32Array;
+}
+
+/**
+ * One run of a group: every member's tracks, then the Conrad 30 slots of the group's states (first
+ * come, first served), then the $100,000 fee. Members outside the group are left as they were.
+ */
+export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, fee: FeeRule, group: MemberGroup): void {
+  const { members, conradStates, feeExposed } = group;
+  for (let k = 0; k < members.length; k++) sampleMember(cohort, tables, buffers, members[k]);
+  for (const state of conradStates) placeConradState(cohort, tables, buffers, state);
+  for (let k = 0; k < feeExposed.length; k++) applyH1bFee(cohort, buffers, fee, feeExposed[k]);
+}
+
+/**
+ * One draw of a member who competes with nobody: a Conrad 30 applicant is placed as if alone (its
+ * state has a slot for every applicant), and the fee applies.
+ */
+export function sampleAlone(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, fee: FeeRule, i: number): void {
+  sampleMember(cohort, tables, buffers, i);
+  if (Number.isNaN(buffers.arrival[i])) placeUncontested(cohort, tables, buffers, cohort.conradStates[cohort.conradStateOf[i]], i);
+  if (cohort.feeAbroad[i] > 0) applyH1bFee(cohort, buffers, fee, i);
+}
+
+/** Member i's arrival and what decided it; a Conrad 30 applicant's waits (NaN) for the slots to be dealt. */
+export function sampleMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, i: number): void {
+  buffers.position = drawMember(cohort, tables, buffers, i, buffers.position);
+}
+
+function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, i: number, position: number): number {
   const { status, anchor, survival, maxDraws, stepsStart, licensingStart, visaStart, stepIds, steps, visaKind, visaDay } = cohort;
   const { licensingBegun, ecfmgStep, matchAttempts, matchProbability, visaScreenStep, available } = cohort;
   const { lotteryMode, petitionFee, lotteryEntryFee, selectionProbability, maxLotteries, petitionDays, capStartDay } = cohort;
@@ -172,175 +207,166 @@ export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBu
   const { registrationCloses, petitionFilingOpens, capStart, matchDays, residencyEnds } = tables;
   const years = registrationCloses.length;
   const poolSize = u.length;
-  let p = buffers.position;
+  let p = position;
 
-  for (let i = 0; i < cohort.size; i++) {
-    const state = status[i];
-    if (state === STATUS_ARRIVED) {
-      arrival[i] = anchor[i];
-      binding[i] = BIND_ARRIVED;
-      continue;
+  const state = status[i];
+  if (state === STATUS_ARRIVED) {
+    arrival[i] = anchor[i];
+    binding[i] = BIND_ARRIVED;
+    return p;
+  }
+  if (state === STATUS_WITHDRAWN) {
+    arrival[i] = Infinity;
+    binding[i] = BIND_WITHDRAWN;
+    return p;
+  }
+  if (p + maxDraws[i] > poolSize) {
+    random.fill(u);
+    p = 0;
+  }
+  if (u[p++] >= survival[i]) {
+    arrival[i] = Infinity;
+    binding[i] = BIND_WITHDRAWN;
+    return p;
+  }
+
+  // Recruitment: the current stage began on the stage date.
+  let recruited = anchor[i];
+  const licensingFrom = licensingStart[i];
+  for (let k = stepsStart[i]; k < licensingFrom; k++) {
+    const id = stepIds[k];
+    const days = k === stepsStart[i] ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
+    recruited = Math.max(recruited + days, 0);
+  }
+  recruited = Math.max(recruited, 0);
+
+  // Training: ECFMG certification from today, then the Match and residency.
+  let trained = 0;
+  let trainingGate = -Infinity;
+  if (ecfmgStep[i] >= 0) trainingGate = trained = stepDays(steps, ecfmgStep[i], u[p++]);
+  const attempts = matchAttempts[i];
+  if (attempts > 0) {
+    let year = 0;
+    while (year < years && matchDays[year] < trained) year++;
+    let matchedYear = -1;
+    for (let a = 0; a < attempts; a++, year++) {
+      const draw = u[p++];
+      if (matchedYear < 0 && year < years && draw < matchProbability[i]) matchedYear = year;
     }
-    if (state === STATUS_WITHDRAWN) {
+    if (matchedYear < 0) {
       arrival[i] = Infinity;
-      binding[i] = BIND_WITHDRAWN;
-      continue;
+      binding[i] = BIND_TRAINING;
+      return p;
     }
-    if (p + maxDraws[i] > poolSize) {
-      random.fill(u);
-      p = 0;
-    }
-    if (u[p++] >= survival[i]) {
-      arrival[i] = Infinity;
-      binding[i] = BIND_WITHDRAWN;
-      continue;
-    }
+    trained = Math.max(trained, matchDays[matchedYear]); // licences are applied for during residency
+    trainingGate = residencyEnds[matchedYear];
+  }
 
-    // Recruitment: the current stage began on the stage date.
-    let recruited = anchor[i];
-    const licensingFrom = licensingStart[i];
-    for (let k = stepsStart[i]; k < licensingFrom; k++) {
-      const id = stepIds[k];
-      const days = k === stepsStart[i] ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
-      recruited = Math.max(recruited + days, 0);
-    }
-    recruited = Math.max(recruited, 0);
+  // Licensing: under way since the stage date, or from when recruitment and training allow.
+  const begun = licensingBegun[i] === 1;
+  let licensing = begun ? anchor[i] : Math.max(recruited, trained);
+  for (let k = licensingFrom; k < visaStart[i]; k++) {
+    const id = stepIds[k];
+    const days = k === licensingFrom && begun ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
+    licensing = Math.max(licensing + days, 0);
+  }
 
-    // Training: ECFMG certification from today, then the Match and residency.
-    let trained = 0;
-    let trainingGate = -Infinity;
-    if (ecfmgStep[i] >= 0) trainingGate = trained = stepDays(steps, ecfmgStep[i], u[p++]);
-    const attempts = matchAttempts[i];
-    if (attempts > 0) {
+  // The latest of the non-visa tracks, and which one it is.
+  let ready = recruited;
+  let bind = BIND_RECRUITMENT;
+  if (trainingGate > ready) [ready, bind] = [trainingGate, BIND_TRAINING];
+  if (licensing > ready) [ready, bind] = [licensing, BIND_LICENSING];
+  if (available[i] > ready) [ready, bind] = [available[i], BIND_AVAILABLE];
+  const visaFrom = recruited;
+  if (visaScreenStep[i] >= 0) {
+    const screened = visaFrom + stepDays(steps, visaScreenStep[i], u[p++]);
+    if (screened > ready) [ready, bind] = [screened, BIND_VISASCREEN];
+  }
+  feeFiling[i] = visaFrom;
+
+  const kind = visaKind[i];
+  const chainFrom = visaStart[i];
+  const chainTo = stepsStart[i + 1];
+  let visaDone = -Infinity;
+  if (kind === VISA_NONE) {
+    // nothing to wait for
+  } else if (kind === VISA_BLOCKED) {
+    arrival[i] = Infinity;
+    binding[i] = BIND_VISA;
+    return p;
+  } else if (kind === VISA_LOTTERY) {
+    const mode = lotteryMode[i];
+    let filing = NaN;
+    let octFirst = capStartDay[i];
+    if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
       let year = 0;
-      while (year < years && matchDays[year] < trained) year++;
-      let matchedYear = -1;
-      for (let a = 0; a < attempts; a++, year++) {
-        const draw = u[p++];
-        if (matchedYear < 0 && year < years && draw < matchProbability[i]) matchedYear = year;
+      if (mode === LOTTERY_REGISTER) while (year < years && registrationCloses[year] < visaFrom) year++;
+      const lastYear = Math.min(years, year + maxLotteries[i]);
+      for (let n = 0; year < lastYear; year++, n++) {
+        if (mode === LOTTERY_REGISTER || n > 0) feeTotals[i] += lotteryEntryFee[i];
+        if (u[p++] < selectionProbability[i]) {
+          filing = petitionFilingOpens[year];
+          octFirst = capStart[year];
+          break;
+        }
       }
-      if (matchedYear < 0) {
-        arrival[i] = Infinity;
-        binding[i] = BIND_TRAINING;
-        continue;
-      }
-      trained = Math.max(trained, matchDays[matchedYear]); // licences are applied for during residency
-      trainingGate = residencyEnds[matchedYear];
+    } else if (mode === LOTTERY_SELECTED) {
+      // Files in the April–June window (now, if it is open); a stale record is read as filed by June 30.
+      filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
     }
-
-    // Licensing: under way since the stage date, or from when recruitment and training allow.
-    const begun = licensingBegun[i] === 1;
-    let licensing = begun ? anchor[i] : Math.max(recruited, trained);
-    for (let k = licensingFrom; k < visaStart[i]; k++) {
-      const id = stepIds[k];
-      const days = k === licensingFrom && begun ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
-      licensing = Math.max(licensing + days, 0);
-    }
-
-    // The latest of the non-visa tracks, and which one it is.
-    let ready = recruited;
-    let bind = BIND_RECRUITMENT;
-    if (trainingGate > ready) [ready, bind] = [trainingGate, BIND_TRAINING];
-    if (licensing > ready) [ready, bind] = [licensing, BIND_LICENSING];
-    if (available[i] > ready) [ready, bind] = [available[i], BIND_AVAILABLE];
-    const visaFrom = recruited;
-    if (visaScreenStep[i] >= 0) {
-      const screened = visaFrom + stepDays(steps, visaScreenStep[i], u[p++]);
-      if (screened > ready) [ready, bind] = [screened, BIND_VISASCREEN];
-    }
-    feeFiling[i] = visaFrom;
-
-    const kind = visaKind[i];
-    const chainFrom = visaStart[i];
-    const chainTo = stepsStart[i + 1];
-    let visaDone = -Infinity;
-    if (kind === VISA_NONE) {
-      // nothing to wait for
-    } else if (kind === VISA_BLOCKED) {
+    if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
       arrival[i] = Infinity;
       binding[i] = BIND_VISA;
-      continue;
-    } else if (kind === VISA_LOTTERY) {
-      const mode = lotteryMode[i];
-      let filing = NaN;
-      let octFirst = capStartDay[i];
-      if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
-        let year = 0;
-        if (mode === LOTTERY_REGISTER) while (year < years && registrationCloses[year] < visaFrom) year++;
-        const lastYear = Math.min(years, year + maxLotteries[i]);
-        for (let n = 0; year < lastYear; year++, n++) {
-          if (mode === LOTTERY_REGISTER || n > 0) feeTotals[i] += lotteryEntryFee[i];
-          if (u[p++] < selectionProbability[i]) {
-            filing = petitionFilingOpens[year];
-            octFirst = capStart[year];
-            break;
-          }
-        }
-      } else if (mode === LOTTERY_SELECTED) {
-        // Files in the April–June window (now, if it is open); a stale record is read as filed by June 30.
-        filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
-      }
-      if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
-        arrival[i] = Infinity;
-        binding[i] = BIND_VISA;
-        continue;
-      }
-      let approval: number;
-      if (mode === LOTTERY_FILED) approval = Math.max(visaDay[i] + petitionDays[i], 0);
-      else if (mode === LOTTERY_APPROVED) approval = visaDay[i];
-      else {
-        feeTotals[i] += petitionFee[i];
-        feeFiling[i] = filing;
-        approval = filing + petitionDays[i];
-      }
-      const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
-      p += chainTo - chainFrom;
-      visaDone = Math.max(octFirst, afterApproval);
-    } else if (kind === VISA_CONRAD) {
-      arrival[i] = NaN; // decided below, once every applicant's filing day is known
-      readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay[i] : visaFrom;
-      licensed[i] = licensing;
-      otherReady[i] = ready;
-      otherBinding[i] = bind;
-      continue;
-    } else {
-      // A chain of steps: from the visa status date when under way, else from the end of recruitment.
-      const started = !Number.isNaN(visaDay[i]);
-      const start = started ? visaDay[i] : visaFrom;
-      visaDone = chainEnd(cohort, start, chainFrom, chainTo, started, u, p);
-      p += chainTo - chainFrom;
-      if (!started) feeTotals[i] += petitionFee[i];
+      return p;
     }
-    if (visaDone > ready) [ready, bind] = [visaDone, BIND_VISA];
-    arrival[i] = Math.max(ready, 0);
-    binding[i] = bind;
+    let approval: number;
+    if (mode === LOTTERY_FILED) approval = Math.max(visaDay[i] + petitionDays[i], 0);
+    else if (mode === LOTTERY_APPROVED) approval = visaDay[i];
+    else {
+      feeTotals[i] += petitionFee[i];
+      feeFiling[i] = filing;
+      approval = filing + petitionDays[i];
+    }
+    const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
+    p += chainTo - chainFrom;
+    visaDone = Math.max(octFirst, afterApproval);
+  } else if (kind === VISA_CONRAD) {
+    arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
+    readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay[i] : visaFrom;
+    licensed[i] = licensing;
+    otherReady[i] = ready;
+    otherBinding[i] = bind;
+    return p;
+  } else {
+    // A chain of steps: from the visa status date when under way, else from the end of recruitment.
+    const started = !Number.isNaN(visaDay[i]);
+    const start = started ? visaDay[i] : visaFrom;
+    visaDone = chainEnd(cohort, start, chainFrom, chainTo, started, u, p);
+    p += chainTo - chainFrom;
+    if (!started) feeTotals[i] += petitionFee[i];
   }
-  buffers.position = p;
-
-  for (const state of cohort.conradStates) placeConradState(cohort, tables, buffers, state);
-  applyH1bFee(cohort, buffers, fee);
+  if (visaDone > ready) [ready, bind] = [visaDone, BIND_VISA];
+  arrival[i] = Math.max(ready, 0);
+  binding[i] = bind;
+  return p;
 }
 
-/** The $100,000 fee: who owes it in each scenario, and whether the hire survives it. */
-function applyH1bFee(cohort: Cohort, buffers: RunBuffers, fee: FeeRule): void {
+/** The $100,000 fee for member i: whether it owes it in each scenario, and whether the hire survives it. */
+function applyH1bFee(cohort: Cohort, buffers: RunBuffers, fee: FeeRule, i: number): void {
   const { arrival, altArrival, binding, feeTotals, feeFiling } = buffers;
-  altArrival.set(arrival);
-  const exposed = cohort.feeExposed;
-  for (let k = 0; k < exposed.length; k++) {
-    const i = exposed[k];
-    if (arrival[i] === Infinity) continue;
-    const p = reserve(buffers, 2);
-    buffers.position = p + 2;
-    if (buffers.uniforms[p] >= cohort.feeAbroad[i]) continue; // changes status inside the US: exempt
-    const filed = feeFiling[i];
-    const pays = buffers.uniforms[p + 1] < fee.payProbability;
-    if (filed >= fee.altFrom && filed < fee.altUntil && !pays) altArrival[i] = Infinity;
-    if (filed >= fee.from && filed < fee.until) {
-      if (pays) feeTotals[i] += fee.amount;
-      else {
-        arrival[i] = Infinity;
-        binding[i] = BIND_FEE;
-      }
+  altArrival[i] = arrival[i];
+  if (arrival[i] === Infinity) return;
+  const p = reserve(buffers, 2);
+  buffers.position = p + 2;
+  if (buffers.uniforms[p] >= cohort.feeAbroad[i]) return; // changes status inside the US: exempt
+  const filed = feeFiling[i];
+  const pays = buffers.uniforms[p + 1] < fee.payProbability;
+  if (filed >= fee.altFrom && filed < fee.altUntil && !pays) altArrival[i] = Infinity;
+  if (filed >= fee.from && filed < fee.until) {
+    if (pays) feeTotals[i] += fee.amount;
+    else {
+      arrival[i] = Infinity;
+      binding[i] = BIND_FEE;
     }
   }
 }
@@ -421,6 +447,15 @@ function fileConrad(
     if (needsFlex) flexUsed[year]++;
   }
   return year === first ? day : tables.fiscalYearStarts[year];
+}
+
+/** A Conrad 30 applicant whose state has a slot for every applicant: files when ready. */
+function placeUncontested(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, state: ConradState, i: number): void {
+  const filed = cohort.conradFiled[i] === 1;
+  const ready = buffers.readyToFile[i];
+  const needsFlex = cohort.conradFlex[i] === 1;
+  const filingDay = filed ? ready : fileConrad(tables, buffers, state.slotsPerFiscalYear, state.flexPerFiscalYear, ready, needsFlex, false);
+  placeConradApplicant(cohort, buffers, i, filingDay, filed);
 }
 
 function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, filingDay: number, begun: boolean): void {

@@ -1,0 +1,228 @@
+// The forecast's result from its tallies: monthly arrival bands by specialty × state, per target and
+// in total; each target's chance of being met (with and without the $100,000 fee) and the extra
+// candidates it needs; each candidate's arrival months and what delays them; known fees per hire by
+// route.
+
+import type { Candidate } from '../types';
+import { addYears, formatIsoDate, parseIsoDate } from '../calendar';
+import { feeRuleText } from '../timing/h1b-fee';
+import { currentStepText } from '../timing/next-action';
+import type { CandidatePlan } from '../timing/routes';
+import { ROUTES } from '../timing/visa-routes';
+import { AggregateCounts } from './aggregate-counts';
+import { routeCosts } from './aggregates';
+import { extraCandidatesNeeded } from './back-calculation';
+import { candidateSummary, mostBinding } from './candidate-tally';
+import { denseFrequencies, distributionAtLeast, distributionMean, distributionQuantile, distributionShortfall } from './count-distribution';
+import type { PreparedForecast } from './prepare';
+import type { CandidateForecast, DelayingStep, ForecastResult, TargetForecast } from './result';
+import { groupTally, monthSlots, type Tallies } from './run-units';
+import {
+  BINDINGS,
+  BIND_AVAILABLE,
+  BIND_FEE,
+  BIND_LICENSING,
+  BIND_RECRUITMENT,
+  BIND_TRAINING,
+  BIND_VISA,
+  BIND_VISASCREEN,
+} from './sample-run';
+
+export function summariseForecast(prepared: PreparedForecast, tallies: Tallies): ForecastResult {
+  const { candidates, targets, context, runs, probes, realPlans, dueDays, targetMembers, assumptions, targetProbability } = prepared;
+  const { grid, work } = context;
+  const rows = work.rows;
+  const groups = work.groups.map((_, g) => groupTally(context, tallies, g));
+  const counts = new AggregateCounts(context, tallies, groups);
+  const monthLabels = grid.labels();
+  const dueDates = dueDays.map((day) => formatIsoDate(prepared.nowDay + day));
+  const slots = monthSlots(grid);
+  const seriesMembers: number[][] = prepared.series.map(() => []);
+  const seriesOf = context.groupTallies.seriesOf;
+  candidates.forEach((_, i) => seriesMembers[seriesOf[i]].push(i));
+
+  // Per candidate, from its row: arrival within the horizon and ever, and mean fees.
+  const rowOf = (i: number) => rows.rowOf[i];
+  const share = (i: number, slot: number) => tallies.months[rowOf(i) * slots + slot] / rows.samples[rowOf(i)];
+  const arrivedInHorizon = Float64Array.from(candidates, (_, i) => 1 - share(i, grid.count) - share(i, grid.count + 1));
+  const arrivedEver = Float64Array.from(candidates, (_, i) => 1 - share(i, grid.count + 1));
+  const expectedFees = meanFees(prepared, tallies);
+
+  const targetsOfCandidate: number[][] = candidates.map(() => []);
+  targetMembers.forEach((list, t) => list.forEach((i) => targetsOfCandidate[i].push(t)));
+  const ruleText = feeRuleText(assumptions);
+  const bands = counts.bandsWithUnion(
+    seriesMembers,
+    (group, m, s) => {
+      const freq = group.series(s, m);
+      return freq && { freq };
+    },
+    (group, m) => ({ freq: group.total(m) }),
+  );
+  return {
+    now: prepared.now,
+    runs,
+    seed: prepared.seed,
+    targetProbability,
+    months: monthLabels,
+    total: {
+      candidates: prepared.series.reduce((sum, series) => sum + series.notWithdrawn, 0),
+      cumulative: bands.union.band,
+    },
+    bySpecialtyState: prepared.series.map((series, s) => ({
+      profession: series.profession,
+      specialty: series.specialty,
+      state: series.state,
+      candidates: series.notWithdrawn,
+      cumulative: bands.sets[s].band,
+    })),
+    targets: targets.map((target, t): TargetForecast => {
+      const cut = dueDays[t] + 1;
+      const due = counts.before(targetMembers[t], cut, (group) => group.due(t));
+      const alt = prepared.feeMatters ? counts.before(targetMembers[t], cut, (group) => group.due(t, true), true) : due;
+      const cumulative = counts.band(targetMembers[t], (group, m) => group.band(t, m));
+      const dense = denseFrequencies(due);
+      return {
+        targetId: target.id,
+        dueDate: dueDates[t],
+        hires: target.hires,
+        matchedCandidates: targetMembers[t].length,
+        probabilityMet: distributionAtLeast(due, target.hires),
+        probabilityMetCounterfactual: distributionAtLeast(alt, target.hires),
+        wageLevel: target.wageLevel ?? null,
+        expectedArrivals: distributionMean(due),
+        arrivalsP10: distributionQuantile(due, 0.1),
+        arrivalsP90: distributionQuantile(due, 0.9),
+        expectedShortfall: distributionShortfall(due, target.hires),
+        cumulative: cumulative.band,
+        cumulativePercentiles: cumulative.percentiles,
+        newCandidatesNeeded: probes.flatMap((probe, p) => {
+          if (probe.target !== t) return [];
+          const arrivalProbability = counts.probabilityBefore(candidates.length + p, cut);
+          const query = { ...dense, hires: target.hires, arrivalProbability, targetProbability };
+          return [
+            {
+              stage: probe.scenario.stage,
+              visaRoute: probe.scenario.visaRoute,
+              stageDate: probe.candidate.stageDate,
+              arrivalProbability,
+              candidatesNeeded: extraCandidatesNeeded(query),
+            },
+          ];
+        }),
+      };
+    }),
+    costPerHireByRoute: routeCosts({
+      candidates,
+      routes: realPlans.map((plan) => plan.effectiveRoute),
+      arrivalProbability: arrivedEver,
+      expectedFees,
+      assumptions,
+    }),
+    candidateArrivalProbability: Array.from(arrivedInHorizon),
+    candidates: candidates.map((candidate, i): CandidateForecast => {
+      const row = rowOf(i);
+      const summary = candidateSummary(tallies.months, row * slots, grid.count, tallies.bindings, row * BINDINGS, rows.samples[row]);
+      const label = (m: number | null) => (m === null ? null : monthLabels[m]);
+      const median = label(summary.median);
+      const plan = realPlans[i];
+      const binds = mostBinding(summary.bindings);
+      return {
+        candidateId: candidate.id,
+        currentStep: currentStepText(candidate),
+        arrivalP10: label(summary.p10),
+        arrivalMedian: median,
+        arrivalP90: label(summary.p90),
+        arrivalProbability: arrivedInHorizon[i],
+        byTarget: targetsOfCandidate[i].map((t) => ({
+          targetId: targets[t].id,
+          dueDate: dueDates[t],
+          probability: counts.probabilityBefore(i, dueDays[t] + 1),
+        })),
+        delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate) : null,
+        serviceEnds: serviceEnd(plan, candidate, median),
+        waiverSite: ROUTES[candidate.visaRoute].waiver ? (prepared.siteOf(candidate) ?? null) : null,
+        detailed: true,
+      };
+    }),
+    fee: {
+      scenario: assumptions.h1bFeeScenario,
+      counterfactual: prepared.counterfactual,
+      dates: ruleText.dates,
+      status: ruleText.status,
+      scenarioText: ruleText.scenario,
+    },
+  };
+}
+
+/** Per real candidate, the mean known fees per draw: its row's fee totals (summed in unit order) over its draws. */
+function meanFees(prepared: PreparedForecast, tallies: Tallies): Float64Array {
+  const { work, realCount } = prepared.context;
+  const totals = new Float64Array(prepared.context.cohort.size);
+  for (let u = 0; u < work.alone.length; u++) totals[work.alone[u]] += tallies.fees[work.feeSlot[u]];
+  for (let u = work.alone.length; u < work.unitCount; u++) {
+    const members = work.groups[work.unitGroup[u]].members;
+    for (let k = 0; k < members.length; k++) totals[members[k]] += tallies.fees[work.feeSlot[u] + k];
+  }
+  const rows = work.rows;
+  const rowTotals = new Float64Array(rows.count);
+  for (let k = 0; k < rows.rowMembers.length; k++) rowTotals[rows.rowOf[rows.rowMembers[k]]] += totals[rows.rowMembers[k]];
+  return Float64Array.from({ length: realCount }, (_, i) => rowTotals[rows.rowOf[i]] / rows.samples[rows.rowOf[i]]);
+}
+
+function delayingStep(code: number, share: number, plan: CandidatePlan, candidate: Candidate): DelayingStep {
+  const step = (track: DelayingStep['track'], label: string): DelayingStep => ({ track, label, share });
+  switch (code) {
+    case BIND_RECRUITMENT:
+      return plan.recruitment.length
+        ? step('recruitment', `recruitment (now at ${candidate.stage})`)
+        : step('none', 'nothing left to wait for: ready to start (update the record if a step is still open)');
+    case BIND_TRAINING:
+      return step(
+        'training',
+        [plan.training.ecfmg ? 'ECFMG certification' : '', plan.training.residency ? 'the Match and residency' : '']
+          .filter(Boolean)
+          .join(', then ') || 'training',
+      );
+    case BIND_LICENSING:
+      return step('licensing', plan.licensing.steps.map((s) => s.label).join(', then ') || 'licensing');
+    case BIND_VISASCREEN:
+      return step('visascreen', 'CGFNS VisaScreen certificate');
+    case BIND_AVAILABLE:
+      return step('availability', `not free before ${plan.availableFrom}`);
+    case BIND_FEE:
+      return step('h1b-fee', 'the $100,000 H-1B fee (the hire falls through when the employer does not pay it)');
+    case BIND_VISA:
+    default:
+      return step('visa', visaLabel(plan));
+  }
+}
+
+function visaLabel(plan: CandidatePlan): string {
+  const visa = plan.visa;
+  switch (visa.kind) {
+    case 'h1b-lottery':
+      return visa.mode === 'register' || visa.mode === 'awaiting-selection'
+        ? `the H-1B lottery (${Math.round(visa.selectionProbability * 100)}% a year) and the Oct 1 start`
+        : 'the Oct 1 start of the fiscal year the petition is for';
+    case 'conrad30':
+      return visa.mode === 'filed' ? 'the Conrad 30 waiver already filed, then the H-1B' : 'Conrad 30 slots and processing, then the H-1B';
+    case 'steps':
+      return visa.chain.steps.map((s) => s.label).join(', then ') || ROUTES[plan.effectiveRoute].label;
+    case 'blocked':
+      return visa.reason;
+    case 'none':
+      return 'no visa step';
+  }
+}
+
+/** Waiver hires serve 3 years at the site: the month that ends if they arrive in the median month. */
+function serviceEnd(plan: CandidatePlan, candidate: Candidate, medianMonth: string | null): string | null {
+  if (plan.serviceYears === null) return null;
+  const years = plan.serviceYears;
+  const from =
+    candidate.stage === 'arrived' ? parseIsoDate(candidate.stageDate) : medianMonth === null ? null : parseIsoDate(`${medianMonth}-01`);
+  if (from === null) return null;
+  const end = Number.isInteger(years) ? addYears(from, years) : from + years * 365.25;
+  return candidate.stage === 'arrived' ? formatIsoDate(end) : formatIsoDate(end).slice(0, 7);
+}

@@ -1,0 +1,353 @@
+// The fast forecast against the reference. The direct path draws each independent candidate on its
+// own (pooling candidates with the same plan) and computes counts exactly; the sampled path draws
+// every candidate in every run and counts run by run. They must agree within Monte Carlo error on
+// varied pipelines, and a forecast split over any number of workers must equal the one-thread one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeCandidate } from '../helpers/candidate';
+import { formatIsoDate, parseIsoDate } from '../../src/model/calendar';
+import { ForecastPart } from '../../src/model/forecast/forecast-part';
+import { toForecastRequest } from '../../src/model/forecast/request';
+import type { ForecastResult } from '../../src/model/forecast/result';
+import { simulate, type ForecastTarget, type SimulateOptions } from '../../src/model/forecast/simulate';
+import { parsePipelineCsv } from '../../src/model/pipeline';
+import { syntheticCandidates, syntheticTargets } from '../../src/model/pipeline/synthetic';
+import { regionContainsFor } from '../../src/model/region-contains';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import { CURRENT_STATUSES, type Candidate, type RegionRef } from '../../src/model/types';
+
+const NOW = '2026-11-23';
+const NOW_DAY = parseIsoDate(NOW) as number;
+const inState = (region: RegionRef, site: { state: string }) => region.kind === 'state' && region.state === site.state;
+
+function target(id: string, overrides: Partial<ForecastTarget>): ForecastTarget {
+  return {
+    id,
+    profession: 'physician',
+    specialty: 'internal medicine',
+    region: { kind: 'state', state: 'TX' },
+    hires: 3,
+    dueQuarter: '2027-Q4',
+    priority: 'high',
+    owner: '',
+    note: '',
+    ...overrides,
+  };
+}
+
+/**
+ * 180 candidates spread over stages, stage dates, routes, visa and current statuses, training and
+ * availability; Conrad 30 applicants crowd Texas (12 for 5 slots, some at flex sites) but not New
+ * York (2); several candidates share every field (cohorts); the $100,000 fee applies.
+ */
+function mixedPipeline(): Candidate[] {
+  const stages = [
+    'sourced',
+    'screening',
+    'interview',
+    'offer',
+    'accepted',
+    'licensure',
+    'credentialing',
+    'visa',
+    'arrived',
+    'withdrawn',
+  ] as const;
+  const routes = ['us-authorized', 'h1b-cap-subject', 'h1b-cap-exempt', 'h1b-transfer', 'o1', 'j1-hhs-clinical', 'eb2-niw', 'tn'] as const;
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < 150; i++) {
+    candidates.push(
+      makeCandidate({
+        id: `m${i}`,
+        stage: stages[i % stages.length],
+        stageDate: formatIsoDate(NOW_DAY - ((i * 37) % 330)),
+        visaRoute: routes[(i * 3) % routes.length],
+        siteState: ['TX', 'NY', 'CA'][i % 3],
+        specialty: i % 4 === 0 ? 'family medicine' : 'internal medicine',
+        currentStatus: CURRENT_STATUSES[(i * 5) % CURRENT_STATUSES.length],
+        ecfmgCertified: i % 9 !== 0,
+        trainingStatus: i % 13 === 0 ? 'needs-residency' : '',
+        availableFrom: i % 11 === 0 ? formatIsoDate(NOW_DAY + 200) : '',
+        visaStatus: i % 17 === 0 ? 'registered' : 'not-started',
+        visaStatusDate: i % 17 === 0 ? '2026-03-10' : '',
+      }),
+    );
+  }
+  for (let i = 0; i < 14; i++) {
+    const state = i < 12 ? 'TX' : 'NY';
+    candidates.push(
+      makeCandidate({
+        id: `j${i}`,
+        stage: 'accepted',
+        stageDate: formatIsoDate(NOW_DAY - i * 15),
+        visaRoute: 'j1-conrad30',
+        currentStatus: 'j1',
+        siteState: state,
+      }),
+    );
+  }
+  for (let i = 0; i < 16; i++) {
+    candidates.push(
+      makeCandidate({ id: `same${i}`, stage: 'offer', stageDate: '2026-10-01', visaRoute: 'h1b-cap-subject', currentStatus: '' }),
+    );
+  }
+  return candidates;
+}
+
+const mixedTargets: ForecastTarget[] = [
+  target('tx-2027', { hires: 8 }),
+  target('tx-pc-2028', { specialty: 'primary care', dueQuarter: '2028-Q2', hires: 25 }),
+  target('ny-2027q3', { region: { kind: 'state', state: 'NY' }, dueQuarter: '2027-Q3', hires: 4 }),
+  target('ca-2029', { region: { kind: 'state', state: 'CA' }, dueQuarter: '2029-Q4', hires: 30, wageLevel: 3 }),
+  target('tx-past', { dueQuarter: '2026-Q3', hires: 1 }),
+];
+
+function options(candidates: Candidate[], targets: ForecastTarget[], overrides: Partial<SimulateOptions> = {}): SimulateOptions {
+  return {
+    candidates,
+    targets,
+    assumptions: DEFAULT_ASSUMPTIONS,
+    now: NOW,
+    runs: 20_000,
+    seed: 5,
+    horizonMonths: 36,
+    regionContains: inState,
+    ...overrides,
+  };
+}
+
+const samplePipeline = () => {
+  const file = path.resolve(import.meta.dirname, '../../public/datasets/sample/pipeline-sample.csv');
+  return parsePipelineCsv(fs.readFileSync(file, 'utf8'), 'pipeline-sample.csv', { today: NOW }).candidates;
+};
+
+/** Each target asks for about the hires it can expect (from a short run), so P(met) is neither 0 nor 1. */
+function balanced(input: SimulateOptions): SimulateOptions {
+  const quick = simulate({ ...input, runs: 500 });
+  return { ...input, targets: input.targets.map((t, k) => ({ ...t, hires: Math.max(1, Math.round(quick.targets[k].expectedArrivals)) })) };
+}
+
+const pipelines: [string, () => SimulateOptions][] = [
+  ['mixed stages, routes and statuses, a crowded Conrad 30 state, cohorts, the fee', () => options(mixedPipeline(), mixedTargets)],
+  [
+    'the sample pipeline, the fee as written',
+    () =>
+      balanced(
+        options(
+          samplePipeline(),
+          [
+            target('pc', { specialty: 'primary care', region: { kind: 'state', state: 'CA' }, hires: 10, dueQuarter: '2028-Q2' }),
+            target('psy', { specialty: 'psychiatry', region: { kind: 'state', state: 'CA' }, hires: 3, dueQuarter: '2027-Q4' }),
+          ],
+          { assumptions: { ...DEFAULT_ASSUMPTIONS, h1bFeeScenario: 'as-written' }, horizonMonths: 48 },
+        ),
+      ),
+  ],
+  [
+    'the benchmark’s synthetic pipeline (large cohorts)',
+    () =>
+      balanced(
+        options(syntheticCandidates(400), syntheticTargets(8), { regionContains: regionContainsFor([], new Map()), horizonMonths: 48 }),
+      ),
+  ],
+];
+
+/**
+ * Stated tolerance: 5 standard errors of the difference of two independent estimates at `runs`
+ * runs. A probability's standard error is at most 0.5/√runs on either path; a count of n
+ * candidates has a standard deviation of at most √n/2, so its mean's error is at most √n/(2√runs).
+ * Percentiles of counts and months may differ by one step.
+ */
+function tolerances(runs: number) {
+  const differenceSe = (se: number) => Math.SQRT2 * se;
+  return {
+    probability: 5 * differenceSe(0.5 / Math.sqrt(runs)),
+    mean: (n: number) => 5 * differenceSe(Math.sqrt(Math.max(n, 1)) / 2 / Math.sqrt(runs)),
+    step: 1,
+  };
+}
+
+/** A forecast with each candidate's arrival-month distribution from its draws: cdf[i][m] = P(arrived by the end of month m). */
+function simulateWithCdfs(input: SimulateOptions): { result: ForecastResult; cdf: number[][] } {
+  const monthEnds = Array.from({ length: input.horizonMonths }, (_, m) => {
+    const [year, month] = NOW.split('-').map(Number);
+    const index = year * 12 + month + m; // the month after month m, 0-based months
+    return (parseIsoDate(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`) as number) - NOW_DAY;
+  });
+  const counts = input.candidates.map(() => new Array<number>(input.horizonMonths).fill(0));
+  const result = simulate({
+    ...input,
+    onRun: (_, days) =>
+      days.forEach((day, i) => {
+        for (let m = 0; m < monthEnds.length; m++) if (day < monthEnds[m]) counts[i][m]++;
+      }),
+  });
+  return { result, cdf: counts.map((row) => row.map((count) => count / input.runs)) };
+}
+
+function compare(
+  direct: ForecastResult,
+  sampled: ForecastResult,
+  candidates: Candidate[],
+  runs: number,
+  cdfs?: { direct: number[][]; sampled: number[][] },
+): string[] {
+  const tol = tolerances(runs);
+  const misses: string[] = [];
+  const near = (label: string, a: number, b: number, within: number) => {
+    if (!(Math.abs(a - b) <= within)) misses.push(`${label}: direct ${a}, sampled ${b} (tolerance ${within.toFixed(4)})`);
+  };
+  const band = (label: string, a: ForecastResult['total']['cumulative'], b: typeof a, n: number) =>
+    a.mean.forEach((_, m) => {
+      near(`${label} mean[${m}]`, a.mean[m], b.mean[m], tol.mean(n));
+      near(`${label} p10[${m}]`, a.p10[m], b.p10[m], tol.step);
+      near(`${label} p90[${m}]`, a.p90[m], b.p90[m], tol.step);
+    });
+  const monthIndex = (label: string | null): number => (label === null ? Infinity : direct.months.indexOf(label));
+  band('total', direct.total.cumulative, sampled.total.cumulative, candidates.length);
+  direct.bySpecialtyState.forEach((series, s) =>
+    band(`series ${series.state} ${series.specialty}`, series.cumulative, sampled.bySpecialtyState[s].cumulative, series.candidates),
+  );
+  direct.targets.forEach((t, k) => {
+    const r = sampled.targets[k];
+    const n = t.matchedCandidates;
+    near(`${t.targetId} P(met)`, t.probabilityMet, r.probabilityMet, tol.probability);
+    near(`${t.targetId} P(met) counterfactual`, t.probabilityMetCounterfactual, r.probabilityMetCounterfactual, tol.probability);
+    near(`${t.targetId} expected`, t.expectedArrivals, r.expectedArrivals, tol.mean(n));
+    near(`${t.targetId} shortfall`, t.expectedShortfall, r.expectedShortfall, tol.mean(n));
+    near(`${t.targetId} p10`, t.arrivalsP10, r.arrivalsP10, tol.step);
+    near(`${t.targetId} p90`, t.arrivalsP90, r.arrivalsP90, tol.step);
+    band(`${t.targetId} band`, t.cumulative, r.cumulative, n);
+    t.newCandidatesNeeded.forEach((need, j) => {
+      const other = r.newCandidatesNeeded[j];
+      near(
+        `${t.targetId} new ${need.stage} ${need.visaRoute} P(arrive)`,
+        need.arrivalProbability,
+        other.arrivalProbability,
+        tol.probability,
+      );
+      if (need.candidatesNeeded !== null && other.candidatesNeeded !== null) {
+        near(
+          `${t.targetId} new ${need.stage} ${need.visaRoute} needed`,
+          need.candidatesNeeded,
+          other.candidatesNeeded,
+          Math.max(1, 0.15 * other.candidatesNeeded),
+        );
+      }
+    });
+  });
+  direct.costPerHireByRoute.forEach((route, k) => {
+    const other = sampled.costPerHireByRoute[k];
+    near(`${route.visaRoute} expected hires`, route.expectedHires, other.expectedHires, tol.mean(route.candidates));
+    if (route.costPerHireUsd !== null && other.costPerHireUsd !== null) {
+      near(`${route.visaRoute} cost per hire`, route.costPerHireUsd, other.costPerHireUsd, 0.02 * other.costPerHireUsd);
+    }
+  });
+  direct.candidates.forEach((c, i) => {
+    const other = sampled.candidates[i];
+    near(`${c.candidateId} P(arrive)`, c.arrivalProbability, other.arrivalProbability, tol.probability);
+    c.byTarget.forEach((b, j) =>
+      near(`${c.candidateId} P(by ${b.targetId})`, b.probability, other.byTarget[j].probability, tol.probability),
+    );
+    if (cdfs) {
+      const [mine, theirs] = [cdfs.direct[i], cdfs.sampled[i]];
+      mine.forEach((p, m) => near(`${c.candidateId} P(arrived by month ${m})`, p, theirs[m], tol.probability));
+      // A percentile month of one path is a percentile month of the other's distribution, within the tolerance.
+      for (const [field, q] of [
+        ['arrivalP10', 0.1],
+        ['arrivalMedian', 0.5],
+        ['arrivalP90', 0.9],
+      ] as const) {
+        for (const [path, month, cdf] of [
+          ['direct', monthIndex(c[field]), theirs],
+          ['sampled', monthIndex(other[field]), mine],
+        ] as const) {
+          const last = cdf.length - 1;
+          const reaches =
+            month === Infinity
+              ? cdf[last] <= q + tol.probability
+              : cdf[month] >= q - tol.probability && (month === 0 || cdf[month - 1] <= q + tol.probability);
+          if (!reaches)
+            misses.push(
+              `${c.candidateId} ${field} of the ${path} path (${month}) is not one of the other's (${cdf.map((p) => p.toFixed(3)).join(' ')})`,
+            );
+        }
+      }
+    }
+    if ((other.delayedMostBy?.share ?? 0) > 0.6) {
+      if (c.delayedMostBy?.track !== other.delayedMostBy?.track)
+        misses.push(`${c.candidateId} delayed most by ${c.delayedMostBy?.track}, sampled ${other.delayedMostBy?.track}`);
+    }
+  });
+  return misses;
+}
+
+describe('the direct forecast', () => {
+  it.each(pipelines)('equals the sampled one within Monte Carlo error: %s', (_, make) => {
+    const input = make();
+    const direct = simulateWithCdfs(input);
+    const sampled = simulateWithCdfs({ ...input, method: 'sampled', seed: input.seed + 1 });
+    // The comparison covers counts with spread, not only certainties.
+    expect(direct.result.targets.some((t) => t.probabilityMet > 0.05 && t.probabilityMet < 0.95)).toBe(true);
+    expect(direct.result.targets.some((t) => t.arrivalsP90 > t.arrivalsP10)).toBe(true);
+    expect(compare(direct.result, sampled.result, input.candidates, input.runs, { direct: direct.cdf, sampled: sampled.cdf })).toEqual([]);
+  });
+
+  it('is seeded: the same seed repeats it, another moves it within Monte Carlo error', () => {
+    const input = options(mixedPipeline(), mixedTargets, { runs: 4000 });
+    const first = simulate(input);
+    expect(simulate(input)).toEqual(first);
+    const other = simulate({ ...input, seed: 99 });
+    expect(other).not.toEqual(first);
+    expect(compare(other, first, input.candidates, input.runs)).toEqual([]);
+  });
+
+  it('sees where the fee bites, and its counterfactual is the other scenario’s forecast', () => {
+    const input = balanced(options(mixedPipeline(), mixedTargets, { runs: 20_000 }));
+    const fee = simulate(input);
+    const none = simulate({ ...input, assumptions: { ...DEFAULT_ASSUMPTIONS, h1bFeeScenario: 'not-applied' }, seed: 6 });
+    expect(fee.fee.counterfactual).toBe('not-applied');
+    expect(fee.targets.some((t) => t.probabilityMetCounterfactual > t.probabilityMet + 0.05)).toBe(true);
+    const { probability } = tolerances(input.runs);
+    fee.targets.forEach((t, k) => {
+      expect(Math.abs(t.probabilityMetCounterfactual - none.targets[k].probabilityMet), t.targetId).toBeLessThanOrEqual(probability);
+      expect(Math.abs(t.probabilityMet - none.targets[k].probabilityMetCounterfactual), t.targetId).toBeLessThanOrEqual(probability);
+    });
+  });
+
+  it('gives candidates with the same plan the same figures (one cohort), and others their own', () => {
+    const result = simulate(options(mixedPipeline(), mixedTargets, { runs: 2000 }));
+    const same = result.candidates.filter((c) => c.candidateId.startsWith('same'));
+    expect(new Set(same.map((c) => JSON.stringify({ ...c, candidateId: '' }))).size).toBe(1);
+    const crowded = result.candidates.filter((c) => /^j\d+$/.test(c.candidateId)).map((c) => c.arrivalProbability);
+    expect(new Set(crowded).size).toBeGreaterThan(1);
+  });
+});
+
+/** Runs a forecast as the app's workers do: `workers` parts, chunk c run by part pick(c), summarised by part `summariser`. */
+function runSplit(input: SimulateOptions, workers: number, pick: (chunk: number) => number, summariser = 0): ForecastResult {
+  const request = toForecastRequest(input);
+  const parts = Array.from({ length: workers }, () => new ForecastPart(structuredClone(request), workers * 4));
+  parts[0].chunkCosts.forEach((_, chunk) => parts[pick(chunk)].run(chunk));
+  const others = parts.filter((_, w) => w !== summariser).map((part) => structuredClone(part.tallies()));
+  return parts[summariser].summarise(others);
+}
+
+describe('a forecast split over workers', () => {
+  const input = options(mixedPipeline(), mixedTargets, { runs: 1500 });
+
+  it.each([
+    ['one worker', 1, () => 0, 0],
+    ['two, alternating', 2, (c: number) => c % 2, 0],
+    ['three, the last summarising', 3, (c: number) => (c * 7) % 3, 2],
+    ['eight, one doing all the work', 8, () => 5, 1],
+  ] as const)('gives the one-thread result: %s', (_, workers, pick, summariser) => {
+    expect(runSplit(input, workers, pick, summariser)).toEqual(simulate(input));
+  });
+
+  it('on the sampled path too', () => {
+    const sampled = { ...input, method: 'sampled' as const };
+    expect(runSplit(sampled, 3, (c) => (c + 1) % 3)).toEqual(simulate(sampled));
+  });
+});
