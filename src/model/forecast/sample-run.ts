@@ -274,13 +274,25 @@ function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers,
   // The latest of the non-visa tracks, and which one it is.
   let ready = recruited;
   let bind = BIND_RECRUITMENT;
-  if (trainingGate > ready) [ready, bind] = [trainingGate, BIND_TRAINING];
-  if (licensing > ready) [ready, bind] = [licensing, BIND_LICENSING];
-  if (available[i] > ready) [ready, bind] = [available[i], BIND_AVAILABLE];
+  if (trainingGate > ready) {
+    ready = trainingGate;
+    bind = BIND_TRAINING;
+  }
+  if (licensing > ready) {
+    ready = licensing;
+    bind = BIND_LICENSING;
+  }
+  if (available[i] > ready) {
+    ready = available[i];
+    bind = BIND_AVAILABLE;
+  }
   const visaFrom = recruited;
   if (visaScreenStep[i] >= 0) {
     const screened = visaFrom + stepDays(steps, visaScreenStep[i], u[p++]);
-    if (screened > ready) [ready, bind] = [screened, BIND_VISASCREEN];
+    if (screened > ready) {
+      ready = screened;
+      bind = BIND_VISASCREEN;
+    }
   }
   feeFiling[i] = visaFrom;
 
@@ -345,7 +357,10 @@ function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers,
     p += chainTo - chainFrom;
     if (!started) feeTotals[i] += petitionFee[i];
   }
-  if (visaDone > ready) [ready, bind] = [visaDone, BIND_VISA];
+  if (visaDone > ready) {
+    ready = visaDone;
+    bind = BIND_VISA;
+  }
   arrival[i] = Math.max(ready, 0);
   binding[i] = bind;
   return p;
