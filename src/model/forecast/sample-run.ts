@@ -200,42 +200,39 @@ export function sampleMember(cohort: Cohort, tables: CalendarTables, buffers: Ru
 }
 
 function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, i: number, position: number): number {
-  const { status, anchor, survival, maxDraws, stepsStart, licensingStart, visaStart, stepIds, steps, visaKind, visaDay } = cohort;
-  const { licensingBegun, ecfmgStep, matchAttempts, matchProbability, visaScreenStep, available } = cohort;
-  const { lotteryMode, petitionFee, lotteryEntryFee, selectionProbability, maxLotteries, petitionDays, capStartDay } = cohort;
-  const { arrival, binding, feeTotals, uniforms: u, readyToFile, licensed, otherReady, otherBinding, feeFiling, random } = buffers;
-  const { registrationCloses, petitionFilingOpens, capStart, matchDays, residencyEnds } = tables;
-  const years = registrationCloses.length;
+  const steps = cohort.steps;
+  const u = buffers.uniforms;
+  const years = tables.registrationCloses.length;
   const poolSize = u.length;
   let p = position;
 
-  const state = status[i];
+  const state = cohort.status[i];
   if (state === STATUS_ARRIVED) {
-    arrival[i] = anchor[i];
-    binding[i] = BIND_ARRIVED;
+    buffers.arrival[i] = cohort.anchor[i];
+    buffers.binding[i] = BIND_ARRIVED;
     return p;
   }
   if (state === STATUS_WITHDRAWN) {
-    arrival[i] = Infinity;
-    binding[i] = BIND_WITHDRAWN;
+    buffers.arrival[i] = Infinity;
+    buffers.binding[i] = BIND_WITHDRAWN;
     return p;
   }
-  if (p + maxDraws[i] > poolSize) {
-    random.fill(u);
+  if (p + cohort.maxDraws[i] > poolSize) {
+    buffers.random.fill(u);
     p = 0;
   }
-  if (u[p++] >= survival[i]) {
-    arrival[i] = Infinity;
-    binding[i] = BIND_WITHDRAWN;
+  if (u[p++] >= cohort.survival[i]) {
+    buffers.arrival[i] = Infinity;
+    buffers.binding[i] = BIND_WITHDRAWN;
     return p;
   }
 
   // Recruitment: the current stage began on the stage date.
-  let recruited = anchor[i];
-  const licensingFrom = licensingStart[i];
-  for (let k = stepsStart[i]; k < licensingFrom; k++) {
-    const id = stepIds[k];
-    const days = k === stepsStart[i] ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
+  let recruited = cohort.anchor[i];
+  const licensingFrom = cohort.licensingStart[i];
+  for (let k = cohort.stepsStart[i]; k < licensingFrom; k++) {
+    const id = cohort.stepIds[k];
+    const days = k === cohort.stepsStart[i] ? remainingAware(steps, id, u[p++], -cohort.anchor[i]) : stepDays(steps, id, u[p++]);
     recruited = Math.max(recruited + days, 0);
   }
   recruited = Math.max(recruited, 0);
@@ -243,31 +240,31 @@ function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers,
   // Training: ECFMG certification from today, then the Match and residency.
   let trained = 0;
   let trainingGate = -Infinity;
-  if (ecfmgStep[i] >= 0) trainingGate = trained = stepDays(steps, ecfmgStep[i], u[p++]);
-  const attempts = matchAttempts[i];
+  if (cohort.ecfmgStep[i] >= 0) trainingGate = trained = stepDays(steps, cohort.ecfmgStep[i], u[p++]);
+  const attempts = cohort.matchAttempts[i];
   if (attempts > 0) {
     let year = 0;
-    while (year < years && matchDays[year] < trained) year++;
+    while (year < years && tables.matchDays[year] < trained) year++;
     let matchedYear = -1;
     for (let a = 0; a < attempts; a++, year++) {
       const draw = u[p++];
-      if (matchedYear < 0 && year < years && draw < matchProbability[i]) matchedYear = year;
+      if (matchedYear < 0 && year < years && draw < cohort.matchProbability[i]) matchedYear = year;
     }
     if (matchedYear < 0) {
-      arrival[i] = Infinity;
-      binding[i] = BIND_TRAINING;
+      buffers.arrival[i] = Infinity;
+      buffers.binding[i] = BIND_TRAINING;
       return p;
     }
-    trained = Math.max(trained, matchDays[matchedYear]); // licences are applied for during residency
-    trainingGate = residencyEnds[matchedYear];
+    trained = Math.max(trained, tables.matchDays[matchedYear]); // licences are applied for during residency
+    trainingGate = tables.residencyEnds[matchedYear];
   }
 
   // Licensing: under way since the stage date, or from when recruitment and training allow.
-  const begun = licensingBegun[i] === 1;
-  let licensing = begun ? anchor[i] : Math.max(recruited, trained);
-  for (let k = licensingFrom; k < visaStart[i]; k++) {
-    const id = stepIds[k];
-    const days = k === licensingFrom && begun ? remainingAware(steps, id, u[p++], -anchor[i]) : stepDays(steps, id, u[p++]);
+  const begun = cohort.licensingBegun[i] === 1;
+  let licensing = begun ? cohort.anchor[i] : Math.max(recruited, trained);
+  for (let k = licensingFrom; k < cohort.visaStart[i]; k++) {
+    const id = cohort.stepIds[k];
+    const days = k === licensingFrom && begun ? remainingAware(steps, id, u[p++], -cohort.anchor[i]) : stepDays(steps, id, u[p++]);
     licensing = Math.max(licensing + days, 0);
   }
 
@@ -282,43 +279,43 @@ function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers,
     ready = licensing;
     bind = BIND_LICENSING;
   }
-  if (available[i] > ready) {
-    ready = available[i];
+  if (cohort.available[i] > ready) {
+    ready = cohort.available[i];
     bind = BIND_AVAILABLE;
   }
   const visaFrom = recruited;
-  if (visaScreenStep[i] >= 0) {
-    const screened = visaFrom + stepDays(steps, visaScreenStep[i], u[p++]);
+  if (cohort.visaScreenStep[i] >= 0) {
+    const screened = visaFrom + stepDays(steps, cohort.visaScreenStep[i], u[p++]);
     if (screened > ready) {
       ready = screened;
       bind = BIND_VISASCREEN;
     }
   }
-  feeFiling[i] = visaFrom;
+  buffers.feeFiling[i] = visaFrom;
 
-  const kind = visaKind[i];
-  const chainFrom = visaStart[i];
-  const chainTo = stepsStart[i + 1];
+  const kind = cohort.visaKind[i];
+  const chainFrom = cohort.visaStart[i];
+  const chainTo = cohort.stepsStart[i + 1];
   let visaDone = -Infinity;
   if (kind === VISA_NONE) {
     // nothing to wait for
   } else if (kind === VISA_BLOCKED) {
-    arrival[i] = Infinity;
-    binding[i] = BIND_VISA;
+    buffers.arrival[i] = Infinity;
+    buffers.binding[i] = BIND_VISA;
     return p;
   } else if (kind === VISA_LOTTERY) {
-    const mode = lotteryMode[i];
+    const mode = cohort.lotteryMode[i];
     let filing = NaN;
-    let octFirst = capStartDay[i];
+    let octFirst = cohort.capStartDay[i];
     if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
       let year = 0;
-      if (mode === LOTTERY_REGISTER) while (year < years && registrationCloses[year] < visaFrom) year++;
-      const lastYear = Math.min(years, year + maxLotteries[i]);
+      if (mode === LOTTERY_REGISTER) while (year < years && tables.registrationCloses[year] < visaFrom) year++;
+      const lastYear = Math.min(years, year + cohort.maxLotteries[i]);
       for (let n = 0; year < lastYear; year++, n++) {
-        if (mode === LOTTERY_REGISTER || n > 0) feeTotals[i] += lotteryEntryFee[i];
-        if (u[p++] < selectionProbability[i]) {
-          filing = petitionFilingOpens[year];
-          octFirst = capStart[year];
+        if (mode === LOTTERY_REGISTER || n > 0) buffers.feeTotals[i] += cohort.lotteryEntryFee[i];
+        if (u[p++] < cohort.selectionProbability[i]) {
+          filing = tables.petitionFilingOpens[year];
+          octFirst = tables.capStart[year];
           break;
         }
       }
@@ -327,42 +324,42 @@ function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers,
       filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
     }
     if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
-      arrival[i] = Infinity;
-      binding[i] = BIND_VISA;
+      buffers.arrival[i] = Infinity;
+      buffers.binding[i] = BIND_VISA;
       return p;
     }
     let approval: number;
-    if (mode === LOTTERY_FILED) approval = Math.max(visaDay[i] + petitionDays[i], 0);
-    else if (mode === LOTTERY_APPROVED) approval = visaDay[i];
+    if (mode === LOTTERY_FILED) approval = Math.max(cohort.visaDay[i] + cohort.petitionDays[i], 0);
+    else if (mode === LOTTERY_APPROVED) approval = cohort.visaDay[i];
     else {
-      feeTotals[i] += petitionFee[i];
-      feeFiling[i] = filing;
-      approval = filing + petitionDays[i];
+      buffers.feeTotals[i] += cohort.petitionFee[i];
+      buffers.feeFiling[i] = filing;
+      approval = filing + cohort.petitionDays[i];
     }
     const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
     p += chainTo - chainFrom;
     visaDone = Math.max(octFirst, afterApproval);
   } else if (kind === VISA_CONRAD) {
-    arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
-    readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay[i] : visaFrom;
-    licensed[i] = licensing;
-    otherReady[i] = ready;
-    otherBinding[i] = bind;
+    buffers.arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
+    buffers.readyToFile[i] = cohort.conradFiled[i] === 1 ? cohort.visaDay[i] : visaFrom;
+    buffers.licensed[i] = licensing;
+    buffers.otherReady[i] = ready;
+    buffers.otherBinding[i] = bind;
     return p;
   } else {
-    // A chain of steps: from the visa status date when under way, else from the end of recruitment.
-    const started = !Number.isNaN(visaDay[i]);
-    const start = started ? visaDay[i] : visaFrom;
+    // A chain of steps: from the visa cohort.status date when under way, else from the end of recruitment.
+    const started = !Number.isNaN(cohort.visaDay[i]);
+    const start = started ? cohort.visaDay[i] : visaFrom;
     visaDone = chainEnd(cohort, start, chainFrom, chainTo, started, u, p);
     p += chainTo - chainFrom;
-    if (!started) feeTotals[i] += petitionFee[i];
+    if (!started) buffers.feeTotals[i] += cohort.petitionFee[i];
   }
   if (visaDone > ready) {
     ready = visaDone;
     bind = BIND_VISA;
   }
-  arrival[i] = Math.max(ready, 0);
-  binding[i] = bind;
+  buffers.arrival[i] = Math.max(ready, 0);
+  buffers.binding[i] = bind;
   return p;
 }
 
