@@ -149,7 +149,7 @@ function sequentialProduct(ps: number[], from: number, to: number): CountDistrib
     while (low < high && values[low] < NEGLIGIBLE) low++;
     while (high > low && values[high] < NEGLIGIBLE) high--;
   }
-  return { offset: low, values: values.slice(low, high + 1), total: 1 };
+  return { offset: low, values: values.subarray(low, high + 1), total: 1 };
 }
 
 function convolve(a: CountDistribution, b: CountDistribution): CountDistribution {
@@ -168,5 +168,5 @@ function trim(d: CountDistribution): CountDistribution {
   let high = d.values.length - 1;
   while (low < high && d.values[low] < threshold) low++;
   while (high > low && d.values[high] < threshold) high--;
-  return low === 0 && high === d.values.length - 1 ? d : { offset: d.offset + low, values: d.values.slice(low, high + 1), total: d.total };
+  return low === 0 && high === d.values.length - 1 ? d : { offset: d.offset + low, values: d.values.subarray(low, high + 1), total: d.total };
 }

@@ -7,7 +7,7 @@ import type { CalendarTables } from './calendar-tables';
 import { STATUS_ACTIVE, type Cohort } from './cohort';
 import { GroupTally, type GroupTallyOptions } from './group-tally';
 import { createRandom } from './random';
-import { BINDINGS, createRunBuffers, sampleAlone, sampleRun, type FeeRule, type RunBuffers } from './sample-run';
+import { BINDINGS, createRunBuffers, sampleAlone, sampleRun, useStream, type FeeRule, type RunBuffers } from './sample-run';
 import { BLOCK_RUNS, type RowLayout, type WorkPlan } from './work-plan';
 
 /** Everything a unit needs; built the same way in every worker. */
@@ -98,8 +98,7 @@ export function runUnits(context: UnitContext, tallies: Tallies, from: number, t
   const buffers = createRunBuffers(context.cohort, context.tables, createRandom(context.seed));
   const groupTallies = new Map<number, GroupTally>();
   for (let u = from; u < to; u++) {
-    buffers.random = createRandom(context.seed, u);
-    buffers.position = buffers.uniforms.length; // empty: the first draw fills it from this unit's stream
+    useStream(buffers, createRandom(context.seed, u), context.work.unitCost[u]);
     const g = context.work.unitGroup[u];
     if (g < 0) runAlone(context, tallies, buffers, u, arrivals);
     else {

@@ -83,7 +83,11 @@ export interface RunBuffers {
   /** Known fees spent per candidate, summed over all runs so far. */
   feeTotals: Float64Array;
   random: Random;
+  /** Uniforms drawn in bulk: a view of `pool`, shorter for a short unit of work. */
   uniforms: Float64Array;
+  pool: Float64Array;
+  /** The most uniforms one member's draw can take: the shortest view of the pool. */
+  mostDraws: number;
   /** Next unused index in `uniforms`. */
   position: number;
   /** The day each candidate's new H-1B petition is filed in this run (fee-exposed candidates). */
@@ -107,7 +111,8 @@ export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random:
   const largestState = cohort.conradStates.reduce((most, state) => Math.max(most, state.applicants.length), 0);
   if (largestState >= APPLICANT_KEY_RANGE) throw new Error(`Too many Conrad 30 applicants in one state: ${largestState}`);
   const mostDraws = cohort.maxDraws.reduce((most, draws) => Math.max(most, draws), 2);
-  const uniforms = new Float64Array(Math.max(POOL_SIZE, mostDraws));
+  const pool = new Float64Array(Math.max(POOL_SIZE, mostDraws));
+  const uniforms = pool;
   const size = cohort.size;
   return {
     arrival: new Float64Array(size),
@@ -116,6 +121,8 @@ export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random:
     feeTotals: new Float64Array(size),
     random,
     uniforms,
+    pool,
+    mostDraws,
     position: uniforms.length, // empty: the first reservation fills it
     feeFiling: new Float64Array(size),
     readyToFile: new Float64Array(size),
@@ -127,6 +134,16 @@ export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random:
     filers: new Int32Array(largestState),
     sortKeys: new Float64Array(largestState),
   };
+}
+
+/**
+ * Switches to another random stream, drawing uniforms in bulk no more than about `draws` at a time
+ * (a unit of work that needs few does not fill the whole pool).
+ */
+export function useStream(buffers: RunBuffers, random: Random, draws: number): void {
+  buffers.random = random;
+  buffers.uniforms = buffers.pool.subarray(0, Math.min(buffers.pool.length, Math.max(Math.ceil(draws), buffers.mostDraws)));
+  buffers.position = buffers.uniforms.length; // empty: the first draw fills it from this stream
 }
 
 /** Makes sure `count` unused uniforms follow buffers.position; returns that position. */
