@@ -18,7 +18,8 @@ export interface ExtraCandidatesQuery {
 
 /** Smallest number of new candidates reaching the target probability, or null when out of reach. */
 export function extraCandidatesNeeded(query: ExtraCandidatesQuery): number | null {
-  const meets = (n: number) => probabilityMetWithExtra(query, n) >= query.targetProbability;
+  const atLeast = survival(query);
+  const meets = (n: number) => probabilityMetWithExtra(atLeast, query, n) >= query.targetProbability;
   if (meets(0)) return 0;
   if (query.arrivalProbability <= 0 || !meets(MAX_EXTRA_CANDIDATES)) return null;
   let low = 0; // fails
@@ -32,19 +33,38 @@ export function extraCandidatesNeeded(query: ExtraCandidatesQuery): number | nul
   return high;
 }
 
-/** P(current arrivals + Binomial(n, q) ≥ hires). */
-function probabilityMetWithExtra(query: ExtraCandidatesQuery, n: number): number {
-  const { freq, runs, hires, arrivalProbability } = query;
-  if (n === 0) {
-    let hits = 0;
-    for (let k = Math.max(0, hires); k < freq.length; k++) hits += freq[k];
-    return hits / runs;
+/** atLeast[x] = P(current arrivals ≥ x) for x = 0 … hires. */
+function survival({ freq, runs, hires }: ExtraCandidatesQuery): Float64Array {
+  const atLeast = new Float64Array(Math.max(0, hires) + 1);
+  let hits = 0;
+  for (let k = freq.length - 1; k >= 0; k--) {
+    hits += freq[k];
+    if (k <= hires) atLeast[k] = hits / runs;
   }
+  return atLeast;
+}
+
+/**
+ * P(current arrivals K + Binomial(n, q) J ≥ hires) = Σ_{j < hires} P(J = j)·P(K ≥ hires − j) + P(J ≥ hires):
+ * hires terms, with the binomial's in log space so large n does not underflow.
+ */
+function probabilityMetWithExtra(atLeast: Float64Array, query: ExtraCandidatesQuery, n: number): number {
+  const { hires, arrivalProbability: q } = query;
+  if (hires <= 0) return 1;
+  if (n === 0 || q <= 0) return atLeast[hires];
+  if (q >= 1) return n >= hires ? 1 : atLeast[hires - n];
+  const logQ = Math.log(q);
+  const logNotQ = Math.log1p(-q);
+  let logChoose = 0;
+  let below = 0;
   let probability = 0;
-  for (let k = 0; k < freq.length; k++) {
-    if (freq[k] > 0) probability += (freq[k] / runs) * binomialAtLeast(n, arrivalProbability, hires - k);
+  for (let j = 0; j < hires && j <= n; j++) {
+    const pj = Math.exp(logChoose + j * logQ + (n - j) * logNotQ);
+    below += pj;
+    probability += pj * atLeast[hires - j];
+    logChoose += Math.log(n - j) - Math.log(j + 1);
   }
-  return probability;
+  return probability + Math.max(0, 1 - below);
 }
 
 /** P(Binomial(n, q) ≥ k), summing the lower tail in log space so large n does not underflow. */
