@@ -1,8 +1,9 @@
-// Node entry for "forecast (Node, same code)": bench/run.mjs bundles this file with Vite's build()
-// (lib mode, into a temp dir) and times runForecast() — the app's own simulate(), no worker, no DOM.
-// The synthetic pipeline is deterministic (seeded) so runs are comparable across commits.
+// Node entry for the "forecast (Node, same code)" measures: bench/run.mjs bundles this file with
+// Vite's build() (lib mode, into a temp dir) and times runForecast() — the app's own simulate(), one
+// thread, no worker, no DOM. The pipelines are deterministic so runs are comparable across commits.
 import { simulate } from '../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../src/model/timing/assumptions';
+import { variedPipeline } from '../src/model/pipeline/synthetic';
 import { specialtiesOf } from '../src/model/specialties';
 import { STAGES, VISA_ROUTES, type Candidate, type RegionRef, type Target } from '../src/model/types';
 
@@ -34,6 +35,14 @@ function isoDaysBefore(iso: string, days: number): string {
 export interface ForecastInput {
   candidates: Candidate[];
   targets: Target[];
+  /** Defaults: NOW and 36 months. */
+  now?: string;
+  horizonMonths?: number;
+}
+
+/** The app's pipeline shaped like a real one (src/model/pipeline/synthetic.ts), as the in-app hook runs it. */
+export function makeVariedInput(count: number): ForecastInput {
+  return { ...variedPipeline(count), now: '2026-11-23', horizonMonths: 48 };
 }
 
 /** `count` candidates spread over stages, routes, specialties and states; one target per state × 4 specialties. */
@@ -95,10 +104,10 @@ export function runForecast(input: ForecastInput, runs: number, seed = 7): { tar
     candidates: input.candidates,
     targets: input.targets,
     assumptions: DEFAULT_ASSUMPTIONS,
-    now: NOW,
+    now: input.now ?? NOW,
     runs,
     seed,
-    horizonMonths: 36,
+    horizonMonths: input.horizonMonths ?? 36,
     regionContains: inState,
   });
   const p = result.targets.map((t) => t.probabilityMet);

@@ -3,14 +3,14 @@
 import { runForecastInWorker } from './app/forecast-client';
 import type { Coordinator } from './data/coordinator';
 import { PIPELINE_TABLE, generatePipelineTable } from './data/pipeline-table';
-import { syntheticCandidates, syntheticTargets } from './model/pipeline/synthetic';
+import { syntheticCandidates, syntheticTargets, variedPipeline } from './model/pipeline/synthetic';
 import { regionContainsFor } from './model/region-contains';
 import { DEFAULT_ASSUMPTIONS } from './model/timing/assumptions';
 
 declare global {
   interface Window {
     __atlasBench?: {
-      forecast(candidates: number, runs: number): Promise<number>;
+      forecast(candidates: number, runs: number, pipeline?: 'synthetic' | 'varied'): Promise<number>;
       loadPipeline?(rows: number): Promise<void>;
     };
   }
@@ -18,12 +18,16 @@ declare global {
 
 export function installBenchHooks(): void {
   window.__atlasBench = {
-    /** Runs the app's forecast worker on a generated pipeline; resolves with the milliseconds it took. */
-    async forecast(candidates, runs) {
+    /**
+     * Runs the app's forecast workers on a generated pipeline (the synthetic one, or one shaped like
+     * a real pipeline: variedPipeline); resolves with the milliseconds it took.
+     */
+    async forecast(candidates, runs, pipeline = 'synthetic') {
+      const input =
+        pipeline === 'varied' ? variedPipeline(candidates) : { candidates: syntheticCandidates(candidates), targets: syntheticTargets(40) };
       const t0 = performance.now();
       await runForecastInWorker({
-        candidates: syntheticCandidates(candidates),
-        targets: syntheticTargets(40),
+        ...input,
         assumptions: DEFAULT_ASSUMPTIONS,
         now: '2026-11-23',
         runs,
