@@ -5,9 +5,9 @@
 // is the same whatever the number of workers and whichever worker ran which chunk.
 
 import { prepareForecast, type PreparedForecast } from './prepare';
-import { runRequestOptions, type ForecastRequest } from './request';
+import { runRequestOptions, type ForecastCommand, type ForecastReply, type ForecastRequest } from './request';
 import type { ForecastResult } from './result';
-import { createTallies, mergeTallies, runUnits, type Tallies } from './run-units';
+import { createTallies, mergeTallies, runUnits, talliesBuffers, type Tallies } from './run-units';
 import { summariseForecast } from './summarise';
 import { shareUnits } from './work-plan';
 
@@ -42,5 +42,41 @@ export class ForecastPart {
   summarise(others: Tallies[]): ForecastResult {
     for (const tallies of others) mergeTallies(this.ownTallies, tallies);
     return summariseForecast(this.prepared, this.ownTallies);
+  }
+}
+
+/** A forecast worker's state between messages: the share it prepared, if any. */
+export interface ForecastWorkerState {
+  part: ForecastPart | null;
+}
+
+/** What a forecast worker replies to a command (and the buffers to transfer with it). */
+export function answerCommand(state: ForecastWorkerState, command: ForecastCommand): { reply: ForecastReply; transfer: Transferable[] } {
+  const current = () => {
+    if (!state.part) throw new Error('the forecast worker has no forecast prepared');
+    return state.part;
+  };
+  try {
+    switch (command.kind) {
+      case 'prepare':
+        state.part = new ForecastPart(command.request, command.chunks);
+        return { reply: { kind: 'ready', chunkCosts: state.part.chunkCosts }, transfer: [] };
+      case 'run':
+        current().run(command.chunk);
+        return { reply: { kind: 'ran', chunk: command.chunk }, transfer: [] };
+      case 'send-tallies': {
+        const tallies = current().tallies();
+        state.part = null;
+        return { reply: { kind: 'tallies', tallies }, transfer: talliesBuffers(tallies) };
+      }
+      case 'summarise': {
+        const result = current().summarise(command.others);
+        state.part = null;
+        return { reply: { kind: 'result', result }, transfer: [] };
+      }
+    }
+  } catch (error) {
+    state.part = null;
+    return { reply: { kind: 'error', error: error instanceof Error ? error.message : String(error) }, transfer: [] };
   }
 }
