@@ -14,7 +14,7 @@ import {
 import type { GroupTally } from './group-tally';
 import type { Band } from './result';
 import { monthSlots, type Tallies, type UnitContext } from './run-units';
-import { cutIndex } from './work-plan';
+import { cutIndex, rowShare } from './work-plan';
 
 /** A band, and whether its percentiles are real (false when a group kept only the mean, see group-tally.ts). */
 export interface MonthlyBand {
@@ -54,7 +54,7 @@ export class AggregateCounts {
       let cumulative = 0;
       for (let m = 0; m < this.months; m++) {
         cumulative += tallies.months[r * slots + m];
-        this.arrivedBy[r * this.months + m] = cumulative / work.rows.samples[r];
+        this.arrivedBy[r * this.months + m] = rowShare(work.rows, r, cumulative);
       }
     }
     this.groupOf = new Int32Array(context.cohort.size).fill(-1);
@@ -140,7 +140,7 @@ export class AggregateCounts {
     const layout = this.context.work.rows;
     const hits = counterfactual ? this.tallies.altHits : this.tallies.hits;
     const { rows, multiplicities, first } = this.loneRows(members);
-    const probabilities = Float64Array.from(rows, (row, k) => hits[cutIndex(layout, first[k], cut)] / layout.samples[row]);
+    const probabilities = Float64Array.from(rows, (row, k) => rowShare(layout, row, hits[cutIndex(layout, first[k], cut)]));
     const parts = [poissonBinomial(probabilities, multiplicities)];
     for (const group of this.groups) {
       const freq = part(group);
@@ -173,6 +173,6 @@ export class AggregateCounts {
   /** P(member i arrives before `cut`). */
   probabilityBefore(i: number, cut: number): number {
     const { rows } = this.context.work;
-    return this.tallies.hits[cutIndex(rows, i, cut)] / rows.samples[rows.rowOf[i]];
+    return rowShare(rows, rows.rowOf[i], this.tallies.hits[cutIndex(rows, i, cut)]);
   }
 }

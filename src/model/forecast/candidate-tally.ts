@@ -14,7 +14,8 @@ export interface CandidateSummary {
 
 /**
  * `months`: draws by arrival month (the forecast's `count` months, then later or never) from
- * `offset`; `bindings` by BIND_ code from `bindingOffset`; `samples` draws in all.
+ * `offset`; `bindings` by BIND_ code from `bindingOffset`; `samples` draws in all (for draws given
+ * that the candidate stays, their number over the chance it stays).
  */
 export function candidateSummary(
   months: Float64Array,

@@ -168,5 +168,7 @@ function trim(d: CountDistribution): CountDistribution {
   let high = d.values.length - 1;
   while (low < high && d.values[low] < threshold) low++;
   while (high > low && d.values[high] < threshold) high--;
-  return low === 0 && high === d.values.length - 1 ? d : { offset: d.offset + low, values: d.values.subarray(low, high + 1), total: d.total };
+  return low === 0 && high === d.values.length - 1
+    ? d
+    : { offset: d.offset + low, values: d.values.subarray(low, high + 1), total: d.total };
 }

@@ -120,27 +120,49 @@ export function runUnits(context: UnitContext, tallies: Tallies, from: number, t
 }
 
 function runAlone(context: UnitContext, tallies: Tallies, buffers: RunBuffers, u: number, arrivals?: Float64Array): void {
-  const { cohort, tables, fee, work } = context;
+  const { cohort, tables, fee, work, grid } = context;
+  const { rows } = work;
   const i = work.alone[u];
-  const row = work.rows.rowOf[i];
+  const row = rows.rowOf[i];
   const runs = work.runs;
   const record = arrivals && i < context.realCount ? i * runs : -1;
+  const { arrival, binding, altArrival } = buffers;
   buffers.feeTotals[i] = 0;
   if (cohort.status[i] !== STATUS_ACTIVE) {
     // Arrived or withdrawn: the same outcome in every run.
-    sampleAlone(cohort, tables, buffers, fee, i);
-    tally(context, tallies, row, buffers.arrival[i], buffers.binding[i], buffers.arrival[i], runs);
-    if (record >= 0) arrivals!.fill(buffers.arrival[i], record, record + runs);
+    sampleRun(cohort, tables, buffers, fee, { members: Int32Array.of(i), conradStates: [], feeExposed: new Int32Array(0) });
+    tally(context, tallies, row, arrival[i], binding[i], arrival[i], runs);
+    if (record >= 0) arrivals!.fill(arrival[i], record, record + runs);
     return;
   }
-  const exposed = work.rows.exposed[row] === 1;
-  for (let run = 0; run < runs; run++) {
-    sampleAlone(cohort, tables, buffers, fee, i);
-    const day = buffers.arrival[i];
-    tally(context, tallies, row, day, buffers.binding[i], exposed ? buffers.altArrival[i] : day, 1);
-    if (record >= 0) arrivals![record + run] = day;
-  }
+  // Drawn given that the member stays (rowShare): the row's tallies are weighed by that chance.
+  const draws = rows.drawsOf[i];
+  const exposed = rows.exposed[row] === 1;
+  const slots = monthSlots(grid);
+  const monthsAt = row * slots;
+  const bindingsAt = row * BINDINGS;
+  const cutsFrom = rows.cutStart[row];
+  const cutsTo = rows.cutStart[row + 1];
+  const { months, bindings, hits, altHits } = tallies;
+  const { cutDay } = rows;
+  const { horizonDay, monthOfDay, count } = grid;
+  sampleAlone(cohort, tables, buffers, fee, i, draws, true, () => {
+    const day = arrival[i];
+    const alt = exposed ? altArrival[i] : day;
+    months[monthsAt + (day === Infinity ? count + 1 : day >= horizonDay ? count : day <= 0 ? 0 : monthOfDay[Math.floor(day)])]++;
+    bindings[bindingsAt + binding[i]]++;
+    for (let k = cutsFrom; k < cutsTo; k++) {
+      if (day < cutDay[k]) hits[k]++;
+      if (alt < cutDay[k]) altHits[k]++;
+    }
+  });
   tallies.fees[work.feeSlot[u]] = buffers.feeTotals[i];
+  if (record >= 0) {
+    // Runs to look at one by one: plain draws from a stream of their own (the tallies keep theirs).
+    let run = 0;
+    useStream(buffers, createRandom(context.seed, work.unitCount + u), runs * (cohort.maxDraws[i] + 4));
+    sampleAlone(cohort, tables, buffers, fee, i, runs, false, () => (arrivals![record + run++] = arrival[i]));
+  }
 }
 
 function runBlock(

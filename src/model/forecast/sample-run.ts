@@ -196,188 +196,227 @@ export interface MemberGroup {
  */
 export function sampleRun(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, fee: FeeRule, group: MemberGroup): void {
   const { members, conradStates, feeExposed } = group;
-  for (let k = 0; k < members.length; k++) sampleMember(cohort, tables, buffers, members[k]);
+  for (let k = 0; k < members.length; k++) drawMember(cohort, tables, buffers, members[k], 1, false, null);
   for (const state of conradStates) placeConradState(cohort, tables, buffers, state);
   for (let k = 0; k < feeExposed.length; k++) applyH1bFee(cohort, buffers, fee, feeExposed[k]);
 }
 
 /**
- * One draw of a member who competes with nobody: a Conrad 30 applicant is placed as if alone (its
- * state has a slot for every applicant), and the fee applies.
+ * `draws` draws of a member who competes with nobody: a Conrad 30 applicant is placed as if alone
+ * (its state has a slot for every applicant) and the fee applies; `onDraw` is called after each
+ * with the arrival (buffers.arrival[i] and the rest). With `givenStays`, the draws are of the member
+ * given that it does not withdraw: whether it does is one draw of its own, so the caller can weigh
+ * these draws by the chance it stays instead of drawing it.
  */
-export function sampleAlone(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, fee: FeeRule, i: number): void {
-  sampleMember(cohort, tables, buffers, i);
-  if (Number.isNaN(buffers.arrival[i])) placeUncontested(cohort, tables, buffers, cohort.conradStates[cohort.conradStateOf[i]], i);
-  if (cohort.feeAbroad[i] > 0) applyH1bFee(cohort, buffers, fee, i);
+export function sampleAlone(
+  cohort: Cohort,
+  tables: CalendarTables,
+  buffers: RunBuffers,
+  fee: FeeRule,
+  i: number,
+  draws: number,
+  givenStays: boolean,
+  onDraw: () => void,
+): void {
+  const state = cohort.conradStateOf[i] >= 0 ? cohort.conradStates[cohort.conradStateOf[i]] : null;
+  const exposed = cohort.feeAbroad[i] > 0;
+  drawMember(cohort, tables, buffers, i, draws, givenStays, () => {
+    if (state && Number.isNaN(buffers.arrival[i])) placeUncontested(cohort, tables, buffers, state, i);
+    if (exposed) applyH1bFee(cohort, buffers, fee, i);
+    onDraw();
+  });
 }
 
-/** Member i's arrival and what decided it; a Conrad 30 applicant's waits (NaN) for the slots to be dealt. */
-export function sampleMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, i: number): void {
-  buffers.position = drawMember(cohort, tables, buffers, i, buffers.position);
-}
-
-function drawMember(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, i: number, position: number): number {
-  const steps = cohort.steps;
-  const u = buffers.uniforms;
+/**
+ * `draws` draws of member i's arrival and of what decided it (a Conrad 30 applicant's waits, NaN,
+ * for the slots to be dealt), calling `after` after each. The member's plan is read once.
+ */
+function drawMember(
+  cohort: Cohort,
+  tables: CalendarTables,
+  buffers: RunBuffers,
+  i: number,
+  draws: number,
+  givenStays: boolean,
+  after: (() => void) | null,
+): void {
+  const { steps, stepIds } = cohort;
+  const { arrival, binding, feeTotals, feeFiling } = buffers;
   const years = tables.registrationCloses.length;
-  const poolSize = u.length;
-  let p = position;
-
-  const state = cohort.status[i];
-  if (state === STATUS_ARRIVED) {
-    buffers.arrival[i] = cohort.anchor[i];
-    buffers.binding[i] = BIND_ARRIVED;
-    return p;
-  }
-  if (state === STATUS_WITHDRAWN) {
-    buffers.arrival[i] = Infinity;
-    buffers.binding[i] = BIND_WITHDRAWN;
-    return p;
-  }
-  if (p + cohort.maxDraws[i] > poolSize) {
-    buffers.random.fill(u);
-    p = 0;
-  }
-  if (u[p++] >= cohort.survival[i]) {
-    buffers.arrival[i] = Infinity;
-    buffers.binding[i] = BIND_WITHDRAWN;
-    return p;
-  }
-
-  // Recruitment: the current stage began on the stage date.
-  let recruited = cohort.anchor[i];
+  const status = cohort.status[i];
+  const anchor = cohort.anchor[i];
+  const survival = givenStays ? Infinity : cohort.survival[i];
+  const need = cohort.maxDraws[i];
+  const recruitmentFrom = cohort.stepsStart[i];
   const licensingFrom = cohort.licensingStart[i];
-  for (let k = cohort.stepsStart[i]; k < licensingFrom; k++) {
-    const id = cohort.stepIds[k];
-    const days = k === cohort.stepsStart[i] ? remainingAware(steps, id, u[p++], -cohort.anchor[i]) : stepDays(steps, id, u[p++]);
-    recruited = Math.max(recruited + days, 0);
-  }
-  recruited = Math.max(recruited, 0);
-
-  // Training: ECFMG certification from today, then the Match and residency.
-  let trained = 0;
-  let trainingGate = -Infinity;
-  if (cohort.ecfmgStep[i] >= 0) trainingGate = trained = stepDays(steps, cohort.ecfmgStep[i], u[p++]);
-  const attempts = cohort.matchAttempts[i];
-  if (attempts > 0) {
-    let year = 0;
-    while (year < years && tables.matchDays[year] < trained) year++;
-    let matchedYear = -1;
-    for (let a = 0; a < attempts; a++, year++) {
-      const draw = u[p++];
-      if (matchedYear < 0 && year < years && draw < cohort.matchProbability[i]) matchedYear = year;
-    }
-    if (matchedYear < 0) {
-      buffers.arrival[i] = Infinity;
-      buffers.binding[i] = BIND_TRAINING;
-      return p;
-    }
-    trained = Math.max(trained, tables.matchDays[matchedYear]); // licences are applied for during residency
-    trainingGate = tables.residencyEnds[matchedYear];
-  }
-
-  // Licensing: under way since the stage date, or from when recruitment and training allow.
-  const begun = cohort.licensingBegun[i] === 1;
-  let licensing = begun ? cohort.anchor[i] : Math.max(recruited, trained);
-  for (let k = licensingFrom; k < cohort.visaStart[i]; k++) {
-    const id = cohort.stepIds[k];
-    const days = k === licensingFrom && begun ? remainingAware(steps, id, u[p++], -cohort.anchor[i]) : stepDays(steps, id, u[p++]);
-    licensing = Math.max(licensing + days, 0);
-  }
-
-  // The latest of the non-visa tracks, and which one it is.
-  let ready = recruited;
-  let bind = BIND_RECRUITMENT;
-  if (trainingGate > ready) {
-    ready = trainingGate;
-    bind = BIND_TRAINING;
-  }
-  if (licensing > ready) {
-    ready = licensing;
-    bind = BIND_LICENSING;
-  }
-  if (cohort.available[i] > ready) {
-    ready = cohort.available[i];
-    bind = BIND_AVAILABLE;
-  }
-  const visaFrom = recruited;
-  if (cohort.visaScreenStep[i] >= 0) {
-    const screened = visaFrom + stepDays(steps, cohort.visaScreenStep[i], u[p++]);
-    if (screened > ready) {
-      ready = screened;
-      bind = BIND_VISASCREEN;
-    }
-  }
-  buffers.feeFiling[i] = visaFrom;
-
-  const kind = cohort.visaKind[i];
   const chainFrom = cohort.visaStart[i];
   const chainTo = cohort.stepsStart[i + 1];
-  let visaDone = -Infinity;
-  if (kind === VISA_NONE) {
-    // nothing to wait for
-  } else if (kind === VISA_BLOCKED) {
-    buffers.arrival[i] = Infinity;
-    buffers.binding[i] = BIND_VISA;
-    return p;
-  } else if (kind === VISA_LOTTERY) {
-    const mode = cohort.lotteryMode[i];
-    let filing = NaN;
-    let octFirst = cohort.capStartDay[i];
-    if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
-      let year = 0;
-      if (mode === LOTTERY_REGISTER) while (year < years && tables.registrationCloses[year] < visaFrom) year++;
-      const lastYear = Math.min(years, year + cohort.maxLotteries[i]);
-      for (let n = 0; year < lastYear; year++, n++) {
-        if (mode === LOTTERY_REGISTER || n > 0) buffers.feeTotals[i] += cohort.lotteryEntryFee[i];
-        if (u[p++] < cohort.selectionProbability[i]) {
-          filing = tables.petitionFilingOpens[year];
-          octFirst = tables.capStart[year];
-          break;
+  const ecfmgStep = cohort.ecfmgStep[i];
+  const attempts = cohort.matchAttempts[i];
+  const matchProbability = cohort.matchProbability[i];
+  const begun = cohort.licensingBegun[i] === 1;
+  const available = cohort.available[i];
+  const visaScreenStep = cohort.visaScreenStep[i];
+  const kind = cohort.visaKind[i];
+  const mode = cohort.lotteryMode[i];
+  const visaDay = cohort.visaDay[i];
+  const u = buffers.uniforms;
+  let p = buffers.position;
+
+  for (let d = 0; d < draws; d++) {
+    draw: {
+      if (status === STATUS_ARRIVED) {
+        arrival[i] = anchor;
+        binding[i] = BIND_ARRIVED;
+        break draw;
+      }
+      if (status === STATUS_WITHDRAWN) {
+        arrival[i] = Infinity;
+        binding[i] = BIND_WITHDRAWN;
+        break draw;
+      }
+      if (p + need > u.length) {
+        buffers.random.fill(u);
+        p = 0;
+      }
+      if (!givenStays && u[p++] >= survival) {
+        arrival[i] = Infinity;
+        binding[i] = BIND_WITHDRAWN;
+        break draw;
+      }
+
+      // Recruitment: the current stage began on the stage date.
+      let recruited = anchor;
+      for (let k = recruitmentFrom; k < licensingFrom; k++) {
+        const days = k === recruitmentFrom ? remainingAware(steps, stepIds[k], u[p++], -anchor) : stepDays(steps, stepIds[k], u[p++]);
+        recruited = Math.max(recruited + days, 0);
+      }
+      recruited = Math.max(recruited, 0);
+
+      // Training: ECFMG certification from today, then the Match and residency.
+      let trained = 0;
+      let trainingGate = -Infinity;
+      if (ecfmgStep >= 0) trainingGate = trained = stepDays(steps, ecfmgStep, u[p++]);
+      if (attempts > 0) {
+        let year = 0;
+        while (year < years && tables.matchDays[year] < trained) year++;
+        let matchedYear = -1;
+        for (let a = 0; a < attempts; a++, year++) {
+          const draw = u[p++];
+          if (matchedYear < 0 && year < years && draw < matchProbability) matchedYear = year;
+        }
+        if (matchedYear < 0) {
+          arrival[i] = Infinity;
+          binding[i] = BIND_TRAINING;
+          break draw;
+        }
+        trained = Math.max(trained, tables.matchDays[matchedYear]); // licences are applied for during residency
+        trainingGate = tables.residencyEnds[matchedYear];
+      }
+
+      // Licensing: under way since the stage date, or from when recruitment and training allow.
+      let licensing = begun ? anchor : Math.max(recruited, trained);
+      for (let k = licensingFrom; k < chainFrom; k++) {
+        const days =
+          k === licensingFrom && begun ? remainingAware(steps, stepIds[k], u[p++], -anchor) : stepDays(steps, stepIds[k], u[p++]);
+        licensing = Math.max(licensing + days, 0);
+      }
+
+      // The latest of the non-visa tracks, and which one it is.
+      let ready = recruited;
+      let bind = BIND_RECRUITMENT;
+      if (trainingGate > ready) {
+        ready = trainingGate;
+        bind = BIND_TRAINING;
+      }
+      if (licensing > ready) {
+        ready = licensing;
+        bind = BIND_LICENSING;
+      }
+      if (available > ready) {
+        ready = available;
+        bind = BIND_AVAILABLE;
+      }
+      const visaFrom = recruited;
+      if (visaScreenStep >= 0) {
+        const screened = visaFrom + stepDays(steps, visaScreenStep, u[p++]);
+        if (screened > ready) {
+          ready = screened;
+          bind = BIND_VISASCREEN;
         }
       }
-    } else if (mode === LOTTERY_SELECTED) {
-      // Files in the April–June window (now, if it is open); a stale record is read as filed by June 30.
-      filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
+      feeFiling[i] = visaFrom;
+
+      let visaDone = -Infinity;
+      if (kind === VISA_NONE) {
+        // nothing to wait for
+      } else if (kind === VISA_BLOCKED) {
+        arrival[i] = Infinity;
+        binding[i] = BIND_VISA;
+        break draw;
+      } else if (kind === VISA_LOTTERY) {
+        let filing = NaN;
+        let octFirst = cohort.capStartDay[i];
+        if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
+          let year = 0;
+          if (mode === LOTTERY_REGISTER) while (year < years && tables.registrationCloses[year] < visaFrom) year++;
+          const lastYear = Math.min(years, year + cohort.maxLotteries[i]);
+          for (let n = 0; year < lastYear; year++, n++) {
+            if (mode === LOTTERY_REGISTER || n > 0) feeTotals[i] += cohort.lotteryEntryFee[i];
+            if (u[p++] < cohort.selectionProbability[i]) {
+              filing = tables.petitionFilingOpens[year];
+              octFirst = tables.capStart[year];
+              break;
+            }
+          }
+        } else if (mode === LOTTERY_SELECTED) {
+          // Files in the April–June window (now, if it is open); a stale record is read as filed by June 30.
+          filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
+        }
+        if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
+          arrival[i] = Infinity;
+          binding[i] = BIND_VISA;
+          break draw;
+        }
+        let approval: number;
+        if (mode === LOTTERY_FILED) approval = Math.max(visaDay + cohort.petitionDays[i], 0);
+        else if (mode === LOTTERY_APPROVED) approval = visaDay;
+        else {
+          feeTotals[i] += cohort.petitionFee[i];
+          feeFiling[i] = filing;
+          approval = filing + cohort.petitionDays[i];
+        }
+        const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
+        p += chainTo - chainFrom;
+        visaDone = Math.max(octFirst, afterApproval);
+      } else if (kind === VISA_CONRAD) {
+        arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
+        buffers.readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay : visaFrom;
+        buffers.licensed[i] = licensing;
+        buffers.otherReady[i] = ready;
+        buffers.otherBinding[i] = bind;
+        break draw;
+      } else {
+        // A chain of steps: from the visa status date when under way, else from the end of recruitment.
+        const started = !Number.isNaN(visaDay);
+        visaDone = chainEnd(cohort, started ? visaDay : visaFrom, chainFrom, chainTo, started, u, p);
+        p += chainTo - chainFrom;
+        if (!started) feeTotals[i] += cohort.petitionFee[i];
+      }
+      if (visaDone > ready) {
+        ready = visaDone;
+        bind = BIND_VISA;
+      }
+      arrival[i] = Math.max(ready, 0);
+      binding[i] = bind;
     }
-    if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
-      buffers.arrival[i] = Infinity;
-      buffers.binding[i] = BIND_VISA;
-      return p;
+    if (after) {
+      buffers.position = p;
+      after();
+      p = buffers.position;
     }
-    let approval: number;
-    if (mode === LOTTERY_FILED) approval = Math.max(cohort.visaDay[i] + cohort.petitionDays[i], 0);
-    else if (mode === LOTTERY_APPROVED) approval = cohort.visaDay[i];
-    else {
-      buffers.feeTotals[i] += cohort.petitionFee[i];
-      buffers.feeFiling[i] = filing;
-      approval = filing + cohort.petitionDays[i];
-    }
-    const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
-    p += chainTo - chainFrom;
-    visaDone = Math.max(octFirst, afterApproval);
-  } else if (kind === VISA_CONRAD) {
-    buffers.arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
-    buffers.readyToFile[i] = cohort.conradFiled[i] === 1 ? cohort.visaDay[i] : visaFrom;
-    buffers.licensed[i] = licensing;
-    buffers.otherReady[i] = ready;
-    buffers.otherBinding[i] = bind;
-    return p;
-  } else {
-    // A chain of steps: from the visa cohort.status date when under way, else from the end of recruitment.
-    const started = !Number.isNaN(cohort.visaDay[i]);
-    const start = started ? cohort.visaDay[i] : visaFrom;
-    visaDone = chainEnd(cohort, start, chainFrom, chainTo, started, u, p);
-    p += chainTo - chainFrom;
-    if (!started) buffers.feeTotals[i] += cohort.petitionFee[i];
   }
-  if (visaDone > ready) {
-    ready = visaDone;
-    bind = BIND_VISA;
-  }
-  buffers.arrival[i] = Math.max(ready, 0);
-  buffers.binding[i] = bind;
-  return p;
+  buffers.position = p;
 }
 
 /** The $100,000 fee for member i: whether it owes it in each scenario, and whether the hire survives it. */

@@ -17,6 +17,7 @@ import { denseFrequencies, distributionAtLeast, distributionMean, distributionQu
 import type { PreparedForecast } from './prepare';
 import type { CandidateForecast, DelayingStep, ForecastResult, TargetForecast } from './result';
 import { groupTally, monthSlots, type Tallies } from './run-units';
+import { rowShare } from './work-plan';
 import {
   BINDINGS,
   BIND_AVAILABLE,
@@ -43,9 +44,13 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
 
   // Per candidate, from its row: arrival within the horizon and ever, and mean fees.
   const rowOf = (i: number) => rows.rowOf[i];
-  const share = (i: number, slot: number) => tallies.months[rowOf(i) * slots + slot] / rows.samples[rowOf(i)];
-  const arrivedInHorizon = Float64Array.from(candidates, (_, i) => 1 - share(i, grid.count) - share(i, grid.count + 1));
-  const arrivedEver = Float64Array.from(candidates, (_, i) => 1 - share(i, grid.count + 1));
+  const drawsIn = (i: number, from: number, to: number) => {
+    let count = 0;
+    for (let slot = from; slot < to; slot++) count += tallies.months[rowOf(i) * slots + slot];
+    return rowShare(rows, rowOf(i), count);
+  };
+  const arrivedInHorizon = Float64Array.from(candidates, (_, i) => drawsIn(i, 0, grid.count));
+  const arrivedEver = Float64Array.from(candidates, (_, i) => drawsIn(i, 0, grid.count + 1));
   const expectedFees = meanFees(prepared, tallies);
 
   const targetsOfCandidate: number[][] = candidates.map(() => []);
@@ -122,7 +127,14 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
     candidateArrivalProbability: Array.from(arrivedInHorizon),
     candidates: candidates.map((candidate, i): CandidateForecast => {
       const row = rowOf(i);
-      const summary = candidateSummary(tallies.months, row * slots, grid.count, tallies.bindings, row * BINDINGS, rows.samples[row]);
+      const summary = candidateSummary(
+        tallies.months,
+        row * slots,
+        grid.count,
+        tallies.bindings,
+        row * BINDINGS,
+        rows.samples[row] / rows.stays[row],
+      );
       const label = (m: number | null) => (m === null ? null : monthLabels[m]);
       const median = label(summary.median);
       const plan = realPlans[i];
@@ -167,7 +179,7 @@ function meanFees(prepared: PreparedForecast, tallies: Tallies): Float64Array {
   const rows = work.rows;
   const rowTotals = new Float64Array(rows.count);
   for (let k = 0; k < rows.rowMembers.length; k++) rowTotals[rows.rowOf[rows.rowMembers[k]]] += totals[rows.rowMembers[k]];
-  return Float64Array.from({ length: realCount }, (_, i) => rowTotals[rows.rowOf[i]] / rows.samples[rows.rowOf[i]]);
+  return Float64Array.from({ length: realCount }, (_, i) => rowShare(rows, rows.rowOf[i], rowTotals[rows.rowOf[i]]));
 }
 
 function delayingStep(code: number, share: number, plan: CandidatePlan, candidate: Candidate): DelayingStep {
