@@ -250,18 +250,19 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
 /**
  * Triangular durations in the form the inverse CDF needs: u < split ? min + √(u·low) : max − √((1 − u)·high),
  * with split = (mode − min)/(max − min), low = (max − min)(mode − min), high = (max − min)(max − mode).
+ * Step `id`'s five numbers sit together (at id × TRIANGULAR_STRIDE + TRI_SPLIT …): one draw reads one
+ * cache line.
  */
-export interface TriangularTable {
-  min: Float64Array;
-  max: Float64Array;
-  split: Float64Array;
-  low: Float64Array;
-  high: Float64Array;
-}
+export type TriangularTable = Float64Array;
+export const TRIANGULAR_STRIDE = 5;
+export const TRI_SPLIT = 0;
+export const TRI_MIN = 1;
+export const TRI_LOW = 2;
+export const TRI_MAX = 3;
+export const TRI_HIGH = 4;
 
 function emptyTable(): TriangularTable {
-  const none = new Float64Array(0);
-  return { min: none, max: none, split: none, low: none, high: none };
+  return new Float64Array(0);
 }
 
 /** Distinct durations; most candidates share the same few steps. */
@@ -285,13 +286,16 @@ class StepTable {
   }
 
   table(): TriangularTable {
-    const column = (f: (span: number, d: Duration) => number) => Float64Array.from(this.rows, (d) => f(d.maxDays - d.minDays, d));
-    return {
-      min: column((_, d) => d.minDays),
-      max: column((_, d) => d.maxDays),
-      split: column((span, d) => (span > 0 ? (d.modeDays - d.minDays) / span : 0)),
-      low: column((span, d) => span * (d.modeDays - d.minDays)),
-      high: column((span, d) => span * (d.maxDays - d.modeDays)),
-    };
+    const table = new Float64Array(this.rows.length * TRIANGULAR_STRIDE);
+    this.rows.forEach((d, id) => {
+      const span = d.maxDays - d.minDays;
+      const at = id * TRIANGULAR_STRIDE;
+      table[at + TRI_SPLIT] = span > 0 ? (d.modeDays - d.minDays) / span : 0;
+      table[at + TRI_MIN] = d.minDays;
+      table[at + TRI_LOW] = span * (d.modeDays - d.minDays);
+      table[at + TRI_MAX] = d.maxDays;
+      table[at + TRI_HIGH] = span * (d.maxDays - d.modeDays);
+    });
+    return table;
   }
 }

@@ -7,7 +7,7 @@ import type { CalendarTables } from './calendar-tables';
 import { STATUS_ACTIVE, type Cohort } from './cohort';
 import { GroupTally, type GroupTallyOptions } from './group-tally';
 import { createRandom } from './random';
-import { BINDINGS, createRunBuffers, sampleAlone, sampleRun, useStream, type FeeRule, type RunBuffers } from './sample-run';
+import { BINDINGS, createRunBuffers, sampleAlone, sampleRun, switchStream, type FeeRule, type RunBuffers } from './sample-run';
 import { BLOCK_RUNS, type RowLayout, type WorkPlan } from './work-plan';
 
 /** Everything a unit needs; built the same way in every worker. */
@@ -98,7 +98,7 @@ export function runUnits(context: UnitContext, tallies: Tallies, from: number, t
   const buffers = createRunBuffers(context.cohort, context.tables, createRandom(context.seed));
   const groupTallies = new Map<number, GroupTally>();
   for (let u = from; u < to; u++) {
-    useStream(buffers, createRandom(context.seed, u), context.work.unitCost[u]);
+    switchStream(buffers, createRandom(context.seed, u), context.work.unitCost[u]);
     const g = context.work.unitGroup[u];
     if (g < 0) runAlone(context, tallies, buffers, u, arrivals);
     else {
@@ -160,7 +160,7 @@ function runAlone(context: UnitContext, tallies: Tallies, buffers: RunBuffers, u
   if (record >= 0) {
     // Runs to look at one by one: plain draws from a stream of their own (the tallies keep theirs).
     let run = 0;
-    useStream(buffers, createRandom(context.seed, work.unitCount + u), runs * (cohort.maxDraws[i] + 4));
+    switchStream(buffers, createRandom(context.seed, work.unitCount + u), runs * (cohort.maxDraws[i] + 4));
     sampleAlone(cohort, tables, buffers, fee, i, runs, false, () => (arrivals![record + run++] = arrival[i]));
   }
 }

@@ -39,6 +39,12 @@ import {
   VISA_NONE,
   type Cohort,
   type ConradState,
+  TRI_HIGH,
+  TRI_LOW,
+  TRI_MAX,
+  TRI_MIN,
+  TRI_SPLIT,
+  TRIANGULAR_STRIDE,
   type TriangularTable,
 } from './cohort';
 import type { Random } from './random';
@@ -140,7 +146,7 @@ export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random:
  * Switches to another random stream, drawing uniforms in bulk no more than about `draws` at a time
  * (a unit of work that needs few does not fill the whole pool).
  */
-export function useStream(buffers: RunBuffers, random: Random, draws: number): void {
+export function switchStream(buffers: RunBuffers, random: Random, draws: number): void {
   buffers.random = random;
   buffers.uniforms = buffers.pool.subarray(0, Math.min(buffers.pool.length, Math.max(Math.ceil(draws), buffers.mostDraws)));
   buffers.position = buffers.uniforms.length; // empty: the first draw fills it from this stream
@@ -157,17 +163,23 @@ function reserve(buffers: RunBuffers, count: number): number {
 
 /** Inverse-CDF sample of triangular step `id` for uniform u. */
 function stepDays(steps: TriangularTable, id: number, u: number): number {
-  return u < steps.split[id] ? steps.min[id] + Math.sqrt(u * steps.low[id]) : steps.max[id] - Math.sqrt((1 - u) * steps.high[id]);
+  const at = id * TRIANGULAR_STRIDE;
+  return u < steps[at + TRI_SPLIT]
+    ? steps[at + TRI_MIN] + Math.sqrt(u * steps[at + TRI_LOW])
+    : steps[at + TRI_MAX] - Math.sqrt((1 - u) * steps[at + TRI_HIGH]);
 }
 
 /** The duration of a step that has run `elapsed` days and not finished: sampled above `elapsed`. */
 function remainingAware(steps: TriangularTable, id: number, u: number, elapsed: number): number {
-  if (elapsed <= steps.min[id]) return stepDays(steps, id, u);
-  if (elapsed >= steps.max[id]) return steps.max[id];
+  const at = id * TRIANGULAR_STRIDE;
+  const min = steps[at + TRI_MIN];
+  const max = steps[at + TRI_MAX];
+  if (elapsed <= min) return stepDays(steps, id, u);
+  if (elapsed >= max) return max;
   const below =
-    elapsed < steps.min[id] + steps.split[id] * (steps.max[id] - steps.min[id])
-      ? (elapsed - steps.min[id]) ** 2 / steps.low[id]
-      : 1 - (steps.max[id] - elapsed) ** 2 / steps.high[id];
+    elapsed < min + steps[at + TRI_SPLIT] * (max - min)
+      ? (elapsed - min) ** 2 / steps[at + TRI_LOW]
+      : 1 - (max - elapsed) ** 2 / steps[at + TRI_HIGH];
   return stepDays(steps, id, below + u * (1 - below));
 }
 
