@@ -267,21 +267,17 @@ function emptyTable(): TriangularTable {
 
 /** Distinct durations; most candidates share the same few steps. */
 class StepTable {
-  private readonly index = new Map<string, number>();
-  /** Shared plans share Duration objects: a quick lookup before building the key. */
-  private readonly seen = new Map<Duration, number>();
+  /** min → mode → max → id, so a lookup allocates nothing. */
+  private readonly index = new Map<number, Map<number, Map<number, number>>>();
   private readonly rows: Duration[] = [];
 
   intern(days: Duration): number {
-    const known = this.seen.get(days);
-    if (known !== undefined) return known;
-    const key = `${days.minDays}|${days.modeDays}|${days.maxDays}`;
-    let id = this.index.get(key);
-    if (id === undefined) {
-      id = this.rows.push(days) - 1;
-      this.index.set(key, id);
-    }
-    this.seen.set(days, id);
+    let byMode = this.index.get(days.minDays);
+    if (!byMode) this.index.set(days.minDays, (byMode = new Map<number, Map<number, number>>()));
+    let byMax = byMode.get(days.modeDays);
+    if (!byMax) byMode.set(days.modeDays, (byMax = new Map<number, number>()));
+    let id = byMax.get(days.maxDays);
+    if (id === undefined) byMax.set(days.maxDays, (id = this.rows.push(days) - 1));
     return id;
   }
 

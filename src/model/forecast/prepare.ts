@@ -216,25 +216,8 @@ function wageLevelsOf(count: number, targets: ForecastTarget[], targetMembers: n
 function planFactory(assumptions: Assumptions, now: IsoDate) {
   const plans = new Map<string, CandidatePlan>();
   return (candidate: Candidate, wageLevel: number | undefined, site: SiteEligibility | undefined): CandidatePlan => {
-    const key = [
-      candidate.profession,
-      candidate.specialty,
-      candidate.stage,
-      candidate.stageDate,
-      candidate.visaRoute,
-      candidate.siteState,
-      candidate.visaStatus,
-      candidate.visaStatusDate,
-      candidate.availableFrom,
-      candidate.currentStatus,
-      candidate.trainingStatus,
-      candidate.ecfmgCertified,
-      candidate.countryOfTraining,
-      candidate.visaScreen,
-      wageLevel,
-      site?.pool,
-      site?.sentence,
-    ].join('|');
+    const c = candidate;
+    const key = `${c.profession}|${c.specialty}|${c.stage}|${c.stageDate}|${c.visaRoute}|${c.siteState}|${c.visaStatus}|${c.visaStatusDate}|${c.availableFrom}|${c.currentStatus}|${c.trainingStatus}|${c.ecfmgCertified}|${c.countryOfTraining}|${c.visaScreen}|${wageLevel}|${site?.pool}|${site?.sentence}`;
     let plan = plans.get(key);
     if (!plan) plans.set(key, (plan = planCandidate(candidate, assumptions, { now, wageLevel, site })));
     return plan;

@@ -179,7 +179,10 @@ function rowLayout(
   members.forEach((list, r) => {
     for (const i of list) drawsOf[i] = isAlone[i] === 1 && cohort.status[i] === STATUS_ACTIVE ? Math.ceil(stays[r] * runs) : runs;
   });
-  const cuts = members.map((list) => [...new Set(list.flatMap((i) => cutsOf[i]))].sort((a, b) => a - b));
+  const cuts = members.map((list) => {
+    const days = list.length === 1 ? cutsOf[list[0]] : list.flatMap((i) => cutsOf[i]);
+    return days.length <= 1 ? days : [...new Set(days)].sort((a, b) => a - b);
+  });
   const cutStart = new Int32Array(count + 1);
   cuts.forEach((list, r) => (cutStart[r + 1] = cutStart[r] + list.length));
   return {
