@@ -10,11 +10,13 @@ import { formatIsoDate, parseIsoDate } from '../../src/model/calendar';
 import { ForecastPart } from '../../src/model/forecast/forecast-part';
 import { toForecastRequest } from '../../src/model/forecast/request';
 import type { ForecastResult } from '../../src/model/forecast/result';
-import { simulate, type ForecastTarget, type SimulateOptions } from '../../src/model/forecast/simulate';
+import { simulate, type ForecastTarget, type SimulateOptions, type SiteDesignations } from '../../src/model/forecast/simulate';
 import { parsePipelineCsv } from '../../src/model/pipeline';
 import { syntheticCandidates, syntheticTargets } from '../../src/model/pipeline/synthetic';
 import { regionContainsFor } from '../../src/model/region-contains';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import { ROUTES } from '../../src/model/timing/visa-routes';
+import type { SiteDesignation } from '../../src/model/timing/waiver-sites';
 import { CURRENT_STATUSES, type Candidate, type RegionRef } from '../../src/model/types';
 
 const NOW = '2026-11-23';
@@ -37,9 +39,10 @@ function target(id: string, overrides: Partial<ForecastTarget>): ForecastTarget 
 }
 
 /**
- * 180 candidates spread over stages, stage dates, routes, visa and current statuses, training and
- * availability; Conrad 30 applicants crowd Texas (12 for 5 slots, some at flex sites) but not New
- * York (2); several candidates share every field (cohorts); the $100,000 fee applies.
+ * 200 candidates spread over stages, stage dates, routes, every visa status of their route, current
+ * statuses, training and availability; Conrad 30 applicants crowd Texas (12 for 5 slots, some at
+ * flex sites) but not New York (2); HHS clinical waiver sites eligible or not (siteDesignations);
+ * several candidates share every field (cohorts); the $100,000 fee applies.
  */
 function mixedPipeline(): Candidate[] {
   const stages = [
@@ -54,23 +57,37 @@ function mixedPipeline(): Candidate[] {
     'arrived',
     'withdrawn',
   ] as const;
-  const routes = ['us-authorized', 'h1b-cap-subject', 'h1b-cap-exempt', 'h1b-transfer', 'o1', 'j1-hhs-clinical', 'eb2-niw', 'tn'] as const;
+  const routes = [
+    'us-authorized',
+    'h1b-cap-subject',
+    'h1b-cap-exempt',
+    'h1b-transfer',
+    'o1',
+    'j1-hhs-clinical',
+    'eb2-niw',
+    'eb3-perm',
+    'tn',
+  ] as const;
   const candidates: Candidate[] = [];
   for (let i = 0; i < 150; i++) {
+    const visaRoute = routes[(i * 2) % routes.length];
+    const statuses = ROUTES[visaRoute].statuses;
+    const visaStatus = statuses[Math.floor(i / routes.length) % statuses.length];
     candidates.push(
       makeCandidate({
         id: `m${i}`,
         stage: stages[i % stages.length],
         stageDate: formatIsoDate(NOW_DAY - ((i * 37) % 330)),
-        visaRoute: routes[(i * 3) % routes.length],
+        visaRoute,
         siteState: ['TX', 'NY', 'CA'][i % 3],
+        siteCountyFips: i % 2 === 0 ? DESIGNATED_COUNTY[['TX', 'NY', 'CA'][i % 3]] : '',
         specialty: i % 4 === 0 ? 'family medicine' : 'internal medicine',
         currentStatus: CURRENT_STATUSES[(i * 5) % CURRENT_STATUSES.length],
         ecfmgCertified: i % 9 !== 0,
         trainingStatus: i % 13 === 0 ? 'needs-residency' : '',
         availableFrom: i % 11 === 0 ? formatIsoDate(NOW_DAY + 200) : '',
-        visaStatus: i % 17 === 0 ? 'registered' : 'not-started',
-        visaStatusDate: i % 17 === 0 ? '2026-03-10' : '',
+        visaStatus,
+        visaStatusDate: visaStatus === 'not-started' ? '' : formatIsoDate(NOW_DAY - ((i * 53) % 400)),
       }),
     );
   }
@@ -84,6 +101,26 @@ function mixedPipeline(): Candidate[] {
         visaRoute: 'j1-conrad30',
         currentStatus: 'j1',
         siteState: state,
+        // Texas: every third site in a county without an HPSA, so it needs a flex slot.
+        siteCountyFips: state === 'TX' && i % 3 === 0 ? NO_HPSA_COUNTY : DESIGNATED_COUNTY[state],
+        visaStatus: i % 4 === 1 ? 'waiver-filed' : i % 4 === 3 ? 'waiver-approved' : 'not-started',
+        visaStatusDate: i % 4 === 1 || i % 4 === 3 ? formatIsoDate(NOW_DAY - i * 20) : '',
+      }),
+    );
+  }
+  for (let i = 0; i < 20; i++) {
+    candidates.push(
+      makeCandidate({
+        id: `hhs${i}`,
+        stage: i % 2 === 0 ? 'accepted' : 'visa',
+        stageDate: formatIsoDate(NOW_DAY - i * 11),
+        visaRoute: 'j1-hhs-clinical',
+        currentStatus: 'j1',
+        siteState: 'TX',
+        // A high-scored HPSA, a low-scored one (not eligible) and no HPSA at all (not eligible).
+        siteCountyFips: [DESIGNATED_COUNTY.TX, LOW_SCORE_COUNTY, NO_HPSA_COUNTY][i % 3],
+        visaStatus: i % 2 === 1 ? 'waiver-filed' : 'not-started',
+        visaStatusDate: i % 2 === 1 ? formatIsoDate(NOW_DAY - i * 9) : '',
       }),
     );
   }
@@ -94,6 +131,24 @@ function mixedPipeline(): Candidate[] {
   }
   return candidates;
 }
+
+const DESIGNATED_COUNTY: Record<string, string> = { TX: '48201', NY: '36005', CA: '06019' };
+const LOW_SCORE_COUNTY = '48113';
+const NO_HPSA_COUNTY = '48029';
+const designation = (countyFips: string, score: number): SiteDesignation => ({
+  countyFips,
+  countyName: `county ${countyFips}`,
+  discipline: 'Primary Care',
+  designationType: 'Geographic HPSA',
+  status: 'Designated',
+  score,
+  wholeCounty: true,
+});
+/** Primary-care HPSA data for the three states: one high-scored HPSA county each, one low-scored in Texas. */
+const mixedSites: SiteDesignations = {
+  rows: [...Object.values(DESIGNATED_COUNTY).map((fips) => designation(fips, 18)), designation(LOW_SCORE_COUNTY, 3)],
+  loaded: ['TX|Primary Care', 'NY|Primary Care', 'CA|Primary Care'],
+};
 
 const mixedTargets: ForecastTarget[] = [
   target('tx-2027', { hires: 8 }),
@@ -129,7 +184,10 @@ function balanced(input: SimulateOptions): SimulateOptions {
 }
 
 const pipelines: [string, () => SimulateOptions][] = [
-  ['mixed stages, routes and statuses, a crowded Conrad 30 state, cohorts, the fee', () => options(mixedPipeline(), mixedTargets)],
+  [
+    'mixed stages, routes and statuses, a crowded Conrad 30 state, waiver sites checked, cohorts, the fee',
+    () => balanced(options(mixedPipeline(), mixedTargets, { siteDesignations: mixedSites })),
+  ],
   [
     'the sample pipeline, the fee as written',
     () =>
@@ -292,6 +350,15 @@ describe('the direct forecast', () => {
     expect(direct.result.targets.some((t) => t.probabilityMet > 0.05 && t.probabilityMet < 0.95)).toBe(true);
     expect(direct.result.targets.some((t) => t.arrivalsP90 > t.arrivalsP10)).toBe(true);
     expect(compare(direct.result, sampled.result, input.candidates, input.runs, { direct: direct.cdf, sampled: sampled.cdf })).toEqual([]);
+  });
+
+  it('is compared on every visa status and on eligible, flex, unchecked and ineligible waiver sites', () => {
+    const input = pipelines[0][1]();
+    const statuses = new Set(input.candidates.map((c) => c.visaStatus));
+    const routeStatuses = new Set(Object.values(ROUTES).flatMap((route) => route.statuses));
+    expect([...routeStatuses].filter((status) => !statuses.has(status))).toEqual([]);
+    const sites = new Set(simulate({ ...input, runs: 10 }).candidates.map((c) => c.waiverSite?.status));
+    expect(sites).toEqual(new Set([undefined, 'eligible', 'flex', 'check', 'not-eligible']));
   });
 
   it('is seeded: the same seed repeats it, another moves it within Monte Carlo error', () => {
