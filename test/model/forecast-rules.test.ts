@@ -154,6 +154,12 @@ describe('a step under way started when it happened', () => {
     expect(Math.max(...days)).toBeLessThanOrEqual((parseIsoDate('2026-06-23') as number) + 9 * 30.4375 + 1);
   });
 
+  it('a filed Conrad 30 waiver is awaited: the 90-day start clock runs from the waiver, not from the filing (S17)', () => {
+    const filed = { ...filedToday, stageDate: '2026-06-23', visaStatusDate: '2026-06-23' };
+    const { action } = nextAction(filed, DEFAULT_ASSUMPTIONS, '2026-11-23');
+    expect(action).toMatch(/^Conrad 30 waiver filed 2026-06-23: await its approval, then start within 90 days of the waiver;/);
+  });
+
   it('a licence applied for three months ago is done sooner than one applied for today', () => {
     const a = instant({ ...fixed('physicianLicenceDays', 120) });
     const started = run('2026-11-23', [makeCandidate({ stage: 'licensure', stageDate: '2026-08-25' })], a).dates();

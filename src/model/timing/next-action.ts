@@ -235,7 +235,7 @@ function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assu
         const filed = parseIsoDate(visa.filedOn as string) as number;
         return expected(
           candidate,
-          `Conrad 30 waiver filed ${visa.filedOn}: start within ${visa.startWithinDays} days of it; ${assumptions.waiverServiceYears} years' full-time service at the site follow`,
+          `Conrad 30 waiver filed ${visa.filedOn}: await its approval, then start within ${visa.startWithinDays} days of the waiver; ${assumptions.waiverServiceYears} years' full-time service at the site follow`,
           Math.max(filed + visa.filingToStart.modeDays, nowDay),
           visa.sources,
         );
