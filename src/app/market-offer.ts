@@ -11,6 +11,7 @@ import type { Assumptions } from '../model/timing/assumptions';
 import type { IsoDate, Target, TargetOffer } from '../model/types';
 import { stateByCode, type Workspace } from '../model/workspace';
 import { matchTargets } from '../model/forecast/target-matching';
+import { setTargetOffer } from '../model/targets';
 import { regionContainsFor } from '../model/region-contains';
 import { forecastWorkspace, type ForecastRunner } from './forecast';
 import { stateRegionMap, type StateRegions } from './regions';
@@ -110,19 +111,6 @@ export function offerToSave(result: OfferResult, req: OfferRequest, today: IsoDa
   };
 }
 
-/** The workspace with the offer saved on the target (or removed, with null). */
-export function withOffer(ws: Workspace, targetId: string, offer: TargetOffer | null): Workspace {
-  return {
-    ...ws,
-    targets: ws.targets.map((t) => {
-      if (t.id !== targetId) return t;
-      const rest: Target = { ...t };
-      delete rest.offer;
-      return offer ? { ...rest, offer } : rest;
-    }),
-  };
-}
-
 export interface OfferForecastChange {
   /** P(target met) without any offer on the target (the default wage level), and with this one. */
   before: number;
@@ -142,8 +130,8 @@ export async function offerForecastChange(
 ): Promise<OfferForecastChange | null> {
   if (!ws.targets.some((t) => t.id === targetId)) return null;
   const [without, withIt] = await Promise.all([
-    forecastWorkspace(withOffer(ws, targetId, null), regions, today, run),
-    forecastWorkspace(withOffer(ws, targetId, offer), regions, today, run),
+    forecastWorkspace({ ...ws, targets: setTargetOffer(ws.targets, targetId, null) }, regions, today, run),
+    forecastWorkspace({ ...ws, targets: setTargetOffer(ws.targets, targetId, offer) }, regions, today, run),
   ]);
   const of = (f: typeof without) => f.result.targets.find((t) => t.targetId === targetId)!;
   const matched = of(withIt);

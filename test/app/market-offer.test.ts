@@ -1,15 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Coordinator } from '../../src/data/coordinator';
 import { loadUserFile } from '../../src/data/datasets';
-import {
-  MIN_PEERS,
-  assessMarketOffer,
-  offerForecastChange,
-  offerOdds,
-  offerToSave,
-  targetsForOffer,
-  withOffer,
-} from '../../src/app/market-offer';
+import { MIN_PEERS, assessMarketOffer, offerForecastChange, offerOdds, offerToSave, targetsForOffer } from '../../src/app/market-offer';
+import { setTargetOffer } from '../../src/model/targets';
 import { fixedClock } from '../../src/app/clock';
 import { simulate } from '../../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
@@ -135,10 +128,10 @@ describe('an offer saved on a target, and the forecast', () => {
       savedOn: today,
     });
     expect(offerToSave(r, req, today, 2)).toMatchObject({ wageLevel: 2, levelSource: 'confirmed' });
-    const saved = withOffer(ws, 't-lab', estimated);
-    expect(saved.targets[0].offer).toEqual(estimated);
-    expect(withOffer(saved, 't-lab', null).targets[0]).not.toHaveProperty('offer');
-    expect(saved.targets[1]).toBe(ws.targets[1]);
+    const saved = setTargetOffer(ws.targets, 't-lab', estimated);
+    expect(saved[0].offer).toEqual(estimated);
+    expect(setTargetOffer(saved, 't-lab', null)[0]).not.toHaveProperty('offer');
+    expect(saved[1]).toBe(ws.targets[1]);
   });
 
   it('moves the target’s chance of being met: level IV against the default level II', async () => {

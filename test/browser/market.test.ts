@@ -136,6 +136,8 @@ describe('the Market screen', () => {
     await page.getByTestId('offer-panel').screenshot({ path: path.join(SCREENSHOTS, 'market-offer.png') });
   });
 
+  let pMetWithoutOffer = NaN;
+
   it('saves the offer on the Texas lab target and shows P(met) move as the seeded forecast gives it', async () => {
     await page.getByTestId('offer-save').click();
     await expect.poll(() => page.getByTestId('offer-forecast').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
@@ -163,6 +165,7 @@ describe('the Market screen', () => {
       }).targets[0].probabilityMet;
     const level = levelOfOffer(OFFER);
     const [before, after] = [run(target), run({ ...target, wageLevel: level })];
+    pMetWithoutOffer = before;
     expect(shown).toMatch(
       new RegExp(
         `P\\(target met\\): ${Math.round(before * 100)}% at the default wage level → ${Math.round(after * 100)}% at level ${['I', 'II', 'III', 'IV'][level - 1]} \\(3 cap-subject candidates of 3 matched\\)`,
@@ -221,6 +224,19 @@ describe('the Market screen', () => {
     await report.locator('#market').screenshot({ path: path.join(SCREENSHOTS, 'report-market.png') });
     await report.close();
     expect(await page.getByTestId('report-tables').innerText()).toMatch(/market-sponsors|Health-care H-1B sponsors/);
+  });
+
+  it('shows the saved offer on the Targets screen; clearing it brings the forecast back to the default level', async () => {
+    await page.locator('[data-tab="targets"]').click();
+    const row = page.locator('[data-testid="targets-table"] tbody tr').filter({ hasText: 'Texas' });
+    const numeral = ['I', 'II', 'III', 'IV'][levelOfOffer(OFFER) - 1];
+    await expect.poll(() => row.innerText()).toContain(`$${OFFER.toLocaleString('en-US')} · level ${numeral} (estimated)`);
+    await row.getByTestId('target-clear-offer').click();
+    await expect.poll(() => row.innerText()).not.toContain(`$${OFFER.toLocaleString('en-US')}`);
+    await page.locator('[data-tab="pipeline"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="forecast-table"] [data-col="p-met"]').innerText(), { timeout: 60_000 })
+      .toBe(`${Math.round(pMetWithoutOffer * 100)}%`);
   });
 
   it('has no serious accessibility violations and no console errors', async () => {

@@ -1,6 +1,6 @@
 // Target list edits as pure functions: each returns new arrays and never mutates its inputs.
 
-import type { DiversityTarget, Target } from '../types';
+import type { DiversityTarget, Target, TargetOffer } from '../types';
 import { nextId } from './ids';
 
 export type TargetDraft = Omit<Target, 'id'>;
@@ -82,4 +82,14 @@ export function undoDeleteTarget(lists: TargetLists, undo: DeletedTarget): Targe
     lists.diversityTargets,
   );
   return { targets: insertAt(lists.targets, undo.index, undo.target), diversityTargets };
+}
+
+/** The targets with the offer saved on one of them, or removed with null; the others unchanged. */
+export function setTargetOffer(targets: readonly Target[], id: string, offer: TargetOffer | null): Target[] {
+  return targets.map((t) => {
+    if (t.id !== id) return t;
+    const rest: Target = { ...t };
+    delete rest.offer;
+    return offer ? { ...rest, offer } : rest;
+  });
 }

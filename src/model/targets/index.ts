@@ -1,4 +1,4 @@
-export { TARGET_ID_PREFIX, addTarget, deleteTarget, duplicateTarget, undoDeleteTarget, updateTarget } from './crud';
+export { TARGET_ID_PREFIX, addTarget, deleteTarget, duplicateTarget, setTargetOffer, undoDeleteTarget, updateTarget } from './crud';
 export type { DeletedTarget, TargetDraft, TargetLists } from './crud';
 export { nextId } from './ids';
 export { filterTargets, sortTargets } from './sort-filter';

@@ -3,12 +3,12 @@ import {
   offerForecastChange,
   offerToSave,
   targetsForOffer,
-  withOffer,
   type OfferForecastChange,
   type OfferRequest,
   type OfferResult,
 } from '../../app/market-offer';
 import { targetLabel } from '../../app/labels';
+import { setTargetOffer } from '../../model/targets';
 import { stateRegionMap } from '../../app/regions';
 import { stateRegions } from '../../data/queries/pipeline';
 import { LEVEL_NUMERAL, WAGE_LEVELS, type WageLevel } from '../../model/market/offer';
@@ -34,7 +34,7 @@ export function OfferSave({ result, request }: { result: OfferResult; request: O
     return <p className="note">Add a target for this profession (Targets) to save the offer on it and see what it does to the forecast.</p>;
   async function save() {
     if (!offer || !chosen) return;
-    const next = withOffer(workspace, chosen.id, offer);
+    const next = { ...workspace, targets: setTargetOffer(workspace.targets, chosen.id, offer) };
     update(() => next);
     setChange({ text: 'Running the forecast with and without the offer…', running: true });
     try {

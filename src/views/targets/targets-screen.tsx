@@ -4,6 +4,7 @@ import {
   deleteTarget,
   duplicateTarget,
   filterTargets,
+  setTargetOffer,
   sortTargets,
   undoDeleteTarget,
   updateTarget,
@@ -59,6 +60,7 @@ function TargetsTable({
   onEdit,
   onDuplicate,
   onDelete,
+  onClearOffer,
 }: {
   targets: Target[];
   areas: readonly ServiceArea[];
@@ -71,6 +73,7 @@ function TargetsTable({
   onEdit: (t: Target) => void;
   onDuplicate: (id: string) => void;
   onDelete: (id: string) => void;
+  onClearOffer: (id: string) => void;
 }) {
   const header = (by: TargetSortField, label: string) => <SortHeader by={by} label={label} sort={sort} onSort={onSort} />;
   return (
@@ -86,6 +89,7 @@ function TargetsTable({
             {header('priority', 'Priority')}
             {header('owner', 'Owner')}
             <th scope="col">Note</th>
+            <th scope="col">H-1B offer</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -110,12 +114,20 @@ function TargetsTable({
                 <button type="button" className="link" onClick={() => onDelete(t.id)} data-testid="target-delete">
                   Delete
                 </button>
+                {t.offer && (
+                  <>
+                    {' '}
+                    <button type="button" className="link" onClick={() => onClearOffer(t.id)} data-testid="target-clear-offer">
+                      Clear offer
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}
           {!targets.length && (
             <tr>
-              <td colSpan={9} className="empty-state" data-testid="targets-empty">
+              <td colSpan={10} className="empty-state" data-testid="targets-empty">
                 {filtered ? (
                   'No target matches the filter.'
                 ) : (
@@ -241,6 +253,7 @@ export function TargetsScreen() {
           onEdit={(t) => setEditing({ kind: 'edit', target: t })}
           onDuplicate={(id) => update((ws) => ({ ...ws, targets: duplicateTarget(ws.targets, id)?.targets ?? ws.targets }))}
           onDelete={remove}
+          onClearOffer={(id) => update((ws) => ({ ...ws, targets: setTargetOffer(ws.targets, id, null) }))}
         />
       </section>
       <DiversityTargets />
