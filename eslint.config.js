@@ -13,7 +13,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
-        project: ['./tsconfig.json', './tsconfig.tools.json', './tsconfig.scripts.json'],
+        project: ['./tsconfig.json', './tsconfig.tools.json', './tsconfig.scripts.json', './tsconfig.bench.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -20,7 +20,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p) => !!p).map(String);
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error(`No Chromium found (tried ${candidates.join(', ')}); set CHROMIUM_PATH`);
   return found;
@@ -31,7 +31,7 @@ export function chromiumVersion() {
     // Debian's wrapper script prints shell noise on stderr; the version is on stdout.
     return execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch (e) {
-    return `unknown (${e.message.split('\n')[0]})`;
+    return `unknown (${String(e instanceof Error ? e.message : e).split('\n')[0]})`;
   }
 }
 

@@ -11,6 +11,7 @@
 export function installPageHelpers() {
   if (window.__bench) return;
   const now = () => performance.now();
+  /** @type {any} */
   const b = {
     readyAt: null,
     /** Last time any [data-query-state] element was seen not "done" (or appeared not done). */
@@ -36,15 +37,16 @@ export function installPageHelpers() {
     const t = now();
     for (const r of records) {
       if (r.type === 'attributes') {
-        const el = r.target;
+        const el = /** @type {Element} */ (r.target);
         if (r.attributeName === 'data-query-state') {
           if (el.getAttribute('data-query-state') !== 'done') b.lastLoadingAt = t;
           else b.doneAt.set(el, t);
         }
         if (r.attributeName === 'data-ready' && b.readyAt === null && isReadyApp(el)) b.readyAt = t;
       } else if (r.type === 'childList') {
-        for (const n of r.addedNodes) {
-          if (n.nodeType !== 1) continue;
+        for (const node of r.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const n = /** @type {Element} */ (node);
           if (n.matches(notDone) || n.querySelector(notDone)) b.lastLoadingAt = t;
           if (b.readyAt === null && (isReadyApp(n) || n.querySelector('.app[data-ready="true"]'))) b.readyAt = t;
         }
@@ -119,7 +121,7 @@ export function installPageHelpers() {
   const heap = () => performance.memory?.usedJSHeapSize ?? null;
   /** Samples the page's JS heap (main thread only) every 20 ms; stop() → peak bytes. */
   b.heapSampler = () => {
-    let peak = heap();
+    let peak = heap() ?? 0;
     const id = setInterval(() => {
       const h = heap();
       if (h != null && h > peak) peak = h;
@@ -147,12 +149,15 @@ export function installPageHelpers() {
     const versionBefore = map()?.getAttribute('data-data-version') ?? null;
     const heapBefore = heap();
     const sampler = b.heapSampler();
-    let onChange;
+    /** @type {(e: Event) => void} */
+    let onChange = () => {};
+    /** @type {Promise<{ t0: number, file: { name: string, size: number } | null }>} */
     const started = new Promise((resolve) => {
       onChange = (e) => {
         if (e.target !== input) return;
         window.removeEventListener('change', onChange, true);
-        resolve({ t0: now(), file: input.files?.[0] ? { name: input.files[0].name, size: input.files[0].size } : null });
+        const picked = /** @type {HTMLInputElement} */ (input).files?.[0];
+        resolve({ t0: now(), file: picked ? { name: picked.name, size: picked.size } : null });
       };
       window.addEventListener('change', onChange, true);
     });
@@ -212,7 +217,9 @@ export function installPageHelpers() {
   b.selectLoop = async (selector, values, { settleMs = 30, timeoutMs = 30000 } = {}) => {
     const el = document.querySelector(selector);
     if (!el) throw new Error(`no ${selector}`);
-    const setValue = (target, v) => Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(target, v);
+    // The prototype's setter, as a user's pick sets it (React tracks the element's own value property).
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value');
+    const setValue = (target, v) => descriptor?.set?.call(target, v);
     const out = [];
     for (const value of values) {
       await new Promise((r) => setTimeout(r, settleMs));

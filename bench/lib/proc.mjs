@@ -59,7 +59,16 @@ export function rssOf(pids) {
 /** Samples the summed RSS of the browser's process tree every `intervalMs` until stopped. */
 export class RssSampler {
   constructor({ root = process.pid, intervalMs = 20, refreshPidsMs = 250 } = {}) {
-    Object.assign(this, { root, intervalMs, refreshPidsMs });
+    this.root = root;
+    this.intervalMs = intervalMs;
+    this.refreshPidsMs = refreshPidsMs;
+    this.peak = 0;
+    this.samples = 0;
+    /** @type {number[]} */
+    this.pids = [];
+    this.pidsAt = 0;
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    this.timer = undefined;
   }
 
   /** Mean RSS over `ms`, for a baseline taken while the page is idle. */

@@ -60,16 +60,19 @@ export function serve(mounts) {
   return new Promise((resolve, reject) => {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const origin = `http://127.0.0.1:${server.address().port}`;
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      const origin = `http://127.0.0.1:${address.port}`;
       resolve({
         origin,
         url: (mount) => origin + mount,
         fileFor,
         close: () =>
-          new Promise((r) => {
-            server.closeAllConnections?.();
-            server.close(() => r());
-          }),
+          /** @type {Promise<void>} */ (
+            new Promise((r) => {
+              server.closeAllConnections?.();
+              server.close(() => r());
+            })
+          ),
       });
     });
   });
