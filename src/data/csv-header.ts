@@ -45,10 +45,14 @@ export function sniffHeader(sample: string): HeaderSniff {
   return { fields: trailingDelimiter ? raw.slice(0, -1) : raw, delimiter, hasBom, trailingDelimiter, firstLine };
 }
 
-/** The first `bytes` of a File or byte array, decoded as UTF-8 (enough to hold any header row). */
-export async function readSample(source: File | Uint8Array, bytes = 64 * 1024): Promise<string> {
-  const head = source instanceof Uint8Array ? source.subarray(0, bytes) : new Uint8Array(await source.slice(0, bytes).arrayBuffer());
-  return new TextDecoder('utf-8', { fatal: false }).decode(head);
+/** The first `bytes` of a File or byte array (enough to hold any header row and the first rows). */
+export async function readHead(source: File | Uint8Array, bytes = 64 * 1024): Promise<Uint8Array> {
+  return source instanceof Uint8Array ? source.subarray(0, bytes) : new Uint8Array(await source.slice(0, bytes).arrayBuffer());
+}
+
+/** A copy of the head up to its last line end: whole lines only, for reading the first rows on their own. */
+export function wholeLines(head: Uint8Array): Uint8Array {
+  return head.slice(0, head.lastIndexOf(10) + 1);
 }
 
 /**

@@ -2,7 +2,7 @@
 // in. Files are recognised by their header, not their name.
 import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
-import { isUtf8, readSample, sniffHeader, type HeaderSniff } from './csv-header';
+import { isUtf8, readHead, sniffHeader, type HeaderSniff } from './csv-header';
 import { recogniseFile, type FileFormat } from './file-formats';
 import { loadHpsaDetail, type HpsaLoadResult } from './hpsa-loader';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
@@ -57,7 +57,9 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
     }
   }
   if (entry.loader === 'hpsa-detail') {
-    const sniff = sniffHeader(await readSample(bytes));
+    // A copy: registering `bytes` below hands their buffer to the engine's worker.
+    const head = (await readHead(bytes)).slice();
+    const sniff = sniffHeader(new TextDecoder().decode(head));
     const format = recogniseFile(entry.file, sniff);
     if (format.kind !== 'hrsa-hpsa-detail')
       throw new DataLoadError(format.kind === 'unknown' ? format.reason : `${entry.file} is not an HRSA HPSA detail file.`);
@@ -70,6 +72,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
         sourceId: entry.id,
         header: sniff.fields,
         trailingDelimiter: sniff.trailingDelimiter,
+        head,
       });
       return {
         ...base,
@@ -113,7 +116,8 @@ export async function loadUserFile(
   fileName: string,
   options: { now?: Date } = {},
 ): Promise<LoadedDataset> {
-  const sniff = sniffHeader(await readSample(source));
+  const head = await readHead(source);
+  const sniff = sniffHeader(new TextDecoder().decode(head));
   const format = recogniseFile(fileName, sniff);
   if (format.kind === 'unknown') throw new DataLoadError(format.reason);
   // The encoding check reads the file on this thread while DuckDB reads it in its worker; the
@@ -126,7 +130,7 @@ export async function loadUserFile(
       ]);
   };
   try {
-    return await loadRecognised(db, { source, fileName, format, sniff, checkEncoding, now: options.now ?? new Date() });
+    return await loadRecognised(db, { source, head, fileName, format, sniff, checkEncoding, now: options.now ?? new Date() });
   } catch (e) {
     // DuckDB refuses the lines with bytes that are not UTF-8 before the check above has its say.
     await checkEncoding();
@@ -138,6 +142,7 @@ async function loadRecognised(
   db: SqlEngine,
   opts: {
     source: File | Uint8Array;
+    head: Uint8Array;
     fileName: string;
     format: Exclude<FileFormat, { kind: 'unknown' }>;
     sniff: HeaderSniff;
@@ -145,7 +150,7 @@ async function loadRecognised(
     now: Date;
   },
 ): Promise<LoadedDataset> {
-  const { source, fileName, format, sniff, checkEncoding, now } = opts;
+  const { source, head, fileName, format, sniff, checkEncoding, now } = opts;
   const id = `upload-${++uploadCounter}`;
   const registeredName = `${id}.csv`;
   const size = source instanceof Uint8Array ? source.byteLength : source.size;
@@ -177,6 +182,7 @@ async function loadRecognised(
       size,
       header: sniff.fields,
       trailingDelimiter: sniff.trailingDelimiter,
+      head,
       checkEncoding,
     });
   } finally {
@@ -194,6 +200,7 @@ async function loadHpsaUpload(
     size: number;
     header: string[];
     trailingDelimiter: boolean;
+    head: Uint8Array;
     checkEncoding: () => Promise<void>;
   },
 ): Promise<LoadedDataset> {
@@ -205,17 +212,15 @@ async function loadHpsaUpload(
     sourceId: id,
     header: opts.header,
     trailingDelimiter: opts.trailingDelimiter,
+    head: opts.head,
     beforeReplace: checkEncoding,
   });
   await refreshHpsaArea(db);
-  const [{ snapshot }] = await db.query<{ snapshot: Date | null }>(`SELECT max(record_date) AS snapshot FROM hpsa WHERE source_id = ?`, [
-    id,
-  ]);
   return {
     id,
     title: `Health Professional Shortage Areas — ${r.disciplines.join(', ').toLowerCase()} (your file)`,
     publisher: 'HRSA (Health Resources and Services Administration)',
-    vintage: snapshot ? `HRSA data warehouse snapshot of ${snapshot.toISOString().slice(0, 10)}` : 'snapshot date not in the file',
+    vintage: r.snapshot ? `HRSA data warehouse snapshot of ${r.snapshot}` : 'snapshot date not in the file',
     source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser; dates ${r.dateOrderWhy}`,
     license: 'US federal government data, public domain',
     sample: false,

@@ -6,8 +6,14 @@ import { AREA_DESIGNATION_SQL, HPSA_TABLE, createHpsaTableSql } from './hpsa-sch
 
 export const HPSA_AREA_TABLE = 'hpsa_area';
 
-const exists = async (db: SqlEngine, table: string) =>
-  (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = ?`, [table]))[0].n > 0;
+/** Which of these tables exist, in one look at the catalog. */
+async function existing(db: SqlEngine, tables: string[]): Promise<Set<string>> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE table_name IN (${tables.map(() => '?').join(', ')})`,
+    tables,
+  );
+  return new Set(rows.map((r) => r.name));
+}
 
 /**
  * One row per designation and county (a designation spanning three counties has three rows; a
@@ -17,7 +23,8 @@ const exists = async (db: SqlEngine, table: string) =>
 export async function refreshHpsaArea(db: SqlEngine): Promise<void> {
   // Queries read `hpsa` even when no detail file is loaded: an empty table says "none".
   await db.query(createHpsaTableSql());
-  const geography = (await exists(db, 'ref_counties')) && (await exists(db, 'ref_states'));
+  const found = await existing(db, ['ref_counties', 'ref_states']);
+  const geography = found.has('ref_counties') && found.has('ref_states');
   const joins = geography ? 'LEFT JOIN ref_counties c ON c.county_fips = h.county_fips LEFT JOIN ref_states s ON s.state = h.state' : '';
   const geo = (expr: string, type: string) => (geography ? expr : `NULL::${type}`);
   const isArea = AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designation_type');

@@ -1,10 +1,19 @@
 // Loads HRSA HPSA detail files into the canonical `hpsa` table, inside DuckDB (no JS copy of the
 // rows). A load either replaces the disciplines it contains, whole, or changes nothing.
+//
+// Two reads of the same file, one at a time:
+// - typed (the usual case): the date order is decided from the file's first rows, then read_csv
+//   types every column it can (numbers, dates in that order) while it reads, keeping only the
+//   columns the table holds; one aggregate checks the rows; the new table is swapped in.
+// - careful: every value read as text, the date order decided from all of the file's dates, and
+//   each value that cannot be read named by column and line (and left empty). A file takes this
+//   read when its first rows do not settle the date order or a value does not read as typed.
 import type { SqlEngine } from './engine';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString } from './sql';
-import { DataLoadError, count, inTransaction, stageCsv } from './csv-stage';
+import { DataLoadError, MAX_LISTED, columnsStruct, inTransaction, stageCsv } from './csv-stage';
+import { wholeLines } from './csv-header';
 
 export { DataLoadError, describeDuckDbError } from './csv-stage';
 
@@ -14,29 +23,49 @@ export interface HpsaLoadResult {
   disciplines: string[];
   /** Designations (HPSA IDs) by status. */
   designationsByStatus: Record<string, number>;
+  /** The latest data-warehouse date of the rows (YYYY-MM-DD), if any. */
+  snapshot: string | null;
   dateOrder: DateOrder;
   dateOrderWhy: string;
+  /** Which read the file took (see the top of this file). */
+  read: 'typed' | 'careful';
   /** Values the loader could not read and left empty; the load still happened. */
   warnings: string[];
 }
 
+export interface HpsaLoadOptions {
+  fileName: string;
+  registeredName: string;
+  hasMcta: boolean;
+  sourceId: string;
+  /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
+  header: string[];
+  trailingDelimiter: boolean;
+  /** The file's first bytes (readHead): their rows decide the date order for the typed read. */
+  head: Uint8Array;
+  /** Runs after every check on the new rows and before they replace anything; may throw DataLoadError. */
+  beforeReplace?: () => Promise<void>;
+}
+
+/** The careful read's text table and the new rows in the canonical layout. */
 const STAGE = 'hpsa_stage';
-const STATUS_ORDER = `CASE status WHEN 'Designated' THEN 0 WHEN 'Proposed For Withdrawal' THEN 1 ELSE 2 END`;
-/** Read when present (HRSA's files have it; a trimmed export may not). */
-const RATIO_GOAL = 'HPSA Provider Ratio Goal';
+const NEW = 'hpsa_new';
 
 const col = (name: string) => sqlIdent(name);
 
 // Placeholders HRSA uses for "no value": XXXXX / "XXX  " (FIPS), NA (MCTA score), POINT (facility
-// geography). all_varchar already reads empty fields as NULL.
+// geography). Empty fields are read as NULL.
 const text = (c: string) => `nullif(trim(${col(c)}), '')`;
 const code = (c: string) => `CASE WHEN trim(${col(c)}) IN ('', 'XXXXX', 'XXX', 'NA', 'N/A', 'POINT') THEN NULL ELSE trim(${col(c)}) END`;
-const num = (c: string) => `TRY_CAST(replace(${code(c)}, ',', '') AS DOUBLE)`;
-const int = (c: string) => `TRY_CAST(round(${num(c)}) AS INTEGER)`;
+const textNum = (c: string) => `TRY_CAST(replace(${code(c)}, ',', '') AS DOUBLE)`;
+const toInt = (num: string) => `TRY_CAST(round(${num}) AS INTEGER)`;
 // Spreadsheets drop FIPS leading zeros (6037 for 06037): pad 4-digit codes back.
 const fips = (c: string) => `CASE WHEN regexp_full_match(trim(${col(c)}), '[0-9]{4,5}') THEN lpad(trim(${col(c)}), 5, '0') END`;
 
-/** Date columns: kept as text in the pass over the file; parsed once their order is known. */
+/** Read when present (HRSA's files have it; a trimmed export may not). */
+const RATIO_GOAL = 'HPSA Provider Ratio Goal';
+
+/** Date columns. */
 const DATE_FIELDS = {
   designation_date: 'HPSA Designation Date',
   update_date: 'HPSA Designation Last Update Date',
@@ -44,6 +73,7 @@ const DATE_FIELDS = {
   record_date: 'Data Warehouse Record Create Date',
 } as const;
 type DateField = keyof typeof DATE_FIELDS;
+const RECORD_DATE_TEXT = 'Data Warehouse Record Create Date Text';
 const rawOf = (f: string) => `${f}__raw`;
 const part = (f: DateField, i: number) => `split_part(${rawOf(f)}, '/', ${i})`;
 // A cast of Y-M-D text, not strptime: a failed strptime costs an exception each in wasm, and
@@ -53,6 +83,7 @@ function parseDate(f: DateField, order: DateOrder): string {
   const [m, d] = order === 'MDY' ? [1, 2] : [2, 1];
   return `TRY_CAST(${part(f, 3)} || '-' || ${part(f, m)} || '-' || ${part(f, d)} AS DATE)`;
 }
+const DATE_FORMAT: Record<DateOrder, string> = { MDY: '%m/%d/%Y', DMY: '%d/%m/%Y', ISO: '%Y-%m-%d' };
 
 /** Numeric columns whose unreadable values are reported (they drive the map and the targets). */
 const CHECKED_NUMBERS = {
@@ -60,19 +91,46 @@ const CHECKED_NUMBERS = {
   fte_needed: 'HPSA Shortage',
   designation_population: 'HPSA Designation Population',
 } as const;
-function typedColumns(
-  hasMcta: boolean,
-  hasRatioGoal: boolean,
-  sourceId: string,
-): Record<Exclude<(typeof HPSA_COLUMNS)[number][0], DateField>, string> {
+
+type Column = (typeof HPSA_COLUMNS)[number][0];
+
+/**
+ * How a numeric or date column is read: as text cast in SQL (careful read), or typed by read_csv
+ * itself (typed read), which records the type each such column is read with.
+ */
+interface Readers {
+  num(c: string): string;
+  date(f: DateField): string;
+}
+
+const carefulReaders: Readers = { num: textNum, date: (f) => rawOf(f) };
+
+function typedReaders(): Readers & { types: Map<string, string> } {
+  const types = new Map<string, string>();
+  return {
+    types,
+    num(c) {
+      types.set(c, 'DOUBLE');
+      return col(c);
+    },
+    date(f) {
+      types.set(DATE_FIELDS[f], 'DATE');
+      return col(DATE_FIELDS[f]);
+    },
+  };
+}
+
+/** Every column of the canonical table as an expression over the file's columns. */
+function columnExpressions(read: Readers, opts: Pick<HpsaLoadOptions, 'hasMcta' | 'sourceId' | 'header'>): Record<Column, string> {
   return {
     discipline: text('HPSA Discipline Class'),
     hpsa_id: text('HPSA ID'),
     hpsa_name: text('HPSA Name'),
     designation_type: text('Designation Type'),
     status: text('HPSA Status'),
-    score: int('HPSA Score'),
-    mcta_score: hasMcta ? int('PC MCTA Score') : 'NULL',
+    score: toInt(read.num('HPSA Score')),
+    // "NA" for areas without one, and space-padded: always read as text.
+    mcta_score: opts.hasMcta ? toInt(textNum('PC MCTA Score')) : 'NULL',
     state: `upper(${text('Primary State Abbreviation')})`,
     county_fips: fips('Common State County FIPS Code'),
     county_name: text('Common County Name'),
@@ -80,36 +138,129 @@ function typedColumns(
     rural_status: text('Rural Status'),
     metro_indicator: text('Metropolitan Indicator'),
     population_type: code('HPSA Population Type'),
-    designation_population: num('HPSA Designation Population'),
-    fte_needed: num('HPSA Shortage'),
-    fte_current: num('HPSA FTE'),
+    designation_population: read.num('HPSA Designation Population'),
+    fte_needed: read.num('HPSA Shortage'),
+    fte_current: read.num('HPSA FTE'),
     formal_ratio: text('HPSA Formal Ratio'),
-    ratio_goal: hasRatioGoal ? text(RATIO_GOAL) : 'NULL',
-    pct_below_poverty: num('% of Population Below 100% Poverty'),
-    longitude: num('Longitude'),
-    latitude: num('Latitude'),
+    ratio_goal: opts.header.includes(RATIO_GOAL) ? text(RATIO_GOAL) : 'NULL',
+    pct_below_poverty: read.num('% of Population Below 100% Poverty'),
+    longitude: read.num('Longitude'),
+    latitude: read.num('Latitude'),
+    designation_date: read.date('designation_date'),
+    update_date: read.date('update_date'),
+    withdrawn_date: read.date('withdrawn_date'),
     component_name: text('HPSA Component Name'),
     component_type: text('HPSA Component Type Description'),
     component_geoid: code('HPSA Geography Identification Number'),
-    served_population: num('HPSA Estimated Served Population'),
-    underserved_population: num('HPSA Estimated Underserved Population'),
-    source_id: sqlString(sourceId),
+    served_population: read.num('HPSA Estimated Served Population'),
+    underserved_population: read.num('HPSA Estimated Underserved Population'),
+    record_date: read.date('record_date'),
+    source_id: sqlString(opts.sourceId),
   };
 }
 
-/** One pass over the file: typed columns, every date parsed three ways, and the raw text the checks need. */
-function stageSelect(hasMcta: boolean, hasRatioGoal: boolean, sourceId: string): string {
-  const types = Object.fromEntries(HPSA_COLUMNS) as Record<string, string>;
-  const typed = Object.entries(typedColumns(hasMcta, hasRatioGoal, sourceId)).map(
-    ([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`,
-  );
-  const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
-  const raws = Object.entries(CHECKED_NUMBERS).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
-  return [...typed, ...dates, ...raws, `${text('Data Warehouse Record Create Date Text')} AS record_date_text`, 'line'].join(',\n  ');
+const TYPES = Object.fromEntries(HPSA_COLUMNS) as Record<Column, string>;
+/** The canonical columns, in the table's order, each cast to its type. */
+const canonical = (exprs: Record<Column, string>) => HPSA_COLUMNS.map(([c]) => `CAST(${exprs[c]} AS ${TYPES[c]}) AS ${c}`).join(',\n  ');
+
+/**
+ * Reads an HRSA HPSA detail file (already registered under `registeredName`) into the canonical
+ * table. Throws DataLoadError, with `hpsa` untouched, if the file cannot be loaded whole.
+ */
+export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Promise<HpsaLoadResult> {
+  await db.query(createHpsaTableSql());
+  await dropScratch(db);
+  try {
+    const order = await dateOrderOfFirstRows(db, opts);
+    const typed = order && (await readTyped(db, opts, order.order));
+    const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
+    const summary = await checkRows(db, opts.fileName);
+    await opts.beforeReplace?.();
+    await swapIn(db, summary.disciplines);
+    return { ...summary, ...loaded, dateOrderWhy: `${DATE_ORDER_LABEL[loaded.order]}: ${loaded.why}`, dateOrder: loaded.order };
+  } finally {
+    await dropScratch(db);
+  }
 }
 
-/** Evidence for the date order, from the parts of every date in the file. */
-async function dateEvidence(db: SqlEngine): Promise<DateEvidence> {
+async function dropScratch(db: SqlEngine): Promise<void> {
+  for (const t of [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`]) await db.query(`DROP TABLE IF EXISTS ${t}`);
+}
+
+const readCsv = (file: string, columns: string, extra = '') =>
+  `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = ${columns},
+     delim = ',', quote = '"', escape = '"'${extra})`;
+
+/** The date order, when the file's first rows (its head, read on its own) settle it; null when they do not. */
+async function dateOrderOfFirstRows(db: SqlEngine, opts: HpsaLoadOptions): Promise<{ order: DateOrder; why: string } | null> {
+  const name = `${opts.registeredName}.head.csv`;
+  const raws = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
+  await db.registerFile(name, wholeLines(opts.head));
+  try {
+    const rows = `(SELECT ${[...raws, `${text(RECORD_DATE_TEXT)} AS record_date_text`].join(', ')}
+      FROM ${readCsv(name, columnsStruct(opts.header, opts.trailingDelimiter))})`;
+    const decision = decideDateOrder(await dateEvidence(db, rows));
+    return decision.ok && decision.decisive
+      ? { order: decision.order, why: `${decision.why} (in the file's first rows; every date reads so)` }
+      : null;
+  } catch {
+    return null; // a broken line or bytes that are not UTF-8 early on: the careful read names them
+  } finally {
+    await db.dropFile(name);
+  }
+}
+
+/**
+ * The typed read into NEW. False (and NEW dropped) when a value did not read as typed: the careful
+ * read then says which. Lines that are not CSV at all refuse the file.
+ */
+async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder): Promise<boolean> {
+  const readers = typedReaders();
+  const select = canonical(columnExpressions(readers, opts));
+  const names = opts.trailingDelimiter ? [...opts.header, '__trailing_empty_column'] : opts.header;
+  const columns = `{${names.map((n) => `${sqlString(n)}: '${readers.types.get(n) ?? 'VARCHAR'}'`).join(', ')}}`;
+  const rejects = `${NEW}_rejects`;
+  try {
+    await db.query(
+      `CREATE TABLE ${NEW} AS SELECT ${select} FROM ${readCsv(
+        opts.registeredName,
+        columns,
+        `, dateformat = ${sqlString(DATE_FORMAT[order])}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${NEW}_reject_scans'`,
+      )}`,
+    );
+  } catch {
+    return false;
+  }
+  const [r] = await db.query<{ cast: number; broken: number }>(
+    `SELECT count(*) FILTER (WHERE error_type = 'CAST')::INTEGER AS cast, count(*) FILTER (WHERE error_type <> 'CAST')::INTEGER AS broken FROM ${rejects}`,
+  );
+  if (r.broken > 0) await refuseBrokenLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
+  if (r.cast > 0) await db.query(`DROP TABLE ${NEW}`);
+  return r.cast === 0;
+}
+
+/** The careful read: text, the date order from every date, unreadable values named. Fills NEW. */
+async function readCarefully(
+  db: SqlEngine,
+  opts: HpsaLoadOptions,
+): Promise<{ order: DateOrder; why: string; read: 'careful'; warnings: string[] }> {
+  const { fileName } = opts;
+  const exprs = columnExpressions(carefulReaders, opts);
+  const typed = HPSA_COLUMNS.filter(([c]) => !(c in DATE_FIELDS)).map(([c]) => `CAST(${exprs[c]} AS ${TYPES[c]}) AS ${c}`);
+  const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
+  const raws = Object.entries(CHECKED_NUMBERS).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
+  const select = [...typed, ...dates, ...raws, `${text(RECORD_DATE_TEXT)} AS record_date_text`, 'line'].join(',\n  ');
+  await stageCsv(db, STAGE, select, opts);
+  const decision = decideDateOrder(await dateEvidence(db, STAGE));
+  if (!decision.ok) throw new DataLoadError(`${fileName}: the date format could not be determined; nothing was loaded.`, [decision.why]);
+  const warnings = await unreadableValues(db, decision.order);
+  const columns = HPSA_COLUMNS.map(([c]) => (c in DATE_FIELDS ? `${parseDate(c as DateField, decision.order)} AS ${c}` : c));
+  await db.query(`CREATE TABLE ${NEW} AS SELECT ${columns.join(', ')} FROM ${STAGE} ORDER BY line`);
+  return { order: decision.order, why: decision.why, read: 'careful', warnings };
+}
+
+/** Evidence for the date order, from the parts of every date in `rows` (a table or a subquery). */
+async function dateEvidence(db: SqlEngine, rows: string): Promise<DateEvidence> {
   const sum = (pred: (f: DateField) => string) =>
     (Object.keys(DATE_FIELDS) as DateField[]).map((f) => `count(*) FILTER (WHERE ${pred(f)})`).join(' + ');
   const slashDate = (f: DateField) => `regexp_full_match(${rawOf(f)}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')`;
@@ -122,12 +273,8 @@ async function dateEvidence(db: SqlEngine): Promise<DateEvidence> {
            (${sum((f) => `${rawOf(f)} IS NOT NULL`)})::INTEGER AS total,
            count(*) FILTER (WHERE ${rawOf('record_date')} = record_date_text)::INTEGER AS "sameAsMdyText",
            count(*) FILTER (WHERE ${rawOf('record_date')} <> record_date_text AND ${swap} = record_date_text)::INTEGER AS "swappedFromMdyText"
-    FROM ${STAGE}`);
+    FROM ${rows}`);
   return e;
-}
-
-async function dropScratch(db: SqlEngine): Promise<void> {
-  await db.query(`DROP TABLE IF EXISTS ${STAGE}`);
 }
 
 /** Values present in the file that the loader could not read as numbers or dates, in one scan. */
@@ -154,86 +301,84 @@ async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string
   );
 }
 
-/**
- * Reads an HRSA HPSA detail file (already registered under `registeredName`) into the canonical
- * table. Throws DataLoadError, with `hpsa` untouched, if the file cannot be loaded whole.
- */
-export async function loadHpsaDetail(
-  db: SqlEngine,
-  opts: {
-    fileName: string;
-    registeredName: string;
-    hasMcta: boolean;
-    sourceId: string;
-    /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
-    header: string[];
-    trailingDelimiter: boolean;
-    /** Runs after every check on the staged rows and before they replace anything; may throw DataLoadError. */
-    beforeReplace?: () => Promise<void>;
-  },
-): Promise<HpsaLoadResult> {
-  const { fileName } = opts;
-  await db.query(createHpsaTableSql());
-  await dropScratch(db);
-  try {
-    await stageCsv(db, STAGE, stageSelect(opts.hasMcta, opts.header.includes(RATIO_GOAL), opts.sourceId), opts);
-    const rows = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
-    if (rows === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
-
-    const decision = decideDateOrder(await dateEvidence(db));
-    if (!decision.ok) throw new DataLoadError(`${fileName}: the date format could not be determined; nothing was loaded.`, [decision.why]);
-
-    await checkStage(db, fileName);
-    const warnings = await unreadableValues(db, decision.order);
-    await opts.beforeReplace?.();
-    const result = await replaceFromStage(db, decision.order);
-    return { ...result, dateOrder: decision.order, dateOrderWhy: `${DATE_ORDER_LABEL[decision.order]}: ${decision.why}`, warnings };
-  } finally {
-    await dropScratch(db);
-  }
+/** Lines read_csv could not split into the header's columns: the file is refused, naming them. */
+async function refuseBrokenLines(db: SqlEngine, rejects: string, fileName: string, which: string): Promise<void> {
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(DISTINCT line)::INTEGER AS total FROM ${rejects} WHERE ${which}`);
+  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
+    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message
+     FROM ${rejects} WHERE ${which} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
+  );
+  const details = rows.map((r) => `line ${r.line}${r.column_name ? `, column "${r.column_name}"` : ''}: ${r.error_message.split('\n')[0]}`);
+  if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
+  throw new DataLoadError(
+    `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,
+    details,
+  );
 }
 
-/** Problems that make the file unusable as HPSA data. */
-async function checkStage(db: SqlEngine, fileName: string): Promise<void> {
+type Summary = Pick<HpsaLoadResult, 'rows' | 'designations' | 'disciplines' | 'designationsByStatus' | 'snapshot'>;
+
+/**
+ * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the load result reports, and the problems that make the file
+ * unusable as HPSA data (rows without an ID, named by their first line; unknown disciplines or statuses).
+ */
+async function checkRows(db: SqlEngine, fileName: string): Promise<Summary> {
+  const groups = await db.query<{
+    g: number;
+    discipline: string | null;
+    status: string | null;
+    n: number;
+    ids: number;
+    missing: number;
+    first_missing: number | null;
+    snapshot: string | null;
+  }>(
+    `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
+            count(DISTINCT hpsa_id)::INTEGER AS ids, count(*) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS missing,
+            min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot
+     FROM ${NEW} GROUP BY GROUPING SETS ((discipline), (status), ())`,
+  );
+  const all = groups.find((r) => r.g === 3);
+  if (!all || all.n === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
+  const byDiscipline = groups.filter((r) => r.g === 1).sort((a, b) => b.n - a.n);
+  const byStatus = groups.filter((r) => r.g === 2);
   const problems: string[] = [];
-  const missingId = await db.query<{ n: number; first_line: number }>(
-    `SELECT count(*)::INTEGER AS n, min(line)::INTEGER AS first_line FROM ${STAGE} WHERE hpsa_id IS NULL`,
-  );
-  if (missingId[0].n > 0) problems.push(`column "HPSA ID": ${missingId[0].n} row(s) have no ID (first at line ${missingId[0].first_line})`);
-  const disciplines = await db.query<{ discipline: string | null; n: number }>(
-    `SELECT discipline, count(*)::INTEGER AS n FROM ${STAGE} GROUP BY ALL ORDER BY n DESC`,
-  );
-  const unknown = disciplines.filter((d) => !HPSA_DISCIPLINES.includes(d.discipline as never));
+  if (all.missing > 0) problems.push(`column "HPSA ID": ${all.missing} row(s) have no ID (first at line ${all.first_missing})`);
+  const unknown = byDiscipline.filter((d) => !HPSA_DISCIPLINES.includes(d.discipline as never));
   if (unknown.length) {
     problems.push(
       `column "HPSA Discipline Class": expected ${HPSA_DISCIPLINES.join(' / ')}, found ${unknown.map((d) => `"${d.discipline ?? ''}" (${d.n} rows)`).join(', ')}`,
     );
   }
-  const statuses = await db.query<{ status: string | null; n: number }>(`SELECT status, count(*)::INTEGER AS n FROM ${STAGE} GROUP BY ALL`);
-  const badStatus = statuses.filter((s) => !HPSA_STATUSES.includes(s.status as never));
+  const badStatus = byStatus.filter((s) => !HPSA_STATUSES.includes(s.status as never));
   if (badStatus.length) {
     problems.push(
       `column "HPSA Status": expected ${HPSA_STATUSES.join(' / ')}, found ${badStatus.map((s) => `"${s.status ?? ''}" (${s.n} rows)`).join(', ')}`,
     );
   }
   if (problems.length) throw new DataLoadError(`${fileName} has values the loader cannot use; nothing was loaded.`, problems);
+  return {
+    rows: all.n,
+    designations: all.ids,
+    disciplines: byDiscipline.map((d) => d.discipline ?? '').sort(),
+    designationsByStatus: Object.fromEntries(
+      byStatus
+        .sort((a, b) => HPSA_STATUSES.indexOf(a.status as never) - HPSA_STATUSES.indexOf(b.status as never))
+        .map((s) => [s.status ?? '', s.ids]),
+    ),
+    snapshot: all.snapshot,
+  };
 }
 
-/** Swaps the staged rows in for the disciplines they cover, in one transaction. */
-async function replaceFromStage(db: SqlEngine, order: DateOrder): Promise<Omit<HpsaLoadResult, 'dateOrder' | 'dateOrderWhy' | 'warnings'>> {
-  const columns = HPSA_COLUMNS.map(([c]) => (c in DATE_FIELDS ? `${parseDate(c as DateField, order)} AS ${c}` : c)).join(', ');
-  const disciplines = (await db.query<{ discipline: string }>(`SELECT DISTINCT discipline FROM ${STAGE} ORDER BY 1`)).map(
-    (r) => r.discipline,
-  );
+/**
+ * The new rows become the table, in one transaction: rows of other disciplines join them (usually
+ * none) and the new table takes the old one's name, so the file's rows are never copied again.
+ */
+async function swapIn(db: SqlEngine, disciplines: string[]): Promise<void> {
+  const covered = disciplines.map(sqlString).join(', ');
   await inTransaction(db, [
-    `DELETE FROM ${HPSA_TABLE} WHERE discipline IN (SELECT DISTINCT discipline FROM ${STAGE})`,
-    `INSERT INTO ${HPSA_TABLE} SELECT ${columns} FROM ${STAGE}`,
+    `INSERT INTO ${NEW} SELECT * FROM ${HPSA_TABLE} WHERE discipline NOT IN (${covered})`,
+    `DROP TABLE ${HPSA_TABLE}`,
+    `ALTER TABLE ${NEW} RENAME TO ${HPSA_TABLE}`,
   ]);
-  const [summary] = await db.query<{ rows: number; designations: number }>(
-    `SELECT count(*)::INTEGER AS rows, count(DISTINCT hpsa_id)::INTEGER AS designations FROM ${STAGE}`,
-  );
-  const statusRows = await db.query<{ status: string; n: number }>(
-    `SELECT status, count(DISTINCT hpsa_id)::INTEGER AS n FROM ${STAGE} GROUP BY status ORDER BY ${STATUS_ORDER}`,
-  );
-  return { ...summary, disciplines, designationsByStatus: Object.fromEntries(statusRows.map((r) => [r.status, r.n])) };
 }
