@@ -1,10 +1,64 @@
-import { defineConfig } from 'vite';
+import path from 'node:path';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const ROOT = import.meta.dirname;
+
+/**
+ * The first screen's tables (src/data/first-screen.ts), computed at build time by the app's own
+ * loaders and SQL on DuckDB-wasm under Node, written as a JSON asset and preloaded from index.html
+ * with the map shapes, so the map draws before the engine has started.
+ */
+function firstScreen(): Plugin {
+  const PRELOAD = ['first-screen.json', 'counties-albers-10m.json'];
+  return {
+    name: 'atlas-first-screen',
+    apply: 'build',
+    async buildStart() {
+      const server = await createServer({
+        configFile: false,
+        root: ROOT,
+        logLevel: 'silent',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, watch: null },
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      try {
+        const m = (await server.ssrLoadModule('/src/data/first-screen-node.ts')) as typeof import('./src/data/first-screen-node');
+        const source = await m.firstScreenJson(path.join(ROOT, 'public/datasets'));
+        this.emitFile({ type: 'asset', name: 'first-screen.json', source });
+      } finally {
+        await server.close();
+      }
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const assets = Object.values(ctx.bundle ?? {}).flatMap((f) =>
+          f.type === 'asset' && PRELOAD.some((name) => f.names.includes(name) || f.originalFileNames.some((o) => o.endsWith(name)))
+            ? [f]
+            : [],
+        );
+        return assets.map((f) => ({
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            as: 'fetch',
+            crossorigin: '',
+            href: `./${f.fileName}`,
+            ...(f.names.includes('first-screen.json') ? { 'data-first-screen': '' } : {}),
+          },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 // Relative base: dist/ works from any static host and from a sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), firstScreen()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

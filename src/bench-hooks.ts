@@ -45,6 +45,6 @@ export function registerPipelineHook(coordinator: Coordinator): void {
   if (!window.__atlasBench) return;
   window.__atlasBench.loadPipeline = async (rows) => {
     await generatePipelineTable(coordinator.engine, rows);
-    coordinator.dataChanged([PIPELINE_TABLE]);
+    await coordinator.dataChanged([PIPELINE_TABLE]);
   };
 }

@@ -6,7 +6,7 @@ import { startBoot } from './data/boot';
 import { loadUsShapes } from './data/geo';
 import type { Coordinator } from './data/coordinator';
 
-// The engine, the datasets and the map shapes start downloading before React's first render.
+// The first screen's tables, the map shapes and the engine start loading before React's first render.
 const booting = startBoot();
 loadUsShapes().catch(() => undefined); // a failure is shown by the map, which asks again
 

@@ -6,6 +6,8 @@
 // Contract with the app (all optional; each measure degrades to "skipped" without it):
 //   .app[data-ready="true"]                    everything loaded (cold start ends here)
 //   [data-query-state="loading"|"done"]        on every view that queries; "done" = redrawn
+//   [data-data-version]                        on views: changes when the view shows other figures (a
+//                                              view answered at once never goes "loading")
 //   [data-testid="shortage-map"][data-data-version]  changes when the map shows new data
 //   [data-testid="upload-message"]             text "Loaded <file>: …" after an upload
 export function installPageHelpers() {
@@ -16,6 +18,8 @@ export function installPageHelpers() {
     readyAt: null,
     /** Last time any [data-query-state] element was seen not "done" (or appeared not done). */
     lastLoadingAt: -1,
+    /** Last time a view's data-data-version changed (it shows other figures). */
+    lastVersionAt: -1,
     /** Element → last time it turned "done", for per-view breakdowns. */
     doneAt: new WeakMap(),
     listeners: new Set(),
@@ -43,6 +47,10 @@ export function installPageHelpers() {
           else b.doneAt.set(el, t);
         }
         if (r.attributeName === 'data-ready' && b.readyAt === null && isReadyApp(el)) b.readyAt = t;
+        if (r.attributeName === 'data-data-version' && el.hasAttribute('data-query-state')) {
+          b.lastVersionAt = t;
+          b.doneAt.set(el, t);
+        }
       } else if (r.type === 'childList') {
         for (const node of r.addedNodes) {
           if (node.nodeType !== 1) continue;
@@ -89,16 +97,16 @@ export function installPageHelpers() {
     });
 
   /**
-   * Views redrawn after a change made at t0: some view went "loading" after t0 and now every
-   * view is "done". If no view went loading within graceMs of graceFrom (nothing to redo),
-   * resolves once all are done, flagged noop.
+   * Views redrawn after a change made at t0: some view went "loading" or showed other figures
+   * (data-data-version) after t0, and now every view is "done". If neither happened within graceMs
+   * of graceFrom (nothing to redo), resolves once all are done, flagged noop.
    */
   b.waitViews = async (t0, timeoutMs = 60000, graceMs = 1000, graceFrom = t0) => {
     let noop = false;
     const t = await b.waitFor(
       () => {
         if (!b.allDone()) return false;
-        if (b.lastLoadingAt >= t0) return true;
+        if (b.lastLoadingAt >= t0 || b.lastVersionAt >= t0) return true;
         if (now() - graceFrom > graceMs) return (noop = true);
         return false;
       },

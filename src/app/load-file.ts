@@ -7,7 +7,10 @@ import { DataLoadError, describeDuckDbError } from '../data/csv-stage';
 
 export type UploadOutcome = { ok: true; text: string; warnings: string[] } | { ok: false; text: string; details: string[] };
 
-/** Loads the file and tells the coordinator which tables changed; never throws. Add `added` to the list with withUpload. */
+/**
+ * Loads the file and tells the coordinator which tables changed, resolving once the views can show
+ * the new data; never throws. Add `added` to the list with withUpload.
+ */
 export async function loadDataFile(
   coordinator: Coordinator,
   file: File | Uint8Array,
@@ -15,7 +18,7 @@ export async function loadDataFile(
 ): Promise<{ outcome: UploadOutcome; added?: LoadedDataset }> {
   try {
     const added = await loadUserFile(coordinator.engine, file, fileName);
-    coordinator.dataChanged(changedWith(added.table));
+    await coordinator.dataChanged(changedWith(added.table));
     return { outcome: { ok: true, text: `Loaded ${fileName}: ${added.summary}.`, warnings: added.warnings }, added };
   } catch (e) {
     const outcome: UploadOutcome =

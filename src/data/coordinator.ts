@@ -1,12 +1,20 @@
-// One coordinator runs every view's SQL on the engine and caches the results (after Mosaic's
-// coordinator): views declare the query they need and the tables it reads; charts never fetch.
-// When data change, only the queries that read a changed table are evicted, and only the views
-// showing them ask again. The cache is bounded: the least recently used results go first.
+// One coordinator runs every view's queries and caches the results (after Mosaic's coordinator):
+// views declare the query they need and the tables it reads; charts never fetch. When data change,
+// only the queries that read a changed table are evicted, and only the views showing them ask again.
+// The cache is bounded: the least recently used results go first.
 //
-// Room for incremental filtering: a QueryIndex (pre-aggregates, columnar filters) can answer a query
-// before the engine is asked; `args` carries the structured inputs (e.g. the MapView) a query was
-// built from, so an index can recognise it without reading SQL.
+// A QueryIndex answers before the engine is asked: the local index (local-index.ts) holds the map's
+// tables as columns in JavaScript and answers the queries that carry a local form at once, so a
+// filter change redraws every linked view in one render.
 import type { SqlEngine } from './engine';
+import type { LocalTable, LocalTables } from './local-table';
+
+/** A query's local form: the same rows as its SQL, computed from local tables (tested against the SQL). */
+export interface LocalQuery<Row> {
+  /** Local tables it reads (names in local-tables.ts). */
+  tables: readonly string[];
+  run(t: LocalTables): Row[];
+}
 
 export interface NamedQuery<Row> {
   /** Stable name, for logs, tests and indexes. */
@@ -17,24 +25,46 @@ export interface NamedQuery<Row> {
   params?: unknown[];
   /** The structured inputs the SQL was built from (for a QueryIndex). */
   args?: unknown;
+  local?: LocalQuery<Row>;
   /** Phantom field carrying the row type. */
   readonly __row?: Row;
 }
 
-export function namedQuery<Row>(name: string, reads: readonly string[], sql: string, params?: unknown[], args?: unknown): NamedQuery<Row> {
-  return { name, reads, sql, params, args };
+export function namedQuery<Row>(
+  name: string,
+  reads: readonly string[],
+  sql: string,
+  params?: unknown[],
+  args?: unknown,
+  local?: LocalQuery<Row>,
+): NamedQuery<Row> {
+  return { name, reads, sql, params, args, local };
 }
 
-/** Answers some queries without the engine (or faster); null: not this one. */
+/** The cache key: what the query asks, whatever object it arrives in. */
+export const queryKey = (q: NamedQuery<unknown>): string => JSON.stringify([q.sql, q.params ?? []]);
+
+/** Answers some queries without the engine (or faster). */
 export interface QueryIndex {
+  /** The rows at once, or undefined: not this query, or not yet. */
+  answerNow<Row>(query: NamedQuery<Row>): Row[] | undefined;
+  /** The rows when the index can answer (perhaps after loading its data); null: not this query. */
   answer<Row>(query: NamedQuery<Row>): Promise<Row[]> | null;
-  /** The index's own data are stale for these tables. */
-  dataChanged?(tables: ReadonlySet<string>): void;
+  /** The index's data for these tables is stale from now on: resolves when it has caught up with the engine. */
+  dataChanged(tables: ReadonlySet<string>): Promise<void>;
+  /** Local tables computed in JavaScript (e.g. from the workspace), ahead of the engine. */
+  setTables(tables: Readonly<Record<string, LocalTable>>): void;
 }
+
+/** What a cached result depends on: the engine tables its SQL reads and the local tables its local form reads. */
+const dependsOn = (q: NamedQuery<unknown>): readonly string[] => [...q.reads, ...(q.local?.tables ?? [])];
 
 interface Entry {
+  /** Engine and local tables (see dependsOn). */
   reads: readonly string[];
   rows: Promise<unknown[]>;
+  /** The rows, once known (at once for a local answer). */
+  value?: unknown[];
 }
 
 export interface CoordinatorOptions {
@@ -50,8 +80,10 @@ export class Coordinator {
   private listeners = new Set<(changed: ReadonlySet<string>) => void>();
   private readonly capacity: number;
   private readonly index: QueryIndex | undefined;
-  /** Queries sent to the engine (or the index), cache hits and evictions: for tests and the benchmark. */
-  readonly stats = { run: 0, hits: 0, evicted: 0 };
+  /** Data changes are applied one after another, in the order they were reported. */
+  private changes: Promise<void> = Promise.resolve();
+  /** Queries answered (by the index or the engine), cache hits and evictions: for tests and the benchmark. */
+  readonly stats = { run: 0, local: 0, hits: 0, evicted: 0 };
 
   constructor(
     readonly engine: SqlEngine,
@@ -61,44 +93,102 @@ export class Coordinator {
     this.index = options.index;
   }
 
+  /** The rows now, without waiting: a cached result or the index's immediate answer; else undefined. */
+  peek<Row>(q: NamedQuery<Row>): Row[] | undefined {
+    const key = queryKey(q);
+    const hit = this.cache.get(key);
+    if (hit?.value) {
+      this.touch(key, hit);
+      return hit.value as Row[];
+    }
+    if (hit) return undefined;
+    const rows = this.index?.answerNow(q);
+    if (!rows) return undefined;
+    this.stats.run++;
+    this.stats.local++;
+    this.store(key, { reads: dependsOn(q), rows: Promise.resolve(rows), value: rows });
+    return rows;
+  }
+
   query<Row>(q: NamedQuery<Row>): Promise<Row[]> {
-    const key = JSON.stringify([q.sql, q.params ?? []]);
+    const now = this.peek(q);
+    if (now) return Promise.resolve(now);
+    const key = queryKey(q);
     const hit = this.cache.get(key);
     if (hit) {
-      this.stats.hits++;
-      this.cache.delete(key); // move to the most recent end
-      this.cache.set(key, hit);
+      this.touch(key, hit);
       return hit.rows as Promise<Row[]>;
     }
     this.stats.run++;
     const rows = this.index?.answer(q) ?? this.engine.query<Row>(q.sql, q.params);
-    const entry: Entry = { reads: q.reads, rows };
-    // A failed query is not cached: the next view that asks tries again.
-    rows.catch(() => this.cache.get(key) === entry && this.cache.delete(key));
+    const entry: Entry = { reads: dependsOn(q), rows };
+    rows.then(
+      (value) => (entry.value = value),
+      // A failed query is not cached: the next view that asks tries again.
+      () => this.cache.get(key) === entry && this.cache.delete(key),
+    );
+    this.store(key, entry);
+    return rows;
+  }
+
+  private touch(key: string, entry: Entry): void {
+    this.stats.hits++;
+    this.cache.delete(key); // move to the most recent end
+    this.cache.set(key, entry);
+  }
+
+  private store(key: string, entry: Entry): void {
     this.cache.set(key, entry);
     for (const oldest of this.cache.keys()) {
       if (this.cache.size <= this.capacity) break;
       this.cache.delete(oldest);
       this.stats.evicted++;
     }
-    return rows;
   }
 
-  /** Call after tables were replaced or changed: evicts the queries that read them and tells their views. */
-  dataChanged(tables: readonly string[]): void {
+  /**
+   * Call after tables were replaced or changed: evicts the queries that read them at once, lets the
+   * index catch up, then tells their views (so they redraw once, with the new data). Resolves then.
+   */
+  dataChanged(tables: readonly string[]): Promise<void> {
     const changed = new Set(tables);
-    for (const t of changed) this.versions.set(t, (this.versions.get(t) ?? 0) + 1);
+    this.evict(changed);
+    // The index marks its copies stale now (so nothing answers from them) and reloads them.
+    const caughtUp = (this.index?.dataChanged(changed) ?? Promise.resolve()).catch((e: unknown) =>
+      console.error('The local tables could not be reloaded', e),
+    );
+    this.changes = Promise.all([this.changes, caughtUp]).then(() => this.bump(changed));
+    return this.changes;
+  }
+
+  /**
+   * Local tables computed in JavaScript ahead of the engine (the pipeline counted from the workspace's
+   * candidates): the queries reading them are answered from them at once. The engine's own tables
+   * are reported with dataChanged once the engine has them too.
+   */
+  localChanged(tables: Readonly<Record<string, LocalTable>>): void {
+    if (!this.index) return;
+    this.index.setTables(tables);
+    const changed = new Set(Object.keys(tables));
+    this.evict(changed);
+    this.changes = this.changes.then(() => this.bump(changed));
+  }
+
+  private evict(changed: ReadonlySet<string>): void {
     for (const [key, entry] of this.cache) {
       if (entry.reads.some((t) => changed.has(t))) {
         this.cache.delete(key);
         this.stats.evicted++;
       }
     }
-    this.index?.dataChanged?.(changed);
+  }
+
+  private bump(changed: ReadonlySet<string>): void {
+    for (const t of changed) this.versions.set(t, (this.versions.get(t) ?? 0) + 1);
     for (const l of this.listeners) l(changed);
   }
 
-  /** Changes whenever one of these tables changes, and only then (versions only grow). */
+  /** Changes whenever one of these tables (engine or local) changes, and only then (versions only grow). */
   version(tables: readonly string[]): number {
     return tables.reduce((sum, t) => sum + (this.versions.get(t) ?? 0), 0);
   }

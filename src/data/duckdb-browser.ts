@@ -6,13 +6,8 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
+import { localFromArrow } from './arrow-columns';
 import { bindParams } from './sql';
-
-export interface EngineProgress {
-  phase: 'download' | 'instantiate' | 'ready';
-  loadedBytes?: number;
-  totalBytes?: number;
-}
 
 // A .wasm served with the wrong MIME type makes instantiate() wait forever: fail loudly instead.
 const INSTANTIATE_TIMEOUT_MS = 60_000;
@@ -30,18 +25,13 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-export async function createBrowserEngine(onProgress: (p: EngineProgress) => void): Promise<SqlEngine> {
+export async function createBrowserEngine(): Promise<SqlEngine> {
   const worker = new Worker(new URL(workerUrl, import.meta.url));
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-  const absoluteWasm = new URL(wasmUrl, import.meta.url).href;
-  await withTimeout(
-    db.instantiate(absoluteWasm, null, (p) => onProgress({ phase: 'download', loadedBytes: p.bytesLoaded, totalBytes: p.bytesTotal })),
-    INSTANTIATE_TIMEOUT_MS,
-    'Starting the DuckDB engine',
-  );
-  onProgress({ phase: 'instantiate' });
+  // No progress callback: with one, DuckDB pipes the download through a TransformStream in the
+  // worker, a synthetic response the browser cannot cache compiled code for.
+  await withTimeout(db.instantiate(new URL(wasmUrl, import.meta.url).href, null), INSTANTIATE_TIMEOUT_MS, 'Starting the DuckDB engine');
   const conn: AsyncDuckDBConnection = await db.connect();
-  onProgress({ phase: 'ready' });
   return {
     async query<Row>(sql: string, params?: unknown[]) {
       const t0 = performance.now();
@@ -54,6 +44,9 @@ export async function createBrowserEngine(onProgress: (p: EngineProgress) => voi
         performance.measure(`rows ${table.numRows}`, { start: t1, end: performance.now() });
       }
       return rows;
+    },
+    async columns(sql) {
+      return localFromArrow(await conn.query(sql));
     },
     async registerFile(name, source) {
       if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);

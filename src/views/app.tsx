@@ -1,9 +1,13 @@
 import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { BootStep, Booting } from '../data/boot';
 import { Coordinator } from '../data/coordinator';
+import { deferredEngine } from '../data/engine';
+import { LocalIndex } from '../data/local-index';
+import { LOCAL_TABLES } from '../data/local-tables';
+import { firstScreenTables, type FirstScreen } from '../data/first-screen';
 import { withUpload, type LoadedDataset } from '../data/datasets';
 import { bootFailure, loadDataFile, type UploadOutcome } from '../app/load-file';
-import { AtlasContext, type Atlas } from './atlas-context';
+import { AtlasContext, type Atlas, type EngineState } from './atlas-context';
 import { LoadStatus } from './data/load-status';
 import { DataSources } from './data/data-sources';
 import { UploadZone } from './data/upload-zone';
@@ -40,23 +44,42 @@ const TABS: Tab[] = [
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; coordinator: Coordinator } | { kind: 'failed'; message: string };
 
-/** `onReady`: called once the engine and datasets are up (the benchmark build hooks in there). */
+/** `onReady`: called once the coordinator exists (the benchmark build hooks in there). */
 export function App({ booting, onReady }: { booting: Booting; onReady?: (coordinator: Coordinator) => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [engine, setEngine] = useState<EngineState>('starting');
+  const [drawn, setDrawn] = useState(false);
   const [steps, setSteps] = useState<Map<string, string>>(new Map());
   const [datasets, setDatasets] = useState<LoadedDataset[]>([]);
 
   useEffect(() => {
     const onStep = (s: BootStep) => setSteps((m) => new Map(m).set(s.kind === 'dataset' ? s.id : s.kind, s.text));
     const unsubscribe = booting.subscribe(onStep);
-    booting.done.then(
-      ({ engine, datasets }) => {
+    let coordinator: Coordinator | null = null;
+    const start = (first: FirstScreen | null) => {
+      if (coordinator) return;
+      if (first) setDatasets(first.datasets);
+      const db = deferredEngine(booting.engine.then((r) => r.engine));
+      coordinator = new Coordinator(db, { index: new LocalIndex(db, LOCAL_TABLES, first ? firstScreenTables(first) : {}) });
+      onReady?.(coordinator);
+      setPhase({ kind: 'ready', coordinator });
+    };
+    // The map draws from the build's first screen; without one, once the engine is up.
+    booting.firstScreen.then(
+      (first) => first && start(first),
+      () => undefined,
+    );
+    booting.engine.then(
+      ({ datasets }) => {
         setDatasets(datasets);
-        const coordinator = new Coordinator(engine);
-        onReady?.(coordinator);
-        setPhase({ kind: 'ready', coordinator });
+        setEngine('ready');
+        start(null);
       },
-      (e: unknown) => setPhase({ kind: 'failed', message: bootFailure(e) }),
+      (e: unknown) => {
+        setEngine('failed');
+        setSteps((m) => new Map(m).set('engine', `The query engine could not start: ${bootFailure(e)}`));
+        void booting.firstScreen.then((first) => !first && setPhase({ kind: 'failed', message: bootFailure(e) }));
+      },
     );
     return unsubscribe;
   }, [booting, onReady]);
@@ -70,21 +93,30 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
     },
     [phase],
   );
+  const markDrawn = useCallback(() => setDrawn(true), []);
 
   const atlas = useMemo<Atlas | null>(
-    () => (phase.kind === 'ready' ? { coordinator: phase.coordinator, datasets, loadFile } : null),
-    [phase, datasets, loadFile],
+    () => (phase.kind === 'ready' ? { coordinator: phase.coordinator, datasets, loadFile, engine, markDrawn } : null),
+    [phase, datasets, loadFile, engine, markDrawn],
   );
+  // Ready: the map is drawn and its filters work, or (another screen first) the engine has taken over.
+  const ready = phase.kind === 'ready' && (drawn || engine === 'ready');
 
   return (
-    <div className="app" data-ready={phase.kind === 'ready' ? 'true' : 'false'}>
+    <div className="app" data-ready={ready ? 'true' : 'false'} data-engine={engine}>
       <header className="app-header">
         <div className="brand">
           <h1>Shortage Atlas</h1>
           <p className="tagline">Where the shortage is, whom to recruit, and whether the international pipeline will get you there.</p>
         </div>
       </header>
-      <LoadStatus steps={[...steps.values()]} ready={phase.kind === 'ready'} error={phase.kind === 'failed' ? phase.message : undefined} />
+      <LoadStatus
+        steps={[...steps.values()]}
+        engine={engine}
+        drawn={ready}
+        datasets={datasets.length}
+        error={phase.kind === 'failed' ? phase.message : undefined}
+      />
       {atlas && (
         <AtlasContext.Provider value={atlas}>
           <WorkspaceProvider>

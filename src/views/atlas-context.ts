@@ -3,11 +3,17 @@ import type { Coordinator } from '../data/coordinator';
 import type { LoadedDataset } from '../data/datasets';
 import type { UploadOutcome } from '../app/load-file';
 
+/** The query engine: the map works before it is up; uploads and SQL-only screens wait for it. */
+export type EngineState = 'starting' | 'ready' | 'failed';
+
 export interface Atlas {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
-  /** Loads a user's file; resolves to a message for the person, never throws. */
+  /** Loads a user's file (after the engine has started); resolves to a message for the person, never throws. */
   loadFile: (file: File) => Promise<UploadOutcome>;
+  engine: EngineState;
+  /** The map calls this once it has drawn data: the app is then ready. */
+  markDrawn: () => void;
 }
 
 export const AtlasContext = createContext<Atlas | null>(null);

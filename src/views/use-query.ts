@@ -1,42 +1,61 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { NamedQuery } from '../data/coordinator';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { queryKey, type NamedQuery } from '../data/coordinator';
 import { useAtlas } from './atlas-context';
 
-/** `pending`: the rows shown belong to an earlier query (or none yet); the current one is running. */
-export type QueryState<Row> = { rows: Row[] | undefined; error: Error | undefined; pending: boolean };
+/**
+ * `pending`: the rows shown belong to an earlier query (or none yet); the current one is running.
+ * `shown`: a token of what the rows are (query and data version), for `data-data-version`: it
+ * changes exactly when a view shows different figures.
+ */
+export type QueryState<Row> = { rows: Row[] | undefined; error: Error | undefined; pending: boolean; shown: string };
+
+/** A short hash of a query's key, for the `shown` token. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
 
 /**
- * A view declares its query; the coordinator runs (or reuses) it. The view asks again only when a
+ * A view declares its query; the coordinator runs (or reuses) it. A query the coordinator can
+ * answer at once (cached, or from the local index) is answered during the render, so every view
+ * of a filter change shows the new figures in the same render. The view asks again only when a
  * table its query reads has changed: a candidate edit re-runs the pipeline views, not the map's.
  */
 export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
   const { coordinator } = useAtlas();
-  const reads = query?.reads.join('\n') ?? '';
+  const reads = query ? [...query.reads, ...(query.local?.tables ?? [])].join('\n') : '';
   const version = useSyncExternalStore(
     useCallback((l: () => void) => coordinator.subscribe(l), [coordinator]),
     () => coordinator.version(reads ? reads.split('\n') : []),
   );
-  const key = query ? JSON.stringify([query.sql, query.params ?? []]) : '';
-  const [state, setState] = useState<Omit<QueryState<Row>, 'pending'> & { key: string; version: number }>({
-    rows: undefined,
-    error: undefined,
-    key: '',
-    version: -1,
-  });
+  const key = query ? queryKey(query) : '';
+  const token = `${hash(key)}.${version}`;
+  // The key stands for the query's content.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const now = useMemo(() => (query ? coordinator.peek(query) : undefined), [coordinator, key, version]);
+  const [state, setState] = useState<Omit<QueryState<Row>, 'pending'>>({ rows: undefined, error: undefined, shown: '' });
   useEffect(() => {
-    if (!query) return;
+    if (!query || now) return;
     let live = true;
     coordinator.query(query).then(
-      (rows) => live && setState({ rows, error: undefined, key, version }),
-      (error: Error) => live && setState({ rows: undefined, error, key, version }),
+      (rows) => live && setState({ rows, error: undefined, shown: token }),
+      (error: Error) => live && setState({ rows: undefined, error, shown: token }),
     );
     return () => {
       live = false;
     };
-    // The key stands for the query's content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coordinator, key, version]);
-  // Keep showing the previous rows until the new ones arrive (no flash of empty tables).
-  const current = state.key === key && state.version === version;
-  return { rows: state.rows, error: state.key === key ? state.error : undefined, pending: !!query && !current };
+  }, [coordinator, token, now]);
+  // Keep showing the last rows until the new ones arrive (no flash of empty tables).
+  const last = useRef<{ rows: Row[] | undefined; shown: string }>({ rows: undefined, shown: '' });
+  if (now) last.current = { rows: now, shown: token };
+  else if (state.shown === token) last.current = { rows: state.rows, shown: token };
+  const current = last.current.shown === token;
+  return {
+    rows: last.current.rows,
+    error: current && !now ? state.error : undefined,
+    pending: !!query && !current,
+    shown: last.current.shown,
+  };
 }

@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Coordinator, namedQuery, type NamedQuery } from '../../src/data/coordinator';
 import { changedWith } from '../../src/data/derived';
-import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
+import { pipelineCounts, syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
+import { LocalIndex } from '../../src/data/local-index';
+import { LOCAL_TABLES } from '../../src/data/local-tables';
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
 import { stateRegions } from '../../src/data/queries/pipeline';
 import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
@@ -58,7 +60,7 @@ describe('Coordinator', () => {
 
     // A candidate edit: the pipeline table is synced, then reported changed.
     await syncPipelineTable(db, [makeCandidate({ id: 'c1', siteState: 'CA' }), makeCandidate({ id: 'c2', siteState: 'CA' })]);
-    coordinator.dataChanged([PIPELINE_TABLE]);
+    await coordinator.dataChanged([PIPELINE_TABLE]);
     expect(heard).toEqual([[PIPELINE_TABLE]]);
     expect(coordinator.version(map.reads)).toBe(mapVersion); // the map's views do not ask again
     expect(coordinator.version(pipeline.reads)).toBeGreaterThan(pipelineVersion);
@@ -100,15 +102,67 @@ describe('Coordinator', () => {
     const asked: string[] = [];
     const coordinator = new Coordinator(db, {
       index: {
+        answerNow: () => undefined,
         answer: <Row>(q: NamedQuery<Row>) => (
           asked.push(q.name),
           q.name === 'count-ref_states' ? Promise.resolve([{ n: -1 }] as Row[]) : null
         ),
+        dataChanged: () => Promise.resolve(),
+        setTables: () => undefined,
       },
     });
     expect(await coordinator.query(count('ref_states'))).toEqual([{ n: -1 }]);
     expect((await coordinator.query(count('hpsa')))[0].n).toBeGreaterThan(0);
     expect(asked).toEqual(['count-ref_states', 'count-hpsa']);
+  });
+});
+
+describe('Coordinator with the local index', () => {
+  const local = () => {
+    const index = new LocalIndex(db, LOCAL_TABLES);
+    return { index, coordinator: new Coordinator(db, { index }) };
+  };
+
+  it('answers a query with a local form at once, once its tables are in, with the rows the engine gives', async () => {
+    const { coordinator } = local();
+    const q = regionPipeline(DEFAULT_VIEW);
+    expect(coordinator.peek(q)).toBeUndefined(); // its tables load on first use
+    const rows = await coordinator.query(q);
+    expect(rows).toEqual(await db.query(q.sql, q.params));
+    const other = regionPipeline({ ...DEFAULT_VIEW, states: ['CA'] });
+    expect(coordinator.peek(other)).toEqual(await db.query(other.sql, other.params));
+    expect(coordinator.stats.local).toBe(1);
+  });
+
+  it('after a data change, answers nothing from the old copy and tells the views once the new one is in', async () => {
+    const { coordinator } = local();
+    const q = regionPipeline(DEFAULT_VIEW);
+    await coordinator.query(q);
+    const heard: string[][] = [];
+    coordinator.subscribe((changed) => heard.push([...changed]));
+    await syncPipelineTable(db, [makeCandidate({ id: 'x1', siteState: 'TX', specialty: 'psychiatry' })]);
+    const caughtUp = coordinator.dataChanged([PIPELINE_TABLE]);
+    expect(coordinator.peek(q)).toBeUndefined(); // stale from the moment the change is reported
+    expect(heard).toEqual([]);
+    await caughtUp;
+    expect(heard).toEqual([[PIPELINE_TABLE]]);
+    expect(coordinator.peek(q)).toEqual([{ specialty: 'psychiatry', active: 1, arrived: 0 }]);
+  });
+
+  it('takes local tables computed ahead of the engine, and re-answers only the queries that read them', async () => {
+    const { coordinator } = local();
+    const map = filterOptions();
+    const pipeline = regionPipeline(DEFAULT_VIEW);
+    await Promise.all([coordinator.query(map), coordinator.query(pipeline)]);
+    const versions = [coordinator.version(['ref_states']), coordinator.version(['pipeline_counts'])];
+    const candidates = [
+      makeCandidate({ id: 'a', specialty: 'psychiatry', stage: 'arrived' }),
+      makeCandidate({ id: 'b', specialty: 'psychiatry' }),
+    ];
+    coordinator.localChanged({ pipeline_counts: pipelineCounts(candidates) });
+    expect(coordinator.peek(pipeline)).toEqual([{ specialty: 'psychiatry', active: 1, arrived: 1 }]);
+    await coordinator.dataChanged([]); // let the notification through
+    expect([coordinator.version(['ref_states']), coordinator.version(['pipeline_counts'])]).toEqual([versions[0], versions[1] + 1]);
   });
 });
 

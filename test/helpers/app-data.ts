@@ -4,18 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SqlEngine } from '../../src/data/engine';
 import { parseManifest } from '../../src/data/manifest';
-import { loadEmbedded, type LoadedDataset } from '../../src/data/datasets';
-import { refreshHpsaArea } from '../../src/data/derived';
+import type { LoadedDataset } from '../../src/data/datasets';
+import { loadEmbeddedAll } from '../../src/data/embedded';
 
-const DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
+export const DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
 
 export const manifest = () => parseManifest(JSON.parse(fs.readFileSync(path.join(DATASETS, 'manifest.json'), 'utf8')));
 
-export async function loadEmbeddedDatasets(db: SqlEngine): Promise<LoadedDataset[]> {
-  const out: LoadedDataset[] = [];
-  for (const entry of manifest().datasets) {
-    out.push(await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)))));
-  }
-  await refreshHpsaArea(db);
-  return out;
+export function loadEmbeddedDatasets(db: SqlEngine): Promise<LoadedDataset[]> {
+  return loadEmbeddedAll(db, manifest().datasets, (entry) =>
+    Promise.resolve(new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)))),
+  );
 }

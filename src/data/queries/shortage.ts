@@ -6,6 +6,9 @@ import { HPSA_AREA_TABLE } from '../derived';
 import { PIPELINE_TABLE } from '../pipeline-table';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
+import { sqlString } from '../sql';
+import { conditionsSql, decimalSum, type Condition } from './local-sql';
+import * as local from './shortage-local';
 
 export interface AreaValue {
   /** County FIPS (5 digits) or state FIPS (2 digits): the ids of the us-atlas shapes. */
@@ -64,50 +67,41 @@ export interface DesignationRow {
   n_counties: number;
 }
 
-/** WHERE clause and parameters for the view's filters over the pre-joined `hpsa_area a`. */
+/** The view's filters on the pre-joined `hpsa_area`: discipline, status, type, region, rurality. */
+function hpsaConditions(v: MapView): Condition[] {
+  const out: Condition[] = [{ column: 'discipline', equals: v.discipline }];
+  if (v.statuses.length) out.push({ column: 'status', oneOf: v.statuses });
+  if (v.designationClass !== 'all') out.push({ column: 'is_area', is: v.designationClass === 'area' });
+  out.push(...geoConditions(v));
+  if (v.rural !== 'all') out.push({ column: 'rural', equals: v.rural });
+  return out;
+}
+
+/** Region filters, on a table with state, census_region, census_division and hhs_region columns. */
+function geoConditions(v: MapView): Condition[] {
+  const out: Condition[] = [];
+  if (v.states.length) out.push({ column: 'state', oneOf: v.states });
+  if (v.censusRegion) out.push({ column: 'census_region', equals: v.censusRegion });
+  if (v.censusDivision) out.push({ column: 'census_division', equals: v.censusDivision });
+  if (v.hhsRegion) out.push({ column: 'hhs_region', equals: Number(v.hhsRegion) });
+  return out;
+}
+
+/** WHERE clause and parameters for the view's filters over `hpsa_area a`. */
 function hpsaFilter(v: MapView): { where: string; params: unknown[] } {
-  const parts = ['a.discipline = ?'];
-  const params: unknown[] = [v.discipline];
-  if (v.statuses.length) {
-    parts.push(`a.status IN (${v.statuses.map(() => '?').join(', ')})`);
-    params.push(...v.statuses);
-  }
-  if (v.designationClass !== 'all') parts.push(v.designationClass === 'area' ? 'a.is_area' : 'NOT a.is_area');
-  parts.push(...geoFilter(v, params, 'a'));
-  if (v.rural !== 'all') {
-    parts.push('a.rural = ?');
-    params.push(v.rural);
-  }
-  return { where: parts.join(' AND '), params };
+  const params: unknown[] = [];
+  return { where: conditionsSql(hpsaConditions(v), 'a', params).join(' AND '), params };
 }
 
-/** Region filters on a table with state, census_region, census_division and hhs_region columns. */
-function geoFilter(v: MapView, params: unknown[], alias: string): string[] {
-  const parts: string[] = [];
-  if (v.states.length) {
-    parts.push(`${alias}.state IN (${v.states.map(() => '?').join(', ')})`);
-    params.push(...v.states);
-  }
-  if (v.censusRegion) {
-    parts.push(`${alias}.census_region = ?`);
-    params.push(v.censusRegion);
-  }
-  if (v.censusDivision) {
-    parts.push(`${alias}.census_division = ?`);
-    params.push(v.censusDivision);
-  }
-  if (v.hhsRegion) {
-    parts.push(`${alias}.hhs_region = ?`);
-    params.push(Number(v.hhsRegion));
-  }
-  return parts;
-}
+/** Region filters over `alias`, their values pushed onto `params`. */
+const geoFilter = (v: MapView, params: unknown[], alias: string): string[] => conditionsSql(geoConditions(v), alias, params);
 
-const isoDate = (expr: string) => `strftime(${expr}, '%Y-%m-%d')`;
+const isoDateSql = (expr: string) => `strftime(${expr}, '%Y-%m-%d')`;
 
 // No FTE figure or area population (e.g. only facility designations) means none is needed or covered: 0, not unknown.
-const AGGREGATES = `count(*)::INTEGER AS designations, coalesce(sum(fte), 0)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
-  max(score)::INTEGER AS max_score, round(sum(score * pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score, ${isoDate('max(record_date)')} AS as_of`;
+// FTE figures are summed as decimals: exact, so the local form (Figures) gives the same total whatever the order.
+const AGGREGATES = `count(*)::INTEGER AS designations, coalesce(${decimalSum('fte')}, 0)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
+  max(score)::INTEGER AS max_score, round(sum(score * pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score, ${isoDateSql('max(record_date)')} AS as_of`;
 
 /** Each designation once per state, however many of the state's counties it spans; figures once. */
 const perStateDetail = (where: string) => `SELECT geo, ${AGGREGATES} FROM (
@@ -126,7 +120,11 @@ const NO_HPSA_FIGURES = `NULL::DOUBLE AS designations, NULL::DOUBLE AS fte_neede
 export function areaValues(v: MapView, main: HpsaSource | null = null, companion: HpsaSource | null = null) {
   const metric = metricInfo(v.metric);
   if (metric.kind !== 'hpsa') return stateWorkforceValues(v);
-  if (!main) return namedQuery<AreaValue>('area-values:none', [], `SELECT NULL::VARCHAR AS geo WHERE false`);
+  if (!main)
+    return namedQuery<AreaValue>('area-values:none', [], `SELECT NULL::VARCHAR AS geo WHERE false`, undefined, undefined, {
+      tables: [],
+      run: () => [],
+    });
   return v.level === 'county' ? countyHpsaValues(v) : stateHpsaValues(v, main, companion);
 }
 
@@ -146,6 +144,7 @@ function countyHpsaValues(v: MapView) {
      ORDER BY value DESC NULLS LAST, name`,
     params,
     v,
+    { tables: [HPSA_AREA_TABLE, 'ref_counties'], run: (t) => local.countyValues(t, v, hpsaConditions(v)) },
   );
 }
 
@@ -174,46 +173,76 @@ function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | n
      ORDER BY value DESC NULLS LAST, name`,
     [...params, v.discipline, summary?.asOf ?? '', ...geoParams],
     { view: v, main: main.asOf, companion: companion?.asOf ?? null },
+    {
+      tables: [HPSA_AREA_TABLE, 'ref_hpsa_state', 'ref_states'],
+      run: (t) =>
+        local.stateValues(t, v, {
+          hpsa: hpsaConditions(v),
+          geo: geoConditions(v),
+          summaryAsOf: summary?.asOf ?? '',
+          mainIsSummary,
+        }),
+    },
   );
 }
 
 /** State-level workforce figures: AAMC physicians, AAMC specialty counts, BLS lab workforce. */
 function stateWorkforceValues(v: MapView) {
-  const params: unknown[] = [];
-  const filters = geoFilter(v, params, 'st');
-  const where = (extra: string) => `WHERE ${[extra, ...filters].join(' AND ')}`;
   const metric = metricInfo(v.metric);
-  const rows = (name: string, value: string, asOf: string, table: string, condition: string, extra: unknown[] = []) =>
-    namedQuery<AreaValue>(
+  const rows = (name: string, figure: local.WorkforceFigure) => {
+    const params: unknown[] = [];
+    const condition =
+      figure.where === 'all'
+        ? 'true'
+        : figure.where === 'present'
+          ? `w.${figure.value} IS NOT NULL`
+          : conditionsSql([figure.where], 'w', params)[0];
+    const filters = geoFilter(v, params, 'st');
+    return namedQuery<AreaValue>(
       name,
-      ['ref_states', table],
-      `SELECT st.state_fips AS geo, st.state_name AS name, st.state, ${value}::DOUBLE AS value, ${asOf} AS as_of, ${NO_HPSA_FIGURES}
-       FROM ref_states st JOIN ${table} w ON w.state = st.state ${where(condition)}
+      ['ref_states', figure.table],
+      `SELECT st.state_fips AS geo, st.state_name AS name, st.state, w.${figure.value}::DOUBLE AS value,
+              ${'asOfColumn' in figure ? `w.${figure.asOfColumn}` : sqlString(figure.asOf)} AS as_of, ${NO_HPSA_FIGURES}
+       FROM ref_states st JOIN ${figure.table} w ON w.state = st.state WHERE ${[condition, ...filters].join(' AND ')}
        ORDER BY value DESC NULLS LAST, name`,
-      [...extra, ...params],
+      params,
       v,
+      { tables: ['ref_states', figure.table], run: (t) => local.workforceValues(t, figure, geoConditions(v)) },
     );
+  };
   switch (metric.kind) {
     case 'demand':
       return demandValues(v, params, filters);
     case 'specialty':
-      return rows('area-values:specialty', 'w.active_physicians', 'w.as_of', 'ref_physician_specialty_state', 'w.specialty = ?', [
-        v.specialty,
-      ]);
+      return rows('area-values:specialty', {
+        table: 'ref_physician_specialty_state',
+        value: 'active_physicians',
+        asOfColumn: 'as_of',
+        where: { column: 'specialty', equals: v.specialty },
+      });
     case 'lab': {
       if (v.metric === 'lab_wage')
-        return rows('area-values:lab-wage', 'w.annual_mean_wage', 'w.wage_as_of', 'ref_lab_workforce', 'w.annual_mean_wage IS NOT NULL');
+        return rows('area-values:lab-wage', {
+          table: 'ref_lab_workforce',
+          value: 'annual_mean_wage',
+          asOfColumn: 'wage_as_of',
+          where: 'present',
+        });
       const vintage = LAB_EMPLOYMENT_VINTAGES.find((x) => x.asOf === v.asOf) ?? LAB_EMPLOYMENT_VINTAGES[0];
-      return rows(
-        'area-values:lab-employment',
-        `w.${vintage.column}`,
-        `'${vintage.asOf}'`,
-        'ref_lab_workforce',
-        `w.${vintage.column} IS NOT NULL`,
-      );
+      return rows('area-values:lab-employment', {
+        table: 'ref_lab_workforce',
+        value: vintage.column,
+        asOf: vintage.asOf,
+        where: 'present',
+      });
     }
     default:
-      return rows(`area-values:${v.metric}`, `w.${metric.column ?? 'active_per_100k'}`, 'w.as_of', 'ref_physicians_state', 'true');
+      return rows(`area-values:${v.metric}`, {
+        table: 'ref_physicians_state',
+        value: metric.column ?? 'active_per_100k',
+        asOfColumn: 'as_of',
+        where: 'all',
+      });
   }
 }
 
@@ -255,6 +284,7 @@ export function shortageSummary(v: MapView, main: HpsaSource | null) {
        WHERE h.discipline = ? AND h.as_of = ?${geo.length ? ` AND ${geo.join(' AND ')}` : ''}`,
       [main.asOf, ...[1, 2, 3].flatMap(() => [v.discipline, main.asOf]), v.discipline, main.asOf, ...params],
       v,
+      { tables: ['ref_hpsa_state', 'ref_states'], run: (t) => local.summaryTotals(t, v.discipline, main.asOf, geoConditions(v)) },
     );
   }
   const { where, params } = hpsaFilter(v);
@@ -264,12 +294,13 @@ export function shortageSummary(v: MapView, main: HpsaSource | null) {
     `WITH f AS (SELECT * FROM ${HPSA_AREA_TABLE} a WHERE ${where}),
      d AS (SELECT hpsa_id, any_value(score) AS score, any_value(fte) AS fte, any_value(pop) AS pop, max(record_date) AS record_date
            FROM f GROUP BY hpsa_id)
-     SELECT 'detail' AS basis, ${isoDate('max(record_date)')} AS as_of, count(*)::DOUBLE AS designations, sum(fte)::DOUBLE AS fte_needed,
+     SELECT 'detail' AS basis, ${isoDateSql('max(record_date)')} AS as_of, count(*)::DOUBLE AS designations, ${decimalSum('fte')}::DOUBLE AS fte_needed,
             sum(pop)::DOUBLE AS population, (SELECT count(DISTINCT county_fips)::INTEGER FROM f) AS areas, max(score)::INTEGER AS max_score,
             NULL::DOUBLE AS us_designations, NULL::DOUBLE AS us_population, NULL::DOUBLE AS us_fte_needed
      FROM d`,
     params,
     v,
+    { tables: [HPSA_AREA_TABLE], run: (t) => local.detailTotals(t, hpsaConditions(v)) },
   );
 }
 
@@ -284,7 +315,7 @@ export function areaDesignations(v: MapView, geo: string) {
             any_value(h.status) AS status, any_value(h.score) AS score, any_value(h.fte_needed) AS fte_needed,
             any_value(h.ratio_goal) AS ratio_goal, any_value(h.designation_population) AS designation_population,
             any_value(h.rural_status) AS rural_status, any_value(h.designation_date) AS designation_date,
-            any_value(h.update_date) AS update_date, ${isoDate('max(h.record_date)')} AS as_of,
+            any_value(h.update_date) AS update_date, ${isoDateSql('max(h.record_date)')} AS as_of,
             string_agg(DISTINCT h.county_name, '; ') AS counties, count(DISTINCT h.county_fips)::INTEGER AS n_counties
      FROM hpsa h SEMI JOIN (SELECT a.hpsa_id FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND ${match}) USING (hpsa_id)
      WHERE h.discipline = ?
@@ -302,6 +333,9 @@ export const filterOptions = () =>
     'filter-options',
     ['ref_states'],
     `SELECT state, state_name, census_region, census_division, hhs_region FROM ref_states ORDER BY state_name`,
+    undefined,
+    undefined,
+    { tables: ['ref_states'], run: local.filterOptions },
   );
 
 /** Specialties with a published state figure (AAMC's state report). */
@@ -310,6 +344,9 @@ export const specialtyOptions = () =>
     'specialty-options',
     ['ref_physician_specialty_state'],
     `SELECT specialty, any_value(aamc_field) AS aamc_field, any_value(as_of) AS as_of FROM ref_physician_specialty_state GROUP BY 1 ORDER BY 1`,
+    undefined,
+    undefined,
+    { tables: ['ref_physician_specialty_state'], run: local.specialtyOptions },
   );
 
 export interface RegionPipelineRow {
@@ -332,6 +369,7 @@ export function regionPipeline(v: MapView) {
      GROUP BY p.specialty ORDER BY active DESC, p.specialty`,
     params,
     v,
+    { tables: ['pipeline_counts', 'ref_states'], run: (t) => local.regionPipeline(t, geoConditions(v)) },
   );
 }
 

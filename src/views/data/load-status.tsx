@@ -1,7 +1,23 @@
-export function LoadStatus({ steps, ready, error }: { steps: string[]; ready: boolean; error?: string }) {
+import type { EngineState } from '../atlas-context';
+
+/** What has loaded: the map's figures first (from the build), then the query engine and its datasets. */
+export function LoadStatus({
+  steps,
+  engine,
+  drawn,
+  datasets,
+  error,
+}: {
+  steps: string[];
+  engine: EngineState;
+  drawn: boolean;
+  datasets: number;
+  error?: string;
+}) {
+  const ready = engine === 'ready';
   return (
     <section
-      className={`load-status ${ready ? 'is-ready' : ''} ${error ? 'is-error' : ''}`}
+      className={`load-status ${ready ? 'is-ready' : ''} ${error || engine === 'failed' ? 'is-error' : ''}`}
       data-testid="load-status"
       role="status"
       aria-live="polite"
@@ -12,14 +28,22 @@ export function LoadStatus({ steps, ready, error }: { steps: string[]; ready: bo
         </p>
       ) : ready ? (
         <p>
-          Ready — {steps.length - 1} dataset{steps.length === 2 ? '' : 's'} loaded in your browser. Nothing you load leaves this computer.
+          Ready — {datasets} dataset{datasets === 1 ? '' : 's'} loaded in your browser. Nothing you load leaves this computer.
         </p>
       ) : (
-        <ul>
-          {steps.map((s, i) => (
-            <li key={i}>{s}</li>
-          ))}
-        </ul>
+        <>
+          {drawn && (
+            <p>
+              The map is ready with the embedded figures.{' '}
+              {engine === 'failed' ? '' : 'Starting the query engine: loading your own files and the other screens wait for it.'}
+            </p>
+          )}
+          <ul>
+            {steps.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -4,15 +4,15 @@ import { useAtlas } from '../atlas-context';
 
 /** Drag-and-drop anywhere on the page, or the file picker. */
 export function UploadZone({ children }: { children: ReactNode }) {
-  const { loadFile } = useAtlas();
+  const { loadFile, engine } = useAtlas();
   const [dragging, setDragging] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   async function take(files: FileList | null) {
     for (const file of files ? [...files] : []) {
-      setBusy(`Reading ${file.name} (${(file.size / 1e6).toFixed(1)} MB)…`);
+      setBusy(file);
       setOutcome(await loadFile(file));
     }
     setBusy(null);
@@ -55,7 +55,11 @@ export function UploadZone({ children }: { children: ReactNode }) {
           covers (a discipline, the wage filings, a fiscal year).
         </span>
         <div data-testid="upload-message" role={outcome && !outcome.ok ? 'alert' : 'status'} aria-live="polite">
-          {busy && <p className="busy">{busy}</p>}
+          {busy && (
+            <p className="busy">
+              {`${engine === 'starting' ? 'Waiting for the query engine to start, then reading' : 'Reading'} ${busy.name} (${(busy.size / 1e6).toFixed(1)} MB)…`}
+            </p>
+          )}
           {!busy && outcome && (
             <div className={outcome.ok ? 'msg ok' : 'msg error'}>
               <p>{outcome.text}</p>

@@ -57,7 +57,12 @@ export function AreaTable({
     );
   }
   return (
-    <section className="card" aria-labelledby="area-table-title" data-query-state={state.pending ? 'loading' : 'done'}>
+    <section
+      className="card"
+      aria-labelledby="area-table-title"
+      data-query-state={state.pending ? 'loading' : 'done'}
+      data-data-version={state.shown || undefined}
+    >
       <div className="card-head">
         <h2 id="area-table-title">
           {rows.length.toLocaleString('en-US')} {view.level === 'county' ? 'counties' : 'states'} ranked by {metric.label}

@@ -7,7 +7,7 @@ import { useQuery } from '../use-query';
 
 /** Candidates headed for the region on the map, by specialty. */
 export function RegionPipeline({ view }: { view: MapView }) {
-  const { rows, pending, error } = useQuery(useMemo(() => regionPipeline(view), [view]));
+  const { rows, pending, error, shown } = useQuery(useMemo(() => regionPipeline(view), [view]));
   const total = (rows ?? []).reduce((s, r) => s + r.active, 0);
   return (
     <section
@@ -15,6 +15,7 @@ export function RegionPipeline({ view }: { view: MapView }) {
       aria-labelledby="region-pipeline-title"
       data-testid="region-pipeline"
       data-query-state={pending ? 'loading' : 'done'}
+      data-data-version={shown || undefined}
     >
       <h2 id="region-pipeline-title">Your pipeline in this region: {formatNumber(total)} candidates in progress</h2>
       {error && <p className="msg error">{error.message}</p>}

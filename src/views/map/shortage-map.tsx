@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AreaValue } from '../../data/queries/shortage';
 import { loadUsShapes, type UsShapes } from '../../data/geo';
 import { mapHeading, mapSpec } from '../../app/map-spec';
@@ -9,6 +9,7 @@ import { NATIONAL_DETAIL_STATES, STATES_AND_DC, type HpsaSource } from '../../mo
 import type { ServiceArea } from '../../model/types';
 import type { QueryState } from '../use-query';
 import { SourceLine } from './source-line';
+import { useAtlas } from '../atlas-context';
 
 /** Says plainly when the figures shown cover part of the country only, and what to load for the rest. */
 function CoverageNote({ view, main }: { view: MapView; main: HpsaSource | null }) {
@@ -47,7 +48,9 @@ export function ShortageMap({
   const host = useRef<HTMLDivElement>(null);
   const legendHost = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement | null>(null);
-  const [painted, setPainted] = useState('');
+  /** What the paths show: the rows' token (query and data version) and the view's selection and outline. */
+  const [painted, setPainted] = useState({ paints: '', shown: '' });
+  const { markDrawn } = useAtlas();
   useEffect(() => {
     loadUsShapes().then(setShapes, (e: Error) => setShapeError(e.message));
   }, []);
@@ -59,8 +62,9 @@ export function ShortageMap({
     [shapes, state.rows, view, area, main],
   );
 
-  // Build the SVG when the level changes; later changes only repaint it.
-  useEffect(() => {
+  // Build the SVG when the level changes; later changes only repaint it. Layout effects: the map's
+  // paths change in the same frame as the table and the cards, never a frame later.
+  useLayoutEffect(() => {
     if (!shapes || !host.current) return;
     const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes, area: undefined, main: null }));
     el.addEventListener('click', (e) => {
@@ -77,19 +81,22 @@ export function ShortageMap({
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
-  useEffect(() => {
+  const paints = JSON.stringify([state.shown, view, area?.id ?? '']);
+  useLayoutEffect(() => {
     if (!svg.current || !spec || !state.rows) return;
     recolor(svg.current, spec);
     legendHost.current?.replaceChildren(colorLegend(spec.scale, spec.legend.label, spec.legend.format, spec.legend));
-    setPainted(JSON.stringify([view, state.rows.length]));
-  }, [spec, state.rows, view]);
+    setPainted({ paints, shown: state.shown });
+    markDrawn();
+  }, [spec, state.rows, state.shown, paints, markDrawn]);
 
-  const done = !state.pending && !!shapes && painted === JSON.stringify([view, state.rows?.length ?? -1]);
+  const done = !state.pending && !!shapes && painted.paints === paints;
   return (
     <figure
       className="card map-card"
       data-testid="shortage-map"
       data-query-state={done ? 'done' : 'loading'}
+      data-data-version={painted.shown || undefined}
       data-shapes={levelShapes?.length ?? 0}
     >
       <figcaption>

@@ -37,6 +37,7 @@ export function SummaryCards({ view, state, main }: { view: MapView; state: Quer
       aria-label={`Summary of the current view: ${sourceLabel(main)}`}
       data-testid="summary-cards"
       data-query-state={state.pending ? 'loading' : 'done'}
+      data-data-version={state.shown || undefined}
     >
       {cards.map(([k, v, label]) => (
         <div className="summary-card" key={k} data-card={k}>

@@ -1,0 +1,36 @@
+// The same DuckDB-wasm under Node (its blocking API), behind the SqlEngine interface: the tests run
+// every query on it, and the build precomputes the first screen's tables with it (first-screen.ts).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createDuckDB, ConsoleLogger, LogLevel, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
+import type { SqlEngine } from './engine';
+import { arrowToRows } from './arrow-rows';
+import { localFromArrow } from './arrow-columns';
+import { bindParams } from './sql';
+
+export async function createNodeEngine(): Promise<SqlEngine> {
+  const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const db = await createDuckDB(
+    {
+      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new ConsoleLogger(LogLevel.WARNING),
+    NODE_RUNTIME,
+  );
+  await db.instantiate();
+  const conn = db.connect();
+  // The blocking API runs each call at once; the engine interface is asynchronous.
+  const later = <T>(f: () => T): Promise<T> => Promise.resolve().then(f);
+  return {
+    query<Row>(sql: string, params?: unknown[]) {
+      return later(() => arrowToRows<Row>(conn.query(params?.length ? bindParams(sql, params) : sql)));
+    },
+    columns: (sql) => later(() => localFromArrow(conn.query(sql))),
+    registerFile(name, source) {
+      if (!(source instanceof Uint8Array)) return Promise.reject(new Error('the Node engine takes bytes, not File objects'));
+      return later(() => db.registerFileBuffer(name, source));
+    },
+    dropFile: (name) => later(() => db.dropFile(name)),
+  };
+}
