@@ -44,3 +44,28 @@ export function unpackTable(p: PackedTable): LocalTable {
   for (const [name, c] of Object.entries(p.columns)) columns[name] = Array.isArray(c) ? c : c.codes.map((i) => c.dict[i]);
   return { length: p.length, columns };
 }
+
+/** A column's values as small integers (first appearance order) and the values they stand for. */
+export interface Codes {
+  codes: Int32Array;
+  dict: Cell[];
+}
+
+const codeCache = new WeakMap<Cell[], Codes>();
+
+/** The column dictionary-encoded, once per column (local tables never change once loaded). */
+export function codesOf(values: Cell[]): Codes {
+  let c = codeCache.get(values);
+  if (!c) {
+    const index = new Map<Cell, number>();
+    const dict: Cell[] = [];
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      let k = index.get(values[i]);
+      if (k === undefined) index.set(values[i], (k = dict.push(values[i]) - 1));
+      codes[i] = k;
+    }
+    codeCache.set(values, (c = { codes, dict }));
+  }
+  return c;
+}

@@ -2,7 +2,7 @@
 // discipline's detail file, with how many of the 50 states and DC they cover.
 import { namedQuery } from '../coordinator';
 import { HPSA_AREA_TABLE } from '../derived';
-import { column, type Cell, type LocalTables } from '../local-table';
+import { codesOf, column, type Cell, type LocalTables } from '../local-table';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { isoDate, maxOf, orderBy } from './local-sql';
 
@@ -58,17 +58,26 @@ function localSources(t: LocalTables): HpsaSource[] {
   const st = t.ref_states;
   const stateOrDc = new Map<Cell, boolean>();
   for (let i = 0; i < st.length; i++) if (column<boolean>(st, 'is_state_or_dc')[i]) stateOrDc.set(column<Cell>(st, 'state')[i], true);
-  const details = new Map<string, { date: number | null; states: Set<string> }>();
+  // Per discipline (by its code): the latest date and the states (by their codes).
+  const disciplines = codesOf(column<Cell>(a, 'discipline'));
+  const stateCodes = codesOf(column<Cell>(a, 'state'));
+  const dates = column<number>(a, 'record_date');
+  const latest: (number | null)[] = disciplines.dict.map(() => null);
+  const seen = disciplines.dict.map(() => new Uint8Array(stateCodes.dict.length));
   for (let i = 0; i < a.length; i++) {
-    const discipline = column<string>(a, 'discipline')[i] as string;
-    const d = details.get(discipline) ?? { date: null, states: new Set<string>() };
-    d.date = maxOf(d.date, column<number>(a, 'record_date')[i]);
-    const state = column<string>(a, 'state')[i];
-    if (state !== null) d.states.add(state);
-    details.set(discipline, d);
+    const d = disciplines.codes[i];
+    latest[d] = maxOf(latest[d], dates[i]);
+    seen[d][stateCodes.codes[i]] = 1;
   }
+  const details = new Map<string, { date: number | null; states: string[] }>();
+  disciplines.dict.forEach((discipline, d) =>
+    details.set(discipline as string, {
+      date: latest[d],
+      states: stateCodes.dict.filter((s, k): s is string => s !== null && seen[d][k] === 1),
+    }),
+  );
   for (const [discipline, d] of details) {
-    const states = [...d.states].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const states = d.states.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     out.push({
       kind: 'detail',
       discipline,

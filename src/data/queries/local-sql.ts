@@ -1,7 +1,7 @@
 // What the local forms of the queries need to compute exactly what DuckDB computes: conditions
 // written once for the SQL and for the local rows, ORDER BY with DuckDB's defaults, round() as
 // DuckDB rounds, dates as strftime writes them, and decimal sums that do not depend on order.
-import { column, type Cell, type LocalTable } from '../local-table';
+import { codesOf, column, type Cell, type LocalTable } from '../local-table';
 
 /** One condition of a WHERE clause: column = value, column IN (values), or a boolean column that holds. */
 export type Condition =
@@ -32,6 +32,57 @@ export function conditionsTest(conditions: readonly Condition[], table: LocalTab
   });
   return (row) => tests.every((t) => t(row));
 }
+
+/** Region columns: on the map's tables they follow from the state. */
+const REGION_COLUMNS = new Set(['state', 'census_region', 'census_division', 'hhs_region']);
+
+interface StateIndex {
+  /** Rows of each state (by the state column's codes). */
+  rows: number[][];
+  /** Whether every row of a state has the same region columns (so one row speaks for its state). */
+  regionsFollowState: boolean;
+}
+const stateIndexes = new WeakMap<LocalTable, StateIndex>();
+
+function stateIndex(table: LocalTable): StateIndex {
+  let ix = stateIndexes.get(table);
+  if (!ix) {
+    const { codes, dict } = codesOf(column<Cell>(table, 'state'));
+    const rows: number[][] = dict.map(() => []);
+    codes.forEach((c, i) => rows[c].push(i));
+    const regions = [...REGION_COLUMNS].filter((c) => c in table.columns).map((c) => column<Cell>(table, c));
+    const regionsFollowState = rows.every((rs) => rs.every((i) => regions.every((r) => r[i] === r[rs[0]])));
+    stateIndexes.set(table, (ix = { rows, regionsFollowState }));
+  }
+  return ix;
+}
+
+/** Whether these conditions are on region columns only (see rowsWhere). */
+export const isRegionCondition = (c: Condition) => REGION_COLUMNS.has(c.column);
+
+/**
+ * The rows that meet the conditions. With a region filter on a table whose region columns follow
+ * the state, only the rows of the states that meet it are looked at (a filter change then costs
+ * the rows shown, not the table).
+ */
+export function rowsWhere(table: LocalTable, conditions: readonly Condition[]): number[] {
+  const test = conditionsTest(conditions, table);
+  const regional = conditions.filter(isRegionCondition);
+  const out: number[] = [];
+  if (regional.length && 'state' in table.columns) {
+    const ix = stateIndex(table);
+    if (ix.regionsFollowState) {
+      const inRegion = conditionsTest(regional, table);
+      for (const rows of ix.rows) if (rows.length && inRegion(rows[0])) for (const i of rows) if (test(i)) out.push(i);
+      return out.sort((a, b) => a - b);
+    }
+  }
+  for (let i = 0; i < table.length; i++) if (test(i)) out.push(i);
+  return out;
+}
+
+/** Whether a table's region columns follow its state column (rowsWhere can then pick states instead of rows). */
+export const regionsFollowState = (table: LocalTable): boolean => 'state' in table.columns && stateIndex(table).regionsFollowState;
 
 type Key = string | number | boolean | null;
 

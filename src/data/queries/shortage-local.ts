@@ -1,11 +1,22 @@
 // The local forms of the shortage map's queries (shortage.ts): the same rows as their SQL, from the
 // local index's columns, in a few milliseconds. Each function follows its SQL step by step; the
 // tests run both on the same data and compare them (test/data/local-queries.test.ts).
-import { column, type Cell, type LocalTable, type LocalTables } from '../local-table';
+import { codesOf, column, type Cell, type LocalTable, type LocalTables } from '../local-table';
 import { HPSA_AREA_TABLE } from '../derived';
 import type { MapView } from '../../model/map-view';
 import type { AreaValue, RegionPipelineRow, ShortageSummary } from './shortage';
-import { DecimalSum, conditionsTest, isoDate, maxOf, orderBy, round, type Condition } from './local-sql';
+import {
+  DecimalSum,
+  conditionsTest,
+  isRegionCondition,
+  isoDate,
+  maxOf,
+  orderBy,
+  regionsFollowState,
+  round,
+  rowsWhere,
+  type Condition,
+} from './local-sql';
 
 type Num = number | null;
 type Text = string | null;
@@ -68,14 +79,13 @@ const byValueThenName = (rows: AreaValue[]) => orderBy(rows, { get: (r) => r.val
 /** area-values:county. */
 export function countyValues(t: LocalTables, v: MapView, conditions: Condition[]): AreaValue[] {
   const a = t[HPSA_AREA_TABLE];
-  const test = conditionsTest(conditions, a);
   const county = column<string>(a, 'county_fips');
   const shared = column<number>(a, 'n_counties');
   const c = areaColumns(a);
   const groups = new Map<string, Figures>();
-  for (let i = 0; i < a.length; i++) {
+  for (const i of rowsWhere(a, conditions)) {
     const geo = county[i];
-    if (geo === null || !test(i)) continue;
+    if (geo === null) continue;
     let g = groups.get(geo);
     if (!g) groups.set(geo, (g = new Figures()));
     g.add(c.score[i], c.fte[i], c.pop[i], c.date[i]);
@@ -112,34 +122,63 @@ export function countyValues(t: LocalTables, v: MapView, conditions: Condition[]
 
 type StateFigures = Record<string, Num | string> & { as_of: Text; designations: Num; fte_needed: Num; population: Num };
 
-/** perStateDetail: each designation once per state (any value of its figures, its latest date), then AGGREGATES by state. */
-function perStateDetail(a: LocalTable, conditions: Condition[]): Map<string, StateFigures> {
-  const test = conditionsTest(conditions, a);
+/** Per designation (by its code), its first values and latest date: any_value and max as in the SQL. */
+interface Designation {
+  score: Num;
+  fte: Num;
+  pop: Num;
+  date: Num;
+}
+
+/** Adds row i to its designation, or starts it: the first value that is not NULL (any_value), the latest date. */
+function addTo(d: Designation | undefined, i: number, c: ReturnType<typeof areaColumns>): Designation {
+  if (!d) return { score: c.score[i], fte: c.fte[i], pop: c.pop[i], date: c.date[i] };
+  d.score ??= c.score[i];
+  d.fte ??= c.fte[i];
+  d.pop ??= c.pop[i];
+  d.date = maxOf(d.date, c.date[i]);
+  return d;
+}
+
+/** perStateDetail over the rows: each designation once per state, then AGGREGATES by state. */
+function detailByState(a: LocalTable, rows: number[]): Map<string, StateFigures> {
   const fips = column<string>(a, 'state_fips');
+  const ids = codesOf(column<Cell>(a, 'hpsa_id')).codes;
   const c = areaColumns(a);
-  const designations = new Map<string, Map<string, { score: Num; fte: Num; pop: Num; date: Num }>>();
-  for (let i = 0; i < a.length; i++) {
+  const designations = new Map<string, Map<number, Designation>>();
+  for (const i of rows) {
     const geo = fips[i];
-    if (geo === null || !test(i)) continue;
-    let ids = designations.get(geo);
-    if (!ids) designations.set(geo, (ids = new Map<string, { score: Num; fte: Num; pop: Num; date: Num }>()));
-    const d = ids.get(c.hpsa[i] as string);
-    if (!d) ids.set(c.hpsa[i] as string, { score: c.score[i], fte: c.fte[i], pop: c.pop[i], date: c.date[i] });
-    else {
-      // any_value: the first value that is not NULL.
-      d.score ??= c.score[i];
-      d.fte ??= c.fte[i];
-      d.pop ??= c.pop[i];
-      d.date = maxOf(d.date, c.date[i]);
-    }
+    if (geo === null) continue;
+    let byId = designations.get(geo);
+    if (!byId) designations.set(geo, (byId = new Map<number, Designation>()));
+    byId.set(ids[i], addTo(byId.get(ids[i]), i, c));
   }
   const out = new Map<string, StateFigures>();
-  for (const [geo, ids] of designations) {
+  for (const [geo, byId] of designations) {
     const g = new Figures();
-    for (const d of ids.values()) g.add(d.score, d.fte, d.pop, d.date);
+    for (const d of byId.values()) g.add(d.score, d.fte, d.pop, d.date);
     out.set(geo, g.row);
   }
   return out;
+}
+
+/** Per-state figures for the view's other filters, kept per table (Mosaic's pre-aggregate for the region filter). */
+const byStateCache = new WeakMap<LocalTable, Map<string, Map<string, StateFigures>>>();
+
+/**
+ * perStateDetail: with the region filter only picking states (the table's region columns follow
+ * its state), the figures of every state for the other filters are computed once and a region
+ * change only picks states from them.
+ */
+function perStateDetail(a: LocalTable, conditions: Condition[]): Map<string, StateFigures> {
+  if (!regionsFollowState(a)) return detailByState(a, rowsWhere(a, conditions));
+  const others = conditions.filter((x) => !isRegionCondition(x));
+  const key = JSON.stringify(others);
+  let cache = byStateCache.get(a);
+  if (!cache) byStateCache.set(a, (cache = new Map<string, Map<string, StateFigures>>()));
+  let all = cache.get(key);
+  if (!all) cache.set(key, (all = detailByState(a, rowsWhere(a, others))));
+  return all;
 }
 
 /** area-values:state-summary and area-values:state-detail. */
@@ -283,28 +322,20 @@ export function summaryTotals(t: LocalTables, discipline: string, asOf: string, 
 /** shortage-summary:detail: each designation in the view once, and the counties they touch. */
 export function detailTotals(t: LocalTables, conditions: Condition[]): ShortageSummary[] {
   const a = t[HPSA_AREA_TABLE];
-  const test = conditionsTest(conditions, a);
   const c = areaColumns(a);
+  const ids = codesOf(column<Cell>(a, 'hpsa_id')).codes;
   const county = column<Text>(a, 'county_fips');
-  const ids = new Map<Text, { score: Num; fte: Num; pop: Num; date: Num }>();
+  const designations = new Map<number, Designation>();
   const counties = new Set<string>();
-  for (let i = 0; i < a.length; i++) {
-    if (!test(i)) continue;
-    if (county[i] !== null) counties.add(county[i]!);
-    const d = ids.get(c.hpsa[i]);
-    if (!d) ids.set(c.hpsa[i], { score: c.score[i], fte: c.fte[i], pop: c.pop[i], date: c.date[i] });
-    else {
-      d.score ??= c.score[i];
-      d.fte ??= c.fte[i];
-      d.pop ??= c.pop[i];
-      d.date = maxOf(d.date, c.date[i]);
-    }
+  for (const i of rowsWhere(a, conditions)) {
+    if (county[i] !== null) counties.add(county[i]);
+    designations.set(ids[i], addTo(designations.get(ids[i]), i, c));
   }
   const fte = new DecimalSum();
   let pop: Num = null;
   let score: Num = null;
   let date: Num = null;
-  for (const d of ids.values()) {
+  for (const d of designations.values()) {
     fte.add(d.fte);
     if (d.pop !== null) pop = (pop ?? 0) + d.pop;
     score = maxOf(score, d.score);
@@ -314,7 +345,7 @@ export function detailTotals(t: LocalTables, conditions: Condition[]): ShortageS
     {
       basis: 'detail',
       as_of: isoDate(date),
-      designations: ids.size,
+      designations: designations.size,
       fte_needed: fte.value,
       population: pop,
       areas: counties.size,
