@@ -1,8 +1,11 @@
 // Tables derived from the loaded data, rebuilt whenever the data change (after Mosaic's
 // pre-aggregation): the map's queries filter one narrow, pre-joined table instead of joining the
-// component rows with the geography tables on every filter change.
+// component rows with the geography tables on every filter change. The local index derives the
+// same table in JavaScript from the component rows (areaRows), so after an upload the map does not
+// wait for DuckDB to rebuild its copy.
 import type { SqlEngine } from './engine';
-import { AREA_DESIGNATION_SQL, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
+import { AREA_DESIGNATION_SQL, AREA_DESIGNATION_TYPES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
+import { codesOf, column, type Cell, type LocalTable, type LocalTables } from './local-table';
 
 export const HPSA_AREA_TABLE = 'hpsa_area';
 
@@ -39,6 +42,98 @@ export async function refreshHpsaArea(db: SqlEngine): Promise<void> {
       FROM ${HPSA_TABLE} h ${joins}
       GROUP BY ALL)
     SELECT *, count(county_fips) OVER (PARTITION BY discipline, hpsa_id)::INTEGER AS n_counties FROM a`);
+}
+
+/** The component columns areaRows derives hpsa_area from. */
+export const HPSA_AREA_SOURCE_SQL = `SELECT discipline, status, designation_type, hpsa_id, state, county_fips, score, fte_needed,
+  designation_population, record_date FROM ${HPSA_TABLE}`;
+
+/** refreshHpsaArea's table, computed from the component rows (HPSA_AREA_SOURCE_SQL) and the local reference tables. */
+export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
+  const areaTypes: readonly Cell[] = AREA_DESIGNATION_TYPES;
+  const col = (name: string) => column<Cell>(h, name);
+  const [discipline, status, type, id, state, county] = ['discipline', 'status', 'designation_type', 'hpsa_id', 'state', 'county_fips'].map(
+    (name) => codesOf(col(name)),
+  );
+  const [score, fte, pop, date] = ['score', 'fte_needed', 'designation_population', 'record_date'].map(col);
+  // is_area per designation type: true, false, or NULL (no type).
+  const typeIsArea = type.dict.map((x) => (x === null ? null : areaTypes.includes(x)));
+  // LEFT JOINs on the state and the county: their geography, the first value given (any_value).
+  const lookup = (table: LocalTable | undefined, key: string, names: string[]) => {
+    const out = new Map<Cell, Cell[]>();
+    if (!table) return out;
+    const keys = column<Cell>(table, key);
+    const cols = names.map((n) => column<Cell>(table, n));
+    keys.forEach((k, i) => {
+      if (k === null) return;
+      const seen = out.get(k) ?? names.map(() => null);
+      cols.forEach((c, j) => (seen[j] ??= c[i]));
+      out.set(k, seen);
+    });
+    return out;
+  };
+  const geography = !!t.ref_states && !!t.ref_counties;
+  const states = lookup(geography ? t.ref_states : undefined, 'state', ['state_fips', 'census_region', 'census_division', 'hhs_region']);
+  const counties = lookup(geography ? t.ref_counties : undefined, 'county_fips', ['rural']);
+  const none = [null, null, null, null];
+  // GROUP BY ALL: discipline, status, is_area, hpsa_id, state, county_fips. A designation's groups
+  // are few (one per county), so each is found in its designation's short list.
+  type Group = {
+    row: number;
+    d: number;
+    s: number;
+    a: number;
+    st: number;
+    c: number;
+    score: Cell;
+    fte: Cell;
+    pop: Cell;
+    date: number | null;
+  };
+  const byId = new Array<Group[] | undefined>(id.dict.length);
+  const groups: Group[] = [];
+  for (let i = 0; i < h.length; i++) {
+    const [d, s, a, st, c] = [discipline.codes[i], status.codes[i], type.codes[i], state.codes[i], county.codes[i]];
+    const isArea = typeIsArea[a];
+    const areaPop = isArea ? pop[i] : null;
+    const x = date[i] as number | null;
+    const list = (byId[id.codes[i]] ??= []);
+    const g = list.find((g) => g.d === d && g.s === s && typeIsArea[g.a] === isArea && g.st === st && g.c === c);
+    if (!g) {
+      const added: Group = { row: i, d, s, a, st, c, score: score[i], fte: fte[i], pop: areaPop, date: x };
+      list.push(added);
+      groups.push(added);
+    } else {
+      g.score ??= score[i];
+      g.fte ??= fte[i];
+      g.pop ??= areaPop;
+      if (x !== null && (g.date === null || x > g.date)) g.date = x;
+    }
+  }
+  // count(county_fips) OVER (PARTITION BY discipline, hpsa_id)
+  const spans = (g: Group) => byId[id.codes[g.row]]!.filter((o) => o.d === g.d && county.dict[o.c] !== null).length;
+  const geo = groups.map((g) => states.get(state.dict[g.st]) ?? none);
+  return {
+    length: groups.length,
+    columns: {
+      discipline: groups.map((g) => discipline.dict[g.d]),
+      status: groups.map((g) => status.dict[g.s]),
+      is_area: groups.map((g) => typeIsArea[g.a]),
+      hpsa_id: groups.map((g) => id.dict[id.codes[g.row]]),
+      state: groups.map((g) => state.dict[g.st]),
+      county_fips: groups.map((g) => county.dict[g.c]),
+      score: groups.map((g) => g.score),
+      fte: groups.map((g) => g.fte),
+      pop: groups.map((g) => g.pop),
+      record_date: groups.map((g) => g.date),
+      state_fips: geo.map((x) => x[0]),
+      rural: groups.map((g) => counties.get(county.dict[g.c])?.[0] ?? null),
+      census_region: geo.map((x) => x[1]),
+      census_division: geo.map((x) => x[2]),
+      hhs_region: geo.map((x) => x[3]),
+      n_counties: groups.map(spans),
+    },
+  };
 }
 
 /** The tables to report as changed when `table` changes: itself and the tables derived from it. */

@@ -6,6 +6,7 @@
 import type { SqlEngine } from './engine';
 import type { LoadedDataset } from './datasets';
 import { LOCAL_TABLES } from './local-tables';
+import { LocalIndex } from './local-index';
 import { packTable, unpackTable, type LocalTable, type PackedTable } from './local-table';
 
 export interface FirstScreen {
@@ -16,9 +17,8 @@ export interface FirstScreen {
 
 /** From an engine that has loaded the embedded datasets (embedded.ts). */
 export async function buildFirstScreen(db: SqlEngine, datasets: LoadedDataset[]): Promise<FirstScreen> {
-  const tables: Record<string, PackedTable> = {};
-  for (const [name, source] of Object.entries(LOCAL_TABLES)) tables[name] = packTable(await db.columns(source.sql));
-  return { datasets, tables };
+  const all = await new LocalIndex(db, LOCAL_TABLES).all();
+  return { datasets, tables: Object.fromEntries(Object.entries(all).map(([name, t]) => [name, packTable(t)])) };
 }
 
 export function firstScreenTables(fs: FirstScreen): Record<string, LocalTable> {

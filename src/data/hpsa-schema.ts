@@ -50,4 +50,5 @@ export const HPSA_DISCIPLINES = ['Primary Care', 'Mental Health', 'Dental Health
  * rural health clinics, tribal sites, prisons) carry service-area populations that overlap them and
  * each other, so populations are only added over area designations.
  */
-export const AREA_DESIGNATION_SQL = "designation_type IN ('Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population')";
+export const AREA_DESIGNATION_TYPES = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'] as const;
+export const AREA_DESIGNATION_SQL = `designation_type IN (${AREA_DESIGNATION_TYPES.map((t) => `'${t}'`).join(', ')})`;

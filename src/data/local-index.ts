@@ -11,6 +11,8 @@ export interface LocalTableSource {
   /** Engine tables it is computed from. */
   reads: readonly string[];
   sql: string;
+  /** Computes the table from the SQL's columns and the local tables it `uses`. */
+  derive?: { uses: readonly string[]; run(columns: LocalTable, tables: LocalTables): LocalTable };
 }
 
 export class LocalIndex implements QueryIndex {
@@ -46,7 +48,15 @@ export class LocalIndex implements QueryIndex {
 
   dataChanged(changed: ReadonlySet<string>): Promise<void> {
     const stale = Object.keys(this.tables).filter((t) => this.sources[t]?.reads.some((r) => changed.has(r)));
+    // Tables that are not derived first: a derived one then waits for the new copies it uses.
+    stale.sort((a, b) => Number(!!this.sources[a].derive) - Number(!!this.sources[b].derive));
     return Promise.all(stale.map((t) => this.load(t))).then(() => undefined);
+  }
+
+  /** Every table of the sources, loaded (the build's first screen, the tests). */
+  async all(): Promise<LocalTables> {
+    await Promise.all(Object.keys(this.sources).map((t) => this.ready(t)));
+    return this.tables;
   }
 
   /** Resolves when the table is in (loading it from the engine the first time it is asked for). */
@@ -58,8 +68,14 @@ export class LocalIndex implements QueryIndex {
   private load(name: string): Promise<void> {
     const source = this.sources[name];
     if (!source) return Promise.reject(new Error(`no local table "${name}"`));
-    // A newer load supersedes one still running: only the last one's result is kept.
-    const loading: Promise<void> = this.engine.columns(source.sql).then(
+    // A newer load supersedes one still running: only the last one's result is kept. The SQL is
+    // sent at once, so it runs before any engine work the caller queues after reporting a change.
+    const columns = this.engine.columns(source.sql);
+    const derive = source.derive;
+    const table = derive
+      ? Promise.all([columns, ...derive.uses.map((t) => this.ready(t))]).then(([c]) => derive.run(c, this.tables))
+      : columns;
+    const loading: Promise<void> = table.then(
       (table) => {
         if (this.loading.get(name) !== loading) return;
         this.tables[name] = table;

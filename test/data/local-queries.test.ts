@@ -7,6 +7,7 @@ import type { SqlEngine } from '../../src/data/engine';
 import { loadUserFile } from '../../src/data/datasets';
 import { refreshHpsaArea } from '../../src/data/derived';
 import { LOCAL_TABLES } from '../../src/data/local-tables';
+import { LocalIndex } from '../../src/data/local-index';
 import { packTable, unpackTable, type LocalTable, type LocalTables } from '../../src/data/local-table';
 import { pipelineCounts, syncPipelineTable } from '../../src/data/pipeline-table';
 import type { Candidate } from '../../src/model/types';
@@ -71,9 +72,9 @@ beforeAll(async () => {
     makeCandidate({ id: `c${i}`, siteState: sites[i % sites.length], specialty: specialties[i % 4], stage: STAGES[i % STAGES.length] }),
   );
   await syncPipelineTable(db, candidates);
-  const loaded: Record<string, LocalTable> = {};
-  for (const [name, source] of Object.entries(LOCAL_TABLES)) loaded[name] = unpackTable(packTable(await db.columns(source.sql)));
-  tables = loaded;
+  // Through the first screen's packing, as the browser receives them.
+  const all = await new LocalIndex(db, LOCAL_TABLES).all();
+  tables = Object.fromEntries(Object.entries(all).map(([name, t]) => [name, unpackTable(packTable(t))]));
   sources = await db.query<HpsaSource>(hpsaSources().sql);
 });
 
@@ -120,6 +121,20 @@ describe('local forms give the rows the SQL gives', () => {
     expect(new Set(tables.hpsa_area.columns.discipline)).toEqual(new Set(['Primary Care', 'Mental Health']));
     expect(new Set(tables.hpsa_area.columns.state).size).toBeGreaterThan(3);
     expect(tables.pipeline_counts.length).toBeGreaterThan(10);
+  });
+
+  it('the designation × county table derived in JavaScript is the one DuckDB derives', async () => {
+    const rows = (t: LocalTable) =>
+      Array.from({ length: t.length }, (_, i) =>
+        JSON.stringify(
+          Object.keys(t.columns)
+            .sort()
+            .map((c) => t.columns[c][i]),
+        ),
+      ).sort();
+    const sql = await db.columns(`SELECT * FROM hpsa_area`);
+    expect(rows(tables.hpsa_area)).toEqual(rows(sql));
+    expect(tables.hpsa_area.length).toBeGreaterThan(1000);
   });
 
   it('the pipeline counted from the workspace equals the counts of the synced table', () => {
