@@ -1,7 +1,7 @@
 // Loading a user's file: recognised, checked and loaded in full, or refused with a message that
 // names the file, line and column; the data already loaded stays as it was.
 import type { Coordinator } from '../data/coordinator';
-import { loadUserFile, type LoadedDataset } from '../data/datasets';
+import { readUserFile, type LoadedDataset } from '../data/datasets';
 import { changedWith } from '../data/derived';
 import { DataLoadError, describeDuckDbError } from '../data/csv-stage';
 
@@ -17,8 +17,10 @@ export async function loadDataFile(
   fileName: string,
 ): Promise<{ outcome: UploadOutcome; added?: LoadedDataset }> {
   try {
-    const added = await loadUserFile(coordinator.engine, file, fileName);
-    await coordinator.dataChanged(changedWith(added.table));
+    const { dataset: added, derive } = await readUserFile(coordinator.engine, file, fileName);
+    // The map's local copies are computed from the new rows while DuckDB rebuilds its derived
+    // tables; the queries the engine answers from them wait for that.
+    await coordinator.dataChanged(changedWith(added.table), derive);
     return { outcome: { ok: true, text: `Loaded ${fileName}: ${added.summary}.`, warnings: added.warnings }, added };
   } catch (e) {
     const outcome: UploadOutcome =

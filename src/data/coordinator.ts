@@ -82,6 +82,8 @@ export class Coordinator {
   private readonly index: QueryIndex | undefined;
   /** Data changes are applied one after another, in the order they were reported. */
   private changes: Promise<void> = Promise.resolve();
+  /** Engine tables still being rebuilt after a change: queries the engine answers wait for them. */
+  private rebuilding = new Map<string, Promise<unknown>>();
   /** Queries answered (by the index or the engine), cache hits and evictions: for tests and the benchmark. */
   readonly stats = { run: 0, local: 0, hits: 0, evicted: 0 };
 
@@ -120,7 +122,7 @@ export class Coordinator {
       return hit.rows as Promise<Row[]>;
     }
     this.stats.run++;
-    const rows = this.index?.answer(q) ?? this.engine.query<Row>(q.sql, q.params);
+    const rows = this.index?.answer(q) ?? this.fromEngine(q);
     const entry: Entry = { reads: dependsOn(q), rows };
     rows.then(
       (value) => (entry.value = value),
@@ -129,6 +131,13 @@ export class Coordinator {
     );
     this.store(key, entry);
     return rows;
+  }
+
+  /** The engine's rows, once the tables the SQL reads are rebuilt (so no old copy is read). */
+  private fromEngine<Row>(q: NamedQuery<Row>): Promise<Row[]> {
+    const pending = q.reads.flatMap((t) => this.rebuilding.get(t) ?? []);
+    if (!pending.length) return this.engine.query<Row>(q.sql, q.params);
+    return Promise.all(pending).then(() => this.engine.query<Row>(q.sql, q.params));
   }
 
   private touch(key: string, entry: Entry): void {
@@ -149,14 +158,22 @@ export class Coordinator {
   /**
    * Call after tables were replaced or changed: evicts the queries that read them at once, lets the
    * index catch up, then tells their views (so they redraw once, with the new data). Resolves then.
+   * `rebuild` (started once the index has asked the engine for its copies) rebuilds engine tables
+   * derived from the changed ones: the views need not wait for it, but the queries the engine answers
+   * from these tables do.
    */
-  dataChanged(tables: readonly string[]): Promise<void> {
+  dataChanged(tables: readonly string[], rebuild?: () => Promise<void>): Promise<void> {
     const changed = new Set(tables);
     this.evict(changed);
     // The index marks its copies stale now (so nothing answers from them) and reloads them.
     const caughtUp = (this.index?.dataChanged(changed) ?? Promise.resolve()).catch((e: unknown) =>
       console.error('The local tables could not be reloaded', e),
     );
+    if (rebuild) {
+      const rebuilt = rebuild().catch((e: unknown) => console.error('The tables derived from the changed data could not be rebuilt', e));
+      for (const t of changed) this.rebuilding.set(t, rebuilt);
+      void rebuilt.then(() => changed.forEach((t) => this.rebuilding.get(t) === rebuilt && this.rebuilding.delete(t)));
+    }
     this.changes = Promise.all([this.changes, caughtUp]).then(() => this.bump(changed));
     return this.changes;
   }

@@ -8,6 +8,7 @@ import { loadHpsaDetail, type HpsaLoadResult } from './hpsa-loader';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
 import { sqlIdent, sqlString } from './sql';
 import { refreshHpsaArea } from './derived';
+import { HPSA_TABLE } from './hpsa-schema';
 import { loadMarketSummary, loadMarketUpload } from './market/market-datasets';
 
 export interface LoadedDataset {
@@ -116,6 +117,22 @@ export async function loadUserFile(
   fileName: string,
   options: { now?: Date } = {},
 ): Promise<LoadedDataset> {
+  const { dataset, derive } = await readUserFile(db, source, fileName, options);
+  await derive();
+  return dataset;
+}
+
+/**
+ * loadUserFile in two steps: the file's rows replace the old ones, then `derive()` rebuilds the
+ * tables derived from them (hpsa_area). The app asks the engine for its map's copy in between, so
+ * the map redraws while DuckDB rebuilds its own; queries sent after derive() run after it.
+ */
+export async function readUserFile(
+  db: SqlEngine,
+  source: File | Uint8Array,
+  fileName: string,
+  options: { now?: Date } = {},
+): Promise<{ dataset: LoadedDataset; derive: () => Promise<void> }> {
   const head = await readHead(source);
   const sniff = sniffHeader(new TextDecoder().decode(head));
   const format = recogniseFile(fileName, sniff);
@@ -130,7 +147,8 @@ export async function loadUserFile(
       ]);
   };
   try {
-    return await loadRecognised(db, { source, head, fileName, format, sniff, checkEncoding, now: options.now ?? new Date() });
+    const dataset = await loadRecognised(db, { source, head, fileName, format, sniff, checkEncoding, now: options.now ?? new Date() });
+    return { dataset, derive: () => (dataset.table === HPSA_TABLE ? refreshHpsaArea(db) : Promise.resolve()) };
   } catch (e) {
     // DuckDB refuses the lines with bytes that are not UTF-8 before the check above has its say.
     await checkEncoding();
@@ -215,7 +233,6 @@ async function loadHpsaUpload(
     head: opts.head,
     beforeReplace: checkEncoding,
   });
-  await refreshHpsaArea(db);
   return {
     id,
     title: `Health Professional Shortage Areas — ${r.disciplines.join(', ').toLowerCase()} (your file)`,

@@ -115,6 +115,26 @@ describe('Coordinator', () => {
     expect((await coordinator.query(count('hpsa')))[0].n).toBeGreaterThan(0);
     expect(asked).toEqual(['count-ref_states', 'count-hpsa']);
   });
+
+  it('lets the views redraw before a rebuild of derived tables ends, but answers no SQL from them until it has', async () => {
+    await db.query(`CREATE OR REPLACE TABLE rebuild_src AS SELECT 1 AS x`);
+    await db.query(`CREATE OR REPLACE TABLE rebuild_out AS SELECT x FROM rebuild_src`);
+    const coordinator = new Coordinator(db);
+    const sum = namedQuery<{ n: number }>('sum-out', ['rebuild_out'], `SELECT sum(x)::INTEGER AS n FROM rebuild_out`);
+    expect(await coordinator.query(sum)).toEqual([{ n: 1 }]);
+    await db.query(`INSERT INTO rebuild_src VALUES (2)`);
+    let finish = () => {};
+    const released = new Promise<void>((resolve) => (finish = resolve));
+    const rebuild = async () => {
+      await released;
+      await db.query(`CREATE OR REPLACE TABLE rebuild_out AS SELECT x FROM rebuild_src`);
+    };
+    // Resolves (views told) while the rebuild still waits.
+    await coordinator.dataChanged(['rebuild_src', 'rebuild_out'], rebuild);
+    const answered = coordinator.query(sum);
+    finish();
+    expect(await answered).toEqual([{ n: 3 }]);
+  });
 });
 
 describe('Coordinator with the local index', () => {
