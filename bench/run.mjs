@@ -151,6 +151,12 @@ async function openApp(context, url, errors) {
   await page.goto(url, { waitUntil: 'commit' });
   await waitAppReady(page);
   await waitViewsSettled(page);
+  // An app that draws before its engine is up says so in data-engine: measures of uploads and of
+  // queries start once the engine has taken over (the cold-start measure times that separately).
+  await page.waitForFunction(() => (document.querySelector('.app')?.getAttribute('data-engine') ?? 'ready') === 'ready', null, {
+    timeout: 120_000,
+    polling: 50,
+  });
   return page;
 }
 
