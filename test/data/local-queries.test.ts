@@ -98,6 +98,8 @@ const views = (): MapView[] => {
   for (const level of ['state', 'county'] as const)
     for (const metric of Object.keys(METRICS) as Metric[]) {
       if (!(METRICS[metric].levels as readonly string[]).includes(level)) continue;
+      // The demand layer reads the DOL filings the user loads: the engine answers it (no local form).
+      if (METRICS[metric].kind === 'demand') continue;
       for (const [i, g] of geo.entries())
         for (const discipline of ['Primary Care', 'Mental Health'] as const)
           out.push({

@@ -212,7 +212,7 @@ function stateWorkforceValues(v: MapView) {
   };
   switch (metric.kind) {
     case 'demand':
-      return demandValues(v, params, filters);
+      return demandValues(v);
     case 'specialty':
       return rows('area-values:specialty', {
         table: 'ref_physician_specialty_state',
@@ -251,7 +251,9 @@ function stateWorkforceValues(v: MapView) {
  * fellows excluded), as a count or per 100,000 people (Census 2023), with the DOL quarter as the
  * figure's date. Every state is listed: none filed is 0.
  */
-function demandValues(v: MapView, params: unknown[], filters: string[]) {
+function demandValues(v: MapView) {
+  const params: unknown[] = [];
+  const filters = geoFilter(v, params, 'st');
   const group = v.metric.startsWith('lca_lab') ? 'lab' : 'physician';
   const value = v.metric.endsWith('per_100k') ? 'round(count(t.state) / st.population_2023 * 100000, 2)' : 'count(t.state)';
   return namedQuery<AreaValue>(
