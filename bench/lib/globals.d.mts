@@ -47,7 +47,10 @@ declare global {
     __papaArm: () => boolean;
     __papaPending: Promise<PapaRun>;
     /** src/bench-hooks.ts (the app's bench build). */
-    __atlasBench?: { forecast(candidates: number, runs: number): Promise<number>; loadPipeline?(rows: number): Promise<void> };
+    __atlasBench?: {
+      forecast(candidates: number, runs: number, pipeline?: string): Promise<number>;
+      loadPipeline?(rows: number): Promise<void>;
+    };
   }
   interface Performance {
     memory?: { usedJSHeapSize: number };
