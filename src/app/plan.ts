@@ -1,6 +1,7 @@
 // The plan strip: the five steps from a question to a shared answer — where, targets, pipeline,
 // forecast, share — each with its state in words and the screen where to act. Every screen shows
 // it, so a first-time user can follow it from an empty workspace to a downloaded report.
+import { countOf } from '../model/format';
 import { activeServiceArea } from '../model/service-areas';
 import type { ServiceArea, Target } from '../model/types';
 import { stateByCode, type Workspace } from '../model/workspace';
@@ -22,14 +23,15 @@ export interface PlanStep {
   action: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 export const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 /** "San Joaquin Valley · 8 counties", "Kern · Kern County, CA", "West · California, Nevada". */
 export function describeServiceArea(area: ServiceArea, names: CountyNames): string {
   const parts = [
     ...area.states.map((s) => stateByCode(s)?.name ?? s),
-    ...(area.counties.length <= 2 ? area.counties.map((c) => countyLabel(c, names)) : [plural(area.counties.length, 'county', 'counties')]),
+    ...(area.counties.length <= 2
+      ? area.counties.map((c) => countyLabel(c, names))
+      : [countOf(area.counties.length, 'county', 'counties')]),
   ];
   return `${area.name} · ${parts.length ? parts.join(', ') : 'no counties yet'}`;
 }
@@ -39,7 +41,7 @@ export function describeTargets(targets: readonly Target[]): string {
   if (!targets.length) return 'No targets yet';
   const hires = targets.reduce((s, t) => s + t.hires, 0);
   const last = targets.map((t) => t.dueQuarter).sort()[targets.length - 1];
-  return `${plural(targets.length, 'target')} · ${plural(hires, 'hire')} by ${last}`;
+  return `${countOf(targets.length, 'target')} · ${countOf(hires, 'hire')} by ${last}`;
 }
 
 /** "P(met) 62%" for one target; "P(met) 12–88% · 1 of 3 on track" for several. */
@@ -92,7 +94,7 @@ export function planSteps(ws: Workspace, forecast: LiveForecastState, names: Cou
       title: 'Pipeline',
       status: ws.candidates.length ? 'done' : 'todo',
       summary: ws.candidates.length
-        ? `${plural(ws.candidates.length, 'candidate')} · ${inProgress.toLocaleString('en-US')} in progress`
+        ? `${countOf(ws.candidates.length, 'candidate')} · ${inProgress.toLocaleString('en-US')} in progress`
         : 'No candidates yet',
       screen: 'pipeline',
       action: ws.candidates.length ? 'Review the candidates and their next actions.' : 'Import your candidates from a spreadsheet (CSV).',

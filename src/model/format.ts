@@ -7,3 +7,6 @@ export function formatNumber(v: number | null | undefined, digits = 0): string {
   if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })));
   return f.format(v);
 }
+
+/** "1 target", "3 targets", "1,200 candidates": a count with its noun in the right number. */
+export const countOf = (n: number, one: string, many = `${one}s`): string => `${formatNumber(n)} ${n === 1 ? one : many}`;

@@ -1,4 +1,5 @@
 // Words for diversity targets, shared by the Targets screen and the report.
+import { countOf } from '../format';
 import type { DiversityMeasureKind } from './diversity';
 import type { DiversityMeasure } from '../types';
 
@@ -16,7 +17,7 @@ export function describeMeasure(m: DiversityMeasure): string {
     case 'img-share':
       return `at least ${percent(m.minShare)} IMGs`;
     case 'language-coverage':
-      return `at least ${m.minHiresPerLanguage} hire(s) speaking each of ${m.languages.join(', ')}`;
+      return `at least ${countOf(m.minHiresPerLanguage, 'hire')} speaking each of ${m.languages.join(', ')}`;
     case 'max-country-share':
       return `no more than ${percent(m.maxShare)} from one country`;
     case 'gender-balance':

@@ -4,7 +4,7 @@
 // them): no published figure measures their shortage, so none is suggested.
 import type { Priority, Profession, RegionRef } from '../types';
 import { MAX_HIRES } from '../workspace/entities';
-import { formatNumber } from '../format';
+import { countOf, formatNumber } from '../format';
 import type { TargetDraft } from './crud';
 import { isQuarterLabel } from '../calendar';
 import type { ShortageFigure } from './shortage-figures';
@@ -63,7 +63,6 @@ const exactShare = (fteNeeded: number, share: number) => Math.round(share * fteN
 
 /** A figure with up to two decimals ("55.43", "18.3", "12"). */
 const decimal = (v: number) => formatNumber(v, 2).replace(/\.?0+$/, '');
-const plural = (count: number, one: string, many: string) => `${formatNumber(count)} ${count === 1 ? one : many}`;
 const ratio = (goal: string) => goal.replace(/^(\d+)(:)/, (_, n: string, colon: string) => formatNumber(Number(n)) + colon);
 
 /** What HRSA's figure is: the FTE that brings each area to its ratio goal, a floor, not a recruiting target. */
@@ -88,8 +87,8 @@ function designationsText(figure: ShortageFigure): string {
         : `all ${formatNumber(n)} carry an FTE figure`,
   ];
   if (figure.facilityWithoutFte)
-    parts.push(`${plural(figure.facilityWithoutFte, 'facility designation', 'facility designations')} carry none`);
-  if (figure.otherWithoutFte) parts.push(`${plural(figure.otherWithoutFte, 'other designation', 'other designations')} carry none`);
+    parts.push(`${countOf(figure.facilityWithoutFte, 'facility designation', 'facility designations')} carry none`);
+  if (figure.otherWithoutFte) parts.push(`${countOf(figure.otherWithoutFte, 'other designation', 'other designations')} carry none`);
   return parts.join(', ');
 }
 
@@ -99,15 +98,15 @@ function roundingText(figure: ShortageFigure, share: number, hires: number): str
   const pct = `${decimal(share * 100)}%`;
   if (exact > MAX_HIRES)
     return `at a ${pct} share, ${decimal(exact)} → ${formatNumber(hires)} hires, capped at the largest target a workspace holds`;
-  if (Number.isInteger(exact) && exact >= 1) return `at a ${pct} share, exactly ${plural(hires, 'hire', 'hires')}`;
-  return `at a ${pct} share, ${decimal(exact)} → ${plural(hires, 'hire', 'hires')}, rounded up`;
+  if (Number.isInteger(exact) && exact >= 1) return `at a ${pct} share, exactly ${countOf(hires, 'hire', 'hires')}`;
+  return `at a ${pct} share, ${decimal(exact)} → ${countOf(hires, 'hire', 'hires')}, rounded up`;
 }
 
 function explain(figure: ShortageFigure, options: SuggestTargetsOptions, hires: number): string {
   const where = figure.basis === 'summary' ? ` for ${figure.states.join(', ')}` : '';
   return (
     `${figure.discipline}, ${figure.source}${where}: ${decimal(figure.fteNeeded)} FTE needed to remove ` +
-    `${plural(figure.designations, 'designation', 'designations')} — ${floorText(figure)}; ${designationsText(figure)}; ` +
+    `${countOf(figure.designations, 'designation', 'designations')} — ${floorText(figure)}; ${designationsText(figure)}; ` +
     `${roundingText(figure, options.share, hires)}, by ${options.dueQuarter}.`
   );
 }
@@ -125,7 +124,7 @@ export function suggestTargets(figures: readonly ShortageFigure[], options: Sugg
     if (!(figure.fteNeeded > 0) || !Number.isFinite(figure.fteNeeded)) {
       result.notSuggested.push({
         figure,
-        reason: `${figure.discipline}, ${figure.source}: no FTE needed to remove the ${plural(figure.designations, 'designation', 'designations')}`,
+        reason: `${figure.discipline}, ${figure.source}: no FTE needed to remove the ${countOf(figure.designations, 'designation', 'designations')}`,
       });
       continue;
     }

@@ -2,7 +2,7 @@
 // the handful of figures a board reads first.
 import { METRICS } from '../../model/map-view';
 import { areaColumns } from '../../app/area-columns';
-import { formatNumber } from '../../model/format';
+import { countOf, formatNumber } from '../../model/format';
 import { html, type Html } from '../html';
 import { isUnavailable, type ReportInput } from '../../app/report-input';
 import { isSampleCandidate } from '../../model/pipeline';
@@ -33,21 +33,23 @@ function keyFigures(input: ReportInput): [string, string][] {
   figures.push([
     'Recruitment targets',
     input.targets.length
-      ? `${input.targets.length} target(s), ${formatNumber(hires)} hires, due ${due[0]}${due.length > 1 && due.at(-1) !== due[0] ? ` to ${due.at(-1)}` : ''}`
+      ? `${countOf(input.targets.length, 'target')}, ${countOf(hires, 'hire')}, due ${due[0]}${due.length > 1 && due.at(-1) !== due[0] ? ` to ${due.at(-1)}` : ''}`
       : 'none set',
   ]);
   const active = input.candidates.filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').length;
   const arrived = input.candidates.filter((c) => c.stage === 'arrived').length;
   figures.push([
     'Pipeline',
-    input.candidates.length ? `${input.candidates.length} candidate(s): ${active} in progress, ${arrived} arrived` : 'no candidates loaded',
+    input.candidates.length
+      ? `${countOf(input.candidates.length, 'candidate')}: ${formatNumber(active)} in progress, ${arrived} arrived`
+      : 'no candidates loaded',
   ]);
   if (!isUnavailable(input.forecast)) {
     const { targets, targetProbability } = input.forecast.result;
     const onTrack = targets.filter((t) => t.probabilityMet >= targetProbability).length;
     figures.push([
       'Forecast',
-      `${onTrack} of ${targets.length} target(s) on track (at least ${Math.round(targetProbability * 100)}% likely to be met)`,
+      `${onTrack} of ${countOf(targets.length, 'target')} on track (at least ${Math.round(targetProbability * 100)}% likely to be met)`,
     ]);
   }
   return figures;
@@ -56,7 +58,7 @@ function keyFigures(input: ReportInput): [string, string][] {
 export function headerSection(input: ReportInput): Html {
   const samples = input.datasets.filter((d) => d.sample && !d.replacedBy).map((d) => d.title);
   const sampleCandidates = input.candidates.filter(isSampleCandidate).length;
-  if (sampleCandidates) samples.push(`${sampleCandidates} pipeline candidate(s)`);
+  if (sampleCandidates) samples.push(countOf(sampleCandidates, 'pipeline candidate'));
   return html`<header class="report-header">
 <p class="kicker">Shortage Atlas</p>
 <h1>${input.title}</h1>

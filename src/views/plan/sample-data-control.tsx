@@ -1,9 +1,8 @@
+import { countOf } from '../../model/format';
 import { useState } from 'react';
 import { addSampleData, hasSampleData, removeSampleData, sampleCounts } from '../../app/sample-data';
 import { useClock } from '../clock-context';
 import { useWorkspace } from '../workspace-context';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One click loads a full sample plan, marked sample; one click removes every sample item and nothing else. */
 export function SampleDataControl() {
@@ -41,10 +40,10 @@ export function SampleDataControl() {
           <span className="badge sample">sample data</span>{' '}
           <span data-testid="sample-summary">
             {[
-              plural(counts.serviceAreas, 'service area'),
-              plural(counts.targets, 'target'),
-              plural(counts.diversityTargets, 'diversity target'),
-              plural(counts.candidates, 'candidate'),
+              countOf(counts.serviceAreas, 'service area'),
+              countOf(counts.targets, 'target'),
+              countOf(counts.diversityTargets, 'diversity target'),
+              countOf(counts.candidates, 'candidate'),
             ].join(', ')}{' '}
             are generated samples, not real people or plans.
           </span>{' '}
