@@ -125,14 +125,14 @@ function runAlone(context: UnitContext, tallies: Tallies, buffers: RunBuffers, u
   const i = work.alone[u];
   const row = rows.rowOf[i];
   const runs = work.runs;
-  const record = arrivals && i < context.realCount ? i * runs : -1;
+  const record = arrivals !== undefined && i < context.realCount;
   const { arrival, binding, altArrival } = buffers;
   buffers.feeTotals[i] = 0;
   if (cohort.status[i] !== STATUS_ACTIVE) {
     // Arrived or withdrawn: the same outcome in every run.
     sampleRun(cohort, tables, buffers, fee, { members: Int32Array.of(i), conradStates: [], feeExposed: new Int32Array(0) });
     tally(context, tallies, row, arrival[i], binding[i], arrival[i], runs);
-    if (record >= 0) arrivals!.fill(arrival[i], record, record + runs);
+    if (record) for (const m of cohortOf(rows, row)) arrivals.fill(arrival[i], m * runs, (m + 1) * runs);
     return;
   }
   // Drawn given that the member stays (rowShare): the row's tallies are weighed by that chance.
@@ -157,12 +157,19 @@ function runAlone(context: UnitContext, tallies: Tallies, buffers: RunBuffers, u
     }
   });
   tallies.fees[work.feeSlot[u]] = buffers.feeTotals[i];
-  if (record >= 0) {
-    // Runs to look at one by one: plain draws from a stream of their own (the tallies keep theirs).
-    let run = 0;
-    switchStream(buffers, createRandom(context.seed, work.unitCount + u), runs * (cohort.maxDraws[i] + 4));
-    sampleAlone(cohort, tables, buffers, fee, i, runs, false, () => (arrivals![record + run++] = arrival[i]));
+  if (record) {
+    // Runs to look at one by one: plain draws of each member of the cohort from a stream of its own
+    // (the tallies keep theirs), drawn on the first member's plan, which is theirs.
+    for (const m of cohortOf(rows, row)) {
+      let at = m * runs;
+      switchStream(buffers, createRandom(context.seed, work.unitCount + m), runs * (cohort.maxDraws[i] + 4));
+      sampleAlone(cohort, tables, buffers, fee, i, runs, false, () => (arrivals[at++] = arrival[i]));
+    }
   }
+}
+
+function cohortOf(rows: RowLayout, row: number): Int32Array {
+  return rows.rowMembers.subarray(rows.rowStart[row], rows.rowStart[row + 1]);
 }
 
 function runBlock(

@@ -2,7 +2,9 @@
 // back-calculation, "probes") are independent of each other except where they compete for a
 // state's Conrad 30 slots. So:
 // - a member whose outcome depends on nobody else is sampled on its own, `runs` draws (one work
-//   unit each), and members with the same plan are pooled into one row of tallies (a cohort);
+//   unit each); members with the same plan share one row of tallies (a cohort) and one unit: the
+//   cohort's first member is drawn for all of them, as their arrivals have the same distribution
+//   and counts are computed from distributions (a cohort of k adds k times its row's error);
 // - the members of a state where applicants can crowd each other (or a probe) out of a slot form
 //   a group sampled together run by run; its runs are cut into blocks of BLOCK_RUNS (one unit each).
 // On the sampled path (method 'sampled') everybody forms one group: every candidate is drawn in
@@ -19,7 +21,7 @@ export const BLOCK_RUNS = 500;
 
 export interface WorkPlan {
   runs: number;
-  /** Members sampled on their own: unit u < alone.length samples alone[u]. */
+  /** Members sampled on their own, one per cohort (the others share its draws): unit u < alone.length samples alone[u]. */
   alone: Int32Array;
   groups: MemberGroup[];
   /** Later units: block unitBlock[u] of group unitGroup[u]. */
@@ -38,7 +40,7 @@ export interface WorkPlan {
 export interface RowLayout {
   count: number;
   rowOf: Int32Array;
-  /** Draws tallied in each row over a whole forecast. */
+  /** Draws tallied in each row over a whole forecast (a cohort's: its first member's). */
   samples: Float64Array;
   /**
    * The chance of not withdrawing that a row's draws are conditional on: lone candidates are drawn
@@ -70,8 +72,10 @@ export interface WorkPlanInput {
 }
 
 export function buildWorkPlan({ cohort, realCount, planKey, cutsOf, runs, method }: WorkPlanInput): WorkPlan {
-  const { alone, groups } = method === 'sampled' ? everyoneTogether(cohort) : partition(cohort);
-  const rows = rowLayout(cohort, realCount, planKey, cutsOf, runs, alone);
+  const { alone: lone, groups } = method === 'sampled' ? everyoneTogether(cohort) : partition(cohort);
+  const rows = rowLayout(cohort, realCount, planKey, cutsOf, runs, lone);
+  // One unit per cohort of lone members: its first member.
+  const alone = lone.filter((i) => rows.rowMembers[rows.rowStart[rows.rowOf[i]]] === i);
   const blocks = Math.ceil(runs / BLOCK_RUNS);
   const unitCount = alone.length + groups.length * blocks;
   const unitGroup = new Int32Array(unitCount).fill(-1);
@@ -188,7 +192,7 @@ function rowLayout(
   return {
     count,
     rowOf,
-    samples: Float64Array.from(members, (list) => list.reduce((sum, i) => sum + drawsOf[i], 0)),
+    samples: Float64Array.from(members, (list) => drawsOf[list[0]]),
     stays,
     drawsOf,
     rowStart,
