@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * State kept in the page's query string, so a link (or a reload) reopens the same view. `owns`: the
@@ -15,16 +15,34 @@ export function useUrlState<T>(
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [read]);
+  // The address is written after the frame that shows the change: history.replaceState takes
+  // several milliseconds in Chromium, which a filter change should not wait for. Changes made
+  // before it is written are written once, as the last of them.
+  const unwritten = useRef<{ value: T } | null>(null);
   const update = useCallback(
     (v: T) => {
       setValue(v);
-      const params = new URLSearchParams(location.search);
-      for (const k of owns) params.delete(k);
-      for (const [k, value] of write(v)) params.set(k, value);
-      const qs = params.toString();
-      history.replaceState(null, '', `${qs ? `?${qs}` : location.pathname}${location.hash}`);
+      const scheduled = unwritten.current !== null;
+      unwritten.current = { value: v };
+      if (scheduled) return;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const last = unwritten.current;
+          unwritten.current = null;
+          if (last) writeUrl(write(last.value), owns);
+        }),
+      );
     },
     [write, owns],
   );
   return [value, update];
+}
+
+/** Replaces the `owns` parameters of the address with `params`, keeping the others and the hash. */
+function writeUrl(params: URLSearchParams, owns: readonly string[]): void {
+  const next = new URLSearchParams(location.search);
+  for (const k of owns) next.delete(k);
+  for (const [k, value] of params) next.set(k, value);
+  const qs = next.toString();
+  history.replaceState(null, '', `${qs ? `?${qs}` : location.pathname}${location.hash}`);
 }

@@ -217,6 +217,8 @@ describe('county detail (California embedded)', () => {
     expect(ruralWithDesignations.length).toBeLessThan(countiesWithDesignations.size);
     await page.locator('[data-testid="area-table"] tbody tr').first().getByRole('button').click();
     await expect.poll(() => page.getByTestId('area-details').isVisible()).toBe(true);
+    // The address is written just after the frame that shows the change.
+    await expect.poll(() => page.url()).toMatch(/selected=06\d{3}/);
     const url = page.url();
     expect(url).toMatch(/states=CA/);
     expect(url).toMatch(/rural=rural/);
