@@ -1,7 +1,7 @@
 // DuckDB's Arrow results as the columns of a LocalTable (local-table.ts). Only the engine's side
 // imports this (with apache-arrow), so the first screen's JavaScript does without Arrow.
 import { DataType, type Data, type Table, type Vector } from 'apache-arrow';
-import type { Cell, LocalTable } from './local-table';
+import { withCodes, type Cell, type LocalTable } from './local-table';
 
 export function localFromArrow(table: Table): LocalTable {
   const columns: Record<string, Cell[]> = {};
@@ -14,12 +14,12 @@ export function localFromArrow(table: Table): LocalTable {
 function toCells(vector: Vector<DataType> | null, length: number): Cell[] {
   const out = new Array<Cell>(length).fill(null);
   if (!vector) return out;
+  if (vector.data.length && vector.data.every((data) => DataType.isUtf8(data.type))) return textCells(vector, out);
   let row = 0;
   for (const data of vector.data) {
     const type = data.type;
     const valid = validity(data);
-    if (DataType.isUtf8(type)) decodeText(data, valid, out, row);
-    else if ((DataType.isFloat(type) || (DataType.isInt(type) && type.bitWidth <= 32)) && ArrayBuffer.isView(data.values)) {
+    if ((DataType.isFloat(type) || (DataType.isInt(type) && type.bitWidth <= 32)) && ArrayBuffer.isView(data.values)) {
       const values = data.values as Float64Array | Int32Array;
       for (let i = 0; i < data.length; i++) if (valid(i)) out[row + i] = values[data.offset + i];
     } else {
@@ -43,22 +43,40 @@ function validity(data: Data): (i: number) => boolean {
 
 const decoder = new TextDecoder();
 
-/** UTF-8 values: one decode of the whole buffer when it is ASCII (byte offsets are then string offsets); repeated values share one string. */
-function decodeText(data: Data, valid: (i: number) => boolean, out: Cell[], row: number): void {
-  const bytes = data.values as Uint8Array;
-  const offsets = data.valueOffsets as Int32Array;
-  const start = offsets[data.offset];
-  const end = offsets[data.offset + data.length];
-  const all = decoder.decode(bytes.subarray(start, end));
-  const ascii = all.length === end - start;
-  const seen = new Map<string, string>();
-  for (let i = 0; i < data.length; i++) {
-    if (!valid(i)) continue;
-    const a = offsets[data.offset + i];
-    const b = offsets[data.offset + i + 1];
-    const s = ascii ? all.slice(a - start, b - start) : decoder.decode(bytes.subarray(a, b));
-    let shared = seen.get(s);
-    if (shared === undefined) seen.set(s, (shared = s));
-    out[row + i] = shared;
+/**
+ * A text column: one decode of each buffer when it is ASCII (byte offsets are then string offsets),
+ * repeated values share one string, and the column's codes (codesOf) are made on the way.
+ */
+function textCells(vector: Vector<DataType>, out: Cell[]): Cell[] {
+  const index = new Map<string, number>();
+  const dict: Cell[] = [];
+  const codes = new Int32Array(out.length);
+  let nullCode = -1;
+  let row = 0;
+  for (const data of vector.data) {
+    const valid = validity(data);
+    const bytes = data.values as Uint8Array;
+    const offsets = data.valueOffsets as Int32Array;
+    const start = offsets[data.offset];
+    const end = offsets[data.offset + data.length];
+    const all = decoder.decode(bytes.subarray(start, end));
+    const ascii = all.length === end - start;
+    for (let i = 0; i < data.length; i++) {
+      let k: number | undefined;
+      if (!valid(i)) {
+        if (nullCode < 0) nullCode = dict.push(null) - 1;
+        k = nullCode;
+      } else {
+        const a = offsets[data.offset + i];
+        const b = offsets[data.offset + i + 1];
+        const value = ascii ? all.slice(a - start, b - start) : decoder.decode(bytes.subarray(a, b));
+        k = index.get(value);
+        if (k === undefined) index.set(value, (k = dict.push(value) - 1));
+      }
+      codes[row + i] = k;
+      out[row + i] = dict[k];
+    }
+    row += data.length;
   }
+  return withCodes(out, { codes, dict });
 }

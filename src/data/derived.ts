@@ -55,85 +55,99 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
   const [discipline, status, type, id, state, county] = ['discipline', 'status', 'designation_type', 'hpsa_id', 'state', 'county_fips'].map(
     (name) => codesOf(col(name)),
   );
-  const [score, fte, pop, date] = ['score', 'fte_needed', 'designation_population', 'record_date'].map(col);
-  // is_area per designation type: true, false, or NULL (no type).
+  const [score, fte, pop] = ['score', 'fte_needed', 'designation_population'].map(col);
+  const date = column<number>(h, 'record_date');
+  // is_area per designation type: true, false, or NULL (no type); as a code 1, 0, 2 for the group key.
   const typeIsArea = type.dict.map((x) => (x === null ? null : areaTypes.includes(x)));
-  // LEFT JOINs on the state and the county: their geography, the first value given (any_value).
-  const lookup = (table: LocalTable | undefined, key: string, names: string[]) => {
-    const out = new Map<Cell, Cell[]>();
-    if (!table) return out;
-    const keys = column<Cell>(table, key);
-    const cols = names.map((n) => column<Cell>(table, n));
-    keys.forEach((k, i) => {
-      if (k === null) return;
-      const seen = out.get(k) ?? names.map(() => null);
-      cols.forEach((c, j) => (seen[j] ??= c[i]));
-      out.set(k, seen);
-    });
-    return out;
+  const areaCode = Int32Array.from(typeIsArea, (x) => (x === null ? 2 : Number(x)));
+  const states = lookup(t.ref_states && t.ref_counties ? t.ref_states : undefined, 'state', [
+    'state_fips',
+    'census_region',
+    'census_division',
+    'hhs_region',
+  ]);
+  const counties = lookup(t.ref_states && t.ref_counties ? t.ref_counties : undefined, 'county_fips', ['rural']);
+  // GROUP BY ALL: discipline, status, is_area, hpsa_id, state, county_fips, as one number (the
+  // codes in mixed radix) when it fits, else as text.
+  const [nd, ns, nst, nc] = [discipline, status, state, county].map((c) => c.dict.length);
+  const fits = id.dict.length * nd * ns * 3 * nst * nc <= Number.MAX_SAFE_INTEGER;
+  const keyOf = (i: number): number | string => {
+    const d = discipline.codes[i];
+    const s = status.codes[i];
+    const a = areaCode[type.codes[i]];
+    const st = state.codes[i];
+    const c = county.codes[i];
+    return fits ? ((((id.codes[i] * nd + d) * ns + s) * 3 + a) * nst + st) * nc + c : [id.codes[i], d, s, a, st, c].join(' ');
   };
-  const geography = !!t.ref_states && !!t.ref_counties;
-  const states = lookup(geography ? t.ref_states : undefined, 'state', ['state_fips', 'census_region', 'census_division', 'hhs_region']);
-  const counties = lookup(geography ? t.ref_counties : undefined, 'county_fips', ['rural']);
-  const none = [null, null, null, null];
-  // GROUP BY ALL: discipline, status, is_area, hpsa_id, state, county_fips. A designation's groups
-  // are few (one per county), so each is found in its designation's short list.
-  type Group = {
-    row: number;
-    d: number;
-    s: number;
-    a: number;
-    st: number;
-    c: number;
-    score: Cell;
-    fte: Cell;
-    pop: Cell;
-    date: number | null;
-  };
-  const byId = new Array<Group[] | undefined>(id.dict.length);
-  const groups: Group[] = [];
+  const groupOf = new Map<number | string, number>();
+  const first: number[] = []; // each group's first row
+  const gScore: Cell[] = [];
+  const gFte: Cell[] = [];
+  const gPop: Cell[] = [];
+  const gDate: (number | null)[] = [];
   for (let i = 0; i < h.length; i++) {
-    const [d, s, a, st, c] = [discipline.codes[i], status.codes[i], type.codes[i], state.codes[i], county.codes[i]];
-    const isArea = typeIsArea[a];
-    const areaPop = isArea ? pop[i] : null;
-    const x = date[i] as number | null;
-    const list = (byId[id.codes[i]] ??= []);
-    const g = list.find((g) => g.d === d && g.s === s && typeIsArea[g.a] === isArea && g.st === st && g.c === c);
-    if (!g) {
-      const added: Group = { row: i, d, s, a, st, c, score: score[i], fte: fte[i], pop: areaPop, date: x };
-      list.push(added);
-      groups.push(added);
+    const key = keyOf(i);
+    const areaPop = typeIsArea[type.codes[i]] ? pop[i] : null;
+    const g = groupOf.get(key);
+    if (g === undefined) {
+      groupOf.set(key, first.push(i) - 1);
+      gScore.push(score[i]);
+      gFte.push(fte[i]);
+      gPop.push(areaPop);
+      gDate.push(date[i]);
     } else {
-      g.score ??= score[i];
-      g.fte ??= fte[i];
-      g.pop ??= areaPop;
-      if (x !== null && (g.date === null || x > g.date)) g.date = x;
+      // any_value: the first value that is not NULL; max of the dates.
+      gScore[g] ??= score[i];
+      gFte[g] ??= fte[i];
+      gPop[g] ??= areaPop;
+      gDate[g] = maxDate(gDate[g], date[i]);
     }
   }
-  // count(county_fips) OVER (PARTITION BY discipline, hpsa_id)
-  const spans = (g: Group) => byId[id.codes[g.row]]!.filter((o) => o.d === g.d && county.dict[o.c] !== null).length;
-  const geo = groups.map((g) => states.get(state.dict[g.st]) ?? none);
+  // count(county_fips) OVER (PARTITION BY discipline, hpsa_id): the groups with a county.
+  const spanKey = (i: number) => id.codes[i] * discipline.dict.length + discipline.codes[i];
+  const spans = new Map<number, number>();
+  for (const i of first) if (county.dict[county.codes[i]] !== null) spans.set(spanKey(i), (spans.get(spanKey(i)) ?? 0) + 1);
+  const none = [null, null, null, null];
+  const geo = first.map((i) => states.get(state.dict[state.codes[i]]) ?? none);
+  const decoded = (c: { codes: Int32Array; dict: Cell[] }) => first.map((i) => c.dict[c.codes[i]]);
   return {
-    length: groups.length,
+    length: first.length,
     columns: {
-      discipline: groups.map((g) => discipline.dict[g.d]),
-      status: groups.map((g) => status.dict[g.s]),
-      is_area: groups.map((g) => typeIsArea[g.a]),
-      hpsa_id: groups.map((g) => id.dict[id.codes[g.row]]),
-      state: groups.map((g) => state.dict[g.st]),
-      county_fips: groups.map((g) => county.dict[g.c]),
-      score: groups.map((g) => g.score),
-      fte: groups.map((g) => g.fte),
-      pop: groups.map((g) => g.pop),
-      record_date: groups.map((g) => g.date),
+      discipline: decoded(discipline),
+      status: decoded(status),
+      is_area: first.map((i) => typeIsArea[type.codes[i]]),
+      hpsa_id: decoded(id),
+      state: decoded(state),
+      county_fips: decoded(county),
+      score: gScore,
+      fte: gFte,
+      pop: gPop,
+      record_date: gDate,
       state_fips: geo.map((x) => x[0]),
-      rural: groups.map((g) => counties.get(county.dict[g.c])?.[0] ?? null),
+      rural: first.map((i) => counties.get(county.dict[county.codes[i]])?.[0] ?? null),
       census_region: geo.map((x) => x[1]),
       census_division: geo.map((x) => x[2]),
       hhs_region: geo.map((x) => x[3]),
-      n_counties: groups.map(spans),
+      n_counties: first.map((i) => spans.get(spanKey(i)) ?? 0),
     },
   };
+}
+
+const maxDate = (a: number | null, b: number | null) => (a === null || (b !== null && b > a) ? b : a);
+
+/** A LEFT JOIN's lookup: each key's values, the first one given where a key repeats (any_value). */
+function lookup(table: LocalTable | undefined, key: string, names: string[]): Map<Cell, Cell[]> {
+  const out = new Map<Cell, Cell[]>();
+  if (!table) return out;
+  const keys = column<Cell>(table, key);
+  const cols = names.map((n) => column<Cell>(table, n));
+  keys.forEach((k, i) => {
+    if (k === null) return;
+    const seen = out.get(k) ?? names.map(() => null);
+    cols.forEach((c, j) => (seen[j] ??= c[i]));
+    out.set(k, seen);
+  });
+  return out;
 }
 
 /** The tables to report as changed when `table` changes: itself and the tables derived from it. */

@@ -41,7 +41,13 @@ export function packTable(t: LocalTable): PackedTable {
 
 export function unpackTable(p: PackedTable): LocalTable {
   const columns: Record<string, Cell[]> = {};
-  for (const [name, c] of Object.entries(p.columns)) columns[name] = Array.isArray(c) ? c : c.codes.map((i) => c.dict[i]);
+  for (const [name, c] of Object.entries(p.columns))
+    columns[name] = Array.isArray(c)
+      ? c
+      : withCodes(
+          c.codes.map((i) => c.dict[i]),
+          { codes: Int32Array.from(c.codes), dict: c.dict },
+        );
   return { length: p.length, columns };
 }
 
@@ -52,6 +58,12 @@ export interface Codes {
 }
 
 const codeCache = new WeakMap<Cell[], Codes>();
+
+/** Codes already made for a column (while decoding it), so codesOf need not make them again. */
+export function withCodes(values: Cell[], codes: Codes): Cell[] {
+  codeCache.set(values, codes);
+  return values;
+}
 
 /** The column dictionary-encoded, once per column (local tables never change once loaded). */
 export function codesOf(values: Cell[]): Codes {
