@@ -168,8 +168,8 @@ const canonical = (exprs: Record<Column, string>) => HPSA_COLUMNS.map(([c]) => `
  * table. Throws DataLoadError, with `hpsa` untouched, if the file cannot be loaded whole.
  */
 export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Promise<HpsaLoadResult> {
-  await db.query(createHpsaTableSql());
-  await dropScratch(db);
+  // One message to the engine for the set-up (each message waits its turn on a busy main thread).
+  await db.query([createHpsaTableSql(), DROP_SCRATCH].join(';\n'));
   try {
     const order = await dateOrderOfFirstRows(db, opts);
     const typed = order && (await readTyped(db, opts, order.order));
@@ -179,13 +179,12 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     await swapIn(db, summary.disciplines);
     return { ...summary, ...loaded, dateOrderWhy: `${DATE_ORDER_LABEL[loaded.order]}: ${loaded.why}`, dateOrder: loaded.order };
   } finally {
-    await dropScratch(db);
+    await db.query(DROP_SCRATCH);
   }
 }
 
-async function dropScratch(db: SqlEngine): Promise<void> {
-  for (const t of [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`]) await db.query(`DROP TABLE IF EXISTS ${t}`);
-}
+/** The scratch tables of a load, dropped before and after it, in one message. */
+const DROP_SCRATCH = [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n');
 
 const readCsv = (file: string, columns: string, extra = '') =>
   `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = ${columns},
