@@ -2,7 +2,7 @@
 // rows). A load either replaces the disciplines it contains, whole, or changes nothing.
 //
 // Two reads of the same file, one at a time:
-// - typed (the usual case): the date order is decided from the file's first rows, then read_csv
+// - typed (the usual case): the date order is decided from the file's first rows (in JS), then read_csv
 //   types every column it can (numbers, dates in that order) while it reads, keeping only the
 //   columns the table holds; one aggregate checks the rows; the new table is swapped in.
 // - careful: every value read as text, the date order decided from all of the file's dates, and
@@ -12,8 +12,8 @@ import type { SqlEngine } from './engine';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString } from './sql';
-import { DataLoadError, MAX_LISTED, columnsStruct, inTransaction, stageCsv } from './csv-stage';
-import { wholeLines } from './csv-header';
+import { DataLoadError, MAX_LISTED, inTransaction, stageCsv } from './csv-stage';
+import { headDateEvidence } from './head-dates';
 
 export { DataLoadError, describeDuckDbError } from './csv-stage';
 
@@ -171,7 +171,7 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
   // One message to the engine for the set-up (each message waits its turn on a busy main thread).
   await db.query([createHpsaTableSql(), DROP_SCRATCH].join(';\n'));
   try {
-    const order = await dateOrderOfFirstRows(db, opts);
+    const order = dateOrderOfFirstRows(opts);
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const summary = await checkRows(db, opts.fileName);
@@ -190,23 +190,19 @@ const readCsv = (file: string, columns: string, extra = '') =>
   `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = ${columns},
      delim = ',', quote = '"', escape = '"'${extra})`;
 
-/** The date order, when the file's first rows (its head, read on its own) settle it; null when they do not. */
-async function dateOrderOfFirstRows(db: SqlEngine, opts: HpsaLoadOptions): Promise<{ order: DateOrder; why: string } | null> {
-  const name = `${opts.registeredName}.head.csv`;
-  const raws = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
-  await db.registerFile(name, wholeLines(opts.head));
-  try {
-    const rows = `(SELECT ${[...raws, `${text(RECORD_DATE_TEXT)} AS record_date_text`].join(', ')}
-      FROM ${readCsv(name, columnsStruct(opts.header, opts.trailingDelimiter))})`;
-    const decision = decideDateOrder(await dateEvidence(db, rows));
-    return decision.ok && decision.decisive
-      ? { order: decision.order, why: `${decision.why} (in the file's first rows; every date reads so)` }
-      : null;
-  } catch {
-    return null; // a broken line or bytes that are not UTF-8 early on: the careful read names them
-  } finally {
-    await db.dropFile(name);
-  }
+/** The date order, when the file's first rows (its head, read in JS) settle it; null when they do not. */
+function dateOrderOfFirstRows(opts: HpsaLoadOptions): { order: DateOrder; why: string } | null {
+  const evidence = headDateEvidence(opts.head, {
+    header: opts.header,
+    trailingDelimiter: opts.trailingDelimiter,
+    dates: Object.values(DATE_FIELDS),
+    recordDate: DATE_FIELDS.record_date,
+    recordDateText: RECORD_DATE_TEXT,
+  });
+  const decision = evidence && decideDateOrder(evidence);
+  return decision?.ok && decision.decisive
+    ? { order: decision.order, why: `${decision.why} (in the file's first rows; every date reads so)` }
+    : null;
 }
 
 /**
@@ -259,7 +255,7 @@ async function readCarefully(
 }
 
 /** Evidence for the date order, from the parts of every date in `rows` (a table or a subquery). */
-async function dateEvidence(db: SqlEngine, rows: string): Promise<DateEvidence> {
+export async function dateEvidence(db: SqlEngine, rows: string): Promise<DateEvidence> {
   const sum = (pred: (f: DateField) => string) =>
     (Object.keys(DATE_FIELDS) as DateField[]).map((f) => `count(*) FILTER (WHERE ${pred(f)})`).join(' + ');
   const slashDate = (f: DateField) => `regexp_full_match(${rawOf(f)}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')`;
