@@ -86,14 +86,16 @@ async function refuseRejectedLines(db: SqlEngine, rejects: string, fileName: str
   );
 }
 
-/** Runs statements in one transaction: all take effect or none. */
+/**
+ * Runs statements in one transaction: all take effect or none. One message to the engine (each
+ * message waits its turn on a busy main thread); a failed statement stops the rest and is rolled back.
+ */
 export async function inTransaction(db: SqlEngine, statements: string[]): Promise<void> {
-  await db.query('BEGIN TRANSACTION');
   try {
-    for (const s of statements) await db.query(s);
-    await db.query('COMMIT');
+    await db.query(['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n'));
   } catch (e) {
-    await db.query('ROLLBACK');
+    // No transaction is left open when COMMIT itself failed (DuckDB rolled it back): nothing to undo.
+    await db.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
 }

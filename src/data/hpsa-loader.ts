@@ -178,12 +178,13 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     await opts.beforeReplace?.();
     await swapIn(db, summary.disciplines);
     return { ...summary, ...loaded, dateOrderWhy: `${DATE_ORDER_LABEL[loaded.order]}: ${loaded.why}`, dateOrder: loaded.order };
-  } finally {
+  } catch (e) {
     await db.query(DROP_SCRATCH);
+    throw e;
   }
 }
 
-/** The scratch tables of a load, dropped before and after it, in one message. */
+/** The scratch tables of a load, dropped before it and after it (with the swap, or after a refusal), in one message. */
 const DROP_SCRATCH = [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n');
 
 const readCsv = (file: string, columns: string, extra = '') =>
@@ -375,5 +376,6 @@ async function swapIn(db: SqlEngine, disciplines: string[]): Promise<void> {
     `INSERT INTO ${NEW} SELECT * FROM ${HPSA_TABLE} WHERE discipline NOT IN (${covered})`,
     `DROP TABLE ${HPSA_TABLE}`,
     `ALTER TABLE ${NEW} RENAME TO ${HPSA_TABLE}`,
+    DROP_SCRATCH,
   ]);
 }
