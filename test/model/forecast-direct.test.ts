@@ -18,7 +18,7 @@ import { regionContainsFor } from '../../src/model/region-contains';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { ROUTES } from '../../src/model/timing/visa-routes';
 import type { SiteDesignation } from '../../src/model/timing/waiver-sites';
-import { CURRENT_STATUSES, type Candidate, type RegionRef } from '../../src/model/types';
+import { CURRENT_STATUSES, STAGES, type Candidate, type RegionRef } from '../../src/model/types';
 
 const NOW = '2026-11-23';
 const NOW_DAY = parseIsoDate(NOW) as number;
@@ -46,18 +46,6 @@ function target(id: string, overrides: Partial<ForecastTarget>): ForecastTarget 
  * several candidates share every field (cohorts); the $100,000 fee applies.
  */
 function mixedPipeline(): Candidate[] {
-  const stages = [
-    'sourced',
-    'screening',
-    'interview',
-    'offer',
-    'accepted',
-    'licensure',
-    'credentialing',
-    'visa',
-    'arrived',
-    'withdrawn',
-  ] as const;
   const routes = [
     'us-authorized',
     'h1b-cap-subject',
@@ -77,7 +65,7 @@ function mixedPipeline(): Candidate[] {
     candidates.push(
       makeCandidate({
         id: `m${i}`,
-        stage: stages[i % stages.length],
+        stage: STAGES[i % STAGES.length],
         stageDate: formatIsoDate(NOW_DAY - ((i * 37) % 330)),
         visaRoute,
         siteState: ['TX', 'NY', 'CA'][i % 3],
