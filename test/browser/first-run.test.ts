@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 
 const SAMPLE_CSV = path.resolve(import.meta.dirname, '../../public/datasets/sample/pipeline-sample.csv');
 // The San Joaquin Valley's eight counties (Census FIPS: Fresno, Kern, Kings, Madera, Merced, San Joaquin, Stanislaus, Tulare).
@@ -26,10 +26,10 @@ const inProgress = rows.filter((r) => r.stage !== 'arrived' && r.stage !== 'with
 const matching = (specialties: string[], inRegion: (r: Record<string, string>) => boolean) =>
   rows.filter((r) => specialties.includes(r.specialty) && inRegion(r)).length;
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `first-run-${name}.png`), fullPage: true });
 const planText = (step: string) => page.getByTestId(`plan-${step}`).innerText();
@@ -59,14 +59,7 @@ async function seriousAxe() {
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  seen = watch(page, server.origin);
-  await page.goto(server.url);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('', { viewport: { width: 1440, height: 900 } }));
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,23 +2,17 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { CA_PC_EXCERPT, CA_PC_FILE, FULL_FILE_ONLY, parseRows, sharedAvailable } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  seen = watch(page, server.origin);
-  await page.goto(`${server.url}#data`);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('#data', { timeoutMs: 20_000 }));
 });
 afterAll(async () => {
   await browser?.close();

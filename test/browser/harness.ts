@@ -55,6 +55,32 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 120_000 });
 }
 
+export interface OpenApp {
+  server: Awaited<ReturnType<typeof serveDist>>;
+  browser: Awaited<ReturnType<typeof launch>>;
+  page: Page;
+  seen: ReturnType<typeof watch>;
+}
+
+/**
+ * A browser test's start: the built app served, a fresh Chromium profile, a page watched for console
+ * errors and off-origin requests, opened at `at` (a query and/or hash) and ready.
+ */
+export async function openApp(
+  at = '',
+  options: { timeoutMs?: number; viewport?: { width: number; height: number } } = {},
+): Promise<OpenApp> {
+  const server = await serveDist();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(options.timeoutMs ?? 30_000);
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  const seen = watch(page, server.origin);
+  await page.goto(`${server.url}${at}`);
+  await waitReady(page);
+  return { server, browser, page, seen };
+}
+
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number; help: string }[]> {
   const source = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { datasetRows, fixtureRows } from '../helpers/fixtures';
 
 // Independent figures, read from the files the app loads.
@@ -25,10 +25,10 @@ const current = datasetRows('hpsa/hpsa_pc_ca_2024-03-27_by_county.csv').filter(
 const countiesWithDesignations = new Set(current.map((r) => r['Common State County FIPS Code']).filter((f) => /^\d{5}$/.test(f)));
 const ruralWithDesignations = [...countiesWithDesignations].filter((f) => rural.has(f));
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 
 async function settled() {
   await page.waitForFunction(() =>
@@ -44,13 +44,7 @@ const coloured = () =>
   );
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  seen = watch(page, server.origin);
-  await page.goto(server.url);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('', { timeoutMs: 20_000 }));
   // Under load the screen may not have mounted yet: with no view on the page, "every view settled" holds vacuously.
   await page.waitForSelector('[data-testid="shortage-map"] g.shapes path');
   await settled();

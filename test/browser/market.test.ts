@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { FORECAST_SETTINGS } from '../../src/model/forecast/settings';
 import { simulate, type ForecastTarget } from '../../src/model/forecast/simulate';
 import { parsePipelineCsv } from '../../src/model/pipeline';
@@ -25,10 +25,10 @@ import {
   usableWage,
 } from '../helpers/market-fixture';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 
 const PIPELINE = [
   'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,expected_start,country_of_training,languages,gender,ecfmg_certified,licence_status,ascpi',
@@ -56,13 +56,7 @@ function levelOfOffer(offer: number): number {
 }
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  seen = watch(page, server.origin);
-  await page.goto(`${server.url}#targets`);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('#targets'));
   await page.getByTestId('target-new').click();
   await page.getByTestId('target-profession').selectOption('mls');
   await page.getByTestId('target-specialty').selectOption('medical laboratory scientist');

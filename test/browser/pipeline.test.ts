@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { FORECAST_SETTINGS } from '../../src/model/forecast/settings';
 import { simulate } from '../../src/model/forecast/simulate';
 import { parsePipelineCsv } from '../../src/model/pipeline';
@@ -13,10 +13,10 @@ import type { Target } from '../../src/model/types';
 // The target's label as the screens write it: the specialty group's label (model/specialties.ts) and the state.
 const PRIMARY_CARE_CALIFORNIA = /Primary care \(family medicine, general internal medicine, pediatrics, OB\/GYN\) — California/;
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 
 const SAMPLE_FILE = path.resolve(import.meta.dirname, '../../public/datasets/sample/pipeline-sample.csv');
 
@@ -35,13 +35,7 @@ const rows = [
 ];
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  seen = watch(page, server.origin);
-  await page.goto(`${server.url}#targets`);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('#targets'));
   // A target for the forecast to aim at: 2 primary-care physicians in California.
   await page.getByTestId('target-new').click();
   await page.getByTestId('target-region').selectOption('st:CA');

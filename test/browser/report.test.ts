@@ -6,16 +6,16 @@ import zlib from 'node:zlib';
 import type { Download, Page } from 'playwright-core';
 import { emptyWorkspace, parseWorkspaceFile, serializeWorkspace, type Workspace } from '../../src/model/workspace';
 import type { Candidate } from '../../src/model/types';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 
 const HOSTILE_OWNER = '<img src=x onerror=alert(1)>';
 const FORMULA_NOTE = '=HYPERLINK("http://x","y")';
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/report');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 let reportFile: string;
 /** The Pipeline screen's per-candidate forecast, to compare with the report's. */
 let screenCandidates: string[][] = [];
@@ -164,18 +164,12 @@ function pdfPages(pdf: Buffer): { mediaBox: number[]; contentBytes: number }[] {
 }
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  seen = watch(page, server.origin);
   const ws = seededWorkspace();
   const text = serializeWorkspace(ws);
   expect(parseWorkspaceFile(text).ok).toBe(true);
   // The map view travels in the URL: counties by FTE needed, no filter. The embedded HRSA detail
   // file is California's, so the map screen zooms to California: the report must too.
-  await page.goto(`${server.url}?level=county#report`);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('?level=county#report'));
   await seedWorkspace(text);
   await page.reload();
   await waitReady(page);

@@ -2,25 +2,19 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { datasetRows } from '../helpers/fixtures';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: OpenApp['seen'];
 
 const targetRows = () => page.locator('[data-testid="targets-table"] tbody tr[data-target]').count();
 const saved = () => expect.poll(() => page.getByTestId('save-state').innerText()).toMatch(/Saved in this browser/);
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  seen = watch(page, server.origin);
-  await page.goto(`${server.url}?level=county&states=CA&rural=rural`);
-  await waitReady(page);
+  ({ server, browser, page, seen } = await openApp('?level=county&states=CA&rural=rural', { timeoutMs: 20_000 }));
 });
 afterAll(async () => {
   await browser?.close();
