@@ -5,7 +5,7 @@ import type { ServiceArea, Target, TargetOffer } from '../model/types';
 import type { CountyNames } from './county-names';
 import { professionLabel, regionLabel } from './labels';
 
-export const TARGET_COLUMNS = ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'Offer'] as const;
+export const TARGET_COLUMNS = ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'H-1B offer'] as const;
 
 /** "$85,000 · level II (estimated)": the offer saved from the Market screen, which sets the target's lottery odds. */
 export const offerLabel = (o: TargetOffer | undefined): string =>

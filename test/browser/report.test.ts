@@ -325,7 +325,7 @@ describe('exported report', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csv).toContain(HOSTILE_OWNER);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFProfession,Specialty,Region,Hires,Due,Priority,Owner,Note,Offer');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFProfession,Specialty,Region,Hires,Due,Priority,Owner,Note,H-1B offer');
   });
 
   it('includes candidate rows only when the box is ticked', async () => {

@@ -128,7 +128,7 @@ describe('buildReportHtml', () => {
   });
 
   it('shows the targets table with every column, and diversity targets with their definitions', () => {
-    for (const column of ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'Offer'])
+    for (const column of ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'H-1B offer'])
       expect(doc).toContain(`<th scope="col"${column === 'Hires' ? ' class="num"' : ''}>${column}</th>`);
     expect(doc).toContain(`Service area: ${HOSTILE_ESCAPED}`);
     expect(doc).toContain('Patient–clinician language concordance');
@@ -212,7 +212,7 @@ describe('report tables as CSV', () => {
     const targets = reportTables(reportInput()).find((t) => t.id === 'targets')!;
     const csv = tableCsv(targets);
     const [header, row] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
-    expect(header).toEqual(['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'Offer']);
+    expect(header).toEqual(['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'H-1B offer']);
     // The specialty as every screen labels it (model/specialties.ts).
     expect(row).toEqual([
       'Physician',

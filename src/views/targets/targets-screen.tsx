@@ -89,7 +89,7 @@ function TargetsTable({
             {header('priority', 'Priority')}
             {header('owner', 'Owner')}
             <th scope="col">Note</th>
-            <th scope="col">H-1B offer</th>
+            <th scope="col">{TARGET_COLUMNS[8]}</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
