@@ -69,7 +69,6 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
       const r = await loadHpsaDetail(db, {
         fileName: entry.file,
         registeredName,
-        hasMcta: format.hasMcta,
         sourceId: entry.id,
         header: sniff.fields,
         trailingDelimiter: sniff.trailingDelimiter,
@@ -193,7 +192,7 @@ async function loadRecognised(
         origin: 'upload',
       };
     }
-    return await loadHpsaUpload(db, format, {
+    return await loadHpsaUpload(db, {
       fileName,
       registeredName,
       id,
@@ -210,7 +209,6 @@ async function loadRecognised(
 
 async function loadHpsaUpload(
   db: SqlEngine,
-  format: Extract<FileFormat, { kind: 'hrsa-hpsa-detail' }>,
   opts: {
     fileName: string;
     registeredName: string;
@@ -226,7 +224,6 @@ async function loadHpsaUpload(
   const r = await loadHpsaDetail(db, {
     fileName,
     registeredName,
-    hasMcta: format.hasMcta,
     sourceId: id,
     header: opts.header,
     trailingDelimiter: opts.trailingDelimiter,

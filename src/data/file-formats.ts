@@ -6,7 +6,7 @@ import { recogniseLca, type LcaColumns } from './market/lca-format';
 import { recogniseH1b, type H1bColumns, type H1bLayout } from './market/h1b-format';
 
 export type FileFormat =
-  | { kind: 'hrsa-hpsa-detail'; hasMcta: boolean }
+  | { kind: 'hrsa-hpsa-detail' }
   | { kind: 'dol-lca'; columns: LcaColumns }
   | { kind: 'uscis-h1b'; layout: H1bLayout; columns: H1bColumns }
   | { kind: 'unknown'; reason: string };

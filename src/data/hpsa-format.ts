@@ -12,32 +12,18 @@ export const HPSA_DETAIL_COLUMNS = [
   'HPSA Status',
   'HPSA Designation Date',
   'HPSA Designation Last Update Date',
-  'Metropolitan Indicator',
-  'HPSA Geography Identification Number',
-  'Withdrawn Date',
-  'HPSA FTE',
   'HPSA Designation Population',
-  '% of Population Below 100% Poverty',
-  'HPSA Formal Ratio',
-  'HPSA Population Type',
   'Rural Status',
-  'Longitude',
-  'Latitude',
   'Common County Name',
   'Common Region Name',
   'Common State County FIPS Code',
-  'HPSA Component Name',
   'HPSA Component Type Description',
   'HPSA Shortage',
-  'HPSA Estimated Served Population',
-  'HPSA Estimated Underserved Population',
   'Data Warehouse Record Create Date',
   'Data Warehouse Record Create Date Text',
 ] as const;
 
-// 'PC MCTA Score' is read when present: only the primary-care file has it (MH/DH have one column fewer).
-
-export type HpsaRecognition = { kind: 'hrsa-hpsa-detail'; hasMcta: boolean } | { kind: 'unknown'; reason: string } | null;
+export type HpsaRecognition = { kind: 'hrsa-hpsa-detail' } | { kind: 'unknown'; reason: string } | null;
 
 /** Enough of the header to say "this is an HPSA detail file" even if a column was renamed or lost. */
 export const HPSA_SIGNATURE = ['HPSA ID', 'HPSA Discipline Class', 'HPSA Status'];
@@ -59,7 +45,7 @@ export function recogniseHpsa(fileName: string, sniff: HeaderSniff): HpsaRecogni
         reason: `${fileName} is an HRSA HPSA detail file separated by "${sniff.delimiter}"; HRSA publishes it comma-separated. Re-save it as CSV (comma).`,
       };
     }
-    return { kind: 'hrsa-hpsa-detail', hasMcta: have.has('PC MCTA Score') };
+    return { kind: 'hrsa-hpsa-detail' };
   }
   if (sniff.firstLine.includes('HPSA Find')) {
     return {

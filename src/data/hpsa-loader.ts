@@ -11,7 +11,7 @@
 import type { SqlEngine } from './engine';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
-import { sqlIdent, sqlString } from './sql';
+import { sqlIdent, sqlString, trimSpaces } from './sql';
 import { DataLoadError, MAX_LISTED, inTransaction, stageCsv } from './csv-stage';
 import { headDateEvidence } from './head-dates';
 
@@ -36,7 +36,6 @@ export interface HpsaLoadResult {
 export interface HpsaLoadOptions {
   fileName: string;
   registeredName: string;
-  hasMcta: boolean;
   sourceId: string;
   /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
   header: string[];
@@ -55,12 +54,13 @@ const col = (name: string) => sqlIdent(name);
 
 // Placeholders HRSA uses for "no value": XXXXX / "XXX  " (FIPS), NA (MCTA score), POINT (facility
 // geography). Empty fields are read as NULL.
-const text = (c: string) => `nullif(trim(${col(c)}), '')`;
-const code = (c: string) => `CASE WHEN trim(${col(c)}) IN ('', 'XXXXX', 'XXX', 'NA', 'N/A', 'POINT') THEN NULL ELSE trim(${col(c)}) END`;
+const trimmed = (c: string) => trimSpaces(col(c));
+const text = (c: string) => `nullif(${trimmed(c)}, '')`;
+const code = (c: string) => `CASE WHEN ${trimmed(c)} IN ('', 'XXXXX', 'XXX', 'NA', 'N/A', 'POINT') THEN NULL ELSE ${trimmed(c)} END`;
 const textNum = (c: string) => `TRY_CAST(replace(${code(c)}, ',', '') AS DOUBLE)`;
 const toInt = (num: string) => `TRY_CAST(round(${num}) AS INTEGER)`;
 // Spreadsheets drop FIPS leading zeros (6037 for 06037): pad 4-digit codes back.
-const fips = (c: string) => `CASE WHEN regexp_full_match(trim(${col(c)}), '[0-9]{4,5}') THEN lpad(trim(${col(c)}), 5, '0') END`;
+const fips = (c: string) => `CASE WHEN regexp_full_match(${trimmed(c)}, '[0-9]{4,5}') THEN lpad(${trimmed(c)}, 5, '0') END`;
 
 /** Read when present (HRSA's files have it; a trimmed export may not). */
 const RATIO_GOAL = 'HPSA Provider Ratio Goal';
@@ -69,7 +69,6 @@ const RATIO_GOAL = 'HPSA Provider Ratio Goal';
 const DATE_FIELDS = {
   designation_date: 'HPSA Designation Date',
   update_date: 'HPSA Designation Last Update Date',
-  withdrawn_date: 'Withdrawn Date',
   record_date: 'Data Warehouse Record Create Date',
 } as const;
 type DateField = keyof typeof DATE_FIELDS;
@@ -121,7 +120,7 @@ function typedReaders(): Readers & { types: Map<string, string> } {
 }
 
 /** Every column of the canonical table as an expression over the file's columns. */
-function columnExpressions(read: Readers, opts: Pick<HpsaLoadOptions, 'hasMcta' | 'sourceId' | 'header'>): Record<Column, string> {
+function columnExpressions(read: Readers, opts: Pick<HpsaLoadOptions, 'sourceId' | 'header'>): Record<Column, string> {
   return {
     discipline: text('HPSA Discipline Class'),
     hpsa_id: text('HPSA ID'),
@@ -129,31 +128,17 @@ function columnExpressions(read: Readers, opts: Pick<HpsaLoadOptions, 'hasMcta' 
     designation_type: text('Designation Type'),
     status: text('HPSA Status'),
     score: toInt(read.num('HPSA Score')),
-    // "NA" for areas without one, and space-padded: always read as text.
-    mcta_score: opts.hasMcta ? toInt(textNum('PC MCTA Score')) : 'NULL',
     state: `upper(${text('Primary State Abbreviation')})`,
     county_fips: fips('Common State County FIPS Code'),
     county_name: text('Common County Name'),
     hhs_region: text('Common Region Name'),
     rural_status: text('Rural Status'),
-    metro_indicator: text('Metropolitan Indicator'),
-    population_type: code('HPSA Population Type'),
     designation_population: read.num('HPSA Designation Population'),
     fte_needed: read.num('HPSA Shortage'),
-    fte_current: read.num('HPSA FTE'),
-    formal_ratio: text('HPSA Formal Ratio'),
     ratio_goal: opts.header.includes(RATIO_GOAL) ? text(RATIO_GOAL) : 'NULL',
-    pct_below_poverty: read.num('% of Population Below 100% Poverty'),
-    longitude: read.num('Longitude'),
-    latitude: read.num('Latitude'),
     designation_date: read.date('designation_date'),
     update_date: read.date('update_date'),
-    withdrawn_date: read.date('withdrawn_date'),
-    component_name: text('HPSA Component Name'),
     component_type: text('HPSA Component Type Description'),
-    component_geoid: code('HPSA Geography Identification Number'),
-    served_population: read.num('HPSA Estimated Served Population'),
-    underserved_population: read.num('HPSA Estimated Underserved Population'),
     record_date: read.date('record_date'),
     source_id: sqlString(opts.sourceId),
   };
@@ -168,8 +153,6 @@ const canonical = (exprs: Record<Column, string>) => HPSA_COLUMNS.map(([c]) => `
  * table. Throws DataLoadError, with `hpsa` untouched, if the file cannot be loaded whole.
  */
 export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Promise<HpsaLoadResult> {
-  // One message to the engine for the set-up (each message waits its turn on a busy main thread).
-  await db.query([createHpsaTableSql(), DROP_SCRATCH].join(';\n'));
   try {
     const order = dateOrderOfFirstRows(opts);
     const typed = order && (await readTyped(db, opts, order.order));
@@ -186,6 +169,11 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
 
 /** The scratch tables of a load, dropped before it and after it (with the swap, or after a refusal), in one message. */
 const DROP_SCRATCH = [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n');
+/**
+ * Before a read: the table exists (the swap needs it) and nothing is left from an earlier load. The
+ * typed read sends it in its own message: each message waits its turn on a main thread busy with the upload.
+ */
+const SETUP = [createHpsaTableSql(), DROP_SCRATCH].join(';\n');
 
 const readCsv = (file: string, columns: string, extra = '') =>
   `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = ${columns},
@@ -218,7 +206,7 @@ async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder)
   const rejects = `${NEW}_rejects`;
   try {
     await db.query(
-      `CREATE TABLE ${NEW} AS SELECT ${select} FROM ${readCsv(
+      `${SETUP};\nCREATE TABLE ${NEW} AS SELECT ${select} FROM ${readCsv(
         opts.registeredName,
         columns,
         `, dateformat = ${sqlString(DATE_FORMAT[order])}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${NEW}_reject_scans'`,
@@ -241,6 +229,7 @@ async function readCarefully(
   opts: HpsaLoadOptions,
 ): Promise<{ order: DateOrder; why: string; read: 'careful'; warnings: string[] }> {
   const { fileName } = opts;
+  await db.query(SETUP);
   const exprs = columnExpressions(carefulReaders, opts);
   const typed = HPSA_COLUMNS.filter(([c]) => !(c in DATE_FIELDS)).map(([c]) => `CAST(${exprs[c]} AS ${TYPES[c]}) AS ${c}`);
   const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);

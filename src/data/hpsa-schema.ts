@@ -11,30 +11,17 @@ export const HPSA_COLUMNS = [
   ['designation_type', 'VARCHAR'],
   ['status', 'VARCHAR'], // 'Designated' | 'Proposed For Withdrawal' | 'Withdrawn'
   ['score', 'INTEGER'],
-  ['mcta_score', 'INTEGER'],
   ['state', 'VARCHAR'],
   ['county_fips', 'VARCHAR'], // five digits, text; NULL where HRSA has XXXXX
   ['county_name', 'VARCHAR'],
   ['hhs_region', 'VARCHAR'],
   ['rural_status', 'VARCHAR'],
-  ['metro_indicator', 'VARCHAR'],
-  ['population_type', 'VARCHAR'],
   ['designation_population', 'DOUBLE'],
   ['fte_needed', 'DOUBLE'], // HRSA "HPSA Shortage": FTE practitioners needed to remove the designation
-  ['fte_current', 'DOUBLE'], // HRSA "HPSA FTE"
-  ['formal_ratio', 'VARCHAR'], // the area's population-to-practitioner ratio now, e.g. "4800:1"
   ['ratio_goal', 'VARCHAR'], // HRSA "HPSA Provider Ratio Goal": the ratio fte_needed brings it to, e.g. "3500:1"; NULL when the file has no such column
-  ['pct_below_poverty', 'DOUBLE'],
-  ['longitude', 'DOUBLE'],
-  ['latitude', 'DOUBLE'],
   ['designation_date', 'DATE'],
   ['update_date', 'DATE'],
-  ['withdrawn_date', 'DATE'],
-  ['component_name', 'VARCHAR'],
   ['component_type', 'VARCHAR'],
-  ['component_geoid', 'VARCHAR'], // census tract GEOID etc.; NULL for facility points
-  ['served_population', 'DOUBLE'],
-  ['underserved_population', 'DOUBLE'], // negative in HRSA's own data for some rows; kept as published
   ['record_date', 'DATE'], // HRSA data-warehouse snapshot date
   ['source_id', 'VARCHAR'], // which loaded dataset the row came from
 ] as const;

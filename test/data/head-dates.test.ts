@@ -12,8 +12,11 @@ import { createNodeEngine } from '../helpers/duckdb-node';
 import { readExcerpt } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
 
-const DATES = ['HPSA Designation Date', 'HPSA Designation Last Update Date', 'Withdrawn Date', 'Data Warehouse Record Create Date'];
-const RAW = ['designation_date__raw', 'update_date__raw', 'withdrawn_date__raw', 'record_date__raw'];
+// The file's date columns, as the rows below give them; the loader reads all but the withdrawn date.
+const FILE_DATES = ['HPSA Designation Date', 'HPSA Designation Last Update Date', 'Withdrawn Date', 'Data Warehouse Record Create Date'];
+const DATES = FILE_DATES.filter((c) => c !== 'Withdrawn Date');
+const RAW = ['designation_date__raw', 'update_date__raw', 'record_date__raw'];
+const RECORD_DATE = 'Data Warehouse Record Create Date';
 const RECORD_TEXT = 'Data Warehouse Record Create Date Text';
 
 let db: SqlEngine;
@@ -30,7 +33,7 @@ const jsEvidence = async (file: Uint8Array) =>
   headDateEvidence(await readHead(file), {
     ...sniffed(file),
     dates: DATES,
-    recordDate: DATES[3],
+    recordDate: RECORD_DATE,
     recordDateText: RECORD_TEXT,
   });
 
@@ -55,7 +58,7 @@ async function sqlEvidence(file: Uint8Array): Promise<DateEvidence | null> {
 
 const row = (dates: string[], recordText = dates[3]): Record<string, string> => {
   const r: Record<string, string> = { [RECORD_TEXT]: recordText };
-  DATES.forEach((c, i) => (r[c] = dates[i]));
+  FILE_DATES.forEach((c, i) => (r[c] = dates[i]));
   return r;
 };
 

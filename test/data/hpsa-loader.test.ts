@@ -76,32 +76,25 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
     const r = await loadUserFile(db, readExcerpt(), 'ca.csv');
     expect(r.source).toMatch(/DD\/MM\/YYYY/);
     expect(r.vintage).toBe('HRSA data warehouse snapshot of 2024-03-27');
-    const first = await one<{ designation_date: Date; county_fips: string; component_geoid: string }>(
-      "SELECT designation_date, county_fips, component_geoid FROM hpsa WHERE hpsa_id = '10699906F5' AND component_geoid = '06067004401'",
+    const first = await one<{ designation_date: Date; county_fips: string }>(
+      "SELECT designation_date, county_fips FROM hpsa WHERE hpsa_id = '10699906F5' LIMIT 1",
     );
     expect(first.designation_date.toISOString().slice(0, 10)).toBe('2003-07-15');
     expect(first.county_fips).toBe('06067');
-    const placeholders = await one<{ noFips: number; points: number; mcta: number; negatives: number }>(`
-      SELECT count(*) FILTER (county_fips IS NULL)::INTEGER AS "noFips",
-        count(*) FILTER (component_geoid IS NULL AND component_type = 'Unknown')::INTEGER AS points,
-        count(*) FILTER (mcta_score IS NULL)::INTEGER AS mcta,
-        count(*) FILTER (underserved_population < 0)::INTEGER AS negatives FROM hpsa`);
-    expect(placeholders.noFips).toBe(parsed.filter((r) => r['Common State County FIPS Code'] === 'XXXXX').length);
-    expect(placeholders.points).toBe(parsed.filter((r) => r['HPSA Geography Identification Number'] === 'POINT').length);
-    expect(placeholders.mcta).toBe(parsed.filter((r) => r['PC MCTA Score'] === 'NA' || r['PC MCTA Score'] === '').length);
-    expect(placeholders.negatives).toBe(parsed.filter((r) => Number(r['HPSA Estimated Underserved Population']) < 0).length);
+    const { noFips } = await one<{ noFips: number }>(`SELECT count(*) FILTER (county_fips IS NULL)::INTEGER AS "noFips" FROM hpsa`);
+    expect(noFips).toBe(parsed.filter((r) => r['Common State County FIPS Code'] === 'XXXXX').length);
   });
 });
 
 // The published totals of the whole file (PROVENANCE.md): only the full file can give them.
 describe.skipIf(!sharedAvailable)(`the full HRSA California file (${FULL_FILE_ONLY})`, () => {
-  it('loads its 7,441 rows: 1,328 designations, 611 designated, 30 facilities without a county, 455 negative populations', async () => {
+  it('loads its 7,441 rows: 1,328 designations, 611 designated, 30 facilities without a county', async () => {
     const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(7441);
-    const c = await one<{ ids: number; designatedIds: number; noFips: number; negatives: number }>(`
+    const c = await one<{ ids: number; designatedIds: number; noFips: number }>(`
       SELECT count(DISTINCT hpsa_id)::INTEGER AS ids, count(DISTINCT hpsa_id) FILTER (status = 'Designated')::INTEGER AS "designatedIds",
-        count(*) FILTER (county_fips IS NULL)::INTEGER AS "noFips", count(*) FILTER (underserved_population < 0)::INTEGER AS negatives FROM hpsa`);
-    expect(c).toEqual({ ids: 1328, designatedIds: 611, noFips: 30, negatives: 455 });
+        count(*) FILTER (county_fips IS NULL)::INTEGER AS "noFips" FROM hpsa`);
+    expect(c).toEqual({ ids: 1328, designatedIds: 611, noFips: 30 });
   });
 });
 
@@ -172,17 +165,10 @@ describe('HRSA quirks', () => {
     ]);
   });
 
-  it('maps NA and POINT placeholders to NULL and keeps negative populations as published', async () => {
-    await load(
-      hpsaCsv([
-        { 'PC MCTA Score': 'NA', 'HPSA Geography Identification Number': 'POINT', 'HPSA Estimated Underserved Population': '-127050' },
-      ]),
-    );
-    expect(await one('SELECT mcta_score, component_geoid, underserved_population FROM hpsa')).toEqual({
-      mcta_score: null,
-      component_geoid: null,
-      underserved_population: -127050,
-    });
+  it('maps the NA and XXXXX placeholders to NULL without a warning', async () => {
+    const r = await load(hpsaCsv([{ 'HPSA Shortage': 'NA', 'Common State County FIPS Code': 'XXXXX' }]));
+    expect(r.warnings).toEqual([]);
+    expect(await one('SELECT fte_needed, county_fips FROM hpsa')).toEqual({ fte_needed: null, county_fips: null });
   });
 
   it('keeps every status, including Proposed For Withdrawal', async () => {

@@ -3,7 +3,7 @@
 // fiscal year. The file's fiscal years replace the same years already loaded, whole, or nothing
 // changes.
 import type { SqlEngine } from '../engine';
-import { sqlIdent, sqlString } from '../sql';
+import { sqlIdent, sqlString, trimSpaces } from '../sql';
 import { DataLoadError, MAX_LISTED, count, createLookup, inTransaction, shown, stageCsv, type CsvSource } from '../csv-stage';
 import { SPONSORS_SCHEMA, SPONSORS_TABLE, createSponsorsTableSql } from './market-schema';
 import { H1B_LAYOUT_LABEL, type H1bColumns, type H1bField, type H1bLayout } from './h1b-format';
@@ -83,7 +83,7 @@ const countValue = (raw: string) => `TRY_CAST(replace(${raw}, ',', '') AS INTEGE
 
 function stageSelect(columns: H1bColumns): string {
   const c = (f: H1bField) => (columns[f] ? sqlIdent(columns[f]) : 'NULL::VARCHAR');
-  const t = (f: H1bField) => `nullif(trim(${c(f)}), '')`;
+  const t = (f: H1bField) => `nullif(${trimSpaces(c(f))}, '')`;
   return [
     'line',
     `${t('fiscalYear')} AS fy_raw`,

@@ -2,7 +2,7 @@
 // physicians and lab technologists, with the offered wage annualised, the specialty mapped and
 // the worksite county matched. A load replaces the filings loaded before, whole, or changes nothing.
 import type { SqlEngine } from '../engine';
-import { sqlIdent, sqlString } from '../sql';
+import { sqlIdent, sqlString, trimSpaces } from '../sql';
 import { DataLoadError, MAX_LISTED, count, createLookup, inTransaction, shown, stageCsv, type CsvSource } from '../csv-stage';
 import { LCA_SCHEMA, LCA_TABLE, createLcaTableSql } from './market-schema';
 import type { LcaColumns, LcaField } from './lca-format';
@@ -78,7 +78,7 @@ export async function loadLcaFile(db: SqlEngine, opts: LcaLoadOptions): Promise<
 }
 
 // ---------------------------------------------------------------- staging
-const trimmed = (expr: string) => `nullif(trim(${expr}), '')`;
+const trimmed = (expr: string) => `nullif(${trimSpaces(expr)}, '')`;
 
 /**
  * One pass over the file. Rows of other occupations keep only their status fields (counted, never
@@ -105,8 +105,8 @@ function stageSelect(columns: LcaColumns): string {
   return [
     'line',
     `${is29} AS is29`,
-    `upper(trim(${c('caseStatus')})) AS case_status`,
-    `upper(trim(${c('visaClass')})) AS visa_class`,
+    `upper(${trimSpaces(c('caseStatus'))}) AS case_status`,
+    `upper(${trimSpaces(c('visaClass'))}) AS visa_class`,
     ...fields.map(([expr, name]) => `CASE WHEN ${is29} THEN ${expr} END AS ${name}`),
   ].join(',\n  ');
 }
