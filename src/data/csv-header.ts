@@ -1,5 +1,6 @@
 // Reads the header of a delimited text file from its first bytes, so a file is recognised by what
 // it holds, not by its name, before any SQL runs on it.
+import { Utf8Check } from './utf8';
 
 export interface HeaderSniff {
   fields: string[];
@@ -60,21 +61,15 @@ export function wholeLines(head: Uint8Array): Uint8Array {
  * hpsa-loader), so the encoding is checked here, streaming, without holding the file in memory.
  */
 export async function isUtf8(source: File | Uint8Array): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    if (source instanceof Uint8Array) {
-      decoder.decode(source);
-      return true;
+  const check = new Utf8Check();
+  if (source instanceof Uint8Array) return check.push(source) && check.end();
+  const reader = source.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return check.end();
+    if (!check.push(value)) {
+      await reader.cancel();
+      return false;
     }
-    const reader = source.stream().getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      decoder.decode(value, { stream: true });
-    }
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
   }
 }
