@@ -57,40 +57,38 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
   );
   const [score, fte, pop] = ['score', 'fte_needed', 'designation_population'].map(col);
   const date = column<number>(h, 'record_date');
-  // is_area per designation type: true, false, or NULL (no type); as a code 1, 0, 2 for the group key.
+  // is_area per designation type: true, false, or NULL (no type).
   const typeIsArea = type.dict.map((x) => (x === null ? null : areaTypes.includes(x)));
-  const areaCode = Int32Array.from(typeIsArea, (x) => (x === null ? 2 : Number(x)));
-  const states = lookup(t.ref_states && t.ref_counties ? t.ref_states : undefined, 'state', [
-    'state_fips',
-    'census_region',
-    'census_division',
-    'hhs_region',
-  ]);
-  const counties = lookup(t.ref_states && t.ref_counties ? t.ref_counties : undefined, 'county_fips', ['rural']);
-  // GROUP BY ALL: discipline, status, is_area, hpsa_id, state, county_fips, as one number (the
-  // codes in mixed radix) when it fits, else as text.
-  const [nd, ns, nst, nc] = [discipline, status, state, county].map((c) => c.dict.length);
-  const fits = id.dict.length * nd * ns * 3 * nst * nc <= Number.MAX_SAFE_INTEGER;
-  const keyOf = (i: number): number | string => {
-    const d = discipline.codes[i];
-    const s = status.codes[i];
-    const a = areaCode[type.codes[i]];
-    const st = state.codes[i];
-    const c = county.codes[i];
-    return fits ? ((((id.codes[i] * nd + d) * ns + s) * 3 + a) * nst + st) * nc + c : [id.codes[i], d, s, a, st, c].join(' ');
-  };
-  const groupOf = new Map<number | string, number>();
+  // The LEFT JOINs, once per state and per county rather than once per row.
+  const geography = t.ref_states && t.ref_counties;
+  const states = lookup(geography ? t.ref_states : undefined, 'state', ['state_fips', 'census_region', 'census_division', 'hhs_region']);
+  const counties = lookup(geography ? t.ref_counties : undefined, 'county_fips', ['rural']);
+  const geoOfState = state.dict.map((s) => states.get(s) ?? [null, null, null, null]);
+  const ruralOfCounty = county.dict.map((c) => counties.get(c)?.[0] ?? null);
+
+  // GROUP BY ALL (discipline, status, is_area, hpsa_id, state, county_fips): each designation's
+  // groups are chained from its latest one, and a designation has few (one per county, mostly).
+  const latestOfId = new Int32Array(id.dict.length).fill(-1);
+  const previous: number[] = [];
   const first: number[] = []; // each group's first row
   const gScore: Cell[] = [];
   const gFte: Cell[] = [];
   const gPop: Cell[] = [];
   const gDate: (number | null)[] = [];
+  const sameGroup = (i: number, j: number) =>
+    discipline.codes[i] === discipline.codes[j] &&
+    status.codes[i] === status.codes[j] &&
+    typeIsArea[type.codes[i]] === typeIsArea[type.codes[j]] &&
+    state.codes[i] === state.codes[j] &&
+    county.codes[i] === county.codes[j];
   for (let i = 0; i < h.length; i++) {
-    const key = keyOf(i);
+    const idCode = id.codes[i];
+    let g = latestOfId[idCode];
+    while (g >= 0 && !sameGroup(first[g], i)) g = previous[g];
     const areaPop = typeIsArea[type.codes[i]] ? pop[i] : null;
-    const g = groupOf.get(key);
-    if (g === undefined) {
-      groupOf.set(key, first.push(i) - 1);
+    if (g < 0) {
+      previous.push(latestOfId[idCode]);
+      latestOfId[idCode] = first.push(i) - 1;
       gScore.push(score[i]);
       gFte.push(fte[i]);
       gPop.push(areaPop);
@@ -104,12 +102,12 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
     }
   }
   // count(county_fips) OVER (PARTITION BY discipline, hpsa_id): the groups with a county.
-  const spanKey = (i: number) => id.codes[i] * discipline.dict.length + discipline.codes[i];
-  const spans = new Map<number, number>();
-  for (const i of first) if (county.dict[county.codes[i]] !== null) spans.set(spanKey(i), (spans.get(spanKey(i)) ?? 0) + 1);
-  const none = [null, null, null, null];
-  const geo = first.map((i) => states.get(state.dict[state.codes[i]]) ?? none);
+  const nd = discipline.dict.length;
+  const spanOf = (i: number) => id.codes[i] * nd + discipline.codes[i];
+  const spans = new Int32Array(id.dict.length * nd);
+  for (const i of first) if (county.dict[county.codes[i]] !== null) spans[spanOf(i)]++;
   const decoded = (c: { codes: Int32Array; dict: Cell[] }) => first.map((i) => c.dict[c.codes[i]]);
+  const geo = (k: number) => first.map((i) => geoOfState[state.codes[i]][k]);
   return {
     length: first.length,
     columns: {
@@ -123,12 +121,12 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
       fte: gFte,
       pop: gPop,
       record_date: gDate,
-      state_fips: geo.map((x) => x[0]),
-      rural: first.map((i) => counties.get(county.dict[county.codes[i]])?.[0] ?? null),
-      census_region: geo.map((x) => x[1]),
-      census_division: geo.map((x) => x[2]),
-      hhs_region: geo.map((x) => x[3]),
-      n_counties: first.map((i) => spans.get(spanKey(i)) ?? 0),
+      state_fips: geo(0),
+      rural: first.map((i) => ruralOfCounty[county.codes[i]]),
+      census_region: geo(1),
+      census_division: geo(2),
+      hhs_region: geo(3),
+      n_counties: first.map((i) => spans[spanOf(i)]),
     },
   };
 }

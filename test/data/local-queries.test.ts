@@ -29,7 +29,11 @@ let tables: LocalTables;
 let sources: HpsaSource[];
 let candidates: Candidate[];
 
-/** Mental-health designations in four states: several counties each, shared, facilities, no county, decimal FTE. */
+/**
+ * Mental-health designations in four states: several counties each, shared, facilities, no county,
+ * decimal FTE; and rows the designation × county grouping must keep apart or together (a
+ * designation's components in one county, one of them with another status; no designation type).
+ */
 const MH_ROWS = [
   { id: '7481', state: 'TX', fips: '48201', type: 'Geographic HPSA', status: 'Designated', score: '17', fte: '0.15', pop: '120000' },
   { id: '7481', state: 'TX', fips: '48157', type: 'Geographic HPSA', status: 'Designated', score: '17', fte: '0.15', pop: '120000' },
@@ -49,6 +53,10 @@ const MH_ROWS = [
   { id: '7486', state: 'AK', fips: '02020', type: 'Geographic HPSA', status: 'Withdrawn', score: '8', fte: '0.35', pop: '9000' },
   { id: '7487', state: 'PR', fips: '72127', type: 'Geographic HPSA', status: 'Designated', score: '19', fte: '3.1', pop: '41000' },
   { id: '7488', state: 'CA', fips: '06019', type: 'Rural Health Clinic', status: 'Designated', score: '15', fte: '0.45', pop: '' },
+  { id: '7489', state: 'TX', fips: '48201', type: 'Geographic HPSA', status: 'Designated', score: '', fte: '', pop: '' },
+  { id: '7489', state: 'TX', fips: '48201', type: 'Geographic HPSA', status: 'Designated', score: '11', fte: '0.6', pop: '7000' },
+  { id: '7489', state: 'TX', fips: '48201', type: 'Geographic HPSA', status: 'Withdrawn', score: '10', fte: '0.7', pop: '8000' },
+  { id: '7490', state: 'TX', fips: '48157', type: '', status: 'Designated', score: '5', fte: '0.1', pop: '100' },
 ].map((r) => ({
   'HPSA ID': r.id,
   'HPSA Discipline Class': 'Mental Health',
