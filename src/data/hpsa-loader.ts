@@ -9,6 +9,7 @@
 //   each value that cannot be read named by column and line (and left empty). A file takes this
 //   read when its first rows do not settle the date order or a value does not read as typed.
 import type { SqlEngine } from './engine';
+import { HPSA_FILE_COLUMN } from './hpsa-format';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString, trimSpaces } from './sql';
@@ -25,6 +26,8 @@ export interface HpsaLoadResult {
   designationsByStatus: Record<string, number>;
   /** The latest data-warehouse date of the rows (YYYY-MM-DD), if any. */
   snapshot: string | null;
+  /** Rows of other disciplines already loaded, kept beside the file's. */
+  keptRows: number;
   dateOrder: DateOrder;
   dateOrderWhy: string;
   /** Which read the file took (see the top of this file). */
@@ -52,7 +55,7 @@ const NEW = 'hpsa_new';
 
 const col = (name: string) => sqlIdent(name);
 
-// Placeholders HRSA uses for "no value": XXXXX / "XXX  " (FIPS), NA (MCTA score), POINT (facility
+// Placeholders HRSA uses for "no value": XXXXX / "XXX  " (FIPS), NA, POINT (facility
 // geography). Empty fields are read as NULL.
 const trimmed = (c: string) => trimSpaces(col(c));
 const text = (c: string) => `nullif(${trimmed(c)}, '')`;
@@ -62,15 +65,10 @@ const toInt = (num: string) => `TRY_CAST(round(${num}) AS INTEGER)`;
 // Spreadsheets drop FIPS leading zeros (6037 for 06037): pad 4-digit codes back.
 const fips = (c: string) => `CASE WHEN regexp_full_match(${trimmed(c)}, '[0-9]{4,5}') THEN lpad(${trimmed(c)}, 5, '0') END`;
 
-/** Read when present (HRSA's files have it; a trimmed export may not). */
-const RATIO_GOAL = 'HPSA Provider Ratio Goal';
+const F = HPSA_FILE_COLUMN;
 
 /** Date columns. */
-const DATE_FIELDS = {
-  designation_date: 'HPSA Designation Date',
-  update_date: 'HPSA Designation Last Update Date',
-  record_date: 'Data Warehouse Record Create Date',
-} as const;
+const DATE_FIELDS = { designation_date: F.designation_date, update_date: F.update_date, record_date: F.record_date } as const;
 type DateField = keyof typeof DATE_FIELDS;
 const RECORD_DATE_TEXT = 'Data Warehouse Record Create Date Text';
 const rawOf = (f: string) => `${f}__raw`;
@@ -85,11 +83,7 @@ function parseDate(f: DateField, order: DateOrder): string {
 const DATE_FORMAT: Record<DateOrder, string> = { MDY: '%m/%d/%Y', DMY: '%d/%m/%Y', ISO: '%Y-%m-%d' };
 
 /** Numeric columns whose unreadable values are reported (they drive the map and the targets). */
-const CHECKED_NUMBERS = {
-  score: 'HPSA Score',
-  fte_needed: 'HPSA Shortage',
-  designation_population: 'HPSA Designation Population',
-} as const;
+const CHECKED_NUMBERS = { score: F.score, fte_needed: F.fte_needed, designation_population: F.designation_population } as const;
 
 type Column = (typeof HPSA_COLUMNS)[number][0];
 
@@ -122,23 +116,24 @@ function typedReaders(): Readers & { types: Map<string, string> } {
 /** Every column of the canonical table as an expression over the file's columns. */
 function columnExpressions(read: Readers, opts: Pick<HpsaLoadOptions, 'sourceId' | 'header'>): Record<Column, string> {
   return {
-    discipline: text('HPSA Discipline Class'),
-    hpsa_id: text('HPSA ID'),
-    hpsa_name: text('HPSA Name'),
-    designation_type: text('Designation Type'),
-    status: text('HPSA Status'),
-    score: toInt(read.num('HPSA Score')),
-    state: `upper(${text('Primary State Abbreviation')})`,
-    county_fips: fips('Common State County FIPS Code'),
-    county_name: text('Common County Name'),
-    hhs_region: text('Common Region Name'),
-    rural_status: text('Rural Status'),
-    designation_population: read.num('HPSA Designation Population'),
-    fte_needed: read.num('HPSA Shortage'),
-    ratio_goal: opts.header.includes(RATIO_GOAL) ? text(RATIO_GOAL) : 'NULL',
+    discipline: text(F.discipline),
+    hpsa_id: text(F.hpsa_id),
+    hpsa_name: text(F.hpsa_name),
+    designation_type: text(F.designation_type),
+    status: text(F.status),
+    score: toInt(read.num(F.score)),
+    state: `upper(${text(F.state)})`,
+    county_fips: fips(F.county_fips),
+    county_name: text(F.county_name),
+    hhs_region: text(F.hhs_region),
+    rural_status: text(F.rural_status),
+    designation_population: read.num(F.designation_population),
+    fte_needed: read.num(F.fte_needed),
+    // Read when present (HRSA's files have it; a trimmed export may not).
+    ratio_goal: opts.header.includes(F.ratio_goal) ? text(F.ratio_goal) : 'NULL',
     designation_date: read.date('designation_date'),
     update_date: read.date('update_date'),
-    component_type: text('HPSA Component Type Description'),
+    component_type: text(F.component_type),
     record_date: read.date('record_date'),
     source_id: sqlString(opts.sourceId),
   };
@@ -171,7 +166,7 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
 const DROP_SCRATCH = [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n');
 /**
  * Before a read: the table exists (the swap needs it) and nothing is left from an earlier load. The
- * typed read sends it in its own message: each message waits its turn on a main thread busy with the upload.
+ * typed read sends it in its own message (each message waits its turn on a main thread busy with the upload).
  */
 const SETUP = [createHpsaTableSql(), DROP_SCRATCH].join(';\n');
 
@@ -180,7 +175,9 @@ const readCsv = (file: string, columns: string, extra = '') =>
      delim = ',', quote = '"', escape = '"'${extra})`;
 
 /** The date order, when the file's first rows (its head, read in JS) settle it; null when they do not. */
-function dateOrderOfFirstRows(opts: HpsaLoadOptions): { order: DateOrder; why: string } | null {
+export function dateOrderOfFirstRows(
+  opts: Pick<HpsaLoadOptions, 'head' | 'header' | 'trailingDelimiter'>,
+): { order: DateOrder; why: string } | null {
   const evidence = headDateEvidence(opts.head, {
     header: opts.header,
     trailingDelimiter: opts.trailingDelimiter,
@@ -194,30 +191,40 @@ function dateOrderOfFirstRows(opts: HpsaLoadOptions): { order: DateOrder; why: s
     : null;
 }
 
+type ReadSource = Pick<HpsaLoadOptions, 'registeredName' | 'header' | 'trailingDelimiter' | 'sourceId'>;
+
+/**
+ * `CREATE TABLE table AS` the typed read of a registered file: read_csv types the numbers and the
+ * dates (in `order`) as it reads; the values it cannot read go to `table`_rejects.
+ */
+function typedReadSql(opts: ReadSource, order: DateOrder, table: string): string {
+  const readers = typedReaders();
+  const select = canonical(columnExpressions(readers, opts));
+  const names = opts.trailingDelimiter ? [...opts.header, '__trailing_empty_column'] : opts.header;
+  const columns = `{${names.map((n) => `${sqlString(n)}: '${readers.types.get(n) ?? 'VARCHAR'}'`).join(', ')}}`;
+  return `CREATE TABLE ${table} AS SELECT ${select} FROM ${readCsv(
+    opts.registeredName,
+    columns,
+    `, dateformat = ${sqlString(DATE_FORMAT[order])}, store_rejects = true, rejects_table = '${table}_rejects', rejects_scan = '${table}_reject_scans'`,
+  )}`;
+}
+
 /**
  * The typed read into NEW. False (and NEW dropped) when a value did not read as typed: the careful
  * read then says which. Lines that are not CSV at all refuse the file.
  */
 async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder): Promise<boolean> {
-  const readers = typedReaders();
-  const select = canonical(columnExpressions(readers, opts));
-  const names = opts.trailingDelimiter ? [...opts.header, '__trailing_empty_column'] : opts.header;
-  const columns = `{${names.map((n) => `${sqlString(n)}: '${readers.types.get(n) ?? 'VARCHAR'}'`).join(', ')}}`;
   const rejects = `${NEW}_rejects`;
+  let r: { cast: number; broken: number };
   try {
-    await db.query(
-      `${SETUP};\nCREATE TABLE ${NEW} AS SELECT ${select} FROM ${readCsv(
-        opts.registeredName,
-        columns,
-        `, dateformat = ${sqlString(DATE_FORMAT[order])}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${NEW}_reject_scans'`,
-      )}`,
+    // The set-up, the read and the count of the values it could not read, in one message.
+    [r] = await db.query<{ cast: number; broken: number }>(
+      `${SETUP};\n${typedReadSql(opts, order, NEW)};
+      SELECT count(*) FILTER (WHERE error_type = 'CAST')::INTEGER AS cast, count(*) FILTER (WHERE error_type <> 'CAST')::INTEGER AS broken FROM ${rejects}`,
     );
   } catch {
     return false;
   }
-  const [r] = await db.query<{ cast: number; broken: number }>(
-    `SELECT count(*) FILTER (WHERE error_type = 'CAST')::INTEGER AS cast, count(*) FILTER (WHERE error_type <> 'CAST')::INTEGER AS broken FROM ${rejects}`,
-  );
   if (r.broken > 0) await refuseBrokenLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
   if (r.cast > 0) await db.query(`DROP TABLE ${NEW}`);
   return r.cast === 0;
@@ -301,7 +308,7 @@ async function refuseBrokenLines(db: SqlEngine, rejects: string, fileName: strin
   );
 }
 
-type Summary = Pick<HpsaLoadResult, 'rows' | 'designations' | 'disciplines' | 'designationsByStatus' | 'snapshot'>;
+type Summary = Pick<HpsaLoadResult, 'rows' | 'designations' | 'disciplines' | 'designationsByStatus' | 'snapshot' | 'keptRows'>;
 
 /**
  * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the load result reports, and the problems that make the file
@@ -317,10 +324,12 @@ async function checkRows(db: SqlEngine, fileName: string): Promise<Summary> {
     missing: number;
     first_missing: number | null;
     snapshot: string | null;
+    kept: number;
   }>(
     `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
             count(DISTINCT hpsa_id)::INTEGER AS ids, count(*) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS missing,
-            min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot
+            min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot,
+            (SELECT count(*) FROM ${HPSA_TABLE} WHERE discipline NOT IN (SELECT discipline FROM ${NEW} WHERE discipline IS NOT NULL))::INTEGER AS kept
      FROM ${NEW} GROUP BY GROUPING SETS ((discipline), (status), ())`,
   );
   const all = groups.find((r) => r.g === 3);
@@ -352,6 +361,7 @@ async function checkRows(db: SqlEngine, fileName: string): Promise<Summary> {
         .map((s) => [s.status ?? '', s.ids]),
     ),
     snapshot: all.snapshot,
+    keptRows: all.kept,
   };
 }
 
