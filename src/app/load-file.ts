@@ -17,10 +17,16 @@ export async function loadDataFile(
   fileName: string,
 ): Promise<{ outcome: UploadOutcome; added?: LoadedDataset }> {
   try {
-    const { dataset: added, derive } = await readUserFile(coordinator.engine, file, fileName);
-    // The map's local copies are computed from the new rows while DuckDB rebuilds its derived
-    // tables; the queries the engine answers from them wait for that.
-    await coordinator.dataChanged(changedWith(added.table), derive);
+    const {
+      dataset: added,
+      derive,
+      localSources,
+    } = await readUserFile(coordinator.engine, file, fileName, {
+      whileLoading: (sources) => coordinator.prepareLocal(sources),
+    });
+    // The map's local copies are computed from the new rows (read from the file in JavaScript when
+    // it could) while DuckDB rebuilds its derived tables; the queries the engine answers from them wait for that.
+    await coordinator.dataChanged(changedWith(added.table), derive, localSources);
     return { outcome: { ok: true, text: `Loaded ${fileName}: ${added.summary}.`, warnings: added.warnings }, added };
   } catch (e) {
     const outcome: UploadOutcome =

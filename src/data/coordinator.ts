@@ -50,10 +50,15 @@ export interface QueryIndex {
   answerNow<Row>(query: NamedQuery<Row>): Row[] | undefined;
   /** The rows when the index can answer (perhaps after loading its data); null: not this query. */
   answer<Row>(query: NamedQuery<Row>): Promise<Row[]> | null;
-  /** The index's data for these tables is stale from now on: resolves when it has caught up with the engine. */
-  dataChanged(tables: ReadonlySet<string>): Promise<void>;
+  /**
+   * The index's data for these tables is stale from now on: resolves when it has caught up with the
+   * engine. `sources`: the source columns of some of its tables, already in hand (not asked of the engine).
+   */
+  dataChanged(tables: ReadonlySet<string>, sources?: Readonly<Record<string, LocalTable>>): Promise<void>;
   /** Local tables computed in JavaScript (e.g. from the workspace), ahead of the engine. */
   setTables(tables: Readonly<Record<string, LocalTable>>): void;
+  /** Work on source columns that a coming dataChanged may bring (see LocalIndex.prepare). */
+  prepare?(sources: Readonly<Record<string, LocalTable>>): void;
 }
 
 /** What a cached result depends on: the engine tables its SQL reads and the local tables its local form reads. */
@@ -160,13 +165,13 @@ export class Coordinator {
    * index catch up, then tells their views (so they redraw once, with the new data). Resolves then.
    * `rebuild` (started once the index has asked the engine for its copies) rebuilds engine tables
    * derived from the changed ones: the views need not wait for it, but the queries the engine answers
-   * from these tables do.
+   * from these tables do. `sources`: local tables' source columns already read (readUserFile).
    */
-  dataChanged(tables: readonly string[], rebuild?: () => Promise<void>): Promise<void> {
+  dataChanged(tables: readonly string[], rebuild?: () => Promise<void>, sources?: Readonly<Record<string, LocalTable>>): Promise<void> {
     const changed = new Set(tables);
     this.evict(changed);
     // The index marks its copies stale now (so nothing answers from them) and reloads them.
-    const caughtUp = (this.index?.dataChanged(changed) ?? Promise.resolve()).catch((e: unknown) =>
+    const caughtUp = (this.index?.dataChanged(changed, sources) ?? Promise.resolve()).catch((e: unknown) =>
       console.error('The local tables could not be reloaded', e),
     );
     if (rebuild) {
@@ -176,6 +181,11 @@ export class Coordinator {
     }
     this.changes = Promise.all([this.changes, caughtUp]).then(() => this.bump(changed));
     return this.changes;
+  }
+
+  /** Source columns a coming dataChanged may bring, in hand early: the index derives from them now. */
+  prepareLocal(sources: Readonly<Record<string, LocalTable>>): void {
+    this.index?.prepare?.(sources);
   }
 
   /**

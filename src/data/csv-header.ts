@@ -59,17 +59,21 @@ export function wholeLines(head: Uint8Array): Uint8Array {
 /**
  * Whether the whole file is valid UTF-8. DuckDB's reader is told the file's layout (no sniffing, see
  * hpsa-loader), so the encoding is checked here, streaming, without holding the file in memory.
+ * `alsoRead` gets each chunk too (one pass over the file for everything read from it in JS).
  */
-export async function isUtf8(source: File | Uint8Array): Promise<boolean> {
+export async function isUtf8(source: File | Uint8Array, alsoRead?: (chunk: Uint8Array) => void): Promise<boolean> {
   const check = new Utf8Check();
-  if (source instanceof Uint8Array) return check.push(source) && check.end();
-  const reader = source.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return check.end();
-    if (!check.push(value)) {
-      await reader.cancel();
-      return false;
-    }
+  const size = source instanceof Uint8Array ? source.length : source.size;
+  // A few large pieces: each one read costs a round trip to the browser's file reader.
+  for (let at = 0; at < size; at += READ_PIECE) {
+    const piece =
+      source instanceof Uint8Array
+        ? source.subarray(at, at + READ_PIECE)
+        : new Uint8Array(await source.slice(at, at + READ_PIECE).arrayBuffer());
+    if (!check.push(piece)) return false;
+    alsoRead?.(piece);
   }
+  return check.end();
 }
+
+const READ_PIECE = 4 << 20;

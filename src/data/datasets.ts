@@ -4,10 +4,12 @@ import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
 import { isUtf8, readHead, sniffHeader, type HeaderSniff } from './csv-header';
 import { recogniseFile, type FileFormat } from './file-formats';
-import { loadHpsaDetail, type HpsaLoadResult } from './hpsa-loader';
+import { dateOrderOfFirstRows, loadHpsaDetail, type HpsaLoadResult } from './hpsa-loader';
+import { MapSourceReader, mirrorsLoad } from './hpsa-map-source';
+import type { LocalTable } from './local-table';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
 import { sqlIdent, sqlString } from './sql';
-import { refreshHpsaArea } from './derived';
+import { HPSA_AREA_TABLE, refreshHpsaArea } from './derived';
 import { HPSA_TABLE } from './hpsa-schema';
 import { loadMarketSummary, loadMarketUpload } from './market/market-datasets';
 
@@ -121,24 +123,45 @@ export async function loadUserFile(
   return dataset;
 }
 
+/** What readUserFile reads from the file in JavaScript besides the engine's read. */
+export interface ReadOptions {
+  now?: Date;
+  /**
+   * Called with local tables' source columns read from the file, as soon as they are (while the
+   * engine still reads and checks it): for work that can start early. They are the file's only if
+   * readUserFile returns them as `localSources`.
+   */
+  whileLoading?: (sources: Record<string, LocalTable>) => void;
+}
+
 /**
  * loadUserFile in two steps: the file's rows replace the old ones, then `derive()` rebuilds the
  * tables derived from them (hpsa_area). The app asks the engine for its map's copy in between, so
  * the map redraws while DuckDB rebuilds its own; queries sent after derive() run after it.
+ * `localSources`: the source columns of local tables (local-tables.ts), already read from the file
+ * in JavaScript, so the map need not ask the engine for them.
  */
 export async function readUserFile(
   db: SqlEngine,
   source: File | Uint8Array,
   fileName: string,
-  options: { now?: Date } = {},
-): Promise<{ dataset: LoadedDataset; derive: () => Promise<void> }> {
+  options: ReadOptions = {},
+): Promise<{ dataset: LoadedDataset; derive: () => Promise<void>; localSources?: Record<string, LocalTable> }> {
   const head = await readHead(source);
   const sniff = sniffHeader(new TextDecoder().decode(head));
   const format = recogniseFile(fileName, sniff);
   if (format.kind === 'unknown') throw new DataLoadError(format.reason);
-  // The encoding check reads the file on this thread while DuckDB reads it in its worker; the
-  // loaded rows replace nothing until it has passed.
-  const utf8 = isUtf8(source);
+  // The file is read on this thread while DuckDB reads it in its worker: the encoding check, and
+  // for an HPSA file the map's columns; the loaded rows replace nothing until the check has passed.
+  const { fields: header, trailingDelimiter } = sniff;
+  const order = format.kind === 'hrsa-hpsa-detail' && dateOrderOfFirstRows({ head, header, trailingDelimiter });
+  const mirror = order ? new MapSourceReader({ header, trailingDelimiter, dateOrder: order.order }) : null;
+  let mapSource: LocalTable | null = null;
+  const utf8 = isUtf8(source, mirror ? (chunk) => mirror.push(chunk) : undefined).then((ok) => {
+    mapSource = (ok && mirror?.end()) || null;
+    if (mapSource) options.whileLoading?.({ [HPSA_AREA_TABLE]: mapSource });
+    return ok;
+  });
   const checkEncoding = async () => {
     if (!(await utf8))
       throw new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded and the data already loaded is unchanged.`, [
@@ -146,8 +169,19 @@ export async function readUserFile(
       ]);
   };
   try {
-    const dataset = await loadRecognised(db, { source, head, fileName, format, sniff, checkEncoding, now: options.now ?? new Date() });
-    return { dataset, derive: () => (dataset.table === HPSA_TABLE ? refreshHpsaArea(db) : Promise.resolve()) };
+    const { dataset, counts } = await loadRecognised(db, {
+      source,
+      head,
+      fileName,
+      format,
+      sniff,
+      checkEncoding,
+      now: options.now ?? new Date(),
+    });
+    const derive = () => (dataset.table === HPSA_TABLE ? refreshHpsaArea(db) : Promise.resolve());
+    // Only the typed read is mirrored (the careful one may read some values differently).
+    const mirrored = counts?.read === 'typed' && mapSource !== null && mirrorsLoad(mapSource, counts);
+    return { dataset, derive, ...(mirrored ? { localSources: { [HPSA_AREA_TABLE]: mapSource! } } : {}) };
   } catch (e) {
     // DuckDB refuses the lines with bytes that are not UTF-8 before the check above has its say.
     await checkEncoding();
@@ -166,7 +200,7 @@ async function loadRecognised(
     checkEncoding: () => Promise<void>;
     now: Date;
   },
-): Promise<LoadedDataset> {
+): Promise<{ dataset: LoadedDataset; counts?: HpsaLoadResult }> {
   const { source, head, fileName, format, sniff, checkEncoding, now } = opts;
   const id = `upload-${++uploadCounter}`;
   const registeredName = `${id}.csv`;
@@ -182,7 +216,7 @@ async function loadRecognised(
         delimiter: sniff.delimiter,
       };
       const loaded = await loadMarketUpload(db, format, { ...csv, sourceId: id, now, beforeReplace: checkEncoding });
-      return {
+      const dataset: LoadedDataset = {
         id,
         ...loaded,
         source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser. ${loaded.source}`,
@@ -191,6 +225,7 @@ async function loadRecognised(
         estimate: false,
         origin: 'upload',
       };
+      return { dataset };
     }
     return await loadHpsaUpload(db, {
       fileName,
@@ -219,7 +254,7 @@ async function loadHpsaUpload(
     head: Uint8Array;
     checkEncoding: () => Promise<void>;
   },
-): Promise<LoadedDataset> {
+): Promise<{ dataset: LoadedDataset; counts: HpsaLoadResult }> {
   const { fileName, registeredName, id, size, checkEncoding } = opts;
   const r = await loadHpsaDetail(db, {
     fileName,
@@ -230,7 +265,7 @@ async function loadHpsaUpload(
     head: opts.head,
     beforeReplace: checkEncoding,
   });
-  return {
+  const dataset: LoadedDataset = {
     id,
     title: `Health Professional Shortage Areas — ${r.disciplines.join(', ').toLowerCase()} (your file)`,
     publisher: 'HRSA (Health Resources and Services Administration)',
@@ -246,6 +281,7 @@ async function loadHpsaUpload(
     warnings: r.warnings,
     summary: designationSummary(r, 'component rows'),
   };
+  return { dataset, counts: r };
 }
 
 /** The dataset list after an upload: datasets whose parts the new one covers are marked replaced by it. */

@@ -5,7 +5,7 @@
 // wait for DuckDB to rebuild its copy.
 import type { SqlEngine } from './engine';
 import { AREA_DESIGNATION_SQL, AREA_DESIGNATION_TYPES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
-import { codesOf, column, type Cell, type LocalTable, type LocalTables } from './local-table';
+import { codesOf, column, withCodes, type Cell, type Codes, type LocalTable, type LocalTables } from './local-table';
 
 export const HPSA_AREA_TABLE = 'hpsa_area';
 
@@ -106,14 +106,27 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
   const spanOf = (i: number) => id.codes[i] * nd + discipline.codes[i];
   const spans = new Int32Array(id.dict.length * nd);
   for (const i of first) if (county.dict[county.codes[i]] !== null) spans[spanOf(i)]++;
-  const decoded = (c: { codes: Int32Array; dict: Cell[] }) => first.map((i) => c.dict[c.codes[i]]);
-  const geo = (k: number) => first.map((i) => geoOfState[state.codes[i]][k]);
+  // The group keys keep their codes: a value's first group holds its first row, so the dictionary
+  // (in order of first appearance) is the same.
+  const decoded = (c: Codes) => {
+    const codes = new Int32Array(first.length);
+    const values = new Array<Cell>(first.length);
+    for (let g = 0; g < first.length; g++) values[g] = c.dict[(codes[g] = c.codes[first[g]])];
+    return withCodes(values, { codes, dict: c.dict });
+  };
+  /** A column with one value per group, from its first row. */
+  const perGroup = <T>(value: (row: number) => T) => {
+    const out = new Array<T>(first.length);
+    for (let g = 0; g < first.length; g++) out[g] = value(first[g]);
+    return out;
+  };
+  const geo = (k: number) => perGroup((i) => geoOfState[state.codes[i]][k]);
   return {
     length: first.length,
     columns: {
       discipline: decoded(discipline),
       status: decoded(status),
-      is_area: first.map((i) => typeIsArea[type.codes[i]]),
+      is_area: perGroup((i) => typeIsArea[type.codes[i]]),
       hpsa_id: decoded(id),
       state: decoded(state),
       county_fips: decoded(county),
@@ -122,11 +135,11 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
       pop: gPop,
       record_date: gDate,
       state_fips: geo(0),
-      rural: first.map((i) => ruralOfCounty[county.codes[i]]),
+      rural: perGroup((i) => ruralOfCounty[county.codes[i]]),
       census_region: geo(1),
       census_division: geo(2),
       hhs_region: geo(3),
-      n_counties: first.map((i) => spans[spanOf(i)]),
+      n_counties: perGroup((i) => spans[spanOf(i)]),
     },
   };
 }

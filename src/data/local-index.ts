@@ -19,6 +19,8 @@ export class LocalIndex implements QueryIndex {
   private readonly tables: Record<string, LocalTable> = {};
   /** Tables being loaded: nothing answers from them until they are in. */
   private readonly loading = new Map<string, Promise<void>>();
+  /** Tables derived ahead (prepare), by the source columns they were derived from. */
+  private readonly prepared = new WeakMap<LocalTable, LocalTable>();
 
   constructor(
     private readonly engine: SqlEngine,
@@ -46,11 +48,22 @@ export class LocalIndex implements QueryIndex {
     }
   }
 
-  dataChanged(changed: ReadonlySet<string>): Promise<void> {
+  dataChanged(changed: ReadonlySet<string>, given: Readonly<Record<string, LocalTable>> = {}): Promise<void> {
     const stale = Object.keys(this.tables).filter((t) => this.sources[t]?.reads.some((r) => changed.has(r)));
     // Tables that are not derived first: a derived one then waits for the new copies it uses.
     stale.sort((a, b) => Number(!!this.sources[a].derive) - Number(!!this.sources[b].derive));
-    return Promise.all(stale.map((t) => this.load(t))).then(() => undefined);
+    return Promise.all(stale.map((t) => this.load(t, given[t]))).then(() => undefined);
+  }
+
+  /**
+   * Derives tables from source columns in hand before the data change is reported (an upload read
+   * in JavaScript while the engine still checks it), so dataChanged with the same columns finds them done.
+   */
+  prepare(given: Readonly<Record<string, LocalTable>>): void {
+    for (const [name, columns] of Object.entries(given)) {
+      const derive = this.sources[name]?.derive;
+      if (derive?.uses.every((t) => this.tables[t] && !this.loading.has(t))) this.prepared.set(columns, derive.run(columns, this.tables));
+    }
   }
 
   /** Every table of the sources, loaded (the build's first screen, the tests). */
@@ -65,16 +78,20 @@ export class LocalIndex implements QueryIndex {
     if (!this.tables[name]) await this.load(name);
   }
 
-  private load(name: string): Promise<void> {
+  /** Loads the table from its SQL's columns: `given`, or asked of the engine. */
+  private load(name: string, given?: LocalTable): Promise<void> {
     const source = this.sources[name];
     if (!source) return Promise.reject(new Error(`no local table "${name}"`));
     // A newer load supersedes one still running: only the last one's result is kept. The SQL is
     // sent at once, so it runs before any engine work the caller queues after reporting a change.
-    const columns = this.engine.columns(source.sql);
+    const columns = given ? Promise.resolve(given) : this.engine.columns(source.sql);
     const derive = source.derive;
-    const table = derive
-      ? Promise.all([columns, ...derive.uses.map((t) => this.ready(t))]).then(([c]) => derive.run(c, this.tables))
-      : columns;
+    const ahead = given && this.prepared.get(given);
+    const table = ahead
+      ? Promise.resolve(ahead)
+      : derive
+        ? Promise.all([columns, ...derive.uses.map((t) => this.ready(t))]).then(([c]) => derive.run(c, this.tables))
+        : columns;
     const loading: Promise<void> = table.then(
       (table) => {
         if (this.loading.get(name) !== loading) return;

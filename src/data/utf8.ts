@@ -14,11 +14,17 @@ export class Utf8Check {
     if (!this.ok) return false;
     const n = b.length;
     let { need, lo, hi } = this;
+    // Text is mostly ASCII: skip it four bytes at a time, over the chunk's 4-byte aligned words.
+    const lead = (4 - (b.byteOffset & 3)) & 3;
+    const words = n >= lead + 4 ? new Uint32Array(b.buffer, b.byteOffset + lead, (n - lead) >> 2) : null;
     let i = 0;
     while (i < n) {
       if (need === 0) {
-        // Text is mostly ASCII: skip it eight bytes at a time.
-        while (i + 8 <= n && ((b[i] | b[i + 1] | b[i + 2] | b[i + 3] | b[i + 4] | b[i + 5] | b[i + 6] | b[i + 7]) & 0x80) === 0) i += 8;
+        if (words && i >= lead && ((i - lead) & 3) === 0) {
+          let w = (i - lead) >> 2;
+          while (w < words.length && (words[w] & 0x80808080) === 0) w++;
+          i = lead + w * 4;
+        }
         if (i >= n) break;
         const x = b[i++];
         if (x < 0x80) continue;
