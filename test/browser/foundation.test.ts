@@ -88,4 +88,24 @@ describe('the built app in Chromium', () => {
     expect(await page.getByTestId('datasets').innerText()).toMatch(/replaced by your file/);
     expect(seen.consoleErrors).toEqual([]);
   });
+
+  it('shows a ten-digit figure whole in its card (a national file’s population)', async () => {
+    const population = 1_219_381_034;
+    await page.getByTestId('dataset-upload').setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bytes(hpsaCsv([{ 'HPSA Designation Population': String(population) }]))),
+    });
+    await expect.poll(() => page.getByTestId('upload-message').innerText()).toMatch(/Loaded big\.csv/);
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Shortage map' }).click();
+    await page.getByRole('radio', { name: 'Counties (detail files)' }).check();
+    const figure = page.locator('[data-testid="summary-cards"] [data-card="population"] .big');
+    await expect.poll(() => figure.innerText()).toBe(population.toLocaleString('en-US'));
+    // Inside its card: not cut off at the card's edge, not spilling into the next card.
+    const [box, card] = await Promise.all([
+      figure.boundingBox(),
+      page.locator('[data-testid="summary-cards"] [data-card="population"]').boundingBox(),
+    ]);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  });
 });

@@ -3,6 +3,7 @@ import type { MapView } from '../../model/map-view';
 import { sourceLabel, type HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
+import { SummaryCard } from '../summary-card';
 
 /** Totals of the view, with the source and date they come from; a summary table also gives its published US row. */
 export function SummaryCards({ view, state, main }: { view: MapView; state: QueryState<ShortageSummary>; main: HpsaSource | null }) {
@@ -40,10 +41,7 @@ export function SummaryCards({ view, state, main }: { view: MapView; state: Quer
       data-data-version={state.shown || undefined}
     >
       {cards.map(([k, v, label]) => (
-        <div className="summary-card" key={k} data-card={k}>
-          <span className="big">{v}</span>
-          <span className="label">{label}</span>
-        </div>
+        <SummaryCard key={k} name={k} value={v} label={label} />
       ))}
       <p className="summary-vintage">{sourceLabel(main)}</p>
     </section>

@@ -1,5 +1,6 @@
 import type { GroupCounts, MarketSummary } from '../../data/queries/market';
 import { formatNumber } from '../../model/format';
+import { SummaryCard } from '../summary-card';
 
 const money = (v: number | null) => (v === null ? '—' : `$${formatNumber(v)}`);
 
@@ -21,10 +22,7 @@ export function MarketSummaryCards({ summary, group, pending }: { summary?: Mark
         data-query-state={pending ? 'loading' : 'done'}
       >
         {cards.map(([k, v, label]) => (
-          <div className="summary-card" key={k} data-card={k}>
-            <span className="big">{v}</span>
-            <span className="label">{label}</span>
-          </div>
+          <SummaryCard key={k} name={k} value={v} label={label} />
         ))}
       </section>
       <p className="note" data-testid="market-left-out">
