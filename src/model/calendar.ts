@@ -57,6 +57,11 @@ export function formatIsoDate(day: number): IsoDate {
   return new Date(Math.floor(day) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A date as the engine gives a DATE (epoch milliseconds at UTC midnight), written YYYY-MM-DD. */
+export function formatEpochDate(ms: number): IsoDate {
+  return formatIsoDate(ms / DAY_MS);
+}
+
 export function yearOfDay(day: number): number {
   return new Date(Math.floor(day) * DAY_MS).getUTCFullYear();
 }

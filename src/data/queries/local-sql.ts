@@ -2,6 +2,7 @@
 // written once for the SQL and for the local rows, ORDER BY with DuckDB's defaults, round() as
 // DuckDB rounds, dates as strftime writes them, and decimal sums that do not depend on order.
 import { codesOf, column, type Cell, type LocalTable } from '../local-table';
+import { formatEpochDate } from '../../model/calendar';
 
 /** One condition of a WHERE clause: column = value, column IN (values), or a boolean column that holds. */
 export type Condition =
@@ -110,7 +111,7 @@ export function round(x: number | null, digits: number): number | null {
 }
 
 /** strftime(date, '%Y-%m-%d') of a DATE held as epoch milliseconds. */
-export const isoDate = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
+export const isoDate = (ms: number | null): string | null => (ms === null ? null : formatEpochDate(ms));
 
 /** sum(x::DECIMAL(18, 4))::DOUBLE: exact in ten-thousandths, so the order of the rows does not matter. */
 export class DecimalSum {

@@ -3,11 +3,12 @@ import { areaDesignations, type DesignationRow } from '../../data/queries/shorta
 import { METRICS, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
+import { formatEpochDate } from '../../model/calendar';
 import { stateByFips } from '../../model/workspace';
 import { useQuery } from '../use-query';
 import { StateFigures } from './state-figures';
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+const isoDate = (d: Date | null) => (d ? formatEpochDate(d.getTime()) : '—');
 
 /** What the loaded designations mean for a J-1 (Conrad 30) waiver site here. */
 function WaiverNote({ rows, isState }: { rows: DesignationRow[]; isState: boolean }) {
