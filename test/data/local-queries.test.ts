@@ -126,6 +126,16 @@ const views = (): MapView[] => {
   return out;
 };
 
+/** A table's rows as sorted JSON, its columns in name order: two tables with the same rows compare equal. */
+const rowsOf = (t: LocalTable) =>
+  Array.from({ length: t.length }, (_, i) =>
+    JSON.stringify(
+      Object.keys(t.columns)
+        .sort()
+        .map((c) => t.columns[c][i]),
+    ),
+  ).sort();
+
 describe('local forms give the rows the SQL gives', () => {
   it('reads a multi-state, two-discipline detail table and a pipeline over several states', () => {
     expect(new Set(tables.hpsa_area.columns.discipline)).toEqual(new Set(['Primary Care', 'Mental Health']));
@@ -134,29 +144,13 @@ describe('local forms give the rows the SQL gives', () => {
   });
 
   it('the designation × county table derived in JavaScript is the one DuckDB derives', async () => {
-    const rows = (t: LocalTable) =>
-      Array.from({ length: t.length }, (_, i) =>
-        JSON.stringify(
-          Object.keys(t.columns)
-            .sort()
-            .map((c) => t.columns[c][i]),
-        ),
-      ).sort();
     const sql = await db.columns(`SELECT * FROM hpsa_area`);
-    expect(rows(tables.hpsa_area)).toEqual(rows(sql));
+    expect(rowsOf(tables.hpsa_area)).toEqual(rowsOf(sql));
     expect(tables.hpsa_area.length).toBeGreaterThan(1000);
   });
 
   it('the pipeline counted from the workspace equals the counts of the synced table', () => {
-    const rows = (t: LocalTable) =>
-      Array.from({ length: t.length }, (_, i) =>
-        JSON.stringify(
-          Object.keys(t.columns)
-            .sort()
-            .map((c) => t.columns[c][i]),
-        ),
-      ).sort();
-    expect(rows(pipelineCounts(candidates))).toEqual(rows(tables.pipeline_counts));
+    expect(rowsOf(pipelineCounts(candidates))).toEqual(rowsOf(tables.pipeline_counts));
   });
 
   it('the sources, the filter and specialty options, the county names and the state regions', async () => {
