@@ -63,17 +63,33 @@ export function wholeLines(head: Uint8Array): Uint8Array {
  */
 export async function isUtf8(source: File | Uint8Array, alsoRead?: (chunk: Uint8Array) => void): Promise<boolean> {
   const check = new Utf8Check();
-  const size = source instanceof Uint8Array ? source.length : source.size;
-  // A few large pieces: each one read costs a round trip to the browser's file reader.
-  for (let at = 0; at < size; at += READ_PIECE) {
-    const piece =
-      source instanceof Uint8Array
-        ? source.subarray(at, at + READ_PIECE)
-        : new Uint8Array(await source.slice(at, at + READ_PIECE).arrayBuffer());
-    if (!check.push(piece)) return false;
-    alsoRead?.(piece);
+  for await (const chunk of chunksOf(source)) {
+    if (!check.push(chunk)) return false;
+    alsoRead?.(chunk);
   }
   return check.end();
 }
 
-const READ_PIECE = 4 << 20;
+/**
+ * The bytes in pieces as they arrive: a File through its stream, which the browser reads ahead
+ * while a piece is checked (asking for one slice at a time waited on each read).
+ */
+async function* chunksOf(source: File | Uint8Array): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) {
+    for (let at = 0; at < source.length; at += PIECE) yield source.subarray(at, at + PIECE);
+    return;
+  }
+  const reader = source.stream().getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if ((done = next.done)) return;
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel();
+  }
+}
+
+const PIECE = 4 << 20;

@@ -4,8 +4,15 @@ import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
 import { isUtf8, readHead, sniffHeader, type HeaderSniff } from './csv-header';
 import { recogniseFile, type FileFormat } from './file-formats';
-import { dateOrderOfFirstRows, loadHpsaDetail, type HpsaLoadResult } from './hpsa-loader';
-import { MapSourceReader, mirrorsLoad } from './hpsa-map-source';
+import {
+  dateOrderOfFirstRows,
+  loadedDisciplines,
+  loadHpsaDetail,
+  typedLoadResult,
+  type HpsaLoadResult,
+  type LoadSummary,
+} from './hpsa-loader';
+import { MapSourceReader, mirroredCounts, mirrorsLoad } from './hpsa-map-source';
 import type { LocalTable } from './local-table';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
 import { sqlIdent, sqlString } from './sql';
@@ -34,6 +41,7 @@ export interface LoadedDataset {
   /** One line a person can read: what was loaded. */
   summary: string;
   warnings: string[];
+  /** The id of the upload that replaced it. */
   replacedBy?: string;
 }
 
@@ -41,7 +49,7 @@ let uploadCounter = 0;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** "1,328 designations (designated 611, withdrawn 717) in 7,441 component rows": designations by status, then rows. */
-const designationSummary = (r: HpsaLoadResult, rows: string) =>
+const designationSummary = (r: Pick<HpsaLoadResult, 'rows' | 'designations' | 'designationsByStatus'>, rows: string) =>
   `${fmt(r.designations)} designation${r.designations === 1 ? '' : 's'} (${Object.entries(r.designationsByStatus)
     .map(([s, n]) => `${s.toLowerCase()} ${fmt(n)}`)
     .join(', ')}) in ${fmt(r.rows)} ${rows}`;
@@ -118,7 +126,9 @@ export async function loadUserFile(
   fileName: string,
   options: { now?: Date } = {},
 ): Promise<LoadedDataset> {
-  const { dataset, derive } = await readUserFile(db, source, fileName, options);
+  const { dataset, derive, engineLoad } = await readUserFile(db, source, fileName, options);
+  const refused = await engineLoad;
+  if (refused) throw refused;
   await derive();
   return dataset;
 }
@@ -134,33 +144,59 @@ export interface ReadOptions {
   whileLoading?: (sources: Record<string, LocalTable>) => void;
 }
 
+/** What readUserFile gives back. */
+export interface UserFileRead {
+  dataset: LoadedDataset;
+  /** Rebuilds the tables derived from the file's (hpsa_area); queries sent after it run after it. */
+  derive: () => Promise<void>;
+  /**
+   * The source columns of local tables (local-tables.ts), read from the file in JavaScript, so the
+   * map need not ask the engine for them.
+   */
+  localSources?: Record<string, LocalTable>;
+  /**
+   * Set when the file was counted ahead of the engine (from the columns read in JavaScript, see
+   * hpsa-map-source), while the engine still reads it: resolves null once the engine holds exactly
+   * the rows counted, or with the reason it did not take them (its tables then unchanged).
+   */
+  engineLoad?: Promise<Error | null>;
+}
+
 /**
  * loadUserFile in two steps: the file's rows replace the old ones, then `derive()` rebuilds the
- * tables derived from them (hpsa_area). The app asks the engine for its map's copy in between, so
- * the map redraws while DuckDB rebuilds its own; queries sent after derive() run after it.
- * `localSources`: the source columns of local tables (local-tables.ts), already read from the file
- * in JavaScript, so the map need not ask the engine for them.
+ * tables derived from them (hpsa_area). The app redraws its views in between, from the local sources
+ * when it has them. An HRSA file read in JavaScript as the engine would read it is returned before the
+ * engine has finished (see `engineLoad`).
  */
 export async function readUserFile(
   db: SqlEngine,
   source: File | Uint8Array,
   fileName: string,
   options: ReadOptions = {},
-): Promise<{ dataset: LoadedDataset; derive: () => Promise<void>; localSources?: Record<string, LocalTable> }> {
+): Promise<UserFileRead> {
   const head = await readHead(source);
   const sniff = sniffHeader(new TextDecoder().decode(head));
   const format = recogniseFile(fileName, sniff);
   if (format.kind === 'unknown') throw new DataLoadError(format.reason);
+  const file = { id: `upload-${++uploadCounter}`, fileName, size: source instanceof Uint8Array ? source.byteLength : source.size };
   // The file is read on this thread while DuckDB reads it in its worker: the encoding check, and
   // for an HPSA file the map's columns; the loaded rows replace nothing until the check has passed.
   const { fields: header, trailingDelimiter } = sniff;
-  const order = format.kind === 'hrsa-hpsa-detail' && dateOrderOfFirstRows({ head, header, trailingDelimiter });
+  const order = format.kind === 'hrsa-hpsa-detail' ? dateOrderOfFirstRows({ head, header, trailingDelimiter }) : null;
   const mirror = order ? new MapSourceReader({ header, trailingDelimiter, dateOrder: order.order }) : null;
+  // Asked before the engine's read: a file can be counted ahead only if it covers every discipline loaded.
+  const disciplines = mirror ? loadedDisciplines(db).catch(() => null) : null;
   let mapSource: LocalTable | null = null;
   const utf8 = isUtf8(source, mirror ? (chunk) => mirror.push(chunk) : undefined).then((ok) => {
     mapSource = (ok && mirror?.end()) || null;
     if (mapSource) options.whileLoading?.({ [HPSA_AREA_TABLE]: mapSource });
     return ok;
+  });
+  // The load's counts from the mirrored columns, when they are all the engine's load would report.
+  const ahead = utf8.then(async (ok) => {
+    const counts = ok && mapSource ? mirroredCounts(mapSource) : null;
+    const loaded = counts && (await disciplines);
+    return loaded && loaded.every((d) => counts.disciplines.includes(d)) ? counts : null;
   });
   const checkEncoding = async () => {
     if (!(await utf8))
@@ -168,20 +204,34 @@ export async function readUserFile(
         'Re-save it as "CSV UTF-8" (the federal agencies publish UTF-8); a file saved in a Windows or Latin-1 encoding turns accented letters and dashes into unreadable bytes.',
       ]);
   };
+  // Before the engine's rows replace anything: the file is UTF-8 and, if it was counted ahead, the engine counted the same.
+  const beforeReplace = async (counts?: LoadSummary) => {
+    await checkEncoding();
+    const expected = await ahead;
+    if (expected && counts && !mirrorsLoad(expected, counts))
+      throw new DataLoadError(
+        `${fileName}: the query engine and the quick read in this page counted the file differently; nothing was loaded and the data already loaded is unchanged.`,
+        [`query engine: ${designationSummary(counts, 'rows')}`, `quick read: ${designationSummary(expected, 'rows')}`],
+      );
+  };
+  const loading = loadRecognised(db, { ...file, source, head, format, sniff, beforeReplace, now: options.now ?? new Date() });
   try {
-    const { dataset, counts } = await loadRecognised(db, {
-      source,
-      head,
-      fileName,
-      format,
-      sniff,
-      checkEncoding,
-      now: options.now ?? new Date(),
-    });
-    const derive = () => (dataset.table === HPSA_TABLE ? refreshHpsaArea(db) : Promise.resolve());
-    // Only the typed read is mirrored (the careful one may read some values differently).
-    const mirrored = counts?.read === 'typed' && mapSource !== null && mirrorsLoad(mapSource, counts);
-    return { dataset, derive, ...(mirrored ? { localSources: { [HPSA_AREA_TABLE]: mapSource! } } : {}) };
+    // The engine cannot finish first: it waits for the JavaScript read before replacing anything.
+    const counted = await Promise.race([ahead, loading.then(() => null)]);
+    if (counted) {
+      const engineLoad = loading.then(
+        () => null,
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+      );
+      return {
+        dataset: hpsaDataset(typedLoadResult({ ...counted, keptRows: 0 }, order!), file),
+        derive: () => engineLoad.then((refused) => (refused ? undefined : refreshHpsaArea(db))),
+        localSources: { [HPSA_AREA_TABLE]: mapSource! },
+        engineLoad,
+      };
+    }
+    const dataset = await loading;
+    return { dataset, derive: () => (dataset.table === HPSA_TABLE ? refreshHpsaArea(db) : Promise.resolve()) };
   } catch (e) {
     // DuckDB refuses the lines with bytes that are not UTF-8 before the check above has its say.
     await checkEncoding();
@@ -189,88 +239,58 @@ export async function readUserFile(
   }
 }
 
+/** The uploaded file: its dataset id, name and size. */
+interface UploadedFile {
+  id: string;
+  fileName: string;
+  size: number;
+}
+
+const fileSource = (f: UploadedFile) => `Your file ${f.fileName} (${(f.size / 1e6).toFixed(1)} MB), read in this browser`;
+
 async function loadRecognised(
   db: SqlEngine,
-  opts: {
+  opts: UploadedFile & {
     source: File | Uint8Array;
     head: Uint8Array;
-    fileName: string;
     format: Exclude<FileFormat, { kind: 'unknown' }>;
     sniff: HeaderSniff;
-    checkEncoding: () => Promise<void>;
+    beforeReplace: (counts?: LoadSummary) => Promise<void>;
     now: Date;
   },
-): Promise<{ dataset: LoadedDataset; counts?: HpsaLoadResult }> {
-  const { source, head, fileName, format, sniff, checkEncoding, now } = opts;
-  const id = `upload-${++uploadCounter}`;
+): Promise<LoadedDataset> {
+  const { source, head, fileName, format, sniff, beforeReplace, now, id } = opts;
   const registeredName = `${id}.csv`;
-  const size = source instanceof Uint8Array ? source.byteLength : source.size;
   await db.registerFile(registeredName, source);
   try {
+    const csv = { fileName, registeredName, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter };
     if (format.kind !== 'hrsa-hpsa-detail') {
-      const csv = {
-        fileName,
-        registeredName,
-        header: sniff.fields,
-        trailingDelimiter: sniff.trailingDelimiter,
-        delimiter: sniff.delimiter,
-      };
-      const loaded = await loadMarketUpload(db, format, { ...csv, sourceId: id, now, beforeReplace: checkEncoding });
-      const dataset: LoadedDataset = {
+      const loaded = await loadMarketUpload(db, format, { ...csv, delimiter: sniff.delimiter, sourceId: id, now, beforeReplace });
+      return {
         id,
         ...loaded,
-        source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser. ${loaded.source}`,
+        source: `${fileSource(opts)}. ${loaded.source}`,
         license: 'US federal government data, public domain',
         sample: false,
         estimate: false,
         origin: 'upload',
       };
-      return { dataset };
     }
-    return await loadHpsaUpload(db, {
-      fileName,
-      registeredName,
-      id,
-      size,
-      header: sniff.fields,
-      trailingDelimiter: sniff.trailingDelimiter,
-      head,
-      checkEncoding,
-    });
+    const r = await loadHpsaDetail(db, { ...csv, sourceId: id, head, beforeReplace });
+    return hpsaDataset(r, opts);
   } finally {
     await db.dropFile(registeredName);
   }
 }
 
-async function loadHpsaUpload(
-  db: SqlEngine,
-  opts: {
-    fileName: string;
-    registeredName: string;
-    id: string;
-    size: number;
-    header: string[];
-    trailingDelimiter: boolean;
-    head: Uint8Array;
-    checkEncoding: () => Promise<void>;
-  },
-): Promise<{ dataset: LoadedDataset; counts: HpsaLoadResult }> {
-  const { fileName, registeredName, id, size, checkEncoding } = opts;
-  const r = await loadHpsaDetail(db, {
-    fileName,
-    registeredName,
-    sourceId: id,
-    header: opts.header,
-    trailingDelimiter: opts.trailingDelimiter,
-    head: opts.head,
-    beforeReplace: checkEncoding,
-  });
-  const dataset: LoadedDataset = {
-    id,
+/** An uploaded HRSA file's dataset, from its load result. */
+function hpsaDataset(r: HpsaLoadResult, file: UploadedFile): LoadedDataset {
+  return {
+    id: file.id,
     title: `Health Professional Shortage Areas — ${r.disciplines.join(', ').toLowerCase()} (your file)`,
     publisher: 'HRSA (Health Resources and Services Administration)',
     vintage: r.snapshot ? `HRSA data warehouse snapshot of ${r.snapshot}` : 'snapshot date not in the file',
-    source: `Your file ${fileName} (${(size / 1e6).toFixed(1)} MB), read in this browser; dates ${r.dateOrderWhy}`,
+    source: `${fileSource(file)}; dates ${r.dateOrderWhy}`,
     license: 'US federal government data, public domain',
     sample: false,
     estimate: false,
@@ -281,16 +301,18 @@ async function loadHpsaUpload(
     warnings: r.warnings,
     summary: designationSummary(r, 'component rows'),
   };
-  return { dataset, counts: r };
 }
 
 /** The dataset list after an upload: datasets whose parts the new one covers are marked replaced by it. */
 export function withUpload(datasets: readonly LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
   const covered = new Set(added.parts);
   const replaced = datasets.map((d) =>
-    !d.replacedBy && d.table === added.table && d.parts.length && d.parts.every((x) => covered.has(x))
-      ? { ...d, replacedBy: added.source }
-      : d,
+    !d.replacedBy && d.table === added.table && d.parts.length && d.parts.every((x) => covered.has(x)) ? { ...d, replacedBy: added.id } : d,
   );
   return [...replaced, added];
+}
+
+/** The dataset list as it was before withUpload(…, removed): for an upload the engine refused after all. */
+export function withoutUpload(datasets: readonly LoadedDataset[], removed: LoadedDataset): LoadedDataset[] {
+  return datasets.filter((d) => d !== removed).map((d) => (d.replacedBy === removed.id ? { ...d, replacedBy: undefined } : d));
 }

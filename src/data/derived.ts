@@ -114,19 +114,25 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
     for (let g = 0; g < first.length; g++) values[g] = c.dict[(codes[g] = c.codes[first[g]])];
     return withCodes(values, { codes, dict: c.dict });
   };
-  /** A column with one value per group, from its first row. */
-  const perGroup = <T>(value: (row: number) => T) => {
-    const out = new Array<T>(first.length);
-    for (let g = 0; g < first.length; g++) out[g] = value(first[g]);
+  /** A column with one value per group: the value for its first row's code (no callback: this runs per group and column). */
+  const perGroup = (codes: Int32Array, valueOfCode: readonly Cell[]) => {
+    const out = new Array<Cell>(first.length);
+    for (let g = 0; g < first.length; g++) out[g] = valueOfCode[codes[first[g]]];
     return out;
   };
-  const geo = (k: number) => perGroup((i) => geoOfState[state.codes[i]][k]);
+  const geo = (k: number) =>
+    perGroup(
+      state.codes,
+      geoOfState.map((g) => g[k]),
+    );
+  const nCounties = new Array<number>(first.length);
+  for (let g = 0; g < first.length; g++) nCounties[g] = spans[spanOf(first[g])];
   return {
     length: first.length,
     columns: {
       discipline: decoded(discipline),
       status: decoded(status),
-      is_area: perGroup((i) => typeIsArea[type.codes[i]]),
+      is_area: perGroup(type.codes, typeIsArea),
       hpsa_id: decoded(id),
       state: decoded(state),
       county_fips: decoded(county),
@@ -135,11 +141,11 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
       pop: gPop,
       record_date: gDate,
       state_fips: geo(0),
-      rural: perGroup((i) => ruralOfCounty[county.codes[i]]),
+      rural: perGroup(county.codes, ruralOfCounty),
       census_region: geo(1),
       census_division: geo(2),
       hhs_region: geo(3),
-      n_counties: perGroup((i) => spans[spanOf(i)]),
+      n_counties: nCounties,
     },
   };
 }

@@ -46,7 +46,7 @@ export interface HpsaLoadOptions {
   /** The file's first bytes (readHead): their rows decide the date order for the typed read. */
   head: Uint8Array;
   /** Runs after every check on the new rows and before they replace anything; may throw DataLoadError. */
-  beforeReplace?: () => Promise<void>;
+  beforeReplace?: (counts: LoadSummary) => Promise<void>;
 }
 
 /** The careful read's text table and the new rows in the canonical layout. */
@@ -153,13 +153,29 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const summary = await checkRows(db, opts.fileName);
-    await opts.beforeReplace?.();
+    await opts.beforeReplace?.(summary);
     await swapIn(db, summary.disciplines);
-    return { ...summary, ...loaded, dateOrderWhy: `${DATE_ORDER_LABEL[loaded.order]}: ${loaded.why}`, dateOrder: loaded.order };
+    return loadResult(summary, loaded);
   } catch (e) {
     await db.query(DROP_SCRATCH);
     throw e;
   }
+}
+
+/** What a load returns, from its counts and its read. */
+function loadResult(
+  summary: LoadSummary,
+  loaded: { order: DateOrder; why: string; read: HpsaLoadResult['read']; warnings: string[] },
+): HpsaLoadResult {
+  return { ...summary, ...loaded, dateOrderWhy: `${DATE_ORDER_LABEL[loaded.order]}: ${loaded.why}`, dateOrder: loaded.order };
+}
+
+/**
+ * What loadHpsaDetail returns for a file whose counts are known ahead (read in JavaScript, see
+ * hpsa-map-source) when the typed read in `order` (dateOrderOfFirstRows) takes it as counted.
+ */
+export function typedLoadResult(counts: LoadSummary, order: { order: DateOrder; why: string }): HpsaLoadResult {
+  return loadResult(counts, { ...order, read: 'typed', warnings: [] });
 }
 
 /** The scratch tables of a load, dropped before it and after it (with the swap, or after a refusal), in one message. */
@@ -173,6 +189,14 @@ const SETUP = [createHpsaTableSql(), DROP_SCRATCH].join(';\n');
 const readCsv = (file: string, columns: string, extra = '') =>
   `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = ${columns},
      delim = ',', quote = '"', escape = '"'${extra})`;
+
+/** The disciplines the engine's HPSA table holds now. */
+export async function loadedDisciplines(db: SqlEngine): Promise<string[]> {
+  const rows = await db.query<{ discipline: string }>(
+    `${createHpsaTableSql()};\nSELECT DISTINCT discipline FROM ${HPSA_TABLE} WHERE discipline IS NOT NULL`,
+  );
+  return rows.map((r) => r.discipline);
+}
 
 /** The date order, when the file's first rows (its head, read in JS) settle it; null when they do not. */
 export function dateOrderOfFirstRows(
@@ -308,13 +332,14 @@ async function refuseBrokenLines(db: SqlEngine, rejects: string, fileName: strin
   );
 }
 
-type Summary = Pick<HpsaLoadResult, 'rows' | 'designations' | 'disciplines' | 'designationsByStatus' | 'snapshot' | 'keptRows'>;
+/** What the check of the new rows counts. */
+export type LoadSummary = Pick<HpsaLoadResult, 'rows' | 'designations' | 'disciplines' | 'designationsByStatus' | 'snapshot' | 'keptRows'>;
 
 /**
  * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the load result reports, and the problems that make the file
  * unusable as HPSA data (rows without an ID, named by their first line; unknown disciplines or statuses).
  */
-async function checkRows(db: SqlEngine, fileName: string): Promise<Summary> {
+async function checkRows(db: SqlEngine, fileName: string): Promise<LoadSummary> {
   const groups = await db.query<{
     g: number;
     discipline: string | null;

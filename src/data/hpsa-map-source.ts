@@ -8,15 +8,14 @@
 import type { DateOrder } from './date-order';
 import { HPSA_FILE_COLUMN } from './hpsa-format';
 import { codesOf, withCodes, type Cell, type LocalTable } from './local-table';
+import { HPSA_DISCIPLINES, HPSA_STATUSES } from './hpsa-schema';
+import { formatEpochDate } from '../model/calendar';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
-/** The bytes that end an unquoted field or should not be in one. */
-const SPECIAL = new Uint8Array(256);
-for (const c of [COMMA, QUOTE, LF, CR]) SPECIAL[c] = 1;
 
 type Kind = 'text' | 'upper' | 'fips' | 'number' | 'integer' | 'date';
 
@@ -33,6 +32,11 @@ const SOURCE: Record<string, Kind> = {
   designation_population: 'number',
   record_date: 'date',
 };
+/**
+ * Columns the typed read also types (the other dates): read only to check they read as it reads
+ * them, so a mirrored file is one the typed read takes whole.
+ */
+const CHECKED: Record<string, Kind> = { designation_date: 'date', update_date: 'date' };
 
 /** Gave up: the file has something the reader does not mirror exactly. */
 class Unmirrored extends Error {}
@@ -195,9 +199,15 @@ function dateValue(b: Uint8Array, start: number, end: number, order: DateOrder):
     }
   }
   if (part !== 2) throw new Unmirrored();
-  // ISO: year-month-day; MDY: month/day/year; DMY: day/month/year.
-  const [y, yw, month, day] = order === 'ISO' ? [a, aw, m, c] : order === 'MDY' ? [c, cw, a, m] : [c, cw, m, a];
-  const [monthWidth, dayWidth] = order === 'ISO' ? [mw, cw] : order === 'MDY' ? [aw, mw] : [mw, aw];
+  // ISO: year-month-day; MDY: month/day/year; DMY: day/month/year (no arrays: this runs for every date).
+  const iso = order === 'ISO';
+  const mdy = order === 'MDY';
+  const y = iso ? a : c;
+  const yw = iso ? aw : cw;
+  const month = mdy ? a : m;
+  const monthWidth = mdy ? aw : mw;
+  const day = iso ? c : mdy ? m : a;
+  const dayWidth = iso ? cw : mdy ? mw : aw;
   if (yw !== 4 || y < 1000 || monthWidth < 1 || monthWidth > 2 || dayWidth < 1 || dayWidth > 2) throw new Unmirrored();
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (month < 1 || month > 12 || day < 1 || day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1])) throw new Unmirrored();
@@ -230,8 +240,9 @@ export class MapSourceReader {
 
   constructor(private readonly opts: MapSourceOptions) {
     this.width = opts.header.length + (opts.trailingDelimiter ? 1 : 0);
-    this.names = Object.keys(SOURCE);
-    this.kinds = this.names.map((n) => SOURCE[n]);
+    const read = { ...SOURCE, ...CHECKED };
+    this.names = Object.keys(read);
+    this.kinds = this.names.map((n) => read[n]);
     this.target = new Int32Array(this.width).fill(-1);
     this.names.forEach((n, k) => {
       const at = opts.header.indexOf(HPSA_FILE_COLUMN[n as keyof typeof HPSA_FILE_COLUMN]);
@@ -287,7 +298,7 @@ export class MapSourceReader {
       return null;
     }
     const columns: Record<string, Cell[]> = {};
-    this.names.forEach((n, k) => (columns[n] = this.text[k]?.column() ?? this.plain[k]!));
+    this.names.forEach((n, k) => n in SOURCE && (columns[n] = this.text[k]?.column() ?? this.plain[k]!));
     return { length: this.rows, columns };
   }
 
@@ -315,12 +326,13 @@ export class MapSourceReader {
   /** One record from `pos`: its fields stored, the index after its line end; -1 if it is not all here. */
   private record(b: Uint8Array, pos: number, eof: boolean): number {
     const n = b.length;
+    const { width, target } = this;
     let i = pos;
     let field = 0;
     for (;;) {
       let start = i;
       let end: number;
-      const k = field < this.width ? this.target[field] : -1;
+      const k = field < width ? target[field] : -1;
       if (i < n && b[i] === QUOTE) {
         start = ++i;
         let escaped = false;
@@ -338,7 +350,11 @@ export class MapSourceReader {
         // Quoted values the map reads: only plain text without escaped quotes is mirrored.
         if (k >= 0 && (escaped || (end > start && this.kinds[k] !== 'text'))) throw new Unmirrored();
       } else {
-        while (i < n && SPECIAL[b[i]] === 0) i++;
+        // To the byte that ends an unquoted field or should not be in one (all of them are <= COMMA).
+        for (; i < n; i++) {
+          const c = b[i];
+          if (c <= COMMA && (c === COMMA || c === QUOTE || c === LF || c === CR)) break;
+        }
         if (i < n && b[i] === QUOTE) throw new Unmirrored();
         if (i >= n && !eof) return -1;
         end = i;
@@ -362,7 +378,7 @@ export class MapSourceReader {
       else throw new Unmirrored();
       break;
     }
-    if (field !== this.width) throw new Unmirrored();
+    if (field !== width) throw new Unmirrored();
     this.store(b);
     return i;
   }
@@ -403,19 +419,29 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** What the engine counted in the loaded file (hpsa-loader's HpsaLoadResult). */
-export interface LoadCounts {
+/** What a load reports about the file's rows (hpsa-loader's check of the new rows). */
+export interface MirroredCounts {
   rows: number;
+  designations: number;
+  disciplines: string[];
+  /** Designations (distinct IDs) by status, in HPSA_STATUSES order. */
   designationsByStatus: Record<string, number>;
-  /** Rows of other disciplines the load kept beside the file's: the engine's table is then more than the file. */
-  keptRows: number;
+  /** The latest data-warehouse date (YYYY-MM-DD), if any. */
+  snapshot: string | null;
 }
 
-/** The mirrored columns stand for the engine's table: the same rows and designations by status, nothing else kept. */
-export function mirrorsLoad(t: LocalTable, counts: LoadCounts): boolean {
-  if (t.length !== counts.rows || counts.keptRows !== 0) return false;
+/**
+ * The load's counts from the mirrored columns, counted as the engine's check of the new rows counts
+ * them; null where that check refuses the file (no rows, a row without an ID, a discipline or status
+ * it does not know): the engine's read then says why.
+ */
+export function mirroredCounts(t: LocalTable): MirroredCounts | null {
   const status = codesOf(t.columns.status);
   const id = codesOf(t.columns.hpsa_id);
+  const discipline = codesOf(t.columns.discipline);
+  const known = (values: readonly string[], dict: Cell[]) => dict.every((v) => values.includes(v as string));
+  if (t.length === 0 || id.dict.includes(null) || !known(HPSA_STATUSES, status.dict) || !known(HPSA_DISCIPLINES, discipline.dict))
+    return null;
   // Designations (distinct IDs) per status, counted over the codes.
   const seen = new Uint8Array(status.dict.length * id.dict.length);
   const designations = new Array<number>(status.dict.length).fill(0);
@@ -426,6 +452,25 @@ export function mirrorsLoad(t: LocalTable, counts: LoadCounts): boolean {
       designations[status.codes[i]]++;
     }
   }
-  const byStatus = Object.entries(counts.designationsByStatus);
-  return byStatus.length === status.dict.length && byStatus.every(([s, n]) => designations[status.dict.indexOf(s)] === n);
+  let latest = -Infinity;
+  for (const d of t.columns.record_date) if (d !== null && (d as number) > latest) latest = d as number;
+  return {
+    rows: t.length,
+    designations: id.dict.length,
+    disciplines: (discipline.dict as string[]).slice().sort(),
+    designationsByStatus: Object.fromEntries(
+      HPSA_STATUSES.filter((s) => status.dict.includes(s)).map((s) => [s, designations[status.dict.indexOf(s)]]),
+    ),
+    snapshot: latest > -Infinity ? formatEpochDate(latest) : null,
+  };
+}
+
+/**
+ * The mirrored columns stand for the engine's table: the engine counted the same (`counts`, from its
+ * check of the new rows) and keeps no rows of another discipline beside them.
+ */
+export function mirrorsLoad(mirrored: MirroredCounts, counts: MirroredCounts & { keptRows: number }): boolean {
+  const key = (c: MirroredCounts) =>
+    JSON.stringify([c.rows, c.designations, c.disciplines, Object.entries(c.designationsByStatus), c.snapshot]);
+  return counts.keptRows === 0 && key(mirrored) === key(counts);
 }

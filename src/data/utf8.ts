@@ -14,7 +14,7 @@ export class Utf8Check {
     if (!this.ok) return false;
     const n = b.length;
     let { need, lo, hi } = this;
-    // Text is mostly ASCII: skip it four bytes at a time, over the chunk's 4-byte aligned words.
+    // Text is mostly ASCII: skip it sixteen bytes at a time, over the chunk's 4-byte aligned words.
     const lead = (4 - (b.byteOffset & 3)) & 3;
     const words = n >= lead + 4 ? new Uint32Array(b.buffer, b.byteOffset + lead, (n - lead) >> 2) : null;
     let i = 0;
@@ -22,6 +22,8 @@ export class Utf8Check {
       if (need === 0) {
         if (words && i >= lead && ((i - lead) & 3) === 0) {
           let w = (i - lead) >> 2;
+          const n4 = words.length - 3;
+          while (w < n4 && ((words[w] | words[w + 1] | words[w + 2] | words[w + 3]) & 0x80808080) === 0) w += 4;
           while (w < words.length && (words[w] & 0x80808080) === 0) w++;
           i = lead + w * 4;
         }

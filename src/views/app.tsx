@@ -5,8 +5,8 @@ import { deferredEngine } from '../data/engine';
 import { LocalIndex } from '../data/local-index';
 import { LOCAL_TABLES } from '../data/local-tables';
 import { firstScreenTables, type FirstScreen } from '../data/first-screen';
-import { withUpload, type LoadedDataset } from '../data/datasets';
-import { bootFailure, loadDataFile, type UploadOutcome } from '../app/load-file';
+import { withUpload, withoutUpload, type LoadedDataset } from '../data/datasets';
+import { bootFailure, loadDataFile, type FileLoad } from '../app/load-file';
 import { AtlasContext, type Atlas, type EngineState } from './atlas-context';
 import { LoadStatus } from './data/load-status';
 import { DataSources } from './data/data-sources';
@@ -85,11 +85,18 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
   }, [booting, onReady]);
 
   const loadFile = useCallback(
-    async (file: File): Promise<UploadOutcome> => {
-      if (phase.kind !== 'ready') return { ok: false, text: 'The app is still loading; try again in a moment.', details: [] };
-      const { outcome, added } = await loadDataFile(phase.coordinator, file, file.name);
-      if (added) setDatasets((ds) => withUpload(ds, added));
-      return outcome;
+    async (file: File): Promise<Pick<FileLoad, 'outcome' | 'later'>> => {
+      if (phase.kind !== 'ready') return { outcome: { ok: false, text: 'The app is still loading; try again in a moment.', details: [] } };
+      const { outcome, added, later } = await loadDataFile(phase.coordinator, file, file.name);
+      if (!added) return { outcome };
+      setDatasets((ds) => withUpload(ds, added));
+      return {
+        outcome,
+        later: later?.then((refused) => {
+          if (refused) setDatasets((ds) => withoutUpload(ds, added));
+          return refused;
+        }),
+      };
     },
     [phase],
   );

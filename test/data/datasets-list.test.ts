@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withUpload, type LoadedDataset } from '../../src/data/datasets';
+import { withUpload, withoutUpload, type LoadedDataset } from '../../src/data/datasets';
 
 const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
   id,
@@ -30,7 +30,7 @@ describe('the dataset list after an upload', () => {
     const upload = dataset('upload-1', ['Primary Care', 'Dental Health'], { origin: 'upload' });
     const after = withUpload(embedded, upload);
     expect(after.map((d) => [d.id, d.replacedBy ?? null])).toEqual([
-      ['pc', 'source of upload-1'],
+      ['pc', 'upload-1'],
       ['mh', null],
       ['states', null],
       ['pc-other-table', null],
@@ -41,8 +41,22 @@ describe('the dataset list after an upload', () => {
     const partly = withUpload(after, dataset('upload-2', ['Primary Care'], { origin: 'upload' }));
     expect(partly.find((d) => d.id === 'upload-1')?.replacedBy).toBeUndefined();
     const fully = withUpload(after, dataset('upload-3', ['Dental Health', 'Primary Care'], { origin: 'upload' }));
-    expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('source of upload-1');
-    expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('source of upload-3');
+    expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('upload-1');
+    expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('upload-3');
+  });
+
+  it('goes back to the list before an upload the engine refused after all, whatever came before it', () => {
+    const embedded = [dataset('pc', ['Primary Care']), dataset('mh', ['Mental Health'])];
+    const first = dataset('upload-1', ['Primary Care'], { origin: 'upload' });
+    const afterFirst = withUpload(embedded, first);
+    const second = dataset('upload-2', ['Primary Care', 'Mental Health'], { origin: 'upload' });
+    const afterSecond = withUpload(afterFirst, second);
+    expect(afterSecond.filter((d) => d.replacedBy).map((d) => d.id)).toEqual(['pc', 'mh', 'upload-1']);
+    expect(withoutUpload(afterSecond, second)).toEqual(afterFirst);
+    expect(withoutUpload(afterFirst, first).map((d) => [d.id, d.replacedBy ?? null])).toEqual([
+      ['pc', null],
+      ['mh', null],
+    ]);
   });
 
   it('replaces the embedded H-1B sponsors only once every fiscal year they hold is loaded again', () => {
@@ -53,8 +67,8 @@ describe('the dataset list after an upload', () => {
     const one = withUpload(embedded, dataset('fy2023', ['FY2023'], { table: 'h1b_sponsors', origin: 'upload' }));
     expect(one.find((d) => d.id === 'uscis')?.replacedBy).toBeUndefined();
     const both = withUpload(one, dataset('fy22-23', ['FY2022', 'FY2023', 'FY2024'], { table: 'h1b_sponsors', origin: 'upload' }));
-    expect(both.find((d) => d.id === 'uscis')?.replacedBy).toBe('source of fy22-23');
+    expect(both.find((d) => d.id === 'uscis')?.replacedBy).toBe('fy22-23');
     const dol = withUpload(embedded, dataset('new-dol', ['filings'], { table: 'lca_filings', origin: 'upload' }));
-    expect(dol.find((d) => d.id === 'dol')?.replacedBy).toBe('source of new-dol');
+    expect(dol.find((d) => d.id === 'dol')?.replacedBy).toBe('new-dol');
   });
 });

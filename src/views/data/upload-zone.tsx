@@ -8,12 +8,22 @@ export function UploadZone({ children }: { children: ReactNode }) {
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
+  /** Files shown ahead of the engine that it has not finished with yet (see loadDataFile's `later`). */
+  const [settling, setSettling] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
   async function take(files: FileList | null) {
     for (const file of files ? [...files] : []) {
       setBusy(file);
-      setOutcome(await loadFile(file));
+      const { outcome, later } = await loadFile(file);
+      setOutcome(outcome);
+      if (later) {
+        setSettling((n) => n + 1);
+        void later.then((refused) => {
+          setSettling((n) => n - 1);
+          if (refused) setOutcome(refused);
+        });
+      }
     }
     setBusy(null);
     if (input.current) input.current.value = '';
@@ -54,7 +64,12 @@ export function UploadZone({ children }: { children: ReactNode }) {
           disclosure file saved as CSV, or a USCIS H-1B Employer Data Hub export. Recognised by its columns; it replaces the loaded data it
           covers (a discipline, the wage filings, a fiscal year).
         </span>
-        <div data-testid="upload-message" role={outcome && !outcome.ok ? 'alert' : 'status'} aria-live="polite">
+        <div
+          data-testid="upload-message"
+          data-settled={!busy && settling === 0 ? 'true' : 'false'}
+          role={outcome && !outcome.ok ? 'alert' : 'status'}
+          aria-live="polite"
+        >
           {busy && (
             <p className="busy">
               {`${engine === 'starting' ? 'Waiting for the query engine to start, then reading' : 'Reading'} ${busy.name} (${(busy.size / 1e6).toFixed(1)} MB)…`}
@@ -63,6 +78,9 @@ export function UploadZone({ children }: { children: ReactNode }) {
           {!busy && outcome && (
             <div className={outcome.ok ? 'msg ok' : 'msg error'}>
               <p>{outcome.text}</p>
+              {outcome.ok && settling > 0 && (
+                <p className="hint">The query engine is still taking it in for the area details and the report.</p>
+              )}
               {(outcome.ok ? outcome.warnings : outcome.details).length > 0 && (
                 <ul>
                   {(outcome.ok ? outcome.warnings : outcome.details).map((d, i) => (
