@@ -204,13 +204,14 @@ export async function readUserFile(
         'Re-save it as "CSV UTF-8" (the federal agencies publish UTF-8); a file saved in a Windows or Latin-1 encoding turns accented letters and dashes into unreadable bytes.',
       ]);
   };
-  // Before the engine's rows replace anything: the file is UTF-8 and, if it was counted ahead, the engine counted the same.
-  const beforeReplace = async (counts?: LoadSummary) => {
+  // Before the engine's rows replace anything: the file is UTF-8 and, if it was counted ahead, the
+  // engine read it as mirrored (the typed read) and counted the same.
+  const beforeReplace = async (counts?: LoadSummary & { read: HpsaLoadResult['read'] }) => {
     await checkEncoding();
     const expected = await ahead;
-    if (expected && counts && !mirrorsLoad(expected, counts))
+    if (expected && counts && (counts.read !== 'typed' || !mirrorsLoad(expected, counts)))
       throw new DataLoadError(
-        `${fileName}: the query engine and the quick read in this page counted the file differently; nothing was loaded and the data already loaded is unchanged.`,
+        `${fileName}: the query engine did not read the file as the quick read in this page did; nothing was loaded and the data already loaded is unchanged.`,
         [`query engine: ${designationSummary(counts, 'rows')}`, `quick read: ${designationSummary(expected, 'rows')}`],
       );
   };
@@ -255,7 +256,7 @@ async function loadRecognised(
     head: Uint8Array;
     format: Exclude<FileFormat, { kind: 'unknown' }>;
     sniff: HeaderSniff;
-    beforeReplace: (counts?: LoadSummary) => Promise<void>;
+    beforeReplace: (counts?: LoadSummary & { read: HpsaLoadResult['read'] }) => Promise<void>;
     now: Date;
   },
 ): Promise<LoadedDataset> {

@@ -46,7 +46,7 @@ export interface HpsaLoadOptions {
   /** The file's first bytes (readHead): their rows decide the date order for the typed read. */
   head: Uint8Array;
   /** Runs after every check on the new rows and before they replace anything; may throw DataLoadError. */
-  beforeReplace?: (counts: LoadSummary) => Promise<void>;
+  beforeReplace?: (counts: LoadSummary & { read: HpsaLoadResult['read'] }) => Promise<void>;
 }
 
 /** The careful read's text table and the new rows in the canonical layout. */
@@ -153,7 +153,7 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const summary = await checkRows(db, opts.fileName);
-    await opts.beforeReplace?.(summary);
+    await opts.beforeReplace?.({ ...summary, read: loaded.read });
     await swapIn(db, summary.disciplines);
     return loadResult(summary, loaded);
   } catch (e) {

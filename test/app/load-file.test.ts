@@ -39,13 +39,13 @@ function shownTotals(c: Coordinator) {
 
 const engineRows = async (engine: SqlEngine) => (await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM hpsa'))[0].n;
 
-/** The engine with its swap of a loaded file's table failing, as a crash or lack of memory would. */
-function failingSwap(engine: SqlEngine): SqlEngine {
+/** The engine with the statements containing `sql` failing, as a crash or lack of memory would. */
+function failing(engine: SqlEngine, sql: string): SqlEngine {
   return new Proxy(engine, {
     get(target, key) {
       if (key === 'query')
-        return (sql: string, params?: unknown[]) =>
-          sql.includes('RENAME TO hpsa') ? Promise.reject(new Error('Out of Memory Error (injected)')) : target.query(sql, params);
+        return (text: string, params?: unknown[]) =>
+          text.includes(sql) ? Promise.reject(new Error('Out of Memory Error (injected)')) : target.query(text, params);
       const value = Reflect.get(target, key) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -90,7 +90,7 @@ describe('an HRSA upload shown ahead of the engine', () => {
   });
 
   it('goes back to the data loaded before when the engine refuses the file after the views showed it', async () => {
-    const coordinator = await appCoordinator(failingSwap(db));
+    const coordinator = await appCoordinator(failing(db, 'RENAME TO hpsa'));
     const before = shownTotals(coordinator);
     const rowsBefore = await engineRows(db);
     const { outcome, later } = await loadDataFile(coordinator, readExcerpt(), 'excerpt.csv');
@@ -101,6 +101,18 @@ describe('an HRSA upload shown ahead of the engine', () => {
     expect(refused?.text).toBe('excerpt.csv could not be loaded; the data already loaded is unchanged.');
     expect(refused && !refused.ok && refused.details.join(' ')).toContain('Out of Memory');
     expect(await engineRows(db)).toBe(rowsBefore);
+    expect(shownTotals(coordinator)).toEqual(before);
+  });
+
+  it('goes back too when the engine could only read the file its careful way, which the views did not mirror', async () => {
+    const coordinator = await appCoordinator(failing(db, 'dateformat ='));
+    const before = shownTotals(coordinator);
+    const { outcome, later } = await loadDataFile(coordinator, readExcerpt(), 'excerpt.csv');
+    expect(outcome.ok).toBe(true);
+    const refused = await later;
+    expect(refused?.text).toBe(
+      'excerpt.csv: the query engine did not read the file as the quick read in this page did; nothing was loaded and the data already loaded is unchanged.',
+    );
     expect(shownTotals(coordinator)).toEqual(before);
   });
 
