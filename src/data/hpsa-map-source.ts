@@ -1,10 +1,10 @@
 // The map's source columns (derived.ts HPSA_AREA_SOURCE_SQL) read straight from an HRSA detail
-// file's bytes, chunk by chunk, on the main thread while DuckDB reads the same file in its worker:
-// the map then redraws as soon as the engine has accepted the file, without asking it for 91,000
-// rows back. It mirrors the typed read (hpsa-loader) only where that is exact — ASCII values, plain
-// numbers, whole dates in the decided order, well-formed records — and gives up (null) on anything
-// else; the engine's copy is then used. The upload also checks the result against the engine's
-// own counts before using it (mirrorsLoad).
+// file's bytes, chunk by chunk, on the main thread while DuckDB reads the same file in its worker,
+// and the counts the engine's checks make (mirroredCounts): the upload is then shown before the
+// engine has finished, without asking it for 91,000 rows back. It mirrors the typed read
+// (hpsa-loader) only where that is exact — ASCII values, plain numbers, whole dates in the decided
+// order, well-formed records — and gives up (null) on anything else; the engine's copy is then
+// used. The engine compares its own counts with these before it swaps the file in (mirrorsLoad).
 import type { DateOrder } from './date-order';
 import { HPSA_FILE_COLUMN } from './hpsa-format';
 import { codesOf, withCodes, type Cell, type LocalTable } from './local-table';
