@@ -152,7 +152,7 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const order = dateOrderOfFirstRows(opts);
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
-    const summary = await checkRows(db, opts.fileName);
+    const summary = summarise(typed || (await db.query<CheckRow>(CHECK_SQL)), opts.fileName);
     await opts.beforeReplace?.({ ...summary, read: loaded.read });
     await swapIn(db, summary.disciplines);
     return loadResult(summary, loaded);
@@ -234,24 +234,33 @@ function typedReadSql(opts: ReadSource, order: DateOrder, table: string): string
 }
 
 /**
- * The typed read into NEW. False (and NEW dropped) when a value did not read as typed: the careful
- * read then says which. Lines that are not CSV at all refuse the file.
+ * The typed read into NEW, with the check of its rows in the same message (the engine runs it at
+ * once instead of waiting for a main thread busy with the upload): the check's rows, or null (and
+ * NEW dropped) when a value did not read as typed — the careful read then says which. Lines that
+ * are not CSV at all refuse the file.
  */
-async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder): Promise<boolean> {
+async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder): Promise<CheckRow[] | null> {
   const rejects = `${NEW}_rejects`;
-  let r: { cast: number; broken: number };
+  let rows: (CheckRow & { cast: number; broken: number })[];
   try {
-    // The set-up, the read and the count of the values it could not read, in one message.
-    [r] = await db.query<{ cast: number; broken: number }>(
+    // The set-up, the read, the count of the values it could not read and the check, in one message.
+    rows = await db.query<CheckRow & { cast: number; broken: number }>(
       `${SETUP};\n${typedReadSql(opts, order, NEW)};
-      SELECT count(*) FILTER (WHERE error_type = 'CAST')::INTEGER AS cast, count(*) FILTER (WHERE error_type <> 'CAST')::INTEGER AS broken FROM ${rejects}`,
+      SELECT *, (SELECT count(*) FILTER (WHERE error_type = 'CAST') FROM ${rejects})::INTEGER AS cast,
+             (SELECT count(*) FILTER (WHERE error_type <> 'CAST') FROM ${rejects})::INTEGER AS broken
+      FROM (${CHECK_SQL})`,
     );
   } catch {
-    return false;
+    return null;
   }
-  if (r.broken > 0) await refuseBrokenLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
-  if (r.cast > 0) await db.query(`DROP TABLE ${NEW}`);
-  return r.cast === 0;
+  // The check has one row for all the rows, whatever they are.
+  const { cast, broken } = rows[0];
+  if (broken > 0) await refuseBrokenLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
+  if (cast > 0) {
+    await db.query(`DROP TABLE ${NEW}`);
+    return null;
+  }
+  return rows;
 }
 
 /** The careful read: text, the date order from every date, unreadable values named. Fills NEW. */
@@ -335,28 +344,34 @@ async function refuseBrokenLines(db: SqlEngine, rejects: string, fileName: strin
 /** What the check of the new rows counts. */
 export type LoadSummary = Pick<HpsaLoadResult, 'rows' | 'designations' | 'disciplines' | 'designationsByStatus' | 'snapshot' | 'keptRows'>;
 
+/** A row of the check of the new rows: one per discipline, one per status, one for all (g = 3). */
+interface CheckRow {
+  g: number;
+  discipline: string | null;
+  status: string | null;
+  n: number;
+  ids: number;
+  missing: number;
+  first_missing: number | null;
+  snapshot: string | null;
+  kept: number;
+}
+
 /**
- * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the load result reports, and the problems that make the file
- * unusable as HPSA data (rows without an ID, named by their first line; unknown disciplines or statuses).
+ * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the
+ * load result reports, and what summarise needs to refuse a file unusable as HPSA data.
  */
-async function checkRows(db: SqlEngine, fileName: string): Promise<LoadSummary> {
-  const groups = await db.query<{
-    g: number;
-    discipline: string | null;
-    status: string | null;
-    n: number;
-    ids: number;
-    missing: number;
-    first_missing: number | null;
-    snapshot: string | null;
-    kept: number;
-  }>(
-    `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
-            count(DISTINCT hpsa_id)::INTEGER AS ids, count(*) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS missing,
-            min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot,
-            (SELECT count(*) FROM ${HPSA_TABLE} WHERE discipline NOT IN (SELECT discipline FROM ${NEW} WHERE discipline IS NOT NULL))::INTEGER AS kept
-     FROM ${NEW} GROUP BY GROUPING SETS ((discipline), (status), ())`,
-  );
+const CHECK_SQL = `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
+    count(DISTINCT hpsa_id)::INTEGER AS ids, count(*) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS missing,
+    min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot,
+    (SELECT count(*) FROM ${HPSA_TABLE} WHERE discipline NOT IN (SELECT discipline FROM ${NEW} WHERE discipline IS NOT NULL))::INTEGER AS kept
+  FROM ${NEW} GROUP BY GROUPING SETS ((discipline), (status), ())`;
+
+/**
+ * The load's counts from the check's rows, or the problems that make the file unusable as HPSA
+ * data (rows without an ID, named by their first line; unknown disciplines or statuses).
+ */
+function summarise(groups: CheckRow[], fileName: string): LoadSummary {
   const all = groups.find((r) => r.g === 3);
   if (!all || all.n === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
   const byDiscipline = groups.filter((r) => r.g === 1).sort((a, b) => b.n - a.n);
