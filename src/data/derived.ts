@@ -68,89 +68,95 @@ export function areaRows(h: LocalTable, t: LocalTables): LocalTable {
 
   // GROUP BY ALL (discipline, status, is_area, hpsa_id, state, county_fips): each designation's
   // groups are chained from its latest one, and a designation has few (one per county, mostly).
+  // Groups hold row numbers, not values (typed arrays: no boxed numbers for the garbage collector).
+  const n = h.length;
   const latestOfId = new Int32Array(id.dict.length).fill(-1);
-  const previous: number[] = [];
-  const first: number[] = []; // each group's first row
-  const gScore: Cell[] = [];
-  const gFte: Cell[] = [];
-  const gPop: Cell[] = [];
-  const gDate: (number | null)[] = [];
+  const previous = new Int32Array(n);
+  const first = new Int32Array(n); // each group's first row
+  // any_value: the first row whose value is not NULL; max of the dates: the row with the latest.
+  const scoreRow = new Int32Array(n);
+  const fteRow = new Int32Array(n);
+  const popRow = new Int32Array(n);
+  const dateRow = new Int32Array(n);
+  const areaPop = (i: number) => (typeIsArea[type.codes[i]] ? pop[i] : null);
   const sameGroup = (i: number, j: number) =>
     discipline.codes[i] === discipline.codes[j] &&
     status.codes[i] === status.codes[j] &&
     typeIsArea[type.codes[i]] === typeIsArea[type.codes[j]] &&
     state.codes[i] === state.codes[j] &&
     county.codes[i] === county.codes[j];
-  for (let i = 0; i < h.length; i++) {
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
     const idCode = id.codes[i];
     let g = latestOfId[idCode];
     while (g >= 0 && !sameGroup(first[g], i)) g = previous[g];
-    const areaPop = typeIsArea[type.codes[i]] ? pop[i] : null;
     if (g < 0) {
-      previous.push(latestOfId[idCode]);
-      latestOfId[idCode] = first.push(i) - 1;
-      gScore.push(score[i]);
-      gFte.push(fte[i]);
-      gPop.push(areaPop);
-      gDate.push(date[i]);
-    } else {
-      // any_value: the first value that is not NULL; max of the dates.
-      gScore[g] ??= score[i];
-      gFte[g] ??= fte[i];
-      gPop[g] ??= areaPop;
-      gDate[g] = maxDate(gDate[g], date[i]);
+      g = groups++;
+      previous[g] = latestOfId[idCode];
+      latestOfId[idCode] = g;
+      first[g] = scoreRow[g] = fteRow[g] = popRow[g] = dateRow[g] = i;
+      continue;
     }
+    if (score[scoreRow[g]] === null) scoreRow[g] = i;
+    if (fte[fteRow[g]] === null) fteRow[g] = i;
+    if (areaPop(popRow[g]) === null) popRow[g] = i;
+    const d = date[i];
+    const latest = date[dateRow[g]];
+    if (d !== null && (latest === null || d > latest)) dateRow[g] = i;
   }
   // count(county_fips) OVER (PARTITION BY discipline, hpsa_id): the groups with a county.
   const nd = discipline.dict.length;
   const spanOf = (i: number) => id.codes[i] * nd + discipline.codes[i];
   const spans = new Int32Array(id.dict.length * nd);
-  for (const i of first) if (county.dict[county.codes[i]] !== null) spans[spanOf(i)]++;
+  for (let g = 0; g < groups; g++) if (county.dict[county.codes[first[g]]] !== null) spans[spanOf(first[g])]++;
   // The group keys keep their codes: a value's first group holds its first row, so the dictionary
   // (in order of first appearance) is the same.
   const decoded = (c: Codes) => {
-    const codes = new Int32Array(first.length);
-    const values = new Array<Cell>(first.length);
-    for (let g = 0; g < first.length; g++) values[g] = c.dict[(codes[g] = c.codes[first[g]])];
+    const codes = new Int32Array(groups);
+    const values = new Array<Cell>(groups);
+    for (let g = 0; g < groups; g++) values[g] = c.dict[(codes[g] = c.codes[first[g]])];
     return withCodes(values, { codes, dict: c.dict });
   };
-  /** A column with one value per group: the value for its first row's code (no callback: this runs per group and column). */
-  const perGroup = (codes: Int32Array, valueOfCode: readonly Cell[]) => {
-    const out = new Array<Cell>(first.length);
-    for (let g = 0; g < first.length; g++) out[g] = valueOfCode[codes[first[g]]];
-    return out;
-  };
-  const geo = (k: number) =>
-    perGroup(
-      state.codes,
-      geoOfState.map((g) => g[k]),
-    );
-  const nCounties = new Array<number>(first.length);
-  for (let g = 0; g < first.length; g++) nCounties[g] = spans[spanOf(first[g])];
+  // The other columns, one value per group, in one pass over the groups.
+  const perGroup = () => new Array<Cell>(groups);
+  const [oScore, oFte, oPop, oDate, oArea, oFips, oRural, oRegion, oDivision, oHhs, oCounties] = Array.from({ length: 11 }, perGroup);
+  for (let g = 0; g < groups; g++) {
+    const i = first[g];
+    oScore[g] = score[scoreRow[g]];
+    oFte[g] = fte[fteRow[g]];
+    oPop[g] = areaPop(popRow[g]);
+    oDate[g] = date[dateRow[g]];
+    oArea[g] = typeIsArea[type.codes[i]];
+    const geo = geoOfState[state.codes[i]];
+    oFips[g] = geo[0];
+    oRegion[g] = geo[1];
+    oDivision[g] = geo[2];
+    oHhs[g] = geo[3];
+    oRural[g] = ruralOfCounty[county.codes[i]];
+    oCounties[g] = spans[spanOf(i)];
+  }
   return {
-    length: first.length,
+    length: groups,
     columns: {
       discipline: decoded(discipline),
       status: decoded(status),
-      is_area: perGroup(type.codes, typeIsArea),
+      is_area: oArea,
       hpsa_id: decoded(id),
       state: decoded(state),
       county_fips: decoded(county),
-      score: gScore,
-      fte: gFte,
-      pop: gPop,
-      record_date: gDate,
-      state_fips: geo(0),
-      rural: perGroup(county.codes, ruralOfCounty),
-      census_region: geo(1),
-      census_division: geo(2),
-      hhs_region: geo(3),
-      n_counties: nCounties,
+      score: oScore,
+      fte: oFte,
+      pop: oPop,
+      record_date: oDate,
+      state_fips: oFips,
+      rural: oRural,
+      census_region: oRegion,
+      census_division: oDivision,
+      hhs_region: oHhs,
+      n_counties: oCounties,
     },
   };
 }
-
-const maxDate = (a: number | null, b: number | null) => (a === null || (b !== null && b > a) ? b : a);
 
 /** A LEFT JOIN's lookup: each key's values, the first one given where a key repeats (any_value). */
 function lookup(table: LocalTable | undefined, key: string, names: string[]): Map<Cell, Cell[]> {
