@@ -215,7 +215,12 @@ export async function readUserFile(
         [`query engine: ${designationSummary(counts, 'rows')}`, `quick read: ${designationSummary(expected, 'rows')}`],
       );
   };
-  const loading = loadRecognised(db, { ...file, source, head, format, sniff, beforeReplace, now: options.now ?? new Date() });
+  // On two cores the engine's read and this thread's read of the same file compete for them, and the
+  // views wait for this one only: the engine then starts once this one is done (with more, at once).
+  const engineMayStart = mirror && (globalThis.navigator?.hardwareConcurrency ?? 1) <= 2 ? utf8 : null;
+  const loading = Promise.resolve(engineMayStart).then(() =>
+    loadRecognised(db, { ...file, source, head, format, sniff, beforeReplace, now: options.now ?? new Date() }),
+  );
   try {
     // The engine cannot finish first: it waits for the JavaScript read before replacing anything.
     const counted = await Promise.race([ahead, loading.then(() => null)]);
