@@ -25,6 +25,12 @@ export interface PlanStep {
 
 export const percent = (p: number) => `${Math.round(p * 100)}%`;
 
+/** The last report downloaded or printed in this session: at what time ("14:05"), and whether the plan is still as it was then. */
+export interface SharedReport {
+  at: string;
+  current: boolean;
+}
+
 /** "San Joaquin Valley · 8 counties", "Kern · Kern County, CA", "West · California, Nevada". */
 export function describeServiceArea(area: ServiceArea, names: CountyNames): string {
   const parts = [
@@ -65,7 +71,7 @@ export function describeForecast(state: LiveForecastState): string {
   }
 }
 
-export function planSteps(ws: Workspace, forecast: LiveForecastState, names: CountyNames): PlanStep[] {
+export function planSteps(ws: Workspace, forecast: LiveForecastState, names: CountyNames, shared: SharedReport | null = null): PlanStep[] {
   const area = activeServiceArea(ws);
   const hasArea = !!area && area.counties.length + area.states.length > 0;
   const inProgress = ws.candidates.filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').length;
@@ -110,14 +116,22 @@ export function planSteps(ws: Workspace, forecast: LiveForecastState, names: Cou
     {
       id: 'share',
       title: 'Share',
-      status: 'todo',
-      summary: current
-        ? 'Report ready to preview and download'
-        : forecast.kind === 'updating'
-          ? 'Waiting for the forecast'
-          : 'Report without a forecast yet',
+      status: shared?.current ? 'done' : 'todo',
+      summary: shared?.current
+        ? `Report downloaded at ${shared.at}`
+        : shared
+          ? `Downloaded at ${shared.at}; the plan has changed since`
+          : current
+            ? 'Report ready to preview and download'
+            : forecast.kind === 'updating'
+              ? 'Waiting for the forecast'
+              : 'Report without a forecast yet',
       screen: 'report',
-      action: 'Preview the report and download it as one HTML file.',
+      action: !shared
+        ? 'Preview the report and download it as one HTML file.'
+        : shared.current
+          ? 'Send the downloaded file; a change to the plan will ask for a new one.'
+          : 'Download the report again: the plan has changed since the last one.',
     },
   ];
 }

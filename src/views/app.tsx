@@ -17,6 +17,7 @@ import { Tabs, type Tab } from './tabs';
 import { WorkspaceProvider } from './workspace-context';
 import { PipelineSync } from './pipeline-sync';
 import { LiveForecastProvider } from './live-forecast-context';
+import { SharedReportProvider } from './plan/shared-report';
 import { PlanStrip } from './plan/plan-strip';
 // Screens other than the map load on first use, keeping the initial JavaScript small.
 const TargetsScreen = lazy(() => import('./targets/targets-screen').then((m) => ({ default: m.TargetsScreen })));
@@ -129,9 +130,11 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
           <WorkspaceProvider>
             <PipelineSync />
             <LiveForecastProvider>
-              <UploadZone>
-                <Tabs tabs={TABS} banner={(open) => <PlanStrip screen={open} />} />
-              </UploadZone>
+              <SharedReportProvider>
+                <UploadZone>
+                  <Tabs tabs={TABS} banner={(open) => <PlanStrip screen={open} />} />
+                </UploadZone>
+              </SharedReportProvider>
             </LiveForecastProvider>
           </WorkspaceProvider>
         </AtlasContext.Provider>

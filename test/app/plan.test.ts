@@ -62,6 +62,22 @@ describe('the plan strip', () => {
     expect(nextPlanStep(steps).id).toBe('share');
   });
 
+  it('is shared once the report is downloaded, and asks for it again once the plan has changed since', () => {
+    const ws = { ...emptyWorkspace(), targets: [target('t0', 2, '2027-Q4')], candidates: [makeCandidate({})] };
+    const share = (shared: { at: string; current: boolean } | null) => planSteps(ws, current([0.7]), names, shared)[4];
+    expect(share(null)).toMatchObject({ status: 'todo', summary: 'Report ready to preview and download' });
+    expect(share({ at: '14:05', current: true })).toMatchObject({
+      status: 'done',
+      summary: 'Report downloaded at 14:05',
+      action: 'Send the downloaded file; a change to the plan will ask for a new one.',
+    });
+    expect(share({ at: '14:05', current: false })).toMatchObject({
+      status: 'todo',
+      summary: 'Downloaded at 14:05; the plan has changed since',
+      action: 'Download the report again: the plan has changed since the last one.',
+    });
+  });
+
   it('never states a P(met) while the forecast updates', () => {
     expect(describeForecast({ kind: 'updating', previous: null, progress: null, slow: false })).toBe('Updating…');
     expect(describeForecast({ kind: 'updating', previous: null, progress: 0.45, slow: true })).toBe('Updating… 45%');

@@ -206,6 +206,10 @@ describe('a new user’s first run, at 1440 px', () => {
     const file = fs.readFileSync(await download.path(), 'utf8');
     expect(file).toBe(preview);
     expect(file).toContain('Imperial County, CA (06025)');
+    // The plan's last step is done now, with the time of the download.
+    const share = page.locator('[data-testid="plan-strip"] [data-step="share"]');
+    await expect.poll(() => share.getAttribute('data-status')).toBe('done');
+    expect(await page.getByTestId('plan-share').innerText()).toMatch(/^Report downloaded at \d\d:\d\d$/);
   });
 
   it('removes every sample item and nothing else', async () => {
@@ -216,6 +220,7 @@ describe('a new user’s first run, at 1440 px', () => {
     await page.getByTestId('target-hires').fill('2');
     await page.getByTestId('target-save').click();
     await expect.poll(async () => (await cells('[data-testid="targets-table"]')).some((r) => r[2] === 'Kern County, CA')).toBe(true);
+    expect(await planText('share')).toMatch(/^Downloaded at \d\d:\d\d; the plan has changed since$/);
     await page.getByTestId('sample-remove').click();
     expect(await page.getByTestId('sample-message').innerText()).toMatch(/Sample data removed/);
     const left = await cells('[data-testid="targets-table"]');

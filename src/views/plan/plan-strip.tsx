@@ -3,6 +3,7 @@ import { useLiveForecast } from '../live-forecast-context';
 import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';
 import { SampleDataControl } from './sample-data-control';
+import { useSharedReport } from './shared-report';
 
 const SCREEN_NAMES: Record<PlanStep['screen'], string> = {
   map: 'Shortage map',
@@ -15,7 +16,7 @@ const SCREEN_NAMES: Record<PlanStep['screen'], string> = {
 export function PlanStrip({ screen }: { screen: string }) {
   const { workspace } = useWorkspace();
   const forecast = useLiveForecast();
-  const steps = planSteps(workspace, forecast, useCountyNames());
+  const steps = planSteps(workspace, forecast, useCountyNames(), useSharedReport());
   const next = nextPlanStep(steps);
   const empty = steps.every((s) => s.status === 'todo');
   return (

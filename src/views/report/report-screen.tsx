@@ -13,6 +13,7 @@ import { useWorkspace } from '../workspace-context';
 import { useLiveForecast } from '../live-forecast-context';
 import { ReportPreview } from './report-preview';
 import { ReportTablesCard } from './report-tables-card';
+import { useRecordShared } from '../plan/shared-report';
 
 /** Prints the report itself, not this screen: a hidden frame that may show a print dialog but never run script. */
 function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFrameElement {
@@ -60,6 +61,7 @@ export function ReportScreen() {
   const clock = useClock();
   const [includeCandidates, setIncludeCandidates] = useState(false);
   const { report, error, updating } = useGatheredReport();
+  const recordShared = useRecordShared();
   const printFrame = useRef<HTMLIFrameElement | null>(null);
   useEffect(() => () => printFrame.current?.remove(), []);
   const input: ReportInput | null = report ? { ...report, includeCandidates } : null;
@@ -122,7 +124,11 @@ export function ReportScreen() {
         <div className="button-row">
           <button
             type="button"
-            onClick={() => html && downloadText(`shortage-atlas-report-${clock.today()}.html`, html, 'text/html;charset=utf-8')}
+            onClick={() => {
+              if (!html) return;
+              downloadText(`shortage-atlas-report-${clock.today()}.html`, html, 'text/html;charset=utf-8');
+              recordShared();
+            }}
             disabled={!ready}
             data-testid="export-report"
           >
@@ -131,7 +137,11 @@ export function ReportScreen() {
           <button
             type="button"
             className="secondary"
-            onClick={() => html && (printFrame.current = printReport(html, printFrame.current))}
+            onClick={() => {
+              if (!html) return;
+              printFrame.current = printReport(html, printFrame.current);
+              recordShared();
+            }}
             disabled={!ready}
             data-testid="print-report"
           >
