@@ -5,7 +5,7 @@ import type { Shape } from '../data/geo';
 
 const SVG_NS = namespaces.svg;
 /** An SVG element of the given tag (d3's namespace constant keeps the namespace URL in one place). */
-const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] =>
+export const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] =>
   document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
 export const NO_DATA_FILL = '#e9ecef';
 

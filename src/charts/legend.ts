@@ -1,7 +1,63 @@
-// Legend for a choropleth's colour classes, drawn by Observable Plot.
-import * as Plot from '@observablehq/plot';
+// Legend for a choropleth's colour classes: a row of swatches with each class boundary under it
+// (the layout of Observable Plot's threshold legend, drawn here so the first screen does not load Plot).
 import type { ColorScale } from './choropleth';
-import { NO_DATA_FILL } from './choropleth';
+import { NO_DATA_FILL, svgEl } from './choropleth';
+
+const WIDTH = 360;
+const HEIGHT = 46;
+
+/** The swatch row: one rect per class, the thresholds as ticks and labels between them. */
+function swatches(scale: ColorScale, label: string, format: (v: number) => string): SVGSVGElement {
+  const svg = svgEl('svg');
+  svg.setAttribute('class', 'legend-swatches');
+  svg.setAttribute('width', String(WIDTH));
+  svg.setAttribute('height', String(HEIGHT));
+  svg.setAttribute('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
+  svg.setAttribute('role', 'img');
+  const bounds = scale.thresholds.map(format);
+  const classes = scale.colors.map((_, i) =>
+    i === 0 ? `under ${bounds[0]}` : i === bounds.length ? `${bounds[i - 1]} and over` : `${bounds[i - 1]} to ${bounds[i]}`,
+  );
+  svg.setAttribute('aria-label', `${label}: ${classes.join('; ')}`);
+  const band = WIDTH / scale.colors.length;
+  const title = svgEl('text');
+  title.setAttribute('x', '0');
+  title.setAttribute('y', '11');
+  title.setAttribute('font-weight', '600');
+  title.textContent = label;
+  svg.appendChild(title);
+  scale.colors.forEach((color, i) => {
+    const r = svgEl('rect');
+    r.setAttribute('x', String(i * band));
+    r.setAttribute('y', '18');
+    r.setAttribute('width', String(band));
+    r.setAttribute('height', '10');
+    r.setAttribute('fill', color);
+    svg.appendChild(r);
+  });
+  bounds.forEach((text, i) => {
+    const x = String((i + 1) * band);
+    const tick = svgEl('line');
+    for (const [k, v] of [
+      ['x1', x],
+      ['x2', x],
+      ['y1', '18'],
+      ['y2', '32'],
+      ['stroke', 'currentColor'],
+    ])
+      tick.setAttribute(k, v);
+    const t = svgEl('text');
+    for (const [k, v] of [
+      ['x', x],
+      ['y', '43'],
+      ['text-anchor', 'middle'],
+    ])
+      t.setAttribute(k, v);
+    t.textContent = text;
+    svg.append(tick, t);
+  });
+  return svg;
+}
 
 export interface LegendText {
   /** The figures' source and date, shown under the classes. */
@@ -19,14 +75,7 @@ export function colorLegend(
   const wrap = document.createElement('div');
   wrap.className = 'legend';
   if (scale.thresholds.length) {
-    wrap.appendChild(
-      Plot.legend({
-        color: { type: 'threshold', domain: scale.thresholds, range: scale.colors, label },
-        tickFormat: format,
-        width: 360,
-        style: { fontSize: '12px', color: '#1d2733' },
-      }) as HTMLElement,
-    );
+    wrap.appendChild(swatches(scale, label, format));
   } else {
     const p = document.createElement('p');
     p.textContent = `${label}: no values to show`;

@@ -35,6 +35,8 @@ figure.map svg.choropleth { display: block; width: 100%; height: auto; max-heigh
 .choropleth .overlay .selected { fill: none; stroke: #1d2733; stroke-width: 2.5; vector-effect: non-scaling-stroke; }
 .legend { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 4px 20px; margin-top: 4px; }
 .legend p { margin: 0; font-size: 12px; color: var(--muted); }
+.legend-swatches { max-width: 100%; height: auto; overflow: visible; font-size: 12px; font-variant-numeric: tabular-nums; color: #1d2733; }
+.legend-swatches text { fill: currentColor; }
 .swatch { display: inline-block; width: 14px; height: 10px; border: 1px solid #bbb; vertical-align: middle; }
 figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; }
 .small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 8px 16px; }
