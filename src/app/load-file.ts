@@ -67,8 +67,3 @@ function failure(e: unknown, fileName: string): UploadOutcome {
     ? { ok: false, text: e.message, details: e.details }
     : { ok: false, text: `${fileName} could not be loaded; the data already loaded is unchanged.`, details: [describeDuckDbError(e)] };
 }
-
-/** What a failed start-up says to the person. */
-export function bootFailure(e: unknown): string {
-  return e instanceof DataLoadError ? [e.message, ...e.details].join(' ') : describeDuckDbError(e);
-}

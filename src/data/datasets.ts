@@ -308,17 +308,3 @@ function hpsaDataset(r: HpsaLoadResult, file: UploadedFile): LoadedDataset {
     summary: designationSummary(r, 'component rows'),
   };
 }
-
-/** The dataset list after an upload: datasets whose parts the new one covers are marked replaced by it. */
-export function withUpload(datasets: readonly LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
-  const covered = new Set(added.parts);
-  const replaced = datasets.map((d) =>
-    !d.replacedBy && d.table === added.table && d.parts.length && d.parts.every((x) => covered.has(x)) ? { ...d, replacedBy: added.id } : d,
-  );
-  return [...replaced, added];
-}
-
-/** The dataset list as it was before withUpload(…, removed): for an upload the engine refused after all. */
-export function withoutUpload(datasets: readonly LoadedDataset[], removed: LoadedDataset): LoadedDataset[] {
-  return datasets.filter((d) => d !== removed).map((d) => (d.replacedBy === removed.id ? { ...d, replacedBy: undefined } : d));
-}

@@ -5,8 +5,10 @@ import { deferredEngine } from '../data/engine';
 import { LocalIndex } from '../data/local-index';
 import { LOCAL_TABLES } from '../data/local-tables';
 import { firstScreenTables, type FirstScreen } from '../data/first-screen';
-import { withUpload, withoutUpload, type LoadedDataset } from '../data/datasets';
-import { bootFailure, loadDataFile, type FileLoad } from '../app/load-file';
+import type { LoadedDataset } from '../data/datasets';
+import { withUpload, withoutUpload } from '../data/dataset-list';
+import { bootFailure } from '../app/boot-failure';
+import type { FileLoad } from '../app/load-file';
 import { AtlasContext, type Atlas, type EngineState } from './atlas-context';
 import { LoadStatus } from './data/load-status';
 import { DataSources } from './data/data-sources';
@@ -88,6 +90,8 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
   const loadFile = useCallback(
     async (file: File): Promise<Pick<FileLoad, 'outcome' | 'later'>> => {
       if (phase.kind !== 'ready') return { outcome: { ok: false, text: 'The app is still loading; try again in a moment.', details: [] } };
+      // The loaders come with the engine's code (its chunk imports them too), not with the first screen.
+      const { loadDataFile } = await import('../app/load-file');
       const { outcome, added, later } = await loadDataFile(phase.coordinator, file, file.name);
       if (!added) return { outcome };
       setDatasets((ds) => withUpload(ds, added));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withUpload, withoutUpload, type LoadedDataset } from '../../src/data/datasets';
+import type { LoadedDataset } from '../../src/data/datasets';
+import { withUpload, withoutUpload } from '../../src/data/dataset-list';
 
 const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
   id,
