@@ -37,14 +37,7 @@ export function loadDataFile(coordinator: Coordinator, file: File | Uint8Array, 
 
 async function readAndShow(coordinator: Coordinator, file: File | Uint8Array, fileName: string): Promise<FileLoad> {
   try {
-    const {
-      dataset: added,
-      derive,
-      localSources,
-      engineLoad,
-    } = await readUserFile(coordinator.engine, file, fileName, {
-      whileLoading: (sources) => coordinator.prepareLocal(sources),
-    });
+    const { dataset: added, derive, localSources, engineLoad } = await readUserFile(coordinator.engine, file, fileName);
     // The map's local copies are computed from the new rows (read from the file in JavaScript when
     // it could) while DuckDB rebuilds its derived tables; the queries the engine answers from them wait for that.
     const changed = changedWith(added.table);

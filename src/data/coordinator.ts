@@ -57,8 +57,6 @@ export interface QueryIndex {
   dataChanged(tables: ReadonlySet<string>, sources?: Readonly<Record<string, LocalTable>>): Promise<void>;
   /** Local tables computed in JavaScript (e.g. from the workspace), ahead of the engine. */
   setTables(tables: Readonly<Record<string, LocalTable>>): void;
-  /** Work on source columns that a coming dataChanged may bring (see LocalIndex.prepare). */
-  prepare?(sources: Readonly<Record<string, LocalTable>>): void;
 }
 
 /** What a cached result depends on: the engine tables its SQL reads and the local tables its local form reads. */
@@ -181,11 +179,6 @@ export class Coordinator {
     }
     this.changes = Promise.all([this.changes, caughtUp]).then(() => this.bump(changed));
     return this.changes;
-  }
-
-  /** Source columns a coming dataChanged may bring, in hand early: the index derives from them now. */
-  prepareLocal(sources: Readonly<Record<string, LocalTable>>): void {
-    this.index?.prepare?.(sources);
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   loadedDisciplines,
   loadHpsaDetail,
   typedLoadResult,
+  type DateOrderDecision,
   type HpsaLoadResult,
   type LoadSummary,
 } from './hpsa-loader';
@@ -82,7 +83,7 @@ export async function loadEmbedded(db: SqlEngine, entry: DatasetEntry, bytes: Ui
         sourceId: entry.id,
         header: sniff.fields,
         trailingDelimiter: sniff.trailingDelimiter,
-        head,
+        firstRowsOrder: dateOrderOfFirstRows({ head, header: sniff.fields, trailingDelimiter: sniff.trailingDelimiter }),
       });
       return {
         ...base,
@@ -133,17 +134,6 @@ export async function loadUserFile(
   return dataset;
 }
 
-/** What readUserFile reads from the file in JavaScript besides the engine's read. */
-export interface ReadOptions {
-  now?: Date;
-  /**
-   * Called with local tables' source columns read from the file, as soon as they are (while the
-   * engine still reads and checks it): for work that can start early. They are the file's only if
-   * readUserFile returns them as `localSources`.
-   */
-  whileLoading?: (sources: Record<string, LocalTable>) => void;
-}
-
 /** What readUserFile gives back. */
 export interface UserFileRead {
   dataset: LoadedDataset;
@@ -172,7 +162,7 @@ export async function readUserFile(
   db: SqlEngine,
   source: File | Uint8Array,
   fileName: string,
-  options: ReadOptions = {},
+  options: { now?: Date } = {},
 ): Promise<UserFileRead> {
   const head = await readHead(source);
   const sniff = sniffHeader(new TextDecoder().decode(head));
@@ -189,7 +179,6 @@ export async function readUserFile(
   let mapSource: LocalTable | null = null;
   const utf8 = isUtf8(source, mirror ? (chunk) => mirror.push(chunk) : undefined).then((ok) => {
     mapSource = (ok && mirror?.end()) || null;
-    if (mapSource) options.whileLoading?.({ [HPSA_AREA_TABLE]: mapSource });
     return ok;
   });
   // The load's counts from the mirrored columns, when they are all the engine's load would report.
@@ -219,7 +208,7 @@ export async function readUserFile(
   // views wait for this one only: the engine then starts once this one is done (with more, at once).
   const engineMayStart = mirror && (globalThis.navigator?.hardwareConcurrency ?? 1) <= 2 ? utf8 : null;
   const loading = Promise.resolve(engineMayStart).then(() =>
-    loadRecognised(db, { ...file, source, head, format, sniff, beforeReplace, now: options.now ?? new Date() }),
+    loadRecognised(db, { ...file, source, firstRowsOrder: order, format, sniff, beforeReplace, now: options.now ?? new Date() }),
   );
   try {
     // The engine cannot finish first: it waits for the JavaScript read before replacing anything.
@@ -258,14 +247,14 @@ async function loadRecognised(
   db: SqlEngine,
   opts: UploadedFile & {
     source: File | Uint8Array;
-    head: Uint8Array;
+    firstRowsOrder: DateOrderDecision | null;
     format: Exclude<FileFormat, { kind: 'unknown' }>;
     sniff: HeaderSniff;
     beforeReplace: (counts?: LoadSummary & { read: HpsaLoadResult['read'] }) => Promise<void>;
     now: Date;
   },
 ): Promise<LoadedDataset> {
-  const { source, head, fileName, format, sniff, beforeReplace, now, id } = opts;
+  const { source, firstRowsOrder, fileName, format, sniff, beforeReplace, now, id } = opts;
   const registeredName = `${id}.csv`;
   await db.registerFile(registeredName, source);
   try {
@@ -282,7 +271,7 @@ async function loadRecognised(
         origin: 'upload',
       };
     }
-    const r = await loadHpsaDetail(db, { ...csv, sourceId: id, head, beforeReplace });
+    const r = await loadHpsaDetail(db, { ...csv, sourceId: id, firstRowsOrder, beforeReplace });
     return hpsaDataset(r, opts);
   } finally {
     await db.dropFile(registeredName);

@@ -43,10 +43,19 @@ export interface HpsaLoadOptions {
   /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
   header: string[];
   trailingDelimiter: boolean;
-  /** The file's first bytes (readHead): their rows decide the date order for the typed read. */
-  head: Uint8Array;
+  /**
+   * The date order the file's first rows settle (dateOrderOfFirstRows, from the bytes readHead gives),
+   * which the typed read reads the dates in; null: they do not settle it, the careful read decides.
+   */
+  firstRowsOrder: DateOrderDecision | null;
   /** Runs after every check on the new rows and before they replace anything; may throw DataLoadError. */
   beforeReplace?: (counts: LoadSummary & { read: HpsaLoadResult['read'] }) => Promise<void>;
+}
+
+/** A date order and why it was chosen. */
+export interface DateOrderDecision {
+  order: DateOrder;
+  why: string;
 }
 
 /** The careful read's text table and the new rows in the canonical layout. */
@@ -149,7 +158,7 @@ const canonical = (exprs: Record<Column, string>) => HPSA_COLUMNS.map(([c]) => `
  */
 export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Promise<HpsaLoadResult> {
   try {
-    const order = dateOrderOfFirstRows(opts);
+    const order = opts.firstRowsOrder;
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const summary = summarise(typed || (await db.query<CheckRow>(CHECK_SQL)), opts.fileName);
@@ -174,7 +183,7 @@ function loadResult(
  * What loadHpsaDetail returns for a file whose counts are known ahead (read in JavaScript, see
  * hpsa-map-source) when the typed read in `order` (dateOrderOfFirstRows) takes it as counted.
  */
-export function typedLoadResult(counts: LoadSummary, order: { order: DateOrder; why: string }): HpsaLoadResult {
+export function typedLoadResult(counts: LoadSummary, order: DateOrderDecision): HpsaLoadResult {
   return loadResult(counts, { ...order, read: 'typed', warnings: [] });
 }
 
@@ -182,7 +191,8 @@ export function typedLoadResult(counts: LoadSummary, order: { order: DateOrder; 
 const DROP_SCRATCH = [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n');
 /**
  * Before a read: the table exists (the swap needs it) and nothing is left from an earlier load. The
- * typed read sends it in its own message (each message waits its turn on a main thread busy with the upload).
+ * typed read sends it in the read's own message (each message waits its turn on a main thread busy
+ * with the upload).
  */
 const SETUP = [createHpsaTableSql(), DROP_SCRATCH].join(';\n');
 
@@ -200,8 +210,8 @@ export async function loadedDisciplines(db: SqlEngine): Promise<string[]> {
 
 /** The date order, when the file's first rows (its head, read in JS) settle it; null when they do not. */
 export function dateOrderOfFirstRows(
-  opts: Pick<HpsaLoadOptions, 'head' | 'header' | 'trailingDelimiter'>,
-): { order: DateOrder; why: string } | null {
+  opts: Pick<HpsaLoadOptions, 'header' | 'trailingDelimiter'> & { head: Uint8Array },
+): DateOrderDecision | null {
   const evidence = headDateEvidence(opts.head, {
     header: opts.header,
     trailingDelimiter: opts.trailingDelimiter,

@@ -19,8 +19,6 @@ export class LocalIndex implements QueryIndex {
   private readonly tables: Record<string, LocalTable> = {};
   /** Tables being loaded: nothing answers from them until they are in. */
   private readonly loading = new Map<string, Promise<void>>();
-  /** Tables derived ahead (prepare), by the source columns they were derived from. */
-  private readonly prepared = new WeakMap<LocalTable, LocalTable>();
 
   constructor(
     private readonly engine: SqlEngine,
@@ -55,17 +53,6 @@ export class LocalIndex implements QueryIndex {
     return Promise.all(stale.map((t) => this.load(t, given[t]))).then(() => undefined);
   }
 
-  /**
-   * Derives tables from source columns in hand before the data change is reported (an upload read
-   * in JavaScript while the engine still checks it), so dataChanged with the same columns finds them done.
-   */
-  prepare(given: Readonly<Record<string, LocalTable>>): void {
-    for (const [name, columns] of Object.entries(given)) {
-      const derive = this.sources[name]?.derive;
-      if (derive?.uses.every((t) => this.tables[t] && !this.loading.has(t))) this.prepared.set(columns, derive.run(columns, this.tables));
-    }
-  }
-
   /** Every table of the sources, loaded (the build's first screen, the tests). */
   async all(): Promise<LocalTables> {
     await Promise.all(Object.keys(this.sources).map((t) => this.ready(t)));
@@ -86,12 +73,9 @@ export class LocalIndex implements QueryIndex {
     // sent at once, so it runs before any engine work the caller queues after reporting a change.
     const columns = given ? Promise.resolve(given) : this.engine.columns(source.sql);
     const derive = source.derive;
-    const ahead = given && this.prepared.get(given);
-    const table = ahead
-      ? Promise.resolve(ahead)
-      : derive
-        ? Promise.all([columns, ...derive.uses.map((t) => this.ready(t))]).then(([c]) => derive.run(c, this.tables))
-        : columns;
+    const table = derive
+      ? Promise.all([columns, ...derive.uses.map((t) => this.ready(t))]).then(([c]) => derive.run(c, this.tables))
+      : columns;
     const loading: Promise<void> = table.then(
       (table) => {
         if (this.loading.get(name) !== loading) return;
