@@ -2,7 +2,7 @@
 // no code. Its CSP forbids scripts and every load except inline styles and data: images, so even
 // a mistake in escaping could not reach the network or run.
 import { html, styleSheet } from './html';
-import type { ReportInput } from '../app/report-input';
+import type { ReportInput } from '../app/report/report-input';
 import { REPORT_CSS } from './report-styles';
 import { assumptionsSection } from './sections/assumptions';
 import { dataSourcesSection } from './sections/data-sources';

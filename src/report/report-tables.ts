@@ -1,6 +1,6 @@
 // Every table in a report, in the order it appears: the screen offers each as a CSV.
-import { countyNamesFromLabels } from '../app/county-names';
-import { isUnavailable, type ReportInput } from '../app/report-input';
+import { countyNamesFromLabels } from '../app/common/county-names';
+import { isUnavailable, type ReportInput } from '../app/report/report-input';
 import type { ReportTable } from './report-table';
 import { assumptionsTable } from './sections/assumptions';
 import { candidateForecastTable, forecastTable } from './sections/forecast';

@@ -7,8 +7,8 @@ import { LOCAL_TABLES } from '../data/local-tables';
 import { firstScreenTables, type FirstScreen } from '../data/first-screen';
 import type { LoadedDataset } from '../data/datasets';
 import { withUpload, withoutUpload } from '../data/dataset-list';
-import { bootFailure } from '../app/boot-failure';
-import type { FileLoad } from '../app/load-file';
+import { bootFailure } from '../app/common/boot-failure';
+import type { FileLoad } from '../app/data/load-file';
 import { AtlasContext, type Atlas, type EngineState } from './atlas-context';
 import { LoadStatus } from './data/load-status';
 import { DataSources } from './data/data-sources';
@@ -91,7 +91,7 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
     async (file: File): Promise<Pick<FileLoad, 'outcome' | 'later'>> => {
       if (phase.kind !== 'ready') return { outcome: { ok: false, text: 'The app is still loading; try again in a moment.', details: [] } };
       // The loaders come with the engine's code (its chunk imports them too), not with the first screen.
-      const { loadDataFile } = await import('../app/load-file');
+      const { loadDataFile } = await import('../app/data/load-file');
       const { outcome, added, later } = await loadDataFile(phase.coordinator, file, file.name);
       if (!added) return { outcome };
       setDatasets((ds) => withUpload(ds, added));

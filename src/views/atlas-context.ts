@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Coordinator } from '../data/coordinator';
 import type { LoadedDataset } from '../data/datasets';
-import type { FileLoad } from '../app/load-file';
+import type { FileLoad } from '../app/data/load-file';
 
 /** The query engine: the map works before it is up; uploads and SQL-only screens wait for it. */
 export type EngineState = 'starting' | 'ready' | 'failed';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { findCounty, searchCounties, type County } from '../app/county-names';
-import { countyProblem } from '../app/target-draft';
+import { findCounty, searchCounties, type County } from '../app/common/county-names';
+import { countyProblem } from '../app/targets/target-draft';
 import { useCountyNames } from './use-county-names';
 
 /** A county typed by name, with type-ahead from the Census county table ("Kern County, CA"). */

@@ -1,4 +1,4 @@
-import type { FigureTable } from '../app/state-figures';
+import type { FigureTable } from '../app/map/state-figures';
 import { formatNumber } from '../model/format';
 
 /** A table of published figures (app/state-figures.ts), as the report prints it too. */

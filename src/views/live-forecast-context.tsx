@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { LiveForecast } from '../app/live-forecast';
-import { initialForecastState, type LiveForecastState } from '../app/live-forecast-state';
-import { stateRegionMap } from '../app/regions';
+import type { LiveForecast } from '../app/pipeline/live-forecast';
+import { initialForecastState, type LiveForecastState } from '../app/pipeline/live-forecast-state';
+import { stateRegionMap } from '../app/map/regions';
 import { stateRegions } from '../data/queries/pipeline';
 import { useClock } from './clock-context';
 import { useQuery } from './use-query';
@@ -21,7 +21,7 @@ export function LiveForecastProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let on = true;
     let made: LiveForecast | null = null;
-    import('../app/live-forecast').then(
+    import('../app/pipeline/live-forecast').then(
       (m) => on && setLive((made = new m.LiveForecast())),
       (e: unknown) => console.error('The forecast could not be loaded', e),
     );

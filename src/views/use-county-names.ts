@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { countyNameMap, type CountyNames } from '../app/county-names';
+import { countyNameMap, type CountyNames } from '../app/common/county-names';
 import { countyNameRows } from '../data/queries/counties';
 import { useQuery } from './use-query';
 

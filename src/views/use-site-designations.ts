@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { siteDesignations, waiverCounties } from '../app/waiver-sites';
+import { siteDesignations, waiverCounties } from '../app/pipeline/waiver-sites';
 import { hpsaCoverage, waiverSiteDesignations } from '../data/queries/waiver-sites';
 import type { SiteDesignations } from '../model/timing/waiver-sites';
 import type { Candidate } from '../model/types';

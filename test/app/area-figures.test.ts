@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { areaStates, statesOfRegion, targetContext } from '../../src/app/area-figures';
-import { reportStates } from '../../src/app/gather-report';
+import { areaStates, statesOfRegion, targetContext } from '../../src/app/targets/area-figures';
+import { reportStates } from '../../src/app/report/gather-report';
 import { DEFAULT_VIEW } from '../../src/model/map-view';
 
 const area = { id: 'sa', name: 'Area', counties: ['06019', '48201'], states: ['NV'] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateForecastCells, candidateForecastColumns } from '../../src/app/candidate-forecast-table';
+import { candidateForecastCells, candidateForecastColumns } from '../../src/app/pipeline/candidate-forecast-table';
 import type { CandidateForecast } from '../../src/model/forecast/result';
 import type { Target } from '../../src/model/types';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixedClock, localIsoDate } from '../../src/app/clock';
+import { fixedClock, localIsoDate } from '../../src/app/common/clock';
 
 // A US evening: already tomorrow in UTC. Node reads TZ when it changes.
 const savedTz = process.env.TZ;

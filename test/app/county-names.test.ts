@@ -10,9 +10,9 @@ import {
   searchCounties,
   siteLabel,
   type CountyNames,
-} from '../../src/app/county-names';
-import { regionLabel } from '../../src/app/labels';
-import { readPipelineImport } from '../../src/app/pipeline';
+} from '../../src/app/common/county-names';
+import { regionLabel } from '../../src/app/common/labels';
+import { readPipelineImport } from '../../src/app/pipeline/import-candidates';
 import { Coordinator } from '../../src/data/coordinator';
 import { countyNameRows } from '../../src/data/queries/counties';
 import { loadEmbeddedDatasets } from '../helpers/app-data';

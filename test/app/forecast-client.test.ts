@@ -3,7 +3,7 @@
 // copies or transfers messages as a browser does. The browser tests run the real workers.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeCandidate } from '../helpers/candidate';
-import { runForecastInWorker } from '../../src/app/forecast-client';
+import { runForecastInWorker } from '../../src/app/pipeline/forecast-client';
 import { answerCommand, type ForecastWorkerState } from '../../src/model/forecast/forecast-part';
 import type { ForecastCommand, ForecastReply } from '../../src/model/forecast/request';
 import { simulate, type SimulateOptions } from '../../src/model/forecast/simulate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forecastKey, forecastWorkspace, pipelineActions, targetNextSteps } from '../../src/app/forecast';
-import { fixedClock } from '../../src/app/clock';
+import { forecastKey, forecastWorkspace, pipelineActions, targetNextSteps } from '../../src/app/pipeline/forecast';
+import { fixedClock } from '../../src/app/common/clock';
 import { targetNextStep } from '../../src/model/forecast/next-step';
 import { simulate } from '../../src/model/forecast/simulate';
 import { FORECAST_SETTINGS } from '../../src/model/forecast/settings';

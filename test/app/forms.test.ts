@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diversityMeasure } from '../../src/app/diversity';
-import { regionFilterOptions } from '../../src/app/map-filters';
-import { checkedDraft, emptyDraft, placeFields, regionChoice, regionFromChoice } from '../../src/app/target-draft';
+import { diversityMeasure } from '../../src/app/targets/diversity';
+import { regionFilterOptions } from '../../src/app/map/map-filters';
+import { checkedDraft, emptyDraft, placeFields, regionChoice, regionFromChoice } from '../../src/app/targets/target-draft';
 import type { RegionRef } from '../../src/model/types';
 
 describe('the target form', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { professionLabel, regionLabel, targetLabel, targetLabelById } from '../../src/app/labels';
+import { professionLabel, regionLabel, targetLabel, targetLabelById } from '../../src/app/common/labels';
 import type { ServiceArea, Target } from '../../src/model/types';
 
 const areas: ServiceArea[] = [{ id: 'a1', name: 'Central Valley', counties: ['06019'], states: [] }];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forecastKey, type WorkspaceForecast } from '../../src/app/forecast';
-import type { WorkerRunOptions } from '../../src/app/forecast-client';
-import { LiveForecast } from '../../src/app/live-forecast';
+import { forecastKey, type WorkspaceForecast } from '../../src/app/pipeline/forecast';
+import type { WorkerRunOptions } from '../../src/app/pipeline/forecast-client';
+import { LiveForecast } from '../../src/app/pipeline/live-forecast';
 import type { Target } from '../../src/model/types';
 import { emptyWorkspace, type Workspace } from '../../src/model/workspace';
 import { makeCandidate } from '../helpers/candidate';

@@ -2,7 +2,7 @@
 // read in JavaScript, the engine then holds exactly what they showed, uploads run one at a time,
 // and a file the engine refuses after the views showed it takes them back to the data loaded before.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadDataFile } from '../../src/app/load-file';
+import { loadDataFile } from '../../src/app/data/load-file';
 import { Coordinator } from '../../src/data/coordinator';
 import type { SqlEngine } from '../../src/data/engine';
 import { LocalIndex } from '../../src/data/local-index';

@@ -1,9 +1,16 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Coordinator } from '../../src/data/coordinator';
 import { loadUserFile } from '../../src/data/datasets';
-import { MIN_PEERS, assessMarketOffer, offerForecastChange, offerOdds, offerToSave, targetsForOffer } from '../../src/app/market-offer';
+import {
+  MIN_PEERS,
+  assessMarketOffer,
+  offerForecastChange,
+  offerOdds,
+  offerToSave,
+  targetsForOffer,
+} from '../../src/app/market/market-offer';
 import { setTargetOffer } from '../../src/model/targets';
-import { fixedClock } from '../../src/app/clock';
+import { fixedClock } from '../../src/app/common/clock';
 import { simulate } from '../../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { emptyWorkspace, type Workspace } from '../../src/model/workspace';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_COLUMNS, actionCells, mergeCandidates, readPipelineImport } from '../../src/app/pipeline';
+import { ACTION_COLUMNS, actionCells, mergeCandidates, readPipelineImport } from '../../src/app/pipeline/import-candidates';
 import { PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
 import { makeCandidate } from '../helpers/candidate';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkspaceForecast } from '../../src/app/forecast';
-import type { LiveForecastState } from '../../src/app/live-forecast-state';
-import { describeForecast, describeServiceArea, describeTargets, nextPlanStep, planSteps } from '../../src/app/plan';
+import type { WorkspaceForecast } from '../../src/app/pipeline/forecast';
+import type { LiveForecastState } from '../../src/app/pipeline/live-forecast-state';
+import { describeForecast, describeServiceArea, describeTargets, nextPlanStep, planSteps } from '../../src/app/plan/plan';
 import type { TargetForecast } from '../../src/model/forecast/result';
 import type { Target } from '../../src/model/types';
 import { emptyWorkspace, type Workspace } from '../../src/model/workspace';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stateRegionMap } from '../../src/app/regions';
+import { stateRegionMap } from '../../src/app/map/regions';
 import { Coordinator } from '../../src/data/coordinator';
 import { stateRegions } from '../../src/data/queries/pipeline';
 import { loadEmbeddedDatasets } from '../helpers/app-data';

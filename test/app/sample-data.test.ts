@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPipelineImport } from '../../src/app/pipeline';
+import { readPipelineImport } from '../../src/app/pipeline/import-candidates';
 import {
   SAMPLE_SERVICE_AREA,
   addSampleData,
@@ -10,7 +10,7 @@ import {
   removeSampleData,
   sampleCounts,
   sampleTargets,
-} from '../../src/app/sample-data';
+} from '../../src/app/plan/sample-data';
 import { matchTargets } from '../../src/model/forecast/target-matching';
 import { isSampleCandidate } from '../../src/model/pipeline';
 import { regionContainsFor } from '../../src/model/region-contains';

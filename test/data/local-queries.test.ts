@@ -15,7 +15,7 @@ import { hpsaSources } from '../../src/data/queries/hpsa-sources';
 import { countyNameRows } from '../../src/data/queries/counties';
 import { stateRegions } from '../../src/data/queries/pipeline';
 import { areaValues, filterOptions, regionPipeline, shortageSummary, specialtyOptions } from '../../src/data/queries/shortage';
-import { shortageView } from '../../src/app/shortage-view';
+import { shortageView } from '../../src/app/map/shortage-view';
 import { DEFAULT_VIEW, LAB_EMPLOYMENT_VINTAGES, METRICS, type MapView, type Metric } from '../../src/model/map-view';
 import { offersMetric, type HpsaSource } from '../../src/model/hpsa-sources';
 import { STAGES } from '../../src/model/types';

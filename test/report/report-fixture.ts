@@ -3,11 +3,11 @@ import { DEFAULT_VIEW } from '../../src/model/map-view';
 import type { HpsaSource } from '../../src/model/hpsa-sources';
 import type { ForecastResult } from '../../src/model/forecast/result';
 import type { Candidate } from '../../src/model/types';
-import type { ReportInput } from '../../src/app/report-input';
-import { reportAssumptions } from '../../src/app/assumption-rows';
+import type { ReportInput } from '../../src/app/report/report-input';
+import { reportAssumptions } from '../../src/app/pipeline/assumption-rows';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
-import { employersTable, levelTable, savedOffersTable, sponsorYearsTable, sponsorsTable } from '../../src/app/market';
-import type { ReportMarket } from '../../src/app/report-input';
+import { employersTable, levelTable, savedOffersTable, sponsorYearsTable, sponsorsTable } from '../../src/app/market/market';
+import type { ReportMarket } from '../../src/app/report/report-input';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 

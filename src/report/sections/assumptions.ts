@@ -1,7 +1,7 @@
 // The timing model's assumptions the forecast used, each with its basis and sources, and the
 // sources cited, with when they were collected.
 import { html, type Html } from '../html';
-import type { ReportAssumption, ReportInput } from '../../app/report-input';
+import type { ReportAssumption, ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 
 export function assumptionsTable(rows: ReportAssumption[]): ReportTable {

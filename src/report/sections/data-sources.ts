@@ -1,7 +1,7 @@
 // Where every figure comes from: each dataset with its publisher and vintage, marked when it is
 // sample or estimated data.
 import { html, type Html } from '../html';
-import type { ReportDataset } from '../../app/report-input';
+import type { ReportDataset } from '../../app/report/report-input';
 
 function marks(d: ReportDataset): Html {
   return html`${d.sample && html`<span class="badge sample">sample — generated, not published figures</span>`}${d.estimate && html`<span class="badge estimate">estimate</span>`}${d.origin === 'upload' && html`<span class="badge">your file</span>`}${d.replacedBy && html`<span class="badge">replaced by your file</span>`}`;

@@ -2,11 +2,11 @@
 // of meeting the target, the expected gap, and the next thing to do.
 import type { ServiceArea, Target } from '../../model/types';
 import { html, svgMarkup, type Html } from '../html';
-import { isUnavailable, type ReportForecast, type ReportInput } from '../../app/report-input';
+import { isUnavailable, type ReportForecast, type ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { targetLabelById } from '../../app/labels';
-import { countyNamesFromLabels, type CountyNames } from '../../app/county-names';
-import { candidateForecastCells, candidateForecastColumns } from '../../app/candidate-forecast-table';
+import { targetLabelById } from '../../app/common/labels';
+import { countyNamesFromLabels, type CountyNames } from '../../app/common/county-names';
+import { candidateForecastCells, candidateForecastColumns } from '../../app/pipeline/candidate-forecast-table';
 
 export function forecastTable(forecast: ReportForecast, targets: Target[], areas: ServiceArea[], names?: CountyNames): ReportTable {
   return {

@@ -1,10 +1,10 @@
 // The report's first lines: title, when it was made, a warning when sample data is in it, and
 // the handful of figures a board reads first.
 import { METRICS } from '../../model/map-view';
-import { areaColumns } from '../../app/area-columns';
+import { areaColumns } from '../../app/map/area-columns';
 import { countOf, formatNumber } from '../../model/format';
 import { html, type Html } from '../html';
-import { isUnavailable, type ReportInput } from '../../app/report-input';
+import { isUnavailable, type ReportInput } from '../../app/report/report-input';
 import { isSampleCandidate } from '../../model/pipeline';
 
 function generatedText(iso: string): string {

@@ -2,7 +2,7 @@
 // and tables, the offers saved on targets, and the sources with their periods.
 import { formatNumber } from '../../model/format';
 import { html, svgMarkup, type Html } from '../html';
-import { isUnavailable, type ReportInput, type ReportMarket } from '../../app/report-input';
+import { isUnavailable, type ReportInput, type ReportMarket } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 
 export function marketTables(market: ReportMarket): ReportTable[] {

@@ -1,12 +1,12 @@
 // The candidate pipeline: counts by stage for everyone, one row per candidate only on request
 // (candidate rows are personal data).
-import { stageCounts } from '../../app/figures';
+import { stageCounts } from '../../app/pipeline/figures';
 import type { Candidate } from '../../model/types';
 import { isSampleCandidate } from '../../model/pipeline';
 import { html, svgMarkup, type Html } from '../html';
-import type { ReportInput } from '../../app/report-input';
+import type { ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { countyNamesFromLabels, siteLabel, type CountyNames } from '../../app/county-names';
+import { countyNamesFromLabels, siteLabel, type CountyNames } from '../../app/common/county-names';
 
 export function funnelTable(candidates: Candidate[]): ReportTable {
   return {

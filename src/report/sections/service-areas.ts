@@ -2,7 +2,7 @@
 import { stateByCode } from '../../model/workspace';
 import type { ServiceArea } from '../../model/types';
 import { html, type Html } from '../html';
-import type { ReportInput } from '../../app/report-input';
+import type { ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 
 export function serviceAreasTable(areas: ServiceArea[], countyNames: Record<string, string>): ReportTable {

@@ -1,11 +1,11 @@
 // The shortage map for the view chosen on the map screen, its legend and source, and the table of
 // the same rows the map is coloured by.
-import { areaColumns } from '../../app/area-columns';
-import { describeView } from '../../app/map-spec';
-import { noDataText } from '../../app/shortage-view';
+import { areaColumns } from '../../app/map/area-columns';
+import { describeView } from '../../app/map/map-spec';
+import { noDataText } from '../../app/map/shortage-view';
 import { METRIC_TABLES, METRICS, type MapView } from '../../model/map-view';
 import { html, svgMarkup, type Html } from '../html';
-import { isUnavailable, type ReportDataset, type ReportInput, type ReportMap } from '../../app/report-input';
+import { isUnavailable, type ReportDataset, type ReportInput, type ReportMap } from '../../app/report/report-input';
 import { tableHtml, type ReportColumn, type ReportTable } from '../report-table';
 
 /** The rows the map is coloured by, in the screen's columns (the figures' dates included). */

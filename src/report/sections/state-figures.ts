@@ -1,6 +1,6 @@
 // Every figure published for the chosen state and the service area's states, as the map's details
 // panel shows them: each HRSA table with its date, the detail file beside it, AAMC and BLS.
-import type { ReportInput } from '../../app/report-input';
+import type { ReportInput } from '../../app/report/report-input';
 import { html, type Html } from '../html';
 import { tableHtml } from '../report-table';
 

@@ -4,11 +4,11 @@ import { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity, sortTargets } from '..
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../../model/types';
 import { MEASURE_LABELS, describeMeasure } from '../../model/targets';
 import { html, type Html } from '../html';
-import type { ReportInput } from '../../app/report-input';
+import type { ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { targetLabel } from '../../app/labels';
-import { TARGET_COLUMNS, targetCells } from '../../app/target-table';
-import { countyNamesFromLabels, type CountyNames } from '../../app/county-names';
+import { targetLabel } from '../../app/common/labels';
+import { TARGET_COLUMNS, targetCells } from '../../app/targets/target-table';
+import { countyNamesFromLabels, type CountyNames } from '../../app/common/county-names';
 
 export function targetsTable(targets: Target[], areas: ServiceArea[], names?: CountyNames): ReportTable {
   return {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { hpsaSummary, summaryTables } from '../../data/queries/hpsa-summary';
-import { summaryTablesTable } from '../../app/state-figures';
+import { summaryTablesTable } from '../../app/map/state-figures';
 import { FigureTableView } from '../figure-table';
 import { useQuery } from '../use-query';
 import { formatNumber } from '../../model/format';

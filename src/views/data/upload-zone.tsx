@@ -1,5 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import type { UploadOutcome } from '../../app/load-file';
+import type { UploadOutcome } from '../../app/data/load-file';
 import { useAtlas } from '../atlas-context';
 
 /** Drag-and-drop anywhere on the page, or the file picker. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AreaValue } from '../../data/queries/shortage';
-import { areaColumns, type AreaColumn } from '../../app/area-columns';
+import { areaColumns, type AreaColumn } from '../../app/map/area-columns';
 import { METRICS, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';

@@ -11,7 +11,7 @@ import {
 import { availableHpsaMetrics, sourceKey, sourceLabel, sourcesFor, type HpsaSource } from '../../model/hpsa-sources';
 import { specialtyLabel } from '../../model/specialties';
 import { filterOptions, specialtyOptions } from '../../data/queries/shortage';
-import { regionFilterOptions } from '../../app/map-filters';
+import { regionFilterOptions } from '../../app/map/map-filters';
 import { useQuery } from '../use-query';
 import { FoldOnPhone } from '../fold-on-phone';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { MAP_PARAMS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
-import { shortageView } from '../../app/shortage-view';
+import { shortageView } from '../../app/map/shortage-view';
 import { useQuery } from '../use-query';
 import { useUrlState } from '../use-url-state';
 import { MapFilters } from './map-filters';

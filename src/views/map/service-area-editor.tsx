@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { countyLabel } from '../../app/county-names';
+import { countyLabel } from '../../app/common/county-names';
 import type { AreaValue } from '../../data/queries/shortage';
 import type { MapView } from '../../model/map-view';
 import { addToServiceArea, parseAreaCodes } from '../../model/service-areas';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isSampleItem } from '../../app/sample-data';
+import { isSampleItem } from '../../app/plan/sample-data';
 import { nextId } from '../../model/targets';
 import type { ServiceArea } from '../../model/types';
 import { activeServiceArea } from '../../model/service-areas';

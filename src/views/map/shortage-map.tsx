@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AreaValue } from '../../data/queries/shortage';
 import { loadUsShapes, type UsShapes } from '../../data/geo';
-import { mapHeading, mapSpec } from '../../app/map-spec';
+import { mapHeading, mapSpec } from '../../app/map/map-spec';
 import { choropleth, recolor } from '../../charts/choropleth';
 import { colorLegend } from '../../charts/legend';
 import { METRICS, type MapView } from '../../model/map-view';

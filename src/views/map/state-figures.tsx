@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { stateFigureQueries, stateFigureTables } from '../../app/state-figures';
+import { stateFigureQueries, stateFigureTables } from '../../app/map/state-figures';
 import { useQuery } from '../use-query';
 import { FigureTableView } from '../figure-table';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { stateRegions } from '../../data/queries/pipeline';
-import { targetProgress } from '../../app/target-progress';
-import { regionLabel } from '../../app/labels';
-import { stateRegionMap } from '../../app/regions';
+import { targetProgress } from '../../app/targets/target-progress';
+import { regionLabel } from '../../app/common/labels';
+import { stateRegionMap } from '../../app/map/regions';
 import { specialtyLabel } from '../../model/specialties';
 import { useQuery } from '../use-query';
 import { useCountyNames } from '../use-county-names';

@@ -11,7 +11,7 @@ import {
   sponsorYearsFigure,
   sponsorYearsTable,
   sponsorsTable,
-} from '../../app/market';
+} from '../../app/market/market';
 import { countBarChart, sponsorYearsChart, wageRangeChart } from '../../charts/market';
 import { MARKET_PARAMS, marketViewFromParams, marketViewToParams, occupationLabel } from '../../model/market/market-view';
 import { useQuery } from '../use-query';

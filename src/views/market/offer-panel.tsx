@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { assessMarketOffer, type OfferResult } from '../../app/market-offer';
+import { assessMarketOffer, type OfferResult } from '../../app/market/market-offer';
 import { filterOptions } from '../../data/queries/shortage';
 import { marketSources } from '../../data/queries/market';
 import { occupationLabel, type MarketView } from '../../model/market/market-view';

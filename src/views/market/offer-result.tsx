@@ -1,4 +1,4 @@
-import { offerOdds, percentileLabel, type OfferResult } from '../../app/market-offer';
+import { offerOdds, percentileLabel, type OfferResult } from '../../app/market/market-offer';
 import { LEVEL_NUMERAL, OFFICIAL_LEVEL_ROUTE, THRESHOLD_PERCENTILE } from '../../model/market/offer';
 import { LOTTERY_ODDS_SOURCE } from '../../model/market/lottery-odds';
 import type { MarketOccupation } from '../../model/market/market-view';

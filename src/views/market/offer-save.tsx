@@ -6,10 +6,10 @@ import {
   type OfferForecastChange,
   type OfferRequest,
   type OfferResult,
-} from '../../app/market-offer';
-import { targetLabel } from '../../app/labels';
+} from '../../app/market/market-offer';
+import { targetLabel } from '../../app/common/labels';
 import { setTargetOffer } from '../../model/targets';
-import { stateRegionMap } from '../../app/regions';
+import { stateRegionMap } from '../../app/map/regions';
 import { stateRegions } from '../../data/queries/pipeline';
 import { LEVEL_NUMERAL, WAGE_LEVELS, type WageLevel } from '../../model/market/offer';
 import { formatNumber } from '../../model/format';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MarketTable } from '../../app/market';
+import type { MarketTable } from '../../app/market/market';
 import { formatNumber } from '../../model/format';
 import { downloadCsv } from '../download';
 import { PlotHost } from '../plot-host';

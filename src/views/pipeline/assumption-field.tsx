@@ -1,4 +1,4 @@
-import { formatValue, sourcesText } from '../../app/assumption-rows';
+import { formatValue, sourcesText } from '../../app/pipeline/assumption-rows';
 import { ASSUMPTION_META, basisOf, type Assumptions } from '../../model/timing/assumptions';
 
 const BADGE = { confirmed: 'upload', assumption: 'estimate', 'your value': 'warn' } as const;

@@ -1,5 +1,5 @@
-import { candidateForecastCells, candidateForecastColumns } from '../../app/candidate-forecast-table';
-import type { WorkspaceForecast } from '../../app/forecast';
+import { candidateForecastCells, candidateForecastColumns } from '../../app/pipeline/candidate-forecast-table';
+import type { WorkspaceForecast } from '../../app/pipeline/forecast';
 import { isSampleCandidate } from '../../model/pipeline';
 import type { Workspace } from '../../model/workspace';
 import { downloadCsv } from '../download';

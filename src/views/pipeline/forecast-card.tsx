@@ -1,6 +1,6 @@
-import { TARGET_CHARTS, targetArrivalsFigure, totalArrivalsFigure } from '../../app/figures';
-import type { WorkspaceForecast } from '../../app/forecast';
-import { targetLabelById } from '../../app/labels';
+import { TARGET_CHARTS, targetArrivalsFigure, totalArrivalsFigure } from '../../app/pipeline/figures';
+import type { WorkspaceForecast } from '../../app/pipeline/forecast';
+import { targetLabelById } from '../../app/common/labels';
 import { arrivalsChart } from '../../charts/arrivals';
 import { FORECAST_SETTINGS } from '../../model/forecast/settings';
 import { ASSUMPTION_META } from '../../model/timing/assumptions';

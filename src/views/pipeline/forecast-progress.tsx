@@ -1,5 +1,5 @@
-import type { LiveForecastState } from '../../app/live-forecast-state';
-import { percent } from '../../app/plan';
+import type { LiveForecastState } from '../../app/pipeline/live-forecast-state';
+import { percent } from '../../app/plan/plan';
 
 /** While the forecast reruns: says the figures shown are out of date, and shows progress once a run is slow. */
 export function ForecastProgress({ state }: { state: LiveForecastState }) {

@@ -1,4 +1,4 @@
-import type { WorkspaceForecast } from '../../app/forecast';
+import type { WorkspaceForecast } from '../../app/pipeline/forecast';
 import { formatNumber } from '../../model/format';
 import { specialtyLabel } from '../../model/specialties';
 import { routeLabel } from '../../model/timing/visa-routes';

@@ -1,4 +1,4 @@
-import { funnelFigure } from '../../app/figures';
+import { funnelFigure } from '../../app/pipeline/figures';
 import { funnelChart } from '../../charts/funnel';
 import type { Candidate } from '../../model/types';
 import { PlotHost } from '../plot-host';

@@ -1,5 +1,5 @@
-import { ACTION_COLUMNS, actionCells } from '../../app/pipeline';
-import { pipelineActions } from '../../app/forecast';
+import { ACTION_COLUMNS, actionCells } from '../../app/pipeline/import-candidates';
+import { pipelineActions } from '../../app/pipeline/forecast';
 import { isSampleCandidate } from '../../model/pipeline';
 import { currentAssumptions } from '../../model/workspace-assumptions';
 import { useClock } from '../clock-context';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { mergeCandidates, readPipelineImport, type ImportMessage } from '../../app/pipeline';
+import { mergeCandidates, readPipelineImport, type ImportMessage } from '../../app/pipeline/import-candidates';
 import { isSampleCandidate, pipelineTemplateCsv } from '../../model/pipeline';
 import { downloadText } from '../download';
 import { useClock } from '../clock-context';

@@ -1,4 +1,4 @@
-import { nextPlanStep, planSteps, type PlanStep } from '../../app/plan';
+import { nextPlanStep, planSteps, type PlanStep } from '../../app/plan/plan';
 import { useLiveForecast } from '../live-forecast-context';
 import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';

@@ -1,6 +1,6 @@
 import { countOf } from '../../model/format';
 import { useState } from 'react';
-import { addSampleData, hasSampleData, removeSampleData, sampleCounts } from '../../app/sample-data';
+import { addSampleData, hasSampleData, removeSampleData, sampleCounts } from '../../app/plan/sample-data';
 import { useClock } from '../clock-context';
 import { useWorkspace } from '../workspace-context';
 
@@ -17,7 +17,7 @@ export function SampleDataControl() {
   async function load() {
     setBusy(true);
     try {
-      const { fetchSampleCandidates } = await import('../../app/sample-pipeline');
+      const { fetchSampleCandidates } = await import('../../app/pipeline/sample-pipeline');
       const candidates = await fetchSampleCandidates(document.baseURI);
       update((ws) => addSampleData(ws, candidates, today));
       setMessage({ ok: true, text: 'Sample data loaded. Every sample item is marked “sample”.' });

@@ -2,7 +2,7 @@
 // the plan is the one the report was made from — the same workspace (each edit makes a new one), the
 // same forecast and the same datasets.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { SharedReport } from '../../app/plan';
+import type { SharedReport } from '../../app/plan/plan';
 import { useAtlas } from '../atlas-context';
 import { useClock } from '../clock-context';
 import { useLiveForecast } from '../live-forecast-context';

@@ -7,7 +7,7 @@ import {
   nextId,
   type DiversityMeasureKind,
 } from '../../model/targets';
-import { diversityMeasure } from '../../app/diversity';
+import { diversityMeasure } from '../../app/targets/diversity';
 import { useWorkspace } from '../workspace-context';
 import { ImgBenchmarks } from './img-benchmarks';
 

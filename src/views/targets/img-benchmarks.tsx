@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { areaStates, workforceQueries } from '../../app/area-figures';
+import { areaStates, workforceQueries } from '../../app/targets/area-figures';
 import { activeServiceArea } from '../../model/service-areas';
 import { imgBenchmark } from '../../model/workforce-context';
 import { useQuery } from '../use-query';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { areaShortage, nextQuarters, suggestTargets, type TargetDraft, type TargetSuggestions } from '../../model/targets';
 import type { ServiceArea } from '../../model/types';
-import { areaShortageQueries } from '../../app/area-figures';
+import { areaShortageQueries } from '../../app/targets/area-figures';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
 import { activeServiceArea } from '../../model/service-areas';

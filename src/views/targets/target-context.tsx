@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { statesOfRegion, targetContext, workforceQueries } from '../../app/area-figures';
-import { stateRegionMap } from '../../app/regions';
+import { statesOfRegion, targetContext, workforceQueries } from '../../app/targets/area-figures';
+import { stateRegionMap } from '../../app/map/regions';
 import { stateRegions } from '../../data/queries/pipeline';
 import type { Profession, RegionRef, ServiceArea } from '../../model/types';
 import { useQuery } from '../use-query';

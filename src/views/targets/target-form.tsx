@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { checkedDraft, placeFields, regionChoice, regionFromChoice, type PlaceFields } from '../../app/target-draft';
+import { checkedDraft, placeFields, regionChoice, regionFromChoice, type PlaceFields } from '../../app/targets/target-draft';
 import { nextQuarters, type TargetDraft } from '../../model/targets';
 import { specialtyLabel } from '../../model/specialties';
 import { targetSpecialtiesFor, US_STATES } from '../../model/workspace';

@@ -15,9 +15,9 @@ import {
 import type { RegionRef, ServiceArea, Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
 import { TargetForm } from './target-form';
-import { emptyDraft } from '../../app/target-draft';
-import { TARGET_COLUMNS, targetCells } from '../../app/target-table';
-import { professionLabel, regionLabel } from '../../app/labels';
+import { emptyDraft } from '../../app/targets/target-draft';
+import { TARGET_COLUMNS, targetCells } from '../../app/targets/target-table';
+import { professionLabel, regionLabel } from '../../app/common/labels';
 import { specialtyLabel } from '../../model/specialties';
 import { useClock } from '../clock-context';
 import { Suggestions } from './suggestions';
@@ -25,8 +25,8 @@ import { DiversityTargets } from './diversity-targets';
 import { WorkspaceFile } from '../workspace-file';
 import { downloadCsv } from '../download';
 import { useCountyNames } from '../use-county-names';
-import { isSampleItem } from '../../app/sample-data';
-import type { CountyNames } from '../../app/county-names';
+import { isSampleItem } from '../../app/plan/sample-data';
+import type { CountyNames } from '../../app/common/county-names';
 import { activeServiceArea } from '../../model/service-areas';
 import { ServiceAreaPanel } from '../map/service-area-panel';
 

@@ -1,0 +1,96 @@
+// The shortage map of a view, as the screen draws it and the report prints it: colours, title,
+// tooltips, the service area's outline and the zoom. Both call mapSpec, so they cannot differ.
+import type { ChoroplethOptions } from '../../charts/choropleth';
+import { colorScale } from '../../charts/choropleth';
+import type { UsShapes } from '../../data/geo';
+import type { AreaValue } from '../../data/queries/shortage';
+import { formatNumber } from '../../model/format';
+import type { HpsaSource } from '../../model/hpsa-sources';
+import { METRICS, type MapView } from '../../model/map-view';
+import type { ServiceArea } from '../../model/types';
+import { stateByCode } from '../../model/workspace';
+import { mapHeading, noDataText, vintageText } from './shortage-view';
+import type { LegendText } from '../../charts/legend';
+
+export { mapHeading };
+
+export interface MapSpec extends ChoroplethOptions {
+  /** The map's heading, e.g. "Practitioners needed (FTE) — Primary Care". */
+  heading: string;
+  /** The figures' source and date, e.g. "HRSA state summary as of 2021-12-31". */
+  vintage: string;
+  legend: { label: string; format: (v: number) => string } & LegendText;
+}
+
+/** The view's level and filters in words. */
+export function describeView(view: MapView): string[] {
+  const parts = [view.level === 'county' ? 'Counties' : 'States'];
+  if (METRICS[view.metric].kind === 'hpsa' && view.level === 'county') {
+    parts.push(`status: ${view.statuses.join(', ')}`);
+    if (view.designationClass !== 'all')
+      parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
+  }
+  if (view.states.length) parts.push(`states: ${view.states.join(', ')}`);
+  if (view.censusRegion) parts.push(`Census region: ${view.censusRegion}`);
+  if (view.censusDivision) parts.push(`Census division: ${view.censusDivision}`);
+  if (view.hhsRegion) parts.push(`HHS Region ${view.hhsRegion}`);
+  if (view.rural !== 'all') parts.push(view.rural === 'rural' ? 'rural counties only' : 'metro counties only');
+  return parts;
+}
+
+const geographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion || !!v.censusDivision || !!v.hhsRegion;
+
+/** Zoom to the areas shown when a region is filtered, or when the loaded data cover only a few states. */
+export function zoomTarget(view: MapView, rows: readonly AreaValue[]): string[] {
+  const states = new Set(rows.map((r) => r.geo.slice(0, 2)));
+  return rows.length && (geographicFilter(view) || states.size <= 3) ? rows.map((r) => r.geo) : [];
+}
+
+/** Shape ids to outline for the service area at the map's level: its counties and whole states. */
+export function outlinedIds(area: ServiceArea | undefined, level: MapView['level'], shapes: UsShapes): Set<string> {
+  if (!area) return new Set();
+  const stateFips = new Set(area.states.map((s) => stateByCode(s)?.fips ?? ''));
+  if (level === 'state') return new Set([...stateFips, ...area.counties.map((c) => c.slice(0, 2))]);
+  return new Set([...area.counties, ...shapes.counties.filter((c) => stateFips.has(c.id.slice(0, 2))).map((c) => c.id)]);
+}
+
+export interface MapSpecInput {
+  view: MapView;
+  /** The rows of `areaValues(view)`. */
+  rows: readonly AreaValue[];
+  shapes: UsShapes;
+  /** The service area to outline. */
+  area: ServiceArea | undefined;
+  /** The HRSA source the rows come from (HPSA metrics). */
+  main: HpsaSource | null;
+}
+
+export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSpec {
+  const metric = METRICS[view.metric];
+  const format = (v: number) => formatNumber(v, metric.digits);
+  const values = new Map(rows.map((r) => [r.geo, r.value]));
+  const names = new Map(rows.map((r) => [r.geo, r.name]));
+  const areas = view.level === 'county' ? 'counties' : 'states';
+  const vintage = vintageText(view, main, rows);
+  const noData = noDataText(view, main);
+  return {
+    heading: mapHeading(view),
+    vintage,
+    shapes: view.level === 'county' ? shapes.counties : shapes.states,
+    borders: view.level === 'county' ? shapes.stateBorders : undefined,
+    values,
+    scale: colorScale(
+      rows.map((r) => r.value).filter((v): v is number => v != null),
+      metric.scheme,
+    ),
+    width: shapes.width,
+    height: shapes.height,
+    insets: shapes.insets,
+    title: `Map of ${areas} coloured by ${mapHeading(view)} (${vintage}); the figures are in the table below`,
+    tooltip: (shape, v) => `${names.get(shape.id) ?? shape.name}: ${v == null ? noData : `${format(v)} — ${metric.unit}`}`,
+    selected: view.selected,
+    outlined: outlinedIds(area, view.level, shapes),
+    zoomTo: zoomTarget(view, rows),
+    legend: { label: metric.label, format, vintage, noData },
+  };
+}

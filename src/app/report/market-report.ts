@@ -1,0 +1,54 @@
+// The report's Market section: the Market screen's view, its tables and its own charts drawn off
+// screen and serialised (runs in the browser: the chart functions need a DOM).
+import type { Coordinator } from '../../data/coordinator';
+import { countBarChart, sponsorYearsChart, wageRangeChart } from '../../charts/market';
+import { toMarkup } from '../../charts/serialize';
+import { occupationLabel, type MarketView } from '../../model/market/market-view';
+import type { Workspace } from '../../model/workspace';
+import { currentAssumptions } from '../../model/workspace-assumptions';
+import {
+  employersFigure,
+  employersTable,
+  gatherMarketData,
+  levelFigure,
+  levelTable,
+  marketFilter,
+  marketRegionLabel,
+  marketSourceNotes,
+  marketViewLabel,
+  savedOffersTable,
+  sponsorYearsFigure,
+  sponsorYearsTable,
+  sponsorsTable,
+} from '../market/market';
+import type { ReportMarket } from './report-input';
+
+export async function gatherMarketReport(coordinator: Coordinator, view: MarketView, ws: Workspace): Promise<ReportMarket> {
+  const areas = ws.serviceAreas;
+  const d = await gatherMarketData(coordinator, marketFilter(view, areas));
+  const label = marketViewLabel(view, areas);
+  const where = marketRegionLabel(view.region, areas);
+  const level = levelFigure(d.levels, label);
+  const employer = employersFigure(d.employers, label);
+  const year = sponsorYearsFigure(d.sponsorYears, where);
+  const draw = (rows: unknown[], make: () => Element) => (rows.length ? toMarkup(make()) : null);
+  const tables = [
+    levelTable(d.levels, label),
+    employersTable(d.employers, label),
+    sponsorYearsTable(d.sponsorYears, where),
+    sponsorsTable(d.sponsors, d.sponsorYears, where, occupationLabel(view.occupation)),
+  ];
+  return {
+    heading: label,
+    summary: d.summary,
+    group: d.group,
+    tables,
+    charts: {
+      [tables[0].id]: draw(level.rows, () => wageRangeChart(level.rows, level.options)),
+      [tables[1].id]: draw(employer.rows, () => countBarChart(employer.rows, employer.options)),
+      [tables[2].id]: draw(year.rows, () => sponsorYearsChart(year.rows, year.options)),
+    },
+    offers: savedOffersTable(ws.targets, areas, currentAssumptions(ws.assumptions)),
+    notes: marketSourceNotes(d.sources),
+  };
+}

@@ -1,0 +1,33 @@
+// The report's pipeline and forecast charts: the Pipeline screen's own charts for the same figures,
+// drawn off-screen and serialised (runs in the browser: the chart functions need a DOM).
+import { arrivalsChart } from '../../charts/arrivals';
+import { funnelChart } from '../../charts/funnel';
+import { toMarkup } from '../../charts/serialize';
+import type { ForecastResult } from '../../model/forecast/result';
+import type { Candidate, ServiceArea, Target } from '../../model/types';
+import { TARGET_CHARTS, funnelFigure, targetArrivalsFigure, totalArrivalsFigure } from '../pipeline/figures';
+import type { CountyNames } from '../common/county-names';
+import { targetLabelById } from '../common/labels';
+import type { ReportForecast } from './report-input';
+
+export function drawFunnel(candidates: readonly Candidate[]): string | null {
+  if (!candidates.length) return null;
+  const f = funnelFigure(candidates);
+  return toMarkup(funnelChart(f.rows, f.options));
+}
+
+export function drawForecastCharts(
+  result: ForecastResult,
+  targets: readonly Target[],
+  areas: readonly ServiceArea[],
+  names?: CountyNames,
+): ReportForecast['charts'] {
+  const total = totalArrivalsFigure(result, targets);
+  return {
+    total: toMarkup(arrivalsChart(total.rows, total.options)),
+    targets: result.targets.slice(0, TARGET_CHARTS).map((f) => {
+      const figure = targetArrivalsFigure(result, f, targetLabelById(f.targetId, targets, areas, names));
+      return { targetId: f.targetId, svg: toMarkup(arrivalsChart(figure.rows, figure.options)) };
+    }),
+  };
+}
