@@ -1,5 +1,6 @@
 // The report's only styles, inlined: system fonts, nothing to fetch. Print rules keep headings with
-// what follows, charts and table rows whole, and fit A4 and Letter alike.
+// what follows, charts and table rows whole, and fit A4 and Letter alike; the plan fills page one
+// on its own and the appendix starts on a new page.
 export const REPORT_CSS = `
 :root { --ink: #1d2733; --muted: #55606e; --line: #d5dbe3; --accent: #0b5cad; }
 * { box-sizing: border-box; }
@@ -52,11 +53,32 @@ tr.group th { background: #eef3f9; padding-top: 6px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, td.nowrap { white-space: nowrap; }
 td.empty { color: var(--muted); }
-.citations { font-size: 0.8rem; padding-left: 18px; color: var(--muted); }
+.citations { font-size: 0.8rem; padding-left: 28px; color: var(--muted); }
+.citations li { margin-bottom: 3px; break-inside: avoid; }
+.address { overflow-wrap: anywhere; }
+.plan-page { border: 1px solid var(--line); border-radius: 6px; padding: 4px 16px 8px; margin-top: 14px; }
+.plan-title { border-top: 0; margin-top: 6px; padding-top: 0; }
+.plan-block { break-inside: avoid; }
+.plan-block h3 { margin-top: 12px; }
+.quiet { font-weight: 400; color: var(--muted); font-size: 0.9em; }
+table.compact { width: 100%; margin: 4px 0 6px; }
+table.compact th[scope="row"] { font-weight: 600; }
+.appendix h2 { margin-top: 24px; }
 footer { margin-top: 32px; font-size: 0.8rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: auto; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .report-header h1 { font-size: 17pt; }
+  .report-header .generated { font-size: 8.5pt; margin-bottom: 4pt; }
+  .report-header .warning { font-size: 8.5pt; padding: 3pt 8pt; margin-bottom: 0; }
+  .plan-page { break-after: page; page-break-after: always; border: 0; padding: 0; margin-top: 6pt; font-size: 9pt; }
+  .plan-page h2 { font-size: 12pt; margin: 0 0 2pt; }
+  .plan-page h3 { font-size: 10pt; margin: 7pt 0 2pt; }
+  .plan-page p { margin-bottom: 3pt; }
+  .plan-page table.compact { font-size: 8pt; margin: 2pt 0 3pt; }
+  .plan-page th, .plan-page td { padding: 1.5pt 4pt; }
+  .plan-page .small, .plan-page caption { font-size: 7.5pt; }
+  .appendix { break-before: page; page-break-before: always; }
   h1 { font-size: 20pt; }
   h2 { margin-top: 18pt; }
   .key-figures { margin-top: 10pt; }

@@ -39,7 +39,10 @@ describe('targetNextStep', () => {
       0.8,
       [action('Register for the H-1B lottery', '2027-03-19')],
     );
-    expect(step).toEqual({ action: 'Add 2 candidates at the “offer” stage on the h1b-cap-exempt route', date: '2026-11-23' });
+    expect(step).toEqual({
+      action: 'Add 2 candidates at the “Offer made” stage on the H-1B, cap-exempt employer route',
+      date: '2026-11-23',
+    });
   });
 
   it('off track and out of reach: says so, with no date', () => {

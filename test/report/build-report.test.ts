@@ -69,9 +69,9 @@ describe('buildReportHtml', () => {
     expect(doc).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
   });
 
-  it('prints the published figures of the chosen state and the service area’s states, each table with its date, escaped', () => {
-    expect(doc).toContain('<section id="state-figures">');
-    expect(doc).toContain('<table id="table-hrsa-summaries-NV">');
+  it('prints the published figures of the chosen state and the service area’s states in the appendix, each table with its date, escaped', () => {
+    const appendix = doc.slice(doc.indexOf('<section id="appendix"'));
+    expect(appendix).toContain('<table id="table-hrsa-summaries-NV">');
     expect(doc).toContain(`<p class="small">Primary Care 2021-12-31: ${HOSTILE_ESCAPED}.</p>`);
     expect(doc).toMatch(/<td class="nowrap">2021-12-31<\/td><td class="num">71<\/td>/);
     expect(reportTables(reportInput()).map((t) => t.id)).toContain('hrsa-summaries-NV');
@@ -161,14 +161,16 @@ describe('buildReportHtml', () => {
 
   it('has the Market section: the view, its charts and tables, the saved offers and the sources with their periods', () => {
     const market = doc.slice(doc.indexOf('<section id="market">'), doc.indexOf('</section>', doc.indexOf('<section id="market">')));
-    expect(market).toContain('<strong>Medical laboratory scientist (MLS) — Texas</strong>');
+    const appendix = doc.slice(doc.indexOf('<section id="appendix"'));
+    expect(market).toContain('<h3>Medical laboratory scientist (MLS) — Texas</h3>');
     expect(market).toContain('53 certified H-1B wage filings by 39 employers in FY2025 Q2');
     expect(market).toContain('median offered annual wage $61,797 (25th–75th percentile $55,494 – $70,741');
     expect(market.indexOf('aria-label="Offered annual wage by wage level')).toBeLessThan(market.indexOf('id="table-market-wage-levels"'));
-    for (const id of ['market-wage-levels', 'market-employers', 'market-sponsor-years', 'market-sponsors', 'market-saved-offers'])
-      expect(market).toContain(`id="table-${id}"`);
-    expect(market).toContain('<td class="nowrap">FY2023 (partial year)</td>');
-    expect(market).toContain('<td>check</td>');
+    for (const id of ['market-wage-levels', 'market-employers', 'market-saved-offers']) expect(market).toContain(`id="table-${id}"`);
+    // The long tables, in the appendix.
+    for (const id of ['market-sponsor-years', 'market-sponsors']) expect(appendix).toContain(`id="table-${id}"`);
+    expect(appendix).toContain('<td class="nowrap">FY2023 (partial year)</td>');
+    expect(appendix).toContain('<td>check</td>');
     expect(market).toContain('<td>Level III</td>');
     expect(market).toMatch(/<td class="num">45<\/td>/); // P(selected) at level III, the S9 assumption
     expect(market).toContain(HOSTILE_ESCAPED);
@@ -198,12 +200,23 @@ describe('buildReportHtml', () => {
     expect(doc).not.toMatch(/<(button|input|select|textarea|form)\b/i);
   });
 
-  it('lists the assumptions with their sources and when the sources were collected', () => {
+  it('lists the assumptions with numbered sources, each source with its publisher and public address, and when they were collected', () => {
     expect(doc).toContain(ASSUMPTION_META.h1bSelectionProbability.label);
     expect(doc).toContain(`<td>${DEFAULT_ASSUMPTIONS.mlsLicensureStates.split(',').join(', ')}</td>`);
     expect(doc).toContain('<td>$100,000</td>');
-    expect(doc).toMatch(/<strong>S1<\/strong> cozen\.com/);
-    expect(doc).toMatch(/Collected \d{4}-\d{2}-\d{2}/);
+    // The fee scenario by its words, not its code.
+    expect(doc).toContain(`<td>${ASSUMPTION_META.h1bFeeScenario.optionLabels.continues}</td>`);
+    const list = doc.slice(doc.indexOf('data-testid="rule-sources"'), doc.indexOf('</ol>', doc.indexOf('data-testid="rule-sources"')));
+    const items = [...list.matchAll(/<li value="(\d+)">(.*?)<\/li>/g)];
+    // Numbered 1, 2, 3… in the order cited; every one named, with an address where the source has one.
+    expect(items.map((m) => Number(m[1]))).toEqual(items.map((_, i) => i + 1));
+    expect(items.length).toBeGreaterThan(20);
+    for (const [, , text] of items) expect(text).toMatch(/^[^:]+: .+\./);
+    expect(list).toContain('https://www.cozen.com/news-resources/publications/2023/fy2024-h-1b-registration-recap');
+    // Every number cited in the text is in the list.
+    const cited = new Set([...doc.matchAll(/\[(\d+(?:, \d+)*)\]/g)].flatMap((m) => m[1].split(', ').map(Number)));
+    for (const n of cited) expect(items.map((m) => Number(m[1]))).toContain(n);
+    expect(doc).toMatch(/Sources collected on \d{4}-\d{2}-\d{2}/);
   });
 });
 

@@ -7,7 +7,8 @@ import type { ReportInput } from '../../src/app/report/report-input';
 import { reportAssumptions } from '../../src/app/pipeline/assumption-rows';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { employersTable, levelTable, savedOffersTable, sponsorYearsTable, sponsorsTable } from '../../src/app/market/market';
-import type { ReportMarket } from '../../src/app/report/report-input';
+import type { ReportMarkets } from '../../src/app/report/report-input';
+import { feePolicy } from '../../src/app/report/plan-page';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -106,7 +107,7 @@ const FORECAST: ForecastResult = {
 };
 
 /** A Market section made by the app's own table functions, with an employer name carrying markup and a formula. */
-export function marketFixture(targets: ReportInput['targets']): ReportMarket {
+export function marketFixture(targets: ReportInput['targets']): ReportMarkets {
   const label = 'Medical laboratory scientist (MLS) — Texas';
   const levels = [
     { level: 2, filings: 33, wages: 33, q1: 54_080, median: 57_200, q3: 64_293 },
@@ -161,7 +162,7 @@ export function marketFixture(targets: ReportInput['targets']): ReportMarket {
     sponsorYearsTable(years, 'Texas'),
     sponsorsTable([sponsor(2022, 96), sponsor(2023, 39)], years, 'Texas', 'Medical laboratory scientist (MLS)'),
   ];
-  return {
+  const view = {
     heading: label,
     summary: {
       filings: 53,
@@ -177,9 +178,9 @@ export function marketFixture(targets: ReportInput['targets']): ReportMarket {
     group: { filings: 56, trainees: 2, unmapped: 1 },
     tables,
     charts: { [tables[0].id]: plotSvg(`Offered annual wage by wage level ${HOSTILE}`), [tables[1].id]: null, [tables[2].id]: null },
-    offers: savedOffersTable(targets, [], DEFAULT_ASSUMPTIONS),
     notes: [`Wage filings: DOL ${HOSTILE}`],
   };
+  return { views: [view], offers: savedOffersTable(targets, [], DEFAULT_ASSUMPTIONS) };
 }
 
 export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -202,6 +203,27 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
         origin: 'embedded',
       },
     ],
+    area: {
+      area: { id: 'area-1', name: HOSTILE, counties: ['06019'], states: ['NV'] },
+      extent: '1 county in California, and Nevada',
+      totals: {
+        totals: [
+          {
+            discipline: 'Primary Care',
+            basis: 'detail',
+            source: 'HRSA detail file as of 2024-03-27 (CA only)',
+            asOf: '2024-03-27',
+            designations: 66,
+            fteNeeded: 164.37,
+            population: 944_591,
+            extendBeyond: 2,
+          },
+        ],
+        gaps: [],
+      },
+      primaryCareSupply: { unavailable: 'county physician figures are not loaded in this version' },
+    },
+    views: { map: 'plan', market: 'plan', mapText: `your service area, ${HOSTILE}`, marketText: 'your targets’ occupations' },
     map: {
       view: { ...DEFAULT_VIEW, level: 'county' },
       heading: 'Practitioners needed (FTE) — Primary Care',
@@ -272,6 +294,8 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
         total: plotSvg('Cumulative expected arrivals of all candidates'),
         targets: [{ targetId: 't1', svg: plotSvg(`${HOSTILE}: expected cumulative arrivals`) }],
       },
+      counterfactualFeesUsd: null,
+      timelines: {},
     },
     market: marketFixture([
       {
@@ -295,6 +319,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       },
     ]),
     assumptions,
+    policy: feePolicy(DEFAULT_ASSUMPTIONS),
     includeCandidates: false,
     ...overrides,
   };

@@ -8,11 +8,12 @@ import {
   type AssumptionMeta,
   type Assumptions,
 } from '../../model/timing/assumptions';
-import { SOURCES, SOURCES_VINTAGE } from '../../model/timing/sources';
+import { SOURCES, SOURCES_VINTAGE, sourceText } from '../../model/timing/sources';
 import type { ReportAssumptions } from '../report/report-input';
 
 export function formatValue(value: unknown, meta: AssumptionMeta): string {
   if (meta.kind === 'boolean') return value ? 'yes' : 'no';
+  if (meta.kind === 'choice') return Object.hasOwn(meta.optionLabels, String(value)) ? meta.optionLabels[String(value)] : String(value);
   if (meta.kind === 'state-list') return String(value).split(',').join(', ');
   if (meta.kind !== 'number' || typeof value !== 'number') return String(value);
   switch (meta.unit) {
@@ -51,9 +52,7 @@ export function reportAssumptions(used: Assumptions): ReportAssumptions {
   };
 }
 
-/** "S17, R3" with what each cites, or why there is none: every default shows its source or says it is an assumption. */
+/** What each source is and where to read it, or why there is none: every default shows its source or says it is an assumption. */
 export function sourcesText(sources: readonly string[]): string {
-  return sources.length
-    ? sources.map((id) => `${id}: ${Object.hasOwn(SOURCES, id) ? SOURCES[id] : 'not listed'}`).join('; ')
-    : 'no source found';
+  return sources.length ? sources.map(sourceText).join('; ') : 'no source found';
 }

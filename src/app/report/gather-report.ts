@@ -1,5 +1,6 @@
 // What the exported report shows, gathered from the running app through the same workflows the
-// screens use: the map screen's spec (zoom and outline included) for the view in the URL, the
+// screens use: the service area's own totals, the map screen's spec (zoom and outline included) and
+// the Market screen's figures for the plan's views (or the screens' last views, when chosen), the
 // Pipeline screen's forecast, the workspace and the datasets' provenance. Runs in the browser;
 // everything it returns is plain data for buildReportHtml.
 import type { Coordinator } from '../../data/coordinator';
@@ -11,7 +12,7 @@ import { hpsaSources } from '../../data/queries/hpsa-sources';
 import type { MapView } from '../../model/map-view';
 import { activeServiceArea } from '../../model/service-areas';
 import type { ServiceArea } from '../../model/types';
-import { stateByFips, type Workspace } from '../../model/workspace';
+import { stateByCode, stateByFips, type Workspace } from '../../model/workspace';
 import { currentAssumptions } from '../../model/workspace-assumptions';
 import { reportAssumptions } from '../pipeline/assumption-rows';
 import type { Clock } from '../common/clock';
@@ -25,18 +26,26 @@ import { gatherStateFigures, stateFigureTables } from '../map/state-figures';
 import { areaStates } from '../targets/area-figures';
 import { drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from '../map/regions';
-import type { ReportForecast, ReportInput, ReportMap, ReportMarket, Unavailable } from './report-input';
-import { gatherMarketReport } from './market-report';
+import type { ReportArea, ReportForecast, ReportInput, ReportMap, ReportMarkets, Unavailable, ViewChoice } from './report-input';
+import { gatherMarketReport, savedOffers } from './market-report';
 import { DEFAULT_MARKET_VIEW, type MarketView } from '../../model/market/market-view';
 import { loadSiteDesignations } from '../pipeline/waiver-sites';
+import { gatherServiceAreaTotals } from '../map/service-area-totals';
+import { mapViewText, marketViewText, planMapView, planMarketViews } from './plan-views';
+import { feePolicy } from './plan-page';
+import { countOf } from '../../model/format';
+import type { StateRegions } from '../map/regions';
 
 export interface ReportSources {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
   workspace: Workspace;
+  /** The Shortage map screen's last view: the report's map when `views.map` is 'screen'. */
   view: MapView;
-  /** The Market screen's view; default: medical laboratory scientists in the United States. */
+  /** The Market screen's last view (default: medical laboratory scientists in the United States): shown when `views.market` is 'screen'. */
   marketView?: MarketView;
+  /** Which views the map and market sections show; default: the plan's. */
+  views?: { map: ViewChoice; market: ViewChoice };
   clock: Clock;
   /** Defaults: the app's shapes, its forecast worker. */
   loadShapes?: () => Promise<UsShapes>;
@@ -58,34 +67,49 @@ async function countyNames(s: ReportSources): Promise<Record<string, string>> {
   }
 }
 
-async function gatherMap(s: ReportSources): Promise<ReportMap | Unavailable> {
+async function gatherMap(s: ReportSources, view: MapView): Promise<ReportMap | Unavailable> {
   try {
     const sources = await s.coordinator.query(hpsaSources());
-    const { main, companion, values } = shortageView(s.view, sources);
+    const { main, companion, values } = shortageView(view, sources);
     const [rows, shapes] = await Promise.all([s.coordinator.query(values), (s.loadShapes ?? loadUsShapes)()]);
-    const spec = mapSpec({ view: s.view, rows, shapes, area: activeServiceArea(s.workspace), main });
-    return { view: s.view, rows, main, companion, heading: spec.heading, vintage: spec.vintage, ...mapFigure(spec) };
+    const spec = mapSpec({ view, rows, shapes, area: activeServiceArea(s.workspace), main });
+    return { view, rows, main, companion, heading: spec.heading, vintage: spec.vintage, ...mapFigure(spec) };
   } catch (e) {
     return { unavailable: `the map could not be drawn (${reason(e)}).` };
   }
 }
 
-async function gatherForecast(s: ReportSources, names: Record<string, string>): Promise<ReportForecast | Unavailable> {
-  const { candidates, targets } = s.workspace;
+const totalFees = (result: { costPerHireByRoute: { expectedFeesUsd: number }[] }) =>
+  result.costPerHireByRoute.reduce((sum, r) => sum + r.expectedFeesUsd, 0);
+
+async function gatherForecast(
+  s: ReportSources,
+  regions: StateRegions,
+  names: Record<string, string>,
+): Promise<ReportForecast | Unavailable> {
+  const ws = s.workspace;
+  const { candidates, targets } = ws;
   if (!candidates.length) return { unavailable: 'no candidates loaded.' };
   if (!targets.length) return { unavailable: 'no targets set.' };
   try {
-    const { result, nextSteps } =
-      s.forecast && s.forecast.key === forecastKey(s.workspace)
-        ? s.forecast
-        : await forecastWorkspace(
-            s.workspace,
-            stateRegionMap(await s.coordinator.query(stateRegions())),
-            s.clock.today(),
-            s.runForecast ?? runForecastInWorker,
-            await loadSiteDesignations(s.coordinator, candidates),
-          );
-    return { result, nextSteps, charts: drawForecastCharts(result, targets, s.workspace.serviceAreas, countyNamesFromLabels(names)) };
+    const sites = await loadSiteDesignations(s.coordinator, candidates);
+    const run = (w: Workspace) => forecastWorkspace(w, regions, s.clock.today(), s.runForecast ?? runForecastInWorker, sites);
+    const { result, nextSteps } = s.forecast && s.forecast.key === forecastKey(ws) ? s.forecast : await run(ws);
+    // The same forecast under the other fee scenario, for what the scenario costs (the simulation reports fees in total only).
+    const counterfactualFeesUsd = await run({
+      ...ws,
+      assumptions: { ...currentAssumptions(ws.assumptions), h1bFeeScenario: result.fee.counterfactual },
+    }).then(
+      (other) => totalFees(other.result),
+      () => null,
+    );
+    return {
+      result,
+      nextSteps,
+      charts: drawForecastCharts(result, targets, ws.serviceAreas, countyNamesFromLabels(names)),
+      counterfactualFeesUsd,
+      timelines: {},
+    };
   } catch (e) {
     return { unavailable: `the forecast could not run (${reason(e)}).` };
   }
@@ -98,33 +122,75 @@ export function reportStates(view: MapView, area: ServiceArea | undefined): stri
   return [...new Set([...(chosen ? [chosen] : []), ...(area ? areaStates(area) : [])])].slice(0, MAX_STATE_FIGURES);
 }
 
-async function gatherFigures(s: ReportSources, area: ServiceArea | undefined): Promise<GatheredReport['stateFigures']> {
-  const all = await Promise.all(reportStates(s.view, area).map((state) => gatherStateFigures(s.coordinator, state)));
+async function gatherFigures(s: ReportSources, view: MapView, area: ServiceArea | undefined): Promise<GatheredReport['stateFigures']> {
+  const all = await Promise.all(reportStates(view, area).map((state) => gatherStateFigures(s.coordinator, state)));
   return all.map((f) => ({ state: f.state, tables: stateFigureTables(f) }));
 }
 
-async function gatherMarket(s: ReportSources): Promise<ReportMarket | Unavailable> {
+async function gatherMarket(s: ReportSources, views: readonly MarketView[]): Promise<ReportMarkets | Unavailable> {
   try {
-    return await gatherMarketReport(s.coordinator, s.marketView ?? DEFAULT_MARKET_VIEW, s.workspace);
+    return {
+      views: await Promise.all(views.map((v, i) => gatherMarketReport(s.coordinator, v, s.workspace, i ? `-${i + 1}` : ''))),
+      offers: savedOffers(s.workspace),
+    };
   } catch (e) {
     return { unavailable: `the market figures could not be gathered (${reason(e)}).` };
   }
 }
 
+/** "8 counties in California", "California and Nevada", "3 counties in California, and Nevada". */
+function extentText(area: ServiceArea): string {
+  const name = (code: string) => stateByCode(code)?.name ?? code;
+  const countyStates = [...new Set(area.counties.map((c) => stateByFips(c.slice(0, 2))?.code ?? ''))].filter(Boolean).map(name);
+  const parts = [
+    ...(area.counties.length ? [`${countOf(area.counties.length, 'county', 'counties')} in ${countyStates.join(' and ')}`] : []),
+    ...(area.states.length ? [area.states.map(name).join(' and ')] : []),
+  ];
+  return parts.join(', and ') || 'no counties yet';
+}
+
+async function gatherArea(s: ReportSources, area: ServiceArea | undefined): Promise<ReportArea | null> {
+  if (!area) return null;
+  const totals = await gatherServiceAreaTotals(s.coordinator, area).catch((e: unknown) => ({
+    unavailable: `the area's HRSA figures could not be gathered (${reason(e)}).`,
+  }));
+  return {
+    area,
+    extent: extentText(area),
+    totals,
+    // Waits for county physician figures (a county supply query): until then the report says so.
+    primaryCareSupply: { unavailable: 'county physician figures are not loaded in this version' },
+  };
+}
+
 export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
   const ws = s.workspace;
   const area = activeServiceArea(ws);
-  const names = await countyNames(s);
-  const [map, forecast, stateFigures, market] = await Promise.all([
-    gatherMap(s),
-    gatherForecast(s, names),
-    gatherFigures(s, area),
-    gatherMarket(s),
+  const choice = s.views ?? { map: 'plan', market: 'plan' };
+  const [names, regions] = await Promise.all([
+    countyNames(s),
+    s.coordinator.query(stateRegions()).then(stateRegionMap, () => stateRegionMap(undefined)),
+  ]);
+  const mapView = choice.map === 'screen' ? s.view : planMapView(ws, regions);
+  const marketViews = choice.market === 'screen' ? [s.marketView ?? DEFAULT_MARKET_VIEW] : planMarketViews(ws, regions);
+  const [areaPart, map, forecast, stateFigures, market] = await Promise.all([
+    gatherArea(s, area),
+    gatherMap(s, mapView),
+    gatherForecast(s, regions, names),
+    gatherFigures(s, mapView, area),
+    gatherMarket(s, marketViews),
   ]);
   return {
-    title: area ? `Shortage and recruitment report — ${area.name}` : 'Shortage and recruitment report',
+    title: area ? `Recruitment plan — ${area.name}` : 'Recruitment plan',
     generatedAt: s.clock.now().toISOString(),
     datasets: s.datasets,
+    area: areaPart,
+    views: {
+      map: choice.map,
+      market: choice.market,
+      mapText: mapViewText(choice.map, mapView, ws),
+      marketText: marketViewText(choice.market, marketViews, ws),
+    },
     map,
     stateFigures,
     serviceAreas: ws.serviceAreas,
@@ -136,5 +202,6 @@ export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
     forecast,
     market,
     assumptions: reportAssumptions(currentAssumptions(ws.assumptions)),
+    policy: feePolicy(currentAssumptions(ws.assumptions)),
   };
 }

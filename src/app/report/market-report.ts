@@ -1,5 +1,6 @@
-// The report's Market section: the Market screen's view, its tables and its own charts drawn off
-// screen and serialised (runs in the browser: the chart functions need a DOM).
+// The report's Market section: for each view (the targets' occupations in their states, or the
+// Market screen's), the screen's tables and its own charts drawn off screen and serialised (runs in
+// the browser: the chart functions need a DOM).
 import type { Coordinator } from '../../data/coordinator';
 import { countBarChart, sponsorYearsChart, wageRangeChart } from '../../charts/market';
 import { toMarkup } from '../../charts/serialize';
@@ -23,7 +24,8 @@ import {
 } from '../market/market';
 import type { ReportMarket } from './report-input';
 
-export async function gatherMarketReport(coordinator: Coordinator, view: MarketView, ws: Workspace): Promise<ReportMarket> {
+/** One view's figures; `suffix` keeps its tables' ids apart from another view's ("-2"). */
+export async function gatherMarketReport(coordinator: Coordinator, view: MarketView, ws: Workspace, suffix = ''): Promise<ReportMarket> {
   const areas = ws.serviceAreas;
   const d = await gatherMarketData(coordinator, marketFilter(view, areas));
   const label = marketViewLabel(view, areas);
@@ -37,7 +39,7 @@ export async function gatherMarketReport(coordinator: Coordinator, view: MarketV
     employersTable(d.employers, label),
     sponsorYearsTable(d.sponsorYears, where),
     sponsorsTable(d.sponsors, d.sponsorYears, where, occupationLabel(view.occupation)),
-  ];
+  ].map((t) => ({ ...t, id: `${t.id}${suffix}` }));
   return {
     heading: label,
     summary: d.summary,
@@ -48,7 +50,9 @@ export async function gatherMarketReport(coordinator: Coordinator, view: MarketV
       [tables[1].id]: draw(employer.rows, () => countBarChart(employer.rows, employer.options)),
       [tables[2].id]: draw(year.rows, () => sponsorYearsChart(year.rows, year.options)),
     },
-    offers: savedOffersTable(ws.targets, areas, currentAssumptions(ws.assumptions)),
     notes: marketSourceNotes(d.sources),
   };
 }
+
+/** The offers saved on the workspace's targets. */
+export const savedOffers = (ws: Workspace) => savedOffersTable(ws.targets, ws.serviceAreas, currentAssumptions(ws.assumptions));

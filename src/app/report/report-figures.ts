@@ -4,16 +4,23 @@ import { arrivalsChart } from '../../charts/arrivals';
 import { funnelChart } from '../../charts/funnel';
 import { toMarkup } from '../../charts/serialize';
 import type { ForecastResult } from '../../model/forecast/result';
-import type { Candidate, ServiceArea, Target } from '../../model/types';
+import type { Candidate, ServiceArea, Stage, Target } from '../../model/types';
+import { stageName } from '../../model/names';
 import { TARGET_CHARTS, funnelFigure, targetArrivalsFigure, totalArrivalsFigure } from '../pipeline/figures';
 import type { CountyNames } from '../common/county-names';
 import { targetLabelById } from '../common/labels';
 import type { ReportForecast } from './report-input';
 
+/** The Pipeline screen's funnel, its stages by name. */
 export function drawFunnel(candidates: readonly Candidate[]): string | null {
   if (!candidates.length) return null;
   const f = funnelFigure(candidates);
-  return toMarkup(funnelChart(f.rows, f.options));
+  return toMarkup(
+    funnelChart(
+      f.rows.map((r) => ({ ...r, stage: stageName(r.stage as Stage) })),
+      f.options,
+    ),
+  );
 }
 
 export function drawForecastCharts(

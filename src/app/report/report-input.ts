@@ -12,6 +12,9 @@ import type { ValueBasis } from '../../model/timing/assumptions';
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../../model/types';
 import type { GroupCounts, MarketSummary } from '../../data/queries/market';
 import type { MarketTable } from '../market/market';
+import type { PublicSource } from '../../model/timing/sources';
+import type { ServiceAreaTotals } from '../map/service-area-totals';
+import type { FeePolicy } from './plan-page';
 
 /** A section that could not be built, with the reason shown in its place. */
 export interface Unavailable {
@@ -46,10 +49,17 @@ export interface ReportForecast {
   nextSteps: Record<string, NextStep>;
   /** The Pipeline screen's charts, serialised: all candidates' arrivals, and one per target (the first TARGET_CHARTS). */
   charts: { total: string; targets: { targetId: string; svg: string }[] };
+  /**
+   * Expected government fees of the pipeline (all routes) under the other $100,000 fee scenario
+   * (`result.fee.counterfactual`), from the same forecast run again with only that changed; null when it could not run.
+   */
+  counterfactualFeesUsd: number | null;
+  /** Per candidate id: the Pipeline screen's timeline of the candidate, serialised, for the candidates at risk (empty until that screen draws one). */
+  timelines: Record<string, string>;
 }
 
 export interface ReportMarket {
-  /** "Medical laboratory scientist (MLS) — Texas": the Market screen's view in the URL. */
+  /** "Medical laboratory scientist (MLS) — Texas": the view shown. */
   heading: string;
   summary: MarketSummary;
   group: GroupCounts;
@@ -57,10 +67,40 @@ export interface ReportMarket {
   tables: MarketTable[];
   /** The screen's charts, serialised (null where a chart has no rows): by table id. */
   charts: Record<string, string | null>;
-  /** The offers saved on targets. */
-  offers: MarketTable;
   /** Sources, periods and rules, as under the screen's figures. */
   notes: string[];
+}
+
+/** The Market section: one view per occupation and place (the targets', or the Market screen's), and the offers saved on targets. */
+export interface ReportMarkets {
+  views: ReportMarket[];
+  offers: MarketTable;
+}
+
+/** Which views the evidence shows: the plan's (the service area, the targets' occupations and states) or the screens' last choice. */
+export type ViewChoice = 'plan' | 'screen';
+
+/** The report's first page: where, with its own totals. */
+export interface ReportArea {
+  area: ServiceArea;
+  /** "8 counties in California". */
+  extent: string;
+  totals: ServiceAreaTotals | Unavailable;
+  /**
+   * Primary-care physicians per 100,000 people in the area, with their year and source: needs county
+   * physician figures (HRSA Area Health Resources File), which no loaded query gives yet.
+   */
+  primaryCareSupply: AreaSupply | Unavailable;
+}
+
+export interface AreaSupply {
+  physicians: number;
+  population: number;
+  perHundredThousand: number;
+  /** The figures' year, e.g. "2022". */
+  year: string;
+  /** Publisher and dataset, e.g. "HRSA Area Health Resources File, via County Health Rankings & Roadmaps". */
+  source: string;
 }
 
 export interface ReportAssumption {
@@ -71,15 +111,15 @@ export interface ReportAssumption {
   changed: boolean;
   /** "your value" when edited in the workspace, else the default's confidence. */
   basis: ValueBasis;
-  /** S- and R-numbers, cited in `ReportAssumptions.sources`. */
+  /** Keys of `ReportAssumptions.sources`; the report prints them as numbered references. */
   sources: readonly string[];
   note: string;
 }
 
 export interface ReportAssumptions {
   rows: ReportAssumption[];
-  /** Citation text per S-number. */
-  sources: Record<string, string>;
+  /** Each source cited, by its key: publisher, title and public address (the keys stay inside the project). */
+  sources: Readonly<Record<string, PublicSource>>;
   /** When the sources were collected: immigration rules change. */
   vintage: string;
 }
@@ -89,6 +129,10 @@ export interface ReportInput {
   /** ISO timestamp. */
   generatedAt: string;
   datasets: ReportDataset[];
+  /** Page one's place: the active service area and its totals; null when none is set. */
+  area: ReportArea | null;
+  /** Which views the map and the market sections show, and in words what they are. */
+  views: { map: ViewChoice; market: ViewChoice; mapText: string; marketText: string };
   map: ReportMap | Unavailable;
   /** Every published figure for the state chosen on the map and the service area's states, as the details panel shows them. */
   stateFigures: { state: string; tables: FigureTable[] }[];
@@ -102,8 +146,10 @@ export interface ReportInput {
   /** The Pipeline screen's funnel chart, serialised; null without candidates. */
   funnelChart: string | null;
   forecast: ReportForecast | Unavailable;
-  market: ReportMarket | Unavailable;
+  market: ReportMarkets | Unavailable;
   assumptions: ReportAssumptions;
+  /** The $100,000 fee scenario and the employer's policy the forecast ran with, in words. */
+  policy: FeePolicy;
   /** Candidate-level rows (one per person) appear only when true. */
   includeCandidates: boolean;
 }

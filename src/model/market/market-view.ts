@@ -68,7 +68,7 @@ export function occupationOptions(): { label: string; options: OccupationOption[
 }
 
 /** An occupation the screen can show: a listed option, or any specialty group (a target may name one). */
-const isKnownOccupation = (o: string) =>
+export const isKnownOccupation = (o: string) =>
   Object.hasOwn(SPECIALTY_GROUPS, o) || occupationOptions().some((g) => g.options.some((x) => x.value === o));
 
 /** The region as written in the URL and in a select’s value ("state:TX", "census:South", "" for the nation). */

@@ -1,19 +1,21 @@
-// The candidate pipeline: counts by stage for everyone, one row per candidate only on request
-// (candidate rows are personal data).
+// The candidate pipeline: counts by stage for everyone; one row per candidate only on request
+// (candidate rows are personal data), in the appendix.
 import { stageCounts } from '../../app/pipeline/figures';
-import type { Candidate } from '../../model/types';
+import type { Candidate, Stage } from '../../model/types';
 import { isSampleCandidate } from '../../model/pipeline';
+import { professionName, routeName, stageName } from '../../model/names';
+import { specialtyLabel } from '../../model/specialties';
 import { html, svgMarkup, type Html } from '../html';
-import type { ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
-import { countyNamesFromLabels, siteLabel, type CountyNames } from '../../app/common/county-names';
+import { siteLabel, type CountyNames } from '../../app/common/county-names';
+import type { ReportContext } from '../context';
 
 export function funnelTable(candidates: Candidate[]): ReportTable {
   return {
     id: 'pipeline-funnel',
     title: 'Candidates by pipeline stage',
     columns: [{ label: 'Stage' }, { label: 'Candidates', digits: 0 }],
-    rows: stageCounts(candidates).map(({ stage, count }) => [stage, count]),
+    rows: stageCounts(candidates).map(({ stage, count }) => [stageName(stage as Stage), count]),
   };
 }
 
@@ -30,16 +32,16 @@ export function candidatesTable(candidates: Candidate[], names: CountyNames): Re
       { label: 'Visa route' },
       { label: 'Site' },
       { label: 'Site state' },
-      { label: 'Site county (FIPS)', nowrap: true },
+      { label: 'Site county code (FIPS)', nowrap: true },
       { label: 'Expected start', nowrap: true },
     ],
     rows: candidates.map((c) => [
       c.id,
-      c.profession,
-      c.specialty,
-      c.stage,
+      professionName(c.profession),
+      specialtyLabel(c.specialty),
+      stageName(c.stage),
       c.stageDate,
-      c.visaRoute,
+      routeName(c.visaRoute),
       siteLabel(c, names),
       c.siteState,
       c.siteCountyFips,
@@ -48,7 +50,7 @@ export function candidatesTable(candidates: Candidate[], names: CountyNames): Re
   };
 }
 
-export function pipelineSection(input: ReportInput): Html {
+export function pipelineSection({ input }: ReportContext): Html {
   if (!input.candidates.length)
     return html`<section id="pipeline"><h2>Pipeline</h2><p class="note">Not available: no candidates loaded.</p></section>`;
   const funnel = funnelTable(input.candidates);
@@ -58,10 +60,10 @@ export function pipelineSection(input: ReportInput): Html {
 ${samples > 0 && html`<p class="note"><span class="badge sample">sample</span> ${samples} of the ${input.candidates.length} candidates are generated samples, not real people.</p>`}
 ${input.funnelChart && html`<figure class="chart">${svgMarkup(input.funnelChart)}</figure>`}
 ${tableHtml(funnel)}
-${
-  input.includeCandidates
-    ? tableHtml(candidatesTable(input.candidates, countyNamesFromLabels(input.countyNames)))
-    : html`<p class="note">Candidate-level rows are left out of this report; it shows counts only.</p>`
-}
+<p class="note">${
+    input.includeCandidates
+      ? 'One row per candidate is in the appendix.'
+      : 'Candidate-level rows are left out of this report; it shows counts only, and the candidates at risk by their id.'
+  }</p>
 </section>`;
 }

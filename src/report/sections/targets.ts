@@ -4,11 +4,12 @@ import { DIVERSITY_MEASURE_DEFINITIONS, measureDiversity, sortTargets } from '..
 import type { Candidate, DiversityTarget, ServiceArea, Target } from '../../model/types';
 import { MEASURE_LABELS, describeMeasure } from '../../model/targets';
 import { html, type Html } from '../html';
-import type { ReportInput } from '../../app/report/report-input';
 import { tableHtml, type ReportTable } from '../report-table';
 import { targetLabel } from '../../app/common/labels';
 import { TARGET_COLUMNS, targetCells } from '../../app/targets/target-table';
-import { countyNamesFromLabels, type CountyNames } from '../../app/common/county-names';
+import type { CountyNames } from '../../app/common/county-names';
+import type { ReportContext } from '../context';
+import type { Citations } from '../citations';
 
 export function targetsTable(targets: Target[], areas: ServiceArea[], names?: CountyNames): ReportTable {
   return {
@@ -24,7 +25,8 @@ export function diversityTable(
   targets: Target[],
   areas: ServiceArea[],
   candidates: Candidate[],
-  names?: CountyNames,
+  names: CountyNames | undefined,
+  cite: Citations,
 ): ReportTable {
   const appliesTo = (d: DiversityTarget) => {
     if (d.targetId === null) return 'All targets';
@@ -46,22 +48,21 @@ export function diversityTable(
       MEASURE_LABELS[d.measure.kind],
       appliesTo(d),
       describeMeasure(d.measure),
-      candidates.length ? measureDiversity(d.measure, candidates).summary : 'no candidates loaded',
-      DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind],
+      candidates.length ? cite.text(measureDiversity(d.measure, candidates).summary) : 'no candidates loaded',
+      cite.text(DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]),
       d.note,
     ]),
   };
 }
 
-export function targetsSection(input: ReportInput): Html {
-  const names = countyNamesFromLabels(input.countyNames);
+export function targetsSection({ input, names, cite }: ReportContext): Html {
   return html`<section id="targets">
 <h2>Recruitment targets</h2>
 ${input.targets.length ? tableHtml(targetsTable(input.targets, input.serviceAreas, names)) : html`<p class="note">No targets set.</p>`}
 <h3>Diversity targets</h3>
 ${
   input.diversityTargets.length
-    ? tableHtml(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates, names))
+    ? tableHtml(diversityTable(input.diversityTargets, input.targets, input.serviceAreas, input.candidates, names, cite))
     : html`<p class="note">No diversity targets set.</p>`
 }
 </section>`;

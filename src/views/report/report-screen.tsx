@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { viewFromParams } from '../../model/map-view';
-import { marketViewFromParams } from '../../model/market/market-view';
-import { buildReportHtml } from '../../report/build-report';
+import { MAP_PARAMS, viewFromParams } from '../../model/map-view';
+import { MARKET_PARAMS, marketViewFromParams } from '../../model/market/market-view';
+import { renderReport } from '../../report/build-report';
 import { gatherReport, type GatheredReport } from '../../app/report/gather-report';
-import { describeView } from '../../app/map/map-spec';
-import { isUnavailable, type ReportInput } from '../../app/report/report-input';
-import { reportTables } from '../../report/report-tables';
+import type { ReportInput, ViewChoice } from '../../app/report/report-input';
 import { useAtlas } from '../atlas-context';
 import { useClock } from '../clock-context';
 import { downloadText } from '../download';
@@ -14,6 +12,9 @@ import { useLiveForecast } from '../live-forecast-context';
 import { ReportPreview } from './report-preview';
 import { ReportTablesCard } from './report-tables-card';
 import { useRecordShared } from '../plan/shared-report';
+import { useStoredChoice, viewParams } from '../use-url-state';
+
+const CHOICES: readonly ViewChoice[] = ['plan', 'screen'];
 
 /** Prints the report itself, not this screen: a hidden frame that may show a print dialog but never run script. */
 function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFrameElement {
@@ -30,8 +31,8 @@ function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFra
   return frame;
 }
 
-/** Gathers the report whenever the workspace or the live forecast changes; never with an out-of-date forecast. */
-function useGatheredReport() {
+/** Gathers the report whenever the workspace, the live forecast or the views chosen change; never with an out-of-date forecast. */
+function useGatheredReport(views: { map: ViewChoice; market: ViewChoice }) {
   const { coordinator, datasets } = useAtlas();
   const { workspace } = useWorkspace();
   const clock = useClock();
@@ -43,31 +44,35 @@ function useGatheredReport() {
     if (updating) return; // the report waits for the forecast of the workspace as it is now
     let on = true;
     setGathered({});
-    const params = new URLSearchParams(location.search);
-    const view = viewFromParams(params);
-    const marketView = marketViewFromParams(params);
-    gatherReport({ coordinator, datasets, workspace, view, marketView, clock, forecast }).then(
+    // The screens' last views, from the address or as remembered: used where the user chose them.
+    const view = viewFromParams(viewParams(MAP_PARAMS));
+    const marketView = marketViewFromParams(viewParams(MARKET_PARAMS));
+    gatherReport({ coordinator, datasets, workspace, view, marketView, views, clock, forecast }).then(
       (report) => on && setGathered({ report }),
       (e: Error) => on && setGathered({ error: e.message }),
     );
     return () => {
       on = false;
     };
-  }, [coordinator, datasets, workspace, clock, forecast, updating]);
+  }, [coordinator, datasets, workspace, clock, forecast, updating, views]);
   return { ...gathered, updating };
 }
 
 export function ReportScreen() {
   const clock = useClock();
   const [includeCandidates, setIncludeCandidates] = useState(false);
-  const { report, error, updating } = useGatheredReport();
+  const [mapChoice, setMapChoice] = useStoredChoice('report-map', CHOICES, 'plan');
+  const [marketChoice, setMarketChoice] = useStoredChoice('report-market', CHOICES, 'plan');
+  const views = useMemo(() => ({ map: mapChoice, market: marketChoice }), [mapChoice, marketChoice]);
+  const { report, error, updating } = useGatheredReport(views);
   const recordShared = useRecordShared();
   const printFrame = useRef<HTMLIFrameElement | null>(null);
   useEffect(() => () => printFrame.current?.remove(), []);
   const input: ReportInput | null = report ? { ...report, includeCandidates } : null;
   // One string: the preview shows it, the download saves it, the print frame prints it.
-  const html = useMemo(() => (input ? buildReportHtml(input) : null), [report, includeCandidates]); // eslint-disable-line react-hooks/exhaustive-deps
-  const tables = input ? reportTables(input) : [];
+  const rendered = useMemo(() => (input ? renderReport(input) : null), [report, includeCandidates]); // eslint-disable-line react-hooks/exhaustive-deps
+  const html = rendered?.html ?? null;
+  const tables = rendered?.tables ?? [];
   const ready = !!html && !updating;
 
   return (
@@ -75,21 +80,70 @@ export function ReportScreen() {
       <section className="card" aria-labelledby="report-title">
         <h2 id="report-title">Share the analysis as a report</h2>
         <p className="note">
-          One HTML file for a board or a colleague: the shortage map for the view chosen on the map screen with its table, the service
-          areas, targets and diversity targets, the pipeline by stage, the forecast against each target, the market (who else files and what
-          they offer) for the view chosen on the Market screen, and the assumptions with their sources. It opens in any browser without the
-          internet, runs no code, and prints on A4 or Letter.
+          One HTML file for a board or a colleague. Page one is the plan: the service area and its shortage figures, each target’s expected
+          arrivals and chance of being met, the candidates at risk, the fees and the choices behind them. The evidence follows: the shortage
+          map, targets, pipeline and forecast, the market, the assumptions and every source with its public address; long tables are in an
+          appendix. It opens in any browser without the internet, runs no code, and prints on A4 or Letter.
         </p>
-        {report && !isUnavailable(report.map) && (
-          <p className="note" data-testid="report-map-view">
-            Map: {report.map.heading} — {describeView(report.map.view).join(', ')}. Change it on the Shortage map tab.
+        <fieldset className="report-views" data-testid="report-views">
+          <legend>Views in the report</legend>
+          <p className="choice-row">
+            <span className="choice-label">Map:</span>
+            <label className="radio">
+              <input
+                type="radio"
+                name="report-map"
+                checked={mapChoice === 'plan'}
+                onChange={() => setMapChoice('plan')}
+                data-testid="report-map-plan"
+              />{' '}
+              your service area (the plan)
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="report-map"
+                checked={mapChoice === 'screen'}
+                onChange={() => setMapChoice('screen')}
+                data-testid="report-map-screen"
+              />{' '}
+              the view last chosen on the Shortage map tab
+            </label>
           </p>
-        )}
-        {report && !isUnavailable(report.market) && (
-          <p className="note" data-testid="report-market-view">
-            Market: {report.market.heading}. Change it on the Market tab.
+          <p className="choice-row">
+            <span className="choice-label">Market:</span>
+            <label className="radio">
+              <input
+                type="radio"
+                name="report-market"
+                checked={marketChoice === 'plan'}
+                onChange={() => setMarketChoice('plan')}
+                data-testid="report-market-plan"
+              />{' '}
+              your targets’ occupations where they recruit
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="report-market"
+                checked={marketChoice === 'screen'}
+                onChange={() => setMarketChoice('screen')}
+                data-testid="report-market-screen"
+              />{' '}
+              the view last chosen on the Market tab
+            </label>
           </p>
-        )}
+          {report && (
+            <>
+              <p className="note" data-testid="report-map-view">
+                The map shows {report.views.mapText}.
+              </p>
+              <p className="note" data-testid="report-market-view">
+                The market section shows {report.views.marketText}.
+              </p>
+            </>
+          )}
+        </fieldset>
         {report && !report.targets.length && (
           <p className="empty-state" data-testid="report-no-targets">
             The report has no target and no forecast yet: set a target first.{' '}
@@ -118,8 +172,9 @@ export function ReportScreen() {
           Include candidate-level rows
         </label>
         <p className="note">
-          Off: the pipeline appears as counts by stage only. On: one row per candidate (id, specialty, stage, visa route, site) — share such
-          a report only with people allowed to see candidate data.
+          Off: the pipeline appears as counts by stage, and the candidates at risk by their id, specialty and visa route. On: one row per
+          candidate (id, specialty, stage, visa route, site) and each one’s forecast, in the appendix — share such a report only with people
+          allowed to see candidate data.
         </p>
         <div className="button-row">
           <button

@@ -1,0 +1,100 @@
+// A service area's own totals, as page one of the report states them, from the real DuckDB on the
+// embedded datasets, against counts made here from HRSA's own rows (the committed California excerpt)
+// and HRSA's published state summary rows.
+import { describe, it, expect, beforeAll } from 'vitest';
+import type { SqlEngine } from '../../src/data/engine';
+import type { NamedQuery } from '../../src/data/coordinator';
+import { gatherServiceAreaTotals } from '../../src/app/map/service-area-totals';
+import type { ServiceArea } from '../../src/model/types';
+import { createNodeEngine } from '../helpers/duckdb-node';
+import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { CA_EXCERPT, CA_EXCERPT_COUNTIES, datasetRows, fixtureRows, type CsvRow } from '../helpers/fixtures';
+
+let db: SqlEngine;
+const querier = { query: <Row>(q: NamedQuery<Row>) => db.query<Row>(q.sql, q.params) };
+const area = (counties: string[], states: string[] = []): ServiceArea => ({ id: 'sa', name: 'Area', counties, states });
+const AREA_TYPES = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'];
+
+beforeAll(async () => {
+  db = await createNodeEngine();
+  await loadEmbeddedDatasets(db);
+});
+
+describe('a service area’s totals from California’s detail file', () => {
+  const raw = fixtureRows(CA_EXCERPT);
+  /** Designated and proposed-for-withdrawal designations touching the counties, each once, with their figures whole. */
+  function expected(counties: string[]) {
+    const ids = new Map<string, CsvRow>();
+    const countiesOf = new Map<string, Set<string>>();
+    for (const r of raw) {
+      const id = r['HPSA ID'];
+      countiesOf.set(id, (countiesOf.get(id) ?? new Set()).add(r['Common State County FIPS Code']));
+      if (['Designated', 'Proposed For Withdrawal'].includes(r['HPSA Status']) && counties.includes(r['Common State County FIPS Code']))
+        ids.set(id, r);
+    }
+    const all = [...ids.values()];
+    return {
+      designations: all.length,
+      fteNeeded: all.reduce((t, r) => t + (r['HPSA Shortage'] ? Number(r['HPSA Shortage']) : 0), 0),
+      population: all
+        .filter((r) => AREA_TYPES.includes(r['Designation Type']))
+        .reduce((t, r) => t + Number(r['HPSA Designation Population'] || 0), 0),
+      extendBeyond: all.filter((r) => [...countiesOf.get(r['HPSA ID'])!].some((c) => !counties.includes(c))).length,
+    };
+  }
+
+  it('counts each designation once, sums FTE needed and the population of geographic and population HPSAs only', async () => {
+    for (const counties of [CA_EXCERPT_COUNTIES.slice(0, 1), CA_EXCERPT_COUNTIES.slice(0, 3), CA_EXCERPT_COUNTIES]) {
+      const e = expected(counties);
+      const { totals } = await gatherServiceAreaTotals(querier, area(counties));
+      const [pc] = totals;
+      expect(totals.map((t) => t.discipline)).toEqual(['Primary Care']);
+      expect(pc).toMatchObject({ basis: 'detail', asOf: '2024-03-27', designations: e.designations, extendBeyond: e.extendBeyond });
+      expect(pc.source).toBe('HRSA detail file as of 2024-03-27 (CA only)');
+      expect(pc.fteNeeded).toBeCloseTo(e.fteNeeded, 6);
+      expect(pc.population).toBe(e.population);
+      expect(e.population).toBeGreaterThan(0);
+    }
+  });
+
+  it('a county shared by two areas counts its designations once in their union, not twice', async () => {
+    const [a, b] = [CA_EXCERPT_COUNTIES.slice(0, 3), CA_EXCERPT_COUNTIES.slice(2)];
+    const union = [...new Set([...a, ...b])];
+    const both = (await gatherServiceAreaTotals(querier, area(union))).totals[0];
+    expect(both.designations).toBe(expected(union).designations);
+    const [ta, tb] = await Promise.all([gatherServiceAreaTotals(querier, area(a)), gatherServiceAreaTotals(querier, area(b))]);
+    expect(both.designations).toBeLessThanOrEqual(ta.totals[0].designations + tb.totals[0].designations);
+  });
+
+  it('whole California: the 611 current designations of PROVENANCE.md', async () => {
+    const { totals } = await gatherServiceAreaTotals(querier, area([], ['CA']));
+    expect(totals[0]).toMatchObject({ basis: 'detail', designations: 611, extendBeyond: 0 });
+  });
+});
+
+describe('a service area’s totals from HRSA’s state summaries', () => {
+  const summary = datasetRows('national/hpsa_state_summary.csv');
+  const published = (state: string, asOf: string) =>
+    summary.find((r) => r.state === state && r.as_of === asOf && r.discipline === 'Primary Care')!;
+
+  it('whole states with no detail file take one summary table for all of them, population included', async () => {
+    const { totals, gaps } = await gatherServiceAreaTotals(querier, area([], ['AL', 'TX']));
+    const pc = totals.find((t) => t.discipline === 'Primary Care')!;
+    expect(pc.basis).toBe('summary');
+    const asOf = pc.asOf;
+    for (const field of ['designations', 'population', 'practitioners_needed'] as const) {
+      const sum = Number(published('AL', asOf)[field]) + Number(published('TX', asOf)[field]);
+      expect({ designations: pc.designations, population: pc.population, practitioners_needed: pc.fteNeeded }[field], field).toBe(sum);
+    }
+    // Mental health: a total only from a table that has both states' figures, else said.
+    const mh = totals.find((t) => t.discipline === 'Mental Health');
+    if (mh) expect(mh.basis).toBe('summary');
+    else expect(gaps).toContain('Mental Health: no published state figures for AL, TX in the loaded tables.');
+  });
+
+  it('counties no detail file covers have no total, and it is said', async () => {
+    const { totals, gaps } = await gatherServiceAreaTotals(querier, area(['48201']));
+    expect(totals).toEqual([]);
+    expect(gaps[0]).toBe('Primary Care: no county figures for one county of the area (no HRSA detail file for their state is loaded).');
+  });
+});
