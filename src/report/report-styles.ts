@@ -42,7 +42,12 @@ figure.map svg.choropleth { display: block; width: 100%; height: auto; max-heigh
 figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; }
 .small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 8px 16px; }
 .small-multiples figcaption { font-size: 0.85rem; font-weight: 600; }
-@media screen and (max-width: 600px) { table { display: block; overflow-x: auto; } }
+@media screen and (max-width: 600px) {
+  body { padding: 16px 12px 32px; }
+  table { display: block; overflow-x: auto; }
+  .plan-page { padding: 4px 8px 8px; }
+  table.compact td:last-child { min-width: 12em; }
+}
 table { min-width: 50%; max-width: 100%; border-collapse: collapse; margin: 6px 0 16px; font-size: 0.82rem; }
 caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: 4px; caption-side: top; }
 th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
@@ -52,6 +57,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 tr.group th { background: #eef3f9; padding-top: 6px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, td.nowrap { white-space: nowrap; }
+td.wide { min-width: 12em; }
 td.empty { color: var(--muted); }
 .citations { font-size: 0.8rem; padding-left: 28px; color: var(--muted); }
 .citations li { margin-bottom: 3px; break-inside: avoid; }

@@ -12,6 +12,8 @@ export interface ReportColumn {
   digits?: number;
   /** Dates and codes: kept on one line (a browser would break "2027-Q4" after the hyphen). */
   nowrap?: boolean;
+  /** Sentences: given room in a table of many columns. */
+  wide?: boolean;
 }
 
 export interface ReportTable {
@@ -34,7 +36,8 @@ export function tableCsv(table: ReportTable): string {
 }
 
 function cellHtml(value: Cell, column: ReportColumn): Html {
-  if (column.digits === undefined) return html`<td${column.nowrap ? html` class="nowrap"` : ''}>${value ?? '—'}</td>`;
+  const kind = column.nowrap ? 'nowrap' : column.wide ? 'wide' : null;
+  if (column.digits === undefined) return html`<td${kind ? html` class="${kind}"` : ''}>${value ?? '—'}</td>`;
   return html`<td class="num">${typeof value === 'number' ? formatNumber(value, column.digits) : (value ?? '—')}</td>`;
 }
 

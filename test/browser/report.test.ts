@@ -4,9 +4,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import type { Download, Page } from 'playwright-core';
+import Papa from 'papaparse';
 import { emptyWorkspace, parseWorkspaceFile, serializeWorkspace, type Workspace } from '../../src/model/workspace';
 import type { Candidate } from '../../src/model/types';
-import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, DIST, type OpenApp } from './harness';
+import { pdfPageTexts } from './pdf-text';
+import { VISA_ROUTES, VISA_STATUSES, CURRENT_STATUSES } from '../../src/model/types';
 
 const HOSTILE_OWNER = '<img src=x onerror=alert(1)>';
 const FORMULA_NOTE = '=HYPERLINK("http://x","y")';
@@ -227,7 +230,7 @@ describe('exported report', () => {
     const targets = await offline.locator('#table-targets').innerText();
     expect(targets).toContain(HOSTILE_OWNER); // shown as text
     expect(targets).toContain('Service area: Central Valley');
-    expect(await offline.locator('#table-pipeline-funnel').innerText()).toMatch(/offer\s+1/);
+    expect(await offline.locator('#table-pipeline-funnel').innerText()).toMatch(/Offer made\s+1/);
     expect(await offline.locator('#table-forecast tbody tr').count()).toBe(2);
     const assumptions = await offline.locator('#table-assumptions').innerText();
     expect(assumptions).toMatch(/H-1B selection rule/);
@@ -264,7 +267,7 @@ describe('exported report', () => {
     offline.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
     await offline.goto(pathToFileURL(tampered).href);
     await offline.waitForLoadState('load');
-    expect(await offline.evaluate(() => document.title)).toMatch(/^Shortage and recruitment report/);
+    expect(await offline.evaluate(() => document.title)).toMatch(/^Recruitment plan — Central Valley/);
     expect(await offline.locator('img').count()).toBe(1); // the element is there; its handler did not run
     expect(violations.join('\n')).toMatch(/Content Security Policy/);
     await offline.close();
@@ -362,5 +365,154 @@ describe('exported report', () => {
     expect(serious).toEqual([]);
     expect(seen.consoleErrors).toEqual([]);
     expect(seen.offOrigin).toEqual([]);
+  });
+});
+
+/** What a reader must never meet in the report: the pipeline's codes, the project's notes file, its scripts and source keys. */
+const CODES: string[] = [
+  ...VISA_ROUTES,
+  ...VISA_STATUSES.filter((s) => s.includes('-')),
+  ...CURRENT_STATUSES.filter((s) => s.includes('-')),
+];
+function internalReferences(text: string): string[] {
+  const found = CODES.filter((code) => new RegExp(`(^|[\\s(,;:])${code}($|[\\s),;:.])`).test(text));
+  for (const m of text.matchAll(/domain\.md|\.mjs\b|\b[SR]\d{1,2}\b|\b[A-Z]+_[A-Z_]+\b/g)) found.push(m[0]);
+  return found;
+}
+
+/** The sample service area's HRSA totals counted from the embedded detail file's own rows: designations once, current ones. */
+function sampleAreaTotals(counties: readonly string[]) {
+  const csv = fs.readFileSync(path.join(DIST, 'datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv'), 'utf8');
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const once = new Map<string, Record<string, string>>();
+  for (const r of rows)
+    if (counties.includes(r['Common State County FIPS Code']) && ['Designated', 'Proposed For Withdrawal'].includes(r['HPSA Status']))
+      once.set(r['HPSA ID'], r);
+  const all = [...once.values()];
+  const areaTypes = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'];
+  return {
+    designations: all.length,
+    fte: all.reduce((t, r) => t + Number(r['HPSA Shortage'] || 0), 0),
+    population: all
+      .filter((r) => areaTypes.includes(r['Designation Type']))
+      .reduce((t, r) => t + Number(r['HPSA Designation Population'] || 0), 0),
+  };
+}
+
+describe('the one-click sample plan’s report, read as a person would', () => {
+  let app: OpenApp;
+  let html = '';
+  let file = '';
+  const fmt = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+  beforeAll(async () => {
+    app = await openApp('#report');
+    await app.page.getByTestId('sample-load').click();
+    await app.page.getByTestId('sample-summary').waitFor({ timeout: 60_000 });
+    await app.page.waitForSelector('[data-testid="export-report"]:not([disabled])', { timeout: 120_000 });
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('export-report').click()]);
+    file = path.join(OUT, `sample-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    html = fs.readFileSync(file, 'utf8');
+  });
+  afterAll(async () => {
+    await app?.browser.close();
+    await app?.server.close();
+  });
+
+  it('prints page one with the service area’s name and totals and every target’s chance and expected arrivals', async () => {
+    const { SAMPLE_SERVICE_AREA } = await import('../../src/app/plan/sample-data');
+    // The Pipeline screen's forecast of the same plan: each target's expected arrivals and P(met).
+    const screen = app.page;
+    await screen.locator('[data-tab="pipeline"]').click();
+    await expect.poll(() => screen.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 120_000 }).toBe('current');
+    const targets = await screen.$$eval('[data-testid="forecast-table"] tbody tr', (trs) =>
+      trs.map((tr) => ({
+        expected: tr.querySelector('[data-col="expected"]')?.textContent ?? '',
+        pMet: tr.querySelector('[data-col="p-met"]')?.textContent ?? '',
+        pWithout: tr.querySelector('[data-col="p-met-counterfactual"]')?.textContent ?? '',
+      })),
+    );
+    expect(targets).toHaveLength(4);
+
+    const offline = await app.browser.context.newPage();
+    const requests: string[] = [];
+    offline.on('request', (r) => requests.push(r.url()));
+    await offline.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    await offline.goto(pathToFileURL(file).href);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    expect(await offline.locator('script').count()).toBe(0);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
+    for (const width of [1440, 390]) {
+      await offline.setViewportSize({ width, height: 1100 });
+      await offline.screenshot({ path: path.join(SCREENSHOTS, `report-sample-${width}.png`) });
+    }
+    await offline.emulateMedia({ media: 'print' });
+    await offline.setViewportSize({ width: 816, height: 1056 }); // a Letter page at 96 dpi
+    await offline.screenshot({ path: path.join(SCREENSHOTS, 'report-sample-print-page1.png') });
+    for (const format of ['Letter', 'A4'] as const) {
+      const pdf = await offline.pdf({ format });
+      fs.writeFileSync(path.join(OUT, `report-sample-${format}.pdf`), pdf);
+      const pages = await pdfPageTexts(new Uint8Array(pdf));
+      expect(pages.length, format).toBeGreaterThan(3);
+      const [one] = pages;
+      expect(one, format).toContain(SAMPLE_SERVICE_AREA.name);
+      expect(one).toContain('8 counties in California');
+      const totals = sampleAreaTotals(SAMPLE_SERVICE_AREA.counties);
+      expect(totals.designations).toBeGreaterThan(10);
+      for (const figure of [fmt(totals.fte, 1), fmt(totals.designations), fmt(totals.population)])
+        expect(one, `${format}: ${figure}`).toContain(figure);
+      expect(one).toContain('Primary-care physicians per 100,000 people: not available');
+      // Each target's row: "9.8 (8–11) 100% 100%", expected arrivals and the two chances as the screen shows them.
+      for (const t of targets) expect(one, format).toContain(`${t.expected} ${t.pMet} ${t.pWithout}`);
+      expect(one).toMatch(/Candidates at risk/);
+      expect(one).toMatch(/Expected government fees for the [\d,]+ candidates in progress: \$[\d,]+ under this scenario/);
+      expect(one).toMatch(/\$100,000 H-1B fee scenario: applies to every new petition/);
+      // The evidence starts on page two.
+      expect(pages[1]).toMatch(/Shortage map/);
+      expect(internalReferences(pages.join(' ')), format).toEqual([]);
+    }
+    await offline.close();
+  });
+
+  it('follows the plan: the service area’s map and the targets’ occupations in their states, and says so', () => {
+    expect(html).toContain('This map shows your service area, San Joaquin Valley (sample), outlined on the counties of California.');
+    expect(html).toMatch(
+      /This section shows your targets’ occupations where they recruit: Primary care[^;]* — California; Psychiatry — California;/,
+    );
+    // The whole document, text and markup, has no code or internal reference.
+    expect(internalReferences(html.replace(/<style>[\s\S]*?<\/style>/, ''))).toEqual([]);
+  });
+
+  it('keeps the view choices across a reload and in a second tab: the map’s level and measure, the market’s occupation and place, the report’s views', async () => {
+    const page = app.page;
+    await page.locator('[data-tab="map"]').click();
+    await page.locator('input[name="level"][value="county"]').check();
+    await page.getByTestId('filter-metric').selectOption('designations');
+    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('designations');
+    await page.locator('[data-tab="market"]').click();
+    await page.getByTestId('market-occupation').selectOption('psychiatry');
+    await page.getByTestId('market-region').selectOption('state:CA');
+    await expect.poll(() => new URL(page.url()).searchParams.get('market')).toBe('state:CA');
+    await page.locator('[data-tab="report"]').click();
+    await page.getByTestId('report-market-screen').check();
+    // A reload of the bare address, and a second tab of the same profile: the choices come back.
+    for (const reload of [true, false]) {
+      const other = reload ? page : await app.browser.context.newPage();
+      await other.goto(`${app.server.url}#map`);
+      await waitReady(other);
+      await expect.poll(() => other.locator('input[name="level"][value="county"]').isChecked()).toBe(true);
+      expect(await other.getByTestId('filter-metric').inputValue()).toBe('designations');
+      await other.locator('[data-tab="market"]').click();
+      await expect.poll(() => other.getByTestId('market-occupation').inputValue()).toBe('psychiatry');
+      expect(await other.getByTestId('market-region').inputValue()).toBe('state:CA');
+      await other.locator('[data-tab="report"]').click();
+      await expect.poll(() => other.getByTestId('report-market-screen').isChecked()).toBe(true);
+      await expect
+        .poll(() => other.getByTestId('report-market-view').textContent(), { timeout: 120_000 })
+        .toMatch(/last chosen on the Market screen: Psychiatry — California/);
+      if (!reload) await other.close();
+    }
+    await page.getByTestId('report-market-plan').check();
   });
 });

@@ -38,3 +38,18 @@ export function targetLabelById(id: string, targets: readonly Target[], areas: r
   const target = targets.find((t) => t.id === id);
   return target ? targetLabel(target, areas, names) : id;
 }
+
+/** "Primary care — San Joaquin Valley": a target named where space is short (the report's first page). */
+export function shortTargetLabel(target: Pick<Target, 'specialty' | 'region'>, areas: readonly ServiceArea[], names?: CountyNames): string {
+  const what = specialtyLabel(target.specialty).replace(/\s*\([^)]*\)$/, '');
+  const r = target.region;
+  const where =
+    r.kind === 'service-area' ? (areas.find((a) => a.id === r.id)?.name ?? '(deleted service area)') : regionLabel(r, areas, names);
+  return `${what} — ${where}`;
+}
+
+/** The short label of a target by id; the id itself when the target is gone. */
+export function shortTargetLabelById(id: string, targets: readonly Target[], areas: readonly ServiceArea[], names?: CountyNames): string {
+  const target = targets.find((t) => t.id === id);
+  return target ? shortTargetLabel(target, areas, names) : id;
+}

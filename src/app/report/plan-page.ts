@@ -31,7 +31,7 @@ function reasonOf(c: CandidateForecast, candidate: Candidate): string {
   const step = c.delayedMostBy;
   if (!step) return 'Not worked out (beyond the forecast’s detail limit)';
   const what = step.track === 'recruitment' ? `recruitment, still at the “${stageName(candidate.stage)}” stage` : step.label;
-  return `${capitalise(what)} (the step that decides their arrival in ${Math.round(step.share * 100)}% of simulated futures)`;
+  return `${capitalise(what)} (the deciding step in ${Math.round(step.share * 100)}% of simulated futures)`;
 }
 
 /**

@@ -45,16 +45,13 @@ export function planMarketViews(ws: Workspace, regions: StateRegions): MarketVie
   return views.size ? [...views.values()] : [DEFAULT_MARKET_VIEW];
 }
 
-/** What the report's map shows, in words, e.g. "your service area, San Joaquin Valley: counties of California, …". */
+/** What the report's map shows, in words, e.g. "your service area, San Joaquin Valley, outlined on the counties of California". */
 export function mapViewText(choice: 'plan' | 'screen', view: MapView, ws: Workspace): string {
   const area = activeServiceArea(ws);
-  const what = `${mapHeading(view)}, ${describeView(view).join(', ').toLowerCase()}`;
-  if (choice === 'screen') return `the view last chosen on the Shortage map screen: ${what}`;
+  if (choice === 'screen') return `the view last chosen on the Shortage map screen: ${mapHeading(view)}; ${describeView(view).join(', ')}`;
   if (area && (area.counties.length || area.states.length))
-    return `your service area, ${area.name}, in ${names(areaStates(area))} (${what}), with the area outlined`;
-  return view.states.length
-    ? `your targets’ states, ${names(view.states)} (${what})`
-    : `the whole country (${what}): no service area or target is set`;
+    return `your service area, ${area.name}, outlined on the ${view.level === 'county' ? 'counties' : 'states'} of ${names(areaStates(area))}`;
+  return view.states.length ? `your targets’ states: ${names(view.states)}` : 'the whole country: no service area or target is set';
 }
 
 /** What the report's market section shows, in words. */

@@ -18,7 +18,7 @@ export function forecastTable(forecast: ReportForecast, targets: Target[], areas
     id: 'forecast',
     title: 'Forecast against each target (arrivals by the due date)',
     columns: [
-      { label: 'Target' },
+      { label: 'Target', wide: true },
       { label: 'Hires', digits: 0 },
       { label: 'Due by', nowrap: true },
       { label: 'Candidates', digits: 0 },
@@ -26,14 +26,11 @@ export function forecastTable(forecast: ReportForecast, targets: Target[], areas
       { label: '10th–90th percentile', nowrap: true },
       { label: 'Chance met (%)', digits: 0 },
       {
-        label:
-          forecast.result.fee.counterfactual === 'not-applied'
-            ? 'Chance met without the $100,000 fee (%)'
-            : 'Chance met if the $100,000 fee continues (%)',
+        label: forecast.result.fee.counterfactual === 'not-applied' ? 'Without the $100,000 fee (%)' : 'If the $100,000 fee continues (%)',
         digits: 0,
       },
       { label: 'Expected gap', digits: 1 },
-      { label: 'Next action' },
+      { label: 'Next action', wide: true },
       { label: 'By', nowrap: true },
     ],
     rows: forecast.result.targets.map((f) => {

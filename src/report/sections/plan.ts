@@ -3,7 +3,7 @@
 // it under the fee scenario and without it), who may be late (candidates at risk and the one reason
 // each), what it costs (government fees and the $100,000 fee scenario as the employer's policy is
 // set), and the choices behind it. It prints on one page; the evidence follows.
-import { targetLabelById } from '../../app/common/labels';
+import { shortTargetLabelById } from '../../app/common/labels';
 import type { AreaTotal } from '../../app/map/service-area-totals';
 import { atRiskCandidates, type AtRiskCandidate } from '../../app/report/plan-page';
 import { isUnavailable, type ReportArea, type ReportForecast } from '../../app/report/report-input';
@@ -22,7 +22,7 @@ function areaTotalsTable(totals: AreaTotal[]): Html {
 <thead><tr><th scope="col">Discipline</th><th scope="col" class="num">Practitioners needed (FTE)</th><th scope="col" class="num">Designations</th><th scope="col" class="num">Population of HPSAs</th><th scope="col">Source and date</th></tr></thead>
 <tbody>${totals.map(
     (t) =>
-      html`<tr><th scope="row">${DISCIPLINE_WORDS[t.discipline] ?? t.discipline}</th><td class="num">${formatNumber(t.fteNeeded, 1)}</td><td class="num">${formatNumber(t.designations)}</td><td class="num">${t.population == null ? 'not published' : formatNumber(t.population)}</td><td>${t.source}${t.basis === 'summary' ? '' : `, data of ${t.asOf}`}</td></tr>`,
+      html`<tr><th scope="row">${DISCIPLINE_WORDS[t.discipline] ?? t.discipline}</th><td class="num">${formatNumber(t.fteNeeded, 1)}</td><td class="num">${formatNumber(t.designations)}</td><td class="num">${t.population == null ? 'not published' : formatNumber(t.population)}</td><td>${t.source}${t.source.includes(t.asOf) ? '' : `, data of ${t.asOf}`}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -67,7 +67,7 @@ function targetsBlock(ctx: ReportContext, forecast: ReportForecast | null): Html
 <thead><tr><th scope="col">Target</th><th scope="col" class="num">Hires</th><th scope="col">Due</th><th scope="col" class="num">Expected arrivals (10th–90th)</th><th scope="col" class="num">Chance met</th><th scope="col" class="num">${without}</th></tr></thead>
 <tbody>${result.targets.map(
     (f) =>
-      html`<tr><th scope="row">${targetLabelById(f.targetId, input.targets, input.serviceAreas, ctx.names)}</th><td class="num">${f.hires}</td><td class="nowrap">${f.dueDate}</td><td class="num">${formatNumber(f.expectedArrivals, 1)} (${formatNumber(f.arrivalsP10)}–${formatNumber(f.arrivalsP90)})</td><td class="num"><strong>${percent(f.probabilityMet)}</strong></td><td class="num">${percent(f.probabilityMetCounterfactual)}</td></tr>`,
+      html`<tr><th scope="row">${shortTargetLabelById(f.targetId, input.targets, input.serviceAreas, ctx.names)}</th><td class="num">${f.hires}</td><td class="nowrap">${f.dueDate}</td><td class="num">${formatNumber(f.expectedArrivals, 1)} (${formatNumber(f.arrivalsP10)}–${formatNumber(f.arrivalsP90)})</td><td class="num"><strong>${percent(f.probabilityMet)}</strong></td><td class="num">${percent(f.probabilityMetCounterfactual)}</td></tr>`,
   )}</tbody>
 </table>
 <p class="small">Forecast of ${result.now}: ${formatNumber(result.runs)} simulated futures of every candidate’s remaining steps (training, licensure, credentialing, visa), by the end of each due quarter. “Chance met”: under the $100,000 fee scenario below.</p>
@@ -75,7 +75,7 @@ function targetsBlock(ctx: ReportContext, forecast: ReportForecast | null): Html
 }
 
 function atRiskRow(ctx: ReportContext, c: AtRiskCandidate): Html {
-  const target = targetLabelById(c.targetId, ctx.input.targets, ctx.input.serviceAreas, ctx.names);
+  const target = shortTargetLabelById(c.targetId, ctx.input.targets, ctx.input.serviceAreas, ctx.names);
   return html`<tr><th scope="row" class="nowrap">${c.candidateId}</th><td>${c.specialty}; ${c.route}</td><td>${target}, due ${c.dueDate}: <strong>${percent(c.probability)}</strong></td><td>${c.reason}</td></tr>`;
 }
 
