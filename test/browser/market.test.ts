@@ -207,7 +207,7 @@ describe('the Market screen', () => {
     await page.locator('[data-tab="report"]').click();
     await expect
       .poll(() => page.getByTestId('report-market-view').innerText())
-      .toMatch(/Market: Medical laboratory scientist \(MLS\) — Texas/);
+      .toMatch(/shows your targets’ occupations where they recruit: Medical laboratory scientist \(MLS\) — Texas/);
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
     const html = fs.readFileSync(await file.path(), 'utf8');
     expect(html).toContain('<section id="market">');

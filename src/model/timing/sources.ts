@@ -277,9 +277,9 @@ export const SOURCES: Readonly<Record<string, PublicSource>> = {
   },
 };
 
-/** "The White House: Proclamation of … — https://…": one line a person can follow; the key where a source is not listed. */
+/** "S10: The White House, Proclamation of … — https://…": the key (for the screens' users who cite it back) and what a person can follow. */
 export function sourceText(id: string): string {
   if (!Object.hasOwn(SOURCES, id)) return `${id}: not listed`;
   const s = SOURCES[id];
-  return `${s.publisher}: ${s.title}${s.url ? ` — ${s.url}` : ''}`;
+  return `${id}: ${s.publisher}, ${s.title}${s.url ? ` — ${s.url}` : ''}`;
 }

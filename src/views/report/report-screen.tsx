@@ -31,6 +31,33 @@ function printReport(html: string, previous: HTMLIFrameElement | null): HTMLIFra
   return frame;
 }
 
+/** The plan's view or the screen's last one, for the map or the market section. */
+function ViewChoiceRow(props: {
+  name: string;
+  label: string;
+  value: ViewChoice;
+  onChange: (v: ViewChoice) => void;
+  words: Record<ViewChoice, string>;
+}) {
+  return (
+    <p className="choice-row">
+      <span className="choice-label">{props.label}:</span>
+      {CHOICES.map((choice) => (
+        <label key={choice} className="radio">
+          <input
+            type="radio"
+            name={`report-${props.name}`}
+            checked={props.value === choice}
+            onChange={() => props.onChange(choice)}
+            data-testid={`report-${props.name}-${choice}`}
+          />{' '}
+          {props.words[choice]}
+        </label>
+      ))}
+    </p>
+  );
+}
+
 /** Gathers the report whenever the workspace, the live forecast or the views chosen change; never with an out-of-date forecast. */
 function useGatheredReport(views: { map: ViewChoice; market: ViewChoice }) {
   const { coordinator, datasets } = useAtlas();
@@ -87,52 +114,20 @@ export function ReportScreen() {
         </p>
         <fieldset className="report-views" data-testid="report-views">
           <legend>Views in the report</legend>
-          <p className="choice-row">
-            <span className="choice-label">Map:</span>
-            <label className="radio">
-              <input
-                type="radio"
-                name="report-map"
-                checked={mapChoice === 'plan'}
-                onChange={() => setMapChoice('plan')}
-                data-testid="report-map-plan"
-              />{' '}
-              your service area (the plan)
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name="report-map"
-                checked={mapChoice === 'screen'}
-                onChange={() => setMapChoice('screen')}
-                data-testid="report-map-screen"
-              />{' '}
-              the view last chosen on the Shortage map tab
-            </label>
-          </p>
-          <p className="choice-row">
-            <span className="choice-label">Market:</span>
-            <label className="radio">
-              <input
-                type="radio"
-                name="report-market"
-                checked={marketChoice === 'plan'}
-                onChange={() => setMarketChoice('plan')}
-                data-testid="report-market-plan"
-              />{' '}
-              your targets’ occupations where they recruit
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name="report-market"
-                checked={marketChoice === 'screen'}
-                onChange={() => setMarketChoice('screen')}
-                data-testid="report-market-screen"
-              />{' '}
-              the view last chosen on the Market tab
-            </label>
-          </p>
+          <ViewChoiceRow
+            name="map"
+            label="Map"
+            value={mapChoice}
+            onChange={setMapChoice}
+            words={{ plan: 'your service area (the plan)', screen: 'the view last chosen on the Shortage map tab' }}
+          />
+          <ViewChoiceRow
+            name="market"
+            label="Market"
+            value={marketChoice}
+            onChange={setMarketChoice}
+            words={{ plan: 'your targets’ occupations where they recruit', screen: 'the view last chosen on the Market tab' }}
+          />
           {report && (
             <>
               <p className="note" data-testid="report-map-view">
