@@ -56,7 +56,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 tr.group th { background: #eef3f9; padding-top: 6px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num, td.nowrap { white-space: nowrap; }
+td.num, td.nowrap, th.nowrap { white-space: nowrap; }
 td.wide { min-width: 12em; }
 td.empty { color: var(--muted); }
 .citations { font-size: 0.8rem; padding-left: 28px; color: var(--muted); }
