@@ -204,6 +204,14 @@ function checkDocument(doc: unknown, options: ParseWorkspaceOptions, limits: Wor
   return done(version < WORKSPACE_SCHEMA_VERSION ? { ok: true, workspace, migratedFrom: version } : { ok: true, workspace });
 }
 
+/**
+ * Checks a workspace already held as an object (the records saved in this browser, put together),
+ * exactly as a file is checked; it must carry the format marker and its schema version.
+ */
+export function readWorkspaceDocument(doc: unknown, options: ParseWorkspaceOptions = {}): WorkspaceParseResult {
+  return checkDocument(doc, options, { ...DEFAULT_WORKSPACE_LIMITS, ...options.limits }).result;
+}
+
 export function parseWorkspaceFile(text: string, options: ParseWorkspaceOptions = {}): WorkspaceParseResult {
   const limits = { ...DEFAULT_WORKSPACE_LIMITS, ...options.limits };
   if (text.length > limits.maxFileChars) {
