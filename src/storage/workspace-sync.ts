@@ -251,8 +251,10 @@ export class WorkspaceSync {
     const asked: SaveConflict[] = [];
     for (const { change, theirs: stored } of found) {
       const taken = [...this.orders.keys()].filter((key) => kindOfKey(key) === change.kind).map((key) => key.slice(change.kind.length + 1));
-      const copy = stored && this.createdHere.has(change) ? withFreeId(change, taken) : undefined;
-      if (copy) {
+      const free = stored && this.createdHere.has(change) ? withFreeId(change, taken) : undefined;
+      if (free) {
+        // After the other tab's record, which took its place.
+        const copy = { ...free, order: Math.max(...[...this.orders].filter(([key]) => kindOfKey(key) === change.kind).map(([, o]) => o)) + 1 };
         this.createdHere.add(copy);
         ws = applyRecords(ws, [copy], this.orders);
         renamed.push({ from: change.key, to: copy });
