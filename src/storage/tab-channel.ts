@@ -10,8 +10,7 @@ const CHANNEL = 'shortage-atlas-workspace';
 export const MAX_RECORDS_PER_MESSAGE = 2_000;
 
 export type TabMessage =
-  | { kind: 'saved'; seq: number; records: StoredRecord[]; lastImport?: ImportUndo | null }
-  | { kind: 'reload'; seq: number };
+  { kind: 'saved'; seq: number; records: StoredRecord[]; lastImport?: ImportUndo | null } | { kind: 'reload'; seq: number };
 
 export interface TabChannel {
   post(message: TabMessage): void;

@@ -86,7 +86,9 @@ export class WorkspaceSync {
       store = await WorkspaceStore.open({
         onBlocked: events.onBlocked,
         onClosed: () =>
-          this.stopWriting('Shortage Atlas was updated in another tab: reload this tab to keep saving. Changes made here now are not saved.'),
+          this.stopWriting(
+            'Shortage Atlas was updated in another tab: reload this tab to keep saving. Changes made here now are not saved.',
+          ),
       });
     } catch (e) {
       return this.startEmpty(`This browser does not let the app save (${(e as Error).message}): export the workspace to keep your work.`);
@@ -254,7 +256,10 @@ export class WorkspaceSync {
       const free = stored && this.createdHere.has(change) ? withFreeId(change, taken) : undefined;
       if (free) {
         // After the other tab's record, which took its place.
-        const copy = { ...free, order: Math.max(...[...this.orders].filter(([key]) => kindOfKey(key) === change.kind).map(([, o]) => o)) + 1 };
+        const copy = {
+          ...free,
+          order: Math.max(...[...this.orders].filter(([key]) => kindOfKey(key) === change.kind).map(([, o]) => o)) + 1,
+        };
         this.createdHere.add(copy);
         ws = applyRecords(ws, [copy], this.orders);
         renamed.push({ from: change.key, to: copy });
@@ -307,6 +312,7 @@ export class WorkspaceSync {
     const changes = diffWorkspaces(this.current, saved.workspace, this.orders);
     const known = new Set(this.orders.keys());
     this.take(saved);
-    if (changes.length > 0) this.listener.notice(`Another tab saved changes at ${timeNow()}: ${describeChanges(changes, (key) => known.has(key))}.`);
+    if (changes.length > 0)
+      this.listener.notice(`Another tab saved changes at ${timeNow()}: ${describeChanges(changes, (key) => known.has(key))}.`);
   }
 }

@@ -132,7 +132,9 @@ export function WorkspaceFile() {
               </li>
             ))}
           </ul>
-          {proposal.plan.unchanged > 0 && <p className="note">{proposal.plan.unchanged.toLocaleString('en-US')} records are the same in both.</p>}
+          {proposal.plan.unchanged > 0 && (
+            <p className="note">{proposal.plan.unchanged.toLocaleString('en-US')} records are the same in both.</p>
+          )}
           <div className="button-row">
             <button type="button" onClick={confirmImport} data-testid="import-confirm">
               Import and replace

@@ -53,7 +53,8 @@ async function openTab(context: BrowserContext, options: { stale?: boolean; widt
 }
 
 const targetRows = (page: Page) => page.locator('[data-testid="targets-table"] tbody tr[data-target]').count();
-const hiresOf = (page: Page, id: string) => page.locator(`[data-testid="targets-table"] tbody tr[data-target="${id}"] td`).nth(3).innerText();
+const hiresOf = (page: Page, id: string) =>
+  page.locator(`[data-testid="targets-table"] tbody tr[data-target="${id}"] td`).nth(3).innerText();
 const saved = (page: Page) => expect.poll(() => page.getByTestId('save-state').innerText()).toMatch(/Saved in this browser/);
 const notice = (page: Page) => page.getByTestId('tab-notice').locator('p').innerText();
 
@@ -144,6 +145,10 @@ describe('two tabs of one browser', () => {
       .poll(() => stale.getByTestId('save-conflict').innerText())
       .toMatch(/Another tab changed target target-1 after this tab last saw it, so this tab’s change was not saved/);
     expect(await hiresOf(stale, 'target-1')).toBe('7');
+    // The question stays in view where the person is, at the table.
+    expect(await stale.getByTestId('save-conflict').isVisible()).toBe(true);
+    const box = await stale.getByTestId('save-conflict').boundingBox();
+    expect(box && box.y >= 0 && box.y < 1000).toBe(true);
     await shot(stale, 'workspace-conflict-390.png');
     await stale.getByRole('button', { name: 'Keep this tab’s version' }).click();
     await saved(stale);
@@ -170,7 +175,10 @@ describe('two tabs of one browser', () => {
       ...before,
       targets: [],
       diversityTargets: [],
-      candidates: [{ ...first, countryOfTraining: 'Kenya' }, { ...second, id: 'NEW-1' }],
+      candidates: [
+        { ...first, countryOfTraining: 'Kenya' },
+        { ...second, id: 'NEW-1' },
+      ],
     };
     const upload = () =>
       a.getByTestId('workspace-import').setInputFiles({

@@ -1,7 +1,17 @@
 // What importing a workspace file will do to the workspace in this browser, said before it is
 // done, and how to take it back afterwards.
 
-import { LIST_KINDS, applyRecords, countOf, diffWorkspaces, sameValue, workspaceRecords, type Orders, type RecordChange, type RecordKind } from './records';
+import {
+  LIST_KINDS,
+  applyRecords,
+  countOf,
+  diffWorkspaces,
+  sameValue,
+  workspaceRecords,
+  type Orders,
+  type RecordChange,
+  type RecordKind,
+} from './records';
 import type { Workspace } from './workspace';
 
 export interface PlanPart {

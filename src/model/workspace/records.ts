@@ -55,10 +55,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function workspaceRecords(ws: Workspace): RecordChange[] {
   const records: RecordChange[] = [];
   for (const kind of LIST_KINDS) {
-    listOf(ws, kind).forEach((item, index) => records.push({ key: recordKey(kind, item.id), kind, id: item.id, value: item, order: index }));
+    listOf(ws, kind).forEach((item, index) =>
+      records.push({ key: recordKey(kind, item.id), kind, id: item.id, value: item, order: index }),
+    );
   }
   for (const kind of MAP_KINDS) {
-    Object.entries(mapOf(ws, kind)).forEach(([id, value], index) => records.push({ key: recordKey(kind, id), kind, id, value, order: index }));
+    Object.entries(mapOf(ws, kind)).forEach(([id, value], index) =>
+      records.push({ key: recordKey(kind, id), kind, id, value, order: index }),
+    );
   }
   return records;
 }
