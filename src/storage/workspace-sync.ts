@@ -20,7 +20,7 @@ import {
   type Workspace,
 } from '../model/workspace';
 import { openTabChannel, savedMessage, type TabChannel, type TabMessage } from './tab-channel';
-import { WorkspaceStore, type StoreEvents, type WriteResult } from './workspace-db';
+import { WorkspaceStore, type StoreEvents, type StoredRecord, type WriteResult } from './workspace-db';
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
 
@@ -249,12 +249,12 @@ export class WorkspaceSync {
       theirs.push(stored ?? { ...change, value: undefined });
     }
     let ws = applyRecords(this.current!, theirs, this.orders);
-    const renamed: { from: string; to: RecordChange }[] = [];
+    const renamed: { theirs: StoredRecord; mine: RecordChange }[] = [];
     const asked: SaveConflict[] = [];
     for (const { change, theirs: stored } of found) {
       const taken = [...this.orders.keys()].filter((key) => kindOfKey(key) === change.kind).map((key) => key.slice(change.kind.length + 1));
       const free = stored && this.createdHere.has(change) ? withFreeId(change, taken) : undefined;
-      if (free) {
+      if (free && stored) {
         // After the other tab's record, which took its place.
         const copy = {
           ...free,
@@ -262,14 +262,14 @@ export class WorkspaceSync {
         };
         this.createdHere.add(copy);
         ws = applyRecords(ws, [copy], this.orders);
-        renamed.push({ from: change.key, to: copy });
+        renamed.push({ theirs: stored, mine: copy });
       } else asked.push({ mine: change, theirs: stored?.value });
     }
     this.show(ws);
     if (renamed.length > 0) {
-      this.persist(renamed.map((r) => r.to));
+      this.persist(renamed.map((r) => r.mine));
       this.listener.notice(
-        `Another tab created ${renamed.map((r) => recordName(r.from)).join(', ')} at the same time as this tab: both are kept, this tab’s as ${renamed.map((r) => recordName(r.to.key)).join(', ')}.`,
+        `Another tab added ${renamed.map((r) => recordName(r.theirs.key, r.theirs.value)).join(', ')} while this tab added ${renamed.map((r) => recordName(r.mine.key, r.mine.value)).join(', ')}: both are kept.`,
       );
     }
     if (asked.length > 0) this.setConflicts([...this.conflictList.filter((c) => !asked.some((a) => a.mine.key === c.mine.key)), ...asked]);

@@ -121,7 +121,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
 }
 
 function conflictText({ mine, theirs }: SaveConflict): string {
-  const name = recordName(mine.key);
+  const name = recordName(mine.key, theirs ?? mine.value);
   if (theirs === undefined) return `Another tab deleted ${name}, so this tab’s change to it was not saved.`;
   if (mine.value === undefined) return `Another tab changed ${name}, so this tab did not delete it. Shown now: the other tab’s version.`;
   return `Another tab changed ${name} after this tab last saw it, so this tab’s change was not saved. Shown now: the other tab’s version.`;

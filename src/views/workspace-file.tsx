@@ -4,7 +4,6 @@ import {
   parseWorkspaceFile,
   planImport,
   planIsEmpty,
-  recordName,
   serializeWorkspace,
   type ImportPlan,
   type Workspace,
@@ -81,7 +80,7 @@ export function WorkspaceFile() {
     setMessage({
       ok: true,
       text: `The import of ${lastImport.fileName} is undone: your workspace is as it was before it${kept.length ? ', except what was changed after the import, which is kept as it is now' : ''}.`,
-      details: kept.length ? [`Kept as changed after the import: ${kept.map(recordName).join(', ')}`] : [],
+      details: kept.length ? [`Kept as changed after the import: ${kept.join('; ')}`] : [],
     });
   }
 

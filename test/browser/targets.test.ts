@@ -136,7 +136,7 @@ describe('service areas and targets', () => {
 
     await page.getByTestId('workspace-import').setInputFiles(file);
     // The import says what it adds and asks first.
-    await expect.poll(() => page.getByTestId('import-preview').innerText()).toMatch(/Adds: 1 service area \(area-1\); 2 targets/);
+    await expect.poll(() => page.getByTestId('import-preview').innerText()).toMatch(/Adds: 1 service area \(Rural California\); 2 targets/);
     await page.getByTestId('import-confirm').click();
     await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/^Imported /);
     await expect.poll(() => page.getByTestId('targets-table').innerText()).toBe(table);

@@ -79,6 +79,9 @@ async function exported(page: Page): Promise<Workspace> {
   return JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as Workspace;
 }
 
+/** A new target's due quarter, as the form sets it: any quarter. */
+const DUE = '\\d{4}-Q\\d';
+
 const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: false });
@@ -133,7 +136,9 @@ describe('two tabs of one browser', () => {
     await addTarget(stale, 'NV', 5);
     await expect
       .poll(() => notice(stale))
-      .toMatch(/^Another tab created target target-3 at the same time as this tab: both are kept, this tab’s as target target-4\.$/);
+      .toMatch(
+        /^Another tab added target “primary care in NM, 4 by \d{4}-Q\d” while this tab added target “primary care in NV, 5 by \d{4}-Q\d”: both are kept\.$/,
+      );
     await expect.poll(() => targetRows(stale)).toBe(4);
     await expect.poll(() => targetRows(a)).toBe(4);
 
@@ -143,7 +148,9 @@ describe('two tabs of one browser', () => {
     await editHires(stale, 'target-1', 9);
     await expect
       .poll(() => stale.getByTestId('save-conflict').innerText())
-      .toMatch(/Another tab changed target target-1 after this tab last saw it, so this tab’s change was not saved/);
+      .toMatch(
+        /Another tab changed target “primary care in TX, 7 by \d{4}-Q\d” after this tab last saw it, so this tab’s change was not saved/,
+      );
     expect(await hiresOf(stale, 'target-1')).toBe('7');
     // The question stays in view where the person is, at the table.
     expect(await stale.getByTestId('save-conflict').isVisible()).toBe(true);
@@ -190,8 +197,16 @@ describe('two tabs of one browser', () => {
     const preview = await a.getByTestId('import-preview').innerText();
     expect(preview).toContain('Adds: 1 candidate (NEW-1)');
     expect(preview).toContain(`Replaces with the file’s version: 1 candidate (${first.id})`);
-    expect(preview).toContain(`Removes (not in the file): 4 targets (target-1, target-2, target-3, target-4); 1 candidate (${second.id})`);
+    expect(preview).toMatch(
+      new RegExp(
+        `Removes \\(not in the file\\): 4 targets \\(primary care in TX, 9 by ${DUE}; primary care in CA, 3 by ${DUE}; primary care in NM, 4 by ${DUE}; primary care in NV, 5 by ${DUE}\\); 1 candidate \\(${second.id}\\)`,
+      ),
+    );
     await shot(a, 'workspace-import-preview-1440.png');
+    await a.setViewportSize({ width: 390, height: 900 });
+    await a.getByTestId('import-preview').scrollIntoViewIfNeeded();
+    await shot(a, 'workspace-import-preview-390.png');
+    await a.setViewportSize({ width: 1440, height: 1000 });
     await a.getByTestId('import-cancel').click();
     expect(await targetRows(a)).toBe(4);
 
@@ -205,6 +220,7 @@ describe('two tabs of one browser', () => {
     await a.reload();
     await waitReady(a);
     await expect.poll(() => a.getByTestId('import-undo-row').innerText()).toMatch(/Last import: colleague\.json/);
+    await a.getByTestId('import-undo-row').scrollIntoViewIfNeeded();
     await shot(a, 'workspace-import-undo-1440.png');
     await a.getByTestId('import-undo').click();
     await expect.poll(() => a.getByTestId('workspace-message').innerText()).toMatch(/^The import of colleague\.json is undone/);
@@ -232,7 +248,9 @@ describe('two tabs of one browser', () => {
     await a.getByTestId('import-undo').click();
     await expect
       .poll(() => a.getByTestId('workspace-message').innerText())
-      .toMatch(/except what was changed after the import[\s\S]*Kept as changed after the import: target target-1/);
+      .toMatch(
+        /except what was changed after the import[\s\S]*Kept as changed after the import: target “primary care in ME, 6 by \d{4}-Q\d”/,
+      );
     const after = await exported(a);
     expect(after.targets.map((t) => [t.id, t.hires])).toEqual([
       ['target-1', 6],

@@ -9,6 +9,7 @@ import {
   emptyWorkspace,
   importUndo,
   planImport,
+  sameValue,
   undoImport,
   withFreeId,
   workspaceRecords,
@@ -90,6 +91,14 @@ describe('saving record by record', () => {
     );
   });
 
+  it('a record read back with its keys in another order is the same record: nothing to write', () => {
+    const before = workspaceOf([item('target-1', 1)], []);
+    const after = { ...before, targets: [{ n: 1, id: 'target-1' }] } as unknown as Workspace;
+    expect(diffWorkspaces(before, after, ordersOf(savedRecords(before)))).toEqual([]);
+    expect(sameValue({ a: 1, b: { c: 2, d: [1, { e: 3, f: 4 }] } }, { b: { d: [1, { f: 4, e: 3 }], c: 2 }, a: 1 })).toBe(true);
+    expect(sameValue({ a: 1, b: [1, 2] }, { a: 1, b: [2, 1] })).toBe(false);
+  });
+
   it('a change to one record writes that record only', () => {
     const before = workspaceOf([item('target-1', 1), item('target-2', 2), item('target-3', 3)], [item('c-1', 1)]);
     const after = { ...before, targets: before.targets.map((t) => (t.id === 'target-2' ? { ...t, hires: 9 } : t)) };
@@ -166,7 +175,7 @@ describe('workspace import: plan and undo', () => {
     const undo = importUndo(current, incoming, orders, 'f.json', '2026-11-23T00:00:00Z');
     const later = { ...incoming, targets: [item('target-1', 8)] } as unknown as Workspace;
     const { workspace: restored, kept } = undoImport(later, undo, orders);
-    expect(kept).toEqual(['target/target-1']);
+    expect(kept).toEqual(['target target-1']);
     expect(restored.targets).toEqual([item('target-1', 8), item('target-2', 2)]);
   });
 });

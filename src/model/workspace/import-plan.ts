@@ -6,6 +6,8 @@ import {
   applyRecords,
   countOf,
   diffWorkspaces,
+  recordLabel,
+  recordName,
   sameValue,
   workspaceRecords,
   type Orders,
@@ -18,6 +20,8 @@ export interface PlanPart {
   kind: RecordKind;
   /** Ids, in the file's order (added, replaced) or the workspace's (removed). */
   ids: string[];
+  /** What a person knows each by (a target by what it asks for), in the same order. */
+  names: string[];
 }
 
 export interface ImportPlan {
@@ -37,18 +41,23 @@ export function planImport(current: Workspace, incoming: Workspace): ImportPlan 
   for (const kind of LIST_KINDS) {
     const mine = new Map<string, unknown>(current[fields[kind]].map((item) => [item.id, item]));
     const theirs = incoming[fields[kind]];
-    const added: string[] = [];
-    const replaced: string[] = [];
+    const added: { id: string }[] = [];
+    const replaced: { id: string }[] = [];
     for (const item of theirs) {
-      if (!mine.has(item.id)) added.push(item.id);
-      else if (!sameValue(mine.get(item.id), item)) replaced.push(item.id);
+      if (!mine.has(item.id)) added.push(item);
+      else if (!sameValue(mine.get(item.id), item)) replaced.push(item);
       else plan.unchanged += 1;
     }
     const inFile = new Set(theirs.map((item) => item.id));
-    const removed = [...mine.keys()].filter((id) => !inFile.has(id));
-    if (added.length) plan.added.push({ kind, ids: added });
-    if (replaced.length) plan.replaced.push({ kind, ids: replaced });
-    if (removed.length) plan.removed.push({ kind, ids: removed });
+    const removed = current[fields[kind]].filter((item) => !inFile.has(item.id));
+    const part = (items: { id: string }[]): PlanPart => ({
+      kind,
+      ids: items.map((item) => item.id),
+      names: items.map((item) => recordLabel(kind, item.id, item)),
+    });
+    if (added.length) plan.added.push(part(added));
+    if (replaced.length) plan.replaced.push(part(replaced));
+    if (removed.length) plan.removed.push(part(removed));
   }
   const keys = new Set([...Object.keys(current.assumptions), ...Object.keys(incoming.assumptions)]);
   plan.assumptionsChanged = [...keys].filter((key) => !sameValue(current.assumptions[key], incoming.assumptions[key]));
@@ -61,10 +70,10 @@ export function planIsEmpty(plan: ImportPlan): boolean {
 
 const MAX_NAMED = 5;
 
-/** "3 targets (T-1, T-2, T-3)"; past five ids, "and 7 more". */
-export function describePart({ kind, ids }: PlanPart): string {
-  const named = ids.slice(0, MAX_NAMED).join(', ');
-  return `${countOf(kind, ids.length)} (${named}${ids.length > MAX_NAMED ? `, and ${ids.length - MAX_NAMED} more` : ''})`;
+/** "2 candidates (C-1, C-2)"; past five, "and 7 more". */
+export function describePart({ kind, names }: PlanPart): string {
+  const named = names.slice(0, MAX_NAMED).join('; ');
+  return `${countOf(kind, names.length)} (${named}${names.length > MAX_NAMED ? `, and ${names.length - MAX_NAMED} more` : ''})`;
 }
 
 /** One record as it was before an import and as the import left it (undefined: absent). */
@@ -104,7 +113,7 @@ function valuesByKey(ws: Workspace): Map<string, unknown> {
 
 export interface UndoResult {
   workspace: Workspace;
-  /** Records changed again after the import: left as they are now. */
+  /** Records changed again after the import, left as they are now: their names. */
   kept: string[];
 }
 
@@ -117,7 +126,7 @@ export function undoImport(ws: Workspace, undo: ImportUndo, orders: Orders): Und
   const restore: RecordChange[] = [];
   const kept: string[] = [];
   for (const entry of undo.entries) {
-    if (!sameValue(current.get(entry.key), entry.after)) kept.push(entry.key);
+    if (!sameValue(current.get(entry.key), entry.after)) kept.push(recordName(entry.key, current.get(entry.key) ?? entry.before));
     else restore.push({ key: entry.key, kind: entry.kind, id: entry.id, value: entry.before, order: entry.beforeOrder });
   }
   return { workspace: applyRecords(ws, restore, new Map(orders)), kept };

@@ -16,6 +16,7 @@ export {
   documentFromRecords,
   kindOfKey,
   recordKey,
+  recordLabel,
   recordName,
   sameValue,
   withFreeId,

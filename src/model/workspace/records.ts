@@ -46,9 +46,20 @@ function mapOf(ws: Workspace, kind: MapKind): Record<string, unknown> {
   return (kind === 'assumption' ? ws.assumptions : ws.view) ?? {};
 }
 
-/** Values are plain JSON: the same text is the same value. The same object needs no text. */
+/** Objects written with their keys sorted: a record read back from storage may list them in another order. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, record[key]]),
+  );
+}
+
+/** Values are plain JSON: the same text (keys in any order) is the same value. The same object needs no text. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return a === b || JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
 }
 
 /** Every record of a workspace, each list in its order. */
@@ -200,10 +211,43 @@ export function countOf(kind: RecordKind, count: number): string {
   return `${count.toLocaleString('en-US')} ${KIND_NAMES[kind][count === 1 ? 0 : 1]}`;
 }
 
-/** How a record is named in a message: "target T-3", "assumption capSubject". */
-export function recordName(key: string): string {
+function regionText(region: Record<string, unknown>): string {
+  switch (region.kind) {
+    case 'state':
+      return String(region.state);
+    case 'county':
+      return `county ${String(region.fips)}`;
+    case 'site':
+    case 'census-region':
+      return String(region.name);
+    case 'hhs-region':
+      return `HHS region ${String(region.number)}`;
+    default:
+      return `service area ${String(region.id)}`;
+  }
+}
+
+/** What a person recognises a record by: a target by what it asks for (its id is never shown). */
+function labelOf(kind: RecordKind, id: string, value: unknown): string {
+  const v = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  if (kind === 'target' && v?.region && typeof v.region === 'object') {
+    return `${String(v.specialty)} in ${regionText(v.region as Record<string, unknown>)}, ${String(v.hires)} by ${String(v.dueQuarter)}`;
+  }
+  if (kind === 'serviceArea' && typeof v?.name === 'string') return v.name;
+  return id;
+}
+
+/** How a record is named in a message: "target “psychiatry in NM, 3 by 2027-Q4”", "candidate C-12". */
+export function recordName(key: string, value?: unknown): string {
   const kind = kindOfKey(key);
-  return `${KIND_NAMES[kind][0]} ${key.slice(kind.length + 1)}`;
+  const id = key.slice(kind.length + 1);
+  const label = labelOf(kind, id, value);
+  return label === id ? `${KIND_NAMES[kind][0]} ${id}` : `${KIND_NAMES[kind][0]} “${label}”`;
+}
+
+/** The names of some records of one kind, for a list such as "3 targets (…)". */
+export function recordLabel(kind: RecordKind, id: string, value: unknown): string {
+  return labelOf(kind, id, value);
 }
 
 /** Kinds whose ids the app makes up ("target-7"): two tabs may make the same one for different things. */
