@@ -107,7 +107,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
                     {conflict.mine.value === undefined ? 'Delete it anyway' : 'Keep this tab’s version'}
                   </button>
                   <button type="button" className="secondary" onClick={() => sync!.resolve(conflict, 'theirs')}>
-                    Keep the other tab’s
+                    Keep the other tab’s version
                   </button>
                 </div>
               </div>
