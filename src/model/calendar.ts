@@ -35,9 +35,17 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
 
 // ------------------------------------------------------------------ day numbers
 
+/**
+ * Milliseconds of a UTC date. Not Date.UTC, which reads years 0–99 as 1900–1999 (0001-01-15 would
+ * become 1901-01-15); setUTCFullYear takes the year as given. Month and day may overflow as in Date.UTC.
+ */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+
 /** Day number of a calendar date; month is 1–12. */
 export function dayOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  return utcMs(year, month - 1, day) / DAY_MS;
 }
 
 /** Day number of an ISO date, or null when the text is not a real YYYY-MM-DD date. */
@@ -86,7 +94,7 @@ export function addYears(day: number, years: number): number {
 /** First day of the month `offset` months after the month containing `day`. */
 export function monthStartAfter(day: number, offset: number): number {
   const date = new Date(Math.floor(day) * DAY_MS);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1) / DAY_MS;
+  return utcMs(date.getUTCFullYear(), date.getUTCMonth() + offset, 1) / DAY_MS;
 }
 
 /** The n-th given weekday (0 = Sunday) of a month, e.g. Match Day, the third Friday of March. */

@@ -126,3 +126,20 @@ describe('an HRSA upload shown ahead of the engine', () => {
     expect(shownTotals(coordinator)).toEqual(before);
   });
 });
+
+describe('the message after an upload', () => {
+  it('ends each sentence with one full stop (the market summaries end with their own)', async () => {
+    const { fixtureBytes, DOL_EXCERPT, H1B_2023_EXCERPT } = await import('../helpers/market-fixture');
+    const coordinator = await appCoordinator(db);
+    for (const [name, file] of [
+      [DOL_EXCERPT, fixtureBytes(DOL_EXCERPT)],
+      [H1B_2023_EXCERPT, fixtureBytes(H1B_2023_EXCERPT)],
+      ['excerpt.csv', readExcerpt()],
+    ] as const) {
+      const { outcome } = await loadDataFile(coordinator, file, name);
+      expect(outcome.ok, outcome.text).toBe(true);
+      expect(outcome.text).toMatch(/[^.]\.$/);
+      expect(outcome.text).not.toContain('..');
+    }
+  });
+});

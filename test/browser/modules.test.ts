@@ -231,40 +231,55 @@ describe('charts, drawn in Chromium', () => {
 });
 
 describe('the workspace store (IndexedDB, in Chromium)', () => {
-  it('starts empty, saves and reads back a workspace, keeps the last of quick saves, and refuses to read a damaged one', async () => {
+  it('starts empty, saves records, refuses a write over a record changed since, and refuses to read a damaged one', async () => {
     const r = await page.evaluate(async (m) => {
       const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
       await new Promise((resolve) => {
         const del = indexedDB.deleteDatabase('shortage-atlas');
         del.onsuccess = del.onerror = del.onblocked = resolve;
       });
-      const store = (await load(m.store)) as typeof import('../../src/storage/workspace-db');
-      const { emptyWorkspace } = (await load(m.workspace)) as typeof import('../../src/model/workspace');
-      const before = await store.loadSavedWorkspace();
-      const ws = {
-        ...emptyWorkspace(new Date('2026-11-23T10:00:00Z')),
-        serviceAreas: [{ id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] }],
-      };
-      await Promise.all([store.saveWorkspace({ ...ws, serviceAreas: [] }), store.saveWorkspace(ws)]);
-      const after = await store.loadSavedWorkspace();
-      // Damage what is saved, as another program or an old version might.
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('shortage-atlas', 1);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('workspace', 'readwrite');
-          tx.objectStore('workspace').put('{"format": "something else"}', 'current');
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(new Error('put failed'));
-        };
-      });
-      const damaged = await store.loadSavedWorkspace().then(
+      const { WorkspaceStore } = (await load(m.store)) as typeof import('../../src/storage/workspace-db');
+      const { workspaceRecords, emptyWorkspace } = (await load(m.workspace)) as typeof import('../../src/model/workspace');
+      const store = await WorkspaceStore.open();
+      const before = await store.load();
+      const area = { id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] };
+      const [record] = workspaceRecords({ ...emptyWorkspace(), serviceAreas: [area] });
+      const savedAt = '2026-11-23T10:00:00.000Z';
+      const first = await store.write([record], () => null, { savedAt });
+      const after = await store.load();
+      // A tab that never saw area-1 writes its own area-1: refused, and what is saved stays.
+      const renamed = { ...record, value: { ...area, name: 'Other' } };
+      const stale = await store.write([renamed], () => null, { savedAt });
+      const seenRev = after.revs.get(record.key)!;
+      const current = await store.write([renamed], () => seenRev, { savedAt });
+      const last = await store.load();
+      // Damage what is saved, as another program might.
+      await store.write([{ ...record, value: { id: 'area-1', counties: 'none' } }], () => current.seq, { savedAt });
+      const damaged = await store.load().then(
         () => 'read',
         (e: Error) => e.message,
       );
-      return { before, after, damaged };
+      store.close();
+      return {
+        before: before.workspace.serviceAreas,
+        beforeSeq: before.seq,
+        first: first.written.length,
+        after: after.workspace.serviceAreas,
+        stale: stale.conflicts.map((c) => c.theirs?.value),
+        staleWritten: stale.written.length,
+        current: current.written.length,
+        last: last.workspace.serviceAreas,
+        damaged,
+      };
     }, MODULES);
-    expect(r.before).toBeNull();
-    expect(r.after?.serviceAreas).toEqual([{ id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] }]);
-    expect(r.damaged).toMatch(/^The workspace saved in this browser could not be read: /);
+    expect(r.before).toEqual([]);
+    expect(r.beforeSeq).toBe(0);
+    expect(r.first).toBe(1);
+    expect(r.after).toEqual([{ id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] }]);
+    expect(r.stale).toEqual([{ id: 'area-1', name: 'Central Valley', counties: ['06019'], states: ['NV'] }]);
+    expect(r.staleWritten).toBe(0);
+    expect(r.current).toBe(1);
+    expect(r.last).toEqual([{ id: 'area-1', name: 'Other', counties: ['06019'], states: ['NV'] }]);
+    expect(r.damaged).toMatch(/^serviceAreas\[0\]\.name: missing/);
   });
 });

@@ -116,18 +116,24 @@ function seededWorkspace(): Workspace {
   };
 }
 
+/** Saves the workspace as the first version did (one record), which the app upgrades when it reloads. */
 async function seedWorkspace(text: string): Promise<void> {
   await page.evaluate(
     (value) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('shortage-atlas', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('workspace');
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('workspace', 'readwrite');
-          tx.objectStore('workspace').put(value, 'current');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+        // The open app gives the database up when asked (its tab stops saving until the reload).
+        const removed = indexedDB.deleteDatabase('shortage-atlas');
+        removed.onerror = () => reject(removed.error ?? new Error('indexedDB.deleteDatabase failed'));
+        removed.onsuccess = () => {
+          const open = indexedDB.open('shortage-atlas', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('workspace');
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('workspace', 'readwrite');
+            tx.objectStore('workspace').put(value, 'current');
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+          };
         };
       }),
     text,

@@ -135,7 +135,10 @@ describe('service areas and targets', () => {
     await expect.poll(targetRows).toBe(0);
 
     await page.getByTestId('workspace-import').setInputFiles(file);
-    await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/Imported .*2 targets, 1 service areas/);
+    // The import says what it adds and asks first.
+    await expect.poll(() => page.getByTestId('import-preview').innerText()).toMatch(/Adds: 1 service area \(Rural California\); 2 targets/);
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('workspace-message').innerText()).toMatch(/^Imported /);
     await expect.poll(() => page.getByTestId('targets-table').innerText()).toBe(table);
 
     const bad = JSON.stringify(exported).replace(/"hires": ?\d+/, '"hires":1e309');

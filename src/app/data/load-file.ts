@@ -42,7 +42,7 @@ async function readAndShow(coordinator: Coordinator, file: File | Uint8Array, fi
     // it could) while DuckDB rebuilds its derived tables; the queries the engine answers from them wait for that.
     const changed = changedWith(added.table);
     await coordinator.dataChanged(changed, derive, localSources);
-    const outcome: UploadOutcome = { ok: true, text: `Loaded ${fileName}: ${added.summary}.`, warnings: added.warnings };
+    const outcome: UploadOutcome = { ok: true, text: sentence(`Loaded ${fileName}: ${added.summary}`), warnings: added.warnings };
     const later = engineLoad?.then(async (refused) => {
       if (!refused) return null;
       // The local copies go back to the engine's tables, which the refusal left as they were.
@@ -54,6 +54,9 @@ async function readAndShow(coordinator: Coordinator, file: File | Uint8Array, fi
     return { outcome: failure(e, fileName) };
   }
 }
+
+/** A summary may already end with its own full stop (the market loaders' do): one, never "..". */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 function failure(e: unknown, fileName: string): UploadOutcome {
   return e instanceof DataLoadError

@@ -1,7 +1,7 @@
 // The immigration and training rules a candidate record must respect, checked when a pipeline is
 // imported: errors reject the row (the record cannot be true), warnings keep it and say what to check.
 
-import { parseIsoDate } from '../calendar';
+import { HAPPENED, dateProblem } from '../dates';
 import { isPrimaryCareOrPsychiatry, specialtyInfo } from '../specialties';
 import { ROUTES } from '../timing/visa-routes';
 import type { Candidate, IsoDate } from '../types';
@@ -27,10 +27,8 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
   if (c.visaStatus !== 'not-started' && c.visaStatusDate === '') {
     error('visa_status_date', `required when visa_status is ${c.visaStatus}: the date it happened`);
   }
-  const todayDay = today === undefined ? null : parseIsoDate(today);
-  if (todayDay !== null && c.visaStatusDate !== '' && (parseIsoDate(c.visaStatusDate) as number) > todayDay) {
-    error('visa_status_date', `${c.visaStatusDate} is after today (${today}): record the date the step happened`);
-  }
+  const visaStatusDateProblem = c.visaStatusDate === '' ? undefined : dateProblem(c.visaStatusDate, HAPPENED, today);
+  if (visaStatusDateProblem) error('visa_status_date', visaStatusDateProblem);
   if (c.stage === 'visa' && c.visaStatus === 'not-started' && route.statuses.length > 1) {
     warning('visa_status', 'the stage is visa but visa_status is not-started: record the last visa step and its date');
   }

@@ -4,6 +4,7 @@
 
 import Papa from 'papaparse';
 import { looksDayFirst, readCsvDate } from '../calendar';
+import { HAPPENED, PLANNED, dateProblem, type DateRule } from '../dates';
 import { specialtiesOf } from '../specialties';
 import {
   CURRENT_STATUSES,
@@ -76,7 +77,14 @@ export type CountyByName = (name: string, state: string | undefined) => string |
 const MAX_SHORT_TEXT = 200;
 const MAX_SHOWN_VALUE = 200;
 const MAX_LANGUAGES = 100;
-const DATE_COLUMNS: readonly PipelineColumn[] = ['stage_date', 'expected_start', 'visa_status_date', 'available_from'];
+/** Each date column's rule (src/model/dates.ts): a stage or a visa step has happened; a start is planned. */
+const DATE_RULES: Readonly<Partial<Record<PipelineColumn, DateRule>>> = {
+  stage_date: HAPPENED,
+  visa_status_date: HAPPENED,
+  expected_start: PLANNED,
+  available_from: PLANNED,
+};
+const DATE_COLUMNS = Object.keys(DATE_RULES) as PipelineColumn[];
 const ALLOWED_SPECIALTIES = {
   physician: specialtiesOf('physician')
     .map((s) => s.id)
@@ -132,8 +140,9 @@ function readRow(
       return '';
     }
     const reading = readCsvDate(value, { dayFirstInFile });
-    if (!reading.ok) fail(column, reading.message);
-    return reading.ok ? reading.date : '';
+    const problem = reading.ok ? dateProblem(reading.date, DATE_RULES[column]!, today) : reading.message;
+    if (problem) fail(column, problem);
+    return reading.ok && !problem ? reading.date : '';
   }
   /** A coded column that may be blank (blank gives the code '' or the table's blank alias). */
   function optional<T>(column: PipelineColumn, aliases: AliasTable<T>, allowed: string): T | undefined {

@@ -16,8 +16,10 @@ import {
   type ServiceArea,
   type Target,
   type TargetOffer,
+  type IsoDate,
 } from '../types';
-import { isQuarterLabel } from '../calendar';
+import { isQuarterLabel, quarterEnd } from '../calendar';
+import { HAPPENED, PLANNED, dateProblem, type DateRule } from '../dates';
 import { countyFipsProblem, countyInState, specialtiesFor, targetSpecialtiesFor } from './fields';
 import { Issues, childPath } from './issues';
 import {
@@ -48,6 +50,20 @@ const MAX_ANNUAL_WAGE = 10_000_000;
 const MAX_COUNTIES_PER_AREA = 4_000;
 const MAX_LANGUAGES = 100;
 const HIRES_RANGE = [1, MAX_HIRES] as const;
+
+/**
+ * The date rule (src/model/dates.ts) applied to a file's dates; absent for the workspace saved in
+ * this browser, which was checked when it came in and must never become unreadable.
+ */
+export interface DateChecks {
+  today?: IsoDate;
+}
+
+/** A date already read as YYYY-MM-DD, checked against the date rule when `dates` is given. */
+function checkDate(date: string | undefined, rule: DateRule, path: string, issues: Issues, dates: DateChecks | undefined): void {
+  const problem = dates && date ? dateProblem(date, rule, dates.today) : undefined;
+  if (problem) issues.add(path, problem);
+}
 
 /** Runs `build` only if reading the fields recorded no new issue. */
 function whenClean<T>(issues: Issues, before: number, build: () => T): T | undefined {
@@ -142,7 +158,7 @@ export function readRegion(value: unknown, path: string, issues: Issues): Region
   }
 }
 
-export function readTarget(value: unknown, path: string, issues: Issues): Target | undefined {
+export function readTarget(value: unknown, path: string, issues: Issues, dates?: DateChecks): Target | undefined {
   const record = readRecord(value, path, issues);
   if (!record) return undefined;
   const before = issues.count;
@@ -155,10 +171,12 @@ export function readTarget(value: unknown, path: string, issues: Issues): Target
   let dueQuarter: string | undefined;
   if (typeof record.dueQuarter === 'string' && isQuarterLabel(record.dueQuarter)) dueQuarter = record.dueQuarter;
   else issues.expected(at('dueQuarter'), 'a quarter such as "2027-Q4"', record.dueQuarter);
+  // A due date may be past or ahead; only its year must be plausible.
+  checkDate(dueQuarter && quarterEnd(dueQuarter), { happened: false }, at('dueQuarter'), issues, dates);
   const priority = readEnum(record.priority, PRIORITIES, at('priority'), issues);
   const owner = readString(record.owner, at('owner'), issues, { maxLength: MAX_SHORT_TEXT });
   const note = readString(record.note, at('note'), issues);
-  const offer = record.offer === undefined ? undefined : readOffer(record.offer, at('offer'), issues);
+  const offer = record.offer === undefined ? undefined : readOffer(record.offer, at('offer'), issues, dates);
   return whenClean(issues, before, () => ({
     id: id!,
     profession: profession!,
@@ -173,7 +191,7 @@ export function readTarget(value: unknown, path: string, issues: Issues): Target
   }));
 }
 
-function readOffer(value: unknown, path: string, issues: Issues): TargetOffer | undefined {
+function readOffer(value: unknown, path: string, issues: Issues, dates: DateChecks | undefined): TargetOffer | undefined {
   const record = readRecord(value, path, issues);
   if (!record) return undefined;
   const before = issues.count;
@@ -185,6 +203,7 @@ function readOffer(value: unknown, path: string, issues: Issues): TargetOffer | 
   const state = readStateCode(record.state, at('state'), issues);
   const basis = readString(record.basis, at('basis'), issues, { maxLength: MAX_BASIS_LENGTH });
   const savedOn = readIsoDate(record.savedOn, at('savedOn'), issues, { allowEmpty: false });
+  checkDate(savedOn, HAPPENED, at('savedOn'), issues, dates);
   return whenClean(issues, before, () => ({
     annualWage: annualWage!,
     wageLevel: wageLevel!,
@@ -238,7 +257,7 @@ export function readDiversityTarget(value: unknown, path: string, issues: Issues
   return whenClean(issues, before, () => ({ id: id!, targetId: targetId!, measure: measure!, note: note! }));
 }
 
-export function readCandidate(value: unknown, path: string, issues: Issues): Candidate | undefined {
+export function readCandidate(value: unknown, path: string, issues: Issues, dates?: DateChecks): Candidate | undefined {
   const record = readRecord(value, path, issues);
   if (!record) return undefined;
   const before = issues.count;
@@ -267,6 +286,10 @@ export function readCandidate(value: unknown, path: string, issues: Issues): Can
   const availableFrom = readIsoDate(record.availableFrom, at('availableFrom'), issues, { allowEmpty: true });
   const currentStatus = readEnum(record.currentStatus, CURRENT_STATUSES, at('currentStatus'), issues);
   const trainingStatus = readEnum(record.trainingStatus, TRAINING_STATUSES, at('trainingStatus'), issues);
+  checkDate(stageDate, HAPPENED, at('stageDate'), issues, dates);
+  checkDate(visaStatusDate, HAPPENED, at('visaStatusDate'), issues, dates);
+  checkDate(expectedStart, PLANNED, at('expectedStart'), issues, dates);
+  checkDate(availableFrom, PLANNED, at('availableFrom'), issues, dates);
   const bachelorsDegree = readBooleanOrNull(record.bachelorsDegree, at('bachelorsDegree'), issues);
   const visaScreen = readBooleanOrNull(record.visaScreen, at('visaScreen'), issues);
   return whenClean(issues, before, () => ({

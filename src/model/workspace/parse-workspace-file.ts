@@ -2,7 +2,7 @@
 // loaded whole or refused with a list of problems, each naming where in the file it is.
 
 import type { RegionRef } from '../types';
-import { readCandidate, readDiversityTarget, readRecords, readServiceArea, readTarget } from './entities';
+import { readCandidate, readDiversityTarget, readRecords, readServiceArea, readTarget, type DateChecks } from './entities';
 import { isIsoDate } from '../calendar';
 import { Issues, childPath, describeValue } from './issues';
 import { checkFreeForm, checkStructure } from './json-tree';
@@ -44,6 +44,11 @@ export type AssumptionsValidator = (assumptions: JsonRecord) => string[];
 export interface ParseWorkspaceOptions {
   validateAssumptions?: AssumptionsValidator;
   limits?: Partial<WorkspaceLimits>;
+  /**
+   * Check every date against the date rule (src/model/dates.ts), with today's date for the ones
+   * that cannot lie ahead: for files coming in. The workspace saved in this browser is read without.
+   */
+  dates?: DateChecks;
   /** Upgrade steps for older files; defaults to MIGRATIONS. */
   migrations?: Readonly<Record<number, Migration>>;
 }
@@ -150,7 +155,9 @@ function checkDocument(doc: unknown, options: ParseWorkspaceOptions, limits: Wor
 
   if (!isIsoTimestamp(current.savedAt)) issues.expected('savedAt', 'an ISO timestamp such as "2026-11-23T14:05:00Z"', current.savedAt);
   const serviceAreas = readRecords(current.serviceAreas, 'serviceAreas', issues, limits.maxServiceAreas, readServiceArea);
-  const targets = readRecords(current.targets, 'targets', issues, limits.maxTargets, readTarget);
+  const targets = readRecords(current.targets, 'targets', issues, limits.maxTargets, (item, at, found) =>
+    readTarget(item, at, found, options.dates),
+  );
   const diversityTargets = readRecords(
     current.diversityTargets,
     'diversityTargets',
@@ -158,7 +165,9 @@ function checkDocument(doc: unknown, options: ParseWorkspaceOptions, limits: Wor
     limits.maxDiversityTargets,
     readDiversityTarget,
   );
-  const candidates = readRecords(current.candidates, 'candidates', issues, limits.maxCandidates, readCandidate);
+  const candidates = readRecords(current.candidates, 'candidates', issues, limits.maxCandidates, (item, at, found) =>
+    readCandidate(item, at, found, options.dates),
+  );
   const assumptions = readAssumptions(current.assumptions, issues, limits, options.validateAssumptions);
   const view = readView(current.view, issues, limits);
 
@@ -193,6 +202,14 @@ function checkDocument(doc: unknown, options: ParseWorkspaceOptions, limits: Wor
     ...(view ? { view } : {}),
   };
   return done(version < WORKSPACE_SCHEMA_VERSION ? { ok: true, workspace, migratedFrom: version } : { ok: true, workspace });
+}
+
+/**
+ * Checks a workspace already held as an object (the records saved in this browser, put together),
+ * exactly as a file is checked; it must carry the format marker and its schema version.
+ */
+export function readWorkspaceDocument(doc: unknown, options: ParseWorkspaceOptions = {}): WorkspaceParseResult {
+  return checkDocument(doc, options, { ...DEFAULT_WORKSPACE_LIMITS, ...options.limits }).result;
 }
 
 export function parseWorkspaceFile(text: string, options: ParseWorkspaceOptions = {}): WorkspaceParseResult {
