@@ -140,10 +140,10 @@ export const ASSUMPTION_META = {
     note: 'Used only with the flat rule. FY2024 24.8%, FY2025 ~29%, FY2026 35.3%; FY2027 not published (S8).',
     quote: '| P(selected), cap-subject H-1B registrant | 0.30 | 0.15–0.61 |',
   }),
-  h1bSelectionProbabilityLevel1: levelOdds(1, 0.15),
-  h1bSelectionProbabilityLevel2: levelOdds(2, 0.31),
-  h1bSelectionProbabilityLevel3: levelOdds(3, 0.45),
-  h1bSelectionProbabilityLevel4: levelOdds(4, 0.61),
+  h1bSelectionProbabilityLevel1: levelOdds(1, 0.1529),
+  h1bSelectionProbabilityLevel2: levelOdds(2, 0.3058),
+  h1bSelectionProbabilityLevel3: levelOdds(3, 0.4587),
+  h1bSelectionProbabilityLevel4: levelOdds(4, 0.6116),
   h1bWageLevelPhysician: wageLevel('physician'),
   h1bWageLevelMls: wageLevel('lab'),
   h1bRegistrationOpens: date('2026-03-04', {
@@ -598,10 +598,10 @@ function levelOdds(level: number, value: number): NumberMeta {
   return probability(value, {
     label: `P(selected), wage level ${['I', 'II', 'III', 'IV'][level - 1]}`,
     group: 'H-1B lottery',
-    sources: ['S9'],
+    sources: ['S7', 'S9'],
     confidence: 'assumption',
-    note: `One law-firm estimate for FY2027 wage-weighted selection (${level} ${level === 1 ? 'entry' : 'entries'}).`,
-    quote: 'per-level odds ≈ 15% / 31% / 45% / 61% (one law-firm article, S9)',
+    note: `DHS's projection for wage-weighted selection (${level} ${level === 1 ? 'entry' : 'entries'} per registration; a person is selected at most once), in the proposed rule's analysis (90 FR 45986) adopted by the final rule of Dec 29, 2025: a projection, not a measured rate. Replace it with USCIS's measured FY2027 figures once published (S8).`,
+    quote: "per-level odds 15.29% / 30.58% / 45.87% / 61.16%: DHS's projection in the proposed rule's analysis (90 FR 45986)",
   });
 }
 
