@@ -52,7 +52,7 @@ describe('the next-actions table', () => {
     expect(cells).toEqual([
       'P-9',
       'General internal medicine',
-      'accepted since 2026-11-23; visa not started',
+      'Offer accepted since 2026-11-23; visa not started',
       'J-1 waiver, Conrad 30 (state)',
       'County 06075',
       'check: San Francisco County has only facility designations.',

@@ -26,6 +26,7 @@ const action = (text: string, date: string | null): NextAction => ({
   dateKind: date ? 'deadline' : null,
   confidence: 'confirmed',
   sources: [],
+  standing: 'in-progress',
 });
 
 describe('targetNextStep', () => {
@@ -39,7 +40,10 @@ describe('targetNextStep', () => {
       0.8,
       [action('Register for the H-1B lottery', '2027-03-19')],
     );
-    expect(step).toEqual({ action: 'Add 2 candidates at the “offer” stage on the h1b-cap-exempt route', date: '2026-11-23' });
+    expect(step).toEqual({
+      action: 'Add 2 candidates at the “Offer made” stage on the route “H-1B, cap-exempt employer”',
+      date: '2026-11-23',
+    });
   });
 
   it('off track and out of reach: says so, with no date', () => {

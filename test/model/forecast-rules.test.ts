@@ -9,12 +9,19 @@ import { simulate, type ForecastTarget, type SimulateOptions } from '../../src/m
 import { parsePipelineCsv, PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
 import type { Candidate, RegionRef } from '../../src/model/types';
 
-/** Every duration zero and nobody withdraws: what remains is the calendar and the rule under test. */
+/** Every duration zero, nobody withdraws and every waiver is approved: what remains is the calendar and the rule under test. */
 function instant(overrides: Partial<Assumptions> = {}): Assumptions {
   const zeroed = ASSUMPTION_FIELDS.filter(
     (field) => /(Days|Months)(Min|Mode|Max)$/.test(field) || field.startsWith('stageDays') || field.startsWith('withdrawal'),
   );
-  return { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(zeroed.map((field) => [field, 0])), h1bFeeScenario: 'not-applied', ...overrides };
+  return {
+    ...DEFAULT_ASSUMPTIONS,
+    ...Object.fromEntries(zeroed.map((field) => [field, 0])),
+    conrad30RecommendProbability: 1,
+    waiverApprovalProbability: 1,
+    h1bFeeScenario: 'not-applied',
+    ...overrides,
+  };
 }
 
 /** A duration fixed at `value` (min = mode = max). */
@@ -95,9 +102,8 @@ describe('a candidate selected in the lottery', () => {
     };
     const action = nextAction(justSelected, DEFAULT_ASSUMPTIONS, '2026-04-10');
     expect(action.action).not.toMatch(/Register/);
-    expect(action.action).toMatch(
-      /^File the H-1B cap petition between 2026-04-10 and 2026-06-30 \(selected for FY2027; start on or after 2026-10-01\)/,
-    );
+    expect(action.action).toMatch(/^File the H-1B cap petition between 2026-04-10 and 2026-06-30\b/);
+    expect(action.action).toMatch(/\(selected for FY2027; start on or after 2026-10-01\)/);
     expect(action).toMatchObject({ date: '2026-06-30', dateKind: 'deadline' });
     const { dates } = run('2026-04-10', [justSelected], instant());
     expect(new Set(dates())).toEqual(new Set(['2026-10-01']));
@@ -154,10 +160,14 @@ describe('a step under way started when it happened', () => {
     expect(Math.max(...days)).toBeLessThanOrEqual((parseIsoDate('2026-06-23') as number) + 9 * 30.4375 + 1);
   });
 
-  it('a filed Conrad 30 waiver is awaited: the 90-day start clock runs from the waiver, not from the filing (S17)', () => {
+  it('a filed Conrad 30 waiver is awaited: the 90-day start clock runs from the H-1B’s start, not from the filing (S17, R14)', () => {
     const filed = { ...filedToday, stageDate: '2026-06-23', visaStatusDate: '2026-06-23' };
     const { action } = nextAction(filed, DEFAULT_ASSUMPTIONS, '2026-11-23');
-    expect(action).toMatch(/^Conrad 30 waiver filed 2026-06-23: await its approval, then start within 90 days of the waiver;/);
+    expect(action).toMatch(
+      /^Conrad 30 waiver filed 2026-06-23: await the state’s recommendation, the State Department and USCIS; the H-1B starts on approval, and work must begin within 90 days of it;/,
+    );
+    const resident = { ...filed, trainingStatus: 'in-training' as const, availableFrom: '2027-06-30' };
+    expect(nextAction(resident, DEFAULT_ASSUMPTIONS, '2026-11-23').action).toMatch(/the H-1B starts at the end of training \(2027-06-30\)/);
   });
 
   it('a licence applied for three months ago is done sooner than one applied for today', () => {
@@ -169,9 +179,11 @@ describe('a step under way started when it happened', () => {
 
 describe('availability and training', () => {
   it('no run arrives before available_from 2027-06-30', () => {
+    // Ohio takes Conrad 30 applications from Oct 1 (Texas's September window would close the route for a 2027 start).
     const resident = makeCandidate({
       stage: 'offer',
       stageDate: '2026-11-01',
+      siteState: 'OH',
       visaRoute: 'j1-conrad30',
       currentStatus: 'j1',
       trainingStatus: 'in-training',
@@ -306,7 +318,8 @@ describe('the $100,000 fee, bound to filing date and location', () => {
       instant({ h1bFeeScenario: 'continues', h1bFeePayProbability: 0, h1bFeeAppliesToCapExempt: false }),
     ).dates();
     expect(new Set(hit)).toEqual(new Set(['never']));
-    expect(new Set(spared)).toEqual(new Set(['2027-04-01']));
+    // A physician's petition is filed once licensed and decided in 15 business days (21 calendar days; R10, S15).
+    expect(new Set(spared)).toEqual(new Set(['2027-04-22']));
   });
 });
 
@@ -329,7 +342,7 @@ describe('per-candidate forecast', () => {
     });
     const c = result.candidates[0];
     expect(c.candidateId).toBe('R1');
-    expect(c.currentStep).toBe('credentialing since 2026-09-01; petition approved 2026-11-01');
+    expect(c.currentStep).toBe('Credentialing since 2026-09-01; petition approved 2026-11-01');
     // Free from June 30: credentialing (60–180 days from September) and the approved petition are done before.
     expect(c.arrivalMedian).toBe('2027-06');
     expect(c.delayedMostBy).toMatchObject({ track: 'availability', label: 'not free before 2027-06-30' });

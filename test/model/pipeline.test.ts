@@ -51,6 +51,7 @@ describe('parsePipelineCsv: good rows', () => {
         trainingStatus: '',
         bachelorsDegree: null,
         visaScreen: null,
+        h1bYearsUsed: null,
       },
     ]);
   });
@@ -82,7 +83,7 @@ describe('parsePipelineCsv: good rows', () => {
     const header = ' Candidate ID,profession,specialty,Stage,stage-date,VISA_ROUTE,site state,notes,license_status';
     const result = parsePipelineCsv(`${header}\nC1,physician,psychiatry,offer,2026-11-02,o1,NM,call Tuesday,granted`, 'p.csv');
     expect(result.errors).toEqual([]);
-    expect(result.candidates[0]).toMatchObject({ id: 'C1', visaRoute: 'o1', licenceStatus: 'granted', siteCountyFips: '', languages: [] });
+    expect(result.candidates[0]).toMatchObject({ id: 'C1', visaRoute: 'o1', licenceStatus: 'licensed', siteCountyFips: '', languages: [] });
   });
 
   it('splits languages on semicolons (and commas), trimming and dropping repeats', () => {

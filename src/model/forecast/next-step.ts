@@ -1,6 +1,7 @@
 // The one thing to do next for a target. Off track: recruit the fewest extra candidates the
 // forecast says would make it likely; on track: the soonest dated step of its own candidates.
 import { countOf } from '../format';
+import { routeName, stageName } from '../names';
 import type { IsoDate } from '../types';
 import type { TargetForecast } from './result';
 import type { NextAction } from '../timing/next-action';
@@ -18,7 +19,7 @@ export function targetNextStep(forecast: TargetForecast, targetProbability: numb
       .sort((a, b) => (a.candidatesNeeded ?? 0) - (b.candidatesNeeded ?? 0))[0];
     if (!cheapest) return { action: 'Out of reach by the due date, even with new candidates: revisit the target or its date.', date: null };
     return {
-      action: `Add ${countOf(cheapest.candidatesNeeded as number, 'candidate')} at the “${cheapest.stage}” stage on the ${cheapest.visaRoute} route`,
+      action: `Add ${countOf(cheapest.candidatesNeeded as number, 'candidate')} at the “${stageName(cheapest.stage)}” stage on the route “${routeName(cheapest.visaRoute)}”`,
       date: cheapest.stageDate,
     };
   }

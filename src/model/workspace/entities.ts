@@ -269,6 +269,9 @@ export function readCandidate(value: unknown, path: string, issues: Issues): Can
   const trainingStatus = readEnum(record.trainingStatus, TRAINING_STATUSES, at('trainingStatus'), issues);
   const bachelorsDegree = readBooleanOrNull(record.bachelorsDegree, at('bachelorsDegree'), issues);
   const visaScreen = readBooleanOrNull(record.visaScreen, at('visaScreen'), issues);
+  // Added after schema 2: kept when recorded (null included), left out when the record has none.
+  const h1bYearsUsed =
+    record.h1bYearsUsed == null ? record.h1bYearsUsed : readNumber(record.h1bYearsUsed, at('h1bYearsUsed'), issues, 0, 20);
   return whenClean(issues, before, () => ({
     id: id!,
     profession: profession!,
@@ -292,6 +295,7 @@ export function readCandidate(value: unknown, path: string, issues: Issues): Can
     trainingStatus: trainingStatus!,
     bachelorsDegree: bachelorsDegree!,
     visaScreen: visaScreen!,
+    ...(h1bYearsUsed === undefined ? {} : { h1bYearsUsed }),
   }));
 }
 
