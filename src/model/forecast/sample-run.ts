@@ -68,6 +68,30 @@ export const BIND_WITHDRAWN = 7;
 export const BIND_ARRIVED = 8;
 export const BINDINGS = 9;
 
+/**
+ * Where a traced draw writes when each event happened (days from now; NaN when it does not happen
+ * in the draw): the timeline of a candidate's remaining steps (timeline.ts). Only traced draws write.
+ */
+export const TRACE_RECRUITED = 0;
+export const TRACE_ECFMG = 1;
+export const TRACE_STEP3 = 2;
+export const TRACE_RESIDENCY = 3;
+/** The end of the first licensing step, and of the last. */
+export const TRACE_LICENSING_FIRST = 4;
+export const TRACE_LICENSING_LAST = 5;
+export const TRACE_VISASCREEN = 6;
+/** H-1B lottery: the selection (Mar 31 of the lottery that selected them), the cap petition filed, approved. */
+export const TRACE_SELECTED = 7;
+export const TRACE_FILED = 8;
+export const TRACE_APPROVED = 9;
+/** Conrad 30: the application filed (its clock started) and the H-1B start it allows. */
+export const TRACE_WAIVER_FILED = 10;
+export const TRACE_WAIVER_START = 11;
+/** The end of each step of the visa chain (after a lottery's approval: the visa abroad). */
+export const TRACE_CHAIN = 12;
+export const TRACE_CHAIN_STEPS = 6;
+export const TRACE_SLOTS = TRACE_CHAIN + TRACE_CHAIN_STEPS;
+
 /** Uniforms drawn in bulk; refilled when a candidate might need more than remain. */
 const POOL_SIZE = 8192;
 
@@ -108,6 +132,8 @@ export interface RunBuffers {
   otherReady: Float64Array;
   /** 1 when the member's last Conrad 30 start came later than the start window after the H-1B's validity began. */
   lateStart: Uint8Array;
+  /** When set, draws write their events here (TRACE_ slots): the timeline's draws only. */
+  trace: Float64Array | null;
   otherBinding: Uint8Array;
   slotsUsed: Int32Array;
   flexUsed: Int32Array;
@@ -141,6 +167,7 @@ export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random:
     licensed: new Float64Array(size),
     otherReady: new Float64Array(size),
     lateStart: new Uint8Array(size),
+    trace: null,
     otherBinding: new Uint8Array(size),
     slotsUsed: new Int32Array(tables.fiscalYearStarts.length),
     flexUsed: new Int32Array(tables.fiscalYearStarts.length),
@@ -190,12 +217,25 @@ function remainingAware(steps: TriangularTable, id: number, u: number, elapsed: 
   return stepDays(steps, id, below + u * (1 - below));
 }
 
-/** End of steps [from, to) starting on `start`; the first began then and has not finished when `begun`. */
-function chainEnd(cohort: Cohort, start: number, from: number, to: number, begun: boolean, u: Float64Array, p: number): number {
+/**
+ * End of steps [from, to) starting on `start`; the first began then and has not finished when `begun`.
+ * A traced draw records each step's end (nothing pending ends before now).
+ */
+function chainEnd(
+  cohort: Cohort,
+  start: number,
+  from: number,
+  to: number,
+  begun: boolean,
+  u: Float64Array,
+  p: number,
+  trace: Float64Array | null,
+): number {
   let t = start;
   for (let k = from; k < to; k++) {
     const id = cohort.stepIds[k];
     t += k === from && begun ? remainingAware(cohort.steps, id, u[p + k - from], -start) : stepDays(cohort.steps, id, u[p + k - from]);
+    if (trace !== null && k - from < TRACE_CHAIN_STEPS) trace[TRACE_CHAIN + k - from] = Math.max(t, 0);
   }
   return begun ? Math.max(t, 0) : t;
 }
@@ -283,6 +323,7 @@ function drawMember(
   const mode = cohort.lotteryMode[i];
   const visaDay = cohort.visaDay[i];
   const limit = cohort.h1bLimitDay[i];
+  const trace = buffers.trace;
   const u = buffers.uniforms;
   let p = buffers.position;
 
@@ -302,6 +343,7 @@ function drawMember(
         buffers.random.fill(u);
         p = 0;
       }
+      if (trace !== null) trace.fill(NaN);
       if (!givenStays && u[p++] >= survival) {
         arrival[i] = Infinity;
         binding[i] = BIND_WITHDRAWN;
@@ -315,12 +357,18 @@ function drawMember(
         recruited = Math.max(recruited + days, 0);
       }
       recruited = Math.max(recruited, 0);
+      if (trace !== null && licensingFrom > recruitmentFrom) trace[TRACE_RECRUITED] = recruited;
 
       // Training: ECFMG certification and Step 3 from today, then the Match and residency.
       let trained = 0;
       let trainingGate = -Infinity;
       if (ecfmgStep >= 0) trainingGate = trained = stepDays(steps, ecfmgStep, u[p++]);
+      const certified = trained;
       if (step3Step >= 0) trainingGate = trained = trained + stepDays(steps, step3Step, u[p++]);
+      if (trace !== null) {
+        if (ecfmgStep >= 0) trace[TRACE_ECFMG] = certified;
+        if (step3Step >= 0) trace[TRACE_STEP3] = trained;
+      }
       if (attempts > 0) {
         let year = 0;
         while (year < years && tables.matchDays[year] < trained) year++;
@@ -336,6 +384,7 @@ function drawMember(
         }
         trained = Math.max(trained, tables.matchDays[matchedYear]); // licences are applied for during residency
         trainingGate = tables.residencyEnds[matchedYear];
+        if (trace !== null) trace[TRACE_RESIDENCY] = trainingGate;
       }
 
       // Licensing: under way since the stage date, or from when recruitment and training allow.
@@ -346,6 +395,7 @@ function drawMember(
           k === licensingFrom && begun ? remainingAware(steps, stepIds[k], u[p++], -anchor) : stepDays(steps, stepIds[k], u[p++]);
         licensing = Math.max(licensing + days, 0);
         if (k === licensingFrom && licenceFirst) licensed = licensing;
+        if (trace !== null) trace[k === licensingFrom ? TRACE_LICENSING_FIRST : TRACE_LICENSING_LAST] = licensing;
       }
       // A physician's H-1B petition is filed once certified and licensed.
       const credentials = gate >= 0 ? Math.max(licensed, trainingGate) : -Infinity;
@@ -368,6 +418,7 @@ function drawMember(
       const visaFrom = recruited;
       if (visaScreenStep >= 0) {
         const screened = visaFrom + stepDays(steps, visaScreenStep, u[p++]);
+        if (trace !== null) trace[TRACE_VISASCREEN] = screened;
         if (screened > ready) {
           ready = screened;
           bind = BIND_VISASCREEN;
@@ -397,6 +448,7 @@ function drawMember(
             const selected = mode === LOTTERY_SELECTED || u[p++] < cohort.selectionProbability[i];
             const day = Math.max(cohort.filingOpensDay[i], 0, credentials);
             if (selected && day <= cohort.filingClosesDay[i]) filing = day;
+            if (trace !== null && selected && mode === LOTTERY_AWAITING) trace[TRACE_SELECTED] = Math.max(cohort.filingOpensDay[i] - 1, 0);
           } else {
             year = 0;
             while (year < years && tables.registrationCloses[year] < visaFrom) year++;
@@ -409,6 +461,7 @@ function drawMember(
             if (u[p++] < cohort.selectionProbability[i]) {
               filing = Math.max(tables.petitionFilingOpens[year], credentials);
               octFirst = tables.capStart[year];
+              if (trace !== null) trace[TRACE_SELECTED] = tables.petitionFilingOpens[year] - 1;
             }
           }
           if (Number.isNaN(filing)) {
@@ -419,8 +472,10 @@ function drawMember(
           feeTotals[i] += cohort.petitionFee[i];
           feeFiling[i] = filing;
           approval = filing + cohort.petitionDays[i];
+          if (trace !== null) trace[TRACE_FILED] = filing;
         }
-        const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
+        if (trace !== null) trace[TRACE_APPROVED] = Math.max(approval, 0);
+        const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p, trace);
         p += chainTo - chainFrom;
         visaDone = Math.max(octFirst, afterApproval);
       } else if (kind === VISA_CONRAD) {
@@ -435,7 +490,7 @@ function drawMember(
         // (TN admission: once everything else is done).
         const started = !Number.isNaN(visaDay);
         const from = started ? visaDay : cohort.visaWhenReady[i] === 1 ? Math.max(visaFrom, ready) : visaFrom;
-        visaDone = chainEnd(cohort, from, chainFrom, chainTo, started, u, p);
+        visaDone = chainEnd(cohort, from, chainFrom, chainTo, started, u, p, trace);
         p += chainTo - chainFrom;
         if (gate >= 0) {
           visaDone = Math.max(visaDone, credentials + gate);
@@ -578,6 +633,11 @@ function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, cl
   const duration = begun ? remainingAware(cohort.steps, id, u, -clockStart) : stepDays(cohort.steps, id, u);
   let start = begun ? Math.max(clockStart + duration, 0) : clockStart + duration;
   if (cohort.licenceGate[i] >= 0) start = Math.max(start, licensed[i] + cohort.licenceGate[i]);
+  const trace = buffers.trace;
+  if (trace !== null) {
+    if (!begun) trace[TRACE_WAIVER_FILED] = clockStart;
+    trace[TRACE_WAIVER_START] = Math.max(start, 0);
+  }
   const ready = otherReady[i];
   const arrives = Math.max(ready, start, 0);
   if (arrives >= cohort.h1bLimitDay[i]) {

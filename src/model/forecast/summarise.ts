@@ -5,19 +5,25 @@
 
 import type { Candidate } from '../types';
 import { addYears, formatIsoDate, parseIsoDate } from '../calendar';
+import { RULES_AS_OF } from '../timing/assumptions';
 import { feeRuleText } from '../timing/h1b-fee';
-import { currentStepText } from '../timing/next-action';
+import { actionFor, currentStepText, type NextAction } from '../timing/next-action';
 import type { CandidatePlan } from '../timing/routes';
+import type { Milestone } from '../timing/standing';
 import { ROUTES } from '../timing/visa-routes';
 import { AggregateCounts } from './aggregate-counts';
 import { routeCosts } from './aggregates';
 import { extraCandidatesNeeded } from './back-calculation';
 import { candidateSummary, mostBinding } from './candidate-tally';
+import { newCandidateProfile } from './new-candidates';
 import { denseFrequencies, distributionAtLeast, distributionMean, distributionQuantile, distributionShortfall } from './count-distribution';
 import type { PreparedForecast } from './prepare';
 import type { CandidateForecast, DelayingStep, ForecastResult, TargetForecast } from './result';
 import { groupTally, monthSlots, type Tallies } from './run-units';
+import { createRandom } from './random';
 import { rowShare } from './work-plan';
+import { createRunBuffers } from './sample-run';
+import { TIMELINE_DRAWS, timelineSlots, traceMember, type TraceResult } from './timeline';
 import {
   BINDINGS,
   BIND_AVAILABLE,
@@ -53,6 +59,40 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
   const arrivedEver = Float64Array.from(candidates, (_, i) => drawsIn(i, 0, grid.count + 1));
   const expectedFees = meanFees(prepared, tallies);
 
+  // Each row's plan traced once (its members share it), on streams after every unit's and run record's.
+  const buffers = createRunBuffers(context.cohort, context.tables, createRandom(prepared.seed));
+  const traces = new Map<number, TraceResult | null>();
+  const traceOf = (row: number, i: number): TraceResult | null => {
+    let traced = traces.get(row);
+    if (traced === undefined) {
+      const plan = realPlans[i];
+      traced =
+        plan.status === 'active'
+          ? traceMember(
+              context.cohort,
+              context.tables,
+              buffers,
+              context.fee,
+              i,
+              timelineSlots(plan, candidates[i].stage === 'accepted'),
+              prepared.nowDay,
+              prepared.seed,
+              work.unitCount + context.cohort.size + row,
+              TIMELINE_DRAWS,
+            )
+          : null;
+      traces.set(row, traced);
+    }
+    return traced;
+  };
+  // Plans are shared by candidates with the same facts, and so is their next action (but for the id).
+  const actions = new Map<CandidatePlan, NextAction>();
+  const actionOf = (candidate: Candidate, plan: CandidatePlan): NextAction => {
+    let action = actions.get(plan);
+    if (!action) actions.set(plan, (action = actionFor(candidate, plan, assumptions, prepared.now)));
+    return action;
+  };
+
   const targetsOfCandidate: number[][] = candidates.map(() => []);
   targetMembers.forEach((list, t) => list.forEach((i) => targetsOfCandidate[i].push(t)));
   const ruleText = feeRuleText(assumptions);
@@ -66,6 +106,7 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
   );
   return {
     now: prepared.now,
+    rulesAsOf: RULES_AS_OF,
     runs,
     seed: prepared.seed,
     targetProbability,
@@ -109,6 +150,7 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
             {
               stage: probe.scenario.stage,
               visaRoute: probe.scenario.visaRoute,
+              profile: newCandidateProfile(target.profession, probe.scenario.visaRoute),
               stageDate: probe.candidate.stageDate,
               arrivalProbability,
               candidatesNeeded: extraCandidatesNeeded(query),
@@ -127,6 +169,9 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
     candidateArrivalProbability: Array.from(arrivedInHorizon),
     candidates: candidates.map((candidate, i): CandidateForecast => {
       const row = rowOf(i);
+      const plan = realPlans[i];
+      const traced = traceOf(row, i);
+      const next = actionOf(candidate, plan);
       const summary = candidateSummary(
         tallies.months,
         row * slots,
@@ -137,23 +182,31 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
       );
       const label = (m: number | null) => (m === null ? null : monthLabels[m]);
       const median = label(summary.median);
-      const plan = realPlans[i];
       const binds = mostBinding(summary.bindings);
+      const byTarget = targetsOfCandidate[i].map((t) => ({
+        targetId: targets[t].id,
+        dueDate: dueDates[t],
+        probability: counts.probabilityBefore(i, dueDays[t] + 1),
+      }));
       return {
         candidateId: candidate.id,
         currentStep: currentStepText(candidate),
+        standing: plan.standing,
+        nextAction: { action: next.action, date: next.date, dateKind: next.dateKind, confidence: next.confidence, sources: next.sources },
         arrivalP10: label(summary.p10),
         arrivalMedian: median,
         arrivalP90: label(summary.p90),
         arrivalProbability: arrivedInHorizon[i],
-        byTarget: targetsOfCandidate[i].map((t) => ({
-          targetId: targets[t].id,
-          dueDate: dueDates[t],
-          probability: counts.probabilityBefore(i, dueDays[t] + 1),
-        })),
+        byTarget,
         delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate) : null,
         serviceEnds: serviceEnd(plan, candidate, median),
         waiverSite: ROUTES[candidate.visaRoute].waiver ? (prepared.siteOf(candidate) ?? null) : null,
+        flags: flagsOf(plan, traced, assumptions.conrad30StartWithinDays),
+        timeline: traced && {
+          steps: traced.steps,
+          milestones: withDueDates(plan.milestones, byTarget, targets, prepared.nowDay),
+          draws: TIMELINE_DRAWS,
+        },
         detailed: true,
       };
     }),
@@ -165,6 +218,35 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
       scenarioText: ruleText.scenario,
     },
   };
+}
+
+/** What to watch, from the plan and the traced draws. */
+function flagsOf(plan: CandidatePlan, traced: TraceResult | null, startWithinDays: number): string[] {
+  const flags: string[] = [];
+  const late = traced?.lateStartShare ?? 0;
+  if (late >= 0.05) {
+    flags.push(
+      `In ${Math.round(late * 100)}% of runs work starts more than ${startWithinDays} days after the H-1B’s validity begins (licensing or credentialing ends late): ask the state how it applies the start rule (INA §214(l)).`,
+    );
+  }
+  if (plan.h1bLimit) flags.push(`H-1B time runs out on ${plan.h1bLimit} (six-year maximum, INA §214(g)(4)): no start on an H-1B after it.`);
+  return flags;
+}
+
+/** The plan's fixed dates with the due dates of the targets the candidate counts toward, in date order. */
+function withDueDates(
+  milestones: Milestone[],
+  byTarget: { targetId: string; dueDate: string }[],
+  targets: PreparedForecast['targets'],
+  nowDay: number,
+): Milestone[] {
+  const due = byTarget
+    .filter((t) => (parseIsoDate(t.dueDate) as number) >= nowDay)
+    .map((t): Milestone => {
+      const hires = targets.find((target) => target.id === t.targetId)?.hires ?? 0;
+      return { kind: 'due-date', date: t.dueDate, label: `A target due: ${hires} hire${hires === 1 ? '' : 's'}`, targetId: t.targetId };
+    });
+  return [...milestones, ...due].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Per real candidate, the mean known fees per draw: its row's fee totals (summed in unit order) over its draws. */

@@ -10,6 +10,13 @@ import { monthOfDay, parseIsoDate, yearOfDay } from '../calendar';
 
 export type Confidence = 'confirmed' | 'assumption';
 
+/**
+ * The day the visa, waiver and licensing rules the forecast models were last read against their
+ * sources (shared/domain.md with its entries added since 2026-11-23, and shared/forecast-casebook.md
+ * of 2026-12-07). Rules change: the Assumptions panel, every forecast and the report carry it.
+ */
+export const RULES_AS_OF = '2026-12-07';
+
 export type AssumptionGroup =
   | 'H-1B lottery'
   | 'H-1B'

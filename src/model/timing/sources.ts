@@ -1,9 +1,10 @@
 // Sources behind the timing model's defaults and rules: S-numbers as listed in shared/domain.md
-// (collected 2026-11-23), R-numbers for rules looked up since (collected 2026-11-25).
+// (collected 2026-11-23), R-numbers for rules looked up since (R1–R9 collected 2026-11-25, R10–R17 on
+// 2026-12-07, from shared/forecast-casebook.md).
 // Reports print these next to each assumption; they are citations, never fetched.
 
 /** When the facts were collected: immigration rules change, so reports show this. */
-export const SOURCES_VINTAGE = '2026-11-23 (S-numbers, shared/domain.md) and 2026-11-25 (R-numbers)';
+export const SOURCES_VINTAGE = '2026-11-23 (S-numbers, shared/domain.md) and 2026-11-25 to 2026-12-07 (R-numbers)';
 
 export const SOURCES: Readonly<Record<string, string>> = {
   S1: 'cozen.com/news-resources/publications/2023/fy2024-h-1b-registration-recap',

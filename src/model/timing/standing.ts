@@ -57,13 +57,17 @@ export type MilestoneKind =
   | 'cap-start'
   | 'waiver-window'
   | 'j1-ends'
-  | 'h1b-limit';
+  | 'h1b-limit'
+  /** A matched target's due date (added by the forecast, which knows the targets). */
+  | 'due-date';
 
 /** A fixed date that matters for the candidate, to draw as a rule on their timeline. */
 export interface Milestone {
   kind: MilestoneKind;
   date: IsoDate;
   label: string;
+  /** A due date's target. */
+  targetId?: string;
 }
 
 type PlanSoFar = Omit<CandidatePlan, 'standing' | 'milestones'>;
