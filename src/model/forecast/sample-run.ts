@@ -553,11 +553,12 @@ function placeConradState(cohort: Cohort, tables: CalendarTables, buffers: RunBu
     if (cohort.conradFiled[i] === 1) {
       const day = readyToFile[i];
       const year = windowYear(tables, state, day);
-      if (year < slotsUsed.length && day >= tables.fiscalYearStarts[year] + state.opensOffset) {
+      const inTable = year < slotsUsed.length && day >= tables.fiscalYearStarts[year] + state.opensOffset;
+      if (inTable) {
         slotsUsed[year]++;
         if (cohort.conradFlex[i] === 1) flexUsed[year]++;
       }
-      placeConradApplicant(cohort, buffers, i, day, true);
+      placeConradApplicant(cohort, buffers, i, filedClock(tables, state, day), true);
     } else filers[count++] = i;
   }
   // First come, first served: order by the day each could file (ties by list order).
@@ -606,10 +607,19 @@ function fileConrad(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers,
   return state.ranked ? Math.max(filed, tables.fiscalYearStarts[year] + state.closesOffset) : filed;
 }
 
+/** A filed application's clock: from its filing, or in a ranked state from the close of the window it was filed in. */
+function filedClock(tables: CalendarTables, state: ConradState, day: number): number {
+  if (!state.ranked) return day;
+  const starts = tables.fiscalYearStarts;
+  const year = windowYear(tables, state, day);
+  return year < starts.length && day >= starts[year] + state.opensOffset ? Math.max(day, starts[year] + state.closesOffset) : day;
+}
+
 /** A Conrad 30 applicant whose state has a slot for every applicant: files when ready. */
 function placeUncontested(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, state: ConradState, i: number): void {
-  const filed = cohort.conradFiled[i] === 1;
-  placeConradApplicant(cohort, buffers, i, filed ? buffers.readyToFile[i] : fileConrad(cohort, tables, buffers, state, i, false), filed);
+  const day = buffers.readyToFile[i];
+  if (cohort.conradFiled[i] === 1) placeConradApplicant(cohort, buffers, i, filedClock(tables, state, day), true);
+  else placeConradApplicant(cohort, buffers, i, fileConrad(cohort, tables, buffers, state, i, false), false);
 }
 
 /**

@@ -134,9 +134,18 @@ function choose(plan: CandidatePlan, visa: Action | null, licence: Action | null
   }
   const sooner = visa.date !== null && licence.date !== null && visa.date < licence.date;
   if (sooner) return visa;
-  const waits =
-    plan.visa.kind === 'h1b-lottery' && plan.standing.kind === 'waiting-for-oct-1' ? `; the start waits for ${plan.visa.capStart}` : '';
-  return { ...licence, action: `${licence.action}${waits}` };
+  return { ...licence, action: `${licence.action}${whileWaiting(plan)}` };
+}
+
+/** A licensing step chosen while the visa waits: what it waits for, so the action and the standing read alike. */
+function whileWaiting(plan: CandidatePlan): string {
+  const visa = plan.visa;
+  if (visa.kind === 'h1b-lottery' && plan.standing.kind === 'waiting-for-oct-1') return `; the start waits for ${visa.capStart}`;
+  if (visa.kind === 'conrad30' && visa.mode === 'filed') {
+    const start = plan.availableFrom ? `at the end of training (${plan.availableFrom})` : 'on approval';
+    return `; the Conrad 30 waiver filed ${visa.filedOn} is pending: the H-1B starts ${start}`;
+  }
+  return '';
 }
 
 /**
