@@ -88,11 +88,13 @@ function standingKind(candidate: Candidate, plan: PlanSoFar, nowDay: number): St
   if (plan.status === 'withdrawn') return s('withdrawn', `Withdrew on ${candidate.stageDate}.`);
   const visa = plan.visa;
   if (visa.kind === 'blocked') return s('blocked', visa.reason);
-  if (plan.recruitment.length > 0 && candidate.stage !== 'accepted') return s('recruiting', 'The offer is not accepted yet.');
+  // A lottery window that closed is said whatever comes first, since it changes when the candidate can start.
+  const closed = visa.kind === 'h1b-lottery' ? closedWindow(visa) : '';
+  if (plan.recruitment.length > 0 && candidate.stage !== 'accepted') return s('recruiting', `The offer is not accepted yet.${closed}`);
   const { ecfmg, step3, residency } = plan.training;
   if (ecfmg || step3 || residency) {
     const needs = [ecfmg && 'ECFMG certification', step3 && 'USMLE Step 3', residency && 'a US residency'].filter(Boolean).join(', then ');
-    return s('training', `Needs ${needs} before a licence.`);
+    return s('training', `Needs ${needs} before a licence.${closed}`);
   }
   const future = (date: IsoDate | null) => date !== null && (parseIsoDate(date) as number) > nowDay;
   switch (visa.kind) {
@@ -164,6 +166,12 @@ function standingKind(candidate: Candidate, plan: PlanSoFar, nowDay: number): St
   if (left.length > 0) return s('in-progress', `Still to do: ${left.join(', ')}.`);
   if (future(plan.availableFrom)) return s('waiting-to-be-free', `Every step is done; free from ${plan.availableFrom}.`);
   return s('ready', 'Every step is done: ready to start.');
+}
+
+function closedWindow(visa: Extract<PlanSoFar['visa'], { kind: 'h1b-lottery' }>): string {
+  if (visa.lapsed)
+    return ` The FY${visa.lapsed.fiscalYear} H-1B selection lapsed unless a cap petition was filed by ${visa.lapsed.closed}.`;
+  return visa.notSelectedFor ? ` Not selected in the FY${visa.notSelectedFor} H-1B lottery.` : '';
 }
 
 /** The dates a timeline draws as rules: those of the candidate's route and situation, from today on. */
