@@ -270,6 +270,62 @@ describe('routes that exist as the rules have them', () => {
   });
 });
 
+describe('steps in the order the rules set', () => {
+  it('a Canadian technologist’s TN admission comes after the California lab licence and the VisaScreen it needs (R17)', () => {
+    const a = instant({ ...fixed('visaScreenMonths', 2), ...fixed('mlsLicenceDays', 120), ...fixed('tnDays', 7) });
+    const tech = makeCandidate({
+      profession: 'mls',
+      specialty: 'medical laboratory scientist',
+      stage: 'accepted',
+      stageDate: '2026-11-23',
+      siteState: 'CA',
+      visaRoute: 'tn',
+      countryOfTraining: 'Canada',
+      currentStatus: 'abroad',
+      bachelorsDegree: true,
+      visaScreen: false,
+      licenceStatus: 'not-applied',
+    });
+    const action = nextAction(tech, a, '2026-11-23');
+    expect(action.action).not.toMatch(/TN/);
+    expect(action.action).toMatch(/^Obtain the CGFNS VisaScreen certificate/);
+    // Licence (120 days from today) then admission at the border (7 days).
+    expect(new Set(run('2026-11-23', [tech], a).dates())).toEqual(new Set([formatIsoDate((parseIsoDate('2026-11-23') as number) + 127)]));
+    // Once licensed and certified, the admission is what is left.
+    const ready = { ...tech, licenceStatus: 'licensed', visaScreen: true };
+    expect(nextAction(ready, a, '2026-11-23').action).toMatch(
+      /^Apply for TN admission at the border once licensed and with the VisaScreen certificate/,
+    );
+  });
+});
+
+describe('the H-1B six-year maximum (INA §214(g)(4), R12)', () => {
+  const transfer = (used: number) =>
+    makeCandidate({ stage: 'licensure', stageDate: '2026-11-23', visaRoute: 'h1b-transfer', currentStatus: 'h1b', h1bYearsUsed: used });
+
+  it('no start on an H-1B after the six years run out, counting the time until the start', () => {
+    // 5.5 years used: half a year (2027-05-24) is left; a licence of 120 days makes it, one of 200 does not.
+    const inTime = run('2026-11-23', [transfer(5.5)], instant({ ...fixed('physicianLicenceDays', 120) }));
+    expect(new Set(inTime.dates())).toEqual(new Set(['2027-03-23']));
+    expect(inTime.result.candidates[0].flags.join(' ')).toMatch(/H-1B time runs out on 2027-05-24/);
+    const tooLate = run('2026-11-23', [transfer(5.5)], instant({ ...fixed('physicianLicenceDays', 200) })).dates();
+    expect(new Set(tooLate)).toEqual(new Set(['never']));
+  });
+
+  it('six years used: the route is closed, and the next action says why and what resets it', () => {
+    const action = nextAction(transfer(6), DEFAULT_ASSUMPTIONS, '2026-11-23');
+    expect(action.standing).toBe('blocked');
+    expect(action.action).toMatch(
+      /^Choose another site or route: The H-1B six-year maximum is used up \(6 years recorded\): a year spent outside the US/,
+    );
+    // J-1 time does not count: a J-1 physician on a waiver with no H-1B time recorded is not limited.
+    expect(
+      nextAction(makeCandidate({ visaRoute: 'j1-conrad30', siteState: 'OH', currentStatus: 'j1' }), DEFAULT_ASSUMPTIONS, '2026-11-23')
+        .standing,
+    ).not.toBe('blocked');
+  });
+});
+
 describe('the $100,000 fee, bound to filing date and location', () => {
   // Selected for FY2028 in March 2027: the petition is filed from April 1, 2027.
   const selectedAbroad = makeCandidate({
