@@ -68,8 +68,17 @@ describe('a candidate’s forecast as a row', () => {
   it('says when a candidate is unlikely to arrive within the horizon, or was beyond the detail limit', () => {
     expect(candidateForecastCells(forecast({ arrivalMedian: null }), result as never)[4]).toBe('after 2027-01 or never');
     expect(candidateForecastCells(forecast({ detailed: false }), result as never)[4]).toMatch(/^not computed/);
-    const withdrawn = candidateForecastCells(forecast({ arrivalProbability: 0, arrivalP10: null, arrivalMedian: null }), result as never);
+    const none = { arrivalProbability: 0, arrivalP10: null, arrivalMedian: null };
+    const withdrawn = candidateForecastCells(
+      forecast({ ...none, standing: { kind: 'withdrawn', summary: 'Withdrew on 2026-10-01.' } }),
+      result as never,
+    );
     expect(withdrawn.slice(4, 6)).toEqual(['not in any run', '']);
+    // Not within the horizon is not never: a residency first can bring them later.
+    expect(candidateForecastCells(forecast(none), result as never).slice(4, 6)).toEqual([
+      'after 2027-01 or never',
+      'after 2027-01 or never – after 2027-01 or never',
+    ]);
   });
 
   it('without targets has no target column, and still each candidate’s arrival', () => {

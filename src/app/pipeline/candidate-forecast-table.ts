@@ -32,7 +32,8 @@ export function candidateForecastColumns(
 
 export function candidateForecastCells(c: CandidateForecast, result: Pick<ForecastResult, 'months' | 'targets'>): string[] {
   const later = `after ${result.months[result.months.length - 1]} or never`;
-  const never = c.arrivalProbability === 0 && c.arrivalP90 === null;
+  // Withdrawn, or a route that cannot bring them: no run arrives. Others not within the horizon may arrive later.
+  const never = c.standing.kind === 'withdrawn' || c.standing.kind === 'blocked';
   const median = !c.detailed ? 'not computed (beyond the first 20,000 candidates)' : never ? 'not in any run' : (c.arrivalMedian ?? later);
   const spread = !c.detailed || never ? '' : `${c.arrivalP10 ?? later} – ${c.arrivalP90 ?? later}`;
   const chance = new Map(c.byTarget.map((t) => [t.targetId, pct(t.probability)]));

@@ -499,8 +499,9 @@ function drawMember(
         if (!started) feeTotals[i] += cohort.petitionFee[i];
       }
       if (visaDone > ready) {
+        // TN admission follows whatever came last before it: that step, not the admission, held them up.
+        if (cohort.visaWhenReady[i] === 0 || bind === BIND_RECRUITMENT) bind = BIND_VISA;
         ready = visaDone;
-        bind = BIND_VISA;
       }
       if (ready >= limit) {
         arrival[i] = Infinity; // the H-1B six-year maximum comes first

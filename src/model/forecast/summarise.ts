@@ -226,10 +226,10 @@ function flagsOf(plan: CandidatePlan, traced: TraceResult | null, startWithinDay
   const late = traced?.lateStartShare ?? 0;
   if (late >= 0.05) {
     flags.push(
-      `In ${Math.round(late * 100)}% of runs work starts more than ${startWithinDays} days after the H-1B’s validity begins (licensing or credentialing ends late): ask the state how it applies the start rule (INA §214(l)).`,
+      `Where they arrive, ${Math.round(late * 100)}% start more than ${startWithinDays} days after the H-1B begins (licensing ends late; INA §214(l)): ask the state.`,
     );
   }
-  if (plan.h1bLimit) flags.push(`H-1B time runs out on ${plan.h1bLimit} (six-year maximum, INA §214(g)(4)): no start on an H-1B after it.`);
+  if (plan.h1bLimit) flags.push(`H-1B time runs out ${plan.h1bLimit} (six-year maximum).`);
   return flags;
 }
 
