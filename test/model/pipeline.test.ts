@@ -136,7 +136,12 @@ describe('licence status and H-1B years', () => {
     const result = parsePipelineCsv(withColumns('board meets in March', ''), 'p.csv');
     expect(result.candidates[0].licenceStatus).toBe('board meets in March');
     expect(result.warnings).toEqual([
-      expect.objectContaining({ line: 2, column: 'licence_status', value: 'board meets in March', message: expect.stringMatching(/not recorded/) }),
+      expect.objectContaining({
+        line: 2,
+        column: 'licence_status',
+        value: 'board meets in March',
+        message: expect.stringMatching(/not recorded/),
+      }),
     ]);
   });
 
