@@ -19,11 +19,11 @@ import { newCandidateProfile } from './new-candidates';
 import { denseFrequencies, distributionAtLeast, distributionMean, distributionQuantile, distributionShortfall } from './count-distribution';
 import type { PreparedForecast } from './prepare';
 import type { CandidateForecast, DelayingStep, ForecastResult, TargetForecast } from './result';
-import { groupTally, monthSlots, type Tallies } from './run-units';
+import { groupTally, monthSlots, timelineStream, type Tallies } from './run-units';
 import { createRandom } from './random';
 import { rowShare } from './work-plan';
 import { createRunBuffers } from './sample-run';
-import { TIMELINE_DRAWS, timelineSlots, traceMember, type TraceResult } from './timeline';
+import { TIMELINE_DRAWS, TIMELINE_STRIDE, isTraced, lateStartShare, timelineSlots, timelineSteps, traceMember } from './timeline';
 import {
   BINDINGS,
   BIND_AVAILABLE,
@@ -59,31 +59,25 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
   const arrivedEver = Float64Array.from(candidates, (_, i) => drawsIn(i, 0, grid.count + 1));
   const expectedFees = meanFees(prepared, tallies);
 
-  // Each row's plan traced once (its members share it), on streams after every unit's and run record's.
+  // Each row's timeline numbers: traced by its unit, or here for the members of a Conrad 30 group.
   const buffers = createRunBuffers(context.cohort, context.tables, createRandom(prepared.seed));
-  const traces = new Map<number, TraceResult | null>();
-  const traceOf = (row: number, i: number): TraceResult | null => {
-    let traced = traces.get(row);
-    if (traced === undefined) {
-      const plan = realPlans[i];
-      traced =
-        plan.status === 'active'
-          ? traceMember(
-              context.cohort,
-              context.tables,
-              buffers,
-              context.fee,
-              i,
-              timelineSlots(plan, candidates[i].stage === 'accepted'),
-              prepared.nowDay,
-              prepared.seed,
-              work.unitCount + context.cohort.size + row,
-              TIMELINE_DRAWS,
-            )
-          : null;
-      traces.set(row, traced);
+  const traceOf = (row: number, i: number): { numbers: Float32Array; at: number } | null => {
+    if (realPlans[i].status !== 'active') return null;
+    const at = row * TIMELINE_STRIDE;
+    if (!isTraced(tallies.timeline, at)) {
+      traceMember(
+        context.cohort,
+        context.tables,
+        buffers,
+        context.fee,
+        i,
+        prepared.seed,
+        timelineStream(context, row),
+        tallies.timeline,
+        at,
+      );
     }
-    return traced;
+    return { numbers: tallies.timeline, at };
   };
   // Plans are shared by candidates with the same facts, and so is their next action (but for the id).
   const actions = new Map<CandidatePlan, NextAction>();
@@ -201,9 +195,9 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
         delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate) : null,
         serviceEnds: serviceEnd(plan, candidate, median),
         waiverSite: ROUTES[candidate.visaRoute].waiver ? (prepared.siteOf(candidate) ?? null) : null,
-        flags: flagsOf(plan, traced, assumptions.conrad30StartWithinDays),
+        flags: flagsOf(plan, traced ? lateStartShare(traced.numbers, traced.at) : 0, assumptions.conrad30StartWithinDays),
         timeline: traced && {
-          steps: traced.steps,
+          steps: timelineSteps(timelineSlots(plan, candidate.stage === 'accepted'), traced.numbers, traced.at, prepared.nowDay),
           milestones: withDueDates(plan.milestones, byTarget, targets, prepared.nowDay),
           draws: TIMELINE_DRAWS,
         },
@@ -221,9 +215,8 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
 }
 
 /** What to watch, from the plan and the traced draws. */
-function flagsOf(plan: CandidatePlan, traced: TraceResult | null, startWithinDays: number): string[] {
+function flagsOf(plan: CandidatePlan, late: number, startWithinDays: number): string[] {
   const flags: string[] = [];
-  const late = traced?.lateStartShare ?? 0;
   if (late >= 0.05) {
     flags.push(
       `Where they arrive, ${Math.round(late * 100)}% start more than ${startWithinDays} days after the H-1B begins (licensing ends late; INA §214(l)): ask the state.`,

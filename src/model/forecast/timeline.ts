@@ -33,8 +33,8 @@ import {
   type RunBuffers,
 } from './sample-run';
 
-/** Draws per timeline: percentiles to a couple of points, cheap next to the forecast's runs. */
-export const TIMELINE_DRAWS = 400;
+/** Draws per timeline: percentiles to two or three points, cheap next to the forecast's runs. */
+export const TIMELINE_DRAWS = 250;
 
 export interface TimelineStep {
   id: string;
@@ -107,15 +107,18 @@ export function timelineSlots(plan: CandidatePlan, stageIsAccepted: boolean): Tr
   return slots;
 }
 
-export interface TraceResult {
-  steps: TimelineStep[];
-  /** Share of the draws that arrive in which a Conrad 30 start came late (after the start window). */
-  lateStartShare: number;
-}
+/** Numbers kept per tally row: for each trace slot its 10th, 50th, 90th percentile day and share; then the late-start share and a 1 once traced. */
+export const TIMELINE_STRIDE = TRACE_SLOTS * 4 + 2;
+const LATE = TRACE_SLOTS * 4;
+const TRACED = LATE + 1;
+
+/** Per slot, the draws' days, reused from one traced member to the next. */
+const scratch = new Float64Array(TRACE_SLOTS * TIMELINE_DRAWS);
 
 /**
- * `draws` traced draws of member i given that it stays, from stream `stream` of the seed; each
- * slot's percentiles over the draws in which its event happens.
+ * TIMELINE_DRAWS traced draws of member i given that it stays, from stream `stream` of the seed, into
+ * `out` at `at` (TIMELINE_STRIDE numbers): each slot's percentiles over the draws in which its event
+ * happens. Tally rows add up, so a worker writes the rows of its own units and the sums are the rows.
  */
 export function traceMember(
   cohort: Cohort,
@@ -123,23 +126,22 @@ export function traceMember(
   buffers: RunBuffers,
   fee: FeeRule,
   i: number,
-  slots: readonly TraceSlot[],
-  nowDay: number,
   seed: number,
   stream: number,
-  draws: number,
-): TraceResult {
-  const values = slots.map(() => new Float64Array(draws));
-  const counts = new Int32Array(slots.length);
+  out: Float32Array,
+  at: number,
+): void {
+  const draws = TIMELINE_DRAWS;
+  const counts = new Int32Array(TRACE_SLOTS);
   let arrived = 0;
   let late = 0;
   const trace = new Float64Array(TRACE_SLOTS);
   buffers.trace = trace;
   switchStream(buffers, createRandom(seed, stream), draws * (cohort.maxDraws[i] + 4));
   sampleAlone(cohort, tables, buffers, fee, i, draws, true, () => {
-    for (let k = 0; k < slots.length; k++) {
-      const day = trace[slots[k].slot];
-      if (Number.isFinite(day)) values[k][counts[k]++] = day;
+    for (let slot = 0; slot < TRACE_SLOTS; slot++) {
+      const day = trace[slot];
+      if (day === day && day !== Infinity) scratch[slot * draws + counts[slot]++] = day; // finite: the event happened
     }
     if (buffers.arrival[i] !== Infinity) {
       arrived++;
@@ -147,13 +149,37 @@ export function traceMember(
     }
   });
   buffers.trace = null;
+  for (let slot = 0; slot < TRACE_SLOTS; slot++) {
+    const n = counts[slot];
+    if (n === 0) continue;
+    const sorted = scratch.subarray(slot * draws, slot * draws + n).sort();
+    const q = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
+    out.set([q(0.1), q(0.5), q(0.9), n / draws], at + slot * 4);
+  }
+  out[at + LATE] = arrived > 0 ? late / arrived : 0;
+  out[at + TRACED] = 1;
+}
+
+export const isTraced = (numbers: Float32Array, at: number): boolean => numbers[at + TRACED] === 1;
+export const lateStartShare = (numbers: Float32Array, at: number): number => numbers[at + LATE];
+
+/** The plan's remaining steps with their finish dates, from a traced row. */
+export function timelineSteps(slots: readonly TraceSlot[], numbers: Float32Array, at: number, nowDay: number): TimelineStep[] {
   const date = (day: number) => formatIsoDate(nowDay + Math.floor(day));
-  const steps = slots.flatMap((slot, k): TimelineStep[] => {
-    const n = counts[k];
-    if (n === 0) return [];
-    const sorted = values[k].subarray(0, n).sort();
-    const at = (q: number) => date(sorted[Math.min(n - 1, Math.floor(q * n))]);
-    return [{ id: slot.id, label: slot.label, track: slot.track, p10: at(0.1), p50: at(0.5), p90: at(0.9), share: n / draws }];
+  return slots.flatMap((slot): TimelineStep[] => {
+    const k = at + slot.slot * 4;
+    const share = numbers[k + 3];
+    if (share === 0) return [];
+    return [
+      {
+        id: slot.id,
+        label: slot.label,
+        track: slot.track,
+        p10: date(numbers[k]),
+        p50: date(numbers[k + 1]),
+        p90: date(numbers[k + 2]),
+        share,
+      },
+    ];
   });
-  return { steps, lateStartShare: arrived > 0 ? late / arrived : 0 };
 }
