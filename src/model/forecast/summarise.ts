@@ -7,7 +7,7 @@ import type { Candidate } from '../types';
 import { addYears, formatIsoDate, parseIsoDate } from '../calendar';
 import { RULES_AS_OF } from '../timing/assumptions';
 import { feeRuleText } from '../timing/h1b-fee';
-import { actionFor, currentStepText, type NextAction } from '../timing/next-action';
+import { actionFor, currentStepText } from '../timing/next-action';
 import type { CandidatePlan } from '../timing/routes';
 import type { Milestone } from '../timing/standing';
 import { ROUTES } from '../timing/visa-routes';
@@ -23,7 +23,17 @@ import { groupTally, monthSlots, timelineStream, type Tallies } from './run-unit
 import { createRandom } from './random';
 import { rowShare } from './work-plan';
 import { createRunBuffers } from './sample-run';
-import { TIMELINE_DRAWS, TIMELINE_STRIDE, isTraced, lateStartShare, timelineSlots, timelineSteps, traceMember } from './timeline';
+import {
+  TIMELINE_DRAWS,
+  TIMELINE_STRIDE,
+  isTraced,
+  lateStartShare,
+  timelineSlots,
+  timelineSteps,
+  traceMember,
+  type CandidateTimeline,
+  type TimelineStep,
+} from './timeline';
 import {
   BINDINGS,
   BIND_AVAILABLE,
@@ -79,12 +89,41 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
     }
     return { numbers: tallies.timeline, at };
   };
-  // Plans are shared by candidates with the same facts, and so is their next action (but for the id).
-  const actions = new Map<CandidatePlan, NextAction>();
-  const actionOf = (candidate: Candidate, plan: CandidatePlan): NextAction => {
+  // Candidates with the same facts share a plan, a row and so their next action, flags and timeline:
+  // one object each, which the result's copy to the page keeps shared.
+  const actions = new Map<CandidatePlan, CandidateForecast['nextAction']>();
+  const actionOf = (candidate: Candidate, plan: CandidatePlan): CandidateForecast['nextAction'] => {
     let action = actions.get(plan);
-    if (!action) actions.set(plan, (action = actionFor(candidate, plan, assumptions, prepared.now)));
+    if (!action) {
+      const { action: text, date, dateKind, confidence, sources } = actionFor(candidate, plan, assumptions, prepared.now);
+      actions.set(plan, (action = { action: text, date, dateKind, confidence, sources }));
+    }
     return action;
+  };
+  const rowParts = new Map<number, { steps: TimelineStep[]; flags: string[] }>();
+  const partsOf = (row: number, i: number) => {
+    let parts = rowParts.get(row);
+    if (!parts) {
+      const plan = realPlans[i];
+      const traced = traceOf(row, i);
+      parts = {
+        steps: traced ? timelineSteps(timelineSlots(plan, candidates[i].stage === 'accepted'), traced.numbers, traced.at, prepared.nowDay) : [],
+        flags: flagsOf(plan, traced ? lateStartShare(traced.numbers, traced.at) : 0, assumptions.conrad30StartWithinDays),
+      };
+      rowParts.set(row, parts);
+    }
+    return parts;
+  };
+  const timelines = new Map<string, CandidateTimeline>();
+  const timelineOf = (row: number, i: number, byTarget: { targetId: string; dueDate: string }[]): CandidateTimeline | null => {
+    if (realPlans[i].status !== 'active') return null;
+    const key = `${row}|${byTarget.map((t) => t.targetId).join('|')}`;
+    let timeline = timelines.get(key);
+    if (!timeline) {
+      const milestones = withDueDates(realPlans[i].milestones, byTarget, targets, prepared.nowDay);
+      timelines.set(key, (timeline = { steps: partsOf(row, i).steps, milestones, draws: TIMELINE_DRAWS }));
+    }
+    return timeline;
   };
 
   const targetsOfCandidate: number[][] = candidates.map(() => []);
@@ -164,7 +203,6 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
     candidates: candidates.map((candidate, i): CandidateForecast => {
       const row = rowOf(i);
       const plan = realPlans[i];
-      const traced = traceOf(row, i);
       const next = actionOf(candidate, plan);
       const summary = candidateSummary(
         tallies.months,
@@ -186,7 +224,7 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
         candidateId: candidate.id,
         currentStep: currentStepText(candidate),
         standing: plan.standing,
-        nextAction: { action: next.action, date: next.date, dateKind: next.dateKind, confidence: next.confidence, sources: next.sources },
+        nextAction: next,
         arrivalP10: label(summary.p10),
         arrivalMedian: median,
         arrivalP90: label(summary.p90),
@@ -195,12 +233,8 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
         delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate) : null,
         serviceEnds: serviceEnd(plan, candidate, median),
         waiverSite: ROUTES[candidate.visaRoute].waiver ? (prepared.siteOf(candidate) ?? null) : null,
-        flags: flagsOf(plan, traced ? lateStartShare(traced.numbers, traced.at) : 0, assumptions.conrad30StartWithinDays),
-        timeline: traced && {
-          steps: timelineSteps(timelineSlots(plan, candidate.stage === 'accepted'), traced.numbers, traced.at, prepared.nowDay),
-          milestones: withDueDates(plan.milestones, byTarget, targets, prepared.nowDay),
-          draws: TIMELINE_DRAWS,
-        },
+        flags: plan.status === 'active' ? partsOf(row, i).flags : [],
+        timeline: timelineOf(row, i, byTarget),
         detailed: true,
       };
     }),
