@@ -107,7 +107,9 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
       const plan = realPlans[i];
       const traced = traceOf(row, i);
       parts = {
-        steps: traced ? timelineSteps(timelineSlots(plan, candidates[i].stage === 'accepted'), traced.numbers, traced.at, prepared.nowDay) : [],
+        steps: traced
+          ? timelineSteps(timelineSlots(plan, candidates[i].stage === 'accepted'), traced.numbers, traced.at, prepared.nowDay)
+          : [],
         flags: flagsOf(plan, traced ? lateStartShare(traced.numbers, traced.at) : 0, assumptions.conrad30StartWithinDays),
       };
       rowParts.set(row, parts);
