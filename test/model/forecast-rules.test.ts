@@ -7,6 +7,8 @@ import { formatIsoDate, parseIsoDate } from '../../src/model/calendar';
 import { nextAction } from '../../src/model/timing/next-action';
 import { simulate, type ForecastTarget, type SimulateOptions } from '../../src/model/forecast/simulate';
 import { parsePipelineCsv, PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
+import { newCandidateFor } from '../../src/model/forecast/new-candidates';
+import { planCandidate, trainedAbroad } from '../../src/model/timing/routes';
 import type { Candidate, RegionRef } from '../../src/model/types';
 
 /** Every duration zero, nobody withdraws and every waiver is approved: what remains is the calendar and the rule under test. */
@@ -296,6 +298,24 @@ describe('steps in the order the rules set', () => {
     expect(nextAction(ready, a, '2026-11-23').action).toMatch(
       /^Apply for TN admission at the border once licensed and with the VisaScreen certificate/,
     );
+  });
+});
+
+describe('hypothetical new candidates are priced on their route', () => {
+  it('a new candidate on a visa route is the route’s usual hire — trained abroad, certified, licence to get — not a US graduate', () => {
+    const t = target({ dueQuarter: '2027-Q4' });
+    const onVisa = newCandidateFor(t, { stage: 'offer', visaRoute: 'h1b-cap-subject' }, '2026-11-23', []);
+    expect(trainedAbroad(onVisa)).toBe(true);
+    expect(onVisa).toMatchObject({ ecfmgCertified: true, licenceStatus: 'not-applied', trainingStatus: 'completed' });
+    // So the petition waits for the licence (R10): the lottery's June 30 must be met with it.
+    expect(planCandidate(onVisa, DEFAULT_ASSUMPTIONS, { now: '2026-11-23' }).licenceGate).toBe(21);
+    const citizen = newCandidateFor(t, { stage: 'offer', visaRoute: 'us-authorized' }, '2026-11-23', []);
+    expect(trainedAbroad(citizen)).toBe(false);
+    const { result } = run('2026-11-23', [], DEFAULT_ASSUMPTIONS, {
+      targets: [t],
+      newCandidateScenarios: [{ stage: 'offer', visaRoute: 'h1b-cap-subject' }],
+    });
+    expect(result.targets[0].newCandidatesNeeded[0].profile).toMatch(/^trained abroad, ECFMG-certified, US residency completed/);
   });
 });
 
