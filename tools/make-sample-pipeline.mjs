@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes public/datasets/sample/pipeline-sample.csv: a GENERATED candidate pipeline (no real people)
 // for trying the pipeline screen. Deterministic. Marked "sample" wherever the app shows it.
-// Each candidate follows a profile that the immigration rules allow, as of 2026-11-23: J-1
+// Each candidate follows a profile that the immigration rules allow, as of 2026-12-07: J-1
 // residents heading for Conrad 30 or federal waivers and free from June 30; H-1B registrants,
 // selected and approved petitions on the FY2027 calendar; cap-exempt hires; lab scientists on
 // H-1B (bachelor's degree, VisaScreen), TN (Canadians, Mexicans) and PERM; IMGs still needing the
@@ -61,6 +61,7 @@ const blank = {
   training_status: '',
   bachelors_degree: '',
   visascreen: '',
+  h1b_years_used: '',
 };
 
 /** Profiles: each returns the cells that make one kind of candidate true to the rules. */
@@ -133,6 +134,7 @@ const PHYSICIANS = [
       visa_status: 'petition-filed',
       visa_status_date: filed,
       licence_status: 'applied',
+      h1b_years_used: '3', // residency on an H-1B counts toward the six years
     };
   },
   // The same resident moving to a community hospital that is cap-subject: the lottery, registered in March.
@@ -147,6 +149,7 @@ const PHYSICIANS = [
     available_from: '2027-06-30',
     visa_status: 'registered',
     visa_status_date: between('2026-03-05', '2026-03-18'),
+    h1b_years_used: '3',
   }),
   // Selected in the FY2027 lottery, petition approved; abroad, so a visa appointment remains before the start.
   () => {
@@ -186,6 +189,7 @@ const PHYSICIANS = [
     site: pick(CA_SITES),
     current_status: 'h1b',
     training_status: 'completed',
+    h1b_years_used: '4',
   }),
   // US citizens and permanent residents, trained in the US or abroad.
   () => ({
@@ -284,7 +288,9 @@ const LAB = [
       ]),
       current_status: 'abroad',
       bachelors_degree: 'yes',
-      visascreen: 'yes',
+      // Before the visa stage the VisaScreen and, in California, the lab licence are still to get: admission comes after them.
+      visascreen: stage === 'visa' ? 'yes' : 'no',
+      licence_status: stage === 'visa' ? 'licensed' : 'not-applied',
       country: pick([
         ['Mexico', 'Spanish;English'],
         ['Canada', 'English;French'],
@@ -348,6 +354,7 @@ const header = [
   'training_status',
   'bachelors_degree',
   'visascreen',
+  'h1b_years_used',
 ];
 const rows = [];
 for (let i = 1; i <= 80; i++) {

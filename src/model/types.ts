@@ -73,6 +73,19 @@ export const TRAINING_STATUSES = [
 ] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
+/**
+ * Where the candidate's licence to practise in the site's state stands (the pipeline template's
+ * licence_status codes). A physician's licence is needed before an H-1B petition is filed
+ * (8 CFR 214.2(h)(4)(viii)); a lab licence before work in a licensing state.
+ */
+export const LICENCE_STATUSES = [
+  '', // not recorded: read from the stage (licensure: applied for on the stage date; credentialing or visa: licensed)
+  'not-applied',
+  'applied',
+  'licensed',
+] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
+
 /** ISO date string, YYYY-MM-DD. */
 export type IsoDate = string;
 
@@ -94,6 +107,7 @@ export interface Candidate {
   languages: string[];
   gender: string;
   ecfmgCertified: boolean | null;
+  /** A LicenceStatus code; records saved before the codes may hold free text, read as not recorded unless it names one. */
   licenceStatus: string;
   /** MLS(ASCPi) certification, lab candidates only. */
   ascpi: boolean | null;
@@ -108,6 +122,11 @@ export interface Candidate {
   bachelorsDegree: boolean | null;
   /** Lab candidates: holds a CGFNS VisaScreen certificate. */
   visaScreen: boolean | null;
+  /**
+   * Years already spent in H-1B status (residency on an H-1B counts, J-1 time does not): an H-1B
+   * lasts six years at most (INA §214(g)(4)). Absent or null when not recorded.
+   */
+  h1bYearsUsed?: number | null;
 }
 
 /** A named set of counties and/or states the user recruits for. */

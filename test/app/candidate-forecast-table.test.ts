@@ -24,7 +24,11 @@ const result = {
 } as const;
 const forecast = (overrides: Partial<CandidateForecast>): CandidateForecast => ({
   candidateId: 'P-1',
-  currentStep: 'offer since 2026-11-01; visa not started',
+  currentStep: 'Offer made since 2026-11-01; visa not started',
+  standing: { kind: 'recruiting', summary: 'The offer is not accepted yet.' },
+  nextAction: { action: 'Get the offer accepted', date: '2026-11-15', dateKind: 'expected', confidence: 'assumption', sources: [] },
+  flags: [],
+  timeline: null,
   arrivalP10: '2026-12',
   arrivalMedian: '2027-01',
   arrivalP90: null,
@@ -40,7 +44,7 @@ const forecast = (overrides: Partial<CandidateForecast>): CandidateForecast => (
 describe('a candidate’s forecast as a row', () => {
   it('has a column per target by its due date and label, and a cell for each column', () => {
     const columns = candidateForecastColumns(result as never, targets, []);
-    expect(columns.slice(5, 7)).toEqual([
+    expect(columns.slice(6, 8)).toEqual([
       'By 2027-12-31: Primary care (family medicine, general internal medicine, pediatrics, OB/GYN) — California',
       'By 2027-12-31: Psychiatry — California',
     ]);
@@ -48,7 +52,8 @@ describe('a candidate’s forecast as a row', () => {
     expect(cells).toHaveLength(columns.length);
     expect(cells).toEqual([
       'P-1',
-      'offer since 2026-11-01; visa not started',
+      'Offer made since 2026-11-01; visa not started',
+      'The offer is not accepted yet.',
       '62%',
       '2027-01',
       '2026-12 – after 2027-01 or never',
@@ -61,9 +66,26 @@ describe('a candidate’s forecast as a row', () => {
   });
 
   it('says when a candidate is unlikely to arrive within the horizon, or was beyond the detail limit', () => {
-    expect(candidateForecastCells(forecast({ arrivalMedian: null }), result as never)[3]).toBe('after 2027-01 or never');
-    expect(candidateForecastCells(forecast({ detailed: false }), result as never)[3]).toMatch(/^not computed/);
-    const withdrawn = candidateForecastCells(forecast({ arrivalProbability: 0, arrivalP10: null, arrivalMedian: null }), result as never);
-    expect(withdrawn.slice(3, 5)).toEqual(['not in any run', '']);
+    expect(candidateForecastCells(forecast({ arrivalMedian: null }), result as never)[4]).toBe('after 2027-01 or never');
+    expect(candidateForecastCells(forecast({ detailed: false }), result as never)[4]).toMatch(/^not computed/);
+    const none = { arrivalProbability: 0, arrivalP10: null, arrivalMedian: null };
+    const withdrawn = candidateForecastCells(
+      forecast({ ...none, standing: { kind: 'withdrawn', summary: 'Withdrew on 2026-10-01.' } }),
+      result as never,
+    );
+    expect(withdrawn.slice(4, 6)).toEqual(['not in any run', '']);
+    // Not within the horizon is not never: a residency first can bring them later.
+    expect(candidateForecastCells(forecast(none), result as never).slice(4, 6)).toEqual([
+      'after 2027-01 or never',
+      'after 2027-01 or never – after 2027-01 or never',
+    ]);
+  });
+
+  it('without targets has no target column, and still each candidate’s arrival', () => {
+    const columns = candidateForecastColumns({ targets: [] }, [], []);
+    expect(columns.some((column) => column.startsWith('By '))).toBe(false);
+    const cells = candidateForecastCells(forecast({ byTarget: [] }), { months: [...result.months], targets: [] });
+    expect(cells).toHaveLength(columns.length);
+    expect(cells.slice(3, 6)).toEqual(['62%', '2027-01', '2026-12 – after 2027-01 or never']);
   });
 });

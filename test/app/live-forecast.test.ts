@@ -35,12 +35,14 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('the live forecast', () => {
-  it('waits for targets and candidates', () => {
+  it('waits for candidates only: each one’s forecast needs no target', () => {
     const live = new LiveForecast({ forecaster: manualForecaster().forecaster });
     live.request(emptyWorkspace(), regions, today);
-    expect(live.state).toEqual({ kind: 'waiting', missing: 'targets and candidates' });
+    expect(live.state).toEqual({ kind: 'waiting', missing: 'candidates' });
+    live.request({ ...emptyWorkspace(), targets: ws(1).targets }, regions, today);
+    expect(live.state).toEqual({ kind: 'waiting', missing: 'candidates' });
     live.request({ ...emptyWorkspace(), candidates: [makeCandidate()] }, regions, today);
-    expect(live.state).toEqual({ kind: 'waiting', missing: 'targets' });
+    expect(live.state.kind).toBe('updating');
   });
 
   it('runs once after a burst of changes (debounced), with the last workspace', async () => {

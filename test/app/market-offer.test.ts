@@ -86,7 +86,7 @@ describe('an offer against the filings in its state', () => {
 
   it('gives the odds at the level, the default level’s, and every level’s entries', () => {
     const odds = offerOdds(3, 'medical laboratory scientist', DEFAULT_ASSUMPTIONS);
-    expect(odds).toMatchObject({ level: 3, probability: 0.45, defaultLevel: 2, defaultProbability: 0.31, wageWeighted: true });
+    expect(odds).toMatchObject({ level: 3, probability: 0.4587, defaultLevel: 2, defaultProbability: 0.3058, wageWeighted: true });
     expect(odds.levels.map((l) => l.entries)).toEqual([1, 2, 3, 4]);
   });
 });

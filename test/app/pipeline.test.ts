@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_COLUMNS, actionCells, mergeCandidates, readPipelineImport } from '../../src/app/pipeline/import-candidates';
 import { PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
 import { makeCandidate } from '../helpers/candidate';
+import { registrationWindowNote } from '../../src/app/pipeline/assumption-rows';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 
 const header = PIPELINE_TEMPLATE_COLUMNS.join(',');
 const row = (id: string, stage: string) =>
@@ -52,7 +54,7 @@ describe('the next-actions table', () => {
     expect(cells).toEqual([
       'P-9',
       'General internal medicine',
-      'accepted since 2026-11-23; visa not started',
+      'Offer accepted since 2026-11-23; visa not started',
       'J-1 waiver, Conrad 30 (state)',
       'County 06075',
       'check: San Francisco County has only facility designations.',
@@ -62,5 +64,16 @@ describe('the next-actions table', () => {
     const usAuthorized = actionCells(makeCandidate({ id: 'P-8' }), { action: 'Start licensure', date: null }, undefined);
     expect(usAuthorized[5]).toBe('');
     expect(actionCells({ ...j1 }, { action: 'x', date: null }, undefined)[5]).toMatch(/^not checked/);
+  });
+});
+
+describe('the H-1B registration window on the Assumptions panel', () => {
+  it('is the confirmed FY2027 window before it passes, and the next one, projected, after', () => {
+    expect(registrationWindowNote(DEFAULT_ASSUMPTIONS, '2026-02-01')).toBe(
+      'The FY2027 registration runs 2026-03-04 to 2026-03-19 (confirmed).',
+    );
+    expect(registrationWindowNote(DEFAULT_ASSUMPTIONS, '2026-12-07')).toBe(
+      'The window above has passed: the next (FY2028) is projected to 2027-03-04 to 2027-03-19 from its dates, until USCIS announces it.',
+    );
   });
 });

@@ -31,12 +31,12 @@ const current = (ps: number[]): LiveForecastState => ({
 
 describe('the plan strip', () => {
   it('on an empty workspace: every step to do, starting with where', () => {
-    const steps = planSteps(emptyWorkspace(), { kind: 'waiting', missing: 'targets and candidates' }, names);
+    const steps = planSteps(emptyWorkspace(), { kind: 'waiting', missing: 'candidates' }, names);
     expect(steps.map((s) => [s.id, s.status, s.summary])).toEqual([
       ['where', 'todo', 'No service area yet'],
       ['targets', 'todo', 'No targets yet'],
       ['pipeline', 'todo', 'No candidates yet'],
-      ['forecast', 'todo', 'Needs targets and candidates'],
+      ['forecast', 'todo', 'Needs candidates'],
       ['share', 'todo', 'Report without a forecast yet'],
     ]);
     expect(nextPlanStep(steps).id).toBe('where');

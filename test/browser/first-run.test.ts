@@ -79,7 +79,7 @@ describe('a new user’s first run, at 1440 px', () => {
     expect(await planText('where')).toBe('No service area yet');
     expect(await planText('targets')).toBe('No targets yet');
     expect(await planText('pipeline')).toBe('No candidates yet');
-    expect(await planText('forecast')).toBe('Needs targets and candidates');
+    expect(await planText('forecast')).toBe('Needs candidates'); // each candidate's forecast needs no target
     expect(await page.getByTestId('plan-next').innerText()).toMatch(/^Next: Choose the counties you recruit for\./);
     await shot('01-open-1440');
   });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
+import { axeViolations, launch, serveDist, waitReady, watch, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { FORECAST_SETTINGS } from '../../src/model/forecast/settings';
 import { simulate } from '../../src/model/forecast/simulate';
 import { parsePipelineCsv } from '../../src/model/pipeline';
@@ -127,7 +127,7 @@ describe('pipeline and forecast', () => {
     const perCandidate = page.getByTestId('candidate-forecast');
     expect(await perCandidate.locator('tbody tr').count()).toBe(candidates.length);
     const p2 = perCandidate.locator('tr[data-candidate="P-2"]');
-    expect(await p2.innerText()).toContain('offer since 2026-11-01; visa not started');
+    expect(await p2.innerText()).toContain('Offer made since 2026-11-01; visa not started');
     expect(await page.locator('[data-testid="target-charts"] figure svg').count()).toBe(1);
     // The table behind the charts: one row every third month, a column per target.
     await page.getByText('The figures behind the charts').click();
@@ -192,7 +192,7 @@ describe('pipeline and forecast', () => {
       if (c.availableFrom) {
         // No arrival before the day they are free: even the 10th-percentile month is on or after it.
         const cells = await perCandidate.locator(`tr[data-candidate="${c.id}"] td`).allInnerTexts();
-        const p10 = cells[4].split(' – ')[0];
+        const p10 = cells[5].split(' – ')[0];
         if (/^\d{4}-\d{2}$/.test(p10)) expect(p10 >= c.availableFrom.slice(0, 7), `${c.id} ${p10}`).toBe(true);
       }
     }
@@ -235,5 +235,109 @@ describe('pipeline and forecast', () => {
     expect(serious).toEqual([]);
     expect(seen.consoleErrors.join('\n')).toBe('');
     expect(seen.offOrigin).toEqual([]);
+  });
+});
+
+// The rules depend on the day: the same records read on two days of the year, with the page's clock
+// set to each (Playwright's page.clock), and no target yet (each candidate's forecast shows anyway).
+// Expected sentences and dates are the rules' (shared/forecast-casebook.md A3, B1; the FY2027 and
+// FY2028 H-1B calendars), not the code's.
+const DATED = [
+  'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,site_county_fips,licence_status,visa_status,visa_status_date,available_from,current_status,training_status,ecfmg_certified,country_of_training',
+  // Selected in March 2026, no filing recorded (B1).
+  'C-SEL,physician,internal medicine,accepted,2026-03-01,h1b-cap-subject,CA,06019,licensed,selected,2026-03-28,,f1,completed,yes,India',
+  // A cap petition approved in May 2026 for FY2027, in the US.
+  'C-APP,physician,internal medicine,visa,2026-05-20,h1b-cap-subject,CA,06019,licensed,approved,2026-05-20,,f1,completed,yes,India',
+  // A J-1 resident for a Conrad 30 waiver in Texas, not filed, training ending June 30, 2027 (A3).
+  'C-TEX,physician,family medicine,accepted,2026-05-01,j1-conrad30,TX,48201,applied,not-started,,2027-07-01,j1,in-training,yes,India',
+].join('\n');
+
+async function openOnDay(day: string) {
+  const server = await serveDist();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.clock.install({ time: new Date(`${day}T10:00:00`) });
+  const seen = watch(page, server.origin);
+  await page.goto(`${server.url}#pipeline`);
+  await waitReady(page);
+  await page.getByTestId('pipeline-upload').setInputFiles({ name: 'dated.csv', mimeType: 'text/csv', buffer: Buffer.from(DATED) });
+  await expect.poll(() => page.getByTestId('pipeline-message').innerText()).toMatch(/Imported 3 candidate\(s\) from dated\.csv/);
+  await expect.poll(() => page.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 60_000 }).toBe('current');
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  const cells = async (id: string) => page.locator(`[data-testid="candidate-forecast"] tr[data-candidate="${id}"] td`).allInnerTexts();
+  const action = async (id: string) =>
+    page.locator(`[data-testid="actions-table"] tr[data-candidate="${id}"] [data-col="action"]`).innerText();
+  return { page, seen, close, cells, action };
+}
+
+describe('the pipeline screen on two days of the year (page.clock)', () => {
+  it('2026-06-15: no target yet, each candidate’s forecast; the selection is to be filed by June 30, the approved petition waits for Oct 1, Texas’s window is ahead', async () => {
+    const day = await openOnDay('2026-06-15');
+    try {
+      const { page, cells, action } = day;
+      expect(await page.getByTestId('forecast-no-targets').innerText()).toMatch(/Set a target/);
+      const headers = await page.locator('[data-testid="candidate-forecast"] thead th').allInnerTexts();
+      expect(headers.some((h) => h.startsWith('By '))).toBe(false);
+      expect(await page.locator('[data-testid="candidate-forecast"] tbody tr').count()).toBe(3);
+
+      expect(await action('C-SEL')).toMatch(/^File the H-1B cap petition between 2026-06-15 and 2026-06-30 .*start on or after 2026-10-01/);
+      const sel = await cells('C-SEL');
+      expect(sel[2]).toMatch(/^Selected in the H-1B lottery on 2026-03-28: the cap petition is filed by 2026-06-30/);
+      expect(sel[4] >= '2026-10').toBe(true); // median arrival: no start before the fiscal year's Oct 1
+
+      expect(await action('C-APP')).toMatch(/start on or after 2026-10-01/);
+      const app = await cells('C-APP');
+      expect(app[2]).toMatch(/the start waits for 2026-10-01/);
+      expect(app[4]).toBe('2026-10');
+
+      expect(await action('C-TEX')).toMatch(/when its FY2027 window opens \(2026-09-01\)/);
+
+      await page.getByTestId('assumptions').locator('summary').click();
+      expect(await page.getByTestId('rules-as-of').innerText()).toMatch(/Rules as of 2026-12-07/);
+      expect(await page.getByTestId('assumption-hint-h1bRegistrationCloses').innerText()).toMatch(
+        /has passed: the next \(FY2028\) is projected to 2027-03-04 to 2027-03-19/,
+      );
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1440, height: 1000 });
+      await page.getByTestId('forecast').screenshot({ path: path.join(SCREENSHOTS, 'forecast-2026-06-15-1440.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('forecast').screenshot({ path: path.join(SCREENSHOTS, 'forecast-2026-06-15-390.png') });
+      expect(day.seen.consoleErrors).toEqual([]);
+    } finally {
+      await day.close();
+    }
+  });
+
+  it('2026-12-07: the same records — the selection lapsed, the approved petition can start now, Conrad 30 in Texas is closed', async () => {
+    const day = await openOnDay('2026-12-07');
+    try {
+      const { page, cells, action } = day;
+      expect(await action('C-SEL')).toMatch(
+        /^Record the cap petition’s filing if one was made by 2026-06-30: otherwise the FY2027 selection of 2026-03-28 lapsed — register for the FY2028 H-1B lottery between 2027-03-04 and 2027-03-19/,
+      );
+      const sel = await cells('C-SEL');
+      expect(sel[2]).toMatch(/lapsed unless a cap petition was filed by 2026-06-30/);
+      expect(sel[4] >= '2027-10' || /after/.test(sel[4])).toBe(true); // nobody "ready to start" this month
+
+      const app = await cells('C-APP');
+      expect(app[2]).toMatch(/for a fiscal year under way|ready to start/);
+      expect(app[4]).toBe('2026-12');
+
+      expect(await action('C-TEX')).toMatch(/^Choose another site or route: Conrad 30 is closed for this start/);
+      expect(await action('C-TEX')).toMatch(/HHS clinical waiver/);
+      const tex = await cells('C-TEX');
+      expect(tex[3]).toBe('0%');
+
+      const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious).toEqual([]);
+      expect(day.seen.consoleErrors).toEqual([]);
+      expect(day.seen.offOrigin).toEqual([]);
+    } finally {
+      await day.close();
+    }
   });
 });

@@ -288,11 +288,14 @@ function compare(
         tol.probability,
       );
       if (need.candidatesNeeded !== null && other.candidatesNeeded !== null) {
+        // The count needed goes as 1/P(arrive): its relative error is P's (the same 5σ), at least 15%.
+        const p = Math.max(other.arrivalProbability, 1e-9);
+        const relative = Math.max(0.15, (5 * Math.SQRT2 * Math.sqrt((p * (1 - p)) / runs)) / p);
         near(
           `${t.targetId} new ${need.stage} ${need.visaRoute} needed`,
           need.candidatesNeeded,
           other.candidatesNeeded,
-          Math.max(1, 0.15 * other.candidatesNeeded),
+          Math.max(1, relative * other.candidatesNeeded),
         );
       }
     });

@@ -26,21 +26,36 @@ const action = (text: string, date: string | null): NextAction => ({
   dateKind: date ? 'deadline' : null,
   confidence: 'confirmed',
   sources: [],
+  standing: 'in-progress',
 });
 
 describe('targetNextStep', () => {
   it('off track: the fewest extra candidates that would make the target likely, by their stage date', () => {
     const step = targetNextStep(
       forecast(0.4, [
-        { stage: 'sourced', visaRoute: 'us-authorized', stageDate: '2026-11-23', arrivalProbability: 0.3, candidatesNeeded: 6 },
-        { stage: 'offer', visaRoute: 'h1b-cap-exempt', stageDate: '2026-11-23', arrivalProbability: 0.7, candidatesNeeded: 2 },
-        { stage: 'offer', visaRoute: 'h1b-cap-subject', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null },
+        {
+          stage: 'sourced',
+          visaRoute: 'us-authorized',
+          profile: '',
+          stageDate: '2026-11-23',
+          arrivalProbability: 0.3,
+          candidatesNeeded: 6,
+        },
+        { stage: 'offer', visaRoute: 'h1b-cap-exempt', profile: '', stageDate: '2026-11-23', arrivalProbability: 0.7, candidatesNeeded: 2 },
+        {
+          stage: 'offer',
+          visaRoute: 'h1b-cap-subject',
+          profile: '',
+          stageDate: '2026-11-23',
+          arrivalProbability: 0,
+          candidatesNeeded: null,
+        },
       ]),
       0.8,
       [action('Register for the H-1B lottery', '2027-03-19')],
     );
     expect(step).toEqual({
-      action: 'Add 2 candidates at the “Offer made” stage on the H-1B, cap-exempt employer route',
+      action: 'Add 2 candidates at the “Offer made” stage on the route “H-1B, cap-exempt employer”',
       date: '2026-11-23',
     });
   });
@@ -48,7 +63,9 @@ describe('targetNextStep', () => {
   it('off track and out of reach: says so, with no date', () => {
     expect(
       targetNextStep(
-        forecast(0.1, [{ stage: 'sourced', visaRoute: 'o1', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null }]),
+        forecast(0.1, [
+          { stage: 'sourced', visaRoute: 'o1', profile: '', stageDate: '2026-11-23', arrivalProbability: 0, candidatesNeeded: null },
+        ]),
         0.8,
         [],
       ).date,

@@ -7,14 +7,23 @@ import { formatIsoDate, parseIsoDate } from '../../src/model/calendar';
 import { nextAction } from '../../src/model/timing/next-action';
 import { simulate, type ForecastTarget, type SimulateOptions } from '../../src/model/forecast/simulate';
 import { parsePipelineCsv, PIPELINE_TEMPLATE_COLUMNS } from '../../src/model/pipeline';
+import { newCandidateFor } from '../../src/model/forecast/new-candidates';
+import { planCandidate, trainedAbroad } from '../../src/model/timing/routes';
 import type { Candidate, RegionRef } from '../../src/model/types';
 
-/** Every duration zero and nobody withdraws: what remains is the calendar and the rule under test. */
+/** Every duration zero, nobody withdraws and every waiver is approved: what remains is the calendar and the rule under test. */
 function instant(overrides: Partial<Assumptions> = {}): Assumptions {
   const zeroed = ASSUMPTION_FIELDS.filter(
     (field) => /(Days|Months)(Min|Mode|Max)$/.test(field) || field.startsWith('stageDays') || field.startsWith('withdrawal'),
   );
-  return { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(zeroed.map((field) => [field, 0])), h1bFeeScenario: 'not-applied', ...overrides };
+  return {
+    ...DEFAULT_ASSUMPTIONS,
+    ...Object.fromEntries(zeroed.map((field) => [field, 0])),
+    conrad30RecommendProbability: 1,
+    waiverApprovalProbability: 1,
+    h1bFeeScenario: 'not-applied',
+    ...overrides,
+  };
 }
 
 /** A duration fixed at `value` (min = mode = max). */
@@ -95,9 +104,8 @@ describe('a candidate selected in the lottery', () => {
     };
     const action = nextAction(justSelected, DEFAULT_ASSUMPTIONS, '2026-04-10');
     expect(action.action).not.toMatch(/Register/);
-    expect(action.action).toMatch(
-      /^File the H-1B cap petition between 2026-04-10 and 2026-06-30 \(selected for FY2027; start on or after 2026-10-01\)/,
-    );
+    expect(action.action).toMatch(/^File the H-1B cap petition between 2026-04-10 and 2026-06-30\b/);
+    expect(action.action).toMatch(/\(selected for FY2027; start on or after 2026-10-01\)/);
     expect(action).toMatchObject({ date: '2026-06-30', dateKind: 'deadline' });
     const { dates } = run('2026-04-10', [justSelected], instant());
     expect(new Set(dates())).toEqual(new Set(['2026-10-01']));
@@ -154,10 +162,14 @@ describe('a step under way started when it happened', () => {
     expect(Math.max(...days)).toBeLessThanOrEqual((parseIsoDate('2026-06-23') as number) + 9 * 30.4375 + 1);
   });
 
-  it('a filed Conrad 30 waiver is awaited: the 90-day start clock runs from the waiver, not from the filing (S17)', () => {
+  it('a filed Conrad 30 waiver is awaited: the 90-day start clock runs from the H-1B’s start, not from the filing (S17, R14)', () => {
     const filed = { ...filedToday, stageDate: '2026-06-23', visaStatusDate: '2026-06-23' };
     const { action } = nextAction(filed, DEFAULT_ASSUMPTIONS, '2026-11-23');
-    expect(action).toMatch(/^Conrad 30 waiver filed 2026-06-23: await its approval, then start within 90 days of the waiver;/);
+    expect(action).toMatch(
+      /^Conrad 30 waiver filed 2026-06-23: await the state’s recommendation, the State Department and USCIS; the H-1B starts on approval, and work must begin within 90 days of it;/,
+    );
+    const resident = { ...filed, trainingStatus: 'in-training' as const, availableFrom: '2027-06-30' };
+    expect(nextAction(resident, DEFAULT_ASSUMPTIONS, '2026-11-23').action).toMatch(/the H-1B starts at the end of training \(2027-06-30\)/);
   });
 
   it('a licence applied for three months ago is done sooner than one applied for today', () => {
@@ -169,9 +181,11 @@ describe('a step under way started when it happened', () => {
 
 describe('availability and training', () => {
   it('no run arrives before available_from 2027-06-30', () => {
+    // Ohio takes Conrad 30 applications from Oct 1 (Texas's September window would close the route for a 2027 start).
     const resident = makeCandidate({
       stage: 'offer',
       stageDate: '2026-11-01',
+      siteState: 'OH',
       visaRoute: 'j1-conrad30',
       currentStatus: 'j1',
       trainingStatus: 'in-training',
@@ -252,9 +266,83 @@ describe('routes that exist as the rules have them', () => {
       ...options,
       targets: [target({ dueQuarter: '2027-Q4', wageLevel: 4 })],
     }).result;
-    expect(Math.abs(atDefault.targets[0].probabilityMet - 0.31)).toBeLessThan(0.015);
-    expect(Math.abs(atLevel4.targets[0].probabilityMet - 0.61)).toBeLessThan(0.015);
+    expect(Math.abs(atDefault.targets[0].probabilityMet - 0.3058)).toBeLessThan(0.015);
+    expect(Math.abs(atLevel4.targets[0].probabilityMet - 0.6116)).toBeLessThan(0.015);
     expect(atLevel4.targets[0].wageLevel).toBe(4);
+  });
+});
+
+describe('steps in the order the rules set', () => {
+  it('a Canadian technologist’s TN admission comes after the California lab licence and the VisaScreen it needs (R17)', () => {
+    const a = instant({ ...fixed('visaScreenMonths', 2), ...fixed('mlsLicenceDays', 120), ...fixed('tnDays', 7) });
+    const tech = makeCandidate({
+      profession: 'mls',
+      specialty: 'medical laboratory scientist',
+      stage: 'accepted',
+      stageDate: '2026-11-23',
+      siteState: 'CA',
+      visaRoute: 'tn',
+      countryOfTraining: 'Canada',
+      currentStatus: 'abroad',
+      bachelorsDegree: true,
+      visaScreen: false,
+      licenceStatus: 'not-applied',
+    });
+    const action = nextAction(tech, a, '2026-11-23');
+    expect(action.action).not.toMatch(/TN/);
+    expect(action.action).toMatch(/^Obtain the CGFNS VisaScreen certificate/);
+    // Licence (120 days from today) then admission at the border (7 days).
+    expect(new Set(run('2026-11-23', [tech], a).dates())).toEqual(new Set([formatIsoDate((parseIsoDate('2026-11-23') as number) + 127)]));
+    // Once licensed and certified, the admission is what is left.
+    const ready = { ...tech, licenceStatus: 'licensed', visaScreen: true };
+    expect(nextAction(ready, a, '2026-11-23').action).toMatch(
+      /^Apply for TN admission at the border once licensed and with the VisaScreen certificate/,
+    );
+  });
+});
+
+describe('hypothetical new candidates are priced on their route', () => {
+  it('a new candidate on a visa route is the route’s usual hire — trained abroad, certified, licence to get — not a US graduate', () => {
+    const t = target({ dueQuarter: '2027-Q4' });
+    const onVisa = newCandidateFor(t, { stage: 'offer', visaRoute: 'h1b-cap-subject' }, '2026-11-23', []);
+    expect(trainedAbroad(onVisa)).toBe(true);
+    expect(onVisa).toMatchObject({ ecfmgCertified: true, licenceStatus: 'not-applied', trainingStatus: 'completed' });
+    // So the petition waits for the licence (R10): the lottery's June 30 must be met with it.
+    expect(planCandidate(onVisa, DEFAULT_ASSUMPTIONS, { now: '2026-11-23' }).licenceGate).toBe(21);
+    const citizen = newCandidateFor(t, { stage: 'offer', visaRoute: 'us-authorized' }, '2026-11-23', []);
+    expect(trainedAbroad(citizen)).toBe(false);
+    const { result } = run('2026-11-23', [], DEFAULT_ASSUMPTIONS, {
+      targets: [t],
+      newCandidateScenarios: [{ stage: 'offer', visaRoute: 'h1b-cap-subject' }],
+    });
+    expect(result.targets[0].newCandidatesNeeded[0].profile).toMatch(/^trained abroad, ECFMG-certified, US residency completed/);
+  });
+});
+
+describe('the H-1B six-year maximum (INA §214(g)(4), R12)', () => {
+  const transfer = (used: number) =>
+    makeCandidate({ stage: 'licensure', stageDate: '2026-11-23', visaRoute: 'h1b-transfer', currentStatus: 'h1b', h1bYearsUsed: used });
+
+  it('no start on an H-1B after the six years run out, counting the time until the start', () => {
+    // 5.5 years used: half a year (2027-05-24) is left; a licence of 120 days makes it, one of 200 does not.
+    const inTime = run('2026-11-23', [transfer(5.5)], instant({ ...fixed('physicianLicenceDays', 120) }));
+    expect(new Set(inTime.dates())).toEqual(new Set(['2027-03-23']));
+    expect(inTime.result.candidates[0].flags.join(' ')).toMatch(/H-1B time runs out 2027-05-24/);
+    const tooLate = run('2026-11-23', [transfer(5.5)], instant({ ...fixed('physicianLicenceDays', 200) })).dates();
+    expect(new Set(tooLate)).toEqual(new Set(['never']));
+  });
+
+  it('six years used: the route is closed, and the next action says why and what resets it', () => {
+    const action = nextAction(transfer(6), DEFAULT_ASSUMPTIONS, '2026-11-23');
+    expect(action.standing).toBe('blocked');
+    expect(action.action).toMatch(
+      /^Choose another site or route: The H-1B six-year maximum is used up \(6 years recorded\): a year spent outside the US/,
+    );
+    // J-1 time does not count: a J-1 physician on a waiver with no H-1B time recorded is not limited.
+    expect(
+      nextAction(makeCandidate({ visaRoute: 'j1-conrad30', siteState: 'OH', currentStatus: 'j1' }), DEFAULT_ASSUMPTIONS, '2026-11-23')
+        .standing,
+    ).not.toBe('blocked');
   });
 });
 
@@ -306,7 +394,8 @@ describe('the $100,000 fee, bound to filing date and location', () => {
       instant({ h1bFeeScenario: 'continues', h1bFeePayProbability: 0, h1bFeeAppliesToCapExempt: false }),
     ).dates();
     expect(new Set(hit)).toEqual(new Set(['never']));
-    expect(new Set(spared)).toEqual(new Set(['2027-04-01']));
+    // A physician's petition is filed once licensed and decided in 15 business days (21 calendar days; R10, S15).
+    expect(new Set(spared)).toEqual(new Set(['2027-04-22']));
   });
 });
 
@@ -329,7 +418,7 @@ describe('per-candidate forecast', () => {
     });
     const c = result.candidates[0];
     expect(c.candidateId).toBe('R1');
-    expect(c.currentStep).toBe('credentialing since 2026-09-01; petition approved 2026-11-01');
+    expect(c.currentStep).toBe('Credentialing since 2026-09-01; petition approved 2026-11-01');
     // Free from June 30: credentialing (60–180 days from September) and the approved petition are done before.
     expect(c.arrivalMedian).toBe('2027-06');
     expect(c.delayedMostBy).toMatchObject({ track: 'availability', label: 'not free before 2027-06-30' });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mapFiling, parseSocCode } from '../../src/model/market/specialty-mapping';
 import { annualWage, isPlausibleAnnualWage, wageUnit } from '../../src/model/market/wage-units';
 import { assessOffer, levelThresholds, quantile, type PeerOffer } from '../../src/model/market/offer';
-import { levelOdds, oddsArithmetic } from '../../src/model/market/lottery-odds';
+import { LOTTERY_ODDS_SOURCE, levelOdds } from '../../src/model/market/lottery-odds';
 import { countyKey } from '../../src/model/market/county-key';
 import { employerKey, looksCapExempt, looksMedical } from '../../src/model/market/employers';
 import { occupationGroup } from '../../src/model/market/occupations';
@@ -142,13 +142,14 @@ describe('wage-weighted lottery odds', () => {
   it('enters a registration once per level and shows each level’s odds against level I', () => {
     const odds = levelOdds(DEFAULT_ASSUMPTIONS);
     expect(odds.map((o) => o.entries)).toEqual([1, 2, 3, 4]);
-    expect(odds.map((o) => o.probability)).toEqual([0.15, 0.31, 0.45, 0.61]);
-    expect(oddsArithmetic(DEFAULT_ASSUMPTIONS)).toEqual([
-      'Level I: 1 entry → 15% per lottery',
-      'Level II: 2 entries → 31% per lottery (2.1 × level I)',
-      'Level III: 3 entries → 45% per lottery (3.0 × level I)',
-      'Level IV: 4 entries → 61% per lottery (4.1 × level I)',
-    ]);
+    expect(odds.map((o) => o.probability)).toEqual([0.1529, 0.3058, 0.4587, 0.6116]);
+    expect(odds.map((o) => Number(o.timesLevelOne.toFixed(1)))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('credits the odds to DHS’s projection, not to a law firm (casebook B4)', () => {
+    expect(LOTTERY_ODDS_SOURCE).toMatch(/DHS’s projection in the rule’s analysis \(proposed rule, 90 FR 45986\)/);
+    expect(LOTTERY_ODDS_SOURCE).toMatch(/selected at most once/);
+    expect(LOTTERY_ODDS_SOURCE).not.toMatch(/law-firm/);
   });
 });
 

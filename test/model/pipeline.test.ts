@@ -51,6 +51,7 @@ describe('parsePipelineCsv: good rows', () => {
         trainingStatus: '',
         bachelorsDegree: null,
         visaScreen: null,
+        h1bYearsUsed: null,
       },
     ]);
   });
@@ -82,7 +83,7 @@ describe('parsePipelineCsv: good rows', () => {
     const header = ' Candidate ID,profession,specialty,Stage,stage-date,VISA_ROUTE,site state,notes,license_status';
     const result = parsePipelineCsv(`${header}\nC1,physician,psychiatry,offer,2026-11-02,o1,NM,call Tuesday,granted`, 'p.csv');
     expect(result.errors).toEqual([]);
-    expect(result.candidates[0]).toMatchObject({ id: 'C1', visaRoute: 'o1', licenceStatus: 'granted', siteCountyFips: '', languages: [] });
+    expect(result.candidates[0]).toMatchObject({ id: 'C1', visaRoute: 'o1', licenceStatus: 'licensed', siteCountyFips: '', languages: [] });
   });
 
   it('splits languages on semicolons (and commas), trimming and dropping repeats', () => {
@@ -102,6 +103,57 @@ describe('parsePipelineCsv: good rows', () => {
     const result = parsePipelineCsv(`${HEADER},,\r\n${ROW},,`, 'p.csv');
     expect(result.errors).toEqual([]);
     expect(result.candidates).toHaveLength(1);
+  });
+});
+
+describe('licence status and H-1B years', () => {
+  const withColumns = (licence: string, years: string) => {
+    const cells = Object.fromEntries(PIPELINE_TEMPLATE_COLUMNS.map((column) => [column, ''])) as Record<string, string>;
+    Object.assign(cells, {
+      candidate_id: 'C1',
+      profession: 'physician',
+      specialty: 'internal medicine',
+      stage: 'offer',
+      stage_date: '2026-11-02',
+      visa_route: 'h1b-transfer',
+      site_state: 'TX',
+      current_status: 'h1b',
+      licence_status: licence,
+      h1b_years_used: years,
+    });
+    return csv(PIPELINE_TEMPLATE_COLUMNS.map((column) => cells[column]).join(','));
+  };
+
+  it('reads the licence status as a code from the spellings people type', () => {
+    const read = (text: string) => parsePipelineCsv(withColumns(text, ''), 'p.csv').candidates[0].licenceStatus;
+    expect(['application submitted', 'In review', 'pending', 'applied'].map(read)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(['Granted', 'licensed', 'Active'].map(read)).toEqual(['licensed', 'licensed', 'licensed']);
+    expect(['none', 'not applied', 'Not-Applied'].map(read)).toEqual(['not-applied', 'not-applied', 'not-applied']);
+    expect(read('')).toBe('');
+  });
+
+  it('keeps a licence status it cannot read, as written, and says it is read as not recorded', () => {
+    const result = parsePipelineCsv(withColumns('board meets in March', ''), 'p.csv');
+    expect(result.candidates[0].licenceStatus).toBe('board meets in March');
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'licence_status',
+        value: 'board meets in March',
+        message: expect.stringMatching(/not recorded/),
+      }),
+    ]);
+  });
+
+  it('reads the years used in H-1B status, and refuses what is not a number of years', () => {
+    expect(parsePipelineCsv(withColumns('', '3'), 'p.csv').candidates[0].h1bYearsUsed).toBe(3);
+    expect(parsePipelineCsv(withColumns('', '2.5'), 'p.csv').candidates[0].h1bYearsUsed).toBe(2.5);
+    expect(parsePipelineCsv(withColumns('', ''), 'p.csv').candidates[0].h1bYearsUsed).toBeNull();
+    for (const bad of ['three', '-1', '25']) {
+      const result = parsePipelineCsv(withColumns('', bad), 'p.csv');
+      expect(result.candidates).toEqual([]);
+      expect(result.errors[0]).toMatchObject({ line: 2, column: 'h1b_years_used', value: bad });
+    }
   });
 });
 

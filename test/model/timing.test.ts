@@ -33,10 +33,11 @@ function errorsOf(input: unknown): string[] {
   return result.ok ? [] : result.errors;
 }
 
-// The defaults' one source of truth is shared/domain.md: its copy as of 2026-11-23 is committed, and
-// the current file is read too when ../shared is beside the project, so a changed source shows.
+// The defaults' one source of truth is shared/domain.md: a copy is committed (taken 2026-12-07, when it
+// gave DHS's per-level odds and the H-1B physician and ACWIA entries), and the current file is read too
+// when ../shared is beside the project, so a changed source shows.
 const DOMAIN_FILES = [
-  path.resolve(import.meta.dirname, '../fixtures/domain-md-2026-11-23.md'),
+  path.resolve(import.meta.dirname, '../fixtures/domain-md.md'),
   path.resolve(import.meta.dirname, '../../../shared/domain.md'),
 ].filter((file) => fs.existsSync(file));
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -260,12 +261,12 @@ describe('candidate plans', () => {
     expect(plan({ visaRoute: 'h1b-cap-subject' }).visa).toMatchObject({
       kind: 'h1b-lottery',
       mode: 'register',
-      selectionProbability: 0.31,
+      selectionProbability: 0.3058,
     });
     const flat = { ...DEFAULT_ASSUMPTIONS, h1bSelectionModel: 'flat' as const };
     expect(selectionProbability('physician', flat)).toBe(0.3);
-    expect(selectionProbability('physician', DEFAULT_ASSUMPTIONS, 4)).toBe(0.61);
-    expect(selectionProbability('mls', { ...DEFAULT_ASSUMPTIONS, h1bWageLevelMls: 1 })).toBe(0.15);
+    expect(selectionProbability('physician', DEFAULT_ASSUMPTIONS, 4)).toBe(0.6116);
+    expect(selectionProbability('mls', { ...DEFAULT_ASSUMPTIONS, h1bWageLevelMls: 1 })).toBe(0.1529);
   });
 
   it('moves a cap-exempt H-1B to a cap-subject employer through the lottery', () => {

@@ -172,7 +172,7 @@ describe('buildReportHtml', () => {
     expect(appendix).toContain('<td class="nowrap">FY2023 (partial year)</td>');
     expect(appendix).toContain('<td>check</td>');
     expect(market).toContain('<td>Level III</td>');
-    expect(market).toMatch(/<td class="num">45<\/td>/); // P(selected) at level III, the S9 assumption
+    expect(market).toMatch(/<td class="num">46<\/td>/); // P(selected) at level III: DHS’s projection, 45.87% (domain.md S7, S9)
     expect(market).toContain(HOSTILE_ESCAPED);
     expect(market).not.toContain(HOSTILE);
   });

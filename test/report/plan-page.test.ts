@@ -61,6 +61,10 @@ const candidates = Array.from({ length: 30 }, (_, i) => candidate(i));
 const forecasts: CandidateForecast[] = candidates.map((c, i) => ({
   candidateId: c.id,
   currentStep: currentStepText(c),
+  standing: { kind: 'in-progress', summary: 'Only steps of the hire’s own remain.' },
+  nextAction: { action: 'Apply for the licence', date: '2026-12-15', dateKind: 'expected', confidence: 'assumption', sources: [] },
+  flags: [],
+  timeline: null,
   arrivalP10: '2027-01',
   arrivalMedian: '2027-06',
   arrivalP90: '2028-01',

@@ -70,6 +70,7 @@ const candidate = (id: string, stage: Candidate['stage']): Candidate => ({
 
 const FORECAST: ForecastResult = {
   now: '2026-11-23',
+  rulesAsOf: '2026-12-07',
   runs: 2000,
   seed: 1,
   targetProbability: 0.8,

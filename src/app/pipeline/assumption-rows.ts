@@ -9,6 +9,9 @@ import {
   type Assumptions,
 } from '../../model/timing/assumptions';
 import { SOURCES, SOURCES_VINTAGE, sourceText } from '../../model/timing/sources';
+import { formatIsoDate, parseIsoDate } from '../../model/calendar';
+import { nextRegistrationWindow } from '../../model/timing/h1b-calendar';
+import type { IsoDate } from '../../model/types';
 import type { ReportAssumptions } from '../report/report-input';
 
 export function formatValue(value: unknown, meta: AssumptionMeta): string {
@@ -55,4 +58,16 @@ export function reportAssumptions(used: Assumptions): ReportAssumptions {
 /** What each source is and where to read it, or why there is none: every default shows its source or says it is an assumption. */
 export function sourcesText(sources: readonly string[]): string {
   return sources.length ? sources.map(sourceText).join('; ') : 'no source found';
+}
+
+/**
+ * The H-1B registration window as of `today`: the dates recorded are FY2027's (the last confirmed);
+ * once they have passed, the next window is their projection to the next March, said as such.
+ */
+export function registrationWindowNote(assumptions: Assumptions, today: IsoDate): string {
+  const window = nextRegistrationWindow(parseIsoDate(today) as number, assumptions);
+  const dates = `${formatIsoDate(window.opens)} to ${formatIsoDate(window.closes)}`;
+  return window.confirmed
+    ? `The FY${window.year + 1} registration runs ${dates} (confirmed).`
+    : `The window above has passed: the next (FY${window.year + 1}) is projected to ${dates} from its dates, until USCIS announces it.`;
 }

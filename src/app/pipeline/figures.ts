@@ -29,10 +29,14 @@ function points(months: readonly string[], band: Band): ArrivalPoint[] {
   return months.map((m, i) => ({ month: monthStart(m), mean: band.mean[i], p10: band.p10[i], p90: band.p90[i] }));
 }
 
-/** Every candidate's expected cumulative arrivals against all targets' hires combined. */
+/** Every candidate's expected cumulative arrivals, against all targets' hires combined when there are targets. */
 export function totalArrivalsFigure(result: ForecastResult, targets: readonly Target[]): ArrivalsFigure {
+  const rows = points(result.months, result.total.cumulative);
+  if (!targets.length) {
+    return { rows, options: { title: 'Cumulative expected arrivals of all candidates with the 10th–90th percentile band' } };
+  }
   return {
-    rows: points(result.months, result.total.cumulative),
+    rows,
     options: {
       target: targets.reduce((s, t) => s + t.hires, 0),
       title: 'Cumulative expected arrivals of all candidates with the 10th–90th percentile band, against the sum of target hires',

@@ -46,20 +46,23 @@ export function pipelineActions(candidates: readonly Candidate[], assumptions: A
   const siteOf = siteChecker(sites, assumptions.hhsMinimumHpsaScore);
   return candidates.filter(inPipeline).map((candidate) => {
     const site = siteOf(candidate);
-    return { candidate, site, next: nextAction(candidate, assumptions, today, { site }) };
+    return { candidate, site, next: nextAction(candidate, assumptions, today, { site, siteFor: (program) => siteOf(candidate, program) }) };
   });
 }
 
-/** Each target's next step: recruit more when it is off track, else its candidates' soonest step. */
+/** Each target's next step: recruit more when it is off track, else its candidates' soonest step (the forecast's own actions). */
 export function targetNextSteps(ws: Workspace, regions: StateRegions, result: ForecastResult): Record<string, NextStep> {
-  const assumptions = currentAssumptions(ws.assumptions);
   const members = matchTargets(ws.candidates, ws.targets, regionContainsFor(ws.serviceAreas, regions));
   const byTarget = new Map(ws.targets.map((t, i) => [t.id, members[i]]));
   return Object.fromEntries(
     result.targets.map((f) => {
       const pending: NextAction[] = (byTarget.get(f.targetId) ?? [])
-        .filter((i) => inPipeline(ws.candidates[i]))
-        .map((i) => nextAction(ws.candidates[i], assumptions, result.now, { site: result.candidates[i]?.waiverSite ?? undefined }));
+        .filter((i) => inPipeline(ws.candidates[i]) && result.candidates[i])
+        .map((i) => ({
+          candidateId: ws.candidates[i].id,
+          standing: result.candidates[i].standing.kind,
+          ...result.candidates[i].nextAction,
+        }));
       return [f.targetId, targetNextStep(f, result.targetProbability, pending)];
     }),
   );

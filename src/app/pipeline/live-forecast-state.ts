@@ -4,18 +4,16 @@ import type { Workspace } from '../../model/workspace';
 import type { WorkspaceForecast } from './forecast';
 
 export type LiveForecastState =
-  /** Nothing to forecast yet: `missing` says what to add. */
-  | { kind: 'waiting'; missing: 'targets' | 'candidates' | 'targets and candidates' }
+  /** Nothing to forecast yet: `missing` says what to add (candidates: each one's forecast needs no target). */
+  | { kind: 'waiting'; missing: 'candidates' }
   /** A run is scheduled or under way; `previous` is out of date; `slow` once the run has taken longer than 300 ms. */
   | { kind: 'updating'; previous: WorkspaceForecast | null; progress: number | null; slow: boolean }
   | { kind: 'current'; forecast: WorkspaceForecast }
   | { kind: 'failed'; message: string };
 
-/** Waiting for what the workspace lacks, else null (a forecast can run). */
+/** Waiting for candidates, else null: with candidates a forecast runs, targets or not. */
 export function waitingFor(ws: Workspace): Extract<LiveForecastState, { kind: 'waiting' }> | null {
-  if (ws.targets.length && ws.candidates.length) return null;
-  const missing = !ws.targets.length && !ws.candidates.length ? 'targets and candidates' : !ws.targets.length ? 'targets' : 'candidates';
-  return { kind: 'waiting', missing };
+  return ws.candidates.length ? null : { kind: 'waiting', missing: 'candidates' };
 }
 
 /** Before the forecast code has loaded: waiting, or about to update. */

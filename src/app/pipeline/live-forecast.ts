@@ -32,7 +32,7 @@ const workerForecaster: WorkspaceForecaster = (ws, regions, today, run, sites) =
   forecastWorkspace(ws, regions, today, (options) => runForecastInWorker(options, run), sites);
 
 export class LiveForecast {
-  state: LiveForecastState = { kind: 'waiting', missing: 'targets and candidates' };
+  state: LiveForecastState = { kind: 'waiting', missing: 'candidates' };
   private listeners = new Set<() => void>();
   private key = '';
   private last: WorkspaceForecast | null = null;

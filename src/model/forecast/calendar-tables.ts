@@ -3,7 +3,7 @@
 
 import type { Assumptions } from '../timing/assumptions';
 import { DAYS_PER_YEAR, dayOf, fiscalYearOf, fiscalYearStart, nthWeekdayOfMonth, yearOfDay } from '../calendar';
-import { capPetitionFilingOpens, earliestCapStart, registrationWindow } from '../timing/h1b-calendar';
+import { capPetitionFilingCloses, capPetitionFilingOpens, earliestCapStart, registrationWindow } from '../timing/h1b-calendar';
 
 /** Years covered; events later than this are treated as never happening. */
 const YEARS = 60;
@@ -14,6 +14,8 @@ export interface CalendarTables {
   registrationCloses: Float64Array;
   /** Index y: cap petitions can be filed from this day (April 1). */
   petitionFilingOpens: Float64Array;
+  /** Index y: March's selections are filed by this day (June 30). */
+  petitionFilingCloses: Float64Array;
   /** Index y: earliest start for that year's selected registrants (Oct 1). */
   capStart: Float64Array;
   /** Index f: first day of fiscal year FY(now) + f. */
@@ -33,19 +35,11 @@ export function buildCalendarTables(nowDay: number, assumptions: Assumptions): C
   return {
     registrationCloses: perYear((year) => registrationWindow(year, assumptions).closes),
     petitionFilingOpens: perYear(capPetitionFilingOpens),
+    petitionFilingCloses: perYear(capPetitionFilingCloses),
     capStart: perYear(earliestCapStart),
     fiscalYearStarts: Float64Array.from({ length: YEARS }, (_, f) => fiscalYearStart(firstFiscalYear + f) - nowDay),
     matchDays: perYear((year) => nthWeekdayOfMonth(year, 3, FRIDAY, 3)),
     // Whole years end on June 30 (the next start is July 1); a fraction adds its share of a year.
     residencyEnds: perYear((year) => dayOf(year + Math.floor(years), 7, 1) + (years % 1) * DAYS_PER_YEAR),
   };
-}
-
-/** Index into fiscalYearStarts of the fiscal year containing `day` (≥ 0); the table length when in its last year or beyond. */
-export function fiscalYearIndex(tables: CalendarTables, day: number): number {
-  const starts = tables.fiscalYearStarts;
-  const last = starts.length - 1;
-  let index = 0;
-  while (index < last && starts[index + 1] <= day) index++;
-  return index < last ? index : starts.length;
 }

@@ -2,7 +2,7 @@
 // table) so each Monte Carlo run is a tight loop over numbers with no allocation.
 
 import { parseIsoDate } from '../calendar';
-import { capStartFor, type CandidatePlan, type Chain, type Duration, type LotteryMode } from '../timing/routes';
+import type { CandidatePlan, Chain, Duration, LotteryMode } from '../timing/routes';
 
 export const STATUS_ACTIVE = 0;
 export const STATUS_ARRIVED = 1;
@@ -39,6 +39,11 @@ export interface ConradState {
   /** Slots the employer can expect per fiscal year, and how many of them may be flex. */
   slotsPerFiscalYear: number;
   flexPerFiscalYear: number;
+  /** The state's window, in days from each fiscal year's Oct 1 (closing the day it opens where the slots all go then). */
+  opensOffset: number;
+  closesOffset: number;
+  /** Applications of a window are ranked together: the waiver's clock starts when the window closes. */
+  ranked: boolean;
   /** Real candidates applying in the state, who compete for its slots. */
   applicants: Int32Array;
   /** Hypothetical candidates, each placed as if it were the one extra applicant. */
@@ -67,6 +72,14 @@ export interface Cohort {
   licensingBegun: Uint8Array;
   /** Step id of ECFMG certification, −1 when not needed. */
   ecfmgStep: Int32Array;
+  /** Step id of USMLE Step 3 (after certification), −1 when not needed. */
+  step3Step: Int32Array;
+  /** 1 when the first licensing step is the licence (its end is when a physician's H-1B petition can be filed). */
+  licenceFirst: Uint8Array;
+  /** Days from the licence to the earliest end of the visa (a physician's H-1B petition filed with it); −1 when no such rule. */
+  licenceGate: Float64Array;
+  /** 1 when the visa steps start once everything else is done (TN admission). */
+  visaWhenReady: Uint8Array;
   /** Matches to try before giving up; 0 when no residency is needed. */
   matchAttempts: Int32Array;
   matchProbability: Float64Array;
@@ -81,8 +94,15 @@ export interface Cohort {
   selectionProbability: Float64Array;
   maxLotteries: Int32Array;
   petitionDays: Float64Array;
-  /** Selected, filed or approved cap petitions: the Oct 1 their start waits for, relative to now. */
+  /** Selected, filed or approved cap petitions (or an awaited selection): the Oct 1 their start waits for, relative to now. */
   capStartDay: Float64Array;
+  /** This year's selection (awaited or made): its filing window, relative to now. */
+  filingOpensDay: Float64Array;
+  filingClosesDay: Float64Array;
+  /** Conrad 30 applicants: the last day an application can be filed in J-1 status, relative to now; Infinity when not known. */
+  j1EndsDay: Float64Array;
+  /** The H-1B six-year maximum, relative to now: no start on or after it; Infinity when not binding. */
+  h1bLimitDay: Float64Array;
   conradFiled: Uint8Array;
   conradFlex: Uint8Array;
   /** Conrad 30 filing → start, as a step id. */
@@ -122,6 +142,10 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     steps: emptyTable(),
     licensingBegun: new Uint8Array(size),
     ecfmgStep: new Int32Array(size).fill(-1),
+    step3Step: new Int32Array(size).fill(-1),
+    licenceFirst: new Uint8Array(size),
+    licenceGate: new Float64Array(size).fill(-1),
+    visaWhenReady: new Uint8Array(size),
     matchAttempts: new Int32Array(size),
     matchProbability: new Float64Array(size),
     visaScreenStep: new Int32Array(size).fill(-1),
@@ -133,6 +157,10 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     maxLotteries: new Int32Array(size),
     petitionDays: new Float64Array(size),
     capStartDay: new Float64Array(size).fill(-Infinity),
+    filingOpensDay: new Float64Array(size).fill(NaN),
+    filingClosesDay: new Float64Array(size).fill(NaN),
+    j1EndsDay: new Float64Array(size).fill(Infinity),
+    h1bLimitDay: new Float64Array(size).fill(Infinity),
     conradFiled: new Uint8Array(size),
     conradFlex: new Uint8Array(size),
     conradStep: new Int32Array(size).fill(-1),
@@ -144,7 +172,10 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     conradStates: [],
     conradStateOf: new Int32Array(size).fill(-1),
   };
-  const conrad = new Map<string, { index: number; applicants: number[]; probes: number[] }>();
+  const conrad = new Map<
+    string,
+    { index: number; applicants: number[]; probes: number[]; window: Pick<ConradState, 'opensOffset' | 'closesOffset' | 'ranked'> }
+  >();
   const exposed: number[] = [];
 
   members.forEach(({ plan, takesConradSlot }, i) => {
@@ -157,15 +188,23 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     cohort.licensingStart[i] = stepIds.length;
     for (const step of plan.licensing.steps) stepIds.push(steps.intern(step.days));
     cohort.licensingBegun[i] = plan.licensing.startedOn === null ? 0 : 1;
+    cohort.licenceFirst[i] = plan.licensing.steps[0]?.id === 'medical-licence' ? 1 : 0;
+    cohort.licenceGate[i] = plan.licenceGate ?? -1;
+    cohort.visaWhenReady[i] = plan.visaWhenReady ? 1 : 0;
+    if (plan.h1bLimit !== null) cohort.h1bLimitDay[i] = day(plan.h1bLimit);
     cohort.visaStart[i] = stepIds.length;
     cohort.lotteryEntryFee[i] = plan.fees.perLotteryEntry;
     cohort.petitionFee[i] = plan.fees.perPetition;
     let survival = [...plan.recruitment, ...plan.licensing.steps].reduce((p, step) => p * step.successProbability, 1);
     let draws = 1 + plan.recruitment.length + plan.licensing.steps.length;
 
-    const { ecfmg, residency } = plan.training;
+    const { ecfmg, step3, residency } = plan.training;
     if (ecfmg) {
       cohort.ecfmgStep[i] = steps.intern(ecfmg.days);
+      draws++;
+    }
+    if (step3) {
+      cohort.step3Step[i] = steps.intern(step3.days);
       draws++;
     }
     if (residency) {
@@ -206,8 +245,10 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
         cohort.visaKind[i] = VISA_LOTTERY;
         cohort.lotteryMode[i] = LOTTERY_MODES[visa.mode];
         cohort.visaDay[i] = day(visa.statusDate || null);
-        if (visa.mode === 'selected' || visa.mode === 'petition-filed' || visa.mode === 'approved') {
-          cohort.capStartDay[i] = day(capStartFor(visa.statusDate));
+        if (visa.capStart !== null) cohort.capStartDay[i] = day(visa.capStart);
+        if (visa.filingWindow) {
+          cohort.filingOpensDay[i] = day(visa.filingWindow.opens);
+          cohort.filingClosesDay[i] = day(visa.filingWindow.closes);
         }
         chain({ steps: visa.after, startedOn: null });
         survival *= visa.successProbability;
@@ -223,9 +264,14 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
         cohort.conradFlex[i] = visa.pool === 'flex' ? 1 : 0;
         cohort.visaDay[i] = day(visa.filedOn);
         cohort.startWithinDays[i] = visa.startWithinDays;
+        if (visa.j1Ends !== null) cohort.j1EndsDay[i] = day(visa.j1Ends);
         survival *= visa.successProbability;
         let state = conrad.get(visa.state);
-        if (!state) conrad.set(visa.state, (state = { index: conrad.size, applicants: [], probes: [] }));
+        if (!state) {
+          const { opensOffset, closesOffset, ranked } = visa.window;
+          const window = { opensOffset, closesOffset: visa.filledAtOpening ? opensOffset : closesOffset, ranked };
+          conrad.set(visa.state, (state = { index: conrad.size, applicants: [], probes: [], window }));
+        }
         (takesConradSlot ? state.applicants : state.probes).push(i);
         cohort.conradStateOf[i] = state.index;
         break;
@@ -241,6 +287,7 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
   cohort.conradStates = [...conrad.values()].map((state) => ({
     slotsPerFiscalYear: slots.perEmployer,
     flexPerFiscalYear: slots.flexPerEmployer,
+    ...state.window,
     applicants: Int32Array.from(state.applicants),
     probes: Int32Array.from(state.probes),
   }));

@@ -23,12 +23,30 @@ export const DEFAULT_NEW_CANDIDATE_SCENARIOS: NewCandidateScenario[] = [
 ];
 
 /**
+ * Who a new candidate on a route is, in words: those on a visa route are priced as the people who take
+ * it, not as US graduates — a physician trained abroad, ECFMG-certified, with a US residency done and
+ * the licence still to apply for (a physician's H-1B petition waits for it); a lab scientist with a
+ * bachelor's degree and the VisaScreen still to get.
+ */
+export function newCandidateProfile(profession: Candidate['profession'], visaRoute: VisaRoute): string {
+  if (!needsVisa(visaRoute)) return 'US-trained, licence not yet applied for';
+  return profession === 'physician'
+    ? 'trained abroad, ECFMG-certified, US residency completed, licence not yet applied for; where they are not recorded (the share assumed abroad applies)'
+    : 'bachelor’s degree, VisaScreen certificate still to get, licence not yet applied for; where they are not recorded (the share assumed abroad applies)';
+}
+
+const needsVisa = (route: VisaRoute) => route !== 'us-authorized' && route !== 'ead';
+
+/**
  * The site, which decides licensure and the Conrad 30 state, comes from the region or its current
  * candidates; a group target (e.g. primary care) is priced with its first member specialty. Where the
- * person is is not known, so the $100,000 fee follows the share assumed abroad.
+ * person is is not known, so the $100,000 fee follows the share assumed abroad. The person is the
+ * route's usual hire (newCandidateProfile).
  */
 export function newCandidateFor(target: Target, scenario: NewCandidateScenario, now: IsoDate, matched: Candidate[]): Candidate {
   const site = representativeSite(target.region, matched);
+  const abroadTrained = needsVisa(scenario.visaRoute);
+  const physician = target.profession === 'physician';
   return {
     id: `new:${target.id}:${scenario.stage}:${scenario.visaRoute}`,
     profession: target.profession,
@@ -39,19 +57,19 @@ export function newCandidateFor(target: Target, scenario: NewCandidateScenario, 
     siteState: site.state,
     siteCountyFips: site.countyFips,
     expectedStart: '',
-    countryOfTraining: '',
+    countryOfTraining: abroadTrained ? 'abroad (not recorded)' : '',
     languages: [],
     gender: '',
-    ecfmgCertified: null,
-    licenceStatus: '',
+    ecfmgCertified: physician && abroadTrained ? true : null,
+    licenceStatus: 'not-applied',
     ascpi: null,
     visaStatus: 'not-started',
     visaStatusDate: '',
     availableFrom: '',
     currentStatus: '',
-    trainingStatus: '',
-    bachelorsDegree: null,
-    visaScreen: null,
+    trainingStatus: physician ? 'completed' : '',
+    bachelorsDegree: physician ? null : true,
+    visaScreen: physician || !abroadTrained ? null : false,
   };
 }
 

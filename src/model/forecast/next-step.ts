@@ -19,7 +19,7 @@ export function targetNextStep(forecast: TargetForecast, targetProbability: numb
       .sort((a, b) => (a.candidatesNeeded ?? 0) - (b.candidatesNeeded ?? 0))[0];
     if (!cheapest) return { action: 'Out of reach by the due date, even with new candidates: revisit the target or its date.', date: null };
     return {
-      action: `Add ${countOf(cheapest.candidatesNeeded as number, 'candidate')} at the “${stageName(cheapest.stage)}” stage on the ${routeName(cheapest.visaRoute)} route`,
+      action: `Add ${countOf(cheapest.candidatesNeeded as number, 'candidate')} at the “${stageName(cheapest.stage)}” stage on the route “${routeName(cheapest.visaRoute)}”`,
       date: cheapest.stageDate,
     };
   }

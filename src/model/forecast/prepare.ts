@@ -7,6 +7,7 @@ import { parseIsoDate } from '../calendar';
 import { validateAssumptions, type Assumptions } from '../timing/assumptions';
 import { counterfactualScenario, feeWindow, type FeeScenario } from '../timing/h1b-fee';
 import { planCandidate, type CandidatePlan } from '../timing/routes';
+import type { WaiverProgram } from '../timing/visa-routes';
 import { siteChecker, type SiteDesignations, type SiteEligibility } from '../timing/waiver-sites';
 import { MonthGrid } from './aggregates';
 import { buildCalendarTables } from './calendar-tables';
@@ -85,7 +86,7 @@ export interface PreparedForecast {
   targetMembers: number[][];
   probes: Probe[];
   realPlans: CandidatePlan[];
-  siteOf: (candidate: Candidate) => SiteEligibility | undefined;
+  siteOf: (candidate: Candidate, program?: WaiverProgram) => SiteEligibility | undefined;
   series: Series[];
   counterfactual: FeeScenario;
   /** Whether anyone can owe the $100,000 fee; without, the counterfactual equals the forecast. */
@@ -119,9 +120,9 @@ export function prepareForecast(options: Omit<SimulateOptions, 'onRun'>): Prepar
       ),
     })),
   );
-  const planOf = planFactory(assumptions, now);
-  const realPlans = candidates.map((candidate, i) => planOf(candidate, wageLevels[i], siteOf(candidate)));
-  const probePlans = probes.map((probe) => planOf(probe.candidate, targets[probe.target].wageLevel, siteOf(probe.candidate)));
+  const planOf = planFactory(assumptions, now, siteOf);
+  const realPlans = candidates.map((candidate, i) => planOf(candidate, wageLevels[i]));
+  const probePlans = probes.map((probe) => planOf(probe.candidate, targets[probe.target].wageLevel));
   const members: CohortMember[] = [
     ...realPlans.map((plan) => ({ plan, takesConradSlot: true })),
     ...probePlans.map((plan) => ({ plan, takesConradSlot: false })),
@@ -213,13 +214,17 @@ function wageLevelsOf(count: number, targets: ForecastTarget[], targetMembers: n
  * Plans depend on a few fields only, and pipelines repeat them, so each is built once; candidates
  * sharing a plan are one cohort.
  */
-function planFactory(assumptions: Assumptions, now: IsoDate) {
+function planFactory(assumptions: Assumptions, now: IsoDate, siteOf: PreparedForecast['siteOf']) {
   const plans = new Map<string, CandidatePlan>();
-  return (candidate: Candidate, wageLevel: number | undefined, site: SiteEligibility | undefined): CandidatePlan => {
+  return (candidate: Candidate, wageLevel: number | undefined): CandidatePlan => {
     const c = candidate;
-    const key = `${c.profession}|${c.specialty}|${c.stage}|${c.stageDate}|${c.visaRoute}|${c.siteState}|${c.visaStatus}|${c.visaStatusDate}|${c.availableFrom}|${c.currentStatus}|${c.trainingStatus}|${c.ecfmgCertified}|${c.countryOfTraining}|${c.visaScreen}|${wageLevel}|${site?.pool}|${site?.sentence}`;
+    const site = siteOf(c);
+    const key = `${c.profession}|${c.specialty}|${c.stage}|${c.stageDate}|${c.visaRoute}|${c.siteState}|${c.siteCountyFips}|${c.visaStatus}|${c.visaStatusDate}|${c.availableFrom}|${c.currentStatus}|${c.trainingStatus}|${c.ecfmgCertified}|${c.countryOfTraining}|${c.licenceStatus}|${c.h1bYearsUsed}|${c.visaScreen}|${wageLevel}|${site?.pool}|${site?.sentence}`;
     let plan = plans.get(key);
-    if (!plan) plans.set(key, (plan = planCandidate(candidate, assumptions, { now, wageLevel, site })));
+    if (!plan) {
+      const siteFor = (program: WaiverProgram) => siteOf(c, program);
+      plans.set(key, (plan = planCandidate(candidate, assumptions, { now, wageLevel, site, siteFor })));
+    }
     return plan;
   };
 }

@@ -3,7 +3,10 @@
 import type { IsoDate, Profession, Stage, VisaRoute } from '../types';
 import type { FeeItem } from '../timing/fees';
 import type { FeeScenario } from '../timing/h1b-fee';
+import type { NextAction } from '../timing/next-action';
+import type { Standing } from '../timing/standing';
 import type { SiteEligibility } from '../timing/waiver-sites';
+import type { CandidateTimeline } from './timeline';
 
 /** Mean and 10th/90th percentiles over runs, one value per month. */
 export interface Band {
@@ -25,6 +28,8 @@ export interface ArrivalSeries {
 export interface NewCandidateNeed {
   stage: Stage;
   visaRoute: VisaRoute;
+  /** Who the new candidate is on that route, in words (a physician trained abroad on a visa route, …). */
+  profile: string;
   stageDate: IsoDate;
   /** P(one such candidate arrives by the due date), from the simulation. */
   arrivalProbability: number;
@@ -89,6 +94,10 @@ export interface CandidateForecast {
   candidateId: string;
   /** Where the candidate is: stage and visa status, with their dates. */
   currentStep: string;
+  /** Where the candidate stands (lapsed, waiting for Oct 1, waiver pending, ready …): the plan the runs sampled. */
+  standing: Standing;
+  /** The one thing to do next, read from the same plan: a sentence and its date. */
+  nextAction: Pick<NextAction, 'action' | 'date' | 'dateKind' | 'confidence' | 'sources'>;
   /** "YYYY-MM" months; null when later than the horizon or never (see arrivalProbability). */
   arrivalP10: string | null;
   arrivalMedian: string | null;
@@ -102,12 +111,18 @@ export interface CandidateForecast {
   serviceEnds: string | null;
   /** J-1 waiver routes: whether the site qualifies, in a sentence. */
   waiverSite: SiteEligibility | null;
+  /** What to watch, in sentences (a late Conrad 30 start, the H-1B six-year maximum). */
+  flags: string[];
+  /** The remaining steps with their finish dates and the fixed dates that matter; null for arrived and withdrawn candidates. */
+  timeline: CandidateTimeline | null;
   /** False beyond the detail limit: the month and track fields are then null. */
   detailed: boolean;
 }
 
 export interface ForecastResult {
   now: IsoDate;
+  /** The day the rules modelled were last read against their sources (timing/assumptions.ts RULES_AS_OF). */
+  rulesAsOf: IsoDate;
   runs: number;
   seed: number;
   targetProbability: number;

@@ -8,6 +8,7 @@ import { STATUS_ACTIVE, type Cohort } from './cohort';
 import { GroupTally, type GroupTallyOptions } from './group-tally';
 import { createRandom } from './random';
 import { BINDINGS, createRunBuffers, sampleAlone, sampleRun, switchStream, type FeeRule, type RunBuffers } from './sample-run';
+import { TIMELINE_STRIDE, traceMember } from './timeline';
 import { BLOCK_RUNS, type RowLayout, type WorkPlan } from './work-plan';
 
 /** Everything a unit needs; built the same way in every worker. */
@@ -35,6 +36,8 @@ export interface Tallies {
   hits: Float64Array;
   altHits: Float64Array;
   fees: Float64Array;
+  /** Per row of a real candidate still in the pipeline, its timeline's numbers (timeline.ts), written by the row's own unit. */
+  timeline: Float32Array;
   groupCounts: Int32Array[];
   groupSums: Float64Array[];
 }
@@ -51,6 +54,7 @@ export function createTallies(context: UnitContext): Tallies {
     hits: new Float64Array(rows.cutDay.length),
     altHits: new Float64Array(rows.cutDay.length),
     fees: new Float64Array(context.work.feeSlots),
+    timeline: new Float32Array(rows.count * TIMELINE_STRIDE),
     groupCounts: groupTallies.map((tally) => tally.counts),
     groupSums: groupTallies.map((tally) => tally.sums),
   };
@@ -64,7 +68,7 @@ export function groupTally(context: UnitContext, tallies: Tallies, g: number): G
 }
 
 export function mergeTallies(into: Tallies, from: Tallies): void {
-  const add = (a: Float64Array | Int32Array, b: Float64Array | Int32Array) => {
+  const add = (a: Float64Array | Float32Array | Int32Array, b: Float64Array | Float32Array | Int32Array) => {
     for (let k = 0; k < a.length; k++) a[k] += b[k];
   };
   add(into.months, from.months);
@@ -72,6 +76,7 @@ export function mergeTallies(into: Tallies, from: Tallies): void {
   add(into.hits, from.hits);
   add(into.altHits, from.altHits);
   add(into.fees, from.fees);
+  add(into.timeline, from.timeline);
   into.groupCounts.forEach((counts, g) => add(counts, from.groupCounts[g]));
   into.groupSums.forEach((sums, g) => add(sums, from.groupSums[g]));
 }
@@ -84,6 +89,7 @@ export function talliesBuffers(tallies: Tallies): ArrayBuffer[] {
     tallies.hits,
     tallies.altHits,
     tallies.fees,
+    tallies.timeline,
     ...tallies.groupCounts,
     ...tallies.groupSums,
   ];
@@ -157,6 +163,10 @@ function runAlone(context: UnitContext, tallies: Tallies, buffers: RunBuffers, u
     }
   });
   tallies.fees[work.feeSlot[u]] = buffers.feeTotals[i];
+  // The row's timeline, on a stream after every unit's and run record's.
+  if (i < context.realCount) {
+    traceMember(cohort, tables, buffers, fee, i, context.seed, timelineStream(context, row), tallies.timeline, row * TIMELINE_STRIDE);
+  }
   if (record) {
     // Runs to look at one by one: plain draws of each member of the cohort from a stream of its own
     // (the tallies keep theirs), drawn on the first member's plan, which is theirs.
@@ -167,6 +177,9 @@ function runAlone(context: UnitContext, tallies: Tallies, buffers: RunBuffers, u
     }
   }
 }
+
+/** The random stream of a row's timeline draws: after every unit's and every recorded member's. */
+export const timelineStream = (context: UnitContext, row: number): number => context.work.unitCount + context.cohort.size + row;
 
 function cohortOf(rows: RowLayout, row: number): Int32Array {
   return rows.rowMembers.subarray(rows.rowStart[row], rows.rowStart[row + 1]);

@@ -8,28 +8,35 @@
 // - a step under way began when it actually happened (the stage date, the visa status date) and is
 //   sampled given that it has not finished yet; each later step starts when the one before ends;
 //   only a step not begun starts today; nothing still pending ends before now;
-// - training (ECFMG from today; the first Match, third Friday of March, after it; residency to its
-//   end), licensing, the VisaScreen and the visa track run in parallel once recruitment ends, and
-//   arrival waits for all of them and for the day the person is free;
-// - H-1B lottery: the first March window closing after the visa track starts (or this year's, for
-//   a registration awaiting selection), selection with probability p, filing from April 1, start
-//   no earlier than Oct 1; missed lotteries retry next March up to the limit. A selected, filed or
-//   approved petition never enters another lottery and starts on that fiscal year's Oct 1 or on
-//   approval (and the visa appointment abroad), whichever is later;
-// - Conrad 30: filings are served first come per state and fiscal year from the employer's expected
-//   share of the slots (flex sites also from its flex share); a waiver already filed holds a slot
-//   of its year; when a year's slots are gone the application waits for the next Oct 1; the waiver
-//   lapses if licensing is not done within the start window after the H-1B start;
+// - training (ECFMG certification and USMLE Step 3 from today; the first Match, third Friday of March,
+//   after them; residency to its end), licensing, the VisaScreen and the visa track run in parallel
+//   once recruitment ends, and arrival waits for all of them and for the day the person is free; TN
+//   admission comes once the rest is done;
+// - a physician's H-1B petition is filed once licensed (and certified): the visa ends no sooner than
+//   the licence plus the petition's decision;
+// - H-1B lottery: a registered selection awaited or a selection made is filed in its window (from
+//   now, once the physician is licensed); if the window closes first, or for anyone else, the first
+//   March window closing after the visa track starts whose June 30 the licence can meet, selection
+//   with probability p (a person is selected at most once per lottery), filing from April 1, start
+//   no earlier than Oct 1; missed lotteries retry next March up to the limit. A filed or approved
+//   petition never enters another lottery and starts on its fiscal year's Oct 1 or on approval (and
+//   the visa appointment abroad), whichever is later;
+// - Conrad 30: filings are served in each state's window (most from Oct 1, first come; some before
+//   or in part of the year; ranked windows start the clock when they close) from the employer's
+//   expected share of the slots (flex sites also from its flex share); a waiver already filed holds
+//   a slot of its year; when a year's slots are gone the application waits for the next window, and
+//   none can be filed after the J-1 ends; the H-1B starts at the end of training at the earliest,
+//   and a start later than the start window after it is flagged (`lateStart`), not dropped;
+// - the H-1B six-year maximum: no start on or after the day H-1B time runs out;
 // - the $100,000 fee: a new H-1B petition for a person abroad filed inside the fee's window owes
 //   it; the employer pays with the assumed probability, or the hire falls through. The same draws
 //   decide the counterfactual scenario, whose arrivals go to `altArrival`.
 
-import { fiscalYearIndex, type CalendarTables } from './calendar-tables';
+import type { CalendarTables } from './calendar-tables';
 import {
   LOTTERY_APPROVED,
   LOTTERY_AWAITING,
   LOTTERY_FILED,
-  LOTTERY_REGISTER,
   LOTTERY_SELECTED,
   STATUS_ARRIVED,
   STATUS_WITHDRAWN,
@@ -61,9 +68,29 @@ export const BIND_WITHDRAWN = 7;
 export const BIND_ARRIVED = 8;
 export const BINDINGS = 9;
 
-/** Days from Apr 1 and from Jun 30 to Oct 1: the cap petition filing window before a fiscal year. */
-const APRIL_1_TO_OCT_1 = 183;
-const JUNE_30_TO_OCT_1 = 93;
+/**
+ * Where a traced draw writes when each event happened (days from now; NaN when it does not happen
+ * in the draw): the timeline of a candidate's remaining steps (timeline.ts). Only traced draws write.
+ */
+export const TRACE_RECRUITED = 0;
+export const TRACE_ECFMG = 1;
+export const TRACE_STEP3 = 2;
+export const TRACE_RESIDENCY = 3;
+/** The end of the first licensing step, and of the last. */
+export const TRACE_LICENSING_FIRST = 4;
+export const TRACE_LICENSING_LAST = 5;
+export const TRACE_VISASCREEN = 6;
+/** H-1B lottery: the selection (Mar 31 of the lottery that selected them), the cap petition filed, approved. */
+export const TRACE_SELECTED = 7;
+export const TRACE_FILED = 8;
+export const TRACE_APPROVED = 9;
+/** Conrad 30: the application filed (its clock started) and the H-1B start it allows. */
+export const TRACE_WAIVER_FILED = 10;
+export const TRACE_WAIVER_START = 11;
+/** The end of each step of the visa chain (after a lottery's approval: the visa abroad). */
+export const TRACE_CHAIN = 12;
+export const TRACE_CHAIN_STEPS = 6;
+export const TRACE_SLOTS = TRACE_CHAIN + TRACE_CHAIN_STEPS;
 
 /** Uniforms drawn in bulk; refilled when a candidate might need more than remain. */
 const POOL_SIZE = 8192;
@@ -100,8 +127,13 @@ export interface RunBuffers {
   feeFiling: Float64Array;
   /** Conrad 30 applicants: day they could file, day licensing is done, and when the rest is ready. */
   readyToFile: Float64Array;
+  /** The day the licence is granted (−Infinity when done), for a physician's H-1B petition after the waiver. */
   licensed: Float64Array;
   otherReady: Float64Array;
+  /** 1 when the member's last Conrad 30 start came later than the start window after the H-1B's validity began. */
+  lateStart: Uint8Array;
+  /** When set, draws write their events here (TRACE_ slots): the timeline's draws only. */
+  trace: Float64Array | null;
   otherBinding: Uint8Array;
   slotsUsed: Int32Array;
   flexUsed: Int32Array;
@@ -134,6 +166,8 @@ export function createRunBuffers(cohort: Cohort, tables: CalendarTables, random:
     readyToFile: new Float64Array(size),
     licensed: new Float64Array(size),
     otherReady: new Float64Array(size),
+    lateStart: new Uint8Array(size),
+    trace: null,
     otherBinding: new Uint8Array(size),
     slotsUsed: new Int32Array(tables.fiscalYearStarts.length),
     flexUsed: new Int32Array(tables.fiscalYearStarts.length),
@@ -183,12 +217,25 @@ function remainingAware(steps: TriangularTable, id: number, u: number, elapsed: 
   return stepDays(steps, id, below + u * (1 - below));
 }
 
-/** End of steps [from, to) starting on `start`; the first began then and has not finished when `begun`. */
-function chainEnd(cohort: Cohort, start: number, from: number, to: number, begun: boolean, u: Float64Array, p: number): number {
+/**
+ * End of steps [from, to) starting on `start`; the first began then and has not finished when `begun`.
+ * A traced draw records each step's end (nothing pending ends before now).
+ */
+function chainEnd(
+  cohort: Cohort,
+  start: number,
+  from: number,
+  to: number,
+  begun: boolean,
+  u: Float64Array,
+  p: number,
+  trace: Float64Array | null,
+): number {
   let t = start;
   for (let k = from; k < to; k++) {
     const id = cohort.stepIds[k];
     t += k === from && begun ? remainingAware(cohort.steps, id, u[p + k - from], -start) : stepDays(cohort.steps, id, u[p + k - from]);
+    if (trace !== null && k - from < TRACE_CHAIN_STEPS) trace[TRACE_CHAIN + k - from] = Math.max(t, 0);
   }
   return begun ? Math.max(t, 0) : t;
 }
@@ -264,14 +311,19 @@ function drawMember(
   const chainFrom = cohort.visaStart[i];
   const chainTo = cohort.stepsStart[i + 1];
   const ecfmgStep = cohort.ecfmgStep[i];
+  const step3Step = cohort.step3Step[i];
   const attempts = cohort.matchAttempts[i];
   const matchProbability = cohort.matchProbability[i];
   const begun = cohort.licensingBegun[i] === 1;
+  const licenceFirst = cohort.licenceFirst[i] === 1;
+  const gate = cohort.licenceGate[i];
   const available = cohort.available[i];
   const visaScreenStep = cohort.visaScreenStep[i];
   const kind = cohort.visaKind[i];
   const mode = cohort.lotteryMode[i];
   const visaDay = cohort.visaDay[i];
+  const limit = cohort.h1bLimitDay[i];
+  const trace = buffers.trace;
   const u = buffers.uniforms;
   let p = buffers.position;
 
@@ -291,6 +343,7 @@ function drawMember(
         buffers.random.fill(u);
         p = 0;
       }
+      if (trace !== null) trace.fill(NaN);
       if (!givenStays && u[p++] >= survival) {
         arrival[i] = Infinity;
         binding[i] = BIND_WITHDRAWN;
@@ -304,11 +357,18 @@ function drawMember(
         recruited = Math.max(recruited + days, 0);
       }
       recruited = Math.max(recruited, 0);
+      if (trace !== null && licensingFrom > recruitmentFrom) trace[TRACE_RECRUITED] = recruited;
 
-      // Training: ECFMG certification from today, then the Match and residency.
+      // Training: ECFMG certification and Step 3 from today, then the Match and residency.
       let trained = 0;
       let trainingGate = -Infinity;
       if (ecfmgStep >= 0) trainingGate = trained = stepDays(steps, ecfmgStep, u[p++]);
+      const certified = trained;
+      if (step3Step >= 0) trainingGate = trained = trained + stepDays(steps, step3Step, u[p++]);
+      if (trace !== null) {
+        if (ecfmgStep >= 0) trace[TRACE_ECFMG] = certified;
+        if (step3Step >= 0) trace[TRACE_STEP3] = trained;
+      }
       if (attempts > 0) {
         let year = 0;
         while (year < years && tables.matchDays[year] < trained) year++;
@@ -324,15 +384,21 @@ function drawMember(
         }
         trained = Math.max(trained, tables.matchDays[matchedYear]); // licences are applied for during residency
         trainingGate = tables.residencyEnds[matchedYear];
+        if (trace !== null) trace[TRACE_RESIDENCY] = trainingGate;
       }
 
       // Licensing: under way since the stage date, or from when recruitment and training allow.
       let licensing = begun ? anchor : Math.max(recruited, trained);
+      let licensed = -Infinity;
       for (let k = licensingFrom; k < chainFrom; k++) {
         const days =
           k === licensingFrom && begun ? remainingAware(steps, stepIds[k], u[p++], -anchor) : stepDays(steps, stepIds[k], u[p++]);
         licensing = Math.max(licensing + days, 0);
+        if (k === licensingFrom && licenceFirst) licensed = licensing;
+        if (trace !== null) trace[k === licensingFrom ? TRACE_LICENSING_FIRST : TRACE_LICENSING_LAST] = licensing;
       }
+      // A physician's H-1B petition is filed once certified and licensed.
+      const credentials = gate >= 0 ? Math.max(licensed, trainingGate) : -Infinity;
 
       // The latest of the non-visa tracks, and which one it is.
       let ready = recruited;
@@ -352,6 +418,7 @@ function drawMember(
       const visaFrom = recruited;
       if (visaScreenStep >= 0) {
         const screened = visaFrom + stepDays(steps, visaScreenStep, u[p++]);
+        if (trace !== null) trace[TRACE_VISASCREEN] = screened;
         if (screened > ready) {
           ready = screened;
           bind = BIND_VISASCREEN;
@@ -369,55 +436,77 @@ function drawMember(
       } else if (kind === VISA_LOTTERY) {
         let filing = NaN;
         let octFirst = cohort.capStartDay[i];
-        if (mode === LOTTERY_REGISTER || mode === LOTTERY_AWAITING) {
-          let year = 0;
-          if (mode === LOTTERY_REGISTER) while (year < years && tables.registrationCloses[year] < visaFrom) year++;
-          const lastYear = Math.min(years, year + cohort.maxLotteries[i]);
-          for (let n = 0; year < lastYear; year++, n++) {
-            if (mode === LOTTERY_REGISTER || n > 0) feeTotals[i] += cohort.lotteryEntryFee[i];
-            if (u[p++] < cohort.selectionProbability[i]) {
-              filing = tables.petitionFilingOpens[year];
-              octFirst = tables.capStart[year];
-              break;
-            }
-          }
-        } else if (mode === LOTTERY_SELECTED) {
-          // Files in the April–June window (now, if it is open); a stale record is read as filed by June 30.
-          filing = Math.min(Math.max(octFirst - APRIL_1_TO_OCT_1, 0), octFirst - JUNE_30_TO_OCT_1);
-        }
-        if (mode !== LOTTERY_FILED && mode !== LOTTERY_APPROVED && Number.isNaN(filing)) {
-          arrival[i] = Infinity;
-          binding[i] = BIND_VISA;
-          break draw;
-        }
         let approval: number;
         if (mode === LOTTERY_FILED) approval = Math.max(visaDay + cohort.petitionDays[i], 0);
         else if (mode === LOTTERY_APPROVED) approval = visaDay;
         else {
+          let entered = 0;
+          let year = 1; // after this year's selection, the next lottery is next March's
+          if (mode === LOTTERY_SELECTED || mode === LOTTERY_AWAITING) {
+            // This year's selection is filed in its window, from now and once the physician is licensed.
+            entered = 1;
+            const selected = mode === LOTTERY_SELECTED || u[p++] < cohort.selectionProbability[i];
+            const day = Math.max(cohort.filingOpensDay[i], 0, credentials);
+            if (selected && day <= cohort.filingClosesDay[i]) filing = day;
+            if (trace !== null && selected && mode === LOTTERY_AWAITING) trace[TRACE_SELECTED] = Math.max(cohort.filingOpensDay[i] - 1, 0);
+          } else {
+            year = 0;
+            while (year < years && tables.registrationCloses[year] < visaFrom) year++;
+          }
+          // Lotteries whose June 30 the licence cannot meet are not entered.
+          for (; Number.isNaN(filing) && year < years && entered < cohort.maxLotteries[i]; year++) {
+            if (tables.petitionFilingCloses[year] < credentials) continue;
+            entered++;
+            feeTotals[i] += cohort.lotteryEntryFee[i];
+            if (u[p++] < cohort.selectionProbability[i]) {
+              filing = Math.max(tables.petitionFilingOpens[year], credentials);
+              octFirst = tables.capStart[year];
+              if (trace !== null) trace[TRACE_SELECTED] = tables.petitionFilingOpens[year] - 1;
+            }
+          }
+          if (Number.isNaN(filing)) {
+            arrival[i] = Infinity;
+            binding[i] = BIND_VISA;
+            break draw;
+          }
           feeTotals[i] += cohort.petitionFee[i];
           feeFiling[i] = filing;
           approval = filing + cohort.petitionDays[i];
+          if (trace !== null) trace[TRACE_FILED] = filing;
         }
-        const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p);
+        if (trace !== null) trace[TRACE_APPROVED] = Math.max(approval, 0);
+        const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p, trace);
         p += chainTo - chainFrom;
         visaDone = Math.max(octFirst, afterApproval);
       } else if (kind === VISA_CONRAD) {
         arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
         buffers.readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay : visaFrom;
-        buffers.licensed[i] = licensing;
+        buffers.licensed[i] = credentials;
         buffers.otherReady[i] = ready;
         buffers.otherBinding[i] = bind;
         break draw;
       } else {
-        // A chain of steps: from the visa status date when under way, else from the end of recruitment.
+        // A chain of steps: from the visa status date when under way, else from the end of recruitment
+        // (TN admission: once everything else is done).
         const started = !Number.isNaN(visaDay);
-        visaDone = chainEnd(cohort, started ? visaDay : visaFrom, chainFrom, chainTo, started, u, p);
+        const from = started ? visaDay : cohort.visaWhenReady[i] === 1 ? Math.max(visaFrom, ready) : visaFrom;
+        visaDone = chainEnd(cohort, from, chainFrom, chainTo, started, u, p, trace);
         p += chainTo - chainFrom;
+        if (gate >= 0) {
+          visaDone = Math.max(visaDone, credentials + gate);
+          feeFiling[i] = Math.max(from, credentials);
+        }
         if (!started) feeTotals[i] += cohort.petitionFee[i];
       }
       if (visaDone > ready) {
+        // TN admission follows whatever came last before it: that step, not the admission, held them up.
+        if (cohort.visaWhenReady[i] === 0 || bind === BIND_RECRUITMENT) bind = BIND_VISA;
         ready = visaDone;
-        bind = BIND_VISA;
+      }
+      if (ready >= limit) {
+        arrival[i] = Infinity; // the H-1B six-year maximum comes first
+        binding[i] = BIND_VISA;
+        break draw;
       }
       arrival[i] = Math.max(ready, 0);
       binding[i] = bind;
@@ -453,25 +542,24 @@ function applyH1bFee(cohort: Cohort, buffers: RunBuffers, fee: FeeRule, i: numbe
 
 function placeConradState(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, state: ConradState): void {
   const { arrival, readyToFile, slotsUsed, flexUsed, filers, sortKeys } = buffers;
-  const { applicants, probes, slotsPerFiscalYear: slots, flexPerFiscalYear: flex } = state;
+  const { applicants, probes } = state;
   slotsUsed.fill(0);
   flexUsed.fill(0);
 
-  // Waivers already filed hold a slot of the fiscal year they were filed in.
+  // Waivers already filed hold a slot of the fiscal year whose window they were filed in.
   let count = 0;
   for (let k = 0; k < applicants.length; k++) {
     const i = applicants[k];
     if (!Number.isNaN(arrival[i])) continue;
     if (cohort.conradFiled[i] === 1) {
       const day = readyToFile[i];
-      if (day >= tables.fiscalYearStarts[0]) {
-        const year = fiscalYearIndex(tables, day);
-        if (year < slotsUsed.length) {
-          slotsUsed[year]++;
-          if (cohort.conradFlex[i] === 1) flexUsed[year]++;
-        }
+      const year = windowYear(tables, state, day);
+      const inTable = year < slotsUsed.length && day >= tables.fiscalYearStarts[year] + state.opensOffset;
+      if (inTable) {
+        slotsUsed[year]++;
+        if (cohort.conradFlex[i] === 1) flexUsed[year]++;
       }
-      placeConradApplicant(cohort, buffers, i, day, true);
+      placeConradApplicant(cohort, buffers, i, filedClock(tables, state, day), true);
     } else filers[count++] = i;
   }
   // First come, first served: order by the day each could file (ties by list order).
@@ -479,68 +567,71 @@ function placeConradState(cohort: Cohort, tables: CalendarTables, buffers: RunBu
   const keys = count > 1 ? sortKeys.subarray(0, count).sort() : sortKeys;
   for (let k = 0; k < count; k++) {
     const i = filers[keys[k] % APPLICANT_KEY_RANGE];
-    placeConradApplicant(
-      cohort,
-      buffers,
-      i,
-      fileConrad(tables, buffers, slots, flex, readyToFile[i], cohort.conradFlex[i] === 1, true),
-      false,
-    );
+    placeConradApplicant(cohort, buffers, i, fileConrad(cohort, tables, buffers, state, i, true), false);
   }
   // Each new candidate is placed as the one extra applicant, after everyone in the pipeline.
   for (let k = 0; k < probes.length; k++) {
     const i = probes[k];
-    if (Number.isNaN(arrival[i])) {
-      placeConradApplicant(
-        cohort,
-        buffers,
-        i,
-        fileConrad(tables, buffers, slots, flex, readyToFile[i], cohort.conradFlex[i] === 1, false),
-        false,
-      );
-    }
+    if (Number.isNaN(arrival[i])) placeConradApplicant(cohort, buffers, i, fileConrad(cohort, tables, buffers, state, i, false), false);
   }
 }
 
+/** Index into fiscalYearStarts of the first fiscal year whose window in `state` has not closed on `day`. */
+function windowYear(tables: CalendarTables, state: ConradState, day: number): number {
+  const starts = tables.fiscalYearStarts;
+  let year = 0;
+  while (year < starts.length && starts[year] + state.closesOffset < day) year++;
+  return year;
+}
+
 /**
- * Filing day of an application ready on `day`: that day if its fiscal year has a slot left (a flex
- * slot too, for a flex site), else the opening (Oct 1) of the first later year with one; Infinity
- * when none is in the table.
+ * The day member i's waiver clock starts: the application, ready on readyToFile[i], is filed in the
+ * first window not yet closed that has a slot left (a flex slot too, for a flex site) — on the
+ * window's first day if it is ready before — and a ranked window's clock starts when it closes.
+ * Infinity when no window in the table has a slot, or the filing would come after the J-1 ends.
  */
-function fileConrad(
-  tables: CalendarTables,
-  buffers: RunBuffers,
-  slots: number,
-  flex: number,
-  day: number,
-  needsFlex: boolean,
-  takeSlot: boolean,
-): number {
+function fileConrad(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, state: ConradState, i: number, takeSlot: boolean): number {
   const { slotsUsed, flexUsed } = buffers;
+  const needsFlex = cohort.conradFlex[i] === 1;
+  const day = buffers.readyToFile[i];
   const fiscalYears = tables.fiscalYearStarts.length;
-  const first = fiscalYearIndex(tables, day);
-  let year = first;
-  while (year < fiscalYears && (slotsUsed[year] >= slots || (needsFlex && flexUsed[year] >= flex))) year++;
+  let year = windowYear(tables, state, day);
+  while (year < fiscalYears && (slotsUsed[year] >= state.slotsPerFiscalYear || (needsFlex && flexUsed[year] >= state.flexPerFiscalYear)))
+    year++;
   if (year >= fiscalYears) return Infinity;
+  const filed = Math.max(day, tables.fiscalYearStarts[year] + state.opensOffset);
+  if (filed > cohort.j1EndsDay[i]) return Infinity;
   if (takeSlot) {
     slotsUsed[year]++;
     if (needsFlex) flexUsed[year]++;
   }
-  return year === first ? day : tables.fiscalYearStarts[year];
+  return state.ranked ? Math.max(filed, tables.fiscalYearStarts[year] + state.closesOffset) : filed;
+}
+
+/** A filed application's clock: from its filing, or in a ranked state from the close of the window it was filed in. */
+function filedClock(tables: CalendarTables, state: ConradState, day: number): number {
+  if (!state.ranked) return day;
+  const starts = tables.fiscalYearStarts;
+  const year = windowYear(tables, state, day);
+  return year < starts.length && day >= starts[year] + state.opensOffset ? Math.max(day, starts[year] + state.closesOffset) : day;
 }
 
 /** A Conrad 30 applicant whose state has a slot for every applicant: files when ready. */
 function placeUncontested(cohort: Cohort, tables: CalendarTables, buffers: RunBuffers, state: ConradState, i: number): void {
-  const filed = cohort.conradFiled[i] === 1;
-  const ready = buffers.readyToFile[i];
-  const needsFlex = cohort.conradFlex[i] === 1;
-  const filingDay = filed ? ready : fileConrad(tables, buffers, state.slotsPerFiscalYear, state.flexPerFiscalYear, ready, needsFlex, false);
-  placeConradApplicant(cohort, buffers, i, filingDay, filed);
+  const day = buffers.readyToFile[i];
+  if (cohort.conradFiled[i] === 1) placeConradApplicant(cohort, buffers, i, filedClock(tables, state, day), true);
+  else placeConradApplicant(cohort, buffers, i, fileConrad(cohort, tables, buffers, state, i, false), false);
 }
 
-function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, filingDay: number, begun: boolean): void {
+/**
+ * The waiver's clock from `clockStart` (under way since then when `begun`); the H-1B follows the
+ * licence (a physician's petition is filed with it) and starts no sooner than the rest is ready (the
+ * end of training). A start later than the start window after the H-1B's validity begins is flagged.
+ */
+function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, clockStart: number, begun: boolean): void {
   const { arrival, binding, feeTotals, licensed, otherReady, otherBinding } = buffers;
-  if (filingDay === Infinity) {
+  buffers.lateStart[i] = 0;
+  if (clockStart === Infinity) {
     arrival[i] = Infinity;
     binding[i] = BIND_VISA;
     return;
@@ -550,14 +641,23 @@ function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, fi
   const u = buffers.uniforms[p];
   const id = cohort.conradStep[i];
   if (!begun) feeTotals[i] += cohort.petitionFee[i];
-  const duration = begun ? remainingAware(cohort.steps, id, u, -filingDay) : stepDays(cohort.steps, id, u);
-  const start = begun ? Math.max(filingDay + duration, 0) : filingDay + duration;
-  if (licensed[i] > start + cohort.startWithinDays[i]) {
-    arrival[i] = Infinity; // the waiver lapses: licensing came too late
-    binding[i] = BIND_LICENSING;
-    return;
+  const duration = begun ? remainingAware(cohort.steps, id, u, -clockStart) : stepDays(cohort.steps, id, u);
+  let start = begun ? Math.max(clockStart + duration, 0) : clockStart + duration;
+  if (cohort.licenceGate[i] >= 0) start = Math.max(start, licensed[i] + cohort.licenceGate[i]);
+  const trace = buffers.trace;
+  if (trace !== null) {
+    if (!begun) trace[TRACE_WAIVER_FILED] = clockStart;
+    trace[TRACE_WAIVER_START] = Math.max(start, 0);
   }
   const ready = otherReady[i];
-  arrival[i] = Math.max(ready, start, 0);
+  const arrives = Math.max(ready, start, 0);
+  if (arrives >= cohort.h1bLimitDay[i]) {
+    arrival[i] = Infinity;
+    binding[i] = BIND_VISA;
+    return;
+  }
+  // The H-1B's validity begins when it is approved or at the end of training, whichever is later (R14).
+  if (arrives > Math.max(start, cohort.available[i]) + cohort.startWithinDays[i]) buffers.lateStart[i] = 1;
+  arrival[i] = arrives;
   binding[i] = start > ready ? BIND_VISA : otherBinding[i];
 }

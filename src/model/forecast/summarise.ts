@@ -5,19 +5,35 @@
 
 import type { Candidate } from '../types';
 import { addYears, formatIsoDate, parseIsoDate } from '../calendar';
+import { RULES_AS_OF } from '../timing/assumptions';
 import { feeRuleText } from '../timing/h1b-fee';
-import { currentStepText } from '../timing/next-action';
+import { actionFor, currentStepText } from '../timing/next-action';
 import type { CandidatePlan } from '../timing/routes';
+import type { Milestone } from '../timing/standing';
 import { ROUTES } from '../timing/visa-routes';
 import { AggregateCounts } from './aggregate-counts';
 import { routeCosts } from './aggregates';
 import { extraCandidatesNeeded } from './back-calculation';
 import { candidateSummary, mostBinding } from './candidate-tally';
+import { newCandidateProfile } from './new-candidates';
 import { denseFrequencies, distributionAtLeast, distributionMean, distributionQuantile, distributionShortfall } from './count-distribution';
 import type { PreparedForecast } from './prepare';
 import type { CandidateForecast, DelayingStep, ForecastResult, TargetForecast } from './result';
-import { groupTally, monthSlots, type Tallies } from './run-units';
+import { groupTally, monthSlots, timelineStream, type Tallies } from './run-units';
+import { createRandom } from './random';
 import { rowShare } from './work-plan';
+import { createRunBuffers } from './sample-run';
+import {
+  TIMELINE_DRAWS,
+  TIMELINE_STRIDE,
+  isTraced,
+  lateStartShare,
+  timelineSlots,
+  timelineSteps,
+  traceMember,
+  type CandidateTimeline,
+  type TimelineStep,
+} from './timeline';
 import {
   BINDINGS,
   BIND_AVAILABLE,
@@ -53,6 +69,65 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
   const arrivedEver = Float64Array.from(candidates, (_, i) => drawsIn(i, 0, grid.count + 1));
   const expectedFees = meanFees(prepared, tallies);
 
+  // Each row's timeline numbers: traced by its unit, or here for the members of a Conrad 30 group.
+  const buffers = createRunBuffers(context.cohort, context.tables, createRandom(prepared.seed));
+  const traceOf = (row: number, i: number): { numbers: Float32Array; at: number } | null => {
+    if (realPlans[i].status !== 'active') return null;
+    const at = row * TIMELINE_STRIDE;
+    if (!isTraced(tallies.timeline, at)) {
+      traceMember(
+        context.cohort,
+        context.tables,
+        buffers,
+        context.fee,
+        i,
+        prepared.seed,
+        timelineStream(context, row),
+        tallies.timeline,
+        at,
+      );
+    }
+    return { numbers: tallies.timeline, at };
+  };
+  // Candidates with the same facts share a plan, a row and so their next action, flags and timeline:
+  // one object each, which the result's copy to the page keeps shared.
+  const actions = new Map<CandidatePlan, CandidateForecast['nextAction']>();
+  const actionOf = (candidate: Candidate, plan: CandidatePlan): CandidateForecast['nextAction'] => {
+    let action = actions.get(plan);
+    if (!action) {
+      const { action: text, date, dateKind, confidence, sources } = actionFor(candidate, plan, assumptions, prepared.now);
+      actions.set(plan, (action = { action: text, date, dateKind, confidence, sources }));
+    }
+    return action;
+  };
+  const rowParts = new Map<number, { steps: TimelineStep[]; flags: string[] }>();
+  const partsOf = (row: number, i: number) => {
+    let parts = rowParts.get(row);
+    if (!parts) {
+      const plan = realPlans[i];
+      const traced = traceOf(row, i);
+      parts = {
+        steps: traced
+          ? timelineSteps(timelineSlots(plan, candidates[i].stage === 'accepted'), traced.numbers, traced.at, prepared.nowDay)
+          : [],
+        flags: flagsOf(plan, traced ? lateStartShare(traced.numbers, traced.at) : 0, assumptions.conrad30StartWithinDays),
+      };
+      rowParts.set(row, parts);
+    }
+    return parts;
+  };
+  const timelines = new Map<string, CandidateTimeline>();
+  const timelineOf = (row: number, i: number, byTarget: { targetId: string; dueDate: string }[]): CandidateTimeline | null => {
+    if (realPlans[i].status !== 'active') return null;
+    const key = `${row}|${byTarget.map((t) => t.targetId).join('|')}`;
+    let timeline = timelines.get(key);
+    if (!timeline) {
+      const milestones = withDueDates(realPlans[i].milestones, byTarget, targets, prepared.nowDay);
+      timelines.set(key, (timeline = { steps: partsOf(row, i).steps, milestones, draws: TIMELINE_DRAWS }));
+    }
+    return timeline;
+  };
+
   const targetsOfCandidate: number[][] = candidates.map(() => []);
   targetMembers.forEach((list, t) => list.forEach((i) => targetsOfCandidate[i].push(t)));
   const ruleText = feeRuleText(assumptions);
@@ -66,6 +141,7 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
   );
   return {
     now: prepared.now,
+    rulesAsOf: RULES_AS_OF,
     runs,
     seed: prepared.seed,
     targetProbability,
@@ -109,6 +185,7 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
             {
               stage: probe.scenario.stage,
               visaRoute: probe.scenario.visaRoute,
+              profile: newCandidateProfile(target.profession, probe.scenario.visaRoute),
               stageDate: probe.candidate.stageDate,
               arrivalProbability,
               candidatesNeeded: extraCandidatesNeeded(query),
@@ -127,6 +204,8 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
     candidateArrivalProbability: Array.from(arrivedInHorizon),
     candidates: candidates.map((candidate, i): CandidateForecast => {
       const row = rowOf(i);
+      const plan = realPlans[i];
+      const next = actionOf(candidate, plan);
       const summary = candidateSummary(
         tallies.months,
         row * slots,
@@ -137,23 +216,27 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
       );
       const label = (m: number | null) => (m === null ? null : monthLabels[m]);
       const median = label(summary.median);
-      const plan = realPlans[i];
       const binds = mostBinding(summary.bindings);
+      const byTarget = targetsOfCandidate[i].map((t) => ({
+        targetId: targets[t].id,
+        dueDate: dueDates[t],
+        probability: counts.probabilityBefore(i, dueDays[t] + 1),
+      }));
       return {
         candidateId: candidate.id,
         currentStep: currentStepText(candidate),
+        standing: plan.standing,
+        nextAction: next,
         arrivalP10: label(summary.p10),
         arrivalMedian: median,
         arrivalP90: label(summary.p90),
         arrivalProbability: arrivedInHorizon[i],
-        byTarget: targetsOfCandidate[i].map((t) => ({
-          targetId: targets[t].id,
-          dueDate: dueDates[t],
-          probability: counts.probabilityBefore(i, dueDays[t] + 1),
-        })),
+        byTarget,
         delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate) : null,
         serviceEnds: serviceEnd(plan, candidate, median),
         waiverSite: ROUTES[candidate.visaRoute].waiver ? (prepared.siteOf(candidate) ?? null) : null,
+        flags: plan.status === 'active' ? partsOf(row, i).flags : [],
+        timeline: timelineOf(row, i, byTarget),
         detailed: true,
       };
     }),
@@ -165,6 +248,34 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
       scenarioText: ruleText.scenario,
     },
   };
+}
+
+/** What to watch, from the plan and the traced draws. */
+function flagsOf(plan: CandidatePlan, late: number, startWithinDays: number): string[] {
+  const flags: string[] = [];
+  if (late >= 0.05) {
+    flags.push(
+      `Where they arrive, ${Math.round(late * 100)}% start more than ${startWithinDays} days after the H-1B begins (licensing ends late; INA §214(l)): ask the state.`,
+    );
+  }
+  if (plan.h1bLimit) flags.push(`H-1B time runs out ${plan.h1bLimit} (six-year maximum).`);
+  return flags;
+}
+
+/** The plan's fixed dates with the due dates of the targets the candidate counts toward, in date order. */
+function withDueDates(
+  milestones: Milestone[],
+  byTarget: { targetId: string; dueDate: string }[],
+  targets: PreparedForecast['targets'],
+  nowDay: number,
+): Milestone[] {
+  const due = byTarget
+    .filter((t) => (parseIsoDate(t.dueDate) as number) >= nowDay)
+    .map((t): Milestone => {
+      const hires = targets.find((target) => target.id === t.targetId)?.hires ?? 0;
+      return { kind: 'due-date', date: t.dueDate, label: `A target due: ${hires} hire${hires === 1 ? '' : 's'}`, targetId: t.targetId };
+    });
+  return [...milestones, ...due].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Per real candidate, the mean known fees per draw: its row's fee totals (summed in unit order) over its draws. */

@@ -1,8 +1,13 @@
 // The FY2027 wage-weighted H-1B selection, as the offer panel explains it: a registration is entered
-// once per wage level (I = 1 entry … IV = 4; S7), and the per-level chance of selection is one
-// law-firm estimate (S9), so it is shown as an assumption, with the user's edited value if any.
+// once per wage level (I = 1 entry … IV = 4; S7), and a person entered k times is still selected at
+// most once. The per-level chances are DHS's projection in the rule's analysis (proposed rule,
+// 90 FR 45986, adopted by the final rule of Dec 29, 2025; S7, S9), not measured rates, so they are
+// shown as assumptions, with the user's edited value if any.
 import type { Assumptions } from '../timing/assumptions';
-import { LEVEL_NUMERAL, WAGE_LEVELS, type WageLevel } from './offer';
+import { WAGE_LEVELS, type WageLevel } from './offer';
+
+/** DHS's projected chance of selection for everyone under the old random selection, which the level odds are compared with. */
+export const RANDOM_SELECTION_PROJECTION = 0.2959;
 
 export interface LevelOdds {
   level: WageLevel;
@@ -10,10 +15,12 @@ export interface LevelOdds {
   probability: number;
   /** How many times level I's chance: near the number of entries. */
   timesLevelOne: number;
+  /** Relative change against random selection's projected chance (−0.48 for level I). */
+  againstRandomSelection: number;
 }
 
 export const LOTTERY_ODDS_SOURCE =
-  'FY2027 rule (effective Feb 27, 2026): 1–4 entries for wage levels I–IV, lowest level counts when several employers register one person, no health-care exemption (S7, S9). Per-level odds: one law-firm estimate (S9) — an assumption, editable under Pipeline → assumptions.';
+  'FY2027 rule (final rule of Dec 29, 2025, effective Feb 27, 2026): 1–4 entries for wage levels I–IV, the lowest level counts when several employers register one person, a person is selected at most once, no health-care exemption (S7, S9). Per-level chances: DHS’s projection in the rule’s analysis (proposed rule, 90 FR 45986) — 15.29 / 30.58 / 45.87 / 61.16% for levels I–IV, i.e. −48 / +3 / +55 / +107% against 29.59% under random selection — not a measured rate: an assumption, editable under Pipeline → assumptions, until USCIS publishes FY2027’s selection figures (S8).';
 
 export function selectionProbabilityAt(level: WageLevel, assumptions: Assumptions): number {
   return assumptions[`h1bSelectionProbabilityLevel${level}`];
@@ -23,16 +30,14 @@ export function levelOdds(assumptions: Assumptions): LevelOdds[] {
   const first = selectionProbabilityAt(1, assumptions);
   return WAGE_LEVELS.map((level) => {
     const probability = selectionProbabilityAt(level, assumptions);
-    return { level, entries: level, probability, timesLevelOne: first > 0 ? probability / first : NaN };
+    return {
+      level,
+      entries: level,
+      probability,
+      timesLevelOne: first > 0 ? probability / first : NaN,
+      againstRandomSelection: probability / RANDOM_SELECTION_PROJECTION - 1,
+    };
   });
-}
-
-/** One line per level: "Level III: 3 entries → 45% per lottery (3.0 × level I)". */
-export function oddsArithmetic(assumptions: Assumptions): string[] {
-  return levelOdds(assumptions).map(
-    (o) =>
-      `Level ${LEVEL_NUMERAL[o.level]}: ${o.entries} entr${o.entries === 1 ? 'y' : 'ies'} → ${Math.round(o.probability * 100)}% per lottery${o.level === 1 ? '' : ` (${o.timesLevelOne.toFixed(1)} × level I)`}`,
-  );
 }
 
 /** The wage level the forecast assumes for a profession's cap-subject candidates without a saved offer. */

@@ -4,11 +4,13 @@
 import { specialtiesOf } from '../specialties';
 import {
   CURRENT_STATUSES,
+  LICENCE_STATUSES,
   STAGES,
   TRAINING_STATUSES,
   VISA_ROUTES,
   VISA_STATUSES,
   type CurrentStatus,
+  type LicenceStatus,
   type Profession,
   type Stage,
   type TrainingStatus,
@@ -99,6 +101,25 @@ export const TRAINING_STATUS_ALIASES = lookup<TrainingStatus>(TRAINING_STATUSES,
   completed: ['done', 'finished', 'attending', 'board eligible', 'board certified'],
   'in-training': ['resident', 'fellow', 'residency', 'fellowship', 'in residency'],
   'needs-residency': ['not matched', 'unmatched', 'needs match', 'applying to the match'],
+});
+
+export const LICENCE_STATUS_ALIASES = lookup<LicenceStatus>(LICENCE_STATUSES, {
+  'not-applied': ['none', 'no', 'not applied', 'not yet', 'to apply', 'no licence', 'no license', 'unlicensed'],
+  applied: [
+    'application submitted',
+    'submitted',
+    'pending',
+    'in review',
+    'under review',
+    'in progress',
+    'processing',
+    'licence applied',
+    'license applied',
+    'licence pending',
+    'license pending',
+    'applied for',
+  ],
+  licensed: ['licenced', 'granted', 'issued', 'active', 'full licence', 'full license', 'licence granted', 'license granted', 'yes'],
 });
 
 export const PROFESSION_ALIASES = lookup<Profession>(['physician', 'mls'], {

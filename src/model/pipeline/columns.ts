@@ -23,6 +23,7 @@ export const PIPELINE_TEMPLATE_COLUMNS = [
   'training_status',
   'bachelors_degree',
   'visascreen',
+  'h1b_years_used',
 ] as const;
 
 export type PipelineColumn = (typeof PIPELINE_TEMPLATE_COLUMNS)[number];
@@ -54,6 +55,8 @@ const HEADER_ALIASES: Readonly<Record<string, PipelineColumn>> = {
   bachelors: 'bachelors_degree',
   visa_screen: 'visascreen',
   cgfns_visascreen: 'visascreen',
+  h1b_years: 'h1b_years_used',
+  years_in_h1b: 'h1b_years_used',
 };
 
 /** "Stage Date", " stage-date " and "STAGE_DATE" all name stage_date. */

@@ -8,6 +8,7 @@ import { HAPPENED, PLANNED, dateProblem, type DateRule } from '../dates';
 import { specialtiesOf } from '../specialties';
 import {
   CURRENT_STATUSES,
+  LICENCE_STATUSES,
   STAGES,
   TRAINING_STATUSES,
   VISA_ROUTES,
@@ -22,6 +23,7 @@ import { findState } from '../workspace/us-states';
 import {
   BOOLEAN_ALIASES,
   CURRENT_STATUS_ALIASES,
+  LICENCE_STATUS_ALIASES,
   PROFESSION_ALIASES,
   SPECIALTY_ALIASES,
   STAGE_ALIASES,
@@ -98,6 +100,9 @@ const ALLOWED_VISA_ROUTES = VISA_ROUTES.join(', ');
 const ALLOWED_VISA_STATUSES = VISA_STATUSES.join(', ');
 const ALLOWED_CURRENT_STATUSES = CURRENT_STATUSES.filter(Boolean).join(', ');
 const ALLOWED_TRAINING_STATUSES = TRAINING_STATUSES.filter(Boolean).join(', ');
+const ALLOWED_LICENCE_STATUSES = LICENCE_STATUSES.filter(Boolean).join(', ');
+/** The longest an H-1B time can be: six years, with extensions beyond it while a green card is pending. */
+const MAX_H1B_YEARS = 20;
 
 const clip = (value: string) => (value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value);
 
@@ -119,6 +124,7 @@ function readRow(
   countyByName: CountyByName | undefined,
 ) {
   const problems: Omit<PipelineRowError, 'line'>[] = [];
+  const notes: Omit<PipelineRowError, 'line'>[] = [];
   const fail = (column: PipelineColumn, message: string) => problems.push({ column, value: cell(column), message });
 
   function coded<T>(column: PipelineColumn, aliases: AliasTable<T>, allowed: string): T | undefined {
@@ -149,6 +155,25 @@ function readRow(
     const code = aliases.find(cell(column));
     if (code === undefined) fail(column, `not a known value; use one of: ${allowed}, or leave it blank`);
     return code;
+  }
+  /** A licence status code; other text is kept as written, read as not recorded, with a note. */
+  function licence(): string {
+    const value = text('licence_status', MAX_SHORT_TEXT);
+    const code = LICENCE_STATUS_ALIASES.find(value);
+    if (code !== undefined) return code;
+    notes.push({
+      column: 'licence_status',
+      value,
+      message: `not a known licence status, so the forecast reads it as not recorded (the stage decides); use one of: ${ALLOWED_LICENCE_STATUSES}`,
+    });
+    return value;
+  }
+  function years(column: PipelineColumn): number | null {
+    const value = cell(column);
+    if (value === '') return null;
+    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(number <= MAX_H1B_YEARS)) fail(column, `expected a number of years from 0 to ${MAX_H1B_YEARS}, or blank`);
+    return number <= MAX_H1B_YEARS ? number : null;
   }
   function flag(column: PipelineColumn): boolean | null {
     const value = BOOLEAN_ALIASES.find(cell(column));
@@ -181,7 +206,7 @@ function readRow(
   const countryOfTraining = text('country_of_training', MAX_SHORT_TEXT);
   const gender = text('gender', MAX_SHORT_TEXT);
   const ecfmgCertified = flag('ecfmg_certified');
-  const licenceStatus = text('licence_status', MAX_SHORT_TEXT);
+  const licenceStatus = licence();
   const ascpi = flag('ascpi');
   const visaStatus = optional('visa_status', VISA_STATUS_ALIASES, ALLOWED_VISA_STATUSES);
   const visaStatusDate = date('visa_status_date', false);
@@ -190,6 +215,7 @@ function readRow(
   const trainingStatus = optional('training_status', TRAINING_STATUS_ALIASES, ALLOWED_TRAINING_STATUSES);
   const bachelorsDegree = flag('bachelors_degree');
   const visaScreen = flag('visascreen');
+  const h1bYearsUsed = years('h1b_years_used');
   if (problems.length > 0) return { problems, warnings: [] };
   const candidate: Candidate = {
     id,
@@ -214,8 +240,9 @@ function readRow(
     trainingStatus: trainingStatus!,
     bachelorsDegree,
     visaScreen,
+    h1bYearsUsed,
   };
-  const warnings: Omit<PipelineRowError, 'line'>[] = [];
+  const warnings = notes;
   for (const { column, message, severity } of candidateProblems(candidate, today)) {
     (severity === 'error' ? problems : warnings).push({ column, value: column === '' ? '' : cell(column), message });
   }

@@ -19,7 +19,7 @@ const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
     languages: 'English;Hindi;Telugu',
     gender: 'female',
     ecfmg_certified: 'yes',
-    licence_status: 'application submitted',
+    licence_status: 'applied',
     ascpi: '',
     visa_status: 'not-started',
     visa_status_date: '',
@@ -28,6 +28,7 @@ const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
     training_status: 'in-training',
     bachelors_degree: '',
     visascreen: '',
+    h1b_years_used: '',
   },
   {
     candidate_id: 'L-0001',
@@ -43,7 +44,7 @@ const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
     languages: 'English;Tagalog',
     gender: 'male',
     ecfmg_certified: '',
-    licence_status: 'California CLS licence in review',
+    licence_status: 'applied',
     ascpi: 'yes',
     visa_status: 'petition-filed',
     visa_status_date: '2026-11-02',
@@ -52,6 +53,7 @@ const EXAMPLE_ROWS: readonly Readonly<Record<PipelineColumn, string>>[] = [
     training_status: '',
     bachelors_degree: 'yes',
     visascreen: 'yes',
+    h1b_years_used: '',
   },
 ];
 

@@ -10,6 +10,13 @@ import { monthOfDay, parseIsoDate, yearOfDay } from '../calendar';
 
 export type Confidence = 'confirmed' | 'assumption';
 
+/**
+ * The day the visa, waiver and licensing rules the forecast models were last read against their
+ * sources (shared/domain.md with its entries added since 2026-11-23, and shared/forecast-casebook.md
+ * of 2026-12-07). Rules change: the Assumptions panel, every forecast and the report carry it.
+ */
+export const RULES_AS_OF = '2026-12-07';
+
 export type AssumptionGroup =
   | 'H-1B lottery'
   | 'H-1B'
@@ -140,10 +147,10 @@ export const ASSUMPTION_META = {
     note: 'Used only with the flat rule. FY2024 24.8%, FY2025 ~29%, FY2026 35.3%; FY2027 not published (S8).',
     quote: '| P(selected), cap-subject H-1B registrant | 0.30 | 0.15–0.61 |',
   }),
-  h1bSelectionProbabilityLevel1: levelOdds(1, 0.15),
-  h1bSelectionProbabilityLevel2: levelOdds(2, 0.31),
-  h1bSelectionProbabilityLevel3: levelOdds(3, 0.45),
-  h1bSelectionProbabilityLevel4: levelOdds(4, 0.61),
+  h1bSelectionProbabilityLevel1: levelOdds(1, 0.1529),
+  h1bSelectionProbabilityLevel2: levelOdds(2, 0.3058),
+  h1bSelectionProbabilityLevel3: levelOdds(3, 0.4587),
+  h1bSelectionProbabilityLevel4: levelOdds(4, 0.6116),
   h1bWageLevelPhysician: wageLevel('physician'),
   h1bWageLevelMls: wageLevel('lab'),
   h1bRegistrationOpens: date('2026-03-04', {
@@ -225,6 +232,8 @@ export const ASSUMPTION_META = {
   employerKind: choice(
     {
       nonprofit: 'nonprofit (501(c)(3)) employer',
+      'nonprofit-teaching':
+        'nonprofit (501(c)(3)) that trains students of a university under an established curriculum (no ACWIA fee; still cap-subject)',
       'for-profit': 'for-profit employer with more than 25 full-time employees',
       small: 'employer with 25 or fewer full-time employees',
     },
@@ -232,9 +241,9 @@ export const ASSUMPTION_META = {
     {
       label: 'Your organisation, for fee exemptions',
       group: 'Fees',
-      sources: ['R1', 'R2'],
+      sources: ['R1', 'R2', 'R11'],
       confidence: 'assumption',
-      note: 'Most US hospitals are nonprofits (assumption: set yours). Nonprofits pay the reduced I-129 fee and no Asylum Program fee; cap-exempt employers (universities and their affiliated nonprofits) pay no ACWIA fee.',
+      note: 'Most US hospitals are nonprofits (assumption: set yours). Nonprofits pay the reduced I-129 fee and no Asylum Program fee. No ACWIA fee for cap-exempt employers (universities and their affiliated nonprofits) nor for nonprofits engaged in established curriculum-related clinical training of students of a university (INA §214(c)(9)(A)) — an exemption apart from the cap exemption, which needs an affiliation agreement (8 CFR 214.2(h)(8)(iii)(F)(2)).',
     },
   ),
   h1bRegistrationFee: usd(215, {
@@ -271,16 +280,17 @@ export const ASSUMPTION_META = {
   acwiaFee: usd(1500, {
     label: 'ACWIA training fee, new H-1B or change of employer',
     group: 'Fees',
-    sources: ['R2'],
+    sources: ['R2', 'R11'],
     confidence: 'assumption',
-    note: 'INA §214(c)(9) as summarised by law firms: $750 for employers of 25 or fewer; none for universities, their affiliated nonprofits and nonprofit research organisations (cap-exempt employers).',
+    note: 'INA §214(c)(9) as summarised by law firms: $750 for employers of 25 or fewer; none for universities, their affiliated nonprofits, nonprofit research organisations, and nonprofits engaged in curriculum-related clinical training of students (INA §214(c)(9)(A)).',
   }),
   fraudFee: usd(500, {
     label: 'Fraud prevention and detection fee, new H-1B or change of employer',
     group: 'Fees',
     sources: ['R2'],
     confidence: 'assumption',
-    note: 'INA §214(c)(12) as summarised by law firms; no nonprofit exemption.',
+    note: 'INA §214(c)(12) as summarised by law firms; never waived, for nonprofits and ACWIA-exempt employers too.',
+    quote: 'the $500 fraud fee is never waived',
   }),
   i140Fee: usd(715, {
     label: 'Form I-140 fee (green card petition)',
@@ -409,6 +419,27 @@ export const ASSUMPTION_META = {
     },
     { max: 30 },
   ),
+  conrad30StatesFilledAtOpening: stateList('TX', {
+    label: 'States whose Conrad 30 slots all go the day the window opens',
+    group: 'J-1 waivers',
+    sources: ['S21', 'R15'],
+    confidence: 'assumption',
+    note: 'Texas’s slots go within minutes of opening (S21), so an application not in on that day waits for the next year’s window. Add states where yours fill at once; in the others applications are served while the slots you expect last.',
+  }),
+  conrad30RecommendProbability: probability(0.9, {
+    label: 'Conrad 30: chance the state recommends the application',
+    group: 'J-1 waivers',
+    sources: ['S18'],
+    confidence: 'assumption',
+    note: 'No published rate. States review each application against their own rules and, where slots run short, rank them; 21 states used all 30 slots in FY2023 (S18). Applies to applications filed and to be filed.',
+  }),
+  waiverApprovalProbability: probability(0.95, {
+    label: 'J-1 waiver: chance the State Department recommends and USCIS approves',
+    group: 'J-1 waivers',
+    sources: ['S22'],
+    confidence: 'assumption',
+    note: 'No published approval rate; the State Department reviews in 4–12 weeks and USCIS in 2–6 (S22).',
+  }),
   ...triangular('conrad30FilingToStartMonths', 'months', [4, 6, 9], {
     label: 'Conrad 30: filing → H-1B start',
     group: 'J-1 waivers',
@@ -423,9 +454,9 @@ export const ASSUMPTION_META = {
     {
       label: 'Conrad 30: start within … of the waiver',
       group: 'J-1 waivers',
-      sources: ['S17'],
+      sources: ['S17', 'R14'],
       confidence: 'confirmed',
-      note: 'Statute: 90 days. A physician not licensed and credentialed by then loses the waiver.',
+      note: 'Statute: 90 days (INA §214(l)). In practice it runs from employment authorisation — Texas’s contract: “within 90 days of receiving the waiver and employment authorization from USCIS” — and the H-1B asks for a start at the end of training, so the forecast flags a start more than this long after the H-1B’s validity begins rather than dropping the hire.',
       quote: 'start within 90 days of the waiver',
     },
     { integer: true, max: 365 },
@@ -465,6 +496,13 @@ export const ASSUMPTION_META = {
     sources: ['S28'],
     confidence: 'assumption',
     note: `The steps are confirmed (S28); how long they take is not. ${NO_SOURCE}`,
+  }),
+  ...triangular('usmleStep3Months', 'months', [2, 4, 8], {
+    label: 'USMLE Step 3, after ECFMG certification',
+    group: 'IMG training',
+    sources: ['R10'],
+    confidence: 'assumption',
+    note: `An H-1B petition for a physician in patient care must show USMLE Steps 1–3 (R10); an IMG takes Step 3 once ECFMG-certified. A certified physician is taken to have passed it. ${NO_SOURCE}`,
   }),
   matchRateNonUsImg: probability(0.58, {
     label: 'Match rate, non-US IMGs',
@@ -598,10 +636,10 @@ function levelOdds(level: number, value: number): NumberMeta {
   return probability(value, {
     label: `P(selected), wage level ${['I', 'II', 'III', 'IV'][level - 1]}`,
     group: 'H-1B lottery',
-    sources: ['S9'],
+    sources: ['S7', 'S9'],
     confidence: 'assumption',
-    note: `One law-firm estimate for FY2027 wage-weighted selection (${level} ${level === 1 ? 'entry' : 'entries'}).`,
-    quote: 'per-level odds ≈ 15% / 31% / 45% / 61% (one law-firm article, S9)',
+    note: `DHS's projection for wage-weighted selection (${level} ${level === 1 ? 'entry' : 'entries'} per registration; a person is selected at most once), in the proposed rule's analysis (90 FR 45986) adopted by the final rule of Dec 29, 2025: a projection, not a measured rate. Replace it with USCIS's measured FY2027 figures once published (S8).`,
+    quote: "per-level odds 15.29% / 30.58% / 45.87% / 61.16%: DHS's projection in the proposed rule's analysis (90 FR 45986)",
   });
 }
 

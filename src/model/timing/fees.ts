@@ -1,6 +1,6 @@
 // Government fees per hire, by visa route and by the employer's kind (nonprofit, for-profit, small):
 // the H-1B registration, the Form I-129 or I-140 fee, the ACWIA and fraud prevention fees, the
-// Asylum Program fee, premium processing, with their exemptions (R1, R2). The $100,000 fee depends
+// Asylum Program fee, premium processing, with their exemptions (R1, R2, R11). The $100,000 fee depends
 // on the filing date and where the person is, so the simulator adds it per run (h1b-fee.ts).
 // Legal fees, state waiver fees and consular fees are not counted: a total is a floor.
 
@@ -58,6 +58,7 @@ function feeItems(route: VisaRoute, a: Assumptions): FeeItem[] {
   // A cap-exempt employer is a university or an affiliated nonprofit: reduced I-129 fee, no ACWIA or Asylum Program fee.
   const kind = route === 'h1b-cap-exempt' ? 'cap-exempt' : a.employerKind;
   const reduced = kind !== 'for-profit';
+  const nonprofit = kind === 'nonprofit' || kind === 'nonprofit-teaching' || kind === 'cap-exempt';
   const item = (field: FeeField, label: string, amountUsd: number, per: FeeItem['per'] = 'petition'): FeeItem => ({
     label,
     amountUsd,
@@ -65,12 +66,11 @@ function feeItems(route: VisaRoute, a: Assumptions): FeeItem[] {
     sources: ASSUMPTION_META[field].sources,
     confidence: ASSUMPTION_META[field].confidence,
   });
-  const asylum =
-    kind === 'for-profit'
-      ? item('asylumProgramFee', 'Asylum Program fee', a.asylumProgramFee)
-      : kind === 'small'
-        ? item('asylumProgramFee', 'Asylum Program fee (25 or fewer employees: half)', a.asylumProgramFee / 2)
-        : null;
+  const asylum = nonprofit
+    ? null
+    : kind === 'small'
+      ? item('asylumProgramFee', 'Asylum Program fee (25 or fewer employees: half)', a.asylumProgramFee / 2)
+      : item('asylumProgramFee', 'Asylum Program fee', a.asylumProgramFee);
   const premium = a.usePremiumProcessing ? item('premiumProcessingFee', 'Premium processing', a.premiumProcessingFee) : null;
   const keep = (list: (FeeItem | null)[]) => list.filter((x): x is FeeItem => x !== null);
 
@@ -84,9 +84,10 @@ function feeItems(route: VisaRoute, a: Assumptions): FeeItem[] {
       premium,
     ]);
   }
-  // Every H-1B route: a new petition, a change of employer, or the H-1B after a J-1 waiver.
+  // Every H-1B route: a new petition, a change of employer, or the H-1B after a J-1 waiver. ACWIA-exempt:
+  // cap-exempt employers and nonprofits training students under a university curriculum (R11).
   const acwia =
-    kind === 'cap-exempt'
+    kind === 'cap-exempt' || kind === 'nonprofit-teaching'
       ? null
       : kind === 'small'
         ? item('acwiaFee', 'ACWIA training fee (25 or fewer employees: half)', a.acwiaFee / 2)

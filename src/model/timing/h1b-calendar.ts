@@ -3,7 +3,7 @@
 // Only the FY2027 window is confirmed; other years repeat its month and day (an assumption).
 
 import type { Assumptions } from './assumptions';
-import { dayOf, parseIsoDate, sameDateInYear, yearOfDay } from '../calendar';
+import { dayOf, monthOfDay, parseIsoDate, sameDateInYear, yearOfDay } from '../calendar';
 
 export interface RegistrationWindow {
   /** Calendar year of the March registration. */
@@ -40,6 +40,36 @@ export function earliestCapStart(year: number): number {
 /** Cap petitions are filed from April 1 of the registration year. */
 export function capPetitionFilingOpens(year: number): number {
   return dayOf(year, 4, 1);
+}
+
+/** Cap petitions of March's selections are filed by June 30 of the registration year. */
+export function capPetitionFilingCloses(year: number): number {
+  return dayOf(year, 6, 30);
+}
+
+/**
+ * Days a later selection round leaves for filing: its notice states the window (R13); about three
+ * months, as USCIS gave FY2024's July round, is assumed.
+ */
+const LATER_ROUND_FILING_DAYS = 90;
+
+/** Where a selection of `selectedOn` may be filed, and the Oct 1 its fiscal year starts on (R13). */
+export function capFilingWindow(selectedOn: number): { opens: number; closes: number; capStart: number } {
+  const year = yearOfDay(selectedOn);
+  if (monthOfDay(selectedOn) <= 3)
+    return { opens: capPetitionFilingOpens(year), closes: capPetitionFilingCloses(year), capStart: earliestCapStart(year) };
+  return { opens: selectedOn, closes: selectedOn + LATER_ROUND_FILING_DAYS, capStart: earliestCapStart(year) };
+}
+
+/**
+ * The Oct 1 a cap petition filed or approved on `day` waits for: petitions are filed from April 1 of
+ * the selection year for the fiscal year starting that Oct 1, so a filing or an approval from April on
+ * is for that year's Oct 1, and one from January to March for the previous year's (R13): an approval
+ * in January for the fiscal year that began in October starts on approval.
+ */
+export function capStartOfPetition(day: number): number {
+  const year = yearOfDay(day);
+  return earliestCapStart(monthOfDay(day) >= 4 ? year : year - 1);
 }
 
 /** Calendar days for USCIS to decide a petition under the chosen processing. */

@@ -1,19 +1,26 @@
 // What still stands between a candidate and arrival, as plain data, and when each remaining step
 // starts: a step already under way started when it actually happened (the stage date, the visa
 // status date); only a step not begun starts today. Tracks run in parallel once the offer is
-// accepted — training (ECFMG, Match, residency), licensure and credentialing, the VisaScreen, and
-// the visa process of the route at the candidate's visa status — and arrival waits for all of them
-// and for the day the person is free (available_from, the end of residency).
-// The simulator samples these plans; next-action.ts reads them.
+// accepted — training (ECFMG certification, USMLE Step 3, Match, residency), licensure and
+// credentialing, the VisaScreen, and the visa process of the route at the candidate's visa status —
+// and arrival waits for all of them and for the day the person is free (available_from, the end of
+// residency). What remains is read from the facts recorded (licence status, visa status and their
+// dates); the recruiting stage only stands in for a fact not recorded, so the same facts at another
+// stage give the same plan.
+// This is the one place that decides where a candidate stands (standing.ts names it): the simulator
+// samples these plans and next-action.ts reads them, so the forecast and the next action agree.
 
-import { DAYS_PER_MONTH, dayOf, formatIsoDate, monthOfDay, parseIsoDate, yearOfDay } from '../calendar';
-import { specialtyInfo } from '../specialties';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, dayOf, formatIsoDate, monthOfDay, parseIsoDate, yearOfDay } from '../calendar';
+import { LICENCE_STATUS_ALIASES } from '../pipeline/aliases';
+import { isPrimaryCareOrPsychiatry, specialtyInfo } from '../specialties';
 import { STAGES, type Candidate, type IsoDate, type Profession, type Stage, type VisaRoute } from '../types';
 import type { Assumptions, TriangularPrefix } from './assumptions';
+import { conradWindow, nextWindowYear, windowDays, type ConradWindow } from './conrad-windows';
 import { routeFees, type RouteFees } from './fees';
-import { earliestCapStart, petitionDecisionDays, standardProcessingDelay } from './h1b-calendar';
+import { capFilingWindow, capStartOfPetition, petitionDecisionDays, standardProcessingDelay } from './h1b-calendar';
+import { standingOf, type Milestone, type Standing } from './standing';
 import { ROUTES, type WaiverProgram } from './visa-routes';
-import type { SiteEligibility } from './waiver-sites';
+import { ARC_STATES, DRA_STATES, type SiteEligibility } from './waiver-sites';
 
 /** A triangular distribution of a duration in days. */
 export interface Duration {
@@ -57,6 +64,14 @@ export type VisaProcess =
       mode: LotteryMode;
       /** Date of the visa status that fixed the mode ('' for register). */
       statusDate: IsoDate;
+      /** The Oct 1 a selected, filed or approved petition (or this year's awaited selection) starts on at the earliest. */
+      capStart: IsoDate | null;
+      /** Where this year's selection is filed (awaiting selection, or selected). */
+      filingWindow: { opens: IsoDate; closes: IsoDate } | null;
+      /** A selection whose filing window closed without a filing recorded: it lapsed, and the lottery starts over. */
+      lapsed: { selectedOn: IsoDate; closed: IsoDate; fiscalYear: number } | null;
+      /** A registration whose selections are out and not marked selected: the fiscal year it was for. */
+      notSelectedFor: number | null;
       selectionProbability: number;
       maxLotteries: number;
       /** Calendar days from filing to a decided petition. */
@@ -73,8 +88,14 @@ export type VisaProcess =
       filedOn: IsoDate | null;
       state: string;
       pool: 'regular' | 'flex';
+      /** When the state takes applications and how it gives out its slots. */
+      window: ConradWindow;
+      /** The state's slots all go the day its window opens. */
+      filledAtOpening: boolean;
+      /** The last day an application can be filed in J-1 status (the program's end + 30 days); null when not known. */
+      j1Ends: IsoDate | null;
       filingToStart: Duration;
-      /** The waiver lapses unless licensing is done within this many days of the H-1B start. */
+      /** A start later than this many days after the H-1B's validity begins is flagged (INA §214(l); R14). */
       startWithinDays: number;
       successProbability: number;
       sources: string[];
@@ -83,6 +104,8 @@ export type VisaProcess =
 export interface TrainingPlan {
   /** USMLE Step 1, Step 2 CK and the communication requirement, from today. */
   ecfmg: Step | null;
+  /** USMLE Step 3, after certification: an H-1B physician and a full licence need it (R10). */
+  step3: Step | null;
   /** Matching into a US residency and completing it. */
   residency: { matchProbability: number; attempts: number; years: number } | null;
 }
@@ -94,6 +117,10 @@ export interface FeeExposure {
 }
 
 export interface CandidatePlan {
+  /** Where the candidate stands, in one word and one sentence: the forecast's and the next action's common reading. */
+  standing: Standing;
+  /** Fixed dates that matter for the candidate (end of training, the H-1B calendar, a waiver window, J-1 end). */
+  milestones: Milestone[];
   status: 'active' | 'arrived' | 'withdrawn';
   /** The date the candidate entered the current stage; the first remaining recruitment step began then. */
   anchorDate: IsoDate;
@@ -102,6 +129,13 @@ export interface CandidatePlan {
   training: TrainingPlan;
   /** Licence then credentialing, whichever remain; they start when recruitment and training allow. */
   licensing: Chain;
+  /**
+   * A physician's H-1B petition is filed once the licence is granted (R10): the visa finishes no
+   * sooner than this many days after it (the petition's decision); null where no such rule applies.
+   */
+  licenceGate: number | null;
+  /** TN: admission (at the border, or the visa abroad) comes once everything else is done (R17). */
+  visaWhenReady: boolean;
   /** CGFNS VisaScreen for MLS/MLT without one; starts with the visa track. */
   visaScreen: Step | null;
   visa: VisaProcess;
@@ -113,6 +147,8 @@ export interface CandidatePlan {
   serviceYears: number | null;
   feeExposure: FeeExposure | null;
   fees: RouteFees;
+  /** The H-1B six-year maximum: the day H-1B time runs out for someone in H-1B status now (R12); null when not binding or unknown. */
+  h1bLimit: IsoDate | null;
 }
 
 export interface PlanContext {
@@ -121,6 +157,8 @@ export interface PlanContext {
   wageLevel?: number;
   /** Waiver-site eligibility of the candidate's site; unknown sites plan as eligible. */
   site?: SiteEligibility;
+  /** The site's eligibility for another waiver program, to name the alternatives when a route is closed. */
+  siteFor?: (program: WaiverProgram) => SiteEligibility | undefined;
 }
 
 const RECRUITMENT_STAGES = ['sourced', 'screening', 'interview', 'offer', 'accepted'] as const;
@@ -129,16 +167,23 @@ type RecruitmentStage = (typeof RECRUITMENT_STAGES)[number];
 const stageOrder = (stage: Stage) => STAGES.indexOf(stage);
 const NOT_STARTED: Chain = { steps: [], startedOn: null };
 
+/** J-1 status ends this many days after the program (R16): the grace period. */
+const J1_GRACE_DAYS = 30;
+/** The most years in H-1B status (INA §214(g)(4); R12). */
+const H1B_MAX_YEARS = 6;
+
 export function planCandidate(candidate: Candidate, assumptions: Assumptions, context: PlanContext): CandidatePlan {
   const effectiveRoute = effectiveRouteOf(candidate);
   const fees = routeFees(effectiveRoute, assumptions);
   if (candidate.stage === 'arrived' || candidate.stage === 'withdrawn') {
-    return {
+    const plan: Omit<CandidatePlan, 'standing' | 'milestones'> = {
       status: candidate.stage,
       anchorDate: candidate.stageDate,
       recruitment: [],
-      training: { ecfmg: null, residency: null },
+      training: { ecfmg: null, step3: null, residency: null },
       licensing: NOT_STARTED,
+      licenceGate: null,
+      visaWhenReady: false,
       visaScreen: null,
       visa: { kind: 'none' },
       effectiveRoute,
@@ -146,29 +191,33 @@ export function planCandidate(candidate: Candidate, assumptions: Assumptions, co
       serviceYears: serviceYearsOf(candidate.visaRoute, assumptions),
       feeExposure: null,
       fees,
+      h1bLimit: null,
     };
+    return { ...plan, ...standingOf(candidate, plan, assumptions, context) };
   }
-  const order = stageOrder(candidate.stage);
   const training = trainingPlan(candidate, assumptions);
-  const licensingSteps = licensingStepsOf(candidate.profession, candidate.siteState, assumptions)
-    .filter((entry) => stageOrder(entry.stage) >= order)
-    .map((entry) => entry.step);
-  // A licence cannot be under way before ECFMG certification, whatever the stage says.
-  const licensingBegun = (candidate.stage === 'licensure' || candidate.stage === 'credentialing') && training.ecfmg === null;
-  return {
+  const limit = h1bLimitOf(candidate, effectiveRoute, context.now);
+  const visa = limit.blocked
+    ? ({ kind: 'blocked', reason: limit.blocked } as const)
+    : visaProcess(candidate, effectiveRoute, assumptions, context);
+  const plan: Omit<CandidatePlan, 'standing' | 'milestones'> = {
     status: 'active',
     anchorDate: candidate.stageDate,
-    recruitment: RECRUITMENT_STAGES.filter((stage) => stageOrder(stage) >= order).map((stage) => recruitmentStep(stage, assumptions)),
+    recruitment: recruitmentSteps(candidate, assumptions),
     training,
-    licensing: { steps: licensingSteps, startedOn: licensingBegun ? candidate.stageDate : null },
+    licensing: licensingChain(candidate, training, assumptions),
+    licenceGate: licenceGateOf(candidate, effectiveRoute, visa, assumptions),
+    visaWhenReady: effectiveRoute === 'tn' && visa.kind === 'steps' && visa.chain.startedOn === null,
     visaScreen: visaScreenStep(candidate, effectiveRoute, assumptions),
-    visa: visaProcess(candidate, effectiveRoute, assumptions, context),
+    visa,
     effectiveRoute,
     availableFrom: candidate.availableFrom,
     serviceYears: serviceYearsOf(candidate.visaRoute, assumptions),
     feeExposure: feeExposureOf(candidate, effectiveRoute, assumptions),
     fees,
+    h1bLimit: limit.day,
   };
+  return { ...plan, ...standingOf(candidate, plan, assumptions, context) };
 }
 
 /**
@@ -182,6 +231,32 @@ export function effectiveRouteOf(candidate: Pick<Candidate, 'visaRoute' | 'curre
 
 function serviceYearsOf(route: VisaRoute, assumptions: Assumptions): number | null {
   return ROUTES[route].waiver ? assumptions.waiverServiceYears : null;
+}
+
+export type LicenceProgress = 'licensed' | 'applied' | 'not-applied' | 'not-recorded';
+
+/** The licence status as recorded; free text saved before the codes reads as not recorded unless it names one. */
+export function licenceProgress(candidate: Pick<Candidate, 'licenceStatus'>): LicenceProgress {
+  const code = LICENCE_STATUS_ALIASES.find(candidate.licenceStatus.trim());
+  return code === undefined || code === '' ? 'not-recorded' : code;
+}
+
+/** Something of the hire's own has begun: the licence applied for or granted, or a visa step taken. */
+function hireBegun(candidate: Candidate): boolean {
+  const licence = licenceProgress(candidate);
+  return licence === 'applied' || licence === 'licensed' || candidate.visaStatus !== 'not-started';
+}
+
+/**
+ * The recruitment stages still ahead, from the current one. The wait after acceptance until the
+ * hire's own steps start is past once one of them has begun.
+ */
+function recruitmentSteps(candidate: Candidate, assumptions: Assumptions): Step[] {
+  const order = stageOrder(candidate.stage);
+  const begun = hireBegun(candidate);
+  return RECRUITMENT_STAGES.filter((stage) => stageOrder(stage) >= order && !(stage === 'accepted' && begun)).map((stage) =>
+    recruitmentStep(stage, assumptions),
+  );
 }
 
 function recruitmentStep(stage: RecruitmentStage, assumptions: Assumptions): Step {
@@ -213,62 +288,163 @@ const WITHDRAWAL_FIELD = {
 
 const US_TRAINED = new Set(['', 'us', 'usa', 'united states', 'united states of america']);
 
-/** IMGs without ECFMG certification certify first; those not yet in a US residency match into one and complete it. */
+export function trainedAbroad(candidate: Pick<Candidate, 'countryOfTraining'>): boolean {
+  return !US_TRAINED.has(candidate.countryOfTraining.trim().toLowerCase());
+}
+
+/**
+ * IMGs without ECFMG certification certify first, then take USMLE Step 3 (unless a US residency
+ * comes first, where they take it); those not yet in a US residency match into one and complete it.
+ */
 function trainingPlan(candidate: Candidate, assumptions: Assumptions): TrainingPlan {
-  if (candidate.profession !== 'physician') return { ecfmg: null, residency: null };
-  const img = !US_TRAINED.has(candidate.countryOfTraining.trim().toLowerCase());
-  const ecfmg: Step | null =
-    img && candidate.ecfmgCertified === false
+  if (candidate.profession !== 'physician') return { ecfmg: null, step3: null, residency: null };
+  const uncertified = trainedAbroad(candidate) && candidate.ecfmgCertified === false;
+  const needsResidency = candidate.trainingStatus === 'needs-residency';
+  const ecfmg: Step | null = uncertified
+    ? {
+        id: 'ecfmg',
+        label: 'ECFMG certification (USMLE Step 1, Step 2 CK, communication)',
+        days: triangularDays(assumptions, 'ecfmgCertificationMonths'),
+        successProbability: 1,
+        sources: ['S28'],
+      }
+    : null;
+  const step3: Step | null =
+    uncertified && !needsResidency
       ? {
-          id: 'ecfmg',
-          label: 'ECFMG certification (USMLE Step 1, Step 2 CK, communication)',
-          days: triangularDays(assumptions, 'ecfmgCertificationMonths'),
+          id: 'usmle-step3',
+          label: 'USMLE Step 3',
+          days: triangularDays(assumptions, 'usmleStep3Months'),
           successProbability: 1,
-          sources: ['S28'],
+          sources: ['R10'],
         }
       : null;
-  const residency =
-    candidate.trainingStatus === 'needs-residency'
-      ? { matchProbability: assumptions.matchRateNonUsImg, attempts: assumptions.matchAttempts, years: assumptions.residencyYears }
-      : null;
-  return { ecfmg, residency };
+  const residency = needsResidency
+    ? { matchProbability: assumptions.matchRateNonUsImg, attempts: assumptions.matchAttempts, years: assumptions.residencyYears }
+    : null;
+  return { ecfmg, step3, residency };
 }
 
 export function mlsLicensureRequired(state: string, assumptions: Assumptions): boolean {
   return assumptions.mlsLicensureStates.split(',').includes(state);
 }
 
-/** The licensing steps with the pipeline stage the candidate is in while each runs. */
-function licensingStepsOf(profession: Profession, state: string, assumptions: Assumptions): { stage: Stage; step: Step }[] {
+type StepState = 'done' | 'under-way' | 'to-start';
+
+/**
+ * Licence then credentialing, as the facts have them: a licence applied for is under way since the
+ * stage date and a granted one is done, whatever the stage; credentialing follows the licence. The
+ * stage speaks only where the licence status is not recorded (licensure: under way; credentialing:
+ * licensed and credentialing; visa: both done). No licence is under way before ECFMG certification.
+ */
+function licensingChain(candidate: Candidate, training: TrainingPlan, assumptions: Assumptions): Chain {
+  const { licence, credentialing } = licensingStepsOf(candidate.profession, candidate.siteState, assumptions);
+  const progress = licenceProgress(candidate);
+  const stage = candidate.stage;
+  const order = stageOrder(stage);
+  const licenceState: StepState = !licence
+    ? 'done'
+    : progress === 'licensed'
+      ? 'done'
+      : progress === 'applied'
+        ? 'under-way'
+        : progress === 'not-applied'
+          ? 'to-start'
+          : order >= stageOrder('credentialing')
+            ? 'done'
+            : stage === 'licensure'
+              ? 'under-way'
+              : 'to-start';
+  const credentialingState: StepState = !credentialing
+    ? 'done'
+    : licenceState !== 'done'
+      ? 'to-start'
+      : stage === 'visa'
+        ? 'done'
+        : stage === 'credentialing'
+          ? 'under-way'
+          : 'to-start';
+  const steps = [licenceState === 'done' ? null : licence, credentialingState === 'done' ? null : credentialing].filter(
+    (step): step is Step => step !== null,
+  );
+  const underWay = licenceState === 'under-way' || (licenceState === 'done' && credentialingState === 'under-way');
+  return { steps, startedOn: underWay && training.ecfmg === null ? candidate.stageDate : null };
+}
+
+function licensingStepsOf(
+  profession: Profession,
+  state: string,
+  assumptions: Assumptions,
+): { licence: Step | null; credentialing: Step | null } {
   if (profession === 'mls') {
-    if (!mlsLicensureRequired(state, assumptions)) return [];
-    const step: Step = {
-      id: 'mls-licence',
-      label: `${state} lab personnel licence`,
-      days: triangularDays(assumptions, 'mlsLicenceDays'),
-      successProbability: 1 - assumptions.withdrawalLicensure,
-      sources: ['S44', 'S45'],
+    if (!mlsLicensureRequired(state, assumptions)) return { licence: null, credentialing: null };
+    return {
+      licence: {
+        id: 'mls-licence',
+        label: `${state} lab personnel licence`,
+        days: triangularDays(assumptions, 'mlsLicenceDays'),
+        successProbability: 1 - assumptions.withdrawalLicensure,
+        sources: ['S44', 'S45'],
+      },
+      credentialing: null,
     };
-    return [{ stage: 'licensure', step }];
   }
-  const licence: Step = {
-    id: 'medical-licence',
-    label: `${state} medical licence`,
-    days: triangularDays(assumptions, 'physicianLicenceDays'),
-    successProbability: 1 - assumptions.withdrawalLicensure,
-    sources: ['S29'],
+  return {
+    licence: {
+      id: 'medical-licence',
+      label: `${state} medical licence`,
+      days: triangularDays(assumptions, 'physicianLicenceDays'),
+      successProbability: 1 - assumptions.withdrawalLicensure,
+      sources: ['S29'],
+    },
+    credentialing: {
+      id: 'credentialing',
+      label: 'credentialing and privileging',
+      days: triangularDays(assumptions, 'credentialingDays'),
+      successProbability: 1 - assumptions.withdrawalCredentialing,
+      sources: ['S30'],
+    },
   };
-  const credentialing: Step = {
-    id: 'credentialing',
-    label: 'credentialing and privileging',
-    days: triangularDays(assumptions, 'credentialingDays'),
-    successProbability: 1 - assumptions.withdrawalCredentialing,
-    sources: ['S30'],
-  };
-  return [
-    { stage: 'licensure', step: licence },
-    { stage: 'credentialing', step: credentialing },
-  ];
+}
+
+/**
+ * A physician's H-1B petition not yet filed is filed once licensed (R10): the visa ends no sooner
+ * than the licence plus the petition's decision. A lottery applies the rule to its filing window.
+ */
+function licenceGateOf(candidate: Candidate, route: VisaRoute, visa: VisaProcess, assumptions: Assumptions): number | null {
+  if (candidate.profession !== 'physician' || !usesH1b(route)) return null;
+  const filed = candidate.visaStatus === 'petition-filed' || candidate.visaStatus === 'approved';
+  if (filed || route === 'h1b-transfer' || visa.kind === 'none' || visa.kind === 'blocked') return null;
+  return petitionDecisionDays(assumptions);
+}
+
+/** Routes that end in H-1B status: the H-1B itself and the J-1 waivers (the waiver's service is in H-1B). */
+function usesH1b(route: VisaRoute): boolean {
+  return route.startsWith('h1b-') || ROUTES[route].waiver !== undefined;
+}
+
+/**
+ * The six-year maximum (R12), from the years already used: someone in H-1B status now keeps using
+ * it until the start; someone out of it starts a new stay with what is left. J-1 time does not count.
+ */
+function h1bLimitOf(candidate: Candidate, route: VisaRoute, now: IsoDate): { day: IsoDate | null; blocked: string | null } {
+  const used = candidate.h1bYearsUsed;
+  if (used === null || used === undefined || !usesH1b(route)) return { day: null, blocked: null };
+  const left = H1B_MAX_YEARS - used;
+  const inH1b =
+    candidate.currentStatus === 'h1b' || candidate.currentStatus === 'h1b-cap-exempt' || candidate.currentStatus === 'h1b-waiver-service';
+  const reset = 'a year spent outside the US starts a new six years; a green card process pending long enough extends them';
+  if (!inH1b) {
+    return left > 0
+      ? { day: null, blocked: null }
+      : { day: null, blocked: `The H-1B six-year maximum is used up (${used} years recorded): ${reset} (INA §214(g)(4)).` };
+  }
+  const nowDay = parseIsoDate(now) as number;
+  const limit = nowDay + left * DAYS_PER_YEAR;
+  if (limit <= nowDay) {
+    return { day: null, blocked: `The H-1B six-year maximum is used up (${used} years recorded): ${reset} (INA §214(g)(4)).` };
+  }
+  return { day: formatIsoDate(Math.floor(limit)), blocked: null };
 }
 
 /** Medical technologists and technicians need a health care worker certificate for any visa (8 CFR 212.15). */
@@ -350,13 +526,19 @@ function visaProcess(candidate: Candidate, route: VisaRoute, assumptions: Assump
         },
         [],
       );
-    case 'tn':
-      if (status === 'petition-filed' || status === 'approved') return steps([], statusDate, ['S47']);
-      return steps(
-        [{ id: 'visa-tn', label: 'TN status', days: triangularDays(assumptions, 'tnDays'), successProbability: 1, sources: ['S47', 'R8'] }],
-        null,
-        ['S47', 'R8'],
-      );
+    case 'tn': {
+      // Canadians are admitted at the border; Mexicans need a TN visa at a consulate first (R17).
+      if (status === 'petition-filed' || status === 'approved') return steps([], statusDate, ['S47', 'R17']);
+      const admission: Step = {
+        id: 'visa-tn',
+        label: 'TN admission',
+        days: triangularDays(assumptions, 'tnDays'),
+        successProbability: 1,
+        sources: ['S47', 'R17'],
+      };
+      const mexican = candidate.countryOfTraining.trim().toLowerCase() === 'mexico';
+      return steps(mexican ? [consularStep(assumptions), admission] : [admission], null, ['S47', 'R17']);
+    }
     case 'eb2-niw':
     case 'eb3-perm':
       return immigrantProcess(candidate, route, assumptions, abroad, successProbability);
@@ -370,38 +552,67 @@ function lotteryProcess(
   context: PlanContext,
   after: Step[],
   successProbability: number,
-): VisaProcess {
+): Extract<VisaProcess, { kind: 'h1b-lottery' }> {
   const nowDay = parseIsoDate(context.now) as number;
   const statusDay = parseIsoDate(candidate.visaStatusDate);
-  let mode: LotteryMode = 'register';
-  if (statusDay !== null) {
-    const year = yearOfDay(statusDay);
-    if (candidate.visaStatus === 'registered') {
-      // Selections are announced by Mar 31; a registration whose result is out and not "selected" was not.
-      mode = year === yearOfDay(nowDay) && monthOfDay(statusDay) <= 3 && nowDay <= dayOf(year, 3, 31) ? 'awaiting-selection' : 'register';
-    } else if (candidate.visaStatus === 'selected' || candidate.visaStatus === 'petition-filed' || candidate.visaStatus === 'approved') {
-      mode = candidate.visaStatus;
-    }
-  }
-  return {
-    kind: 'h1b-lottery',
-    mode,
-    statusDate: mode === 'register' ? '' : candidate.visaStatusDate,
+  const base = {
+    kind: 'h1b-lottery' as const,
+    mode: 'register' as LotteryMode,
+    statusDate: '',
+    capStart: null as IsoDate | null,
+    filingWindow: null as { opens: IsoDate; closes: IsoDate } | null,
+    lapsed: null as { selectedOn: IsoDate; closed: IsoDate; fiscalYear: number } | null,
+    notSelectedFor: null as number | null,
     selectionProbability: selectionProbability(candidate.profession, assumptions, context.wageLevel),
     maxLotteries: assumptions.h1bMaxLotteries,
     petitionDays: petitionDecisionDays(assumptions),
     after,
     successProbability,
-    sources: ['S1', 'S6', 'S7', 'S8', 'S9', 'S15'],
+    sources: ['S1', 'S6', 'S7', 'S8', 'S9', 'S15', 'R13'],
   };
-}
-
-/**
- * The Oct 1 a cap petition's start waits for: the fiscal year the selection was for. A petition filed
- * in the April–June window of year Y is for FY Y+1, starting Oct 1 of Y.
- */
-export function capStartFor(date: IsoDate): IsoDate {
-  return formatIsoDate(earliestCapStart(yearOfDay(parseIsoDate(date) as number)));
+  if (statusDay === null) return base;
+  const at = { statusDate: candidate.visaStatusDate };
+  const year = yearOfDay(statusDay);
+  switch (candidate.visaStatus) {
+    case 'registered': {
+      // Selections are announced by Mar 31; a registration whose result is out and not "selected" was not.
+      const awaiting = year === yearOfDay(nowDay) && monthOfDay(statusDay) <= 3 && nowDay <= dayOf(year, 3, 31);
+      if (!awaiting) return { ...base, notSelectedFor: year + 1 };
+      const window = capFilingWindow(statusDay);
+      return {
+        ...base,
+        ...at,
+        mode: 'awaiting-selection',
+        capStart: formatIsoDate(window.capStart),
+        filingWindow: { opens: formatIsoDate(window.opens), closes: formatIsoDate(window.closes) },
+      };
+    }
+    case 'selected': {
+      const window = capFilingWindow(statusDay);
+      if (nowDay > window.closes) {
+        return {
+          ...base,
+          lapsed: {
+            selectedOn: candidate.visaStatusDate,
+            closed: formatIsoDate(window.closes),
+            fiscalYear: yearOfDay(window.capStart) + 1,
+          },
+        };
+      }
+      return {
+        ...base,
+        ...at,
+        mode: 'selected',
+        capStart: formatIsoDate(window.capStart),
+        filingWindow: { opens: formatIsoDate(window.opens), closes: formatIsoDate(window.closes) },
+      };
+    }
+    case 'petition-filed':
+    case 'approved':
+      return { ...base, ...at, mode: candidate.visaStatus, capStart: formatIsoDate(capStartOfPetition(statusDay)) };
+    default:
+      return base;
+  }
 }
 
 function waiverProcess(
@@ -416,27 +627,47 @@ function waiverProcess(
   const status = candidate.visaStatus;
   const statusDate = candidate.visaStatusDate;
   const conrad = program === 'conrad30';
-  const sources = conrad ? ['S17', 'S22', 'S25'] : ['S21', 'S23'];
+  const sources = conrad ? ['S17', 'S22', 'S25', 'R14'] : ['S21', 'S23'];
   const decision = fixedStep('petition-decision', 'H-1B petition decision', petitionDecisionDays(assumptions), ['S15']);
+  // The waiver's approvals still ahead: the state's recommendation (Conrad 30), then the State Department and USCIS.
+  const approvals =
+    status === 'waiver-approved' || status === 'petition-filed' || status === 'approved'
+      ? 1
+      : assumptions.waiverApprovalProbability * (conrad ? assumptions.conrad30RecommendProbability : 1);
   const steps = (list: Step[], startedOn: IsoDate | null): VisaProcess => ({
     kind: 'steps',
     chain: { steps: list, startedOn },
-    successProbability,
+    successProbability: successProbability * approvals,
     sources,
   });
   if (status === 'waiver-approved') return steps([decision], statusDate);
   if (status === 'petition-filed') return steps([decision], statusDate);
   if (status === 'approved') return steps([], statusDate);
   if (conrad) {
+    const trainingEnds = candidate.availableFrom !== '' && (candidate.currentStatus === 'j1' || candidate.trainingStatus === 'in-training');
+    const j1Ends = trainingEnds ? (parseIsoDate(candidate.availableFrom) as number) + J1_GRACE_DAYS : null;
+    const window = conradWindow(candidate.siteState);
+    const filledAtOpening = assumptions.conrad30StatesFilledAtOpening.split(',').includes(candidate.siteState);
+    const filed = status === 'waiver-filed';
+    if (!filed && j1Ends !== null) {
+      // An application is filed in J-1 status: when the next window opens after the J-1 ends, the route is closed.
+      const nowDay = parseIsoDate(context.now) as number;
+      const fiscalYear = nextWindowYear(window, nowDay, filledAtOpening);
+      const opens = Math.max(nowDay, windowDays(window, fiscalYear, filledAtOpening).opens);
+      if (opens > j1Ends) return { kind: 'blocked', reason: conradClosedReason(candidate, window, fiscalYear, opens, j1Ends, context) };
+    }
     return {
       kind: 'conrad30',
-      mode: status === 'waiver-filed' ? 'filed' : 'apply',
-      filedOn: status === 'waiver-filed' ? statusDate : null,
+      mode: filed ? 'filed' : 'apply',
+      filedOn: filed ? statusDate : null,
       state: candidate.siteState,
       pool: site?.pool === 'flex' ? 'flex' : 'regular',
+      window,
+      filledAtOpening,
+      j1Ends: j1Ends === null ? null : formatIsoDate(j1Ends),
       filingToStart: triangularDays(assumptions, 'conrad30FilingToStartMonths'),
       startWithinDays: assumptions.conrad30StartWithinDays,
-      successProbability,
+      successProbability: successProbability * approvals,
       sources,
     };
   }
@@ -448,6 +679,38 @@ function waiverProcess(
     sources: ['S21', 'S23'],
   };
   return steps([federal], status === 'waiver-filed' ? statusDate : null);
+}
+
+/** Why Conrad 30 is closed for this start, with the federal waivers that could take its place (A3; S21, S23, R3). */
+function conradClosedReason(
+  candidate: Candidate,
+  window: ConradWindow,
+  fiscalYear: number,
+  opens: number,
+  j1Ends: number,
+  context: PlanContext,
+): string {
+  const state = candidate.siteState;
+  return `Conrad 30 is closed for this start: ${state} takes applications ${window.text}, and its next window (FY${fiscalYear}) opens ${formatIsoDate(opens)}, after the J-1 ends on ${formatIsoDate(j1Ends)} (training end + 30 days). Unless the physician stays in J-1 status (a fellowship), consider ${waiverAlternatives(candidate, context)}.`;
+}
+
+/** The federal J-1 waivers the site and specialty could use, each with its rule and, where data is loaded, the site's check. */
+export function waiverAlternatives(candidate: Candidate, context: Pick<PlanContext, 'siteFor'>): string {
+  const check = (program: WaiverProgram) => {
+    const site = context.siteFor?.(program);
+    return site ? ` — ${site.status}: ${site.sentence}` : '';
+  };
+  const options: string[] = [];
+  if (isPrimaryCareOrPsychiatry(candidate.specialty)) {
+    options.push(
+      `an HHS clinical waiver (a primary-care HPSA, mental-health for psychiatry, scored 7 or more; residency finished 12 months or less before the start${check('hhs-clinical')})`,
+    );
+  }
+  if (ARC_STATES.includes(candidate.siteState)) options.push(`an ARC waiver (the county must be in the Appalachian Region${check('arc')})`);
+  if (DRA_STATES.includes(candidate.siteState))
+    options.push(`a Delta Regional Authority waiver (the county must be in the Delta region${check('dra')})`);
+  options.push('a VA waiver (at a VA facility)');
+  return options.join('; ');
 }
 
 /** Green cards: PERM (EB-3 only), the I-140, the wait for a visa number, then the interview abroad. */

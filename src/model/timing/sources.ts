@@ -1,6 +1,6 @@
 // Sources behind the timing model's defaults and rules, and the published facts the app quotes
 // beside its figures. The keys (S-numbers as listed in the project's domain notes, collected
-// 2026-11-23; R-numbers for rules looked up since, collected 2026-11-25) stay inside the project:
+// 2026-11-23; R-numbers for rules looked up since, R1–R9 collected 2026-11-25, R10–R17 on 2026-12-07) stay inside the project:
 // a reader sees each source's publisher, title and public address, printed as text, never fetched.
 // Where a law firm or a news page relayed a rule, the rule itself (regulation, statute, agency page)
 // is the address given and the relay is named in `via`.
@@ -17,7 +17,7 @@ export interface PublicSource {
 }
 
 /** When the facts were collected: immigration rules change, so reports show this. */
-export const SOURCES_VINTAGE = 'collected on 2026-11-23, rules looked up since on 2026-11-25';
+export const SOURCES_VINTAGE = 'collected on 2026-11-23, rules looked up since on 2026-11-25 and 2026-12-07';
 
 const ECFR = (section: string) => `https://www.ecfr.gov/current/title-8/section-${section}`;
 const INA_214 = 'https://www.law.cornell.edu/uscode/text/8/1184';
@@ -274,6 +274,56 @@ export const SOURCES: Readonly<Record<string, PublicSource>> = {
     publisher: 'International Organization of Independent Lab Scientists; laboratorylicense.com',
     title: 'States that license laboratory personnel (2023); Georgia: laboratory directors only',
     url: 'https://www.ioils.org/',
+  },
+  R10: {
+    publisher: 'US Code of Federal Regulations',
+    title:
+      '8 CFR 214.2(h)(4)(viii): an H-1B petition for a physician in patient care (residents included) shows ECFMG certification or a US medical degree, USMLE Steps 1–3 and a state licence or authorisation',
+    url: ECFR('214.2'),
+    via: 'University of Michigan International Center, “Health Care Positions”; USCIS Policy Manual',
+  },
+  R11: {
+    publisher: 'US Code (Cornell Legal Information Institute)',
+    title:
+      'INA §214(c)(9)(A): no ACWIA fee for nonprofits engaged in established curriculum-related clinical training of students of an institution of higher education (I-129 H-1B Data Collection Supplement, section 2)',
+    url: INA_214,
+  },
+  R12: {
+    publisher: 'US Code (Cornell Legal Information Institute)',
+    title: 'INA §214(g)(4): H-1B status lasts six years at most; H-1B time in residency counts, J-1 time does not',
+    url: INA_214,
+  },
+  R13: {
+    publisher: 'US Citizenship and Immigration Services',
+    title:
+      'H-1B cap season: a cap petition is for employment in the named fiscal year from its October 1; a selection not filed in its window lapses; a change of status takes effect on approval; F-1 cap-gap',
+    url: 'https://www.uscis.gov/working-in-the-united-states/temporary-workers/h-1b-specialty-occupations-and-fashion-models/h-1b-cap-season',
+  },
+  R14: {
+    publisher: 'Texas Department of State Health Services',
+    title:
+      'Conrad 30 J-1 visa waiver program: the physician starts “within 90 days of receiving the waiver and employment authorization from USCIS”; most states open applications on October 1; physicians begin in H-1B status at the end of training',
+    url: 'https://www.dshs.texas.gov/texas-primary-care-office-tpco/texas-conrad-30-j-1-visa-waiver-program',
+    via: 'physicianimmigration.com; Ice Miller, “J-1 Waiver Open Season”',
+  },
+  R15: {
+    publisher: 'State Conrad 30 programs (Texas DSHS, Missouri DHSS, California HCAI)',
+    title:
+      'Conrad 30 application windows: Texas in early September, ranked; New York September to early December; Missouri from October; California primary care October to June',
+    url: 'https://health.mo.gov/living/families/primarycare/j1visa/',
+    via: 'Mondaq on state windows',
+  },
+  R16: {
+    publisher: 'US Code of Federal Regulations',
+    title: '8 CFR 214.2(j)(1)(ii): J-1 status ends 30 days after the program ends; a change of status is filed before then',
+    url: ECFR('214.2'),
+  },
+  R17: {
+    publisher: 'US Code of Federal Regulations',
+    title:
+      '8 CFR 214.6 and 212.15: TN for a Canadian or Mexican medical technologist (a bachelor’s degree, or a diploma and 3 years’ experience, and a VisaScreen certificate); Canadians admitted at the border, Mexicans need a visa',
+    url: ECFR('214.6'),
+    via: 'BDZ Law on TN for medical technologists',
   },
 };
 

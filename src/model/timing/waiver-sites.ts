@@ -221,17 +221,17 @@ export function waiverSiteEligibility(
 
 /**
  * Site eligibility of a candidate on a J-1 waiver route (undefined on other routes, or without
- * designation data), computed once per program, kind of specialty and site.
+ * designation data), computed once per program, kind of specialty and site; with `program`, for
+ * that waiver program instead (the alternatives named when the candidate's route is closed).
  */
 export function siteChecker(
   input: SiteDesignations | undefined,
   hhsMinimumScore: number,
-): (candidate: Candidate) => SiteEligibility | undefined {
+): (candidate: Candidate, program?: WaiverProgram) => SiteEligibility | undefined {
   if (!input) return () => undefined;
   const data = indexDesignations(input.rows, input.loaded);
   const cache = new Map<string, SiteEligibility>();
-  return (candidate) => {
-    const program = ROUTES[candidate.visaRoute].waiver;
+  return (candidate, program = ROUTES[candidate.visaRoute].waiver) => {
     if (!program) return undefined;
     const key = [program, candidate.specialty === 'psychiatry', candidate.siteState, candidate.siteCountyFips].join('|');
     let result = cache.get(key);

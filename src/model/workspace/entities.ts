@@ -292,6 +292,9 @@ export function readCandidate(value: unknown, path: string, issues: Issues, date
   checkDate(availableFrom, PLANNED, at('availableFrom'), issues, dates);
   const bachelorsDegree = readBooleanOrNull(record.bachelorsDegree, at('bachelorsDegree'), issues);
   const visaScreen = readBooleanOrNull(record.visaScreen, at('visaScreen'), issues);
+  // Added after schema 2: kept when recorded (null included), left out when the record has none.
+  const h1bYearsUsed =
+    record.h1bYearsUsed == null ? record.h1bYearsUsed : readNumber(record.h1bYearsUsed, at('h1bYearsUsed'), issues, 0, 20);
   return whenClean(issues, before, () => ({
     id: id!,
     profession: profession!,
@@ -315,6 +318,7 @@ export function readCandidate(value: unknown, path: string, issues: Issues, date
     trainingStatus: trainingStatus!,
     bachelorsDegree: bachelorsDegree!,
     visaScreen: visaScreen!,
+    ...(h1bYearsUsed === undefined ? {} : { h1bYearsUsed }),
   }));
 }
 

@@ -7,16 +7,18 @@ function Input({ id, name, value, onChange }: { id: string; name: keyof Assumpti
   const meta = ASSUMPTION_META[name];
   if (meta.kind === 'boolean')
     return <input id={id} type="checkbox" checked={value as boolean} onChange={(e) => onChange(e.target.checked)} />;
-  if (meta.kind === 'choice')
+  if (meta.kind === 'choice') {
+    const labels: Readonly<Record<string, string>> = meta.optionLabels;
     return (
       <select id={id} value={value as string} onChange={(e) => onChange(e.target.value)}>
         {meta.options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {labels[o]}
           </option>
         ))}
       </select>
     );
+  }
   if (meta.kind === 'number')
     return (
       <input
@@ -32,8 +34,21 @@ function Input({ id, name, value, onChange }: { id: string; name: keyof Assumpti
   return <input id={id} type="text" value={value as string} onChange={(e) => onChange(e.target.value)} />;
 }
 
-/** One assumption: its input, and its basis — the source, the word "assumption" with the reason, or "your value". */
-export function AssumptionField({ name, value, onChange }: { name: keyof Assumptions; value: unknown; onChange: (v: unknown) => void }) {
+/**
+ * One assumption: its input, and its basis — the source, the word "assumption" with the reason, or
+ * "your value"; `hint` says what the value means today (e.g. a window that has passed).
+ */
+export function AssumptionField({
+  name,
+  value,
+  onChange,
+  hint,
+}: {
+  name: keyof Assumptions;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  hint?: string;
+}) {
   const meta = ASSUMPTION_META[name];
   const id = `assumption-${name}`;
   const basis = basisOf(name, value);
@@ -42,6 +57,11 @@ export function AssumptionField({ name, value, onChange }: { name: keyof Assumpt
       <td>
         <label htmlFor={id}>{meta.label}</label>
         <div className="note">{meta.note}</div>
+        {hint && (
+          <div className="note" data-testid={`assumption-hint-${name}`}>
+            {hint}
+          </div>
+        )}
       </td>
       <td>
         <Input id={id} name={name} value={value} onChange={onChange} /> {meta.kind === 'number' && <span className="id">{meta.unit}</span>}

@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { registrationWindowNote } from '../../app/pipeline/assumption-rows';
 import {
   ASSUMPTION_FIELDS,
   ASSUMPTION_META,
   DEFAULT_ASSUMPTIONS,
+  RULES_AS_OF,
   validateAssumptions,
   type Assumptions,
 } from '../../model/timing/assumptions';
 import { currentAssumptions } from '../../model/workspace-assumptions';
+import { useClock } from '../clock-context';
 import { useWorkspace } from '../workspace-context';
 import { AssumptionField } from './assumption-field';
 
@@ -28,15 +31,21 @@ export function AssumptionsPanel() {
     } else setErrors(checked.errors);
   };
   const edited = ASSUMPTION_FIELDS.filter((f) => current[f] !== DEFAULT_ASSUMPTIONS[f]).length;
+  const today = useClock().today();
+  const hints: Partial<Record<keyof Assumptions, string>> = { h1bRegistrationCloses: registrationWindowNote(current, today) };
   return (
     <details className="card assumptions" data-testid="assumptions">
       <summary>
         <h2>Assumptions ({edited} changed from the defaults)</h2>
       </summary>
+      <p className="rules-as-of" data-testid="rules-as-of">
+        Rules as of <strong>{RULES_AS_OF}</strong>: the visa, waiver and licensing rules the forecast models were last read against their
+        sources on that day. Immigration rules change — check any that matter to a decision.
+      </p>
       <p className="note">
         Each default shows its source: S-numbers from <code>domain.md</code> (collected 2026-11-23), R-numbers for rules looked up since
-        (2026-11-25); immigration rules change. “confirmed”: a source states this exact value; “assumption”: it does not, and the note says
-        why; “your value”: edited here. Changes are saved with the workspace and used by the next forecast run.
+        (2026-11-25 to 2026-12-07). “confirmed”: a source states this exact value; “assumption”: it does not, and the note says why; “your
+        value”: edited here. Changes are saved with the workspace and used by the next forecast run.
       </p>
       {errors.length > 0 && (
         <div className="msg error" role="alert">
@@ -71,7 +80,7 @@ export function AssumptionsPanel() {
           </thead>
           <tbody>
             {ASSUMPTION_FIELDS.filter((f) => ASSUMPTION_META[f].group === g).map((f) => (
-              <AssumptionField key={f} name={f} value={draft[f]} onChange={(v) => change(f, v)} />
+              <AssumptionField key={f} name={f} value={draft[f]} onChange={(v) => change(f, v)} hint={hints[f]} />
             ))}
           </tbody>
         </table>

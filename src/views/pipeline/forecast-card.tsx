@@ -3,7 +3,7 @@ import type { WorkspaceForecast } from '../../app/pipeline/forecast';
 import { targetLabelById } from '../../app/common/labels';
 import { arrivalsChart } from '../../charts/arrivals';
 import { FORECAST_SETTINGS } from '../../model/forecast/settings';
-import { ASSUMPTION_META } from '../../model/timing/assumptions';
+import { ASSUMPTION_META, RULES_AS_OF } from '../../model/timing/assumptions';
 import { currentAssumptions } from '../../model/workspace-assumptions';
 import type { Workspace } from '../../model/workspace';
 import { PlotHost } from '../plot-host';
@@ -48,13 +48,28 @@ function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast;
   const names = useCountyNames();
   const label = (id: string) => targetLabelById(id, workspace.targets, workspace.serviceAreas, names);
   const total = totalArrivalsFigure(forecast.result, workspace.targets);
+  const targeted = forecast.result.targets.length > 0;
   return (
     <>
       <PlotHost make={() => arrivalsChart(total.rows, total.options)} deps={[forecast.result]} />
-      <p className="note">Line: expected cumulative arrivals; band: 10th–90th percentile; dashed: all targets’ hires combined.</p>
+      <p className="note">
+        Line: expected cumulative arrivals; band: 10th–90th percentile{targeted ? '; dashed: all targets’ hires combined' : ''}.
+      </p>
       <ArrivalsTable result={forecast.result} label={label} />
-      <ForecastTable forecast={forecast} label={label} />
-      <TargetCharts forecast={forecast} label={label} />
+      {targeted ? (
+        <>
+          <ForecastTable forecast={forecast} label={label} />
+          <TargetCharts forecast={forecast} label={label} />
+        </>
+      ) : (
+        <p className="empty-state" data-testid="forecast-no-targets">
+          Each candidate’s arrival is forecast below. Set a target — how many hires of which specialty, where and by when — to see the
+          chance of meeting it and what to add.{' '}
+          <a className="button" href="#targets">
+            Set a target
+          </a>
+        </p>
+      )}
       <CandidateForecast forecast={forecast} workspace={workspace} />
       <CostTable result={forecast.result} employerKindText={employerKindText(workspace)} />
     </>
@@ -62,13 +77,10 @@ function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast;
 }
 
 /** What to do before there is anything to forecast, with the link that does it. */
-function ForecastWaiting({ missing }: { missing: string }) {
+function ForecastWaiting() {
   return (
     <p className="empty-state" data-testid="forecast-waiting">
-      The forecast needs {missing}: set how many hires of which specialty you need, where and by when.{' '}
-      <a className="button" href="#targets">
-        Set a target
-      </a>
+      The forecast needs candidates: import your pipeline above, or try the sample.
     </p>
   );
 }
@@ -81,16 +93,16 @@ export function ForecastCard() {
   const stale = state.kind === 'updating';
   return (
     <section className="card" aria-labelledby="forecast-title" data-testid="forecast" data-forecast-state={state.kind} aria-busy={stale}>
-      <h2 id="forecast-title">Forecast against the targets</h2>
+      <h2 id="forecast-title">Forecast: each candidate and the targets</h2>
       <p className="note">
         {FORECAST_SETTINGS.runs.toLocaleString('en-US')} simulated futures (seed {FORECAST_SETTINGS.seed}) of every candidate’s remaining
         steps from where each one is — training, licensure and credentialing, the visa process at its recorded status (the H-1B lottery and
-        its Oct 1 start, J-1 waivers by their site rules and slots, green cards), the day each is free — with the assumptions below. It
-        reruns by itself when the targets, the candidates or the assumptions change.
+        its Oct 1 start, J-1 waivers by their site rules and slots, green cards), the day each is free — with the assumptions below, under
+        the rules as of {RULES_AS_OF}. It reruns by itself when the targets, the candidates or the assumptions change.
       </p>
       <FeeScenarioSwitch />
       <ForecastProgress state={state} />
-      {state.kind === 'waiting' && <ForecastWaiting missing={state.missing} />}
+      {state.kind === 'waiting' && <ForecastWaiting />}
       {state.kind === 'failed' && (
         <p className="msg error" role="alert">
           The forecast could not run: {state.message}
