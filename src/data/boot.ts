@@ -1,17 +1,17 @@
-// Start-up in the browser, before React renders. Two things at once: the first screen's tables,
-// precomputed at build time (first-screen.ts; preloaded by index.html), from which the map draws
-// and filters; and the engine (engine-boot.ts, its own chunk), which takes over for uploads and
-// every query without a local form once it has loaded the embedded datasets.
+// Start-up in the browser, before React renders. Two things at once: the first screen's query
+// results, computed at build time (snapshot.ts; preloaded by index.html), from which the map draws;
+// and the engine (engine-boot.ts, its own chunk), which answers every other query once it has
+// loaded the embedded datasets.
 import type { SqlEngine } from './engine';
 import type { LoadedDataset } from './datasets';
-import { fetchFirstScreen, type FirstScreen } from './first-screen';
+import { fetchSnapshot, type Snapshot } from './snapshot';
 import type { EngineStep } from './engine-boot';
 
 export type BootStep = EngineStep;
 
 export interface Booting {
   /** The build's first screen, or null without one (the dev server): the app then waits for the engine. */
-  firstScreen: Promise<FirstScreen | null>;
+  firstScreen: Promise<Snapshot | null>;
   /** The engine with every embedded dataset loaded. */
   engine: Promise<{ engine: SqlEngine; datasets: LoadedDataset[] }>;
   /** Replays the steps so far, then reports each new one; returns an unsubscribe function. */
@@ -25,11 +25,11 @@ export function startBoot(): Booting {
     steps.push(s);
     for (const l of listeners) l(s);
   };
-  const firstScreen = fetchFirstScreen();
+  const firstScreen = fetchSnapshot();
   const engine = import('./engine-boot')
     .then((m) => m.bootEngine(onStep))
     .then((ready) => {
-      performance.mark('atlas:engine-ready'); // the engine has taken over (read by the benchmarks)
+      performance.mark('atlas:engine-ready'); // the engine holds the embedded data (read by the benchmarks)
       return ready;
     });
   engine.catch(() => undefined); // reported by whoever awaits it

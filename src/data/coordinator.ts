@@ -1,79 +1,52 @@
 // One coordinator runs every view's queries and caches the results (after Mosaic's coordinator):
 // views declare the query they need and the tables it reads; charts never fetch. When data change,
-// only the queries that read a changed table are evicted, and only the views showing them ask again.
+// the coordinator rebuilds the summary tables computed from them (summaries.ts) before any query
+// reads them, evicts only the queries that read a changed table, and tells only their views.
 // The cache is bounded: the least recently used results go first.
-//
-// A QueryIndex answers before the engine is asked: the local index (local-index.ts) holds the map's
-// tables as columns in JavaScript and answers the queries that carry a local form at once, so a
-// filter change redraws every linked view in one render.
 import type { SqlEngine } from './engine';
-import type { LocalTable, LocalTables } from './local-table';
-
-/** A query's local form: the same rows as its SQL, computed from local tables (tested against the SQL). */
-export interface LocalQuery<Row> {
-  /** Local tables it reads (names in local-tables.ts). */
-  tables: readonly string[];
-  run(t: LocalTables): Row[];
-}
+import { SUMMARIES, changedWith, refreshSummaries, type SummaryTable } from './summaries';
 
 export interface NamedQuery<Row> {
-  /** Stable name, for logs, tests and indexes. */
+  /** Stable name, for logs, tests and the first screen's snapshot. */
   name: string;
   /** Every table the SQL reads: a change to any of them makes the cached rows stale. */
   reads: readonly string[];
   sql: string;
   params?: unknown[];
-  /** The structured inputs the SQL was built from (for a QueryIndex). */
+  /** The structured inputs the SQL was built from (for logs and tests). */
   args?: unknown;
-  local?: LocalQuery<Row>;
   /** Phantom field carrying the row type. */
   readonly __row?: Row;
 }
 
-export function namedQuery<Row>(
-  name: string,
-  reads: readonly string[],
-  sql: string,
-  params?: unknown[],
-  args?: unknown,
-  local?: LocalQuery<Row>,
-): NamedQuery<Row> {
-  return { name, reads, sql, params, args, local };
+export function namedQuery<Row>(name: string, reads: readonly string[], sql: string, params?: unknown[], args?: unknown): NamedQuery<Row> {
+  return { name, reads, sql, params, args };
 }
 
 /** The cache key: what the query asks, whatever object it arrives in. */
 export const queryKey = (q: NamedQuery<unknown>): string => JSON.stringify([q.sql, q.params ?? []]);
 
-/** Answers some queries without the engine (or faster). */
-export interface QueryIndex {
-  /** The rows at once, or undefined: not this query, or not yet. */
-  answerNow<Row>(query: NamedQuery<Row>): Row[] | undefined;
-  /** The rows when the index can answer (perhaps after loading its data); null: not this query. */
-  answer<Row>(query: NamedQuery<Row>): Promise<Row[]> | null;
-  /**
-   * The index's data for these tables is stale from now on: resolves when it has caught up with the
-   * engine. `sources`: the source columns of some of its tables, already in hand (not asked of the engine).
-   */
-  dataChanged(tables: ReadonlySet<string>, sources?: Readonly<Record<string, LocalTable>>): Promise<void>;
-  /** Local tables computed in JavaScript (e.g. from the workspace), ahead of the engine. */
-  setTables(tables: Readonly<Record<string, LocalTable>>): void;
+/** A result known before the engine is asked (the first screen's snapshot, computed at build time). */
+export interface KnownResult {
+  key: string;
+  reads: readonly string[];
+  rows: unknown[];
 }
 
-/** What a cached result depends on: the engine tables its SQL reads and the local tables its local form reads. */
-const dependsOn = (q: NamedQuery<unknown>): readonly string[] => [...q.reads, ...(q.local?.tables ?? [])];
-
 interface Entry {
-  /** Engine and local tables (see dependsOn). */
   reads: readonly string[];
   rows: Promise<unknown[]>;
-  /** The rows, once known (at once for a local answer). */
+  /** The rows, once known. */
   value?: unknown[];
 }
 
 export interface CoordinatorOptions {
   /** Cached results kept at most (default 256). */
   capacity?: number;
-  index?: QueryIndex;
+  /** The summary tables to rebuild when their inputs change (default: the app's, summaries.ts). */
+  summaries?: readonly SummaryTable[];
+  /** Results to serve before the engine is asked (the first screen's snapshot). */
+  known?: readonly KnownResult[];
 }
 
 export class Coordinator {
@@ -82,42 +55,33 @@ export class Coordinator {
   private versions = new Map<string, number>();
   private listeners = new Set<(changed: ReadonlySet<string>) => void>();
   private readonly capacity: number;
-  private readonly index: QueryIndex | undefined;
+  private readonly summaries: readonly SummaryTable[];
   /** Data changes are applied one after another, in the order they were reported. */
   private changes: Promise<void> = Promise.resolve();
-  /** Engine tables still being rebuilt after a change: queries the engine answers wait for them. */
+  /** Tables being rebuilt: queries that read them wait, so no half-rebuilt set of summaries is read. */
   private rebuilding = new Map<string, Promise<unknown>>();
-  /** Queries answered (by the index or the engine), cache hits and evictions: for tests and the benchmark. */
-  readonly stats = { run: 0, local: 0, hits: 0, evicted: 0 };
+  /** Queries run by the engine, cache hits and evictions: for tests and the benchmark. */
+  readonly stats = { run: 0, hits: 0, evicted: 0 };
 
   constructor(
     readonly engine: SqlEngine,
     options: CoordinatorOptions = {},
   ) {
     this.capacity = Math.max(1, options.capacity ?? 256);
-    this.index = options.index;
+    this.summaries = options.summaries ?? SUMMARIES;
+    for (const k of options.known ?? []) this.store(k.key, { reads: k.reads, rows: Promise.resolve(k.rows), value: k.rows });
   }
 
-  /** The rows now, without waiting: a cached result or the index's immediate answer; else undefined. */
+  /** The rows now, without waiting: a cached result; else undefined. */
   peek<Row>(q: NamedQuery<Row>): Row[] | undefined {
     const key = queryKey(q);
     const hit = this.cache.get(key);
-    if (hit?.value) {
-      this.touch(key, hit);
-      return hit.value as Row[];
-    }
-    if (hit) return undefined;
-    const rows = this.index?.answerNow(q);
-    if (!rows) return undefined;
-    this.stats.run++;
-    this.stats.local++;
-    this.store(key, { reads: dependsOn(q), rows: Promise.resolve(rows), value: rows });
-    return rows;
+    if (!hit?.value) return undefined;
+    this.touch(key, hit);
+    return hit.value as Row[];
   }
 
   query<Row>(q: NamedQuery<Row>): Promise<Row[]> {
-    const now = this.peek(q);
-    if (now) return Promise.resolve(now);
     const key = queryKey(q);
     const hit = this.cache.get(key);
     if (hit) {
@@ -125,8 +89,8 @@ export class Coordinator {
       return hit.rows as Promise<Row[]>;
     }
     this.stats.run++;
-    const rows = this.index?.answer(q) ?? this.fromEngine(q);
-    const entry: Entry = { reads: dependsOn(q), rows };
+    const rows = this.fromEngine(q);
+    const entry: Entry = { reads: q.reads, rows };
     rows.then(
       (value) => (entry.value = value),
       // A failed query is not cached: the next view that asks tries again.
@@ -159,39 +123,24 @@ export class Coordinator {
   }
 
   /**
-   * Call after tables were replaced or changed: evicts the queries that read them at once, lets the
-   * index catch up, then tells their views (so they redraw once, with the new data). Resolves then.
-   * `rebuild` (started once the index has asked the engine for its copies) rebuilds engine tables
-   * derived from the changed ones: the views need not wait for it, but the queries the engine answers
-   * from these tables do. `sources`: local tables' source columns already read (readUserFile).
+   * Call after tables were replaced or changed in the engine: rebuilds the summaries computed from
+   * them, evicts the queries that read any of these tables, then tells their views (which redraw
+   * once, with the new data). Resolves then, with every table that changed.
    */
-  dataChanged(tables: readonly string[], rebuild?: () => Promise<void>, sources?: Readonly<Record<string, LocalTable>>): Promise<void> {
-    const changed = new Set(tables);
+  dataChanged(tables: readonly string[]): Promise<ReadonlySet<string>> {
+    const changed = new Set(changedWith(tables, this.summaries));
     this.evict(changed);
-    // The index marks its copies stale now (so nothing answers from them) and reloads them.
-    const caughtUp = (this.index?.dataChanged(changed, sources) ?? Promise.resolve()).catch((e: unknown) =>
-      console.error('The local tables could not be reloaded', e),
+    const rebuilt = refreshSummaries(this.engine, tables, this.summaries);
+    const waited = rebuilt.catch(() => undefined);
+    for (const t of changed) this.rebuilding.set(t, waited);
+    void waited.then(() => changed.forEach((t) => this.rebuilding.get(t) === waited && this.rebuilding.delete(t)));
+    // The views hear of the change even if a rebuild failed: their queries then say so.
+    const change = this.changes.then(() => rebuilt).finally(() => this.bump(changed));
+    this.changes = change.then(
+      () => undefined,
+      (e: unknown) => console.error('The summary tables could not be rebuilt', e),
     );
-    if (rebuild) {
-      const rebuilt = rebuild().catch((e: unknown) => console.error('The tables derived from the changed data could not be rebuilt', e));
-      for (const t of changed) this.rebuilding.set(t, rebuilt);
-      void rebuilt.then(() => changed.forEach((t) => this.rebuilding.get(t) === rebuilt && this.rebuilding.delete(t)));
-    }
-    this.changes = Promise.all([this.changes, caughtUp]).then(() => this.bump(changed));
-    return this.changes;
-  }
-
-  /**
-   * Local tables computed in JavaScript ahead of the engine (the pipeline counted from the workspace's
-   * candidates): the queries reading them are answered from them at once. The engine's own tables
-   * are reported with dataChanged once the engine has them too.
-   */
-  localChanged(tables: Readonly<Record<string, LocalTable>>): void {
-    if (!this.index) return;
-    this.index.setTables(tables);
-    const changed = new Set(Object.keys(tables));
-    this.evict(changed);
-    this.changes = this.changes.then(() => this.bump(changed));
+    return change.then(() => changed);
   }
 
   private evict(changed: ReadonlySet<string>): void {
@@ -208,7 +157,7 @@ export class Coordinator {
     for (const l of this.listeners) l(changed);
   }
 
-  /** Changes whenever one of these tables (engine or local) changes, and only then (versions only grow). */
+  /** Changes whenever one of these tables changes, and only then (versions only grow). */
   version(tables: readonly string[]): number {
     return tables.reduce((sum, t) => sum + (this.versions.get(t) ?? 0), 0);
   }

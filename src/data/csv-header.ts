@@ -1,6 +1,7 @@
 // Reads the header of a delimited text file from its first bytes, so a file is recognised by what
-// it holds, not by its name, before any SQL runs on it.
-import { Utf8Check } from './utf8';
+// it holds, not by its name, before any SQL runs on it. Only the header line is read here: the rows
+// are DuckDB's to read.
+import { notUtf8 } from './csv-stage';
 
 export interface HeaderSniff {
   fields: string[];
@@ -57,39 +58,15 @@ export function wholeLines(head: Uint8Array): Uint8Array {
 }
 
 /**
- * Whether the whole file is valid UTF-8. DuckDB's reader is told the file's layout (no sniffing, see
- * hpsa-loader), so the encoding is checked here, streaming, without holding the file in memory.
- * `alsoRead` gets each chunk too (one pass over the file for everything read from it in JS).
+ * The header line of a head (readHead), as text. Its bytes must be UTF-8 (the rows' are checked by
+ * DuckDB as it reads them: see csv-stage's refuseRejectedLines).
  */
-export async function isUtf8(source: File | Uint8Array, alsoRead?: (chunk: Uint8Array) => void): Promise<boolean> {
-  const check = new Utf8Check();
-  for await (const chunk of chunksOf(source)) {
-    if (!check.push(chunk)) return false;
-    alsoRead?.(chunk);
-  }
-  return check.end();
-}
-
-/**
- * The bytes in pieces as they arrive: a File through its stream, which the browser reads ahead
- * while a piece is checked (asking for one slice at a time waited on each read).
- */
-async function* chunksOf(source: File | Uint8Array): AsyncGenerator<Uint8Array> {
-  if (source instanceof Uint8Array) {
-    for (let at = 0; at < source.length; at += PIECE) yield source.subarray(at, at + PIECE);
-    return;
-  }
-  const reader = source.stream().getReader();
-  let done = false;
+export function headerText(head: Uint8Array, fileName: string): string {
+  const end = head.indexOf(10);
   try {
-    for (;;) {
-      const next = await reader.read();
-      if ((done = next.done)) return;
-      yield next.value;
-    }
-  } finally {
-    if (!done) await reader.cancel();
+    // No line end in the head: a longer header, perhaps cut inside a character (`stream` allows that).
+    return new TextDecoder('utf-8', { fatal: true }).decode(end < 0 ? head : head.subarray(0, end), { stream: end < 0 });
+  } catch {
+    throw notUtf8(fileName, 1);
   }
 }
-
-const PIECE = 4 << 20;

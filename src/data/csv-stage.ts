@@ -16,6 +16,12 @@ export class DataLoadError extends Error {
 
 export const MAX_LISTED = 10;
 
+/** The refusal of a file that is not UTF-8, naming the first line found with other bytes. */
+export const notUtf8 = (fileName: string, line: number): DataLoadError =>
+  new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded and the data already loaded is unchanged.`, [
+    `line ${line} has bytes that are not UTF-8. Re-save it as "CSV UTF-8" (the federal agencies publish UTF-8); a file saved in a Windows or Latin-1 encoding turns accented letters and dashes into unreadable bytes.`,
+  ]);
+
 export function describeDuckDbError(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   if (/Invalid unicode|not utf-8/i.test(text)) return 'the file is not UTF-8 text (re-save it as "CSV UTF-8")';
@@ -69,16 +75,23 @@ export async function stageCsv(db: SqlEngine, stage: string, select: string, src
   }
 }
 
-async function refuseRejectedLines(db: SqlEngine, rejects: string, fileName: string): Promise<void> {
-  const total = await count(db, `SELECT count(DISTINCT line)::INTEGER AS n FROM ${rejects}`);
-  if (total === 0) return;
-  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
-    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message FROM ${rejects} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
+/**
+ * Refuses the file if read_csv rejected any of its lines (`which`: the rejects to look at), naming
+ * them by line and column; bytes that are not UTF-8 (DuckDB checks every value as it reads it) get
+ * the message that says how to re-save the file.
+ */
+export async function refuseRejectedLines(db: SqlEngine, rejects: string, fileName: string, which = 'true'): Promise<void> {
+  const [{ total, not_utf8 }] = await db.query<{ total: number; not_utf8: number | null }>(
+    `SELECT count(DISTINCT line)::INTEGER AS total, min(line) FILTER (WHERE error_type = 'INVALID ENCODING')::INTEGER AS not_utf8
+     FROM ${rejects} WHERE ${which}`,
   );
-  const details = rows.map((r) => {
-    const where = r.column_name ? `, column "${r.column_name}"` : '';
-    return `line ${r.line}${where}: ${r.error_message.split('\n')[0]}`;
-  });
+  if (total === 0) return;
+  if (not_utf8 !== null) throw notUtf8(fileName, not_utf8);
+  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
+    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message
+     FROM ${rejects} WHERE ${which} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
+  );
+  const details = rows.map((r) => `line ${r.line}${r.column_name ? `, column "${r.column_name}"` : ''}: ${r.error_message.split('\n')[0]}`);
   if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
   throw new DataLoadError(
     `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,

@@ -10,8 +10,3 @@ export function withUpload(datasets: readonly LoadedDataset[], added: LoadedData
   );
   return [...replaced, added];
 }
-
-/** The dataset list as it was before withUpload(…, removed): for an upload the engine refused after all. */
-export function withoutUpload(datasets: readonly LoadedDataset[], removed: LoadedDataset): LoadedDataset[] {
-  return datasets.filter((d) => d !== removed).map((d) => (d.replacedBy === removed.id ? { ...d, replacedBy: undefined } : d));
-}

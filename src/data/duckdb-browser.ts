@@ -5,9 +5,8 @@ import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel, type AsyncDuc
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
-import type { SqlEngine } from './engine';
+import { NO_EXTENSION_DOWNLOADS, type SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
-import { localFromArrow } from './arrow-columns';
 import { bindParams } from './sql';
 
 // A .wasm served with the wrong MIME type makes instantiate() wait forever: fail loudly instead.
@@ -33,6 +32,7 @@ export async function createBrowserEngine(): Promise<SqlEngine> {
   // worker, a synthetic response the browser cannot cache compiled code for.
   await withTimeout(db.instantiate(new URL(wasmUrl, import.meta.url).href, null), INSTANTIATE_TIMEOUT_MS, 'Starting the DuckDB engine');
   const conn: AsyncDuckDBConnection = await db.connect();
+  await conn.query(NO_EXTENSION_DOWNLOADS);
   // The benchmark build records each query (the engine's time, then the conversion) to say where time goes.
   const bench = import.meta.env.MODE === 'bench';
   const run = async (sql: string) => {
@@ -50,9 +50,6 @@ export async function createBrowserEngine(): Promise<SqlEngine> {
   return {
     async query<Row>(sql: string, params?: unknown[]) {
       return timed(await run(params?.length ? bindParams(sql, params) : sql), arrowToRows<Row>);
-    },
-    async columns(sql) {
-      return timed(await run(sql), localFromArrow);
     },
     async registerFile(name, source) {
       if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);

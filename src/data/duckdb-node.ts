@@ -1,11 +1,10 @@
 // The same DuckDB-wasm under Node (its blocking API), behind the SqlEngine interface: the tests run
-// every query on it, and the build precomputes the first screen's tables with it (first-screen.ts).
+// every query on it, and the build computes the first screen's snapshot with it (snapshot.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDuckDB, ConsoleLogger, LogLevel, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
-import type { SqlEngine } from './engine';
+import { NO_EXTENSION_DOWNLOADS, type SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
-import { localFromArrow } from './arrow-columns';
 import { bindParams } from './sql';
 
 export async function createNodeEngine(): Promise<SqlEngine> {
@@ -20,13 +19,13 @@ export async function createNodeEngine(): Promise<SqlEngine> {
   );
   await db.instantiate();
   const conn = db.connect();
+  conn.query(NO_EXTENSION_DOWNLOADS);
   // The blocking API runs each call at once; the engine interface is asynchronous.
   const later = <T>(f: () => T): Promise<T> => Promise.resolve().then(f);
   return {
     query<Row>(sql: string, params?: unknown[]) {
       return later(() => arrowToRows<Row>(conn.query(params?.length ? bindParams(sql, params) : sql)));
     },
-    columns: (sql) => later(() => localFromArrow(conn.query(sql))),
     registerFile(name, source) {
       if (!(source instanceof Uint8Array)) return Promise.reject(new Error('the Node engine takes bytes, not File objects'));
       return later(() => db.registerFileBuffer(name, source));

@@ -1,11 +1,11 @@
 // The embedded datasets (public/datasets/manifest.json) into an engine: one after another (one
-// connection), then the derived tables once, and the pipeline table empty until the workspace is
-// read. The browser's start, the build's first-screen tables and the tests all load them this way.
+// connection), the pipeline table empty until the workspace is read, then every summary table
+// once. The browser's start, the build's first-screen snapshot and the tests all load them this way.
 import type { SqlEngine } from './engine';
 import type { DatasetEntry } from './manifest';
 import { loadEmbedded, type LoadedDataset } from './datasets';
-import { refreshHpsaArea } from './derived';
-import { syncPipelineTable } from './pipeline-table';
+import { refreshSummaries } from './summaries';
+import { PIPELINE_TABLE, syncPipelineTable } from './pipeline-table';
 
 export async function loadEmbeddedAll(
   db: SqlEngine,
@@ -21,7 +21,7 @@ export async function loadEmbeddedAll(
     onLoaded?.(entry, loaded);
     out.push(loaded);
   }
-  await refreshHpsaArea(db);
   await syncPipelineTable(db, []); // filled from the workspace once it is read (PipelineSync)
+  await refreshSummaries(db, [...entries.map((e) => e.table), PIPELINE_TABLE]);
   return out;
 }

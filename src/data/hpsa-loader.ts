@@ -2,7 +2,7 @@
 // rows). A load either replaces the disciplines it contains, whole, or changes nothing.
 //
 // Two reads of the same file, one at a time:
-// - typed (the usual case): the date order is decided from the file's first rows (in JS), then read_csv
+// - typed (the usual case): the date order is decided from the file's first rows, then read_csv
 //   types every column it can (numbers, dates in that order) while it reads, keeping only the
 //   columns the table holds; one aggregate checks the rows; the new table is swapped in.
 // - careful: every value read as text, the date order decided from all of the file's dates, and
@@ -13,8 +13,7 @@ import { HPSA_FILE_COLUMN } from './hpsa-format';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString, trimSpaces } from './sql';
-import { DataLoadError, MAX_LISTED, inTransaction, stageCsv } from './csv-stage';
-import { headDateEvidence } from './head-dates';
+import { DataLoadError, columnsStruct, inTransaction, refuseRejectedLines, stageCsv } from './csv-stage';
 
 export { DataLoadError, describeDuckDbError } from './csv-stage';
 
@@ -40,16 +39,14 @@ export interface HpsaLoadOptions {
   fileName: string;
   registeredName: string;
   sourceId: string;
-  /** The header as read in JS, and whether lines end with an extra comma (HRSA's national files). */
+  /** The header as read (csv-header), and whether lines end with an extra comma (HRSA's national files). */
   header: string[];
   trailingDelimiter: boolean;
   /**
-   * The date order the file's first rows settle (dateOrderOfFirstRows, from the bytes readHead gives),
-   * which the typed read reads the dates in; null: they do not settle it, the careful read decides.
+   * The date order the file's first rows settle (dateOrderOfFirstRows), which the typed read reads
+   * the dates in; null: they do not settle it, the careful read decides.
    */
   firstRowsOrder: DateOrderDecision | null;
-  /** Runs after every check on the new rows and before they replace anything; may throw DataLoadError. */
-  beforeReplace?: (counts: LoadSummary & { read: HpsaLoadResult['read'] }) => Promise<void>;
 }
 
 /** A date order and why it was chosen. */
@@ -162,7 +159,6 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const summary = summarise(typed || (await db.query<CheckRow>(CHECK_SQL)), opts.fileName);
-    await opts.beforeReplace?.({ ...summary, read: loaded.read });
     await swapIn(db, summary.disciplines);
     return loadResult(summary, loaded);
   } catch (e) {
@@ -179,14 +175,6 @@ function loadResult(
   return { ...summary, ...loaded, dateOrderWhy: `${DATE_ORDER_LABEL[loaded.order]}: ${loaded.why}`, dateOrder: loaded.order };
 }
 
-/**
- * What loadHpsaDetail returns for a file whose counts are known ahead (read in JavaScript, see
- * hpsa-map-source) when the typed read in `order` (dateOrderOfFirstRows) takes it as counted.
- */
-export function typedLoadResult(counts: LoadSummary, order: DateOrderDecision): HpsaLoadResult {
-  return loadResult(counts, { ...order, read: 'typed', warnings: [] });
-}
-
 /** The scratch tables of a load, dropped before it and after it (with the swap, or after a refusal), in one message. */
 const DROP_SCRATCH = [STAGE, NEW, `${NEW}_rejects`, `${NEW}_reject_scans`].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n');
 /**
@@ -200,29 +188,30 @@ const readCsv = (file: string, columns: string, extra = '') =>
   `read_csv(${sqlString(file)}, header = true, auto_detect = false, columns = ${columns},
      delim = ',', quote = '"', escape = '"'${extra})`;
 
-/** The disciplines the engine's HPSA table holds now. */
-export async function loadedDisciplines(db: SqlEngine): Promise<string[]> {
-  const rows = await db.query<{ discipline: string }>(
-    `${createHpsaTableSql()};\nSELECT DISTINCT discipline FROM ${HPSA_TABLE} WHERE discipline IS NOT NULL`,
-  );
-  return rows.map((r) => r.discipline);
-}
-
-/** The date order, when the file's first rows (its head, read in JS) settle it; null when they do not. */
-export function dateOrderOfFirstRows(
-  opts: Pick<HpsaLoadOptions, 'header' | 'trailingDelimiter'> & { head: Uint8Array },
-): DateOrderDecision | null {
-  const evidence = headDateEvidence(opts.head, {
-    header: opts.header,
-    trailingDelimiter: opts.trailingDelimiter,
-    dates: Object.values(DATE_FIELDS),
-    recordDate: DATE_FIELDS.record_date,
-    recordDateText: RECORD_DATE_TEXT,
-  });
-  const decision = evidence && decideDateOrder(evidence);
-  return decision?.ok && decision.decisive
-    ? { order: decision.order, why: `${decision.why} (in the file's first rows; every date reads so)` }
-    : null;
+/**
+ * The date order, when the file's first rows settle it; null when they do not (or do not read as
+ * plain CSV): the careful read then decides from every date. `firstRows`: whole lines from the top
+ * of the file (csv-header's wholeLines), read by DuckDB with the same rule as the careful read.
+ */
+export async function dateOrderOfFirstRows(
+  db: SqlEngine,
+  opts: Pick<HpsaLoadOptions, 'registeredName' | 'header' | 'trailingDelimiter'> & { firstRows: Uint8Array },
+): Promise<DateOrderDecision | null> {
+  const name = `${opts.registeredName}.head.csv`;
+  await db.registerFile(name, opts.firstRows);
+  try {
+    const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => `${code(c)} AS ${rawOf(f)}`);
+    const rows = `(SELECT ${[...dates, `${text(RECORD_DATE_TEXT)} AS record_date_text`].join(', ')}
+      FROM ${readCsv(name, columnsStruct(opts.header, opts.trailingDelimiter))})`;
+    const decision = decideDateOrder(await dateEvidence(db, rows));
+    return decision.ok && decision.decisive
+      ? { order: decision.order, why: `${decision.why} (in the file's first rows; every date reads so)` }
+      : null;
+  } catch {
+    return null;
+  } finally {
+    await db.dropFile(name);
+  }
 }
 
 type ReadSource = Pick<HpsaLoadOptions, 'registeredName' | 'header' | 'trailingDelimiter' | 'sourceId'>;
@@ -265,7 +254,7 @@ async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder)
   }
   // The check has one row for all the rows, whatever they are.
   const { cast, broken } = rows[0];
-  if (broken > 0) await refuseBrokenLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
+  if (broken > 0) await refuseRejectedLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
   if (cast > 0) {
     await db.query(`DROP TABLE ${NEW}`);
     return null;
@@ -333,21 +322,6 @@ async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string
     Number(r[`n${i}`]) > 0
       ? [`column "${name}": ${r[`n${i}`]} value(s) could not be read and were left empty (first at line ${r[`l${i}`]}: "${r[`v${i}`]}")`]
       : [],
-  );
-}
-
-/** Lines read_csv could not split into the header's columns: the file is refused, naming them. */
-async function refuseBrokenLines(db: SqlEngine, rejects: string, fileName: string, which: string): Promise<void> {
-  const [{ total }] = await db.query<{ total: number }>(`SELECT count(DISTINCT line)::INTEGER AS total FROM ${rejects} WHERE ${which}`);
-  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
-    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message
-     FROM ${rejects} WHERE ${which} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
-  );
-  const details = rows.map((r) => `line ${r.line}${r.column_name ? `, column "${r.column_name}"` : ''}: ${r.error_message.split('\n')[0]}`);
-  if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
-  throw new DataLoadError(
-    `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,
-    details,
   );
 }
 

@@ -2,8 +2,7 @@
 // filter it like everything else. Only the fields those views need go in: id, role, stage, route, site.
 import type { SqlEngine } from './engine';
 import type { Candidate } from '../model/types';
-import { neutraliseCell, toCsv } from '../model/csv';
-import type { LocalTable } from './local-table';
+import { toCsv } from '../model/csv';
 import { specialtiesOf } from '../model/specialties';
 import { STAGES, VISA_ROUTES } from '../model/types';
 
@@ -27,33 +26,6 @@ export async function syncPipelineTable(db: SqlEngine, candidates: readonly Cand
   } finally {
     await db.dropFile(name);
   }
-}
-
-/**
- * The local index's pipeline_counts (local-tables.ts) for these candidates, as its SQL counts the
- * table syncPipelineTable writes (empty cells read as NULL): the map's pipeline view shows a
- * candidate edit at once, before the engine has the new table.
- */
-export function pipelineCounts(candidates: readonly Candidate[]): LocalTable {
-  const cell = (v: string) => neutraliseCell(v) || null;
-  const groups = new Map<string, { site_state: string | null; specialty: string | null; stage: string | null; n: number }>();
-  for (const c of candidates) {
-    const row = { site_state: cell(c.siteState), specialty: cell(c.specialty), stage: cell(c.stage), n: 0 };
-    const key = JSON.stringify([row.site_state, row.specialty, row.stage]);
-    const g = groups.get(key) ?? row;
-    g.n++;
-    groups.set(key, g);
-  }
-  const rows = [...groups.values()];
-  return {
-    length: rows.length,
-    columns: {
-      site_state: rows.map((r) => r.site_state),
-      specialty: rows.map((r) => r.specialty),
-      stage: rows.map((r) => r.stage),
-      n: rows.map((r) => r.n),
-    },
-  };
 }
 
 /** A generated pipeline of `rows` candidates spread over every state, for speed measurements only. */

@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
 import type { SqlEngine } from '../../src/data/engine';
 import { loadUserFile } from '../../src/data/datasets';
-import { DataLoadError } from '../../src/data/hpsa-loader';
+import { DataLoadError, dateOrderOfFirstRows } from '../../src/data/hpsa-loader';
+import { wholeLines } from '../../src/data/csv-header';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { CA_PC_EXCERPT, FULL_FILE_ONLY, parseRows, readExcerpt, readShared, sharedAvailable } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
@@ -261,15 +262,58 @@ describe('bad input changes nothing', () => {
     expect(e.message).toMatch(/no data rows/);
   });
 
-  it('refuses a file that is not UTF-8 with a message a person understands', async () => {
-    const latin1 = new Uint8Array([...bytes(hpsaCsv([{ 'HPSA Name': 'Dona Ana' }]))].map((b) => b));
-    latin1[latin1.indexOf(0x6e, 70 * 10)] = 0xf1; // an ñ in Latin-1 somewhere in the data row
+  it('refuses a file that is not UTF-8 with a message a person understands, naming the line (DuckDB checks every value)', async () => {
+    const text = bytes(hpsaCsv([{ 'HPSA Name': 'Dona Ana' }, { 'HPSA ID': '2', 'HPSA Name': 'Dona Ana' }]));
+    // An ñ in Latin-1 in the second data row (line 3), in a column the loader does not even read.
+    const latin1 = text.slice();
+    const line3 = latin1.indexOf(10, latin1.indexOf(10) + 1) + 1;
+    latin1[latin1.indexOf(0x6e, line3)] = 0xf1;
     try {
       await loadUserFile(db, latin1, 'latin1.csv');
       throw new Error('expected failure');
-    } catch (e) {
-      expect(e).toBeInstanceOf(DataLoadError);
-      expect(`${(e as DataLoadError).message} ${(e as DataLoadError).details.join(' ')}`).toMatch(/latin1\.csv.*(UTF-8|could not be read)/);
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataLoadError);
+      const { message, details } = err as DataLoadError;
+      expect(message).toBe('latin1.csv is not UTF-8 text; nothing was loaded and the data already loaded is unchanged.');
+      expect(details.join(' ')).toMatch(/^line 3 has bytes that are not UTF-8/);
     }
+  });
+});
+
+describe('the date order from the first rows, read by DuckDB before the typed read', () => {
+  const source = (text: string) => {
+    const file = bytes(text);
+    const header = text.slice(0, text.indexOf('\n')).split(',');
+    return { registeredName: 'first-rows', header, trailingDelimiter: false, firstRows: wholeLines(file) };
+  };
+
+  it('settles the order when a date part is over 12, and the file then takes the typed read in that order', async () => {
+    const dayFirst = {
+      'HPSA Designation Date': '25/12/2003',
+      'HPSA Designation Last Update Date': '20/09/2021',
+      'Data Warehouse Record Create Date': '27/03/2024',
+    };
+    const text = hpsaCsv([dayFirst, { ...dayFirst, 'HPSA ID': '2' }]);
+    expect(await dateOrderOfFirstRows(db, source(text))).toMatchObject({ order: 'DMY' });
+    const r = await load(text);
+    expect(r.source).toMatch(/DD\/MM\/YYYY: .* \(in the file's first rows; every date reads so\)/);
+  });
+
+  it('leaves it to the careful read (every date) when the first rows read either way', async () => {
+    const text = hpsaCsv([
+      {
+        'HPSA Designation Date': '05/04/2003',
+        'HPSA Designation Last Update Date': '01/02/2021',
+        'Data Warehouse Record Create Date': '03/11/2024',
+        'Data Warehouse Record Create Date Text': '03/11/2024',
+      },
+    ]);
+    expect(await dateOrderOfFirstRows(db, source(text))).toBeNull();
+    expect((await load(text)).source).not.toMatch(/first rows/);
+  });
+
+  it('leaves it to the careful read when the first rows are not plain CSV', async () => {
+    const text = hpsaCsv([{}, { 'HPSA ID': '2' }]).replace(/\n[^\n]*\n$/, '\n"unclosed,quote\n');
+    expect(await dateOrderOfFirstRows(db, source(text))).toBeNull();
   });
 });

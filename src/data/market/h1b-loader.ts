@@ -40,7 +40,6 @@ export interface H1bLoadOptions extends CsvSource {
   now: Date;
   /** Notes for years known to be incomplete (the embedded FY2023 file was published mid-year). */
   yearNotes?: Record<number, string>;
-  beforeReplace?: () => Promise<void>;
 }
 
 export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<H1bLoadResult> {
@@ -67,7 +66,6 @@ export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<
       );
     }
     await yearNotes(db, opts);
-    await opts.beforeReplace?.();
     await inTransaction(db, [
       `DELETE FROM ${SPONSORS_TABLE} WHERE fiscal_year IN (SELECT DISTINCT fy FROM ${STAGE})`,
       `INSERT INTO ${SPONSORS_TABLE} BY NAME ${finalSelect(opts.sourceId)}`,

@@ -41,8 +41,6 @@ export interface LcaLoadResult {
 export interface LcaLoadOptions extends CsvSource {
   columns: LcaColumns;
   sourceId: string;
-  /** Runs after every check and before the filings replace anything; may throw DataLoadError. */
-  beforeReplace?: () => Promise<void>;
 }
 
 export async function loadLcaFile(db: SqlEngine, opts: LcaLoadOptions): Promise<LcaLoadResult> {
@@ -69,7 +67,6 @@ export async function loadLcaFile(db: SqlEngine, opts: LcaLoadOptions): Promise<
     await createEmployerLookup(db, 'lca_employers', `SELECT employer FROM ${KEPT}`);
     await lookupCounties(db);
     const period = await lcaPeriod(db, KEPT, fileName);
-    await opts.beforeReplace?.();
     await inTransaction(db, [`DELETE FROM ${LCA_TABLE}`, `INSERT INTO ${LCA_TABLE} BY NAME ${finalSelect(opts.sourceId, period.label)}`]);
     return { period, ...(await summary(db, opts.sourceId)), ...skipped, warnings };
   } finally {

@@ -31,7 +31,7 @@ export interface MarketDataset {
 export async function loadMarketUpload(
   db: SqlEngine,
   format: MarketFormat,
-  opts: CsvSource & { sourceId: string; now: Date; beforeReplace: () => Promise<void> },
+  opts: CsvSource & { sourceId: string; now: Date },
 ): Promise<MarketDataset> {
   if (format.kind === 'dol-lca') {
     const r = await loadLcaFile(db, { ...opts, columns: format.columns });
