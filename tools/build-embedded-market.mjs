@@ -2,10 +2,10 @@
 // Builds the embedded market summaries from the federal files in ../shared/datasets/real (read there,
 // never copied), through the app's own loaders running on DuckDB-wasm under Node, so the embedded
 // tables hold exactly what loading the same files in the app would:
-//   public/datasets/market/lca_physicians_lab_fy2025_q2.csv — DOL LCA filings, physicians and lab
+//   datasets/market/lca_physicians_lab_fy2025_q2.csv — DOL LCA filings, physicians and lab
 //     technologists: one row per filing with its derived fields only (SOC, specialty, employer,
 //     state, county FIPS, wage level, annualised wage); no case numbers, titles or addresses.
-//   public/datasets/market/h1b_sponsors_health_fy2022_fy2023.csv — USCIS H-1B Employer Data Hub,
+//   datasets/market/h1b_sponsors_health_fy2022_fy2023.csv — USCIS H-1B Employer Data Hub,
 //     health-care employers only, summed per employer × state × fiscal year.
 // Usage (from the repo root): node tools/build-embedded-market.mjs
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import { runnerImport } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '..');
 const real = path.join(root, '../shared/datasets/real');
-const out = path.join(root, 'public/datasets/market');
+const out = path.join(root, 'datasets/market');
 /** @param {string} file a module of the app, read through Vite (TypeScript) */
 const load = async (file) => /** @type {Record<string, any>} */ ((await runnerImport(path.join(root, file))).module);
 
@@ -31,7 +31,7 @@ const { SUMMARY_DERIVED } = await load('src/data/market/market-datasets.ts');
 
 const db = await createNodeEngine();
 // County names → FIPS need the embedded Census county table.
-const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(root, 'public/datasets/manifest.json'), 'utf8')));
+const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(root, 'datasets/manifest.json'), 'utf8')));
 for (const entry of manifest.datasets.filter((/** @type {{ table: string }} */ d) => d.table === 'ref_counties')) {
   await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(root, 'public/datasets', entry.file))));
 }
@@ -85,7 +85,7 @@ async function write(file, table, schema, order) {
   fs.mkdirSync(out, { recursive: true });
   const text = Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c])) }, { newline: '\n' });
   fs.writeFileSync(path.join(out, file), `${text}\n`);
-  console.log(`wrote public/datasets/market/${file}: ${rows.length} rows, ${(text.length / 1024).toFixed(0)} KB`);
+  console.log(`wrote datasets/market/${file}: ${rows.length} rows, ${(text.length / 1024).toFixed(0)} KB`);
 }
 
 const lca = await loadFile('dol_lca_healthcare_soc29_fy2025_q2.csv');

@@ -58,5 +58,8 @@ export async function createBrowserEngine(): Promise<SqlEngine> {
     async dropFile(name) {
       await db.dropFile(name);
     },
+    async insertArrow(table, ipc) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
   };
 }

@@ -7,7 +7,14 @@ import { NO_EXTENSION_DOWNLOADS, type SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
 import { bindParams } from './sql';
 
-export async function createNodeEngine(): Promise<SqlEngine> {
+const arrowCjs = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+
+/** The Node engine also writes a query's result as an Arrow IPC stream (the build of the embedded tables). */
+export interface NodeEngine extends SqlEngine {
+  arrowIpc(sql: string): Promise<Uint8Array>;
+}
+
+export async function createNodeEngine(): Promise<NodeEngine> {
   const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const db = await createDuckDB(
     {
@@ -31,5 +38,8 @@ export async function createNodeEngine(): Promise<SqlEngine> {
       return later(() => db.registerFileBuffer(name, source));
     },
     dropFile: (name) => later(() => db.dropFile(name)),
+    insertArrow: (table, ipc) => later(() => conn.insertArrowFromIPCStream(ipc, { name: table, create: true })),
+    // The blocking build returns tables of the CommonJS copy of apache-arrow: serialised with the same copy.
+    arrowIpc: (sql) => later(() => arrowCjs.tableToIPC(conn.query(sql), 'stream')),
   };
 }

@@ -7,6 +7,8 @@ export interface SqlEngine {
   /** Makes bytes or a user's File readable by SQL under `name`. A File is read in place, not copied. */
   registerFile(name: string, source: File | Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Creates `table` from an Arrow IPC stream (the embedded tables: see embedded.ts). */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
 }
 
 /**
@@ -25,5 +27,6 @@ export function deferredEngine(ready: Promise<SqlEngine>): SqlEngine {
     query: async (sql, params) => (await ready).query(sql, params),
     registerFile: async (name, source) => (await ready).registerFile(name, source),
     dropFile: async (name) => (await ready).dropFile(name),
+    insertArrow: async (table, ipc) => (await ready).insertArrow(table, ipc),
   };
 }

@@ -1,5 +1,7 @@
-// The registry of embedded datasets (public/datasets/manifest.json): what the app loads on start,
-// and the provenance it shows for each (publisher, vintage, source, licence, sample/estimate marks).
+// The registry of embedded datasets (datasets/manifest.json): each one's source file in datasets/,
+// the loader that reads it into its table, and the provenance the app shows for it (publisher,
+// vintage, source, licence, sample/estimate marks). tools/build-embedded.mjs loads them into the
+// tables the app ships (embedded.ts).
 
 /** csv: any table as read; market-summary: a summary already in a market table's own columns (data/market). */
 export type LoaderKind = 'hpsa-detail' | 'csv' | 'market-summary';

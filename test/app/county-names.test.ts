@@ -20,7 +20,7 @@ import { createNodeEngine } from '../helpers/duckdb-node';
 
 // The embedded Census county table, read here without the app's code.
 const csv = fs
-  .readFileSync(path.resolve(import.meta.dirname, '../../public/datasets/ref/counties.csv'), 'utf8')
+  .readFileSync(path.resolve(import.meta.dirname, '../../datasets/ref/counties.csv'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)

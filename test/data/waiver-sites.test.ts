@@ -10,7 +10,7 @@ import { indexDesignations, waiverSiteEligibility, type DesignationData } from '
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
-const FILE = path.resolve(import.meta.dirname, '../../public/datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
+const FILE = path.resolve(import.meta.dirname, '../../datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
 const AREA_TYPES = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'];
 
 interface Row {

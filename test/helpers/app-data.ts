@@ -1,24 +1,27 @@
-// Loads the app's embedded datasets (public/datasets/manifest.json) into a Node engine, through the
-// same loader the browser uses; and a user's file or the pipeline as the app loads them: the table,
-// then the summaries computed from it (the coordinator does that in the app).
+// The app's embedded tables (public/datasets/embedded.arrows, built from datasets/ by
+// tools/build-embedded.mjs) opened in a Node engine as the browser opens them; and a user's file or
+// the pipeline as the app loads them: the table, then the summaries computed from it (the
+// coordinator does that in the app).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SqlEngine } from '../../src/data/engine';
-import { parseManifest } from '../../src/data/manifest';
 import { loadUserFile, type LoadedDataset } from '../../src/data/datasets';
-import { loadEmbeddedAll } from '../../src/data/embedded';
+import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex, type EmbeddedIndex } from '../../src/data/embedded';
 import { refreshSummaries } from '../../src/data/summaries';
 import { PIPELINE_TABLE, generatePipelineTable, syncPipelineTable } from '../../src/data/pipeline-table';
 import type { Candidate } from '../../src/model/types';
 
-export const DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
+/** What the app ships: the embedded tables and their index. */
+export const PUBLIC_DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
+/** Their sources, and the manifest that lists them. */
+export const SOURCES = path.resolve(import.meta.dirname, '../../datasets');
 
-export const manifest = () => parseManifest(JSON.parse(fs.readFileSync(path.join(DATASETS, 'manifest.json'), 'utf8')));
+export const embeddedIndex = (): EmbeddedIndex =>
+  parseEmbeddedIndex(JSON.parse(fs.readFileSync(path.join(PUBLIC_DATASETS, EMBEDDED_INDEX), 'utf8')));
 
 export function loadEmbeddedDatasets(db: SqlEngine): Promise<LoadedDataset[]> {
-  return loadEmbeddedAll(db, manifest().datasets, (entry) =>
-    Promise.resolve(new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)))),
-  );
+  const index = embeddedIndex();
+  return openEmbedded(db, index, new Uint8Array(fs.readFileSync(path.join(PUBLIC_DATASETS, index.file))));
 }
 
 export async function loadFile(db: SqlEngine, source: Uint8Array, fileName: string, options: { now?: Date } = {}): Promise<LoadedDataset> {

@@ -1,0 +1,64 @@
+// DuckDB-wasm in a real Chromium, from the app's source modules (Vite's dev server): it opens the
+// embedded tables without parsing anything, and never fetches an extension — asked for Parquet
+// (not built into DuckDB-wasm), it fails at once instead of downloading it from extensions.duckdb.org.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { launch, watch } from './harness';
+import { embeddedIndex } from '../helpers/app-data';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MODULES = { engine: '/src/data/duckdb-browser.ts', embedded: '/src/data/embedded.ts' };
+let vite: ViteDevServer;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let seen: ReturnType<typeof watch>;
+
+beforeAll(async () => {
+  vite = await createServer({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, hmr: false },
+  });
+  await vite.listen();
+  browser = await launch();
+  page = await browser.context.newPage();
+  const origin = new URL(vite.resolvedUrls!.local[0]).origin;
+  seen = watch(page, origin);
+  await page.goto(new URL('test/browser/pages/blank.html', vite.resolvedUrls!.local[0]).href);
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+describe('DuckDB-wasm in Chromium', () => {
+  it('opens the embedded tables from their Arrow file, each with the rows its index lists, and loads no extension', async () => {
+    const r = await page.evaluate(async (m) => {
+      const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
+      const { createBrowserEngine } = (await load(m.engine)) as typeof import('../../src/data/duckdb-browser');
+      const { openEmbedded, parseEmbeddedIndex } = (await load(m.embedded)) as typeof import('../../src/data/embedded');
+      const db = await createBrowserEngine();
+      const index = parseEmbeddedIndex(await (await fetch('/datasets/embedded.json')).json());
+      const file = new Uint8Array(await (await fetch(`/datasets/${index.file}`)).arrayBuffer());
+      await openEmbedded(db, index, file);
+      const counts = await db.query<{ name: string; n: number }>(
+        index.tables.map((t) => `SELECT '${t.name}' AS name, count(*)::INTEGER AS n FROM ${t.name}`).join(' UNION ALL '),
+      );
+      const extensions = await db.query<{ extension_name: string }>(
+        `SELECT extension_name FROM duckdb_extensions() WHERE loaded AND install_mode <> 'STATICALLY_LINKED'`,
+      );
+      const parquet = await db.query(`SELECT * FROM read_parquet('anything.parquet')`).then(
+        () => 'answered',
+        (e: Error) => e.message,
+      );
+      return { counts, extensions, parquet };
+    }, MODULES);
+    expect(new Map(r.counts.map((c) => [c.name, c.n]))).toEqual(new Map(embeddedIndex().tables.map((t) => [t.name, t.rows])));
+    expect(r.extensions).toEqual([]);
+    expect(r.parquet).toMatch(/parquet/i);
+    expect(seen.offOrigin).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+// Builds public/datasets/embedded.arrows and embedded.json (src/data/embedded.ts) from the embedded
+// datasets' sources in datasets/ (manifest.json lists them), through the app's own loaders on
+// DuckDB-wasm under Node: the tables hold exactly what loading the same files in the app would.
+// Run by tools/build-embedded.mjs (npm run build:data); test/data/embedded.test.ts checks the
+// committed files against the sources.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createNodeEngine } from '../src/data/duckdb-node';
+import { loadEmbedded, type LoadedDataset } from '../src/data/datasets';
+import { EMBEDDED_INDEX, openEmbedded, type EmbeddedIndex, type EmbeddedTable } from '../src/data/embedded';
+import type { SqlEngine } from '../src/data/engine';
+import { parseManifest } from '../src/data/manifest';
+import { sqlIdent } from '../src/data/sql';
+
+export const EMBEDDED_FILE = 'embedded.arrows';
+
+/** Every source of the manifest in `datasetsDir`, loaded into `db` by its loader, in the manifest's order. */
+export async function loadSources(db: SqlEngine, datasetsDir: string): Promise<{ datasets: LoadedDataset[]; tables: string[] }> {
+  const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(datasetsDir, 'manifest.json'), 'utf8')));
+  const datasets: LoadedDataset[] = [];
+  for (const entry of manifest.datasets)
+    datasets.push(await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(datasetsDir, entry.file)))));
+  return { datasets, tables: [...new Set(manifest.datasets.map((d) => d.table))] };
+}
+
+/** Writes the tables' file and its index into `outDir`; returns the index. */
+export async function buildEmbedded(datasetsDir: string, outDir: string): Promise<EmbeddedIndex> {
+  const db = await createNodeEngine();
+  const { datasets, tables } = await loadSources(db, datasetsDir);
+  const streams: Uint8Array[] = [];
+  const entries: EmbeddedTable[] = [];
+  let offset = 0;
+  for (const name of tables) {
+    // In the table's own order (the loaders' row order), so the file is the same for the same sources.
+    const ipc = await db.arrowIpc(`SELECT * FROM ${sqlIdent(name)}`);
+    const [{ rows }] = await db.query<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${sqlIdent(name)}`);
+    entries.push({ name, rows, offset, bytes: ipc.byteLength });
+    streams.push(ipc);
+    offset += ipc.byteLength;
+  }
+  const file = Buffer.concat(streams);
+  const index: EmbeddedIndex = { file: EMBEDDED_FILE, datasets, tables: entries };
+  // Opened as the browser opens it before it is written: a file that does not read back is never shipped.
+  await openEmbedded(await createNodeEngine(), index, new Uint8Array(file));
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, EMBEDDED_FILE), file);
+  fs.writeFileSync(path.join(outDir, EMBEDDED_INDEX), JSON.stringify(index, null, 2) + '\n');
+  return index;
+}
