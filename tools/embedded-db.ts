@@ -5,12 +5,13 @@
 // committed files against the sources.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createNodeEngine } from '../src/data/duckdb-node';
-import { loadEmbedded, type LoadedDataset } from '../src/data/datasets';
-import { EMBEDDED_INDEX, openEmbedded, type EmbeddedIndex, type EmbeddedTable } from '../src/data/embedded';
-import type { SqlEngine } from '../src/data/engine';
-import { parseManifest } from '../src/data/manifest';
-import { sqlIdent } from '../src/data/sql';
+import { createNodeEngine } from '../src/data/engine/node';
+import { loadSource } from '../src/data/loaders/registry';
+import type { LoadedDataset } from '../src/data/loaders/dataset';
+import { EMBEDDED_INDEX, openEmbedded, type EmbeddedIndex, type EmbeddedTable } from '../src/data/tables/embedded';
+import type { SqlEngine } from '../src/data/engine/engine';
+import { parseManifest } from '../src/data/loaders/manifest';
+import { sqlIdent } from '../src/data/engine/sql';
 
 export const EMBEDDED_FILE = 'embedded.arrows';
 
@@ -19,7 +20,7 @@ export async function loadSources(db: SqlEngine, datasetsDir: string): Promise<{
   const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(datasetsDir, 'manifest.json'), 'utf8')));
   const datasets: LoadedDataset[] = [];
   for (const entry of manifest.datasets)
-    datasets.push(await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(datasetsDir, entry.file)))));
+    datasets.push((await loadSource(db, entry, new Uint8Array(fs.readFileSync(path.join(datasetsDir, entry.file))))).dataset);
   return { datasets, tables: [...new Set(manifest.datasets.map((d) => d.table))] };
 }
 

@@ -2,9 +2,9 @@
 // DuckDB-wasm under Node as the browser opens them, then the first screen's queries.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createNodeEngine } from '../src/data/duckdb-node';
-import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex } from '../src/data/embedded';
-import { snapshotJson, takeSnapshot } from '../src/data/snapshot';
+import { createNodeEngine } from '../src/data/engine/node';
+import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex } from '../src/data/tables/embedded';
+import { snapshotJson, takeSnapshot } from '../src/data/cache/snapshot';
 import { firstScreenQueries } from '../src/app/map/first-screen';
 
 /** `dir`: where embedded.json and the file it names are (public/datasets). */

@@ -1,10 +1,10 @@
 import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import type { BootStep, Booting } from '../data/boot';
-import { Coordinator } from '../data/coordinator';
-import { deferredEngine } from '../data/engine';
-import type { Snapshot } from '../data/snapshot';
-import type { LoadedDataset } from '../data/datasets';
-import { withUpload } from '../data/dataset-list';
+import type { BootStep, Booting } from '../data/engine/boot';
+import { Coordinator } from '../data/cache/coordinator';
+import { deferredEngine } from '../data/engine/engine';
+import type { Snapshot } from '../data/cache/snapshot';
+import type { LoadedDataset } from '../data/loaders/dataset';
+import { withUpload } from '../data/loaders/dataset';
 import { bootFailure } from '../app/common/boot-failure';
 import type { FileLoad } from '../app/data/load-file';
 import { AtlasContext, type Atlas, type EngineState } from './atlas-context';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Coordinator } from '../data/coordinator';
-import type { LoadedDataset } from '../data/datasets';
+import type { Coordinator } from '../data/cache/coordinator';
+import type { LoadedDataset } from '../data/loaders/dataset';
 import type { FileLoad } from '../app/data/load-file';
 
 /** The query engine: the map works before it is up; uploads and SQL-only screens wait for it. */

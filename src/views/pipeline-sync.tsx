@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { PIPELINE_TABLE, syncPipelineTable } from '../data/pipeline-table';
+import { PIPELINE_TABLE, syncPipelineTable } from '../data/tables/pipeline';
 import { useAtlas } from './atlas-context';
 import { useWorkspace } from './workspace-context';
 

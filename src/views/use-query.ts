@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { queryKey, type NamedQuery } from '../data/coordinator';
+import { queryKey, type NamedQuery } from '../data/cache/coordinator';
 import { useAtlas } from './atlas-context';
 
 /**

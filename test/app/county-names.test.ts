@@ -13,7 +13,7 @@ import {
 } from '../../src/app/common/county-names';
 import { regionLabel } from '../../src/app/common/labels';
 import { readPipelineImport } from '../../src/app/pipeline/import-candidates';
-import { Coordinator } from '../../src/data/coordinator';
+import { Coordinator } from '../../src/data/cache/coordinator';
 import { countyNameRows } from '../../src/data/queries/counties';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';

@@ -3,8 +3,8 @@
 // the engine cannot take leaves the views on the data loaded before.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDataFile } from '../../src/app/data/load-file';
-import { Coordinator } from '../../src/data/coordinator';
-import type { SqlEngine } from '../../src/data/engine';
+import { Coordinator } from '../../src/data/cache/coordinator';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { areaDesignations, shortageSummary } from '../../src/data/queries/shortage';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import { loadEmbeddedDatasets } from '../helpers/app-data';

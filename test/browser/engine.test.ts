@@ -9,7 +9,7 @@ import { launch, watch } from './harness';
 import { embeddedIndex } from '../helpers/app-data';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const MODULES = { engine: '/src/data/duckdb-browser.ts', embedded: '/src/data/embedded.ts' };
+const MODULES = { engine: '/src/data/engine/browser.ts', embedded: '/src/data/tables/embedded.ts' };
 let vite: ViteDevServer;
 let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
@@ -38,8 +38,8 @@ describe('DuckDB-wasm in Chromium', () => {
   it('opens the embedded tables from their Arrow file, each with the rows its index lists, and loads no extension', async () => {
     const r = await page.evaluate(async (m) => {
       const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
-      const { createBrowserEngine } = (await load(m.engine)) as typeof import('../../src/data/duckdb-browser');
-      const { openEmbedded, parseEmbeddedIndex } = (await load(m.embedded)) as typeof import('../../src/data/embedded');
+      const { createBrowserEngine } = (await load(m.engine)) as typeof import('../../src/data/engine/browser');
+      const { openEmbedded, parseEmbeddedIndex } = (await load(m.embedded)) as typeof import('../../src/data/tables/embedded');
       const db = await createBrowserEngine();
       const index = parseEmbeddedIndex(await (await fetch('/datasets/embedded.json')).json());
       const file = new Uint8Array(await (await fetch(`/datasets/${index.file}`)).arrayBuffer());

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { Coordinator, namedQuery, queryKey, type NamedQuery } from '../../src/data/coordinator';
-import { changedWith } from '../../src/data/summaries';
-import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
+import { Coordinator, namedQuery, queryKey, type NamedQuery } from '../../src/data/cache/coordinator';
+import { changedWith } from '../../src/data/tables/summaries';
+import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/tables/pipeline';
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
 import { stateRegions } from '../../src/data/queries/pipeline';
 import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
@@ -18,7 +18,7 @@ import {
   shortageSummary,
   specialtyOptions,
 } from '../../src/data/queries/shortage';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import * as market from '../../src/data/queries/market';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import type { ServiceArea } from '../../src/model/types';

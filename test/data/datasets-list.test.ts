@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedDataset } from '../../src/data/datasets';
-import { withUpload } from '../../src/data/dataset-list';
+import type { LoadedDataset } from '../../src/data/loaders/dataset';
+import { withUpload } from '../../src/data/loaders/dataset';
 
 const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
   id,
@@ -13,6 +13,7 @@ const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}
   estimate: false,
   table: 'hpsa',
   origin: 'embedded',
+  format: 'hrsa-hpsa-detail',
   rows: 1,
   parts,
   summary: '',

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { parseManifest } from '../../src/data/manifest';
-import { sqlIdent } from '../../src/data/sql';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { parseManifest } from '../../src/data/loaders/manifest';
+import { sqlIdent } from '../../src/data/engine/sql';
 import { loadSources } from '../../tools/embedded-db';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { SOURCES, embeddedIndex, loadEmbeddedDatasets } from '../helpers/app-data';

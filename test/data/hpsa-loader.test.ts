@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
-import { DataLoadError, dateOrderOfFirstRows } from '../../src/data/hpsa-loader';
-import { wholeLines } from '../../src/data/csv-header';
+import { loadUpload } from '../helpers/app-data';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { dateOrderOfFirstRows } from '../../src/data/loaders/hpsa/read';
+import { DataLoadError } from '../../src/data/loaders/csv-stage';
+import { wholeLines } from '../../src/data/loaders/csv-header';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { CA_PC_EXCERPT, FULL_FILE_ONLY, parseRows, readExcerpt, readShared, sharedAvailable } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
@@ -16,7 +17,7 @@ beforeEach(async () => {
 });
 
 const one = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params))[0];
-const load = (text: string, name = 'test.csv') => loadUserFile(db, bytes(text), name);
+const load = (text: string, name = 'test.csv') => loadUpload(db, bytes(text), name);
 
 async function loadError(text: string, name = 'test.csv'): Promise<DataLoadError> {
   try {
@@ -55,7 +56,7 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
   });
 
   it('loads every component row and counts designations by HPSA ID', async () => {
-    const r = await loadUserFile(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
+    const r = await loadUpload(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(parsed.length);
     expect(r.parts).toEqual(['Primary Care']);
     expect(r.warnings).toEqual([]);
@@ -74,7 +75,7 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
   });
 
   it('reads the re-saved DD/MM/YYYY dates, keeps FIPS as text and maps placeholders to NULL', async () => {
-    const r = await loadUserFile(db, readExcerpt(), 'ca.csv');
+    const r = await loadUpload(db, readExcerpt(), 'ca.csv');
     expect(r.source).toMatch(/DD\/MM\/YYYY/);
     expect(r.vintage).toBe('HRSA data warehouse snapshot of 2024-03-27');
     const first = await one<{ designation_date: Date; county_fips: string }>(
@@ -90,7 +91,7 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
 // The published totals of the whole file (PROVENANCE.md): only the full file can give them.
 describe.skipIf(!sharedAvailable)(`the full HRSA California file (${FULL_FILE_ONLY})`, () => {
   it('loads its 7,441 rows: 1,328 designations, 611 designated, 30 facilities without a county', async () => {
-    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
+    const r = await loadUpload(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(7441);
     const c = await one<{ ids: number; designatedIds: number; noFips: number }>(`
       SELECT count(DISTINCT hpsa_id)::INTEGER AS ids, count(DISTINCT hpsa_id) FILTER (status = 'Designated')::INTEGER AS "designatedIds",
@@ -269,7 +270,7 @@ describe('bad input changes nothing', () => {
     const line3 = latin1.indexOf(10, latin1.indexOf(10) + 1) + 1;
     latin1[latin1.indexOf(0x6e, line3)] = 0xf1;
     try {
-      await loadUserFile(db, latin1, 'latin1.csv');
+      await loadUpload(db, latin1, 'latin1.csv');
       throw new Error('expected failure');
     } catch (err) {
       expect(err).toBeInstanceOf(DataLoadError);

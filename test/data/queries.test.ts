@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaSummary, summaryTables, type SummaryTableRow } from '../../src/data/queries/hpsa-summary';
 import { loadEmbeddedDatasets, loadFile } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';

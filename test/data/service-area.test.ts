@@ -1,7 +1,7 @@
 // A service area's shortage figures and the targets suggested from them, on the embedded datasets:
 // HRSA figures only (detail file or published summary), counted against HRSA's own rows.
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaSources } from '../../src/data/queries/hpsa-sources';
 import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
 import type { HpsaSource } from '../../src/model/hpsa-sources';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { areaValues, shortageSummary, type AreaValue, type ShortageSummary } from '../../src/data/queries/shortage';
 import { DEFAULT_VIEW, STATUS_OPTIONS, type MapView } from '../../src/model/map-view';
 import type { HpsaSource } from '../../src/model/hpsa-sources';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaCoverage, toSiteDesignations, waiverSiteDesignations, type SiteDesignationRow } from '../../src/data/queries/waiver-sites';
 import { indexDesignations, waiverSiteEligibility, type DesignationData } from '../../src/model/timing/waiver-sites';
 import { loadEmbeddedDatasets } from '../helpers/app-data';

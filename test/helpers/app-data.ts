@@ -4,11 +4,12 @@
 // coordinator does that in the app).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile, type LoadedDataset } from '../../src/data/datasets';
-import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex, type EmbeddedIndex } from '../../src/data/embedded';
-import { refreshSummaries } from '../../src/data/summaries';
-import { PIPELINE_TABLE, generatePipelineTable, syncPipelineTable } from '../../src/data/pipeline-table';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { loadUserFile } from '../../src/data/loaders/registry';
+import type { LoadedDataset } from '../../src/data/loaders/dataset';
+import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex, type EmbeddedIndex } from '../../src/data/tables/embedded';
+import { refreshSummaries } from '../../src/data/tables/summaries';
+import { PIPELINE_TABLE, generatePipelineTable, syncPipelineTable } from '../../src/data/tables/pipeline';
 import type { Candidate } from '../../src/model/types';
 
 /** What the app ships: the embedded tables and their index. */
@@ -24,9 +25,20 @@ export function loadEmbeddedDatasets(db: SqlEngine): Promise<LoadedDataset[]> {
   return openEmbedded(db, index, new Uint8Array(fs.readFileSync(path.join(PUBLIC_DATASETS, index.file))));
 }
 
+/** A user's file through the loaders (the engine's tables only): the dataset the app would list. */
+export async function loadUpload(
+  db: SqlEngine,
+  source: Uint8Array,
+  fileName: string,
+  options: { now?: Date } = {},
+): Promise<LoadedDataset> {
+  return (await loadUserFile(db, source, fileName, options)).dataset;
+}
+
+/** A user's file as the app loads it: the loaders, then the summaries computed from the tables it changed. */
 export async function loadFile(db: SqlEngine, source: Uint8Array, fileName: string, options: { now?: Date } = {}): Promise<LoadedDataset> {
-  const dataset = await loadUserFile(db, source, fileName, options);
-  await refreshSummaries(db, [dataset.table]);
+  const { dataset, changed } = await loadUserFile(db, source, fileName, options);
+  await refreshSummaries(db, changed);
   return dataset;
 }
 

@@ -1,8 +1,9 @@
 // Loading a user's file: recognised, checked and loaded in full, or refused with a message that
 // names the file, line and column; the data already loaded stays as it was.
-import type { Coordinator } from '../../data/coordinator';
-import { loadUserFile, type LoadedDataset } from '../../data/datasets';
-import { DataLoadError, describeDuckDbError } from '../../data/csv-stage';
+import type { Coordinator } from '../../data/cache/coordinator';
+import { loadUserFile } from '../../data/loaders/registry';
+import type { LoadedDataset } from '../../data/loaders/dataset';
+import { DataLoadError, describeDuckDbError } from '../../data/loaders/csv-stage';
 
 export type UploadOutcome = { ok: true; text: string; warnings: string[] } | { ok: false; text: string; details: string[] };
 
@@ -27,8 +28,8 @@ export function loadDataFile(coordinator: Coordinator, file: File | Uint8Array, 
 
 async function readAndShow(coordinator: Coordinator, file: File | Uint8Array, fileName: string): Promise<FileLoad> {
   try {
-    const added = await loadUserFile(coordinator.engine, file, fileName);
-    await coordinator.dataChanged([added.table]);
+    const { dataset: added, changed } = await loadUserFile(coordinator.engine, file, fileName);
+    await coordinator.dataChanged(changed);
     return { outcome: { ok: true, text: `Loaded ${fileName}: ${added.summary}.`, warnings: added.warnings }, added };
   } catch (e) {
     return { outcome: failure(e, fileName) };

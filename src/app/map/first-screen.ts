@@ -1,7 +1,7 @@
 // The queries of the map screen as it first opens (no address parameters): the build runs them on
 // the embedded data (tools/first-screen.ts), so the map draws before the query engine is up.
 // Views outside the map (county names for the plan strip) wait for the engine.
-import type { NamedQuery } from '../../data/coordinator';
+import type { NamedQuery } from '../../data/cache/coordinator';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import { filterOptions, regionPipeline, specialtyOptions } from '../../data/queries/shortage';
 import { stateRegions } from '../../data/queries/pipeline';

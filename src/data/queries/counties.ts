@@ -1,4 +1,4 @@
-import { namedQuery } from '../coordinator';
+import { namedQuery } from '../cache/coordinator';
 
 export interface CountyNameRow {
   county_fips: string;

@@ -1,7 +1,7 @@
 // What HRSA shortage figures are loaded: each state-summary table (discipline × date) and each
 // discipline's detail file, with how many of the 50 states and DC they cover.
-import { namedQuery } from '../coordinator';
-import { HPSA_AREA_TABLE } from '../summaries';
+import { namedQuery } from '../cache/coordinator';
+import { HPSA_AREA_TABLE } from '../tables/summaries';
 import type { HpsaSource } from '../../model/hpsa-sources';
 
 // The detail files' coverage is read from hpsa_area: it holds every discipline, state and latest

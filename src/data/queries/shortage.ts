@@ -1,11 +1,11 @@
 // Queries behind the shortage map screen. Every view on the screen (map, ranked table, summary
 // cards, details) is a function of the same MapView and the HPSA source it shows, so they change together.
-import { namedQuery } from '../coordinator';
-import { LCA_TABLE } from '../market/market-schema';
-import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, PIPELINE_COUNTS } from '../summaries';
+import { namedQuery } from '../cache/coordinator';
+import { LCA_TABLE } from '../tables/market';
+import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, PIPELINE_COUNTS } from '../tables/summaries';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
-import { sqlString } from '../sql';
+import { sqlString } from '../engine/sql';
 import { conditionsSql, type Condition } from './conditions';
 
 export interface AreaValue {

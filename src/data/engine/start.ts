@@ -2,10 +2,10 @@
 // it): DuckDB-wasm in its worker, then the embedded tables (embedded.ts), reporting steps a person
 // can follow. They are fetched from our own origin, relative to the page (sub-path safe), while the
 // engine starts.
-import { createBrowserEngine } from './duckdb-browser';
+import { createBrowserEngine } from './browser';
 import type { SqlEngine } from './engine';
-import type { LoadedDataset } from './datasets';
-import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex } from './embedded';
+import type { LoadedDataset } from '../loaders/dataset';
+import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex } from '../tables/embedded';
 
 export type EngineStep = { kind: 'engine'; text: string } | { kind: 'dataset'; id: string; text: string };
 

@@ -3,6 +3,7 @@
 // in the plural) and the newer one ("Line by line", "Fiscal Year   ", "Employer (Petitioner) Name",
 // "Industry (NAICS) Code", "Petitioner State", …). Recognised by column names, in any order.
 import type { HeaderSniff } from '../csv-header';
+import type { Recognition } from '../loader';
 import { headerKey, matchColumns, type ColumnSpec } from './header-match';
 
 const req = (...names: string[]): ColumnSpec => ({ names, required: true });
@@ -28,9 +29,8 @@ export const H1B_LAYOUT_LABEL: Record<H1bLayout, string> = {
   'employer-information': 'USCIS H-1B Employer Data Hub, Employer Information (newer layout)',
 };
 
-export type H1bRecognition = { kind: 'uscis-h1b'; layout: H1bLayout; columns: H1bColumns } | { kind: 'unknown'; reason: string } | null;
-
-export function recogniseH1b(fileName: string, sniff: HeaderSniff): H1bRecognition {
+/** null: not a USCIS export at all; otherwise its layout and columns, or why this one cannot be read. */
+export function recogniseH1b(sniff: HeaderSniff, fileName: string): Recognition<{ layout: H1bLayout; columns: H1bColumns }> | null {
   const keys = new Set(sniff.fields.map(headerKey));
   const has = (name: string) => keys.has(headerKey(name));
   if (!has('Fiscal Year') || !(has('Initial Approval') || has('Initial Approvals'))) return null;
@@ -38,9 +38,8 @@ export function recogniseH1b(fileName: string, sniff: HeaderSniff): H1bRecogniti
   const { found, missing } = matchColumns(sniff.fields, H1B_COLUMNS);
   if (missing.length) {
     return {
-      kind: 'unknown',
-      reason: `${fileName} looks like a ${H1B_LAYOUT_LABEL[layout]} but lacks ${missing.length} column(s) the loader needs: ${missing.map((m) => H1B_COLUMNS[m].names.join(' or ')).join(', ')}. Nothing was loaded.`,
+      refused: `${fileName} looks like a ${H1B_LAYOUT_LABEL[layout]} but lacks ${missing.length} column(s) the loader needs: ${missing.map((m) => H1B_COLUMNS[m].names.join(' or ')).join(', ')}. Nothing was loaded.`,
     };
   }
-  return { kind: 'uscis-h1b', layout, columns: found };
+  return { layout: { layout, columns: found } };
 }

@@ -1,10 +1,10 @@
 // The candidate pipeline as a DuckDB table, so views can join it with the shortage data and
 // filter it like everything else. Only the fields those views need go in: id, role, stage, route, site.
-import type { SqlEngine } from './engine';
-import type { Candidate } from '../model/types';
-import { toCsv } from '../model/csv';
-import { specialtiesOf } from '../model/specialties';
-import { STAGES, VISA_ROUTES } from '../model/types';
+import type { SqlEngine } from '../engine/engine';
+import type { Candidate } from '../../model/types';
+import { toCsv } from '../../model/csv';
+import { specialtiesOf } from '../../model/specialties';
+import { STAGES, VISA_ROUTES } from '../../model/types';
 
 export const PIPELINE_TABLE = 'pipeline';
 const COLUMNS = ['id', 'profession', 'specialty', 'stage', 'visa_route', 'site_state', 'site_county_fips'] as const;

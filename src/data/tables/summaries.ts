@@ -7,9 +7,9 @@
 // row: every summary takes them once per designation. A designation belongs to one state (HRSA's
 // primary state), so state sums add up across states; a designation spanning counties counts whole
 // in each of them, and once in its state.
-import type { SqlEngine } from './engine';
-import { AREA_DESIGNATION_SQL, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
-import { PIPELINE_TABLE } from './pipeline-table';
+import type { SqlEngine } from '../engine/engine';
+import { AREA_DESIGNATION_SQL, HPSA_TABLE, createHpsaTableSql } from './hpsa';
+import { PIPELINE_TABLE } from './pipeline';
 
 export interface SummaryTable {
   name: string;

@@ -4,11 +4,11 @@
 // table's place and row count and each dataset's provenance and load summary. Both are built by
 // the app's own loaders from the sources in datasets/ (tools/build-embedded.mjs). The browser's
 // start, the build's first-screen snapshot and the tests open them this way.
-import type { SqlEngine } from './engine';
-import type { LoadedDataset } from './datasets';
-import { sqlIdent, sqlString } from './sql';
+import type { SqlEngine } from '../engine/engine';
+import type { LoadedDataset } from '../loaders/dataset';
+import { sqlIdent, sqlString } from '../engine/sql';
 import { refreshSummaries } from './summaries';
-import { PIPELINE_TABLE, syncPipelineTable } from './pipeline-table';
+import { PIPELINE_TABLE, syncPipelineTable } from './pipeline';
 
 export interface EmbeddedTable {
   name: string;

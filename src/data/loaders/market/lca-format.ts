@@ -2,6 +2,7 @@
 // recognised by its column names wherever they stand: DOL's file has about a hundred columns and
 // a spreadsheet re-save may reorder them; only these are read.
 import type { HeaderSniff } from '../csv-header';
+import type { Recognition } from '../loader';
 import { headerKey, matchColumns, type ColumnSpec } from './header-match';
 
 const req = (...names: string[]): ColumnSpec => ({ names, required: true });
@@ -29,15 +30,12 @@ export const LCA_COLUMNS = {
 export type LcaField = keyof typeof LCA_COLUMNS;
 export type LcaColumns = Partial<Record<LcaField, string>>;
 
-export type LcaRecognition = { kind: 'dol-lca'; columns: LcaColumns } | { kind: 'unknown'; reason: string } | null;
-
 /** null: not a DOL file at all; otherwise the columns, or why this DOL-looking file cannot be read. */
-export function recogniseLca(fileName: string, sniff: HeaderSniff): LcaRecognition {
+export function recogniseLca(sniff: HeaderSniff, fileName: string): Recognition<LcaColumns> | null {
   const keys = new Set(sniff.fields.map(headerKey));
   if (keys.has(headerKey('LCA_CASE_SOC_CODE'))) {
     return {
-      kind: 'unknown',
-      reason: `${fileName} is a DOL LCA disclosure file in the layout used before FY2020 (LCA_CASE_… columns). Download FY2020 or a later year from DOL OFLC's performance data page.`,
+      refused: `${fileName} is a DOL LCA disclosure file in the layout used before FY2020 (LCA_CASE_… columns). Download FY2020 or a later year from DOL OFLC's performance data page.`,
     };
   }
   const signature = [LCA_COLUMNS.socCode, LCA_COLUMNS.wageFrom, LCA_COLUMNS.jobTitle].filter((c) => keys.has(headerKey(c.names[0]))).length;
@@ -45,9 +43,8 @@ export function recogniseLca(fileName: string, sniff: HeaderSniff): LcaRecogniti
   const { found, missing } = matchColumns(sniff.fields, LCA_COLUMNS);
   if (missing.length) {
     return {
-      kind: 'unknown',
-      reason: `${fileName} looks like a DOL LCA disclosure file but lacks ${missing.length} column(s) the loader needs: ${missing.map((m) => LCA_COLUMNS[m].names[0]).join(', ')}. Nothing was loaded.`,
+      refused: `${fileName} looks like a DOL LCA disclosure file but lacks ${missing.length} column(s) the loader needs: ${missing.map((m) => LCA_COLUMNS[m].names[0]).join(', ')}. Nothing was loaded.`,
     };
   }
-  return { kind: 'dol-lca', columns: found };
+  return { layout: found };
 }

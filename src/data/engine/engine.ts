@@ -1,6 +1,6 @@
 // The one interface every query goes through. The browser implements it with DuckDB-wasm in a
-// Web Worker (duckdb-browser.ts); tests and the build implement it with the same DuckDB-wasm under
-// Node (duckdb-node.ts).
+// Web Worker (browser.ts); tests and the build implement it with the same DuckDB-wasm under Node
+// (node.ts).
 export interface SqlEngine {
   /** Runs a query and returns plain objects (numbers, strings, booleans, Dates, null). */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;

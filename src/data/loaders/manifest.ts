@@ -3,9 +3,6 @@
 // vintage, source, licence, sample/estimate marks). tools/build-embedded.mjs loads them into the
 // tables the app ships (embedded.ts).
 
-/** csv: any table as read; market-summary: a summary already in a market table's own columns (data/market). */
-export type LoaderKind = 'hpsa-detail' | 'csv' | 'market-summary';
-
 export interface DatasetEntry {
   id: string;
   file: string;
@@ -15,13 +12,14 @@ export interface DatasetEntry {
   vintage: string;
   source: string;
   license: string;
-  loader: LoaderKind;
+  /** The loader that builds its table (loaders/registry.ts: a FileLoader's or a SourceLoader's id). */
+  loader: string;
   /** Generated data: must be marked "sample" wherever it appears. */
   sample: boolean;
   /** Figures computed by a documented formula rather than published: marked "estimate". */
   estimate: boolean;
   coverage?: string;
-  /** Column types for the csv loader (e.g. FIPS codes kept as text). */
+  /** Column types for the table loader (e.g. FIPS codes kept as text). */
   types?: Record<string, string>;
   /** The parts of its table the dataset holds (see LoadedDataset.parts), e.g. the fiscal years of H-1B sponsors. */
   parts?: string[];
@@ -41,8 +39,6 @@ export function parseManifest(json: unknown): Manifest {
     for (const k of REQUIRED) {
       if (typeof d[k] !== 'string' || d[k] === '') throw new Error(`datasets/manifest.json: datasets[${i}].${k} is missing`);
     }
-    if (d.loader !== 'hpsa-detail' && d.loader !== 'csv' && d.loader !== 'market-summary')
-      throw new Error(`datasets/manifest.json: datasets[${i}].loader "${String(d.loader)}" is unknown`);
   });
   return { version: m.version ?? 1, datasets: m.datasets.map((d) => ({ ...d, sample: !!d.sample, estimate: !!d.estimate })) };
 }

@@ -2,14 +2,14 @@
 // and academic medical centres filing under NAICS 61, by name), one row per employer, state and
 // fiscal year. The file's fiscal years replace the same years already loaded, whole, or nothing
 // changes.
-import type { SqlEngine } from '../engine';
-import { sqlIdent, sqlString, trimSpaces } from '../sql';
+import type { SqlEngine } from '../../engine/engine';
+import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
 import { DataLoadError, MAX_LISTED, count, createLookup, inTransaction, shown, stageCsv, type CsvSource } from '../csv-stage';
-import { SPONSORS_SCHEMA, SPONSORS_TABLE, createSponsorsTableSql } from './market-schema';
+import { SPONSORS_SCHEMA, SPONSORS_TABLE, createSponsorsTableSql } from '../../tables/market';
 import { H1B_LAYOUT_LABEL, type H1bColumns, type H1bField, type H1bLayout } from './h1b-format';
 import { cleanText } from './clean-text';
 import { createEmployerLookup } from './employer-lookup';
-import { US_STATES } from '../../model/workspace/us-states';
+import { US_STATES } from '../../../model/workspace/us-states';
 
 const STAGE = 'h1b_stage';
 const SCRATCH = [STAGE, 'h1b_employers', 'h1b_states', 'h1b_year_notes'];

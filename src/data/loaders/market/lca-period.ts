@@ -1,6 +1,6 @@
 // The period a DOL LCA file covers, as it will be shown beside every figure: DOL publishes the
 // disclosure files by federal fiscal year (from October 1) and quarter.
-import type { SqlEngine } from '../engine';
+import type { SqlEngine } from '../../engine/engine';
 
 export interface LcaPeriod {
   /** "FY2025 Q2" */

@@ -8,14 +8,12 @@
 // - careful: every value read as text, the date order decided from all of the file's dates, and
 //   each value that cannot be read named by column and line (and left empty). A file takes this
 //   read when its first rows do not settle the date order or a value does not read as typed.
-import type { SqlEngine } from './engine';
-import { HPSA_FILE_COLUMN } from './hpsa-format';
-import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from './hpsa-schema';
+import type { SqlEngine } from '../../engine/engine';
+import { HPSA_FILE_COLUMN } from './format';
+import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from '../../tables/hpsa';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
-import { sqlIdent, sqlString, trimSpaces } from './sql';
-import { DataLoadError, columnsStruct, inTransaction, refuseRejectedLines, stageCsv } from './csv-stage';
-
-export { DataLoadError, describeDuckDbError } from './csv-stage';
+import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
+import { DataLoadError, columnsStruct, inTransaction, refuseRejectedLines, stageCsv } from '../csv-stage';
 
 export interface HpsaLoadResult {
   rows: number;
@@ -191,7 +189,7 @@ const readCsv = (file: string, columns: string, extra = '') =>
 /**
  * The date order, when the file's first rows settle it; null when they do not (or do not read as
  * plain CSV): the careful read then decides from every date. `firstRows`: whole lines from the top
- * of the file (csv-header's wholeLines), read by DuckDB with the same rule as the careful read.
+ * of the file (csv-header.ts, wholeLines), read by DuckDB with the same rule as the careful read.
  */
 export async function dateOrderOfFirstRows(
   db: SqlEngine,

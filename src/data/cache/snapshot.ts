@@ -5,8 +5,8 @@
 // embedded data, which the engine then loads: a later change evicts them like any other result).
 // Anything else waits for the engine.
 import { queryKey, type KnownResult, type NamedQuery } from './coordinator';
-import type { SqlEngine } from './engine';
-import type { LoadedDataset } from './datasets';
+import type { SqlEngine } from '../engine/engine';
+import type { LoadedDataset } from '../loaders/dataset';
 
 export interface Snapshot {
   /** The embedded datasets as the engine will have loaded them. */

@@ -1,8 +1,8 @@
 // What every loader of a user's file shares: reading it into a scratch table of text columns named
 // from its header (no sniffing), refusing it whole if DuckDB could not parse a line, and errors
 // that name the file, the line and the column.
-import type { SqlEngine } from './engine';
-import { sqlString } from './sql';
+import type { SqlEngine } from '../engine/engine';
+import { sqlString } from '../engine/sql';
 
 export class DataLoadError extends Error {
   constructor(

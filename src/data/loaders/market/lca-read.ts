@@ -1,19 +1,19 @@
 // Loads a DOL LCA disclosure file into `lca_filings`, inside DuckDB: certified H-1B filings for
 // physicians and lab technologists, with the offered wage annualised, the specialty mapped and
 // the worksite county matched. A load replaces the filings loaded before, whole, or changes nothing.
-import type { SqlEngine } from '../engine';
-import { sqlIdent, sqlString, trimSpaces } from '../sql';
+import type { SqlEngine } from '../../engine/engine';
+import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
 import { DataLoadError, MAX_LISTED, count, createLookup, inTransaction, shown, stageCsv, type CsvSource } from '../csv-stage';
-import { LCA_SCHEMA, LCA_TABLE, createLcaTableSql } from './market-schema';
+import { LCA_SCHEMA, LCA_TABLE, createLcaTableSql } from '../../tables/market';
 import type { LcaColumns, LcaField } from './lca-format';
 import { cleanText, textNeededCleaning } from './clean-text';
 import { lcaPeriod, type LcaPeriod } from './lca-period';
 import { createEmployerLookup } from './employer-lookup';
-import { PLAUSIBLE_ANNUAL_WAGE, WAGE_UNITS, WAGE_UNIT_KEYS, WAGE_UNIT_RULE, type WageUnit } from '../../model/market/wage-units';
-import { mapFiling, mappingBasis, parseSocCode } from '../../model/market/specialty-mapping';
-import { occupationGroup } from '../../model/market/occupations';
-import { countyKey } from '../../model/market/county-key';
-import { US_STATES } from '../../model/workspace/us-states';
+import { PLAUSIBLE_ANNUAL_WAGE, WAGE_UNITS, WAGE_UNIT_KEYS, WAGE_UNIT_RULE, type WageUnit } from '../../../model/market/wage-units';
+import { mapFiling, mappingBasis, parseSocCode } from '../../../model/market/specialty-mapping';
+import { occupationGroup } from '../../../model/market/occupations';
+import { countyKey } from '../../../model/market/county-key';
+import { US_STATES } from '../../../model/workspace/us-states';
 
 const STAGE = 'lca_stage';
 const KEPT = 'lca_kept';

@@ -1,11 +1,11 @@
 // Start-up in the browser, before React renders. Two things at once: the first screen's query
 // results, computed at build time (snapshot.ts; preloaded by index.html), from which the map draws;
-// and the engine (engine-boot.ts, its own chunk), which answers every other query once it has
+// and the engine (start.ts, its own chunk), which answers every other query once it has
 // loaded the embedded datasets.
 import type { SqlEngine } from './engine';
-import type { LoadedDataset } from './datasets';
-import { fetchSnapshot, type Snapshot } from './snapshot';
-import type { EngineStep } from './engine-boot';
+import type { LoadedDataset } from '../loaders/dataset';
+import { fetchSnapshot, type Snapshot } from '../cache/snapshot';
+import type { EngineStep } from './start';
 
 export type BootStep = EngineStep;
 
@@ -26,7 +26,7 @@ export function startBoot(): Booting {
     for (const l of listeners) l(s);
   };
   const firstScreen = fetchSnapshot();
-  const engine = import('./engine-boot')
+  const engine = import('./start')
     .then((m) => m.bootEngine(onStep))
     .then((ready) => {
       performance.mark('atlas:engine-ready'); // the engine holds the embedded data (read by the benchmarks)

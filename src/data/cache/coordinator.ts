@@ -3,8 +3,8 @@
 // the coordinator rebuilds the summary tables computed from them (summaries.ts) before any query
 // reads them, evicts only the queries that read a changed table, and tells only their views.
 // The cache is bounded: the least recently used results go first.
-import type { SqlEngine } from './engine';
-import { SUMMARIES, changedWith, refreshSummaries, type SummaryTable } from './summaries';
+import type { SqlEngine } from '../engine/engine';
+import { SUMMARIES, changedWith, refreshSummaries, type SummaryTable } from '../tables/summaries';
 
 export interface NamedQuery<Row> {
   /** Stable name, for logs, tests and the first screen's snapshot. */
