@@ -12,6 +12,7 @@ import { EMBEDDED_INDEX, openEmbedded, type EmbeddedIndex, type EmbeddedTable } 
 import type { SqlEngine } from '../src/data/engine/engine';
 import { parseManifest } from '../src/data/loaders/manifest';
 import { sqlIdent } from '../src/data/engine/sql';
+import { refreshSummaries, summariesOf } from '../src/data/tables/summaries';
 
 export const EMBEDDED_FILE = 'embedded.arrows';
 
@@ -28,21 +29,29 @@ export async function loadSources(db: SqlEngine, datasetsDir: string): Promise<{
 export async function buildEmbedded(datasetsDir: string, outDir: string): Promise<EmbeddedIndex> {
   const db = await createNodeEngine();
   const { datasets, tables } = await loadSources(db, datasetsDir);
+  // The summaries of the embedded tables, shipped computed: the app then starts without computing them.
+  await refreshSummaries(db, tables);
+  const summaries = summariesOf(tables).map((s) => s.name);
   const streams: Uint8Array[] = [];
   const entries: EmbeddedTable[] = [];
   let offset = 0;
-  for (const name of tables) {
+  for (const name of [...tables, ...summaries]) {
     // In the table's own order (the loaders' row order), so the file is the same for the same sources.
     const ipc = await db.arrowIpc(`SELECT * FROM ${sqlIdent(name)}`);
     const [{ rows }] = await db.query<{ rows: number }>(`SELECT count(*)::INTEGER AS rows FROM ${sqlIdent(name)}`);
-    entries.push({ name, rows, offset, bytes: ipc.byteLength });
+    entries.push({ name, ...(summaries.includes(name) ? { summary: true } : {}), rows, offset, bytes: ipc.byteLength });
     streams.push(ipc);
     offset += ipc.byteLength;
   }
   const file = Buffer.concat(streams);
   const index: EmbeddedIndex = { file: EMBEDDED_FILE, datasets, tables: entries };
-  // Opened as the browser opens it before it is written: a file that does not read back is never shipped.
-  await openEmbedded(await createNodeEngine(), index, new Uint8Array(file));
+  // Opened as the browser opens it before it is written: a file that does not read back whole is never shipped.
+  const check = await createNodeEngine();
+  await openEmbedded(check, index, new Uint8Array(file));
+  for (const t of entries) {
+    const [{ n }] = await check.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(t.name)}`);
+    if (n !== t.rows) throw new Error(`${t.name}: ${n} rows read back from ${EMBEDDED_FILE}, ${t.rows} written`);
+  }
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, EMBEDDED_FILE), file);
   fs.writeFileSync(path.join(outDir, EMBEDDED_INDEX), JSON.stringify(index, null, 2) + '\n');

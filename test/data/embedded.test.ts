@@ -1,7 +1,8 @@
 // The embedded tables the app ships (public/datasets/embedded.arrows and embedded.json) hold exactly
-// what the app's own loaders make of their sources in datasets/: rebuilt from the sources here and
-// compared table by table, column types and every row. After a change to a source, `npm run
-// build:data` rebuilds them (tools/build-embedded.mjs).
+// what the app's own loaders make of their sources in datasets/, and the summaries what the app's
+// summaries' SQL makes of them: rebuilt from the sources here and compared table by table, column
+// types and every row. After a change to a source or to a summary, `npm run build:data` rebuilds
+// them (tools/build-embedded.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { SqlEngine } from '../../src/data/engine/engine';
 import { parseManifest } from '../../src/data/loaders/manifest';
 import { sqlIdent } from '../../src/data/engine/sql';
 import { loadSources } from '../../tools/embedded-db';
+import { refreshSummaries, summariesOf } from '../../src/data/tables/summaries';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { SOURCES, embeddedIndex, loadEmbeddedDatasets } from '../helpers/app-data';
 
@@ -19,14 +21,17 @@ beforeAll(async () => {
   [shipped, rebuilt] = await Promise.all([createNodeEngine(), createNodeEngine()]);
   await loadEmbeddedDatasets(shipped);
   fromSources = await loadSources(rebuilt, SOURCES);
+  await refreshSummaries(rebuilt, fromSources.tables);
 });
 
 const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(SOURCES, 'manifest.json'), 'utf8')));
 
 describe('the embedded tables the app ships', () => {
-  it('are the tables of the datasets the manifest lists, each with its row count', () => {
+  it('are the tables of the datasets the manifest lists and their summaries', () => {
     const index = embeddedIndex();
-    expect(index.tables.map((t) => t.name).sort()).toEqual([...new Set(manifest.datasets.map((d) => d.table))].sort());
+    const tables = [...new Set(manifest.datasets.map((d) => d.table))];
+    expect(index.tables.map((t) => t.name).sort()).toEqual([...tables, ...summariesOf(tables).map((s) => s.name)].sort());
+    expect(index.tables.filter((t) => t.summary).map((t) => t.name)).toEqual(summariesOf(tables).map((s) => s.name));
     expect(index.datasets.map((d) => d.id)).toEqual(manifest.datasets.map((d) => d.id));
   });
 

@@ -7,7 +7,7 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import type { Table } from 'apache-arrow';
 import { NO_EXTENSION_DOWNLOADS, type SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
-import { bindParams } from './sql';
+import { StatementCache, bindParams, bindable } from './sql';
 
 // A .wasm served with the wrong MIME type makes instantiate() wait forever: fail loudly instead.
 const INSTANTIATE_TIMEOUT_MS = 60_000;
@@ -35,9 +35,12 @@ export async function createBrowserEngine(): Promise<SqlEngine> {
   await conn.query(NO_EXTENSION_DOWNLOADS);
   // The benchmark build records each query (the engine's time, then the conversion) to say where time goes.
   const bench = import.meta.env.MODE === 'bench';
-  const run = async (sql: string) => {
+  const statements = new StatementCache((sql) => conn.prepare(sql));
+  const run = async (sql: string, params?: unknown[]) => {
     const t0 = performance.now();
-    const table = await conn.query(sql);
+    const table = bindable(params)
+      ? await (await statements.get(sql)).query(...params)
+      : await conn.query(params?.length ? bindParams(sql, params) : sql);
     if (bench) performance.measure(`sql ${sql.replace(/\s+/g, ' ').trim().slice(0, 80)}`, { start: t0 });
     return table;
   };
@@ -49,7 +52,7 @@ export async function createBrowserEngine(): Promise<SqlEngine> {
   };
   return {
     async query<Row>(sql: string, params?: unknown[]) {
-      return timed(await run(params?.length ? bindParams(sql, params) : sql), arrowToRows<Row>);
+      return timed(await run(sql, params), arrowToRows<Row>);
     },
     async registerFile(name, source) {
       if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createDuckDB, ConsoleLogger, LogLevel, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
 import { NO_EXTENSION_DOWNLOADS, type SqlEngine } from './engine';
 import { arrowToRows } from './arrow-rows';
-import { bindParams } from './sql';
+import { StatementCache, bindParams, bindable } from './sql';
 
 const arrowCjs = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
 
@@ -29,8 +29,13 @@ export async function createNodeEngine(): Promise<NodeEngine> {
   conn.query(NO_EXTENSION_DOWNLOADS);
   // The blocking API runs each call at once; the engine interface is asynchronous.
   const later = <T>(f: () => T): Promise<T> => Promise.resolve().then(f);
+  const statements = new StatementCache((sql) => later(() => conn.prepare(sql)));
   return {
-    query<Row>(sql: string, params?: unknown[]) {
+    async query<Row>(sql: string, params?: unknown[]) {
+      if (bindable(params)) {
+        const statement = await statements.get(sql);
+        return arrowToRows<Row>(statement.query(...params));
+      }
       return later(() => arrowToRows<Row>(conn.query(params?.length ? bindParams(sql, params) : sql)));
     },
     registerFile(name, source) {

@@ -10,6 +10,9 @@ export const PIPELINE_TABLE = 'pipeline';
 const COLUMNS = ['id', 'profession', 'specialty', 'stage', 'visa_route', 'site_state', 'site_county_fips'] as const;
 const COLUMN_TYPES = `{${COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
 
+/** The table, empty: what the app starts with, until the workspace is read (PipelineSync). */
+export const EMPTY_PIPELINE_SQL = `CREATE OR REPLACE TABLE ${PIPELINE_TABLE} (${COLUMNS.map((c) => `${c} VARCHAR`).join(', ')})`;
+
 /** Replaces the table with the workspace's candidates. */
 export async function syncPipelineTable(db: SqlEngine, candidates: readonly Candidate[]): Promise<void> {
   const csv = toCsv(

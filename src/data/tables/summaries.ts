@@ -34,17 +34,18 @@ const isArea = AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designatio
 const hpsaArea: SummaryTable = {
   name: HPSA_AREA_TABLE,
   reads: [HPSA_TABLE, 'ref_states', 'ref_counties'],
+  // Grouped first, then joined: the number of counties by a join on the grouped rows, not a window
+  // (a sort of every row), and the geography once per row of the result.
   sql: `${createHpsaTableSql()};
     CREATE OR REPLACE TABLE ${HPSA_AREA_TABLE} AS
     WITH a AS (
       SELECT h.discipline, h.status, ${isArea} AS is_area, h.hpsa_id, h.state, h.county_fips,
              any_value(h.score) AS score, any_value(h.fte_needed) AS fte,
-             any_value(CASE WHEN ${isArea} THEN h.designation_population END) AS pop, max(h.record_date) AS record_date,
-             any_value(s.state_fips) AS state_fips, any_value(c.rural) AS rural, any_value(s.census_region) AS census_region,
-             any_value(s.census_division) AS census_division, any_value(s.hhs_region) AS hhs_region
-      FROM ${HPSA_TABLE} h LEFT JOIN ref_counties c ON c.county_fips = h.county_fips LEFT JOIN ref_states s ON s.state = h.state
-      GROUP BY ALL)
-    SELECT *, count(county_fips) OVER (PARTITION BY discipline, hpsa_id)::INTEGER AS n_counties FROM a`,
+             any_value(CASE WHEN ${isArea} THEN h.designation_population END) AS pop, max(h.record_date) AS record_date
+      FROM ${HPSA_TABLE} h GROUP BY ALL),
+    n AS (SELECT discipline, hpsa_id, count(county_fips)::INTEGER AS n_counties FROM a GROUP BY ALL)
+    SELECT a.*, s.state_fips, c.rural, s.census_region, s.census_division, s.hhs_region, n.n_counties
+    FROM a JOIN n USING (discipline, hpsa_id) LEFT JOIN ref_counties c ON c.county_fips = a.county_fips LEFT JOIN ref_states s ON s.state = a.state`,
 };
 
 /**
