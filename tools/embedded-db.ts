@@ -12,7 +12,7 @@ import { EMBEDDED_INDEX, openEmbedded, type EmbeddedIndex, type EmbeddedTable } 
 import type { SqlEngine } from '../src/data/engine/engine';
 import { parseManifest } from '../src/data/loaders/manifest';
 import { sqlIdent } from '../src/data/engine/sql';
-import { refreshSummaries, summariesOf } from '../src/data/tables/summaries';
+import { SUMMARIES, refreshSummaries, summariesOf } from '../src/data/tables/summaries';
 
 export const EMBEDDED_FILE = 'embedded.arrows';
 
@@ -29,9 +29,15 @@ export async function loadSources(db: SqlEngine, datasetsDir: string): Promise<{
 export async function buildEmbedded(datasetsDir: string, outDir: string): Promise<EmbeddedIndex> {
   const db = await createNodeEngine();
   const { datasets, tables } = await loadSources(db, datasetsDir);
-  // The summaries of the embedded tables, shipped computed: the app then starts without computing them.
-  await refreshSummaries(db, tables);
-  const summaries = summariesOf(tables).map((s) => s.name);
+  // The summaries computed from the embedded tables alone, shipped computed: the app then starts
+  // without computing them (the pipeline's are computed in the app, from the workspace).
+  const summaries: string[] = [];
+  for (const s of summariesOf(tables)) if (s.reads.every((t) => tables.includes(t) || summaries.includes(t))) summaries.push(s.name);
+  await refreshSummaries(
+    db,
+    tables,
+    SUMMARIES.filter((s) => summaries.includes(s.name)),
+  );
   const streams: Uint8Array[] = [];
   const entries: EmbeddedTable[] = [];
   let offset = 0;

@@ -58,6 +58,8 @@ export class Coordinator {
   private readonly summaries: readonly SummaryTable[];
   /** Data changes are applied one after another, in the order they were reported. */
   private changes: Promise<void> = Promise.resolve();
+  /** Queries sent in the current task (see together). */
+  private burst: Promise<unknown>[] | null = null;
   /** Tables being rebuilt: queries that read them wait, so no half-rebuilt set of summaries is read. */
   private rebuilding = new Map<string, Promise<unknown>>();
   /** Queries run by the engine, cache hits and evictions: for tests and the benchmark. */
@@ -89,7 +91,7 @@ export class Coordinator {
       return hit.rows as Promise<Row[]>;
     }
     this.stats.run++;
-    const rows = this.fromEngine(q);
+    const rows = this.together(this.fromEngine(q));
     const entry: Entry = { reads: q.reads, rows };
     rows.then(
       (value) => (entry.value = value),
@@ -98,6 +100,25 @@ export class Coordinator {
     );
     this.store(key, entry);
     return rows;
+  }
+
+  /**
+   * The rows, once every query sent in the same task (the views' queries of one change) has its
+   * rows too: the views then redraw once, together, instead of once per answer — the linked views
+   * change in the same frame, and the engine's worker does not compete with three renders.
+   */
+  private together<Row>(rows: Promise<Row[]>): Promise<Row[]> {
+    if (!this.burst) {
+      const burst: Promise<unknown>[] = [];
+      this.burst = burst;
+      queueMicrotask(() => this.burst === burst && (this.burst = null));
+    }
+    const burst = this.burst;
+    burst.push(rows);
+    return rows.then(async (value) => {
+      await Promise.allSettled(burst);
+      return value;
+    });
   }
 
   /** The engine's rows, once the tables the SQL reads are rebuilt (so no old copy is read). */

@@ -2,7 +2,7 @@
 // cards, details) is a function of the same MapView and the HPSA source it shows, so they change together.
 import { namedQuery } from '../cache/coordinator';
 import { LCA_TABLE } from '../tables/market';
-import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, PIPELINE_COUNTS } from '../tables/summaries';
+import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, HPSA_PUBLISHED, PIPELINE_COUNTS } from '../tables/summaries';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { sqlString } from '../engine/sql';
@@ -139,31 +139,64 @@ function countyHpsaValues(v: MapView) {
   );
 }
 
-/** States: the main source's figures and, beside them, the other source's (summary ↔ detail file). */
+/** The columns of a state's figures from the detail file (`d_…`) and from HRSA's summary table (`s_…`). */
+const DETAIL = {
+  designations: 'd_designations',
+  fte_needed: 'd_fte',
+  population: 'd_pop',
+  max_score: 'd_max_score',
+  weighted_score: 'd_weighted',
+  need_met: 'NULL',
+  as_of: 'd_as_of',
+};
+const SUMMARY = {
+  designations: 's_designations',
+  fte_needed: 's_fte',
+  population: 's_population',
+  need_met: 's_need_met',
+  max_score: 'NULL',
+  weighted_score: 'NULL',
+  as_of: 's_as_of',
+};
+
+/**
+ * States: the main source's figures and, beside them, the other source's (summary ↔ detail file).
+ * One pass over both summary tables (no join): the detail file's rows and the summary's, grouped by state.
+ */
 function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | null) {
   const params: unknown[] = [];
-  const where = conditionsSql(stateConditions(v), 'a', params);
+  const detail = conditionsSql(stateConditions(v), 'a', params);
   const summary = main.kind === 'summary' ? main : companion?.kind === 'summary' ? companion : null;
-  const geoParams: unknown[] = [];
-  const geo = geoFilter(v, geoParams, 'st');
-  const [m, o] = main.kind === 'summary' ? ['sm', 'det'] : ['det', 'sm'];
-  const value = `${m}.${v.metric}`;
+  params.push(v.discipline, summary?.asOf ?? '');
+  const geo = geoFilter(v, params, 'p');
+  const [m, o] = main.kind === 'summary' ? [SUMMARY, DETAIL] : [DETAIL, SUMMARY];
+  const metric = v.metric as keyof typeof DETAIL;
   return namedQuery<AreaValue>(
     `area-values:state-${main.kind}`,
-    [HPSA_BY_STATE, 'ref_hpsa_state', 'ref_states'],
-    `WITH det AS (SELECT a.state_fips AS geo, ${AGGREGATES} FROM ${HPSA_BY_STATE} a
-                  WHERE ${[...where, 'a.state_fips IS NOT NULL'].join(' AND ')} GROUP BY 1),
-     sm AS (SELECT designations, population, practitioners_needed AS fte_needed, pct_need_met AS need_met, as_of, state
-            FROM ref_hpsa_state WHERE discipline = ? AND as_of = ?)
-     SELECT st.state_fips AS geo, st.state_name AS name, st.state, ${value}::DOUBLE AS value, ${m}.as_of,
-            ${m}.designations::DOUBLE AS designations, ${m}.fte_needed::DOUBLE AS fte_needed, ${m}.population::DOUBLE AS population,
-            sm.need_met::DOUBLE AS need_met, det.max_score::DOUBLE AS max_score, det.weighted_score::DOUBLE AS weighted_score,
-            NULL::INTEGER AS shared_designations, ${o}.as_of AS other_as_of, ${o}.designations::DOUBLE AS other_designations,
-            ${o}.fte_needed::DOUBLE AS other_fte_needed, ${o}.population::DOUBLE AS other_population
-     FROM ref_states st LEFT JOIN det ON det.geo = st.state_fips LEFT JOIN sm ON sm.state = st.state
-     WHERE (det.geo IS NOT NULL OR sm.state IS NOT NULL)${geo.length ? ` AND ${geo.join(' AND ')}` : ''}
-     ORDER BY value DESC NULLS LAST, name`,
-    [...params, v.discipline, summary?.asOf ?? '', ...geoParams],
+    [HPSA_BY_STATE, HPSA_PUBLISHED],
+    `WITH u AS (
+       SELECT a.state_fips AS geo, a.state_name AS name, a.state, true AS detail, a.designations, a.fte, a.pop, a.max_score, a.score_pop,
+              a.record_date, NULL::DOUBLE AS s_designations, NULL::DOUBLE AS s_population, NULL::DOUBLE AS s_fte,
+              NULL::DOUBLE AS s_need_met, NULL::VARCHAR AS s_as_of
+       FROM ${HPSA_BY_STATE} a WHERE ${[...detail, 'a.state_fips IS NOT NULL'].join(' AND ')}
+       UNION ALL
+       SELECT p.state_fips, p.state_name, p.state, false, NULL, NULL, NULL, NULL, NULL, NULL,
+              p.designations, p.population, p.practitioners_needed, p.pct_need_met, p.as_of
+       FROM ${HPSA_PUBLISHED} p WHERE ${['p.discipline = ?', 'p.as_of = ?', ...geo].join(' AND ')}),
+     s AS (
+       SELECT geo, any_value(name) AS name, any_value(state) AS state, sum(designations) AS d_designations,
+              CASE WHEN bool_or(detail) THEN coalesce(sum(fte), 0) END AS d_fte, CASE WHEN bool_or(detail) THEN coalesce(sum(pop), 0) END AS d_pop,
+              max(max_score) AS d_max_score, round(sum(score_pop) / nullif(sum(pop), 0), 1) AS d_weighted,
+              strftime(max(record_date), '%Y-%m-%d') AS d_as_of, any_value(s_designations) AS s_designations,
+              any_value(s_population) AS s_population, any_value(s_fte) AS s_fte, any_value(s_need_met) AS s_need_met, any_value(s_as_of) AS s_as_of
+       FROM u GROUP BY geo)
+     SELECT geo, name, state, ${m[metric]}::DOUBLE AS value, ${m.as_of} AS as_of, ${m.designations}::DOUBLE AS designations,
+            ${m.fte_needed}::DOUBLE AS fte_needed, ${m.population}::DOUBLE AS population, s_need_met::DOUBLE AS need_met,
+            d_max_score::DOUBLE AS max_score, d_weighted::DOUBLE AS weighted_score, NULL::INTEGER AS shared_designations,
+            ${o.as_of} AS other_as_of, ${o.designations}::DOUBLE AS other_designations, ${o.fte_needed}::DOUBLE AS other_fte_needed,
+            ${o.population}::DOUBLE AS other_population
+     FROM s ORDER BY value DESC NULLS LAST, name`,
+    params,
     { view: v, main: main.asOf, companion: companion?.asOf ?? null },
   );
 }
@@ -338,13 +371,13 @@ export interface RegionPipelineRow {
 /** The candidate pipeline in the view's region, by specialty: a linked view beside the map. */
 export function regionPipeline(v: MapView) {
   const params: unknown[] = [];
-  const filters = geoFilter(v, params, 's');
+  const filters = geoFilter(v, params, 'p');
   return namedQuery<RegionPipelineRow>(
     'region-pipeline',
-    [PIPELINE_COUNTS, 'ref_states'],
+    [PIPELINE_COUNTS],
     `SELECT p.specialty, coalesce(sum(p.n) FILTER (WHERE p.stage NOT IN ('arrived', 'withdrawn')), 0)::INTEGER AS active,
             coalesce(sum(p.n) FILTER (WHERE p.stage = 'arrived'), 0)::INTEGER AS arrived
-     FROM ${PIPELINE_COUNTS} p LEFT JOIN ref_states s ON s.state = p.site_state
+     FROM ${PIPELINE_COUNTS} p
      ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
      GROUP BY p.specialty ORDER BY active DESC, p.specialty`,
     params,

@@ -23,6 +23,7 @@ export const HPSA_AREA_TABLE = 'hpsa_area';
 export const HPSA_BY_COUNTY = 'hpsa_by_county';
 export const HPSA_BY_STATE = 'hpsa_by_state';
 export const PIPELINE_COUNTS = 'pipeline_counts';
+export const HPSA_PUBLISHED = 'hpsa_published';
 
 const isArea = AREA_DESIGNATION_SQL.replaceAll('designation_type', 'h.designation_type');
 
@@ -44,7 +45,7 @@ const hpsaArea: SummaryTable = {
              any_value(CASE WHEN ${isArea} THEN h.designation_population END) AS pop, max(h.record_date) AS record_date
       FROM ${HPSA_TABLE} h GROUP BY ALL),
     n AS (SELECT discipline, hpsa_id, count(county_fips)::INTEGER AS n_counties FROM a GROUP BY ALL)
-    SELECT a.*, s.state_fips, c.rural, s.census_region, s.census_division, s.hhs_region, n.n_counties
+    SELECT a.*, s.state_fips, c.rural, s.census_region, s.census_division, s.hhs_region, n.n_counties, s.state_name
     FROM a JOIN n USING (discipline, hpsa_id) LEFT JOIN ref_counties c ON c.county_fips = a.county_fips LEFT JOIN ref_states s ON s.state = a.state`,
 };
 
@@ -57,7 +58,7 @@ const FIGURES = `count(*)::INTEGER AS designations, sum(fte::DECIMAL(18, 4)) AS 
   sum(score * pop) AS score_pop, max(record_date) AS record_date`;
 
 /** The filter columns that follow from a designation's state. */
-const REGION = 'state, state_fips, census_region, census_division, hhs_region';
+const REGION = 'state, state_fips, state_name, census_region, census_division, hhs_region';
 
 /** Per county: its designations by discipline, status, class and state (each whole in each county it spans). */
 const hpsaByCounty: SummaryTable = {
@@ -87,16 +88,29 @@ const hpsaByState: SummaryTable = {
     GROUP BY ALL`,
 };
 
-/** Candidates by site state, specialty and stage: a million candidates become a few thousand rows. */
+/** HRSA's published state summaries (the embedded ref_hpsa_state), each state's name and regions beside it. */
+const hpsaPublished: SummaryTable = {
+  name: HPSA_PUBLISHED,
+  reads: ['ref_hpsa_state', 'ref_states'],
+  sql: `CREATE OR REPLACE TABLE ${HPSA_PUBLISHED} AS
+    SELECT h.*, s.state_fips, s.state_name, s.census_region, s.census_division, s.hhs_region
+    FROM ref_hpsa_state h JOIN ref_states s USING (state)`,
+};
+
+/**
+ * Candidates by site state, specialty and stage, with the state's regions (NULL for a site outside
+ * the states table): a million candidates become a few thousand rows, filtered without a join.
+ */
 const pipelineCounts: SummaryTable = {
   name: PIPELINE_COUNTS,
-  reads: [PIPELINE_TABLE],
+  reads: [PIPELINE_TABLE, 'ref_states'],
   sql: `CREATE OR REPLACE TABLE ${PIPELINE_COUNTS} AS
-    SELECT site_state, specialty, stage, count(*)::INTEGER AS n FROM ${PIPELINE_TABLE} GROUP BY ALL`,
+    SELECT p.site_state, p.specialty, p.stage, s.state, s.census_region, s.census_division, s.hhs_region, count(*)::INTEGER AS n
+    FROM ${PIPELINE_TABLE} p LEFT JOIN ref_states s ON s.state = p.site_state GROUP BY ALL`,
 };
 
 /** Every summary, each after the summaries it reads. */
-export const SUMMARIES: readonly SummaryTable[] = [hpsaArea, hpsaByCounty, hpsaByState, pipelineCounts];
+export const SUMMARIES: readonly SummaryTable[] = [hpsaArea, hpsaByCounty, hpsaByState, hpsaPublished, pipelineCounts];
 
 /** The summaries to rebuild when these tables change, in the order to rebuild them (directly or through another summary). */
 export function summariesOf(changed: Iterable<string>, summaries: readonly SummaryTable[] = SUMMARIES): SummaryTable[] {
