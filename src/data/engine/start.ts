@@ -3,6 +3,7 @@
 // can follow. They are fetched from our own origin, relative to the page (sub-path safe), while the
 // engine starts.
 import { createBrowserEngine } from './browser';
+import type { StartedWorker } from './worker';
 import type { SqlEngine } from './engine';
 import type { LoadedDataset } from '../loaders/dataset';
 import { EMBEDDED_INDEX, openEmbedded, parseEmbeddedIndex } from '../tables/embedded';
@@ -15,13 +16,12 @@ async function download(file: string): Promise<Response> {
   return res;
 }
 
-/**
- * Starts DuckDB's worker at once (before the first await: the caller's first render waits for the
- * call only), fetches the embedded tables meanwhile, then opens them.
- */
-export async function bootEngine(onStep: (s: EngineStep) => void): Promise<{ engine: SqlEngine; datasets: LoadedDataset[] }> {
-  performance.mark('atlas:engine-start'); // where start-up time goes (read by the benchmarks)
-  const starting = createBrowserEngine();
+/** Attaches to DuckDB's worker (started by boot.ts), fetches the embedded tables meanwhile, then opens them. */
+export async function bootEngine(
+  worker: StartedWorker,
+  onStep: (s: EngineStep) => void,
+): Promise<{ engine: SqlEngine; datasets: LoadedDataset[] }> {
+  const starting = createBrowserEngine(worker);
   onStep({ kind: 'engine', text: 'Starting the query engine (DuckDB-wasm)…' });
   const embedded = download(EMBEDDED_INDEX)
     .then((r) => r.json())
