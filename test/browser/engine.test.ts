@@ -1,37 +1,21 @@
 // DuckDB-wasm in a real Chromium, from the app's source modules (Vite's dev server): it opens the
 // embedded tables without parsing anything, and never fetches an extension — asked for Parquet
 // (not built into DuckDB-wasm), it fails at once instead of downloading it from extensions.duckdb.org.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { launch, watch } from './harness';
+import { openModulesPage } from './harness';
 import { embeddedIndex } from '../helpers/app-data';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const MODULES = { engine: '/src/data/engine/browser.ts', embedded: '/src/data/tables/embedded.ts' };
-let vite: ViteDevServer;
-let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
-let seen: ReturnType<typeof watch>;
+let seen: Awaited<ReturnType<typeof openModulesPage>>['seen'];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  vite = await createServer({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, hmr: false },
-  });
-  await vite.listen();
-  browser = await launch();
-  page = await browser.context.newPage();
-  const origin = new URL(vite.resolvedUrls!.local[0]).origin;
-  seen = watch(page, origin);
-  await page.goto(new URL('test/browser/pages/blank.html', vite.resolvedUrls!.local[0]).href);
+  ({ page, seen, close } = await openModulesPage());
 });
 afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
+  await close?.();
 });
 
 describe('DuckDB-wasm in Chromium', () => {
