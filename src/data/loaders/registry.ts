@@ -15,18 +15,14 @@ import { marketSummary } from './market-summary';
 import { table } from './table';
 
 /** The federal formats an upload may be, tried in this order. */
-export const FILE_LOADERS: readonly FileLoader<never>[] = [
-  hrsaHpsaDetail,
-  dolLca,
-  uscisH1b,
-] as FileLoader<unknown>[] as FileLoader<never>[];
+export const FILE_LOADERS: readonly FileLoader<unknown>[] = [hrsaHpsaDetail, dolLca, uscisH1b];
 
 /** Loaders of the project's own tables, named by the manifest like the file loaders. */
 export const SOURCE_LOADERS: readonly SourceLoader[] = [table, marketSummary];
 
 /** The loader that reads this file, and how; or DataLoadError saying what it is and what was expected. */
 export function recogniseFile(sniff: HeaderSniff, fileName: string): { loader: FileLoader<unknown>; layout: unknown } {
-  for (const loader of FILE_LOADERS as readonly FileLoader<unknown>[]) {
+  for (const loader of FILE_LOADERS) {
     const r = loader.recognise(sniff, fileName);
     if (!r) continue;
     if ('refused' in r) throw new DataLoadError(r.refused);
@@ -165,7 +161,7 @@ export async function loadSource(db: SqlEngine, entry: DatasetEntry, bytes: Uint
         },
       };
     }
-    const loader = FILE_LOADERS.find((l) => l.id === entry.loader) as FileLoader<unknown> | undefined;
+    const loader = FILE_LOADERS.find((l) => l.id === entry.loader);
     if (!loader)
       throw new DataLoadError(`datasets/manifest.json: ${entry.id} names no loader "${entry.loader}" (one of ${LOADER_IDS.join(', ')})`);
     const recognised = recogniseFile(sniff, entry.file);
