@@ -5,9 +5,9 @@ import react from '@vitejs/plugin-react';
 const ROOT = import.meta.dirname;
 
 /**
- * The first screen's tables (src/data/first-screen.ts), computed at build time by the app's own
- * loaders and SQL on DuckDB-wasm under Node, written as a JSON asset and preloaded from index.html
- * with the map shapes, so the map draws before the engine has started.
+ * The first screen's query results (src/data/snapshot.ts), computed at build time by the app's own
+ * loaders and SQL on DuckDB-wasm under Node (tools/first-screen.ts), written as a JSON asset and
+ * preloaded from index.html with the map shapes, so the map draws before the engine has started.
  */
 function firstScreen(): Plugin {
   const PRELOAD = ['first-screen.json', 'counties-albers-10m.json'];
@@ -24,7 +24,7 @@ function firstScreen(): Plugin {
         optimizeDeps: { noDiscovery: true, include: [] },
       });
       try {
-        const m = (await server.ssrLoadModule('/src/data/first-screen-node.ts')) as typeof import('./src/data/first-screen-node');
+        const m = (await server.ssrLoadModule('/tools/first-screen.ts')) as typeof import('./tools/first-screen');
         const source = await m.firstScreenJson(path.join(ROOT, 'public/datasets'));
         this.emitFile({ type: 'asset', name: 'first-screen.json', source });
       } finally {

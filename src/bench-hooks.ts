@@ -1,8 +1,8 @@
 // Hooks for `npm run bench` (bench/run.mjs): run app code paths on generated data from the page.
 // Only the benchmark build (`vite build --mode bench`) imports this file; `npm run build` leaves it out.
 import { runForecastInWorker } from './app/pipeline/forecast-client';
-import type { Coordinator } from './data/coordinator';
-import { PIPELINE_TABLE, generatePipelineTable } from './data/pipeline-table';
+import type { Coordinator } from './data/cache/coordinator';
+import { PIPELINE_TABLE, generatePipelineTable } from './data/tables/pipeline';
 import { syntheticCandidates, syntheticTargets, variedPipeline } from './model/pipeline/synthetic';
 import { regionContainsFor } from './model/region-contains';
 import { DEFAULT_ASSUMPTIONS } from './model/timing/assumptions';

@@ -2,11 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './views/app';
 import './styles.css';
-import { startBoot } from './data/boot';
+import { startBoot } from './data/engine/boot';
 import { loadUsShapes } from './data/geo';
-import type { Coordinator } from './data/coordinator';
+import type { Coordinator } from './data/cache/coordinator';
 
-// The first screen's tables, the map shapes and the engine start loading before React's first render.
+// The first screen's results, the map shapes and the engine start loading before React's first render.
 const booting = startBoot();
 loadUsShapes().catch(() => undefined); // a failure is shown by the map, which asks again
 

@@ -14,7 +14,7 @@ import { readCsv } from './lib/csv.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const real = process.env.SHARED_REAL ? path.resolve(process.env.SHARED_REAL) : path.join(root, '../shared/datasets/real');
 const input = path.join(real, 'hrsa_hpsa_primary_care_CA_2024-03-27.csv');
-const output = path.join(root, 'public/datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
+const output = path.join(root, 'datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
 
 /** Figures HRSA gives per designation, repeated on each of its component rows: taken once, never added up. */
 const DESIGNATION_COLUMNS = [

@@ -2,12 +2,12 @@
 // Builds the embedded market summaries from the federal files in ../shared/datasets/real (read there,
 // never copied), through the app's own loaders running on DuckDB-wasm under Node, so the embedded
 // tables hold exactly what loading the same files in the app would:
-//   public/datasets/market/lca_physicians_lab_fy2025_q2.csv — DOL LCA filings, physicians and lab
+//   datasets/market/lca_physicians_lab_fy2025_q2.csv — DOL LCA filings, physicians and lab
 //     technologists: one row per filing with its derived fields only (SOC, specialty, employer,
 //     state, county FIPS, wage level, annualised wage); no case numbers, titles or addresses.
-//   public/datasets/market/h1b_sponsors_health_fy2022_fy2023.csv — USCIS H-1B Employer Data Hub,
+//   datasets/market/h1b_sponsors_health_fy2022_fy2023.csv — USCIS H-1B Employer Data Hub,
 //     health-care employers only, summed per employer × state × fiscal year.
-// Usage (from the repo root): node tools/build-embedded-market.mjs
+// Usage (from the repo root): node tools/build-embedded-market.mjs, then npm run build:data.
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -15,25 +15,24 @@ import { runnerImport } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '..');
 const real = path.join(root, '../shared/datasets/real');
-const out = path.join(root, 'public/datasets/market');
+const out = path.join(root, 'datasets/market');
 /** @param {string} file a module of the app, read through Vite (TypeScript) */
 const load = async (file) => /** @type {Record<string, any>} */ ((await runnerImport(path.join(root, file))).module);
 
-const { createNodeEngine } = await load('test/helpers/duckdb-node.ts');
-const { loadEmbedded } = await load('src/data/datasets.ts');
-const { parseManifest } = await load('src/data/manifest.ts');
-const { sniffHeader, readSample } = await load('src/data/csv-header.ts');
-const { recogniseFile } = await load('src/data/file-formats.ts');
-const { loadLcaFile } = await load('src/data/market/lca-loader.ts');
-const { loadH1bFile } = await load('src/data/market/h1b-loader.ts');
-const { LCA_SCHEMA, SPONSORS_SCHEMA } = await load('src/data/market/market-schema.ts');
-const { SUMMARY_DERIVED } = await load('src/data/market/market-datasets.ts');
+const { createNodeEngine } = await load('src/data/engine/node.ts');
+const { loadSource, recogniseFile } = await load('src/data/loaders/registry.ts');
+const { parseManifest } = await load('src/data/loaders/manifest.ts');
+const { headerText, readHead, sniffHeader } = await load('src/data/loaders/csv-header.ts');
+const { loadLcaFile } = await load('src/data/loaders/market/lca-read.ts');
+const { loadH1bFile } = await load('src/data/loaders/market/h1b-read.ts');
+const { LCA_SCHEMA, SPONSORS_SCHEMA } = await load('src/data/tables/market.ts');
+const { SUMMARY_DERIVED } = await load('src/data/loaders/market-summary.ts');
 
 const db = await createNodeEngine();
 // County names → FIPS need the embedded Census county table.
-const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(root, 'public/datasets/manifest.json'), 'utf8')));
+const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(root, 'datasets/manifest.json'), 'utf8')));
 for (const entry of manifest.datasets.filter((/** @type {{ table: string }} */ d) => d.table === 'ref_counties')) {
-  await loadEmbedded(db, entry, new Uint8Array(fs.readFileSync(path.join(root, 'public/datasets', entry.file))));
+  await loadSource(db, entry, new Uint8Array(fs.readFileSync(path.join(root, 'datasets', entry.file))));
 }
 
 /**
@@ -42,8 +41,8 @@ for (const entry of manifest.datasets.filter((/** @type {{ table: string }} */ d
  */
 async function loadFile(name, extra = {}) {
   const bytes = new Uint8Array(fs.readFileSync(path.join(real, name)));
-  const sniff = sniffHeader(await readSample(bytes));
-  const format = recogniseFile(name, sniff);
+  const sniff = sniffHeader(headerText(await readHead(bytes), name));
+  const { loader, layout } = recogniseFile(sniff, name);
   const csv = {
     fileName: name,
     registeredName: name,
@@ -53,10 +52,9 @@ async function loadFile(name, extra = {}) {
   };
   await db.registerFile(name, bytes);
   try {
-    if (format.kind === 'dol-lca') return await loadLcaFile(db, { ...csv, columns: format.columns, sourceId: 'build' });
-    if (format.kind === 'uscis-h1b')
-      return await loadH1bFile(db, { ...csv, layout: format.layout, columns: format.columns, sourceId: 'build', ...extra });
-    throw new Error(`${name}: ${format.kind === 'unknown' ? format.reason : 'unexpected layout'}`);
+    if (loader.id === 'dol-lca') return await loadLcaFile(db, { ...csv, columns: layout, sourceId: 'build' });
+    if (loader.id === 'uscis-h1b') return await loadH1bFile(db, { ...csv, ...layout, sourceId: 'build', ...extra });
+    throw new Error(`${name}: read by ${loader.id}, not a market file`);
   } finally {
     await db.dropFile(name);
   }
@@ -85,7 +83,7 @@ async function write(file, table, schema, order) {
   fs.mkdirSync(out, { recursive: true });
   const text = Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c])) }, { newline: '\n' });
   fs.writeFileSync(path.join(out, file), `${text}\n`);
-  console.log(`wrote public/datasets/market/${file}: ${rows.length} rows, ${(text.length / 1024).toFixed(0)} KB`);
+  console.log(`wrote datasets/market/${file}: ${rows.length} rows, ${(text.length / 1024).toFixed(0)} KB`);
 }
 
 const lca = await loadFile('dol_lca_healthcare_soc29_fy2025_q2.csv');

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Builds the national state-level tables in public/datasets/national/ from the published figures in
+// Builds the national state-level tables in datasets/national/ from the published figures in
 //   ../shared/datasets/real/national/   (read only, never copied: each output is our own compact table)
-//   public/datasets/ref/cited_figures.json   (lab employment for 11 jurisdictions, lab licensure)
+//   datasets/ref/cited_figures.json   (lab employment for 11 jurisdictions, lab licensure)
 // Usage (from the repo root):  node tools/build-national-datasets.mjs
 // Optional: SHARED_REAL=/path/to/shared/datasets/real node tools/build-national-datasets.mjs
 //
 // Nothing is computed but counts of what each table covers: every figure is a published one, kept
-// with its as-of date, and two vintages are never merged into one row. See public/datasets/ref/SOURCES.md.
+// with its as-of date, and two vintages are never merged into one row. See datasets/ref/SOURCES.md.
 import { mkdirSync, existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { publishedNumber, readCsv, readJson, writeCsv } from './lib/csv.mjs';
@@ -22,8 +22,8 @@ import { publishedNumber, readCsv, readJson, writeCsv } from './lib/csv.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const REAL = process.env.SHARED_REAL ? resolve(process.env.SHARED_REAL) : resolve(ROOT, '../shared/datasets/real');
 const NATIONAL = join(REAL, 'national');
-const OUT = join(ROOT, 'public/datasets/national');
-const CITED = /** @type {CitedFigures} */ (readJson(join(ROOT, 'public/datasets/ref/cited_figures.json')));
+const OUT = join(ROOT, 'datasets/national');
+const CITED = /** @type {CitedFigures} */ (readJson(join(ROOT, 'datasets/ref/cited_figures.json')));
 
 /** @param {string} file */
 function read(file) {

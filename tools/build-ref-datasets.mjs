@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Regenerates the geography tables in public/datasets/ref/ from
+// Regenerates the geography tables in datasets/ref/ from
 //   ../shared/datasets/real/   (third-party copies of federal files; read only, never copied)
-//   public/datasets/ref/cited_figures.json   (hand-researched figures, each with its source)
+//   datasets/ref/cited_figures.json   (hand-researched figures, each with its source)
 // Usage (from the repo root):  node tools/build-ref-datasets.mjs
 // Optional: SHARED_REAL=/path/to/shared/datasets/real node tools/build-ref-datasets.mjs
 //
 // Outputs (UTF-8, comma CSV, header row, LF, FIPS as zero-padded text): states.csv, counties.csv.
-// Every derivation is documented in public/datasets/ref/SOURCES.md.
+// Every derivation is documented in datasets/ref/SOURCES.md.
 import { mkdirSync, existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { readCsv, readJson, writeCsv } from './lib/csv.mjs';
@@ -34,7 +34,7 @@ import { readCsv, readJson, writeCsv } from './lib/csv.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REAL = process.env.SHARED_REAL ? resolve(process.env.SHARED_REAL) : resolve(ROOT, '../shared/datasets/real');
-const OUT = join(ROOT, 'public/datasets/ref');
+const OUT = join(ROOT, 'datasets/ref');
 const CITED = /** @type {CitedFigures} */ (readJson(join(OUT, 'cited_figures.json')));
 
 /**

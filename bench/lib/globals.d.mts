@@ -22,11 +22,10 @@ interface UploadRun {
   heapPeak: number | null;
 }
 
-interface PapaRun {
+interface BareIngest {
   totalMs: number;
-  summary: { rows: number; designations: number; parseMs: number; aggregateMs: number };
-  heapBefore: number | null;
-  heapPeak: number | null;
+  rows: number;
+  file: { name: string; size: number };
 }
 
 declare global {
@@ -42,10 +41,8 @@ declare global {
     };
     /** bench/page/bare.ts. */
     __bareReady: Promise<{ readyMs: number; instantiatedMs: number }>;
-    /** bench/page/main.ts. */
-    __papaReady: Promise<void>;
-    __papaArm: () => boolean;
-    __papaPending: Promise<PapaRun>;
+    __bareArm: () => boolean;
+    __barePending: Promise<BareIngest>;
     /** src/bench-hooks.ts (the app's bench build). */
     __atlasBench?: {
       forecast(candidates: number, runs: number, pipeline?: string): Promise<number>;

@@ -204,13 +204,6 @@ export function installPageHelpers() {
           });
         }
         out.totalMs = Math.max(out.tLoaded, out.tViews ?? 0) - t0;
-        // The views can show a file before the engine has finished with it (the upload message then says so).
-        const tEngine = await b.waitFor(
-          () => message()?.getAttribute('data-settled') === 'true',
-          60000,
-          'the upload message to be data-settled (the engine has the file)',
-        );
-        out.engineMs = tEngine - t0;
         out.heapBefore = heapBefore;
         out.heapPeak = sampler.stop();
         return out;

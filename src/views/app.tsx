@@ -1,12 +1,10 @@
 import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import type { BootStep, Booting } from '../data/boot';
-import { Coordinator } from '../data/coordinator';
-import { deferredEngine } from '../data/engine';
-import { LocalIndex } from '../data/local-index';
-import { LOCAL_TABLES } from '../data/local-tables';
-import { firstScreenTables, type FirstScreen } from '../data/first-screen';
-import type { LoadedDataset } from '../data/datasets';
-import { withUpload, withoutUpload } from '../data/dataset-list';
+import type { BootStep, Booting } from '../data/engine/boot';
+import { Coordinator } from '../data/cache/coordinator';
+import { deferredEngine } from '../data/engine/engine';
+import type { Snapshot } from '../data/cache/snapshot';
+import type { LoadedDataset } from '../data/loaders/dataset';
+import { withUpload } from '../data/loaders/dataset';
 import { bootFailure } from '../app/common/boot-failure';
 import type { FileLoad } from '../app/data/load-file';
 import { AtlasContext, type Atlas, type EngineState } from './atlas-context';
@@ -59,11 +57,12 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
     const onStep = (s: BootStep) => setSteps((m) => new Map(m).set(s.kind === 'dataset' ? s.id : s.kind, s.text));
     const unsubscribe = booting.subscribe(onStep);
     let coordinator: Coordinator | null = null;
-    const start = (first: FirstScreen | null) => {
+    const start = (first: Snapshot | null) => {
       if (coordinator) return;
       if (first) setDatasets(first.datasets);
+      // Queries wait for the engine, in order; the first screen's are answered from the build's snapshot.
       const db = deferredEngine(booting.engine.then((r) => r.engine));
-      coordinator = new Coordinator(db, { index: new LocalIndex(db, LOCAL_TABLES, first ? firstScreenTables(first) : {}) });
+      coordinator = new Coordinator(db, { known: first?.results });
       onReady?.(coordinator);
       setPhase({ kind: 'ready', coordinator });
     };
@@ -88,20 +87,13 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
   }, [booting, onReady]);
 
   const loadFile = useCallback(
-    async (file: File): Promise<Pick<FileLoad, 'outcome' | 'later'>> => {
+    async (file: File): Promise<Pick<FileLoad, 'outcome'>> => {
       if (phase.kind !== 'ready') return { outcome: { ok: false, text: 'The app is still loading; try again in a moment.', details: [] } };
       // The loaders come with the engine's code (its chunk imports them too), not with the first screen.
       const { loadDataFile } = await import('../app/data/load-file');
-      const { outcome, added, later } = await loadDataFile(phase.coordinator, file, file.name);
-      if (!added) return { outcome };
-      setDatasets((ds) => withUpload(ds, added));
-      return {
-        outcome,
-        later: later?.then((refused) => {
-          if (refused) setDatasets((ds) => withoutUpload(ds, added));
-          return refused;
-        }),
-      };
+      const { outcome, added } = await loadDataFile(phase.coordinator, file, file.name);
+      if (added) setDatasets((ds) => withUpload(ds, added));
+      return { outcome };
     },
     [phase],
   );

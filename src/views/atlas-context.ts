@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Coordinator } from '../data/coordinator';
-import type { LoadedDataset } from '../data/datasets';
+import type { Coordinator } from '../data/cache/coordinator';
+import type { LoadedDataset } from '../data/loaders/dataset';
 import type { FileLoad } from '../app/data/load-file';
 
 /** The query engine: the map works before it is up; uploads and SQL-only screens wait for it. */
@@ -9,11 +9,8 @@ export type EngineState = 'starting' | 'ready' | 'failed';
 export interface Atlas {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
-  /**
-   * Loads a user's file (after the engine has started); resolves to a message for the person (and,
-   * when the views showed it ahead of the engine, a later one if the engine refused it); never throws.
-   */
-  loadFile: (file: File) => Promise<Pick<FileLoad, 'outcome' | 'later'>>;
+  /** Loads a user's file (once the engine has started); resolves to a message for the person; never throws. */
+  loadFile: (file: File) => Promise<Pick<FileLoad, 'outcome'>>;
   engine: EngineState;
   /** The map calls this once it has drawn data: the app is then ready. */
   markDrawn: () => void;

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { PIPELINE_TABLE, pipelineCounts, syncPipelineTable } from '../data/pipeline-table';
+import { PIPELINE_TABLE, syncPipelineTable } from '../data/tables/pipeline';
 import { useAtlas } from './atlas-context';
 import { useWorkspace } from './workspace-context';
 
 /**
- * Keeps the pipeline the views query equal to the workspace's candidates: the map's counts at once
- * (in the local index), DuckDB's table when the engine has it. Renders nothing.
+ * Keeps the pipeline the views query equal to the workspace's candidates: DuckDB's table, and the
+ * summaries the coordinator computes from it. Renders nothing.
  */
 export function PipelineSync() {
   const { coordinator } = useAtlas();
@@ -16,7 +16,6 @@ export function PipelineSync() {
   useEffect(() => {
     if (!candidates.length && !tableHasRows.current) return;
     tableHasRows.current = candidates.length > 0;
-    coordinator.localChanged({ pipeline_counts: pipelineCounts(candidates) });
     let live = true;
     syncPipelineTable(coordinator.engine, candidates).then(
       () => (live ? coordinator.dataChanged([PIPELINE_TABLE]) : undefined),

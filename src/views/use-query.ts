@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { queryKey, type NamedQuery } from '../data/coordinator';
+import { queryKey, type NamedQuery } from '../data/cache/coordinator';
 import { useAtlas } from './atlas-context';
 
 /**
@@ -17,14 +17,13 @@ function hash(text: string): string {
 }
 
 /**
- * A view declares its query; the coordinator runs (or reuses) it. A query the coordinator can
- * answer at once (cached, or from the local index) is answered during the render, so every view
- * of a filter change shows the new figures in the same render. The view asks again only when a
- * table its query reads has changed: a candidate edit re-runs the pipeline views, not the map's.
+ * A view declares its query; the coordinator runs (or reuses) it. A cached result (or one of the
+ * first screen's, computed at build time) is answered during the render. The view asks again only
+ * when a table its query reads has changed: a candidate edit re-runs the pipeline views, not the map's.
  */
 export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
   const { coordinator } = useAtlas();
-  const reads = query ? [...query.reads, ...(query.local?.tables ?? [])].join('\n') : '';
+  const reads = query ? query.reads.join('\n') : '';
   const version = useSyncExternalStore(
     useCallback((l: () => void) => coordinator.subscribe(l), [coordinator]),
     () => coordinator.version(reads ? reads.split('\n') : []),

@@ -13,14 +13,14 @@ import {
 } from '../../src/app/common/county-names';
 import { regionLabel } from '../../src/app/common/labels';
 import { readPipelineImport } from '../../src/app/pipeline/import-candidates';
-import { Coordinator } from '../../src/data/coordinator';
+import { Coordinator } from '../../src/data/cache/coordinator';
 import { countyNameRows } from '../../src/data/queries/counties';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
 // The embedded Census county table, read here without the app's code.
 const csv = fs
-  .readFileSync(path.resolve(import.meta.dirname, '../../public/datasets/ref/counties.csv'), 'utf8')
+  .readFileSync(path.resolve(import.meta.dirname, '../../datasets/ref/counties.csv'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { mapSpec, outlinedIds, zoomTarget } from '../../src/app/map/map-spec';
-import { Coordinator } from '../../src/data/coordinator';
+import { Coordinator } from '../../src/data/cache/coordinator';
 import { shapesFromTopology, type PrInset, type UsShapes } from '../../src/data/geo';
 import type { AreaValue } from '../../src/data/queries/shortage';
 import { hpsaSources } from '../../src/data/queries/hpsa-sources';

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { Coordinator } from '../../src/data/coordinator';
-import { loadUserFile } from '../../src/data/datasets';
+import { Coordinator } from '../../src/data/cache/coordinator';
 import {
   MIN_PEERS,
   assessMarketOffer,
@@ -16,7 +15,7 @@ import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { emptyWorkspace, type Workspace } from '../../src/model/workspace';
 import type { Target } from '../../src/model/types';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { loadEmbeddedDatasets, loadUpload } from '../helpers/app-data';
 import { makeCandidate } from '../helpers/candidate';
 import {
   DOL_EXCERPT,
@@ -34,7 +33,7 @@ let coordinator: Coordinator;
 beforeAll(async () => {
   const db = await createNodeEngine();
   await loadEmbeddedDatasets(db);
-  await loadUserFile(db, fixtureBytes(DOL_EXCERPT), DOL_EXCERPT);
+  await loadUpload(db, fixtureBytes(DOL_EXCERPT), DOL_EXCERPT);
   coordinator = new Coordinator(db);
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stateRegionMap } from '../../src/app/map/regions';
-import { Coordinator } from '../../src/data/coordinator';
+import { Coordinator } from '../../src/data/cache/coordinator';
 import { stateRegions } from '../../src/data/queries/pipeline';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer } from 'vite';
 // Chromium flags, the Chromium finder and the static server are the benchmark's, shared.
 import { CHROMIUM_FLAGS, chromiumPath } from '../../bench/lib/browser.mjs';
 import { serve } from '../../bench/lib/serve.mjs';
@@ -79,6 +80,37 @@ export async function openApp(
   await page.goto(`${server.url}${at}`);
   await waitReady(page);
   return { server, browser, page, seen };
+}
+
+/**
+ * A blank page served by Vite's dev server, whose `window.load(path)` imports the app's source
+ * modules (test/browser/pages/blank.html): for tests of modules in a real Chromium. Watched like
+ * openApp's page.
+ */
+export async function openModulesPage(
+  include: string[] = [],
+): Promise<{ page: Page; seen: ReturnType<typeof watch>; close: () => Promise<void> }> {
+  const vite = await createServer({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, hmr: false },
+    optimizeDeps: { include },
+  });
+  await vite.listen();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  const url = vite.resolvedUrls!.local[0];
+  const seen = watch(page, new URL(url).origin);
+  await page.goto(new URL('test/browser/pages/blank.html', url).href);
+  return {
+    page,
+    seen,
+    close: async () => {
+      await browser.close();
+      await vite.close();
+    },
+  };
 }
 
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number; help: string }[]> {

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, serveDist, launch, watch, type OpenApp } from './harness';
 import { datasetRows, fixtureRows } from '../helpers/fixtures';
 
 // Independent figures, read from the files the app loads.
@@ -244,5 +244,44 @@ describe('county detail (California embedded)', () => {
     expect(serious).toEqual([]);
     expect(seen.consoleErrors).toEqual([]);
     expect(seen.offOrigin).toEqual([]);
+  });
+});
+
+describe('before the query engine is up', () => {
+  it('draws the first screen from the build’s snapshot; a filter that needs the engine says it waits, then answers', async () => {
+    const server = await serveDist();
+    const b = await launch();
+    try {
+      const page = await b.context.newPage();
+      const seen = watch(page, server.origin);
+      // Hold DuckDB's wasm back until released: the engine cannot start before.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\.wasm$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await waitReady(page);
+      expect(await page.locator('.app').getAttribute('data-engine')).toBe('starting');
+      // Drawn: every state and DC coloured, as with the engine.
+      await page.waitForSelector('[data-testid="shortage-map"][data-query-state="done"]');
+      const shown = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) => ps.length);
+      expect(shown).toBe(51);
+      await page.getByTestId('filter-state').selectOption('TX');
+      await expect.poll(() => page.getByTestId('engine-wait').first().innerText()).toMatch(/Waiting for the query engine/);
+      expect(await page.locator('[data-testid="shortage-map"]').getAttribute('data-query-state')).toBe('loading');
+      release();
+      await expect.poll(() => page.locator('.app').getAttribute('data-engine'), { timeout: 60_000 }).toBe('ready');
+      await expect.poll(() => page.locator('[data-testid="shortage-map"]').getAttribute('data-query-state')).toBe('done');
+      expect(await page.getByTestId('engine-wait').count()).toBe(0);
+      expect(await page.locator('[data-testid="area-table"] tbody tr').count()).toBe(1);
+      expect(await page.locator('[data-testid="area-table"] tbody tr').first().getAttribute('data-geo')).toBe('48');
+      expect(seen.consoleErrors).toEqual([]);
+      expect(seen.offOrigin).toEqual([]);
+    } finally {
+      await b.close();
+      await server.close();
+    }
   });
 });

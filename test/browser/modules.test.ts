@@ -1,12 +1,9 @@
 // The app's chart and storage modules in a real Chromium, served from source by Vite's dev server:
 // rows in, SVG out (marks, titles, what the report keeps of it), and the IndexedDB workspace store.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { launch } from './harness';
+import { openModulesPage } from './harness';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Source modules as the dev server serves them (passed into the page, so TypeScript does not resolve them here). */
 const MODULES = {
   funnel: '/src/charts/funnel.ts',
@@ -19,26 +16,14 @@ const MODULES = {
   store: '/src/storage/workspace-db.ts',
   workspace: '/src/model/workspace/index.ts',
 };
-let vite: ViteDevServer;
-let browser: Awaited<ReturnType<typeof launch>>;
 let page: Page;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  vite = await createServer({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, hmr: false },
-    optimizeDeps: { include: ['@observablehq/plot', 'd3'] },
-  });
-  await vite.listen();
-  browser = await launch();
-  page = await browser.context.newPage();
-  await page.goto(new URL('test/browser/pages/blank.html', vite.resolvedUrls!.local[0]).href);
+  ({ page, close } = await openModulesPage(['@observablehq/plot', 'd3']));
 });
 afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
+  await close?.();
 });
 
 describe('charts, drawn in Chromium', () => {

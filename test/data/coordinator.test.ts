@@ -1,9 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { Coordinator, namedQuery, type NamedQuery } from '../../src/data/coordinator';
-import { changedWith } from '../../src/data/derived';
-import { pipelineCounts, syncPipelineTable, PIPELINE_TABLE } from '../../src/data/pipeline-table';
-import { LocalIndex } from '../../src/data/local-index';
-import { LOCAL_TABLES } from '../../src/data/local-tables';
+import { Coordinator, namedQuery, queryKey, type NamedQuery } from '../../src/data/cache/coordinator';
+import { changedWith } from '../../src/data/tables/summaries';
+import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/tables/pipeline';
 import { hpsaSummary } from '../../src/data/queries/hpsa-summary';
 import { stateRegions } from '../../src/data/queries/pipeline';
 import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
@@ -20,7 +18,7 @@ import {
   shortageSummary,
   specialtyOptions,
 } from '../../src/data/queries/shortage';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import * as market from '../../src/data/queries/market';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import type { ServiceArea } from '../../src/model/types';
@@ -61,7 +59,7 @@ describe('Coordinator', () => {
     // A candidate edit: the pipeline table is synced, then reported changed.
     await syncPipelineTable(db, [makeCandidate({ id: 'c1', siteState: 'CA' }), makeCandidate({ id: 'c2', siteState: 'CA' })]);
     await coordinator.dataChanged([PIPELINE_TABLE]);
-    expect(heard).toEqual([[PIPELINE_TABLE]]);
+    expect(heard).toEqual([[PIPELINE_TABLE, 'pipeline_counts']]);
     expect(coordinator.version(map.reads)).toBe(mapVersion); // the map's views do not ask again
     expect(coordinator.version(pipeline.reads)).toBeGreaterThan(pipelineVersion);
     const run = coordinator.stats.run;
@@ -71,9 +69,17 @@ describe('Coordinator', () => {
     expect(coordinator.stats.run - run).toBe(1);
   });
 
-  it("reports a source table's derived tables as changed with it", () => {
-    expect(changedWith('hpsa')).toEqual(['hpsa', 'hpsa_area']);
-    expect(changedWith('ref_states')).toEqual(['ref_states']);
+  it("reports a source table's summaries as changed with it", () => {
+    expect(changedWith(['hpsa'])).toEqual(['hpsa', 'hpsa_area', 'hpsa_by_county', 'hpsa_by_state']);
+    expect(changedWith(['ref_states'])).toEqual([
+      'ref_states',
+      'hpsa_area',
+      'hpsa_by_county',
+      'hpsa_by_state',
+      'hpsa_published',
+      'pipeline_counts',
+    ]);
+    expect(changedWith(['lca_filings'])).toEqual(['lca_filings']);
   });
 
   it('keeps at most `capacity` results, dropping the least recently used', async () => {
@@ -98,91 +104,41 @@ describe('Coordinator', () => {
     expect(coordinator.stats.run).toBe(2);
   });
 
-  it('asks an index first, and the engine when the index cannot answer', async () => {
-    const asked: string[] = [];
-    const coordinator = new Coordinator(db, {
-      index: {
-        answerNow: () => undefined,
-        answer: <Row>(q: NamedQuery<Row>) => (
-          asked.push(q.name),
-          q.name === 'count-ref_states' ? Promise.resolve([{ n: -1 }] as Row[]) : null
-        ),
-        dataChanged: () => Promise.resolve(),
-        setTables: () => undefined,
-      },
-    });
-    expect(await coordinator.query(count('ref_states'))).toEqual([{ n: -1 }]);
-    expect((await coordinator.query(count('hpsa')))[0].n).toBeGreaterThan(0);
-    expect(asked).toEqual(['count-ref_states', 'count-hpsa']);
-  });
-
-  it('lets the views redraw before a rebuild of derived tables ends, but answers no SQL from them until it has', async () => {
+  it('rebuilds the summaries of a changed table before any query reads them, then tells the views', async () => {
     await db.query(`CREATE OR REPLACE TABLE rebuild_src AS SELECT 1 AS x`);
-    await db.query(`CREATE OR REPLACE TABLE rebuild_out AS SELECT x FROM rebuild_src`);
-    const coordinator = new Coordinator(db);
-    const sum = namedQuery<{ n: number }>('sum-out', ['rebuild_out'], `SELECT sum(x)::INTEGER AS n FROM rebuild_out`);
+    const summaries = [
+      {
+        name: 'rebuild_out',
+        reads: ['rebuild_src'],
+        sql: `CREATE OR REPLACE TABLE rebuild_out AS SELECT sum(x)::INTEGER AS n FROM rebuild_src`,
+      },
+    ];
+    await db.query(summaries[0].sql);
+    const coordinator = new Coordinator(db, { summaries });
+    const sum = namedQuery<{ n: number }>('sum-out', ['rebuild_out'], `SELECT n FROM rebuild_out`);
     expect(await coordinator.query(sum)).toEqual([{ n: 1 }]);
-    await db.query(`INSERT INTO rebuild_src VALUES (2)`);
-    let finish = () => {};
-    const released = new Promise<void>((resolve) => (finish = resolve));
-    const rebuild = async () => {
-      await released;
-      await db.query(`CREATE OR REPLACE TABLE rebuild_out AS SELECT x FROM rebuild_src`);
-    };
-    // Resolves (views told) while the rebuild still waits.
-    await coordinator.dataChanged(['rebuild_src', 'rebuild_out'], rebuild);
-    const answered = coordinator.query(sum);
-    finish();
-    expect(await answered).toEqual([{ n: 3 }]);
-  });
-});
-
-describe('Coordinator with the local index', () => {
-  const local = () => {
-    const index = new LocalIndex(db, LOCAL_TABLES);
-    return { index, coordinator: new Coordinator(db, { index }) };
-  };
-
-  it('answers a query with a local form at once, once its tables are in, with the rows the engine gives', async () => {
-    const { coordinator } = local();
-    const q = regionPipeline(DEFAULT_VIEW);
-    expect(coordinator.peek(q)).toBeUndefined(); // its tables load on first use
-    const rows = await coordinator.query(q);
-    expect(rows).toEqual(await db.query(q.sql, q.params));
-    const other = regionPipeline({ ...DEFAULT_VIEW, states: ['CA'] });
-    expect(coordinator.peek(other)).toEqual(await db.query(other.sql, other.params));
-    expect(coordinator.stats.local).toBe(1);
-  });
-
-  it('after a data change, answers nothing from the old copy and tells the views once the new one is in', async () => {
-    const { coordinator } = local();
-    const q = regionPipeline(DEFAULT_VIEW);
-    await coordinator.query(q);
     const heard: string[][] = [];
     coordinator.subscribe((changed) => heard.push([...changed]));
-    await syncPipelineTable(db, [makeCandidate({ id: 'x1', siteState: 'TX', specialty: 'psychiatry' })]);
-    const caughtUp = coordinator.dataChanged([PIPELINE_TABLE]);
-    expect(coordinator.peek(q)).toBeUndefined(); // stale from the moment the change is reported
+    await db.query(`INSERT INTO rebuild_src VALUES (2)`);
+    const change = coordinator.dataChanged(['rebuild_src']);
+    // Asked while the rebuild runs: evicted at once, answered from the rebuilt table.
+    const during = coordinator.query(sum);
     expect(heard).toEqual([]);
-    await caughtUp;
-    expect(heard).toEqual([[PIPELINE_TABLE]]);
-    expect(coordinator.peek(q)).toEqual([{ specialty: 'psychiatry', active: 1, arrived: 0 }]);
+    expect([...(await change)]).toEqual(['rebuild_src', 'rebuild_out']);
+    expect(heard).toEqual([['rebuild_src', 'rebuild_out']]);
+    expect(await during).toEqual([{ n: 3 }]);
+    expect(await coordinator.query(sum)).toEqual([{ n: 3 }]);
   });
 
-  it('takes local tables computed ahead of the engine, and re-answers only the queries that read them', async () => {
-    const { coordinator } = local();
-    const map = filterOptions();
-    const pipeline = regionPipeline(DEFAULT_VIEW);
-    await Promise.all([coordinator.query(map), coordinator.query(pipeline)]);
-    const versions = [coordinator.version(['ref_states']), coordinator.version(['pipeline_counts'])];
-    const candidates = [
-      makeCandidate({ id: 'a', specialty: 'psychiatry', stage: 'arrived' }),
-      makeCandidate({ id: 'b', specialty: 'psychiatry' }),
-    ];
-    coordinator.localChanged({ pipeline_counts: pipelineCounts(candidates) });
-    expect(coordinator.peek(pipeline)).toEqual([{ specialty: 'psychiatry', active: 1, arrived: 1 }]);
-    await coordinator.dataChanged([]); // let the notification through
-    expect([coordinator.version(['ref_states']), coordinator.version(['pipeline_counts'])]).toEqual([versions[0], versions[1] + 1]);
+  it('serves known results (the first screen) without the engine, until a table they read changes', async () => {
+    const q = count('ref_states');
+    const waiting = { query: () => new Promise<never>(() => undefined) } as unknown as SqlEngine;
+    const coordinator = new Coordinator(waiting, { known: [{ key: queryKey(q), reads: q.reads, rows: [{ n: -1 }] }] });
+    expect(coordinator.peek(q)).toEqual([{ n: -1 }]);
+    expect(await coordinator.query(q)).toEqual([{ n: -1 }]);
+    expect(coordinator.stats.run).toBe(0);
+    void coordinator.dataChanged(['ref_states']);
+    expect(coordinator.peek(q)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { inTransaction } from '../../src/data/csv-stage';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { inTransaction } from '../../src/data/loaders/csv-stage';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
 let db: SqlEngine;

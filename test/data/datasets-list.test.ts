@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedDataset } from '../../src/data/datasets';
-import { withUpload, withoutUpload } from '../../src/data/dataset-list';
+import type { LoadedDataset } from '../../src/data/loaders/dataset';
+import { withUpload } from '../../src/data/loaders/dataset';
 
 const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}): LoadedDataset => ({
   id,
@@ -13,6 +13,7 @@ const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}
   estimate: false,
   table: 'hpsa',
   origin: 'embedded',
+  format: 'hrsa-hpsa-detail',
   rows: 1,
   parts,
   summary: '',
@@ -44,20 +45,6 @@ describe('the dataset list after an upload', () => {
     const fully = withUpload(after, dataset('upload-3', ['Dental Health', 'Primary Care'], { origin: 'upload' }));
     expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('upload-1');
     expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('upload-3');
-  });
-
-  it('goes back to the list before an upload the engine refused after all, whatever came before it', () => {
-    const embedded = [dataset('pc', ['Primary Care']), dataset('mh', ['Mental Health'])];
-    const first = dataset('upload-1', ['Primary Care'], { origin: 'upload' });
-    const afterFirst = withUpload(embedded, first);
-    const second = dataset('upload-2', ['Primary Care', 'Mental Health'], { origin: 'upload' });
-    const afterSecond = withUpload(afterFirst, second);
-    expect(afterSecond.filter((d) => d.replacedBy).map((d) => d.id)).toEqual(['pc', 'mh', 'upload-1']);
-    expect(withoutUpload(afterSecond, second)).toEqual(afterFirst);
-    expect(withoutUpload(afterFirst, first).map((d) => [d.id, d.replacedBy ?? null])).toEqual([
-      ['pc', null],
-      ['mh', null],
-    ]);
   });
 
   it('replaces the embedded H-1B sponsors only once every fiscal year they hold is loaded again', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
 let db: SqlEngine;

@@ -1,10 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import Papa from 'papaparse';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
-import { DataLoadError } from '../../src/data/csv-stage';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { DataLoadError } from '../../src/data/loaders/csv-stage';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { loadEmbeddedDatasets, loadUpload } from '../helpers/app-data';
 import { readShared, sharedAvailable } from '../helpers/shared';
 import { bytes } from '../helpers/hpsa-fixture';
 import { H1B_2022_EXCERPT, H1B_2023_EXCERPT, H1B_FINANCE_EXCERPT, fixtureText, parseRows, type Row } from '../helpers/market-fixture';
@@ -17,7 +16,7 @@ beforeAll(async () => {
 
 const AFTER_FY2023 = new Date('2026-11-23T00:00:00Z');
 const load = (text: string | Uint8Array, name: string, now = AFTER_FY2023) =>
-  loadUserFile(db, typeof text === 'string' ? bytes(text) : text, name, { now });
+  loadUpload(db, typeof text === 'string' ? bytes(text) : text, name, { now });
 
 // This test's reading of the rule: NAICS 62, or NAICS 61 with a word of the name starting medic-, health-, hospital-…
 const medicalName = /\b(MEDIC|HEALTH|HOSPITAL|CLINIC|CANCER|CHILDREN|PHYSICIAN|SURG|NURS)/;
@@ -179,7 +178,7 @@ describe.skipIf(!sharedAvailable)('the full Data Hub files (in ../shared only: t
     for (const fy of ['2022', '2023']) {
       const name = `uscis_h1b_datahubexport-${fy}.csv`;
       const all = parseRows(new TextDecoder().decode(readShared(name)));
-      await loadUserFile(fresh, readShared(name), name, { now });
+      await loadUpload(fresh, readShared(name), name, { now });
       const [t] = await fresh.query<{ a: number; d: number }>(
         `SELECT sum(initial_approvals)::INTEGER AS a, sum(initial_denials)::INTEGER AS d FROM h1b_sponsors WHERE fiscal_year = ${fy}`,
       );

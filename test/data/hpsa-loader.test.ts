@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
-import { DataLoadError } from '../../src/data/hpsa-loader';
+import { loadUpload } from '../helpers/app-data';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { dateOrderOfFirstRows } from '../../src/data/loaders/hpsa/read';
+import { DataLoadError } from '../../src/data/loaders/csv-stage';
+import { wholeLines } from '../../src/data/loaders/csv-header';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { CA_PC_EXCERPT, FULL_FILE_ONLY, parseRows, readExcerpt, readShared, sharedAvailable } from '../helpers/shared';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
@@ -15,7 +17,7 @@ beforeEach(async () => {
 });
 
 const one = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params))[0];
-const load = (text: string, name = 'test.csv') => loadUserFile(db, bytes(text), name);
+const load = (text: string, name = 'test.csv') => loadUpload(db, bytes(text), name);
 
 async function loadError(text: string, name = 'test.csv'): Promise<DataLoadError> {
   try {
@@ -54,7 +56,7 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
   });
 
   it('loads every component row and counts designations by HPSA ID', async () => {
-    const r = await loadUserFile(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
+    const r = await loadUpload(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(parsed.length);
     expect(r.parts).toEqual(['Primary Care']);
     expect(r.warnings).toEqual([]);
@@ -73,7 +75,7 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
   });
 
   it('reads the re-saved DD/MM/YYYY dates, keeps FIPS as text and maps placeholders to NULL', async () => {
-    const r = await loadUserFile(db, readExcerpt(), 'ca.csv');
+    const r = await loadUpload(db, readExcerpt(), 'ca.csv');
     expect(r.source).toMatch(/DD\/MM\/YYYY/);
     expect(r.vintage).toBe('HRSA data warehouse snapshot of 2024-03-27');
     const first = await one<{ designation_date: Date; county_fips: string }>(
@@ -89,7 +91,7 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
 // The published totals of the whole file (PROVENANCE.md): only the full file can give them.
 describe.skipIf(!sharedAvailable)(`the full HRSA California file (${FULL_FILE_ONLY})`, () => {
   it('loads its 7,441 rows: 1,328 designations, 611 designated, 30 facilities without a county', async () => {
-    const r = await loadUserFile(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
+    const r = await loadUpload(db, readShared('hrsa_hpsa_primary_care_CA_2024-03-27.csv'), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(7441);
     const c = await one<{ ids: number; designatedIds: number; noFips: number }>(`
       SELECT count(DISTINCT hpsa_id)::INTEGER AS ids, count(DISTINCT hpsa_id) FILTER (status = 'Designated')::INTEGER AS "designatedIds",
@@ -261,15 +263,58 @@ describe('bad input changes nothing', () => {
     expect(e.message).toMatch(/no data rows/);
   });
 
-  it('refuses a file that is not UTF-8 with a message a person understands', async () => {
-    const latin1 = new Uint8Array([...bytes(hpsaCsv([{ 'HPSA Name': 'Dona Ana' }]))].map((b) => b));
-    latin1[latin1.indexOf(0x6e, 70 * 10)] = 0xf1; // an ñ in Latin-1 somewhere in the data row
+  it('refuses a file that is not UTF-8 with a message a person understands, naming the line (DuckDB checks every value)', async () => {
+    const text = bytes(hpsaCsv([{ 'HPSA Name': 'Dona Ana' }, { 'HPSA ID': '2', 'HPSA Name': 'Dona Ana' }]));
+    // An ñ in Latin-1 in the second data row (line 3), in a column the loader does not even read.
+    const latin1 = text.slice();
+    const line3 = latin1.indexOf(10, latin1.indexOf(10) + 1) + 1;
+    latin1[latin1.indexOf(0x6e, line3)] = 0xf1;
     try {
-      await loadUserFile(db, latin1, 'latin1.csv');
+      await loadUpload(db, latin1, 'latin1.csv');
       throw new Error('expected failure');
-    } catch (e) {
-      expect(e).toBeInstanceOf(DataLoadError);
-      expect(`${(e as DataLoadError).message} ${(e as DataLoadError).details.join(' ')}`).toMatch(/latin1\.csv.*(UTF-8|could not be read)/);
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataLoadError);
+      const { message, details } = err as DataLoadError;
+      expect(message).toBe('latin1.csv is not UTF-8 text; nothing was loaded and the data already loaded is unchanged.');
+      expect(details.join(' ')).toMatch(/^line 3 has bytes that are not UTF-8/);
     }
+  });
+});
+
+describe('the date order from the first rows, read by DuckDB before the typed read', () => {
+  const source = (text: string) => {
+    const file = bytes(text);
+    const header = text.slice(0, text.indexOf('\n')).split(',');
+    return { registeredName: 'first-rows', header, trailingDelimiter: false, firstRows: wholeLines(file) };
+  };
+
+  it('settles the order when a date part is over 12, and the file then takes the typed read in that order', async () => {
+    const dayFirst = {
+      'HPSA Designation Date': '25/12/2003',
+      'HPSA Designation Last Update Date': '20/09/2021',
+      'Data Warehouse Record Create Date': '27/03/2024',
+    };
+    const text = hpsaCsv([dayFirst, { ...dayFirst, 'HPSA ID': '2' }]);
+    expect(await dateOrderOfFirstRows(db, source(text))).toMatchObject({ order: 'DMY' });
+    const r = await load(text);
+    expect(r.source).toMatch(/DD\/MM\/YYYY: .* \(in the file's first rows; every date reads so\)/);
+  });
+
+  it('leaves it to the careful read (every date) when the first rows read either way', async () => {
+    const text = hpsaCsv([
+      {
+        'HPSA Designation Date': '05/04/2003',
+        'HPSA Designation Last Update Date': '01/02/2021',
+        'Data Warehouse Record Create Date': '03/11/2024',
+        'Data Warehouse Record Create Date Text': '03/11/2024',
+      },
+    ]);
+    expect(await dateOrderOfFirstRows(db, source(text))).toBeNull();
+    expect((await load(text)).source).not.toMatch(/first rows/);
+  });
+
+  it('leaves it to the careful read when the first rows are not plain CSV', async () => {
+    const text = hpsaCsv([{}, { 'HPSA ID': '2' }]).replace(/\n[^\n]*\n$/, '\n"unclosed,quote\n');
+    expect(await dateOrderOfFirstRows(db, source(text))).toBeNull();
   });
 });

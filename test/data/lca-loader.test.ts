@@ -1,10 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import Papa from 'papaparse';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
-import { DataLoadError } from '../../src/data/csv-stage';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import { DataLoadError } from '../../src/data/loaders/csv-stage';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { loadEmbeddedDatasets, loadUpload } from '../helpers/app-data';
 import { readShared, sharedAvailable } from '../helpers/shared';
 import { bytes } from '../helpers/hpsa-fixture';
 import {
@@ -31,7 +30,7 @@ beforeAll(async () => {
 
 const excerpt = fixtureText(DOL_EXCERPT);
 const rows = parseRows(excerpt);
-const load = (text: string, name = 'LCA_Disclosure_Data_FY2025_Q2.csv') => loadUserFile(db, bytes(text), name);
+const load = (text: string, name = 'LCA_Disclosure_Data_FY2025_Q2.csv') => loadUpload(db, bytes(text), name);
 
 async function refused(text: string, name = 'lca.csv'): Promise<DataLoadError> {
   const before = await snapshot();
@@ -253,9 +252,7 @@ describe('DOL LCA files as users have them', () => {
       'latin1',
     );
     const before = await snapshot();
-    await expect(loadUserFile(db, new Uint8Array(latin1), 'latin1.csv')).rejects.toThrow(
-      /latin1\.csv is not UTF-8 text; nothing was loaded/,
-    );
+    await expect(loadUpload(db, new Uint8Array(latin1), 'latin1.csv')).rejects.toThrow(/latin1\.csv is not UTF-8 text; nothing was loaded/);
     expect(await snapshot()).toEqual(before);
     const lines = excerpt.split('\n');
     lines[5] = `${lines[5]},"unterminated`;
@@ -275,7 +272,7 @@ describe.skipIf(!sharedAvailable)('the full DOL FY2025 Q2 file (in ../shared onl
   const full = sharedAvailable ? parseRows(new TextDecoder().decode(readShared('dol_lca_healthcare_soc29_fy2025_q2.csv'))) : [];
 
   it('loads every physician and lab filing, with the medians counted from the file', async () => {
-    const r = await loadUserFile(db, readShared('dol_lca_healthcare_soc29_fy2025_q2.csv'), 'dol.csv');
+    const r = await loadUpload(db, readShared('dol_lca_healthcare_soc29_fy2025_q2.csv'), 'dol.csv');
     expect(r.rows).toBe(full.filter((x) => isPhysician(x) || isLab(x)).length);
     const mlsWages = full.filter(isMls).map(annualOf).filter(usableWage);
     const [{ n, median }] = await db.query<{ n: number; median: number }>(
@@ -297,7 +294,7 @@ describe.skipIf(!sharedAvailable)('the full DOL FY2025 Q2 file (in ../shared onl
     const columns =
       'period, soc, onet, occupation_group, specialty, mapping, employer, employer_key, cap_exempt_check, state, county_fips, wage_level, annual_wage, wage_note, full_time';
     const embedded = await fresh.query(`SELECT ${columns} FROM lca_filings ORDER BY ALL`);
-    await loadUserFile(fresh, readShared('dol_lca_healthcare_soc29_fy2025_q2.csv'), 'dol.csv');
+    await loadUpload(fresh, readShared('dol_lca_healthcare_soc29_fy2025_q2.csv'), 'dol.csv');
     expect(await fresh.query(`SELECT ${columns} FROM lca_filings ORDER BY ALL`)).toEqual(embedded);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import {
   groupCounts,
   marketSources,
@@ -13,11 +12,11 @@ import {
   wagesByLevel,
   type MarketFilter,
 } from '../../src/data/queries/market';
-import type { NamedQuery } from '../../src/data/coordinator';
+import type { NamedQuery } from '../../src/data/cache/coordinator';
 import { areaValues } from '../../src/data/queries/shortage';
 import { DEFAULT_VIEW } from '../../src/model/map-view';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { loadEmbeddedDatasets, loadUpload } from '../helpers/app-data';
 import {
   DOL_EXCERPT,
   H1B_2022_EXCERPT,
@@ -45,10 +44,10 @@ const fy23 = parseRows(fixtureText(H1B_2023_EXCERPT));
 beforeAll(async () => {
   db = await createNodeEngine();
   await loadEmbeddedDatasets(db);
-  await loadUserFile(db, fixtureBytes(DOL_EXCERPT), DOL_EXCERPT);
+  await loadUpload(db, fixtureBytes(DOL_EXCERPT), DOL_EXCERPT);
   const now = new Date('2023-09-08T00:00:00Z');
-  await loadUserFile(db, fixtureBytes(H1B_2022_EXCERPT), H1B_2022_EXCERPT, { now });
-  await loadUserFile(db, fixtureBytes(H1B_2023_EXCERPT), H1B_2023_EXCERPT, { now });
+  await loadUpload(db, fixtureBytes(H1B_2022_EXCERPT), H1B_2022_EXCERPT, { now });
+  await loadUpload(db, fixtureBytes(H1B_2023_EXCERPT), H1B_2023_EXCERPT, { now });
 });
 
 const texasMls: MarketFilter = { occupation: 'medical laboratory scientist', region: { kind: 'state', state: 'TX' } };

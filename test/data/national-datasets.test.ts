@@ -1,4 +1,4 @@
-// The embedded national tables (public/datasets/national/, built by tools/build-national-datasets.mjs)
+// The embedded national tables (datasets/national/, built by tools/build-national-datasets.mjs)
 // against the published figures: each table's totals against its published US row, and every state
 // row the fixtures hold against the source file's own line.
 import { describe, it, expect } from 'vitest';

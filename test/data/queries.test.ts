@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaSummary, summaryTables, type SummaryTableRow } from '../../src/data/queries/hpsa-summary';
-import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { loadEmbeddedDatasets, loadFile } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { CA_PC_EXCERPT, parseRows, readExcerpt } from '../helpers/shared';
 
@@ -21,7 +20,7 @@ describe('named queries on real California rows (committed excerpt)', () => {
   beforeAll(async () => {
     db = await createNodeEngine();
     await loadEmbeddedDatasets(db);
-    await loadUserFile(db, readExcerpt(), 'ca.csv');
+    await loadFile(db, readExcerpt(), 'ca.csv');
   });
 
   it('hpsa-summary counts designations and takes FTE and population once per designation', async () => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaCoverage, toSiteDesignations, waiverSiteDesignations, type SiteDesignationRow } from '../../src/data/queries/waiver-sites';
 import { parseIsoDate } from '../../src/model/calendar';
 import { simulate, type SiteDesignations } from '../../src/model/forecast/simulate';

@@ -1,7 +1,7 @@
 // A service area's shortage figures and the targets suggested from them, on the embedded datasets:
 // HRSA figures only (detail file or published summary), counted against HRSA's own rows.
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaSources } from '../../src/data/queries/hpsa-sources';
 import { serviceAreaDetail, stateSummaryRows } from '../../src/data/queries/service-area';
 import type { HpsaSource } from '../../src/model/hpsa-sources';
@@ -9,7 +9,7 @@ import { areaShortage, suggestTargets, type AreaDetailRow, type AreaSummaryRow }
 import type { ServiceArea } from '../../src/model/types';
 import { stateByFips } from '../../src/model/workspace';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { loadEmbeddedDatasets, manifest } from '../helpers/app-data';
+import { embeddedIndex, loadEmbeddedDatasets } from '../helpers/app-data';
 import { CA_EXCERPT, CA_EXCERPT_COUNTIES, datasetRows, fixtureRows, type CsvRow } from '../helpers/fixtures';
 
 let db: SqlEngine;
@@ -145,7 +145,7 @@ describe('no suggested target comes from an estimated figure', () => {
     // Each named query declares the tables it reads (checked against DuckDB's plan in coordinator.test.ts).
     const read = new Set([...serviceAreaDetail(area(['06107'], ['CA'])).reads, ...stateSummaryRows(['TX']).reads]);
     expect([...read].sort()).toEqual(['hpsa', 'ref_hpsa_state']);
-    const datasets = manifest().datasets.filter((d) => read.has(d.table));
+    const datasets = embeddedIndex().datasets.filter((d) => read.has(d.table));
     expect(datasets.length).toBeGreaterThanOrEqual(2);
     expect(datasets.every((d) => !d.estimate && !d.sample)).toBe(true);
   });

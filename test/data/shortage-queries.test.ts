@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import { loadUserFile } from '../../src/data/datasets';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaSources } from '../../src/data/queries/hpsa-sources';
 import {
   areaDesignations,
@@ -13,7 +12,7 @@ import {
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import { companionSource, mainSource, sourceLabel, type HpsaSource } from '../../src/model/hpsa-sources';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { loadEmbeddedDatasets } from '../helpers/app-data';
+import { loadEmbeddedDatasets, loadFile, setPipeline } from '../helpers/app-data';
 import { bytes, hpsaCsv } from '../helpers/hpsa-fixture';
 import { CA_EXCERPT, CA_EXCERPT_COUNTIES, datasetRows, fixtureBytes, fixtureRows, type CsvRow } from '../helpers/fixtures';
 
@@ -145,19 +144,18 @@ describe('the first screen: every state from HRSA’s published summary, the det
   });
 
   it('puts the workspace pipeline in a table and counts it by region', async () => {
-    const { syncPipelineTable, generatePipelineTable } = await import('../../src/data/pipeline-table');
     const { regionPipeline } = await import('../../src/data/queries/shortage');
     const { syntheticCandidates } = await import('../../src/model/pipeline/synthetic');
     const candidates = syntheticCandidates(400);
-    await syncPipelineTable(db, candidates);
+    await setPipeline(db, candidates);
     const ca = await run<{ specialty: string; active: number; arrived: number }>(regionPipeline({ ...DEFAULT_VIEW, states: ['CA'] }));
     const inCa = candidates.filter((c) => c.siteState === 'CA');
     expect(ca.reduce((s, r) => s + r.active, 0)).toBe(inCa.filter((c) => c.stage !== 'arrived' && c.stage !== 'withdrawn').length);
     expect(ca.reduce((s, r) => s + r.arrived, 0)).toBe(inCa.filter((c) => c.stage === 'arrived').length);
-    await generatePipelineTable(db, 100_000);
+    await setPipeline(db, 100_000);
     const all = await run<{ active: number; arrived: number }>(regionPipeline(DEFAULT_VIEW));
     expect(all.reduce((s, r) => s + r.active + r.arrived, 0)).toBe(100_000 - 10_000); // 1 in 10 is withdrawn
-    await syncPipelineTable(db, []);
+    await setPipeline(db, []);
     expect(await run(regionPipeline(DEFAULT_VIEW))).toEqual([]);
   });
 });
@@ -220,7 +218,7 @@ describe('California’s embedded detail table against HRSA’s own rows (a real
   it('a detail file loaded for the excerpt gives the same county figures as the embedded table', async () => {
     const fresh = await createNodeEngine();
     await loadEmbeddedDatasets(fresh);
-    const result = await loadUserFile(fresh, fixtureBytes(CA_EXCERPT), 'BCD_HPSA_FCT_DET_PC.csv');
+    const result = await loadFile(fresh, fixtureBytes(CA_EXCERPT), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(result.summary).toMatch(
       new RegExp(
         `^${new Set(raw.map((r) => r['HPSA ID'])).size} designations \\(designated ${expected.ids.size}, withdrawn \\d+\\) in ${raw.length} component rows$`,
@@ -271,7 +269,7 @@ describe('a national detail file replaces the state summary on the map, labelled
   it('colours every state from the file, with the newest complete summary beside it', async () => {
     const fresh = await createNodeEngine();
     await loadEmbeddedDatasets(fresh);
-    await loadUserFile(fresh, bytes(hpsaCsv(rows)), 'BCD_HPSA_FCT_DET_PC.csv');
+    await loadFile(fresh, bytes(hpsaCsv(rows)), 'BCD_HPSA_FCT_DET_PC.csv');
     const sources = await fresh.query<HpsaSource>(hpsaSources().sql);
     const main = mainSource(DEFAULT_VIEW, sources)!;
     expect(sourceLabel(main)).toBe('HRSA detail file as of 2025-12-31');

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { bindParams, trimSpaces } from '../../src/data/sql';
-import type { SqlEngine } from '../../src/data/engine';
+import { bindParams, trimSpaces } from '../../src/data/engine/sql';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
 let db: SqlEngine;

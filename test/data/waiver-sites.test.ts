@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
+import type { SqlEngine } from '../../src/data/engine/engine';
 import { hpsaCoverage, toSiteDesignations, waiverSiteDesignations, type SiteDesignationRow } from '../../src/data/queries/waiver-sites';
 import { indexDesignations, waiverSiteEligibility, type DesignationData } from '../../src/model/timing/waiver-sites';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
 
-const FILE = path.resolve(import.meta.dirname, '../../public/datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
+const FILE = path.resolve(import.meta.dirname, '../../datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv');
 const AREA_TYPES = ['Geographic HPSA', 'High Needs Geographic HPSA', 'HPSA Population'];
 
 interface Row {

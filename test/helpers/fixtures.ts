@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseRows } from './shared';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-export const DATASETS = path.resolve(import.meta.dirname, '../../public/datasets');
+export const DATASETS = path.resolve(import.meta.dirname, '../../datasets');
 
 export type CsvRow = Record<string, string>;
 

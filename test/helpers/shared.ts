@@ -17,6 +17,15 @@ export const readShared = (name: string): Uint8Array => new Uint8Array(fs.readFi
 export const CA_PC_EXCERPT = path.resolve(import.meta.dirname, '../fixtures/hrsa-hpsa-pc-ca-2024-03-27-excerpt.csv');
 export const readExcerpt = (): Uint8Array => new Uint8Array(fs.readFileSync(CA_PC_EXCERPT));
 
+/**
+ * A national-shaped HRSA file small enough to commit: `node ../shared/tools/make-national-hpsa.mjs
+ * test/fixtures/national-hpsa-generated-800.csv --rows 800` (HRSA's real header and value shapes,
+ * rows spread over every state's counties; the figures are not real outside California).
+ */
+export const NATIONAL_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/national-hpsa-generated-800.csv');
+/** The generator of national-size files, when ../shared is beside the project. */
+export const MAKE_NATIONAL = path.resolve(SHARED_REAL, '../../tools/make-national-hpsa.mjs');
+
 /** A file's rows as a plain JavaScript CSV parser reads them: the independent count tests compare with. */
 export function parseRows(file: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })

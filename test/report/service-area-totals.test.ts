@@ -2,8 +2,8 @@
 // embedded datasets, against counts made here from HRSA's own rows (the committed California excerpt)
 // and HRSA's published state summary rows.
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { SqlEngine } from '../../src/data/engine';
-import type { NamedQuery } from '../../src/data/coordinator';
+import type { SqlEngine } from '../../src/data/engine/engine';
+import type { NamedQuery } from '../../src/data/cache/coordinator';
 import { gatherServiceAreaTotals } from '../../src/app/map/service-area-totals';
 import type { ServiceArea } from '../../src/model/types';
 import { createNodeEngine } from '../helpers/duckdb-node';

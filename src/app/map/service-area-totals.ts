@@ -4,10 +4,10 @@
 // chosen area. Made from the map's own queries: the designations of each county (or whole state) a
 // detail file covers, and HRSA's published summary for whole states no detail file covers. The two
 // kinds are separate totals with their own dates, never added together.
-import type { NamedQuery } from '../../data/coordinator';
+import type { NamedQuery } from '../../data/cache/coordinator';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import { areaDesignations, shortageSummary, type DesignationRow } from '../../data/queries/shortage';
-import { AREA_DESIGNATION_TYPES } from '../../data/hpsa-schema';
+import { AREA_DESIGNATION_TYPES } from '../../data/tables/hpsa';
 import { sourceLabel, type HpsaSource } from '../../model/hpsa-sources';
 import { DEFAULT_VIEW, type Discipline, type MapView } from '../../model/map-view';
 import type { ServiceArea } from '../../model/types';

@@ -1,7 +1,7 @@
 // Everything published for one state, as the map's details panel shows it and the report prints it:
 // each HRSA summary table (with its date, partial tables said so, the US row beside), the loaded
 // detail file's count, AAMC's physician workforce and BLS's lab workforce. Never one blended figure.
-import type { Coordinator } from '../../data/coordinator';
+import type { Coordinator } from '../../data/cache/coordinator';
 import { serviceAreaDetail } from '../../data/queries/service-area';
 import { specialtyCounts, stateSummaries, stateWorkforce } from '../../data/queries/workforce';
 import type { SummaryTableRow } from '../../data/queries/hpsa-summary';

@@ -1,7 +1,7 @@
 // "Your offer": an annual salary for an occupation in a state, compared with the wages other
 // employers filed there; the H-1B wage level it most likely meets, the lottery odds at that level,
 // the offer saved on a target, and what it does to the target's forecast.
-import type { Coordinator } from '../../data/coordinator';
+import type { Coordinator } from '../../data/cache/coordinator';
 import { peerOffers } from '../../data/queries/market';
 import { stateRegions } from '../../data/queries/pipeline';
 import { assessOffer, LEVEL_NUMERAL, type OfferAssessment, type PeerOffer, type WageLevel } from '../../model/market/offer';

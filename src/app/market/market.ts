@@ -1,7 +1,7 @@
 // The Market workflow shared by the screen and the report: which queries a market view runs, and
 // the tables and chart figures made from their rows, so the screen, its CSV files and the report
 // show the same numbers.
-import type { Coordinator } from '../../data/coordinator';
+import type { Coordinator } from '../../data/cache/coordinator';
 import {
   groupCounts,
   marketSources,

@@ -1,6 +1,6 @@
 // The shortage designations at the pipeline's J-1 waiver sites, from the loaded HPSA data: the one
 // input both the forecast and the next actions read, so a site they call ineligible is the same.
-import type { Coordinator } from '../../data/coordinator';
+import type { Coordinator } from '../../data/cache/coordinator';
 import { hpsaCoverage, toSiteDesignations, waiverSiteDesignations, type SiteDesignationRow } from '../../data/queries/waiver-sites';
 import { ROUTES } from '../../model/timing/visa-routes';
 import type { SiteDesignations } from '../../model/timing/waiver-sites';

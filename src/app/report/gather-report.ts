@@ -3,8 +3,8 @@
 // the Market screen's figures for the plan's views (or the screens' last views, when chosen), the
 // Pipeline screen's forecast, the workspace and the datasets' provenance. Runs in the browser;
 // everything it returns is plain data for buildReportHtml.
-import type { Coordinator } from '../../data/coordinator';
-import type { LoadedDataset } from '../../data/datasets';
+import type { Coordinator } from '../../data/cache/coordinator';
+import type { LoadedDataset } from '../../data/loaders/dataset';
 import { loadUsShapes, type UsShapes } from '../../data/geo';
 import { countyNameRows } from '../../data/queries/counties';
 import { stateRegions } from '../../data/queries/pipeline';

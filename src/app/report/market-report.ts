@@ -1,7 +1,7 @@
 // The report's Market section: for each view (the targets' occupations in their states, or the
 // Market screen's), the screen's tables and its own charts drawn off screen and serialised (runs in
 // the browser: the chart functions need a DOM).
-import type { Coordinator } from '../../data/coordinator';
+import type { Coordinator } from '../../data/cache/coordinator';
 import { countBarChart, sponsorYearsChart, wageRangeChart } from '../../charts/market';
 import { toMarkup } from '../../charts/serialize';
 import { occupationLabel, type MarketView } from '../../model/market/market-view';

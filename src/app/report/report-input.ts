@@ -2,7 +2,7 @@
 // show: buildReportHtml turns it into one file and needs nothing else (no DOM, no network). Strings
 // in it are data and are always escaped, except the charts' serialised SVG, which is sanitised.
 import type { NextStep } from '../../model/forecast/next-step';
-import type { LoadedDataset } from '../../data/datasets';
+import type { LoadedDataset } from '../../data/loaders/dataset';
 import type { AreaValue } from '../../data/queries/shortage';
 import type { ForecastResult } from '../../model/forecast/result';
 import type { MapView } from '../../model/map-view';

@@ -1,7 +1,7 @@
 // The figures behind targets for a place: a service area's HRSA shortage figures (the only basis
 // of suggested targets), and the published workforce figures shown beside a specialty or
 // laboratory target whose number the user sets.
-import type { Coordinator } from '../../data/coordinator';
+import type { Coordinator } from '../../data/cache/coordinator';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import { serviceAreaDetail, stateSummaryRows } from '../../data/queries/service-area';
 import { specialtyCounts, stateWorkforce } from '../../data/queries/workforce';

@@ -1,5 +1,5 @@
-import { namedQuery } from '../coordinator';
-import { AREA_DESIGNATION_SQL, HPSA_TABLE } from '../hpsa-schema';
+import { namedQuery } from '../cache/coordinator';
+import { AREA_DESIGNATION_SQL, HPSA_TABLE } from '../tables/hpsa';
 
 export interface HpsaSummaryRow {
   discipline: string;

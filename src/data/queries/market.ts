@@ -2,8 +2,8 @@
 // DOL wage filings (lca_filings) and USCIS health-care sponsors (h1b_sponsors), by occupation or
 // specialty and region. Residents and fellows (training posts) never enter wage figures; they are
 // counted beside them.
-import { namedQuery } from '../coordinator';
-import { LCA_TABLE, SPONSORS_TABLE } from '../market/market-schema';
+import { namedQuery } from '../cache/coordinator';
+import { LCA_TABLE, SPONSORS_TABLE } from '../tables/market';
 import { occupationFilter, groupOf, type MarketOccupation, type MarketRegion } from '../../model/market/market-view';
 import type { ServiceArea } from '../../model/types';
 import { stateByFips } from '../../model/workspace';

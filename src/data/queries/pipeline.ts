@@ -1,5 +1,4 @@
-import { namedQuery } from '../coordinator';
-import { column } from '../local-table';
+import { namedQuery } from '../cache/coordinator';
 
 export interface StateRegionRow {
   state: string;
@@ -8,19 +7,4 @@ export interface StateRegionRow {
 }
 
 export const stateRegions = () =>
-  namedQuery<StateRegionRow>(
-    'state-regions',
-    ['ref_states'],
-    `SELECT state, census_region, hhs_region FROM ref_states`,
-    undefined,
-    undefined,
-    {
-      tables: ['ref_states'],
-      run: ({ ref_states: s }) =>
-        Array.from({ length: s.length }, (_, i) => ({
-          state: column<string>(s, 'state')[i] as string,
-          census_region: column<string>(s, 'census_region')[i],
-          hhs_region: column<number>(s, 'hhs_region')[i],
-        })),
-    },
-  );
+  namedQuery<StateRegionRow>('state-regions', ['ref_states'], `SELECT state, census_region, hhs_region FROM ref_states`);

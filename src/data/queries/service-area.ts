@@ -1,7 +1,7 @@
 // HRSA shortage figures for a service area (counties and/or whole states), the only basis of
 // suggested targets: detail-file designations counted once each, and HRSA's published state
 // summaries for whole states no detail file covers.
-import { namedQuery } from '../coordinator';
+import { namedQuery } from '../cache/coordinator';
 import type { ServiceArea } from '../../model/types';
 import type { AreaDetailRow, AreaSummaryRow } from '../../model/targets';
 

@@ -1,14 +1,12 @@
 // Queries behind the shortage map screen. Every view on the screen (map, ranked table, summary
 // cards, details) is a function of the same MapView and the HPSA source it shows, so they change together.
-import { namedQuery } from '../coordinator';
-import { LCA_TABLE } from '../market/market-schema';
-import { HPSA_AREA_TABLE } from '../derived';
-import { PIPELINE_TABLE } from '../pipeline-table';
+import { namedQuery } from '../cache/coordinator';
+import { LCA_TABLE } from '../tables/market';
+import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, HPSA_PUBLISHED, PIPELINE_COUNTS } from '../tables/summaries';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
-import { sqlString } from '../sql';
-import { conditionsSql, decimalSum, type Condition } from './local-sql';
-import * as local from './shortage-local';
+import { sqlString } from '../engine/sql';
+import { conditionsSql, type Condition } from './conditions';
 
 export interface AreaValue {
   /** County FIPS (5 digits) or state FIPS (2 digits): the ids of the us-atlas shapes. */
@@ -67,15 +65,23 @@ export interface DesignationRow {
   n_counties: number;
 }
 
-/** The view's filters on the pre-joined `hpsa_area`: discipline, status, type, region, rurality. */
+/** The view's HPSA filters except rurality (discipline, status, class, region): columns of every HPSA summary. */
 function hpsaConditions(v: MapView): Condition[] {
   const out: Condition[] = [{ column: 'discipline', equals: v.discipline }];
   if (v.statuses.length) out.push({ column: 'status', oneOf: v.statuses });
   if (v.designationClass !== 'all') out.push({ column: 'is_area', is: v.designationClass === 'area' });
   out.push(...geoConditions(v));
-  if (v.rural !== 'all') out.push({ column: 'rural', equals: v.rural });
   return out;
 }
+
+/** Rurality: a county's own (hpsa_area, hpsa_by_county: `rural`). */
+const countyConditions = (v: MapView): Condition[] => [
+  ...hpsaConditions(v),
+  ...(v.rural !== 'all' ? [{ column: 'rural', equals: v.rural }] : []),
+];
+
+/** Rurality of a state's designations: hpsa_by_state has a row set for each choice (`scope`). */
+const stateConditions = (v: MapView): Condition[] => [...hpsaConditions(v), { column: 'scope', equals: v.rural }];
 
 /** Region filters, on a table with state, census_region, census_division and hhs_region columns. */
 function geoConditions(v: MapView): Condition[] {
@@ -87,27 +93,16 @@ function geoConditions(v: MapView): Condition[] {
   return out;
 }
 
-/** WHERE clause and parameters for the view's filters over `hpsa_area a`. */
-function hpsaFilter(v: MapView): { where: string; params: unknown[] } {
-  const params: unknown[] = [];
-  return { where: conditionsSql(hpsaConditions(v), 'a', params).join(' AND '), params };
-}
-
 /** Region filters over `alias`, their values pushed onto `params`. */
 const geoFilter = (v: MapView, params: unknown[], alias: string): string[] => conditionsSql(geoConditions(v), alias, params);
 
 const isoDateSql = (expr: string) => `strftime(${expr}, '%Y-%m-%d')`;
 
-// No FTE figure or area population (e.g. only facility designations) means none is needed or covered: 0, not unknown.
-// FTE figures are summed as decimals: exact, so the local form (Figures) gives the same total whatever the order.
-const AGGREGATES = `count(*)::INTEGER AS designations, coalesce(${decimalSum('fte')}, 0)::DOUBLE AS fte_needed, coalesce(sum(pop), 0)::DOUBLE AS population,
-  max(score)::INTEGER AS max_score, round(sum(score * pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score, ${isoDateSql('max(record_date)')} AS as_of`;
-
-/** Each designation once per state, however many of the state's counties it spans; figures once. */
-const perStateDetail = (where: string) => `SELECT geo, ${AGGREGATES} FROM (
-    SELECT a.state_fips AS geo, a.hpsa_id, any_value(a.score) AS score, any_value(a.fte) AS fte, any_value(a.pop) AS pop,
-           max(a.record_date) AS record_date
-    FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.state_fips IS NOT NULL GROUP BY 1, 2) GROUP BY geo`;
+// Sums of the summaries' figures (summaries.ts). No FTE figure or area population (e.g. only
+// facility designations) means none is needed or covered: 0, not unknown.
+const AGGREGATES = `sum(designations)::INTEGER AS designations, coalesce(sum(fte), 0)::DOUBLE AS fte_needed,
+  coalesce(sum(pop), 0)::DOUBLE AS population, max(max_score)::INTEGER AS max_score,
+  round(sum(score_pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score, ${isoDateSql('max(record_date)')} AS as_of`;
 
 const NO_HPSA_FIGURES = `NULL::DOUBLE AS designations, NULL::DOUBLE AS fte_needed, NULL::DOUBLE AS population, NULL::DOUBLE AS need_met,
   NULL::DOUBLE AS max_score, NULL::DOUBLE AS weighted_score, NULL::INTEGER AS shared_designations, NULL::VARCHAR AS other_as_of,
@@ -120,22 +115,19 @@ const NO_HPSA_FIGURES = `NULL::DOUBLE AS designations, NULL::DOUBLE AS fte_neede
 export function areaValues(v: MapView, main: HpsaSource | null = null, companion: HpsaSource | null = null) {
   const metric = metricInfo(v.metric);
   if (metric.kind !== 'hpsa') return stateWorkforceValues(v);
-  if (!main)
-    return namedQuery<AreaValue>('area-values:none', [], `SELECT NULL::VARCHAR AS geo WHERE false`, undefined, undefined, {
-      tables: [],
-      run: () => [],
-    });
+  if (!main) return namedQuery<AreaValue>('area-values:none', [], `SELECT NULL::VARCHAR AS geo WHERE false`);
   return v.level === 'county' ? countyHpsaValues(v) : stateHpsaValues(v, main, companion);
 }
 
 function countyHpsaValues(v: MapView) {
-  const { where, params } = hpsaFilter(v);
+  const params: unknown[] = [];
+  const where = conditionsSql(countyConditions(v), 'a', params);
   return namedQuery<AreaValue>(
     'area-values:county',
-    [HPSA_AREA_TABLE, 'ref_counties'],
+    [HPSA_BY_COUNTY, 'ref_counties'],
     `WITH g AS (
-       SELECT a.county_fips AS geo, ${AGGREGATES}, count(*) FILTER (WHERE a.n_counties > 1)::INTEGER AS shared_designations
-       FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND a.county_fips IS NOT NULL GROUP BY 1)
+       SELECT a.county_fips AS geo, ${AGGREGATES}, sum(a.shared)::INTEGER AS shared_designations
+       FROM ${HPSA_BY_COUNTY} a WHERE ${[...where, 'a.county_fips IS NOT NULL'].join(' AND ')} GROUP BY 1)
      SELECT g.geo, coalesce(n.county_name, g.geo) || ', ' || coalesce(n.state, '') AS name, coalesce(n.state, '') AS state,
             g.${v.metric}::DOUBLE AS value, g.as_of, g.designations::DOUBLE AS designations, g.fte_needed, g.population,
             NULL::DOUBLE AS need_met, g.max_score::DOUBLE AS max_score, g.weighted_score, g.shared_designations,
@@ -144,52 +136,78 @@ function countyHpsaValues(v: MapView) {
      ORDER BY value DESC NULLS LAST, name`,
     params,
     v,
-    { tables: [HPSA_AREA_TABLE, 'ref_counties'], run: (t) => local.countyValues(t, v, hpsaConditions(v)) },
   );
 }
 
-/** States: the main source's figures and, beside them, the other source's (summary ↔ detail file). */
+/** The columns of a state's figures from the detail file (`d_…`) and from HRSA's summary table (`s_…`). */
+const DETAIL = {
+  designations: 'd_designations',
+  fte_needed: 'd_fte',
+  population: 'd_pop',
+  max_score: 'd_max_score',
+  weighted_score: 'd_weighted',
+  need_met: 'NULL',
+  as_of: 'd_as_of',
+};
+const SUMMARY = {
+  designations: 's_designations',
+  fte_needed: 's_fte',
+  population: 's_population',
+  need_met: 's_need_met',
+  max_score: 'NULL',
+  weighted_score: 'NULL',
+  as_of: 's_as_of',
+};
+
+/**
+ * States: the main source's figures and, beside them, the other source's (summary ↔ detail file).
+ * One pass over both summary tables (no join): the detail file's rows and the summary's, grouped by state.
+ */
 function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | null) {
-  const { where, params } = hpsaFilter(v);
+  const params: unknown[] = [];
+  const detail = conditionsSql(stateConditions(v), 'a', params);
   const summary = main.kind === 'summary' ? main : companion?.kind === 'summary' ? companion : null;
-  const mainIsSummary = main.kind === 'summary';
-  const geoParams: unknown[] = [];
-  const geo = geoFilter(v, geoParams, 'st');
-  const [m, o] = mainIsSummary ? ['sm', 'det'] : ['det', 'sm'];
-  const value = `${m}.${v.metric}`;
+  params.push(v.discipline, summary?.asOf ?? '');
+  const geo = geoFilter(v, params, 'p');
+  const [m, o] = main.kind === 'summary' ? [SUMMARY, DETAIL] : [DETAIL, SUMMARY];
+  const metric = v.metric as keyof typeof DETAIL;
   return namedQuery<AreaValue>(
     `area-values:state-${main.kind}`,
-    [HPSA_AREA_TABLE, 'ref_hpsa_state', 'ref_states'],
-    `WITH det AS (${perStateDetail(where)}),
-     sm AS (SELECT designations, population, practitioners_needed AS fte_needed, pct_need_met AS need_met, as_of, state
-            FROM ref_hpsa_state WHERE discipline = ? AND as_of = ?)
-     SELECT st.state_fips AS geo, st.state_name AS name, st.state, ${value}::DOUBLE AS value, ${m}.as_of,
-            ${m}.designations::DOUBLE AS designations, ${m}.fte_needed::DOUBLE AS fte_needed, ${m}.population::DOUBLE AS population,
-            sm.need_met::DOUBLE AS need_met, det.max_score::DOUBLE AS max_score, det.weighted_score::DOUBLE AS weighted_score,
-            NULL::INTEGER AS shared_designations, ${o}.as_of AS other_as_of, ${o}.designations::DOUBLE AS other_designations,
-            ${o}.fte_needed::DOUBLE AS other_fte_needed, ${o}.population::DOUBLE AS other_population
-     FROM ref_states st LEFT JOIN det ON det.geo = st.state_fips LEFT JOIN sm ON sm.state = st.state
-     WHERE (det.geo IS NOT NULL OR sm.state IS NOT NULL)${geo.length ? ` AND ${geo.join(' AND ')}` : ''}
-     ORDER BY value DESC NULLS LAST, name`,
-    [...params, v.discipline, summary?.asOf ?? '', ...geoParams],
+    [HPSA_BY_STATE, HPSA_PUBLISHED],
+    `WITH u AS (
+       SELECT a.state_fips AS geo, a.state_name AS name, a.state, true AS detail, a.designations, a.fte, a.pop, a.max_score, a.score_pop,
+              a.record_date, NULL::DOUBLE AS s_designations, NULL::DOUBLE AS s_population, NULL::DOUBLE AS s_fte,
+              NULL::DOUBLE AS s_need_met, NULL::VARCHAR AS s_as_of
+       FROM ${HPSA_BY_STATE} a WHERE ${[...detail, 'a.state_fips IS NOT NULL'].join(' AND ')}
+       UNION ALL
+       SELECT p.state_fips, p.state_name, p.state, false, NULL, NULL, NULL, NULL, NULL, NULL,
+              p.designations, p.population, p.practitioners_needed, p.pct_need_met, p.as_of
+       FROM ${HPSA_PUBLISHED} p WHERE ${['p.discipline = ?', 'p.as_of = ?', ...geo].join(' AND ')}),
+     s AS (
+       SELECT geo, any_value(name) AS name, any_value(state) AS state, sum(designations) AS d_designations,
+              CASE WHEN bool_or(detail) THEN coalesce(sum(fte), 0) END AS d_fte, CASE WHEN bool_or(detail) THEN coalesce(sum(pop), 0) END AS d_pop,
+              max(max_score) AS d_max_score, round(sum(score_pop) / nullif(sum(pop), 0), 1) AS d_weighted,
+              strftime(max(record_date), '%Y-%m-%d') AS d_as_of, any_value(s_designations) AS s_designations,
+              any_value(s_population) AS s_population, any_value(s_fte) AS s_fte, any_value(s_need_met) AS s_need_met, any_value(s_as_of) AS s_as_of
+       FROM u GROUP BY geo)
+     SELECT geo, name, state, ${m[metric]}::DOUBLE AS value, ${m.as_of} AS as_of, ${m.designations}::DOUBLE AS designations,
+            ${m.fte_needed}::DOUBLE AS fte_needed, ${m.population}::DOUBLE AS population, s_need_met::DOUBLE AS need_met,
+            d_max_score::DOUBLE AS max_score, d_weighted::DOUBLE AS weighted_score, NULL::INTEGER AS shared_designations,
+            ${o.as_of} AS other_as_of, ${o.designations}::DOUBLE AS other_designations, ${o.fte_needed}::DOUBLE AS other_fte_needed,
+            ${o.population}::DOUBLE AS other_population
+     FROM s ORDER BY value DESC NULLS LAST, name`,
+    params,
     { view: v, main: main.asOf, companion: companion?.asOf ?? null },
-    {
-      tables: [HPSA_AREA_TABLE, 'ref_hpsa_state', 'ref_states'],
-      run: (t) =>
-        local.stateValues(t, v, {
-          hpsa: hpsaConditions(v),
-          geo: geoConditions(v),
-          summaryAsOf: summary?.asOf ?? '',
-          mainIsSummary,
-        }),
-    },
   );
 }
+
+/** A state workforce figure: its table, value column, date (a column or a fixed month) and which rows count. */
+type WorkforceFigure = { table: string; value: string; where: Condition | 'present' | 'all' } & ({ asOfColumn: string } | { asOf: string });
 
 /** State-level workforce figures: AAMC physicians, AAMC specialty counts, BLS lab workforce. */
 function stateWorkforceValues(v: MapView) {
   const metric = metricInfo(v.metric);
-  const rows = (name: string, figure: local.WorkforceFigure) => {
+  const rows = (name: string, figure: WorkforceFigure) => {
     const params: unknown[] = [];
     const condition =
       figure.where === 'all'
@@ -207,7 +225,6 @@ function stateWorkforceValues(v: MapView) {
        ORDER BY value DESC NULLS LAST, name`,
       params,
       v,
-      { tables: ['ref_states', figure.table], run: (t) => local.workforceValues(t, figure, geoConditions(v)) },
     );
   };
   switch (metric.kind) {
@@ -286,29 +303,29 @@ export function shortageSummary(v: MapView, main: HpsaSource | null) {
        WHERE h.discipline = ? AND h.as_of = ?${geo.length ? ` AND ${geo.join(' AND ')}` : ''}`,
       [main.asOf, ...[1, 2, 3].flatMap(() => [v.discipline, main.asOf]), v.discipline, main.asOf, ...params],
       v,
-      { tables: ['ref_hpsa_state', 'ref_states'], run: (t) => local.summaryTotals(t, v.discipline, main.asOf, geoConditions(v)) },
     );
   }
-  const { where, params } = hpsaFilter(v);
+  const params: unknown[] = [];
+  // In the order of their placeholders in the text.
+  const counties = conditionsSql(countyConditions(v), 'a', params);
+  const states = conditionsSql(stateConditions(v), 'a', params);
   return namedQuery<ShortageSummary>(
     'shortage-summary:detail',
-    [HPSA_AREA_TABLE],
-    `WITH f AS (SELECT * FROM ${HPSA_AREA_TABLE} a WHERE ${where}),
-     d AS (SELECT hpsa_id, any_value(score) AS score, any_value(fte) AS fte, any_value(pop) AS pop, max(record_date) AS record_date
-           FROM f GROUP BY hpsa_id)
-     SELECT 'detail' AS basis, ${isoDateSql('max(record_date)')} AS as_of, count(*)::DOUBLE AS designations, ${decimalSum('fte')}::DOUBLE AS fte_needed,
-            sum(pop)::DOUBLE AS population, (SELECT count(DISTINCT county_fips)::INTEGER FROM f) AS areas, max(score)::INTEGER AS max_score,
+    [HPSA_BY_STATE, HPSA_BY_COUNTY],
+    `SELECT 'detail' AS basis, ${isoDateSql('max(record_date)')} AS as_of, coalesce(sum(designations), 0)::DOUBLE AS designations,
+            sum(fte)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population, max(max_score)::INTEGER AS max_score,
+            (SELECT count(DISTINCT a.county_fips)::INTEGER FROM ${HPSA_BY_COUNTY} a WHERE ${counties.join(' AND ')}) AS areas,
             NULL::DOUBLE AS us_designations, NULL::DOUBLE AS us_population, NULL::DOUBLE AS us_fte_needed
-     FROM d`,
+     FROM ${HPSA_BY_STATE} a WHERE ${states.join(' AND ')}`,
     params,
     v,
-    { tables: [HPSA_AREA_TABLE], run: (t) => local.detailTotals(t, hpsaConditions(v)) },
   );
 }
 
 /** The detail designations touching one county or state, for the details panel. */
 export function areaDesignations(v: MapView, geo: string) {
-  const { where, params } = hpsaFilter(v);
+  const params: unknown[] = [];
+  const where = conditionsSql(countyConditions(v), 'a', params).join(' AND ');
   const match = geo.length === 5 ? 'a.county_fips = ?' : 'a.state_fips = ?';
   return namedQuery<DesignationRow>(
     'area-designations',
@@ -335,9 +352,6 @@ export const filterOptions = () =>
     'filter-options',
     ['ref_states'],
     `SELECT state, state_name, census_region, census_division, hhs_region FROM ref_states ORDER BY state_name`,
-    undefined,
-    undefined,
-    { tables: ['ref_states'], run: local.filterOptions },
   );
 
 /** Specialties with a published state figure (AAMC's state report). */
@@ -346,9 +360,6 @@ export const specialtyOptions = () =>
     'specialty-options',
     ['ref_physician_specialty_state'],
     `SELECT specialty, any_value(aamc_field) AS aamc_field, any_value(as_of) AS as_of FROM ref_physician_specialty_state GROUP BY 1 ORDER BY 1`,
-    undefined,
-    undefined,
-    { tables: ['ref_physician_specialty_state'], run: local.specialtyOptions },
   );
 
 export interface RegionPipelineRow {
@@ -360,18 +371,17 @@ export interface RegionPipelineRow {
 /** The candidate pipeline in the view's region, by specialty: a linked view beside the map. */
 export function regionPipeline(v: MapView) {
   const params: unknown[] = [];
-  const filters = geoFilter(v, params, 's');
+  const filters = geoFilter(v, params, 'p');
   return namedQuery<RegionPipelineRow>(
     'region-pipeline',
-    [PIPELINE_TABLE, 'ref_states'],
-    `SELECT p.specialty, count(*) FILTER (WHERE p.stage NOT IN ('arrived', 'withdrawn'))::INTEGER AS active,
-            count(*) FILTER (WHERE p.stage = 'arrived')::INTEGER AS arrived
-     FROM ${PIPELINE_TABLE} p LEFT JOIN ref_states s ON s.state = p.site_state
+    [PIPELINE_COUNTS],
+    `SELECT p.specialty, coalesce(sum(p.n) FILTER (WHERE p.stage NOT IN ('arrived', 'withdrawn')), 0)::INTEGER AS active,
+            coalesce(sum(p.n) FILTER (WHERE p.stage = 'arrived'), 0)::INTEGER AS arrived
+     FROM ${PIPELINE_COUNTS} p
      ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
      GROUP BY p.specialty ORDER BY active DESC, p.specialty`,
     params,
     v,
-    { tables: ['pipeline_counts', 'ref_states'], run: (t) => local.regionPipeline(t, geoConditions(v)) },
   );
 }
 

@@ -1,8 +1,8 @@
 // The shortage designations at J-1 waiver sites: per county, each current designation's type,
 // discipline, status, score and whether it covers the whole county (a single-county component) or
 // only some tracts, for the eligibility rules in src/model/timing/waiver-sites.ts.
-import { namedQuery } from '../coordinator';
-import { HPSA_TABLE } from '../hpsa-schema';
+import { namedQuery } from '../cache/coordinator';
+import { HPSA_TABLE } from '../tables/hpsa';
 import type { SiteDesignation } from '../../model/timing/waiver-sites';
 
 export interface SiteDesignationRow {

@@ -1,6 +1,6 @@
 // Published workforce figures by state: AAMC's physician workforce (2018) and BLS's laboratory
 // workforce, for the map's details panel and as context beside specialty and laboratory targets.
-import { namedQuery } from '../coordinator';
+import { namedQuery } from '../cache/coordinator';
 import type { SpecialtyCountRow, StateWorkforceRow } from '../../model/workforce-context';
 import type { StateSummaryFigure } from '../../model/state-figures';
 

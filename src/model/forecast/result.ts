@@ -4,9 +4,8 @@ import type { IsoDate, Profession, Stage, VisaRoute } from '../types';
 import type { FeeItem } from '../timing/fees';
 import type { FeeScenario } from '../timing/h1b-fee';
 import type { NextAction } from '../timing/next-action';
-import type { Standing } from '../timing/standing';
 import type { SiteEligibility } from '../timing/waiver-sites';
-import type { CandidateTimeline } from './timeline';
+import type { Milestone, Standing } from '../timing/standing';
 
 /** Mean and 10th/90th percentiles over runs, one value per month. */
 export interface Band {
@@ -138,4 +137,25 @@ export interface ForecastResult {
   candidates: CandidateForecast[];
   /** The $100,000 fee scenario used and the one each target's P(met) is compared with. */
   fee: { scenario: FeeScenario; counterfactual: FeeScenario; dates: string; status: string; scenarioText: string };
+}
+
+export interface TimelineStep {
+  id: string;
+  label: string;
+  /** The track the step belongs to, as in `delayedMostBy`: the one that delays the candidate most is highlighted. */
+  track: DelayingStep['track'];
+  /** Finish dates: 10th, 50th and 90th percentile over the draws in which the step happens. */
+  p10: string;
+  p50: string;
+  p90: string;
+  /** Share of the draws (given the candidate stays) in which the step happens, e.g. a lottery selection. */
+  share: number;
+}
+
+export interface CandidateTimeline {
+  steps: TimelineStep[];
+  /** Fixed dates, in order: end of training, the H-1B calendar, a waiver window, J-1 end, matched targets' due dates. */
+  milestones: Milestone[];
+  /** Draws the step dates come from. */
+  draws: number;
 }

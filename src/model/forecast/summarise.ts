@@ -18,22 +18,12 @@ import { candidateSummary, mostBinding } from './candidate-tally';
 import { newCandidateProfile } from './new-candidates';
 import { denseFrequencies, distributionAtLeast, distributionMean, distributionQuantile, distributionShortfall } from './count-distribution';
 import type { PreparedForecast } from './prepare';
-import type { CandidateForecast, DelayingStep, ForecastResult, TargetForecast } from './result';
+import type { CandidateForecast, CandidateTimeline, DelayingStep, ForecastResult, TargetForecast, TimelineStep } from './result';
 import { groupTally, monthSlots, timelineStream, type Tallies } from './run-units';
 import { createRandom } from './random';
 import { rowShare } from './work-plan';
 import { createRunBuffers } from './sample-run';
-import {
-  TIMELINE_DRAWS,
-  TIMELINE_STRIDE,
-  isTraced,
-  lateStartShare,
-  timelineSlots,
-  timelineSteps,
-  traceMember,
-  type CandidateTimeline,
-  type TimelineStep,
-} from './timeline';
+import { TIMELINE_DRAWS, TIMELINE_STRIDE, isTraced, lateStartShare, timelineSlots, timelineSteps, traceMember } from './timeline';
 import {
   BINDINGS,
   BIND_AVAILABLE,

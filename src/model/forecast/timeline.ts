@@ -6,11 +6,10 @@
 
 import { formatIsoDate } from '../calendar';
 import type { CandidatePlan } from '../timing/routes';
-import type { Milestone } from '../timing/standing';
 import type { CalendarTables } from './calendar-tables';
 import type { Cohort } from './cohort';
 import { createRandom } from './random';
-import type { DelayingStep } from './result';
+import type { DelayingStep, TimelineStep } from './result';
 import {
   TRACE_APPROVED,
   TRACE_CHAIN,
@@ -35,27 +34,6 @@ import {
 
 /** Draws per timeline: percentiles to two or three points, cheap next to the forecast's runs. */
 export const TIMELINE_DRAWS = 250;
-
-export interface TimelineStep {
-  id: string;
-  label: string;
-  /** The track the step belongs to, as in `delayedMostBy`: the one that delays the candidate most is highlighted. */
-  track: DelayingStep['track'];
-  /** Finish dates: 10th, 50th and 90th percentile over the draws in which the step happens. */
-  p10: string;
-  p50: string;
-  p90: string;
-  /** Share of the draws (given the candidate stays) in which the step happens, e.g. a lottery selection. */
-  share: number;
-}
-
-export interface CandidateTimeline {
-  steps: TimelineStep[];
-  /** Fixed dates, in order: end of training, the H-1B calendar, a waiver window, J-1 end, matched targets' due dates. */
-  milestones: Milestone[];
-  /** Draws the step dates come from. */
-  draws: number;
-}
 
 interface TraceSlot {
   slot: number;

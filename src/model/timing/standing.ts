@@ -8,67 +8,9 @@ import type { Candidate, IsoDate } from '../types';
 import type { Assumptions } from './assumptions';
 import { windowDays, nextWindowYear } from './conrad-windows';
 import { capPetitionFilingCloses, capPetitionFilingOpens, earliestCapStart, nextRegistrationWindow } from './h1b-calendar';
-import type { CandidatePlan, PlanContext } from './routes';
+import type { CandidatePlan, Milestone, MilestoneKind, PlanContext, Standing, StandingKind } from './plan';
 
-export type StandingKind =
-  | 'arrived'
-  | 'withdrawn'
-  /** The route cannot bring them here (a waiver site that does not qualify, Conrad 30 closed, the H-1B time used up). */
-  | 'blocked'
-  /** The offer is not accepted yet. */
-  | 'recruiting'
-  /** ECFMG certification, USMLE Step 3 or a US residency comes first. */
-  | 'training'
-  /** An H-1B selection whose filing window closed with no filing recorded: the lottery starts over. */
-  | 'lapsed'
-  /** The next H-1B lottery is ahead (including after a registration not selected). */
-  | 'register'
-  | 'awaiting-selection'
-  /** Selected: the cap petition is to be filed in its window. */
-  | 'file-petition'
-  /** A cap petition filed or approved for a fiscal year that has not begun: the start waits for its Oct 1. */
-  | 'waiting-for-oct-1'
-  /** A J-1 waiver application still to be filed. */
-  | 'waiver-to-file'
-  /** A J-1 waiver filed, awaiting the state, the State Department and USCIS. */
-  | 'waiver-pending'
-  /** A petition or another visa step under way or to take. */
-  | 'visa-pending'
-  /** Only steps of the hire's own remain: the licence, credentialing, the VisaScreen, the start of the paperwork. */
-  | 'in-progress'
-  /** Every step is done; the person is free from a later day (end of training, notice). */
-  | 'waiting-to-be-free'
-  /** Nothing remains: the person can start now. */
-  | 'ready';
-
-export interface Standing {
-  kind: StandingKind;
-  /** Where the candidate stands, in one sentence. */
-  summary: string;
-}
-
-export type MilestoneKind =
-  | 'free-from'
-  | 'registration-opens'
-  | 'registration-closes'
-  | 'selections-announced'
-  | 'filing-opens'
-  | 'filing-deadline'
-  | 'cap-start'
-  | 'waiver-window'
-  | 'j1-ends'
-  | 'h1b-limit'
-  /** A matched target's due date (added by the forecast, which knows the targets). */
-  | 'due-date';
-
-/** A fixed date that matters for the candidate, to draw as a rule on their timeline. */
-export interface Milestone {
-  kind: MilestoneKind;
-  date: IsoDate;
-  label: string;
-  /** A due date's target. */
-  targetId?: string;
-}
+export type { Milestone, MilestoneKind, Standing, StandingKind } from './plan';
 
 type PlanSoFar = Omit<CandidatePlan, 'standing' | 'milestones'>;
 

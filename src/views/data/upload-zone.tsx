@@ -8,22 +8,13 @@ export function UploadZone({ children }: { children: ReactNode }) {
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
-  /** Files shown ahead of the engine that it has not finished with yet (see loadDataFile's `later`). */
-  const [settling, setSettling] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
   async function take(files: FileList | null) {
     for (const file of files ? [...files] : []) {
       setBusy(file);
-      const { outcome, later } = await loadFile(file);
+      const { outcome } = await loadFile(file);
       setOutcome(outcome);
-      if (later) {
-        setSettling((n) => n + 1);
-        void later.then((refused) => {
-          setSettling((n) => n - 1);
-          if (refused) setOutcome(refused);
-        });
-      }
     }
     setBusy(null);
     if (input.current) input.current.value = '';
@@ -66,7 +57,7 @@ export function UploadZone({ children }: { children: ReactNode }) {
         </span>
         <div
           data-testid="upload-message"
-          data-settled={!busy && settling === 0 ? 'true' : 'false'}
+          data-settled={busy ? 'false' : 'true'}
           role={outcome && !outcome.ok ? 'alert' : 'status'}
           aria-live="polite"
         >
@@ -78,9 +69,6 @@ export function UploadZone({ children }: { children: ReactNode }) {
           {!busy && outcome && (
             <div className={outcome.ok ? 'msg ok' : 'msg error'}>
               <p>{outcome.text}</p>
-              {outcome.ok && settling > 0 && (
-                <p className="hint">The query engine is still taking it in for the area details and the report.</p>
-              )}
               {(outcome.ok ? outcome.warnings : outcome.details).length > 0 && (
                 <ul>
                   {(outcome.ok ? outcome.warnings : outcome.details).map((d, i) => (

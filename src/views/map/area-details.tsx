@@ -7,6 +7,7 @@ import { formatEpochDate } from '../../model/calendar';
 import { stateByFips } from '../../model/workspace';
 import { useQuery } from '../use-query';
 import { StateFigures } from './state-figures';
+import { EngineWait } from '../engine-wait';
 
 const isoDate = (d: Date | null) => (d ? formatEpochDate(d.getTime()) : '—');
 
@@ -73,7 +74,7 @@ function DesignationTable({ rows, titleId }: { rows: DesignationRow[]; titleId: 
 export function AreaDetails({ view, geo, main, onClose }: { view: MapView; geo: string; main: HpsaSource | null; onClose: () => void }) {
   const isState = geo.length === 2;
   // Workforce metrics have no designations of their own: list the discipline's designations.
-  const { rows, error } = useQuery(
+  const { rows, error, pending } = useQuery(
     useMemo(() => areaDesignations(METRICS[view.metric].kind === 'hpsa' ? view : { ...view, metric: 'fte_needed' }, geo), [view, geo]),
   );
   const state = isState ? stateByFips(geo) : undefined;
@@ -89,7 +90,8 @@ export function AreaDetails({ view, geo, main, onClose }: { view: MapView; geo: 
       {state && <StateFigures state={state.code} />}
       {error && <p className="msg error">{error.message}</p>}
       {isState && <h3 id="details-designations">{view.discipline} designations in the loaded detail file</h3>}
-      <WaiverNote rows={rows ?? []} isState={isState} />
+      <EngineWait pending={pending} />
+      {rows && <WaiverNote rows={rows} isState={isState} />}
       {!!rows?.length && <DesignationTable rows={rows} titleId={isState ? 'details-designations' : 'details-title'} />}
       {!isState && main?.kind === 'detail' && !!rows?.some((r) => r.n_counties > 1) && (
         <p className="note">

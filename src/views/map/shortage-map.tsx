@@ -10,6 +10,7 @@ import type { ServiceArea } from '../../model/types';
 import type { QueryState } from '../use-query';
 import { SourceLine } from './source-line';
 import { useAtlas } from '../atlas-context';
+import { EngineWait } from '../engine-wait';
 
 /** Says plainly when the figures shown cover part of the country only, and what to load for the rest. */
 function CoverageNote({ view, main }: { view: MapView; main: HpsaSource | null }) {
@@ -110,6 +111,7 @@ export function ShortageMap({
       <CoverageNote view={view} main={main} />
       {shapeError && <p className="msg error">The map shapes could not be loaded: {shapeError}</p>}
       {state.error && <p className="msg error">{state.error.message}</p>}
+      <EngineWait pending={state.pending} />
       <div className="map-host" ref={host} />
       <div ref={legendHost} />
       <p className="note">

@@ -1,0 +1,190 @@
+// One coordinator runs every view's queries and caches the results (after Mosaic's coordinator):
+// views declare the query they need and the tables it reads; charts never fetch. When data change,
+// the coordinator rebuilds the summary tables computed from them (summaries.ts) before any query
+// reads them, evicts only the queries that read a changed table, and tells only their views.
+// The cache is bounded: the least recently used results go first.
+import type { SqlEngine } from '../engine/engine';
+import { SUMMARIES, changedWith, refreshSummaries, type SummaryTable } from '../tables/summaries';
+
+export interface NamedQuery<Row> {
+  /** Stable name, for logs, tests and the first screen's snapshot. */
+  name: string;
+  /** Every table the SQL reads: a change to any of them makes the cached rows stale. */
+  reads: readonly string[];
+  sql: string;
+  params?: unknown[];
+  /** The structured inputs the SQL was built from (for logs and tests). */
+  args?: unknown;
+  /** Phantom field carrying the row type. */
+  readonly __row?: Row;
+}
+
+export function namedQuery<Row>(name: string, reads: readonly string[], sql: string, params?: unknown[], args?: unknown): NamedQuery<Row> {
+  return { name, reads, sql, params, args };
+}
+
+/** The cache key: what the query asks, whatever object it arrives in. */
+export const queryKey = (q: NamedQuery<unknown>): string => JSON.stringify([q.sql, q.params ?? []]);
+
+/** A result known before the engine is asked (the first screen's snapshot, computed at build time). */
+export interface KnownResult {
+  key: string;
+  reads: readonly string[];
+  rows: unknown[];
+}
+
+interface Entry {
+  reads: readonly string[];
+  rows: Promise<unknown[]>;
+  /** The rows, once known. */
+  value?: unknown[];
+}
+
+export interface CoordinatorOptions {
+  /** Cached results kept at most (default 256). */
+  capacity?: number;
+  /** The summary tables to rebuild when their inputs change (default: the app's, summaries.ts). */
+  summaries?: readonly SummaryTable[];
+  /** Results to serve before the engine is asked (the first screen's snapshot). */
+  known?: readonly KnownResult[];
+}
+
+export class Coordinator {
+  /** Map order is recency: the first entry is the least recently used. */
+  private cache = new Map<string, Entry>();
+  private versions = new Map<string, number>();
+  private listeners = new Set<(changed: ReadonlySet<string>) => void>();
+  private readonly capacity: number;
+  private readonly summaries: readonly SummaryTable[];
+  /** Data changes are applied one after another, in the order they were reported. */
+  private changes: Promise<void> = Promise.resolve();
+  /** Queries sent in the current task (see together). */
+  private burst: Promise<unknown>[] | null = null;
+  /** Tables being rebuilt: queries that read them wait, so no half-rebuilt set of summaries is read. */
+  private rebuilding = new Map<string, Promise<unknown>>();
+  /** Queries run by the engine, cache hits and evictions: for tests and the benchmark. */
+  readonly stats = { run: 0, hits: 0, evicted: 0 };
+
+  constructor(
+    readonly engine: SqlEngine,
+    options: CoordinatorOptions = {},
+  ) {
+    this.capacity = Math.max(1, options.capacity ?? 256);
+    this.summaries = options.summaries ?? SUMMARIES;
+    for (const k of options.known ?? []) this.store(k.key, { reads: k.reads, rows: Promise.resolve(k.rows), value: k.rows });
+  }
+
+  /** The rows now, without waiting: a cached result; else undefined. */
+  peek<Row>(q: NamedQuery<Row>): Row[] | undefined {
+    const key = queryKey(q);
+    const hit = this.cache.get(key);
+    if (!hit?.value) return undefined;
+    this.touch(key, hit);
+    return hit.value as Row[];
+  }
+
+  query<Row>(q: NamedQuery<Row>): Promise<Row[]> {
+    const key = queryKey(q);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.touch(key, hit);
+      return hit.rows as Promise<Row[]>;
+    }
+    this.stats.run++;
+    const rows = this.together(this.fromEngine(q));
+    const entry: Entry = { reads: q.reads, rows };
+    rows.then(
+      (value) => (entry.value = value),
+      // A failed query is not cached: the next view that asks tries again.
+      () => this.cache.get(key) === entry && this.cache.delete(key),
+    );
+    this.store(key, entry);
+    return rows;
+  }
+
+  /**
+   * The rows, once every query sent in the same task (the views' queries of one change) has its
+   * rows too: the views then redraw once, together, instead of once per answer — the linked views
+   * change in the same frame, and the engine's worker does not compete with three renders.
+   */
+  private together<Row>(rows: Promise<Row[]>): Promise<Row[]> {
+    if (!this.burst) {
+      const burst: Promise<unknown>[] = [];
+      this.burst = burst;
+      queueMicrotask(() => this.burst === burst && (this.burst = null));
+    }
+    const burst = this.burst;
+    burst.push(rows);
+    return rows.then(async (value) => {
+      await Promise.allSettled(burst);
+      return value;
+    });
+  }
+
+  /** The engine's rows, once the tables the SQL reads are rebuilt (so no old copy is read). */
+  private fromEngine<Row>(q: NamedQuery<Row>): Promise<Row[]> {
+    const pending = q.reads.flatMap((t) => this.rebuilding.get(t) ?? []);
+    if (!pending.length) return this.engine.query<Row>(q.sql, q.params);
+    return Promise.all(pending).then(() => this.engine.query<Row>(q.sql, q.params));
+  }
+
+  private touch(key: string, entry: Entry): void {
+    this.stats.hits++;
+    this.cache.delete(key); // move to the most recent end
+    this.cache.set(key, entry);
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.cache.set(key, entry);
+    for (const oldest of this.cache.keys()) {
+      if (this.cache.size <= this.capacity) break;
+      this.cache.delete(oldest);
+      this.stats.evicted++;
+    }
+  }
+
+  /**
+   * Call after tables were replaced or changed in the engine: rebuilds the summaries computed from
+   * them, evicts the queries that read any of these tables, then tells their views (which redraw
+   * once, with the new data). Resolves then, with every table that changed.
+   */
+  dataChanged(tables: readonly string[]): Promise<ReadonlySet<string>> {
+    const changed = new Set(changedWith(tables, this.summaries));
+    this.evict(changed);
+    const rebuilt = refreshSummaries(this.engine, tables, this.summaries);
+    const waited = rebuilt.catch(() => undefined);
+    for (const t of changed) this.rebuilding.set(t, waited);
+    void waited.then(() => changed.forEach((t) => this.rebuilding.get(t) === waited && this.rebuilding.delete(t)));
+    // The views hear of the change even if a rebuild failed: their queries then say so.
+    const change = this.changes.then(() => rebuilt).finally(() => this.bump(changed));
+    this.changes = change.then(
+      () => undefined,
+      (e: unknown) => console.error('The summary tables could not be rebuilt', e),
+    );
+    return change.then(() => changed);
+  }
+
+  private evict(changed: ReadonlySet<string>): void {
+    for (const [key, entry] of this.cache) {
+      if (entry.reads.some((t) => changed.has(t))) {
+        this.cache.delete(key);
+        this.stats.evicted++;
+      }
+    }
+  }
+
+  private bump(changed: ReadonlySet<string>): void {
+    for (const t of changed) this.versions.set(t, (this.versions.get(t) ?? 0) + 1);
+    for (const l of this.listeners) l(changed);
+  }
+
+  /** Changes whenever one of these tables changes, and only then (versions only grow). */
+  version(tables: readonly string[]): number {
+    return tables.reduce((sum, t) => sum + (this.versions.get(t) ?? 0), 0);
+  }
+
+  subscribe(listener: (changed: ReadonlySet<string>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

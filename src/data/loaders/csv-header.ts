@@ -1,0 +1,72 @@
+// Reads the header of a delimited text file from its first bytes, so a file is recognised by what
+// it holds, not by its name, before any SQL runs on it. Only the header line is read here: the rows
+// are DuckDB's to read.
+import { notUtf8 } from './csv-stage';
+
+export interface HeaderSniff {
+  fields: string[];
+  delimiter: ',' | ';' | '\t';
+  hasBom: boolean;
+  /** The header line ends with a delimiter: HRSA's national downloads end every line with a comma. */
+  trailingDelimiter: boolean;
+  /** The header line as read, for messages about files we do not recognise. */
+  firstLine: string;
+}
+
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+export function sniffHeader(sample: string): HeaderSniff {
+  const hasBom = sample.charCodeAt(0) === 0xfeff;
+  const text = hasBom ? sample.slice(1) : sample;
+  const end = text.search(/\r?\n/);
+  const firstLine = end === -1 ? text : text.slice(0, end);
+  const counts = ([',', ';', '\t'] as const).map((d) => [d, splitCsvLine(firstLine, d).length] as const);
+  const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+  const raw = splitCsvLine(firstLine, delimiter).map((f) => f.trim());
+  const trailingDelimiter = raw.length > 1 && raw[raw.length - 1] === '';
+  return { fields: trailingDelimiter ? raw.slice(0, -1) : raw, delimiter, hasBom, trailingDelimiter, firstLine };
+}
+
+/** The first `bytes` of a File or byte array (enough to hold any header row and the first rows). */
+export async function readHead(source: File | Uint8Array, bytes = 64 * 1024): Promise<Uint8Array> {
+  return source instanceof Uint8Array ? source.subarray(0, bytes) : new Uint8Array(await source.slice(0, bytes).arrayBuffer());
+}
+
+/** A copy of the head up to its last line end: whole lines only, for reading the first rows on their own. */
+export function wholeLines(head: Uint8Array): Uint8Array {
+  return head.slice(0, head.lastIndexOf(10) + 1);
+}
+
+/**
+ * The header line of a head (readHead), as text. Its bytes must be UTF-8 (the rows' are checked by
+ * DuckDB as it reads them: see csv-stage's refuseRejectedLines).
+ */
+export function headerText(head: Uint8Array, fileName: string): string {
+  const end = head.indexOf(10);
+  try {
+    // No line end in the head: a longer header, perhaps cut inside a character (`stream` allows that).
+    return new TextDecoder('utf-8', { fatal: true }).decode(end < 0 ? head : head.subarray(0, end), { stream: end < 0 });
+  } catch {
+    throw notUtf8(fileName, 1);
+  }
+}
