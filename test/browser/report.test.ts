@@ -7,7 +7,7 @@ import type { Download, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { emptyWorkspace, parseWorkspaceFile, serializeWorkspace, type Workspace } from '../../src/model/workspace';
 import type { Candidate } from '../../src/model/types';
-import { axeViolations, waitReady, SCREENSHOTS, openApp, DIST, type OpenApp } from './harness';
+import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { pdfPageTexts } from './pdf-text';
 import { VISA_ROUTES, VISA_STATUSES, CURRENT_STATUSES } from '../../src/model/types';
 
@@ -388,7 +388,7 @@ function internalReferences(text: string): string[] {
 
 /** The sample service area's HRSA totals counted from the embedded detail file's own rows: designations once, current ones. */
 function sampleAreaTotals(counties: readonly string[]) {
-  const csv = fs.readFileSync(path.join(DIST, 'datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv'), 'utf8');
+  const csv = fs.readFileSync(path.resolve(import.meta.dirname, '../../datasets/hpsa/hpsa_pc_ca_2024-03-27_by_county.csv'), 'utf8');
   const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
   const once = new Map<string, Record<string, string>>();
   for (const r of rows)

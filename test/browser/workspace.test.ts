@@ -295,7 +295,7 @@ describe('a workspace saved by the version that kept it as one record', () => {
         assumptions: { h1bFeeScenario: 'not-applied' },
       };
       // A page of the app's origin that is not the app, to write IndexedDB as version 1 did.
-      await page.goto(`${server.url}datasets/manifest.json`);
+      await page.goto(`${server.url}datasets/embedded.json`);
       await page.evaluate(
         (text) =>
           new Promise<void>((resolve, reject) => {
