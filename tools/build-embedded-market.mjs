@@ -99,4 +99,4 @@ await loadFile('uscis_h1b_datahubexport-2023.csv', {
     2023: `partial year: this copy was saved on 2023-09-08, before FY2023 ended (${fy23.toLocaleString('en-US')} initial approvals in all industries against ${fy22.toLocaleString('en-US')} in FY2022)`,
   },
 });
-await write('h1b_sponsors_health_fy2022_fy2023.csv', 'h1b_sponsors', SPONSORS_SCHEMA, 'fiscal_year, state NULLS LAST, employer_key');
+await write('h1b_sponsors_health_fy2022_fy2023.csv', 'h1b_sponsors', SPONSORS_SCHEMA, 'fiscal_year, state NULLS LAST, employer_key, naics');

@@ -2,7 +2,7 @@
 // today for something that has already happened. Every importer and loader checks its date
 // columns with dateProblem, so the same mistake reads the same everywhere.
 
-import { addYears, parseIsoDate } from './calendar';
+import { addYears, fiscalYearStart, formatIsoDate, parseIsoDate } from './calendar';
 import type { IsoDate } from './types';
 
 /** No date the app reads lies before this year: an earlier one is a typo (0001, 1026) or a spreadsheet's blank date. */
@@ -43,4 +43,25 @@ export function dateProblem(date: IsoDate, rule: DateRule, today?: IsoDate): str
     return `${date} is more than ${rule.maxYearsAhead} years after today (${today}): check the year`;
   }
   return undefined;
+}
+
+/**
+ * The dates that keep the rule, as a closed range: what a loader checks a whole column against in
+ * SQL before it names the dates outside with dateProblem (a date keeps the rule exactly when it is
+ * in the range; the test says so for any date).
+ */
+export function dateRange(rule: DateRule, today?: IsoDate): { earliest: IsoDate; latest: IsoDate } {
+  const last = `${LATEST_YEAR}-12-31`;
+  const todayDay = today === undefined ? null : parseIsoDate(today);
+  if (todayDay === null) return { earliest: `${EARLIEST_YEAR}-01-01`, latest: last };
+  const limit = rule.happened ? todayDay : rule.maxYearsAhead !== undefined ? addYears(todayDay, rule.maxYearsAhead) : null;
+  const latest = limit === null ? last : formatIsoDate(Math.min(limit, parseIsoDate(last)!));
+  return { earliest: `${EARLIEST_YEAR}-01-01`, latest };
+}
+
+/** A federal fiscal year a file reports on must have begun (its Oct 1 keeps HAPPENED): why not, in the same words. */
+export function fiscalYearProblem(fiscalYear: number, today?: IsoDate): string | undefined {
+  const start = formatIsoDate(fiscalYearStart(fiscalYear));
+  const problem = dateProblem(start, HAPPENED, today);
+  return problem && `FY${fiscalYear} begins ${problem}`;
 }

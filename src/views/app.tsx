@@ -6,7 +6,7 @@ import type { Snapshot } from '../data/cache/snapshot';
 import type { LoadedDataset } from '../data/loaders/dataset';
 import { withUpload } from '../data/loaders/dataset';
 import { bootFailure } from '../app/common/boot-failure';
-import type { FileLoad } from '../app/data/load-file';
+import type { FileLoad, LoadOptions } from '../app/data/load-file';
 import { AtlasContext, type Atlas, type EngineState } from './atlas-context';
 import { LoadStatus } from './data/load-status';
 import { DataSources } from './data/data-sources';
@@ -87,13 +87,14 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
   }, [booting, onReady]);
 
   const loadFile = useCallback(
-    async (file: File): Promise<Pick<FileLoad, 'outcome'>> => {
+    async (file: File, options: LoadOptions = {}): Promise<FileLoad> => {
       if (phase.kind !== 'ready') return { outcome: { ok: false, text: 'The app is still loading; try again in a moment.', details: [] } };
       // The loaders come with the engine's code (its chunk imports them too), not with the first screen.
       const { loadDataFile } = await import('../app/data/load-file');
-      const { outcome, added } = await loadDataFile(phase.coordinator, file, file.name);
-      if (added) setDatasets((ds) => withUpload(ds, added));
-      return { outcome };
+      const loaded = await loadDataFile(phase.coordinator, file, file.name, options);
+      const { added, remaining } = loaded;
+      if (added) setDatasets((ds) => withUpload(ds, added, remaining ?? {}));
+      return loaded;
     },
     [phase],
   );

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Coordinator } from '../data/cache/coordinator';
 import type { LoadedDataset } from '../data/loaders/dataset';
-import type { FileLoad } from '../app/data/load-file';
+import type { FileLoad, LoadOptions } from '../app/data/load-file';
 
 /** The query engine: the map works before it is up; uploads and SQL-only screens wait for it. */
 export type EngineState = 'starting' | 'ready' | 'failed';
@@ -9,8 +9,11 @@ export type EngineState = 'starting' | 'ready' | 'failed';
 export interface Atlas {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
-  /** Loads a user's file (once the engine has started); resolves to a message for the person; never throws. */
-  loadFile: (file: File) => Promise<Pick<FileLoad, 'outcome'>>;
+  /**
+   * Loads a user's file (once the engine has started) and adds it to `datasets`; resolves to a
+   * message for the person and what was loaded; never throws.
+   */
+  loadFile: (file: File, options?: LoadOptions) => Promise<FileLoad>;
   engine: EngineState;
   /** The map calls this once it has drawn data: the app is then ready. */
   markDrawn: () => void;

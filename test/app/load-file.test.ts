@@ -80,7 +80,9 @@ describe('an HRSA upload', () => {
     expect(outcome.ok).toBe(false);
     expect(added).toBeUndefined();
     expect(outcome.text).toBe('excerpt.csv could not be loaded; the data already loaded is unchanged.');
-    expect(!outcome.ok && outcome.details.join(' ')).toContain('Out of Memory');
+    // The engine's own words ("Out of Memory Error: …") become what a person can do about it.
+    expect(!outcome.ok && outcome.details.join(' ')).toMatch(/^the browser ran out of memory for it: close other tabs/);
+    expect(!outcome.ok && outcome.details.join(' ')).not.toContain('Error:');
     expect(await engineRows(db)).toBe(rowsBefore);
     expect(await totals(coordinator)).toEqual(before);
   });

@@ -22,15 +22,15 @@ const dataset = (id: string, parts: string[], extra: Partial<LoadedDataset> = {}
 });
 
 describe('the dataset list after an upload', () => {
-  it('marks the datasets whose parts (here HPSA disciplines) the upload covers as replaced, and only those', () => {
+  it('marks a dataset of the upload’s table replaced when none of its rows is left, partly when some are, and leaves other tables alone', () => {
     const embedded = [
-      dataset('pc', ['Primary Care']),
-      dataset('mh', ['Mental Health']),
+      dataset('pc', ['Primary Care'], { rows: 10 }),
+      dataset('mh', ['Mental Health'], { rows: 4 }),
       dataset('states', [], { table: 'ref_states' }),
       dataset('pc-other-table', ['Primary Care'], { table: 'other' }),
     ];
-    const upload = dataset('upload-1', ['Primary Care', 'Dental Health'], { origin: 'upload' });
-    const after = withUpload(embedded, upload);
+    const upload = dataset('upload-1', ['Primary Care', 'Dental Health'], { origin: 'upload', rows: 7 });
+    const after = withUpload(embedded, upload, { mh: 4, 'upload-1': 7 });
     expect(after.map((d) => [d.id, d.replacedBy ?? null])).toEqual([
       ['pc', 'upload-1'],
       ['mh', null],
@@ -39,24 +39,16 @@ describe('the dataset list after an upload', () => {
       ['upload-1', null],
     ]);
     expect(embedded[0].replacedBy).toBeUndefined(); // the list given is not changed
-    // A later upload replaces an earlier one only when it covers all of its parts; earlier marks stay.
-    const partly = withUpload(after, dataset('upload-2', ['Primary Care'], { origin: 'upload' }));
+    // A later upload that leaves some of an earlier one's rows replaces it in part; earlier marks stay.
+    const partly = withUpload(after, dataset('upload-2', ['Primary Care'], { origin: 'upload' }), { mh: 4, 'upload-1': 3, 'upload-2': 4 });
+    expect(partly.find((d) => d.id === 'upload-1')).toMatchObject({ rowsLeft: 3, partlyReplacedBy: ['upload-2'] });
     expect(partly.find((d) => d.id === 'upload-1')?.replacedBy).toBeUndefined();
-    const fully = withUpload(after, dataset('upload-3', ['Dental Health', 'Primary Care'], { origin: 'upload' }));
+    const fully = withUpload(partly, dataset('upload-3', ['Dental Health', 'Primary Care'], { origin: 'upload' }), {
+      mh: 4,
+      'upload-3': 9,
+    });
     expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('upload-1');
     expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('upload-3');
-  });
-
-  it('replaces the embedded H-1B sponsors only once every fiscal year they hold is loaded again', () => {
-    const embedded = [
-      dataset('uscis', ['FY2022', 'FY2023'], { table: 'h1b_sponsors' }),
-      dataset('dol', ['filings'], { table: 'lca_filings' }),
-    ];
-    const one = withUpload(embedded, dataset('fy2023', ['FY2023'], { table: 'h1b_sponsors', origin: 'upload' }));
-    expect(one.find((d) => d.id === 'uscis')?.replacedBy).toBeUndefined();
-    const both = withUpload(one, dataset('fy22-23', ['FY2022', 'FY2023', 'FY2024'], { table: 'h1b_sponsors', origin: 'upload' }));
-    expect(both.find((d) => d.id === 'uscis')?.replacedBy).toBe('fy22-23');
-    const dol = withUpload(embedded, dataset('new-dol', ['filings'], { table: 'lca_filings', origin: 'upload' }));
-    expect(dol.find((d) => d.id === 'dol')?.replacedBy).toBe('new-dol');
+    expect(fully.find((d) => d.id === 'upload-2')?.replacedBy).toBe('upload-3');
   });
 });

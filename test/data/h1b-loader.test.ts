@@ -57,7 +57,11 @@ describe('USCIS Data Hub excerpts (real rows, committed fixtures)', () => {
 
   it('keeps the health-care employers of Texas with the approvals and denials counted from the file', async () => {
     const r = await load(fixtureText(H1B_2022_EXCERPT), 'h1b_datahubexport-2022.csv');
-    expect(r.vintage).toBe('FY2022');
+    // The excerpt holds a few states of FY2022: beside the full year it replaces, it is marked as part of one.
+    expect(r.vintage).toBe('FY2022 (partial year)');
+    expect(r.summary).toMatch(
+      /FY2022: .* — partial year\? this file has [\d,]+ health-care employers for FY2022, the file it replaced [\d,]+/,
+    );
     expect(r.parts).toEqual(['FY2022']);
     const tx = fy22.filter((x) => x.State === 'TX' && isHealth(x));
     expect(tx.length).toBeGreaterThan(400);
@@ -150,7 +154,7 @@ describe('USCIS files as users have them', () => {
     const e = await refused(lines.join('\n'), 'bad.csv');
     expect(e.message).toBe('bad.csv: 2 value(s) could not be read; nothing was loaded and the data already loaded is unchanged.');
     expect(e.details).toEqual([
-      'column "Fiscal Year": 1 value(s) are not a fiscal year — line 8: "20X2"',
+      'column "Fiscal Year": 1 value(s) are not a fiscal year of the Data Hub (FY2009 on) — line 8: "20X2"',
       'column "Initial Approval": 1 value(s) are not a count — line 4: "abc"',
     ]);
   });

@@ -182,7 +182,7 @@ describe('DOL LCA files as users have them', () => {
     expect(await figures(`specialty = 'medical laboratory scientist' AND state = 'TX'`)).toEqual(before);
   });
 
-  it('reads DOL’s full layout: a hundred columns, denied and withdrawn cases and other visa classes left out', async () => {
+  it('reads DOL’s full layout: a hundred columns; counts "Certified" H-1B only, certified-then-withdrawn apart (casebook D1)', async () => {
     const extra = Array.from({ length: 80 }, (_, i) => `EXTRA_COLUMN_${i}`);
     const full = [...header, 'CASE_STATUS', 'VISA_CLASS', ...extra];
     const status = (i: number) =>
@@ -193,9 +193,17 @@ describe('DOL LCA files as users have them', () => {
       data: rows.map((r, i) => [...header.map((c) => r[c]), status(i), visa(i), ...extra.map(() => 'x')]),
     });
     const r = await load(text, 'LCA_Disclosure_Data_FY2025_Q2_full.csv');
-    const expected = rows.filter((x, i) => (isPhysician(x) || isLab(x)) && i % 10 > 1 && i % 17 !== 0).length;
+    // D1: CASE_STATUS "Certified" exactly, VISA_CLASS "H-1B" only; "Certified - Withdrawn" apart.
+    const ours = (x: Row) => isPhysician(x) || isLab(x);
+    const expected = rows.filter((x, i) => ours(x) && i % 10 > 2 && i % 17 !== 0).length;
+    const withdrawnApart = rows.filter((x, i) => ours(x) && i % 10 === 2 && i % 17 !== 0).length;
     expect(r.rows).toBe(expected);
-    expect(r.summary).toMatch(/not certified or not H-1B/);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM lca_withdrawn`);
+    expect(n).toBe(withdrawnApart);
+    expect(r.summary).toContain(`${withdrawnApart.toLocaleString('en-US')} certified then withdrawn, shown apart`);
+    const reason = (text: string) => r.dropped!.find((d) => d.reason.startsWith(text))?.rows;
+    expect(reason('not H-1B')).toBe(rows.filter((x, i) => ours(x) && i % 17 === 0).length);
+    expect(reason('denied')).toBe(rows.filter((x, i) => ours(x) && i % 10 === 0 && i % 17 !== 0).length);
   });
 
   it('reads a tab inside a quoted field as a space', async () => {

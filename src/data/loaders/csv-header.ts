@@ -70,3 +70,33 @@ export function headerText(head: Uint8Array, fileName: string): string {
     throw notUtf8(fileName, 1);
   }
 }
+
+/** A column name the header gives more than once (DuckDB compares names without case). */
+export interface RepeatedColumn {
+  name: string;
+  /** 1-based positions in the header. */
+  positions: number[];
+}
+
+/**
+ * The header with every repeat of a name made unique ("X (column 9)"), so DuckDB can read the file
+ * (it refuses a header with a name twice), and the names repeated. The first of each keeps its name.
+ */
+export function distinctColumns(fields: readonly string[]): { fields: string[]; repeated: RepeatedColumn[] } {
+  const seen = new Map<string, RepeatedColumn>();
+  const taken = new Set(fields.map((f) => f.toLowerCase()));
+  const out = fields.map((name, i) => {
+    const key = name.toLowerCase();
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { name, positions: [i + 1] });
+      return name;
+    }
+    first.positions.push(i + 1);
+    let renamed = `${name} (column ${i + 1})`;
+    while (taken.has(renamed.toLowerCase())) renamed += "'";
+    taken.add(renamed.toLowerCase());
+    return renamed;
+  });
+  return { fields: out, repeated: [...seen.values()].filter((r) => r.positions.length > 1) };
+}

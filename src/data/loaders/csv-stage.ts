@@ -3,6 +3,7 @@
 // that name the file, the line and the column.
 import type { SqlEngine } from '../engine/engine';
 import { sqlString } from '../engine/sql';
+import { onPhysicalLines, type LineNumbers } from './csv-lines';
 
 export class DataLoadError extends Error {
   constructor(
@@ -14,6 +15,14 @@ export class DataLoadError extends Error {
   }
 }
 
+/** The person answered a load's question with "no": nothing was loaded, by their choice. */
+export class LoadDeclined extends DataLoadError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoadDeclined';
+  }
+}
+
 export const MAX_LISTED = 10;
 
 /** The refusal of a file that is not UTF-8, naming the first line found with other bytes. */
@@ -22,10 +31,25 @@ export const notUtf8 = (fileName: string, line: number): DataLoadError =>
     `line ${line} has bytes that are not UTF-8. Re-save it as "CSV UTF-8" (the federal agencies publish UTF-8); a file saved in a Windows or Latin-1 encoding turns accented letters and dashes into unreadable bytes.`,
   ]);
 
+/** "Binder Error: …", "Invalid Input Error: …": the class DuckDB puts before its message. */
+const ENGINE_ERROR_CLASS = /^(?:Error: )?(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)*) Error: /;
+
+/**
+ * What went wrong, in words a person can act on, for any error the engine throws while reading or
+ * loading a file; never DuckDB's own text alone ("Binder Error: …"). The engine's words follow, for
+ * whoever reports the problem, only where no plain wording fits.
+ */
 export function describeDuckDbError(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   if (/Invalid unicode|not utf-8/i.test(text)) return 'the file is not UTF-8 text (re-save it as "CSV UTF-8")';
-  return text.split('\n').slice(0, 3).join(' ');
+  if (/out of memory|could not allocate|memory limit/i.test(text))
+    return 'the browser ran out of memory for it: close other tabs and try again, or load a smaller file (one fiscal year, one discipline)';
+  const duplicate = /Duplicate struct entry name "(.*)"/.exec(text);
+  if (duplicate) return `the header names column "${duplicate[1]}" twice: rename or delete one of them`;
+  if (/unterminated quote/i.test(text)) return 'a quoted value is never closed: a " opens it and no " ends it';
+  if (/maximum line size/i.test(text)) return 'a line is longer than the engine reads (2 MB): is this a CSV file?';
+  const plain = text.replace(ENGINE_ERROR_CLASS, '').split('\n')[0].trim();
+  return `the query engine could not read it (it said: ${plain.length > 200 ? `${plain.slice(0, 200)}…` : plain})`;
 }
 
 export async function count(db: SqlEngine, sql: string): Promise<number> {
@@ -48,6 +72,8 @@ export interface CsvSource {
   header: string[];
   trailingDelimiter: boolean;
   delimiter?: string;
+  /** The file's physical line numbers, for messages (csv-lines.ts); without them, record numbers are shown. */
+  lines?: LineNumbers;
 }
 
 /**
@@ -68,35 +94,69 @@ export async function stageCsv(db: SqlEngine, stage: string, select: string, src
     } catch (e) {
       throw new DataLoadError(`${src.fileName} could not be read as CSV; nothing was loaded.`, [describeDuckDbError(e)]);
     }
-    await refuseRejectedLines(db, rejects, src.fileName);
+    await refuseRejectedLines(db, rejects, src.fileName, 'true', src.lines);
   } finally {
     await db.query(`DROP TABLE IF EXISTS ${rejects}`);
     await db.query(`DROP TABLE IF EXISTS ${scans}`);
   }
 }
 
+/** DuckDB's reasons for rejecting a line, as a person reads them. */
+function rejectReason(type: string, message: string, column: string | null): string {
+  const found = /Found: (\d+)/.exec(message)?.[1];
+  const header = /Expected Number of Columns: (\d+)/.exec(message)?.[1] ?? 'more';
+  switch (type) {
+    case 'MISSING COLUMNS':
+      return `has ${found ?? 'fewer'} value(s) where the header has ${header} columns${column ? ` (no value for "${column}" or after it)` : ''}`;
+    case 'TOO MANY COLUMNS':
+      return `has ${found ?? 'more'} values where the header has ${header} columns`;
+    case 'UNQUOTED VALUE':
+      return 'a quoted value is never closed, or a " stands inside a value without quotes';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'the line is longer than the engine reads (2 MB)';
+    case 'CAST':
+      return `${column ? `column "${column}": ` : ''}a value could not be read as a number or date`;
+    default:
+      return message.replace(ENGINE_ERROR_CLASS, '').split('\n')[0];
+  }
+}
+
 /**
  * Refuses the file if read_csv rejected any of its lines (`which`: the rejects to look at), naming
- * them by line and column; bytes that are not UTF-8 (DuckDB checks every value as it reads it) get
- * the message that says how to re-save the file.
+ * them by physical line and column; bytes that are not UTF-8 (DuckDB checks every value as it
+ * reads it) get the message that says how to re-save the file.
  */
-export async function refuseRejectedLines(db: SqlEngine, rejects: string, fileName: string, which = 'true'): Promise<void> {
+export async function refuseRejectedLines(
+  db: SqlEngine,
+  rejects: string,
+  fileName: string,
+  which = 'true',
+  lines?: LineNumbers,
+): Promise<void> {
   const [{ total, not_utf8 }] = await db.query<{ total: number; not_utf8: number | null }>(
     `SELECT count(DISTINCT line)::INTEGER AS total, min(line) FILTER (WHERE error_type = 'INVALID ENCODING')::INTEGER AS not_utf8
      FROM ${rejects} WHERE ${which}`,
   );
   if (total === 0) return;
-  if (not_utf8 !== null) throw notUtf8(fileName, not_utf8);
-  const rows = await db.query<{ line: number; column_name: string | null; error_message: string }>(
-    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_message, column_idx) AS error_message
+  const physical = (line: number, map: Map<number, number>) => map.get(line) ?? line;
+  if (not_utf8 !== null) throw notUtf8(fileName, physical(not_utf8, (await lines?.ofRejects([not_utf8])) ?? new Map<number, number>()));
+  const rows = await db.query<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
+    `SELECT line::INTEGER AS line, arg_min(column_name, column_idx) AS column_name, arg_min(error_type, column_idx) AS error_type,
+            arg_min(error_message, column_idx) AS error_message
      FROM ${rejects} WHERE ${which} GROUP BY line ORDER BY line LIMIT ${MAX_LISTED}`,
   );
-  const details = rows.map((r) => `line ${r.line}${r.column_name ? `, column "${r.column_name}"` : ''}: ${r.error_message.split('\n')[0]}`);
+  const map = (await lines?.ofRejects(rows.map((r) => r.line))) ?? new Map<number, number>();
+  const details = rows.map((r) => `line ${physical(r.line, map)}: ${rejectReason(r.error_type, r.error_message, r.column_name)}`);
   if (total > MAX_LISTED) details.push(`… and ${total - MAX_LISTED} more broken line(s)`);
   throw new DataLoadError(
     `${fileName}: ${total} line(s) could not be read; nothing was loaded and the data already loaded is unchanged.`,
     details,
   );
+}
+
+/** The first rows a check found, by physical line: `SELECT line, … ORDER BY line LIMIT n` run here. */
+export async function firstRowsAt<T extends { line: number }>(db: SqlEngine, sql: string, lines?: LineNumbers): Promise<T[]> {
+  return onPhysicalLines(lines, await db.query<T>(sql));
 }
 
 /**

@@ -24,22 +24,30 @@ export interface LoadedDataset {
   rowsRead?: number;
   dropped?: DroppedRows[];
   /**
-   * The parts of its table the dataset holds — HPSA disciplines, DOL filings, USCIS fiscal years: a
-   * later upload holding all of them replaces it.
+   * The parts of its table the dataset holds — HPSA disciplines, DOL quarters, USCIS fiscal years.
    */
   parts: string[];
   /** One line a person can read: what was loaded. */
   summary: string;
   warnings: string[];
-  /** The id of the upload that replaced it. */
+  /** The id of the upload that replaced it (none of its rows is left). */
   replacedBy?: string;
+  /** Uploads that replaced part of it (a fiscal year, a quarter's cases), and the rows it still has. */
+  partlyReplacedBy?: string[];
+  rowsLeft?: number;
 }
 
-/** The dataset list after an upload: datasets whose parts the new one covers are marked replaced by it. */
-export function withUpload(datasets: readonly LoadedDataset[], added: LoadedDataset): LoadedDataset[] {
-  const covered = new Set(added.parts);
-  const replaced = datasets.map((d) =>
-    !d.replacedBy && d.table === added.table && d.parts.length && d.parts.every((x) => covered.has(x)) ? { ...d, replacedBy: added.id } : d,
-  );
-  return [...replaced, added];
+/**
+ * The dataset list after an upload, from the rows each dataset of the upload's table still has
+ * (`remaining`, by dataset id): none left, replaced by the upload; fewer, partly replaced.
+ */
+export function withUpload(datasets: readonly LoadedDataset[], added: LoadedDataset, remaining: Record<string, number>): LoadedDataset[] {
+  const updated = datasets.map((d) => {
+    if (d.replacedBy || d.table !== added.table) return d;
+    const left = remaining[d.id] ?? 0;
+    if (left === 0) return { ...d, replacedBy: added.id };
+    if (left < (d.rowsLeft ?? d.rows)) return { ...d, rowsLeft: left, partlyReplacedBy: [...(d.partlyReplacedBy ?? []), added.id] };
+    return d;
+  });
+  return [...updated, added];
 }

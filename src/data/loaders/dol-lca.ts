@@ -1,36 +1,54 @@
-// DOL OFLC's LCA disclosure file (H-1B wage filings) into `lca_filings`: certified H-1B filings for
-// physicians and lab technologists, replacing the filings loaded before (market/lca-read.ts).
+// DOL OFLC's LCA disclosure file (H-1B Labor Condition Applications) into `lca_filings`: the
+// certified H-1B filings for physicians and lab technologists, one per case (market/lca-read.ts).
 import type { FileLoader } from './loader';
 import { recogniseLca, type LcaColumns } from './market/lca-format';
-import { loadLcaFile } from './market/lca-read';
-import { LCA_TABLE } from '../tables/market';
+import { LCA_DROP_REASONS, describeDropped, loadLcaFile, type LcaDropReason, type LcaLoadResult } from './market/lca-read';
+import { LCA_TABLE, LCA_WITHDRAWN_TABLE } from '../tables/market';
 import { WAGE_UNIT_RULE } from '../../model/market/wage-units';
+import { todayOf } from './date-rule';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** What the load replaced of the filings loaded before, in words; empty when nothing. */
+function replacedText(r: LcaLoadResult): string {
+  const parts = [
+    r.replaced.sameCase &&
+      `${fmt(r.replaced.sameCase)} case(s) already loaded from another quarter's file now count once, as this file gives them`,
+    r.replaced.sameQuarter && `replaces the ${r.period.label} filings loaded before (${fmt(r.replaced.sameQuarter)})`,
+    r.replaced.otherYear &&
+      `replaces the ${r.replaced.otherYears.join(', ')} filings (${fmt(r.replaced.otherYear)}): two fiscal years are never added together`,
+  ].filter(Boolean);
+  return parts.length ? ` ${parts.join('; ')}.` : '';
+}
 
 export const dolLca: FileLoader<LcaColumns> = {
   id: 'dol-lca',
   expected: 'a DOL LCA disclosure file (SOC_CODE, JOB_TITLE, WAGE_RATE_OF_PAY_FROM, …)',
   recognise: recogniseLca,
+  columnsRead: (columns) => Object.values(columns).filter((c): c is string => !!c),
 
   async load(db, file, columns) {
-    const r = await loadLcaFile(db, { ...file, columns });
-    const dropped = [
-      { reason: 'other occupations', rows: r.otherOccupations },
-      { reason: 'not certified or not H-1B', rows: r.notCertifiedH1b },
-    ].filter((d) => d.rows > 0);
+    const r = await loadLcaFile(db, { ...file, columns, today: todayOf(file.now) });
+    const dropped = (Object.keys(LCA_DROP_REASONS) as LcaDropReason[])
+      .filter((k) => r.dropped[k])
+      .map((k) => ({ reason: LCA_DROP_REASONS[k], rows: r.dropped[k]! }));
+    const filings = `${fmt(r.rows)} LCA filings${r.statusChecked ? ' certified for H-1B' : ' (status and visa class not in this copy)'}`;
+    const positions = r.positions === null ? '' : ` for ${fmt(r.positions)} worker positions`;
+    const withdrawn = r.dropped.certifiedWithdrawn ? `; ${fmt(r.dropped.certifiedWithdrawn)} certified then withdrawn, shown apart` : '';
+    const notLoaded = { ...r.dropped, certifiedWithdrawn: 0 };
+    const left = dropped.filter((d) => d.reason !== LCA_DROP_REASONS.certifiedWithdrawn);
     return {
-      changed: [LCA_TABLE],
+      changed: [LCA_TABLE, LCA_WITHDRAWN_TABLE],
       table: LCA_TABLE,
-      parts: ['filings'],
-      title: `H-1B wage filings (LCAs), physicians and lab technologists — ${r.period.label}`,
+      parts: [r.period.label],
+      title: `LCA filings (H-1B), physicians and lab technologists — ${r.period.label}`,
       publisher: 'US Department of Labor, Office of Foreign Labor Certification (LCA disclosure data)',
       vintage: r.period.label,
       source: `Period from ${r.period.basis}. Offered wages annualised: ${WAGE_UNIT_RULE}.`,
       rows: r.rows,
-      rowsRead: r.rows + r.otherOccupations + r.notCertifiedH1b,
+      rowsRead: r.rowsRead,
       dropped,
-      summary: `${fmt(r.rows)} filings (${fmt(r.physicians)} physicians, ${fmt(r.lab)} lab; ${fmt(r.trainees)} residents/fellows, ${fmt(r.unmapped)} without a specialty, ${fmt(r.withoutLevel)} without a wage level)${dropped.length ? `; not loaded: ${dropped.map((d) => `${fmt(d.rows)} ${d.reason === 'other occupations' ? 'rows for other occupations' : d.reason}`).join(', ')}` : ''}. Replaces the filings loaded before.`,
+      summary: `${filings}${positions} (${fmt(r.physicians)} physicians, ${fmt(r.lab)} lab; ${fmt(r.trainees)} residents/fellows, ${fmt(r.unmapped)} without a specialty, ${fmt(r.withoutLevel)} without a wage level)${withdrawn}.${left.length ? ` Not loaded: ${describeDropped(notLoaded)}.` : ''}${replacedText(r)}`,
       warnings: r.warnings,
     };
   },

@@ -1,7 +1,8 @@
 // HRSA's HPSA detail files (BCD_HPSA_FCT_DET_PC / _MH / _DH: one row per component of a shortage
 // designation) into the `hpsa` table, replacing the disciplines the file holds (hpsa/read.ts).
 import type { FileLoader } from './loader';
-import { HPSA_DETAIL_COLUMNS, HPSA_SIGNATURE } from './hpsa/format';
+import { HPSA_DETAIL_COLUMNS, HPSA_FILE_COLUMN, HPSA_SIGNATURE } from './hpsa/format';
+import { todayOf } from './date-rule';
 import { dateOrderOfFirstRows, loadHpsaDetail, type HpsaLoadResult } from './hpsa/read';
 import { HPSA_TABLE } from '../tables/hpsa';
 
@@ -38,8 +39,10 @@ export const hrsaHpsaDetail: FileLoader<null> = {
     return null;
   },
 
+  columnsRead: () => [...HPSA_DETAIL_COLUMNS, HPSA_FILE_COLUMN.ratio_goal],
+
   async load(db, file) {
-    const r = await loadHpsaDetail(db, { ...file, firstRowsOrder: await dateOrderOfFirstRows(db, file) });
+    const r = await loadHpsaDetail(db, { ...file, today: todayOf(file.now), firstRowsOrder: await dateOrderOfFirstRows(db, file) });
     return {
       changed: [HPSA_TABLE],
       table: HPSA_TABLE,

@@ -7,6 +7,20 @@
 import type { SqlEngine } from '../engine/engine';
 import type { HeaderSniff } from './csv-header';
 import type { DatasetEntry } from './manifest';
+import type { LineNumbers } from './csv-lines';
+
+/**
+ * A question a load asks before it changes anything, e.g. whether a partial fiscal year may replace
+ * a full one; `yes` and `no` label the two answers.
+ */
+export interface LoadQuestion {
+  text: string;
+  yes: string;
+  no: string;
+}
+
+/** Asks the person; resolves true for `yes`. Loads without one (the embedded build) take the answer `yes`. */
+export type Confirm = (question: LoadQuestion) => Promise<boolean>;
 
 /** A CSV file registered with the engine, with its header already read (csv-header.ts). */
 export interface CsvFile {
@@ -20,8 +34,12 @@ export interface CsvFile {
   firstRows: Uint8Array;
   /** Written into each row the load adds (source_id), so a dataset's rows can be told apart. */
   sourceId: string;
-  /** Today: some rules depend on the date (a fiscal year still running is partial). */
+  /** Today: some rules depend on the date (a fiscal year still running is partial, a date of a filing cannot lie ahead). */
   now: Date;
+  /** Physical line numbers for messages (a quoted field may hold line breaks). */
+  lines: LineNumbers;
+  /** Asks before a load that may lose data (a partial year replacing a full one); absent: go ahead. */
+  confirm?: Confirm;
 }
 
 /** Rows of the file not loaded, and why ("other occupations", "not certified H-1B"). */
@@ -71,6 +89,8 @@ export interface FileLoader<Layout = unknown> {
    * load it with, or why this file of the format cannot be read (a column missing, an old layout…).
    */
   recognise(sniff: HeaderSniff, fileName: string): Recognition<Layout> | null;
+  /** The header's columns the layout reads (a column named twice among them cannot be read). */
+  columnsRead(layout: Layout): string[];
   /** Loads the registered file, whole, or throws DataLoadError and changes nothing. */
   load(db: SqlEngine, file: CsvFile, layout: Layout): Promise<LoadResult>;
 }

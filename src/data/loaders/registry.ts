@@ -3,11 +3,13 @@
 // the shipped tables by tools/build-embedded.mjs). A new federal format is one module exporting a
 // FileLoader (loader.ts) and one line in FILE_LOADERS.
 import type { SqlEngine } from '../engine/engine';
-import type { CsvFile, FileLoader, LoadResult, SourceLoader } from './loader';
+import type { Confirm, CsvFile, FileLoader, LoadResult, SourceLoader } from './loader';
 import type { DatasetEntry } from './manifest';
 import type { LoadedDataset } from './dataset';
-import { headerText, readHead, sniffHeader, wholeLines, type HeaderSniff } from './csv-header';
+import { distinctColumns, headerText, readHead, sniffHeader, wholeLines, type HeaderSniff, type RepeatedColumn } from './csv-header';
 import { DataLoadError } from './csv-stage';
+import { fileLines } from './csv-lines';
+import { sqlIdent } from '../engine/sql';
 import { hrsaHpsaDetail } from './hrsa-hpsa-detail';
 import { dolLca } from './dol-lca';
 import { uscisH1b } from './uscis-h1b';
@@ -44,6 +46,11 @@ let uploadCounter = 0;
 export interface Loaded {
   dataset: LoadedDataset;
   changed: string[];
+  /**
+   * Rows each dataset (by id: its rows' source_id) still has in the dataset's table after the load:
+   * a dataset with none left was replaced, one with fewer partly (withUpload).
+   */
+  remaining: Record<string, number>;
 }
 
 /** Reads the header, registers the file with the engine and runs `load` on it; drops the file after. */
@@ -51,14 +58,18 @@ async function withCsvFile<T>(
   db: SqlEngine,
   source: File | Uint8Array,
   fileName: string,
-  context: { sourceId: string; now: Date },
-  load: (file: CsvFile, sniff: HeaderSniff) => Promise<T>,
+  context: { sourceId: string; now: Date; confirm?: Confirm },
+  load: (file: CsvFile, sniff: HeaderSniff, repeated: RepeatedColumn[]) => Promise<T>,
 ): Promise<T> {
   const head = await readHead(source);
-  const sniff = sniffHeader(headerText(head, fileName));
+  const read = sniffHeader(headerText(head, fileName));
+  // DuckDB refuses a header with a name twice: repeats get a name of their own (see `repeatedColumns`).
+  const { fields, repeated } = distinctColumns(read.fields);
+  const sniff = { ...read, fields };
   // A copy of the first lines: registering a byte array hands its buffer to the engine's worker.
   const firstRows = wholeLines(head);
   const registeredName = `${context.sourceId}.csv`;
+  const lines = fileLines(db, registeredName);
   const file: CsvFile = {
     fileName,
     registeredName,
@@ -66,36 +77,67 @@ async function withCsvFile<T>(
     trailingDelimiter: sniff.trailingDelimiter,
     delimiter: sniff.delimiter,
     firstRows,
+    lines,
     ...context,
   };
   await db.registerFile(registeredName, source);
   try {
-    return await load(file, sniff);
+    return await load(file, sniff, repeated);
   } finally {
+    await lines.drop();
     await db.dropFile(registeredName);
   }
+}
+
+/**
+ * A column named twice that the loader reads refuses the file (which of the two holds the data?);
+ * one it does not read is only mentioned.
+ */
+function repeatedColumns(repeated: RepeatedColumn[], read: string[], fileName: string): string[] {
+  const readKeys = new Set(read.map((c) => c.toLowerCase()));
+  const where = (r: RepeatedColumn) => `"${r.name}" ${r.positions.length} times (columns ${r.positions.join(', ')})`;
+  const clash = repeated.filter((r) => readKeys.has(r.name.toLowerCase()));
+  if (clash.length) {
+    throw new DataLoadError(
+      `${fileName}: line 1 (the header) names ${clash.map(where).join(' and ')}; the app reads that column and cannot tell which one holds the data. Rename or delete the extra column, then load the file again. Nothing was loaded and the data already loaded is unchanged.`,
+    );
+  }
+  return repeated.map((r) => `line 1 (the header) names ${where(r)}: the app does not read that column, so the file was loaded`);
+}
+
+/** Rows per source in `table` after a load. */
+async function rowsBySource(db: SqlEngine, table: string): Promise<Record<string, number>> {
+  const rows = await db.query<{ source_id: string; n: number }>(
+    `SELECT source_id, count(*)::INTEGER AS n FROM ${sqlIdent(table)} GROUP BY 1`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.source_id, r.n]));
 }
 
 /**
  * A file the user dropped or picked: recognised by its header, read by DuckDB (which also checks
  * that it is UTF-8) and loaded whole, or refused with DataLoadError naming the file, every table as
  * it was. The summaries computed from the changed tables are the coordinator's to rebuild.
+ * `confirm` is asked before a load that may lose data (LoadDeclined when the answer is no).
  */
 export async function loadUserFile(
   db: SqlEngine,
   source: File | Uint8Array,
   fileName: string,
-  options: { now?: Date } = {},
+  options: { now?: Date; confirm?: Confirm } = {},
 ): Promise<Loaded> {
   const id = `upload-${++uploadCounter}`;
   const bytes = source instanceof Uint8Array ? source.byteLength : source.size;
-  return withCsvFile(db, source, fileName, { sourceId: id, now: options.now ?? new Date() }, async (file, sniff) => {
+  const context = { sourceId: id, now: options.now ?? new Date(), confirm: options.confirm };
+  return withCsvFile(db, source, fileName, context, async (file, sniff, repeated) => {
     const { loader, layout } = recogniseFile(sniff, fileName);
+    const headerNotes = repeatedColumns(repeated, loader.columnsRead(layout), fileName);
     const r = await loader.load(db, file, layout);
     return {
       changed: r.changed,
+      remaining: await rowsBySource(db, r.table),
       dataset: {
         ...described(r),
+        warnings: [...headerNotes, ...r.warnings],
         id,
         title: `${r.title} (your file)`,
         source: `Your file ${fileName} (${(bytes / 1e6).toFixed(1)} MB), read in this browser. ${r.source}`,
@@ -144,12 +186,14 @@ export async function loadSource(db: SqlEngine, entry: DatasetEntry, bytes: Uint
     origin: 'embedded' as const,
     format: entry.loader,
   };
-  return withCsvFile(db, bytes, entry.file, { sourceId: entry.id, now: new Date() }, async (file, sniff) => {
+  return withCsvFile(db, bytes, entry.file, { sourceId: entry.id, now: new Date() }, async (file, sniff, repeated) => {
+    if (repeated.length) throw new DataLoadError(`${entry.file}: ${repeatedColumns(repeated, [], entry.file).join('; ')}`);
     const own = SOURCE_LOADERS.find((l) => l.id === entry.loader);
     if (own) {
       const r = await own.load(db, entry, file);
       return {
         changed: r.changed,
+        remaining: {},
         dataset: {
           ...provenance,
           table: entry.table,
@@ -167,6 +211,10 @@ export async function loadSource(db: SqlEngine, entry: DatasetEntry, bytes: Uint
     const recognised = recogniseFile(sniff, entry.file);
     if (recognised.loader !== loader) throw new DataLoadError(`${entry.file} is not ${loader.expected}.`);
     const r = await loader.load(db, file, recognised.layout);
-    return { changed: r.changed, dataset: { ...provenance, ...described(r), parts: entry.parts ?? r.parts } };
+    return {
+      changed: r.changed,
+      remaining: await rowsBySource(db, r.table),
+      dataset: { ...provenance, ...described(r), parts: entry.parts ?? r.parts },
+    };
   });
 }

@@ -2,7 +2,7 @@
 // by state and fiscal year, replacing the fiscal years the file holds (market/h1b-read.ts).
 import type { FileLoader } from './loader';
 import { H1B_LAYOUT_LABEL, recogniseH1b, type H1bColumns, type H1bLayout } from './market/h1b-format';
-import { loadH1bFile } from './market/h1b-read';
+import { H1B_DROP_REASONS, loadH1bFile, type H1bDropReason } from './market/h1b-read';
 import { SPONSORS_TABLE } from '../tables/market';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -11,11 +11,18 @@ export const uscisH1b: FileLoader<{ layout: H1bLayout; columns: H1bColumns }> = 
   id: 'uscis-h1b',
   expected: 'a USCIS H-1B Employer Data Hub export ("Fiscal Year", "Initial Approval", …)',
   recognise: recogniseH1b,
+  columnsRead: ({ columns }) => Object.values(columns).filter((c): c is string => !!c),
 
   async load(db, file, { layout, columns }) {
     const r = await loadH1bFile(db, { ...file, layout, columns });
     const kept = r.naics62Rows + r.academicRows;
     const years = r.years.map((y) => `FY${y.fiscalYear}`);
+    const dropped = (Object.keys(H1B_DROP_REASONS) as H1bDropReason[])
+      .filter((k) => r.dropped[k])
+      .map((k) => ({ reason: H1B_DROP_REASONS[k], rows: r.dropped[k]! }));
+    const replaced = r.replaced.length
+      ? ` Replaces ${r.replaced.map((y) => `FY${y.fiscalYear} as loaded before (${fmt(y.employers)} employers)`).join(', ')}.`
+      : '';
     return {
       changed: [SPONSORS_TABLE],
       table: SPONSORS_TABLE,
@@ -26,11 +33,8 @@ export const uscisH1b: FileLoader<{ layout: H1bLayout; columns: H1bColumns }> = 
       source: `${H1B_LAYOUT_LABEL[r.layout]}; ${fmt(r.naics62Rows)} NAICS 62 rows and ${fmt(r.academicRows)} academic medical centre rows (NAICS 61, by name) kept of ${fmt(r.rowsRead)}.`,
       rows: r.rows,
       rowsRead: r.rowsRead,
-      dropped:
-        r.rowsRead > kept
-          ? [{ reason: 'not health care (NAICS other than 62, or 61 without a medical name)', rows: r.rowsRead - kept }]
-          : [],
-      summary: `${r.years.map((y) => `FY${y.fiscalYear}: ${fmt(y.employers)} employers, ${fmt(y.initialApprovals)} initial approvals, ${fmt(y.initialDenials)} denials${y.note ? ` — ${y.note}` : ''}`).join('; ')}. Replaces the same fiscal years loaded before.`,
+      dropped,
+      summary: `${r.years.map((y) => `FY${y.fiscalYear}: ${fmt(y.employers)} employers, ${fmt(y.initialApprovals)} initial approvals, ${fmt(y.initialDenials)} denials${y.note ? ` — ${y.note}` : ''}`).join('; ')}. ${fmt(kept)} health-care rows of ${fmt(r.rowsRead)}, as ${fmt(r.rows)} employer × state × year rows.${dropped.length ? ` Not loaded: ${dropped.map((d) => `${fmt(d.rows)} ${d.reason}`).join('; ')}.` : ''}${replaced}`,
       warnings: r.warnings,
     };
   },

@@ -9,6 +9,7 @@ import type { SqlEngine } from '../engine/engine';
 import type { LoadedDataset } from '../loaders/dataset';
 import { refreshSummaries } from './summaries';
 import { EMPTY_PIPELINE_SQL, PIPELINE_TABLE } from './pipeline';
+import { createLcaTableSql } from './market';
 
 export interface EmbeddedTable {
   name: string;
@@ -39,13 +40,15 @@ export function parseEmbeddedIndex(json: unknown): EmbeddedIndex {
 
 /**
  * Creates every embedded table and summary in a fresh engine (uploads then replace them like any
- * table), and the empty pipeline table with its summary (filled from the workspace once it is read).
+ * table), the market tables the file leaves empty, and the empty pipeline table with its summary (filled from the workspace once it is read).
  * The file was checked when it was built (tools/embedded-db.ts opens it this way before writing it).
  */
 export async function openEmbedded(db: SqlEngine, index: EmbeddedIndex, file: Uint8Array): Promise<LoadedDataset[]> {
   // A copy of each table's bytes: the engine's worker takes the buffer it is given.
   for (const t of index.tables) await db.insertArrow(t.name, file.slice(t.offset, t.offset + t.bytes));
   await db.query(EMPTY_PIPELINE_SQL);
+  // The market tables the file does not hold (cases certified then withdrawn: none in the embedded copy).
+  await db.query(createLcaTableSql());
   await refreshSummaries(db, [PIPELINE_TABLE]);
   return index.datasets;
 }

@@ -13,7 +13,11 @@ import { HPSA_FILE_COLUMN } from './format';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from '../../tables/hpsa';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
-import { DataLoadError, columnsStruct, inTransaction, refuseRejectedLines, stageCsv } from '../csv-stage';
+import { DataLoadError, columnsStruct, firstRowsAt, inTransaction, refuseRejectedLines, stageCsv } from '../csv-stage';
+import type { LineNumbers } from '../csv-lines';
+import { breaksDateRule, dateRuleMessage, isoText } from '../date-rule';
+import { HAPPENED } from '../../../model/dates';
+import type { IsoDate } from '../../../model/types';
 
 export interface HpsaLoadResult {
   rows: number;
@@ -45,6 +49,10 @@ export interface HpsaLoadOptions {
    * the dates in; null: they do not settle it, the careful read decides.
    */
   firstRowsOrder: DateOrderDecision | null;
+  /** Today, for the date rule: a designation, an update and a snapshot date cannot lie ahead. */
+  today: IsoDate;
+  /** The file's physical line numbers, for messages. */
+  lines?: LineNumbers;
 }
 
 /** A date order and why it was chosen. */
@@ -71,7 +79,7 @@ const fips = (c: string) => `CASE WHEN regexp_full_match(${trimmed(c)}, '[0-9]{4
 
 const F = HPSA_FILE_COLUMN;
 
-/** Date columns. */
+/** Date columns: each records something that has happened (model/dates.ts, HAPPENED). */
 const DATE_FIELDS = { designation_date: F.designation_date, update_date: F.update_date, record_date: F.record_date } as const;
 type DateField = keyof typeof DATE_FIELDS;
 const RECORD_DATE_TEXT = 'Data Warehouse Record Create Date Text';
@@ -156,7 +164,8 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const order = opts.firstRowsOrder;
     const typed = order && (await readTyped(db, opts, order.order));
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
-    const summary = summarise(typed || (await db.query<CheckRow>(CHECK_SQL)), opts.fileName);
+    const checked = typed || (await db.query<CheckRow>(checkSql(opts.today)));
+    const summary = summarise(await withPhysicalLines(checked, opts.lines), opts.fileName);
     await swapIn(db, summary.disciplines);
     return loadResult(summary, loaded);
   } catch (e) {
@@ -239,21 +248,23 @@ function typedReadSql(opts: ReadSource, order: DateOrder, table: string): string
 async function readTyped(db: SqlEngine, opts: HpsaLoadOptions, order: DateOrder): Promise<CheckRow[] | null> {
   const rejects = `${NEW}_rejects`;
   let rows: (CheckRow & { cast: number; broken: number })[];
+  const check = checkSql(opts.today);
   try {
     // The set-up, the read, the count of the values it could not read and the check, in one message.
     rows = await db.query<CheckRow & { cast: number; broken: number }>(
       `${SETUP};\n${typedReadSql(opts, order, NEW)};
       SELECT *, (SELECT count(*) FILTER (WHERE error_type = 'CAST') FROM ${rejects})::INTEGER AS cast,
              (SELECT count(*) FILTER (WHERE error_type <> 'CAST') FROM ${rejects})::INTEGER AS broken
-      FROM (${CHECK_SQL})`,
+      FROM (${check})`,
     );
   } catch {
     return null;
   }
   // The check has one row for all the rows, whatever they are.
   const { cast, broken } = rows[0];
-  if (broken > 0) await refuseRejectedLines(db, rejects, opts.fileName, `error_type <> 'CAST'`);
-  if (cast > 0) {
+  if (broken > 0) await refuseRejectedLines(db, rejects, opts.fileName, `error_type <> 'CAST'`, opts.lines);
+  // A value that did not read as typed, or a date that breaks the date rule: the careful read names them.
+  if (cast > 0 || rows.some((r) => r.g === 3 && r.against_rule > 0)) {
     await db.query(`DROP TABLE ${NEW}`);
     return null;
   }
@@ -275,8 +286,10 @@ async function readCarefully(
   await stageCsv(db, STAGE, select, opts);
   const decision = decideDateOrder(await dateEvidence(db, STAGE));
   if (!decision.ok) throw new DataLoadError(`${fileName}: the date format could not be determined; nothing was loaded.`, [decision.why]);
-  const warnings = await unreadableValues(db, decision.order);
-  const columns = HPSA_COLUMNS.map(([c]) => (c in DATE_FIELDS ? `${parseDate(c as DateField, decision.order)} AS ${c}` : c));
+  const warnings = await unreadableValues(db, decision.order, opts);
+  const kept = (f: DateField) =>
+    `CASE WHEN NOT ${breaksDateRule(parseDate(f, decision.order), HAPPENED, opts.today)} THEN ${parseDate(f, decision.order)} END`;
+  const columns = HPSA_COLUMNS.map(([c]) => (c in DATE_FIELDS ? `${kept(c as DateField)} AS ${c}` : c));
   await db.query(`CREATE TABLE ${NEW} AS SELECT ${columns.join(', ')} FROM ${STAGE} ORDER BY line`);
   return { order: decision.order, why: decision.why, read: 'careful', warnings };
 }
@@ -299,8 +312,12 @@ export async function dateEvidence(db: SqlEngine, rows: string): Promise<DateEvi
   return e;
 }
 
-/** Values present in the file that the loader could not read as numbers or dates, in one scan. */
-async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string[]> {
+/**
+ * Values present in the file that the loader could not read as numbers or dates, in one scan, and
+ * the dates that break the date rule (a designation, update or snapshot after today, a year before
+ * 1900): each left empty and named by column and physical line.
+ */
+async function unreadableValues(db: SqlEngine, order: DateOrder, opts: Pick<HpsaLoadOptions, 'today' | 'lines'>): Promise<string[]> {
   const checks: [string, string, string][] = [
     ...Object.entries(CHECKED_NUMBERS).map(([f, c]) => [c, rawOf(f), f] as [string, string, string]),
     ...(Object.entries(DATE_FIELDS) as [DateField, string][]).map(
@@ -308,19 +325,46 @@ async function unreadableValues(db: SqlEngine, order: DateOrder): Promise<string
     ),
   ];
   const bad = (raw: string, parsed: string) => `${raw} IS NOT NULL AND ${parsed} IS NULL`;
+  const dates = (Object.entries(DATE_FIELDS) as [DateField, string][]).map(([f, c]) => ({ column: c, parsed: parseDate(f, order) }));
+  const against = (parsed: string) => breaksDateRule(parsed, HAPPENED, opts.today);
   const [r] = await db.query<Record<string, number | string | null>>(
-    `SELECT ${checks
-      .map(
+    `SELECT ${[
+      ...checks.map(
         ([, raw, parsed], i) =>
           `count(*) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS n${i}, min(line) FILTER (WHERE ${bad(raw, parsed)})::INTEGER AS l${i}, arg_min(${raw}, line) FILTER (WHERE ${bad(raw, parsed)}) AS v${i}`,
-      )
-      .join(', ')} FROM ${STAGE}`,
+      ),
+      ...dates.map((d, i) => `count(*) FILTER (WHERE ${against(d.parsed)})::INTEGER AS rule${i}`),
+    ].join(', ')} FROM ${STAGE}`,
   );
-  return checks.flatMap(([name], i) =>
+  const lineMap = await (opts.lines?.ofRecords(checks.map((_, i) => Number(r[`l${i}`])).filter((l) => l > 0)) ?? Promise.resolve(null));
+  const at = (line: number) => lineMap?.get(line) ?? line;
+  const unreadable = checks.flatMap(([name], i) =>
     Number(r[`n${i}`]) > 0
-      ? [`column "${name}": ${r[`n${i}`]} value(s) could not be read and were left empty (first at line ${r[`l${i}`]}: "${r[`v${i}`]}")`]
+      ? [
+          `column "${name}": ${r[`n${i}`]} value(s) could not be read and were left empty (first at line ${at(Number(r[`l${i}`]))}: "${r[`v${i}`]}")`,
+        ]
       : [],
   );
+  const rule: string[] = [];
+  for (const [i, d] of dates.entries()) {
+    const n = Number(r[`rule${i}`]);
+    if (!n) continue;
+    const first = await firstRowsAt<{ line: number; date: string }>(
+      db,
+      `SELECT line::INTEGER AS line, ${isoText(d.parsed)} AS date FROM ${STAGE} WHERE ${against(d.parsed)} ORDER BY line LIMIT 3`,
+      opts.lines,
+    );
+    rule.push(dateRuleMessage(d.column, n, first, HAPPENED, opts.today, 'were left empty'));
+  }
+  return [...unreadable, ...rule];
+}
+
+/** The check's first row without an HPSA ID, by physical line. */
+async function withPhysicalLines(groups: CheckRow[], lines: LineNumbers | undefined): Promise<CheckRow[]> {
+  const all = groups.find((g) => g.g === 3);
+  if (!lines || !all?.first_missing) return groups;
+  const map = await lines.ofRecords([all.first_missing]);
+  return groups.map((g) => (g === all ? { ...g, first_missing: map.get(all.first_missing!) ?? all.first_missing } : g));
 }
 
 /** What the check of the new rows counts. */
@@ -337,16 +381,21 @@ interface CheckRow {
   first_missing: number | null;
   snapshot: string | null;
   kept: number;
+  /** Rows with a date that breaks the date rule (the typed read then gives way to the careful one). */
+  against_rule: number;
 }
 
 /**
  * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the
  * load result reports, and what summarise needs to refuse a file unusable as HPSA data.
  */
-const CHECK_SQL = `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
+const checkSql = (today: IsoDate) => `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
     count(DISTINCT hpsa_id)::INTEGER AS ids, count(*) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS missing,
     min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot,
-    (SELECT count(*) FROM ${HPSA_TABLE} WHERE discipline NOT IN (SELECT discipline FROM ${NEW} WHERE discipline IS NOT NULL))::INTEGER AS kept
+    (SELECT count(*) FROM ${HPSA_TABLE} WHERE discipline NOT IN (SELECT discipline FROM ${NEW} WHERE discipline IS NOT NULL))::INTEGER AS kept,
+    count(*) FILTER (WHERE ${Object.keys(DATE_FIELDS)
+      .map((f) => `coalesce(${breaksDateRule(f, HAPPENED, today)}, false)`)
+      .join(' OR ')})::INTEGER AS against_rule
   FROM ${NEW} GROUP BY GROUPING SETS ((discipline), (status), ())`;
 
 /**

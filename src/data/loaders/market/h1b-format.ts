@@ -19,6 +19,11 @@ export const H1B_COLUMNS = {
   continuingApprovals: req('Continuing Approval', 'Continuing Approvals'),
   continuingDenials: req('Continuing Denial', 'Continuing Denials'),
   city: opt('City', 'Petitioner City'),
+  // Read to tell a repeated row from another place of the same employer: the newer layout numbers
+  // its lines, the older one has only the place and the counts.
+  lineNumber: opt('Line by line'),
+  taxId: opt('Tax ID'),
+  zip: opt('ZIP', 'Petitioner Zip Code'),
 } as const satisfies Record<string, ColumnSpec>;
 export type H1bField = keyof typeof H1B_COLUMNS;
 export type H1bColumns = Partial<Record<H1bField, string>>;

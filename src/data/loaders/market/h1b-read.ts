@@ -1,15 +1,31 @@
 // Loads a USCIS H-1B Employer Data Hub file into `h1b_sponsors`: health-care employers (NAICS 62,
 // and academic medical centres filing under NAICS 61, by name), one row per employer, state and
-// fiscal year. The file's fiscal years replace the same years already loaded, whole, or nothing
-// changes.
+// fiscal year. Every row of the file is accounted for: kept, or left out by reason (another
+// industry, no NAICS code, a repeat). The file's fiscal years replace the same years already
+// loaded, whole, or nothing changes; a file that would replace a full year with what looks like
+// part of one asks first.
 import type { SqlEngine } from '../../engine/engine';
 import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
-import { DataLoadError, MAX_LISTED, count, createLookup, inTransaction, shown, stageCsv, type CsvSource } from '../csv-stage';
+import {
+  DataLoadError,
+  LoadDeclined,
+  MAX_LISTED,
+  count,
+  createLookup,
+  firstRowsAt,
+  inTransaction,
+  shown,
+  stageCsv,
+  type CsvSource,
+} from '../csv-stage';
 import { SPONSORS_SCHEMA, SPONSORS_TABLE, createSponsorsTableSql } from '../../tables/market';
 import { H1B_LAYOUT_LABEL, type H1bColumns, type H1bField, type H1bLayout } from './h1b-format';
 import { cleanText } from './clean-text';
 import { createEmployerLookup } from './employer-lookup';
 import { US_STATES } from '../../../model/workspace/us-states';
+import { fiscalYearProblem } from '../../../model/dates';
+import type { Confirm } from '../loader';
+import { todayOf } from '../date-rule';
 
 const STAGE = 'h1b_stage';
 const SCRATCH = [STAGE, 'h1b_employers', 'h1b_states', 'h1b_year_notes'];
@@ -20,6 +36,24 @@ const COUNTS = {
   continuing_denials: 'continuingDenials',
 } as const satisfies Record<string, H1bField>;
 
+/**
+ * USCIS's older export can give one employer's place twice with the same counts (68 of the 59,983
+ * rows of its FY2022 file, 0.1%): such rows are separate lines and are kept. A file where more than
+ * this share of rows repeat another exactly was put together from copies: each row counts once.
+ */
+export const COPIED_FILE_SHARE = 0.1;
+/** A year in the file with fewer health-care employers than this share of the same year loaded looks like part of a year: asked first. */
+export const PARTIAL_YEAR_SHARE = 0.5;
+
+/** Why rows of the file were not loaded, in the order the message lists them. */
+export const H1B_DROP_REASONS = {
+  repeatedLine: 'repeat a "Line by line" number already in the file (each line counted once)',
+  copied: 'repeat another row exactly in a file put together from copies (each row counted once)',
+  noNaics: 'no NAICS code (industry unknown)',
+  otherIndustry: 'not health care (NAICS other than 62, or 61 without a medical name)',
+} as const;
+export type H1bDropReason = keyof typeof H1B_DROP_REASONS;
+
 export interface H1bLoadResult {
   layout: H1bLayout;
   /** Rows in the file, and rows loaded after grouping by employer, state and year. */
@@ -29,6 +63,9 @@ export interface H1bLoadResult {
   /** File rows kept: NAICS 62, and NAICS 61 employers with a medical name. */
   naics62Rows: number;
   academicRows: number;
+  dropped: Partial<Record<H1bDropReason, number>>;
+  /** Fiscal years this file replaced, with their employers before. */
+  replaced: { fiscalYear: number; employers: number }[];
   warnings: string[];
 }
 
@@ -36,25 +73,30 @@ export interface H1bLoadOptions extends CsvSource {
   layout: H1bLayout;
   columns: H1bColumns;
   sourceId: string;
-  /** Today, to flag the current (unfinished) fiscal year as partial. */
+  /** Today, to flag the current (unfinished) fiscal year as partial and refuse one not begun. */
   now: Date;
   /** Notes for years known to be incomplete (the embedded FY2023 file was published mid-year). */
   yearNotes?: Record<number, string>;
+  /** Asked before a year that looks partial replaces a full one (absent: it does, and the note says so). */
+  confirm?: Confirm;
 }
 
 export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<H1bLoadResult> {
   const { fileName } = opts;
   await db.query(createSponsorsTableSql());
   try {
-    await stageCsv(db, STAGE, stageSelect(opts.columns), opts);
+    await stageCsv(db, STAGE, stageSelect(opts.columns, opts.header), opts);
     const rowsRead = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
     if (rowsRead === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
     await refuseUnreadable(db, opts);
-    const warnings = await stateWarnings(db, opts);
+    const warnings = await markRepeats(db, opts, rowsRead);
+    warnings.push(...(await stateWarnings(db, opts)));
     await createEmployerLookup(db, 'h1b_employers', `SELECT employer FROM ${STAGE} WHERE naics IN ('61', '62')`);
-    const [kept] = await db.query<{ naics62Rows: number; academicRows: number }>(
-      `SELECT count(*) FILTER (s.naics = '62')::INTEGER AS "naics62Rows", count(*) FILTER (s.naics = '61' AND e.medical)::INTEGER AS "academicRows"
-       FROM ${STAGE} s LEFT JOIN h1b_employers e USING (employer)`,
+    const [kept] = await db.query<{ naics62Rows: number; academicRows: number; noNaics: number; otherIndustry: number }>(
+      `SELECT count(*) FILTER (s.naics = '62')::INTEGER AS "naics62Rows", count(*) FILTER (s.naics = '61' AND e.medical)::INTEGER AS "academicRows",
+              count(*) FILTER (s.naics = '')::INTEGER AS "noNaics",
+              count(*) FILTER (s.naics <> '' AND NOT (s.naics = '62' OR (s.naics = '61' AND coalesce(e.medical, false))))::INTEGER AS "otherIndustry"
+       FROM ${STAGE} s LEFT JOIN h1b_employers e USING (employer) WHERE s.repeat IS NULL`,
     );
     if (kept.naics62Rows + kept.academicRows === 0) {
       const [span] = await db.query<{ first: number; last: number }>(
@@ -65,25 +107,83 @@ export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<
         [`Download the Data Hub export for all industries, or filtered to NAICS 62 (health care and social assistance).`],
       );
     }
-    await yearNotes(db, opts);
+    if (kept.noNaics) warnings.push(await noNaicsNote(db, opts, kept.noNaics));
+    const replaced = await yearNotes(db, opts);
     await inTransaction(db, [
       `DELETE FROM ${SPONSORS_TABLE} WHERE fiscal_year IN (SELECT DISTINCT fy FROM ${STAGE})`,
       `INSERT INTO ${SPONSORS_TABLE} BY NAME ${finalSelect(opts.sourceId)}`,
     ]);
-    return { layout: opts.layout, rowsRead, ...kept, ...(await summary(db, opts.sourceId)), warnings };
+    const repeats = await db.query<{ reason: H1bDropReason; n: number }>(
+      `SELECT repeat AS reason, count(*)::INTEGER AS n FROM ${STAGE} WHERE repeat IS NOT NULL GROUP BY 1`,
+    );
+    const dropped: Partial<Record<H1bDropReason, number>> = {
+      ...Object.fromEntries(repeats.map((r) => [r.reason, r.n])),
+      ...(kept.noNaics ? { noNaics: kept.noNaics } : {}),
+      ...(kept.otherIndustry ? { otherIndustry: kept.otherIndustry } : {}),
+    };
+    return {
+      layout: opts.layout,
+      rowsRead,
+      naics62Rows: kept.naics62Rows,
+      academicRows: kept.academicRows,
+      dropped,
+      replaced,
+      ...(await summary(db, opts.sourceId)),
+      warnings,
+    };
   } finally {
     for (const t of SCRATCH) await db.query(`DROP TABLE IF EXISTS ${t}`);
   }
 }
 
+/**
+ * Marks the rows that repeat another (`repeat`: the reason, NULL for the rest): a "Line by line"
+ * number given twice; and in a file put together from copies, a row equal to an earlier one.
+ * Exact repeats in a file that was not copied are kept and named.
+ */
+async function markRepeats(db: SqlEngine, opts: H1bLoadOptions, rowsRead: number): Promise<string[]> {
+  const [{ exact }] = await db.query<{ exact: number }>(
+    `SELECT (count(*) - count(DISTINCT row_hash))::INTEGER AS exact FROM ${STAGE} WHERE line_number IS NULL`,
+  );
+  const copied = exact > COPIED_FILE_SHARE * rowsRead;
+  await db.query(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * EXCLUDE (n_line, n_row),
+      CASE WHEN line_number IS NOT NULL AND n_line > 1 THEN 'repeatedLine' WHEN ${copied} AND line_number IS NULL AND n_row > 1 THEN 'copied' END AS repeat
+    FROM (SELECT *, row_number() OVER (PARTITION BY line_number ORDER BY line) AS n_line,
+                    row_number() OVER (PARTITION BY row_hash ORDER BY line) AS n_row FROM ${STAGE})
+    ORDER BY line`);
+  if (copied || exact === 0) return [];
+  const first = await firstRowsAt<{ line: number }>(
+    db,
+    `SELECT line::INTEGER AS line FROM (SELECT line, row_number() OVER (PARTITION BY row_hash ORDER BY line) AS n FROM ${STAGE} WHERE line_number IS NULL)
+     WHERE n > 1 ORDER BY line LIMIT 3`,
+    opts.lines,
+  );
+  return [
+    `${exact.toLocaleString('en-US')} row(s) repeat another row exactly (first at line ${first.map((f) => f.line).join(', ')}): kept and added, as USCIS's export lists an employer's place more than once (68 of the 59,983 rows of its FY2022 file); if this file was put together from copies, load the original`,
+  ];
+}
+
+async function noNaicsNote(db: SqlEngine, opts: H1bLoadOptions, n: number): Promise<string> {
+  const first = await firstRowsAt<{ line: number; v: string | null }>(
+    db,
+    `SELECT line::INTEGER AS line, employer AS v FROM ${STAGE} WHERE naics = '' AND repeat IS NULL ORDER BY line LIMIT 3`,
+    opts.lines,
+  );
+  return `column "${opts.columns.naics}": ${n.toLocaleString('en-US')} row(s) have no NAICS code, so whether the employer is in health care is unknown: left out (${first.map((f) => `line ${f.line}: ${shown(f.v)}`).join('; ')})`;
+}
+
 // A count as USCIS writes it; the newer layout has thousands separators ("1,391").
 const countValue = (raw: string) => `TRY_CAST(replace(${raw}, ',', '') AS INTEGER)`;
 
-function stageSelect(columns: H1bColumns): string {
+function stageSelect(columns: H1bColumns, header: readonly string[]): string {
   const c = (f: H1bField) => (columns[f] ? sqlIdent(columns[f]) : 'NULL::VARCHAR');
   const t = (f: H1bField) => `nullif(${trimSpaces(c(f))}, '')`;
+  // The whole row but its line number, to find a row given twice.
+  const whole = header.filter((h) => h !== columns.lineNumber).map((h) => `coalesce(${sqlIdent(h)}, chr(30))`);
   return [
     'line',
+    `${t('lineNumber')} AS line_number`,
+    `md5(concat_ws(chr(31), ${whole.join(', ')})) AS row_hash`,
     `${t('fiscalYear')} AS fy_raw`,
     `TRY_CAST(${t('fiscalYear')} AS INTEGER) AS fy`,
     `${cleanText(c('employer'))} AS employer`,
@@ -93,7 +193,10 @@ function stageSelect(columns: H1bColumns): string {
   ].join(',\n  ');
 }
 
-/** Fiscal years and counts are the figures themselves: any that cannot be read refuses the file. */
+/**
+ * Fiscal years and counts are the figures themselves: any that cannot be read refuses the file, and
+ * so does a fiscal year that has not begun (the date rule: model/dates.ts).
+ */
 async function refuseUnreadable(db: SqlEngine, opts: H1bLoadOptions): Promise<void> {
   const checks: [string, string, string][] = [
     [opts.columns.fiscalYear!, 'fy_raw', `NOT coalesce(fy BETWEEN 2009 AND 2100, false)`],
@@ -109,11 +212,28 @@ async function refuseUnreadable(db: SqlEngine, opts: H1bLoadOptions): Promise<vo
     const n = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE ${bad}`);
     if (!n) continue;
     total += n;
-    const rows = await db.query<{ line: number; v: string | null }>(
+    const rows = await firstRowsAt<{ line: number; v: string | null }>(
+      db,
       `SELECT line::INTEGER AS line, ${raw} AS v FROM ${STAGE} WHERE ${bad} ORDER BY line LIMIT 3`,
+      opts.lines,
     );
     problems.push(
-      `column "${column}": ${n} value(s) are not ${raw === 'fy_raw' ? 'a fiscal year' : 'a count'} — ${rows.map((r) => `line ${r.line}: ${shown(r.v)}`).join('; ')}`,
+      `column "${column}": ${n} value(s) are not ${raw === 'fy_raw' ? 'a fiscal year of the Data Hub (FY2009 on)' : 'a count'} — ${rows.map((r) => `line ${r.line}: ${shown(r.v)}`).join('; ')}`,
+    );
+  }
+  const today = todayOf(opts.now);
+  const years = await db.query<{ fy: number; n: number; line: number }>(
+    `SELECT fy, count(*)::INTEGER AS n, min(line)::INTEGER AS line FROM ${STAGE} WHERE fy BETWEEN 2009 AND 2100 GROUP BY 1 ORDER BY 1`,
+  );
+  const ahead = years.filter((y) => fiscalYearProblem(y.fy, today));
+  if (ahead.length) {
+    const lines = (await opts.lines?.ofRecords(ahead.map((y) => y.line))) ?? new Map<number, number>();
+    total += ahead.reduce((n, y) => n + y.n, 0);
+    problems.push(
+      ...ahead.map(
+        (y) =>
+          `column "${opts.columns.fiscalYear}": ${y.n} row(s) — first at line ${lines.get(y.line) ?? y.line}: ${fiscalYearProblem(y.fy, today)}`,
+      ),
     );
   }
   if (problems.length) {
@@ -131,31 +251,77 @@ async function stateWarnings(db: SqlEngine, opts: H1bLoadOptions): Promise<strin
     { state: 'VARCHAR' },
     US_STATES.map((s) => [s.code]),
   );
-  const where = `naics IN ('61', '62') AND (state_raw IS NULL OR state_raw NOT IN (SELECT state FROM h1b_states))`;
+  const where = `repeat IS NULL AND naics IN ('61', '62') AND (state_raw IS NULL OR state_raw NOT IN (SELECT state FROM h1b_states))`;
   const n = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE ${where}`);
   if (!n) return [];
-  const [first] = await db.query<{ line: number; v: string | null }>(
+  const [first] = await firstRowsAt<{ line: number; v: string | null }>(
+    db,
     `SELECT line::INTEGER AS line, state_raw AS v FROM ${STAGE} WHERE ${where} ORDER BY line LIMIT 1`,
+    opts.lines,
   );
   return [
     `column "${opts.columns.state}": ${n} health-care row(s) have no valid state code and count only in national figures (first at line ${first.line}: ${shown(first.v)})`,
   ];
 }
 
-/** The current fiscal year (from October 1) is never complete; known incomplete years come with their note. */
-async function yearNotes(db: SqlEngine, opts: H1bLoadOptions): Promise<void> {
+/**
+ * Each fiscal year's note: the current fiscal year (from October 1) is never complete; known
+ * incomplete years come with their note; a year with far fewer health-care employers than the same
+ * year loaded now looks like part of a year: the person is asked before it replaces that year
+ * (LoadDeclined if not), and its note says so. Returns the years replaced, with their employers.
+ */
+async function yearNotes(db: SqlEngine, opts: H1bLoadOptions): Promise<H1bLoadResult['replaced']> {
   const currentFy = opts.now.getUTCFullYear() + (opts.now.getUTCMonth() >= 9 ? 1 : 0);
-  const years = (await db.query<{ fy: number }>(`SELECT DISTINCT fy FROM ${STAGE} ORDER BY 1`)).map((r) => r.fy);
+  const years = await db.query<{
+    fy: number;
+    employers: number;
+    approvals: number;
+    loaded: number | null;
+    loaded_approvals: number | null;
+    loaded_note: string | null;
+  }>(
+    `WITH file AS (SELECT s.fy, count(DISTINCT coalesce(e.employer_key, ''))::INTEGER AS employers,
+                          sum(coalesce(${countValue('s.initial_approvals_raw')}, 0))::INTEGER AS approvals
+                   FROM ${STAGE} s LEFT JOIN h1b_employers e USING (employer)
+                   WHERE s.repeat IS NULL AND (s.naics = '62' OR (s.naics = '61' AND e.medical)) GROUP BY 1),
+          loaded AS (SELECT fiscal_year AS fy, count(DISTINCT employer_key)::INTEGER AS loaded, sum(initial_approvals)::INTEGER AS loaded_approvals,
+                            any_value(year_note) AS loaded_note FROM ${SPONSORS_TABLE} GROUP BY 1)
+     SELECT DISTINCT s.fy, coalesce(f.employers, 0) AS employers, coalesce(f.approvals, 0) AS approvals, l.loaded, l.loaded_approvals, l.loaded_note
+     FROM ${STAGE} s LEFT JOIN file f USING (fy) LEFT JOIN loaded l USING (fy) ORDER BY 1`,
+  );
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const notes = new Map<number, string | null>();
+  for (const y of years) {
+    const running =
+      y.fy >= currentFy ? `partial year: FY${y.fy} runs to September 30, ${y.fy} and was not over when this file was read` : null;
+    const smaller = y.loaded !== null && !y.loaded_note && y.employers < PARTIAL_YEAR_SHARE * y.loaded;
+    notes.set(
+      y.fy,
+      opts.yearNotes?.[y.fy] ??
+        running ??
+        (smaller
+          ? `partial year? this file has ${fmt(y.employers)} health-care employers for FY${y.fy}, the file it replaced ${fmt(y.loaded!)}`
+          : null),
+    );
+    if ((running || smaller) && y.loaded !== null && !y.loaded_note && opts.confirm) {
+      const yes = await opts.confirm({
+        text: `${opts.fileName} has ${fmt(y.employers)} health-care employers and ${fmt(y.approvals)} initial approvals for FY${y.fy}; the FY${y.fy} loaded now has ${fmt(y.loaded)} employers and ${fmt(y.loaded_approvals ?? 0)} initial approvals. ${running ? `FY${y.fy} is not over yet` : 'It looks like part of the year'}: replace the full year with it?`,
+        yes: `Replace FY${y.fy}`,
+        no: `Keep the loaded FY${y.fy}`,
+      });
+      if (!yes)
+        throw new LoadDeclined(
+          `${opts.fileName} was not loaded, as you chose: FY${y.fy} stays as loaded (${fmt(y.loaded)} health-care employers).`,
+        );
+    }
+  }
   await createLookup(
     db,
     'h1b_year_notes',
     { fy: 'INTEGER', note: 'VARCHAR' },
-    years.map((fy) => [
-      fy,
-      opts.yearNotes?.[fy] ??
-        (fy >= currentFy ? `partial year: FY${fy} runs to September 30, ${fy} and was not over when this file was read` : null),
-    ]),
+    [...notes].map(([fy, note]) => [fy, note]),
   );
+  return years.filter((y) => y.loaded !== null).map((y) => ({ fiscalYear: y.fy, employers: y.loaded! }));
 }
 
 function finalSelect(sourceId: string): string {
@@ -181,9 +347,9 @@ function finalSelect(sourceId: string): string {
     .map(([name, expr]) => `CAST(${expr} AS ${types[name]}) AS ${name}`)
     .join(', ')}
     FROM ${STAGE} s LEFT JOIN h1b_employers e USING (employer) JOIN h1b_year_notes y ON y.fy = s.fy
-    WHERE s.naics = '62' OR (s.naics = '61' AND e.medical)
+    WHERE s.repeat IS NULL AND (s.naics = '62' OR (s.naics = '61' AND e.medical))
     GROUP BY s.fy, ${key}, ${state}, s.naics
-    ORDER BY s.fy, ${state}, ${key}`;
+    ORDER BY s.fy, ${state}, ${key}, s.naics`;
 }
 
 async function summary(db: SqlEngine, sourceId: string): Promise<Pick<H1bLoadResult, 'rows' | 'years'>> {

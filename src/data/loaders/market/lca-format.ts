@@ -20,8 +20,12 @@ export const LCA_COLUMNS = {
   city: opt('WORKSITE_CITY'),
   postalCode: opt('WORKSITE_POSTAL_CODE'),
   fullTime: opt('FULL_TIME_POSITION'),
+  // DOL's own file has these three; a re-publisher's extract may not (the embedded FY2025 Q2 copy
+  // lacks the status and the class): its filings are loaded, marked as not checked.
+  caseNumber: opt('CASE_NUMBER'),
   caseStatus: opt('CASE_STATUS'),
   visaClass: opt('VISA_CLASS'),
+  positions: opt('TOTAL_WORKER_POSITIONS'),
   decisionDate: opt('DECISION_DATE'),
   // Added by some re-publishers of DOL's quarterly files (the shared FY2025 Q2 copy has them).
   year: opt('Year'),
