@@ -28,6 +28,7 @@ import {
   quantile,
   usableWage,
 } from '../helpers/market-fixture';
+import { datasetRows } from '../helpers/fixtures';
 
 let coordinator: Coordinator;
 beforeAll(async () => {
@@ -38,15 +39,24 @@ beforeAll(async () => {
 });
 
 const rows = parseRows(fixtureText(DOL_EXCERPT));
-const texas = rows.filter((r) => r.WORKSITE_STATE === 'TX' && isMls(r) && usableWage(annualOf(r)));
+const mls = rows.filter((r) => isMls(r) && usableWage(annualOf(r)));
+const texas = mls.filter((r) => r.WORKSITE_STATE === 'TX');
+// Census divisions by state, as the Census Bureau lists them (datasets/ref/states.csv).
+const divisionOf = new Map(datasetRows('ref/states.csv').map((s) => [s.state, s.census_division]));
+const westSouthCentral = mls.filter((r) => divisionOf.get(r.WORKSITE_STATE) === 'West South Central');
 
-/** This test's reading of the method: each level's threshold is the lower quartile of the offers at that level or above. */
+/**
+ * This test's reading of the method (casebook D2): each level's threshold is the lower quartile of
+ * the offers at that level or above in Texas, or, with fewer than 30 there, in its Census division,
+ * then the nation.
+ */
 function expectedLevel(offer: number): number {
   let floor = 0;
   let met = 0;
   for (const level of [1, 2, 3, 4]) {
-    const wages = texas.filter((r) => (levelOf(r) ?? 0) >= level).map(annualOf);
-    if (wages.length < 5) continue;
+    const at = (rs: typeof rows) => rs.filter((r) => (levelOf(r) ?? 0) >= level).map(annualOf);
+    const wages = [at(texas), at(westSouthCentral), at(mls)].find((w) => w.length >= 30);
+    if (!wages) continue;
     floor = Math.max(floor, quantile(wages, 0.25));
     if (offer >= floor) met = level;
   }
@@ -67,11 +77,29 @@ describe('an offer against the filings in its state', () => {
       expect(r.assessment.level, `offer ${offer}`).toBe(expectedLevel(offer));
       expect(r.place.label).toBe('Texas');
       expect(r.widened).toBeNull();
-      expect(r.basis).toBe(`${texas.length} DOL wage filings for Medical laboratory scientist (MLS) in Texas, FY2025 Q2`);
+      expect(r.basis).toBe(`${texas.length} DOL LCA filings for Medical laboratory scientist (MLS) in Texas, FY2025 Q2`);
     }
   });
 
-  it('widens to the Census region, then the nation, when the state has too few filings, and says so', async () => {
+  it('takes a level from the Census division, then the nation, where Texas has fewer than 30 filings at it, and says how many', async () => {
+    const r = (await assessMarketOffer(
+      coordinator,
+      { occupation: 'medical laboratory scientist', state: 'TX', annualWage: 70_000 },
+      'FY2025 Q2',
+    ))!;
+    for (const t of r.assessment.thresholds) {
+      const at = (rs: typeof rows) => rs.filter((x) => (levelOf(x) ?? 0) >= t.level).length;
+      const [tx, division, nation] = [at(texas), at(westSouthCentral), at(mls)];
+      const place = tx >= 30 ? 'Texas' : division >= 30 ? 'the West South Central division' : 'the United States';
+      expect(t.place, `level ${t.level}`).toBe(place);
+      expect(t.filings).toBe(place === 'Texas' ? tx : place === 'the United States' ? nation : division);
+      if (place !== 'Texas') expect(t.tooFew[0]).toEqual({ place: 'Texas', filings: tx });
+    }
+    // Texas has too few at level III or above for its own threshold (the fixture holds every Texas row).
+    expect(texas.filter((x) => (levelOf(x) ?? 0) >= 3).length).toBeLessThan(30);
+  });
+
+  it('widens to the Census division, then the nation, when the state has too few filings, and says so', async () => {
     const r = (await assessMarketOffer(
       coordinator,
       { occupation: 'medical laboratory scientist', state: 'VT', annualWage: 70_000 },
@@ -80,7 +108,7 @@ describe('an offer against the filings in its state', () => {
     const vt = rows.filter((x) => x.WORKSITE_STATE === 'VT' && isMls(x)).length;
     expect(vt).toBeLessThan(MIN_PEERS);
     expect(r.widened).toMatch(new RegExp(`^Only ${vt} filing\\(s\\) with a wage in Vermont`));
-    expect(['the Northeast (Census region)', 'the United States']).toContain(r.place.label);
+    expect(['the New England division', 'the United States']).toContain(r.place.label);
   });
 
   it('gives the odds at the level, the default level’s, and every level’s entries', () => {

@@ -4,7 +4,7 @@ import {
   groupCounts,
   marketSources,
   marketSummary,
-  peerOffers,
+  peerOffersNear,
   sponsorsByYear,
   sponsorStates,
   topEmployers,
@@ -95,12 +95,17 @@ describe('the Market screen’s figures, against counts made here from the excer
     const txPhysicians = dol.filter((r) => r.WORKSITE_STATE === 'TX' && isPhysician(r));
     expect(g.filings).toBe(txPhysicians.length);
     expect(g.trainees).toBeGreaterThan(0);
-    const peers = await run(peerOffers(texasMls));
-    expect(peers.map((p) => p.annual_wage)).toEqual(
+    const peers = await run(peerOffersNear('medical laboratory scientist', 'TX'));
+    expect(peers.filter((p) => p.in_state).map((p) => p.annual_wage)).toEqual(
       wagesOf(txMls)
         .map(round2)
         .sort((a, b) => a - b),
     );
+    // Texas's Census division, West South Central, also holds Arkansas, Louisiana and Oklahoma (Census).
+    const division = dol.filter((r) => ['TX', 'AR', 'LA', 'OK'].includes(r.WORKSITE_STATE) && isMls(r));
+    expect(peers.filter((p) => p.in_division).length).toBe(wagesOf(division).length);
+    expect(peers.length).toBe(wagesOf(dol.filter(isMls)).length);
+    expect(new Set(peers.map((p) => p.division))).toEqual(new Set(['West South Central']));
   });
 
   it('filters by Census region, HHS region and a service area of counties and states', async () => {

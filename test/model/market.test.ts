@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { mapFiling, parseSocCode } from '../../src/model/market/specialty-mapping';
 import { annualWage, isPlausibleAnnualWage, wageUnit } from '../../src/model/market/wage-units';
-import { assessOffer, levelThresholds, quantile, type PeerOffer } from '../../src/model/market/offer';
+import { assessOffer, levelThresholds, quantile, thresholdNote, type PeerOffer, type PeerPlace } from '../../src/model/market/offer';
 import { LOTTERY_ODDS_SOURCE, levelOdds } from '../../src/model/market/lottery-odds';
 import { countyKey } from '../../src/model/market/county-key';
 import { employerKey, looksCapExempt, looksMedical } from '../../src/model/market/employers';
@@ -108,36 +108,63 @@ describe('an offer among peers’ offers', () => {
     expect(quantile([], 0.5)).toBeNull();
   });
 
-  it('estimates each level’s threshold from the low end of the filings at that level or above', () => {
-    const t = levelThresholds(peers);
-    // Level IV: 90k … 99k (10 filings): lower quartile at position 0.25 × 9 = 2.25 → 92k + 0.25 × 1k.
-    expect(t[3]).toEqual({ level: 4, filings: 10, annualWage: 92_250 });
-    // Level III and above: 80k … 99k (20 filings): position 0.25 × 19 = 4.75 → 84,750.
-    expect(t[2]).toEqual({ level: 3, filings: 20, annualWage: 84_750 });
-    expect(t[0].filings).toBe(40);
+  const texas: PeerPlace = { label: 'Texas', peers };
+  // The division: Texas's filings and 10 more at level IV (100k … 109k); the nation: 10 more again (110k … 119k).
+  const extra = (from: number): PeerOffer[] => Array.from({ length: 10 }, (_, i) => ({ annualWage: from + i * 1_000, level: 4 }));
+  const division: PeerPlace = { label: 'the West South Central division', peers: [...peers, ...extra(100_000)] };
+  const nation: PeerPlace = { label: 'the United States', peers: [...division.peers, ...extra(110_000)] };
+
+  it('estimates each level’s threshold from the low end of at least 30 filings at that level or above (casebook D2)', () => {
+    const t = levelThresholds([texas]);
+    // Level I and above: 60k … 99k (40 filings): lower quartile at position 0.25 × 39 = 9.75 → 69k + 0.75 × 1k.
+    expect(t[0]).toEqual({ level: 1, filings: 40, place: 'Texas', tooFew: [], annualWage: 69_750 });
+    // Level II and above: 70k … 99k (30 filings, just enough): position 0.25 × 29 = 7.25 → 77,250.
+    expect(t[1]).toMatchObject({ filings: 30, annualWage: 77_250 });
+    // Level III and above: 20 filings, fewer than 30, and no wider place given: not estimated.
+    expect(t[2]).toMatchObject({ filings: 20, place: 'Texas', annualWage: null });
+    expect(thresholdNote(t[2])).toBe('');
   });
 
-  it('gives the percentile and the highest level whose threshold the offer meets', () => {
-    const a = assessOffer(85_000, peers)!;
-    // Below 85,000: 30 filings (levels I, II and 80k–84k of level III); one tie counts half.
-    expect(a.percentile).toBeCloseTo(25.5 / 40, 10);
+  it('falls back to the Census division, then the nation, where the state has fewer than 30, and says how many each had', () => {
+    const t = levelThresholds([texas, division, nation]);
+    expect(t[0]).toMatchObject({ place: 'Texas', tooFew: [], annualWage: 69_750 });
+    // Level III: Texas has 20; the division 30 (80k … 109k): position 7.25 → 87,250.
+    expect(t[2]).toEqual({
+      level: 3,
+      filings: 30,
+      place: 'the West South Central division',
+      tooFew: [{ place: 'Texas', filings: 20 }],
+      annualWage: 87_250,
+    });
+    // Level IV: Texas 10, the division 20; the nation 30 (90k … 119k) → 97,250.
+    expect(t[3]).toMatchObject({ filings: 30, place: 'the United States', annualWage: 97_250 });
+    expect(thresholdNote(t[3])).toBe(
+      'from the United States: too few filings at level IV or above nearer (Texas 10, the West South Central division 20; 30 needed)',
+    );
+  });
+
+  it('gives the percentile among the state’s filings and the highest level whose threshold the offer meets, with what it rests on', () => {
+    const a = assessOffer(88_000, peers, [texas, division, nation])!;
+    // Below 88,000 in Texas: 28 filings (levels I and II, and 80k … 87k of level III); the tie at 88k counts half; 40 in all.
+    expect(a.percentile).toBeCloseTo(28.5 / 40, 10);
     expect(a.level).toBe(3);
-    expect(a.levelWhy).toMatch(/level III threshold \(25th percentile of 20 filings/);
-    expect(assessOffer(92_000, peers)!.level).toBe(3);
-    expect(assessOffer(95_000, peers)!.level).toBe(4);
-    expect(assessOffer(40_000, peers)!.level).toBe(1);
-    expect(assessOffer(40_000, peers)!.levelWhy).toMatch(/below every estimated threshold/);
+    expect(a.levelWhy).toBe(
+      'meets the estimated level III threshold (25th percentile of 30 filings at level III or above in the West South Central division, as Texas has 20)',
+    );
+    expect(assessOffer(97_250, peers, [texas, division, nation])!.level).toBe(4);
+    expect(assessOffer(72_000, peers, [texas, division, nation])!.level).toBe(1);
+    expect(assessOffer(40_000, peers, [texas])!.levelWhy).toMatch(/below every estimated threshold/);
   });
 
-  it('estimates no level from too few filings with a level', () => {
-    const few = peers.slice(0, 3).map((p) => ({ ...p }));
-    const a = assessOffer(100_000, [...few, { annualWage: 90_000, level: null }])!;
+  it('estimates no level when no place has 30 filings with a level', () => {
+    const few = peers.slice(0, 29).map((p) => ({ ...p }));
+    const a = assessOffer(100_000, [...few, { annualWage: 90_000, level: null }], [{ label: 'the United States', peers: few }])!;
     expect(a.level).toBeNull();
-    expect(a.peers).toBe(4);
+    expect(a.peers).toBe(30);
+    expect(a.levelWhy).toMatch(/fewer than 30 at level I or above, even nationwide/);
     expect(assessOffer(100_000, [])).toBeNull();
   });
 });
-
 describe('wage-weighted lottery odds', () => {
   it('enters a registration once per level and shows each level’s odds against level I', () => {
     const odds = levelOdds(DEFAULT_ASSUMPTIONS);

@@ -163,7 +163,13 @@ describe('buildReportHtml', () => {
     const market = doc.slice(doc.indexOf('<section id="market">'), doc.indexOf('</section>', doc.indexOf('<section id="market">')));
     const appendix = doc.slice(doc.indexOf('<section id="appendix"'));
     expect(market).toContain('<h3>Medical laboratory scientist (MLS) — Texas</h3>');
-    expect(market).toContain('53 certified H-1B wage filings by 39 employers in FY2025 Q2');
+    expect(market).toContain('53 LCA filings by 39 employers in FY2025 Q2');
+    // What is counted, as on the Market screen: a copy without the status and class says so (casebook D1).
+    expect(market).toContain(
+      'The status and visa class of these filings could not be checked: the FY2025 Q2 copy has no CASE_STATUS or VISA_CLASS column',
+    );
+    expect(market).toContain('not a petition, an approval or a hire');
+    expect(market).not.toMatch(/certified H-1B wage filings|demand/);
     expect(market).toContain('median offered annual wage $61,797 (25th–75th percentile $55,494 – $70,741');
     expect(market.indexOf('aria-label="Offered annual wage by wage level')).toBeLessThan(market.indexOf('id="table-market-wage-levels"'));
     for (const id of ['market-wage-levels', 'market-employers', 'market-saved-offers']) expect(market).toContain(`id="table-${id}"`);

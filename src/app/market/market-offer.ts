@@ -2,11 +2,10 @@
 // employers filed there; the H-1B wage level it most likely meets, the lottery odds at that level,
 // the offer saved on a target, and what it does to the target's forecast.
 import type { Coordinator } from '../../data/cache/coordinator';
-import { peerOffers } from '../../data/queries/market';
-import { stateRegions } from '../../data/queries/pipeline';
-import { assessOffer, LEVEL_NUMERAL, type OfferAssessment, type PeerOffer, type WageLevel } from '../../model/market/offer';
+import { peerOffersNear, type PeerOfferNearRow } from '../../data/queries/market';
+import { assessOffer, LEVEL_NUMERAL, type OfferAssessment, type PeerOffer, type PeerPlace, type WageLevel } from '../../model/market/offer';
 import { defaultWageLevel, levelOdds, selectionProbabilityAt, type LevelOdds } from '../../model/market/lottery-odds';
-import { groupOf, occupationLabel, type MarketOccupation, type MarketRegion } from '../../model/market/market-view';
+import { groupOf, occupationLabel, type MarketOccupation } from '../../model/market/market-view';
 import type { Assumptions } from '../../model/timing/assumptions';
 import type { IsoDate, Target, TargetOffer } from '../../model/types';
 import { stateByCode, type Workspace } from '../../model/workspace';
@@ -14,9 +13,9 @@ import { matchTargets } from '../../model/forecast/target-matching';
 import { setTargetOffer } from '../../model/targets';
 import { regionContainsFor } from '../../model/region-contains';
 import { forecastWorkspace, type ForecastRunner } from '../pipeline/forecast';
-import { stateRegionMap, type StateRegions } from '../map/regions';
+import type { StateRegions } from '../map/regions';
 
-/** Fewer peers with a usable wage than this in the state, and the comparison widens to the Census region, then the nation. */
+/** Fewer peers with a usable wage than this in the state, and the comparison widens to the Census division, then the nation. */
 export const MIN_PEERS = 10;
 
 export interface OfferRequest {
@@ -27,8 +26,8 @@ export interface OfferRequest {
 
 export interface OfferResult {
   assessment: OfferAssessment;
-  /** Where the peers are: the state, or a wider place when the state has too few filings. */
-  place: { region: MarketRegion; label: string };
+  /** Where the peers the offer is placed among are: the state, or a wider place when the state has too few filings. */
+  place: { label: string };
   /** Said when the comparison had to widen. */
   widened: string | null;
   period: string;
@@ -36,37 +35,32 @@ export interface OfferResult {
   basis: string;
 }
 
-async function peersIn(coordinator: Coordinator, occupation: MarketOccupation, region: MarketRegion): Promise<PeerOffer[]> {
-  const rows = await coordinator.query(peerOffers({ occupation, region }));
-  return rows.map((r) => ({ annualWage: r.annual_wage, level: (r.wage_level as WageLevel | null) ?? null }));
-}
+const peer = (r: PeerOfferNearRow): PeerOffer => ({ annualWage: r.annual_wage, level: (r.wage_level as WageLevel | null) ?? null });
 
-/** The offer against the peers of the state, or of its Census region or the nation when the state has too few. */
+/**
+ * The offer against the peers of the state (or of its Census division, or the nation, when the
+ * state has too few), and its likely wage level, each level's threshold from the narrowest of the
+ * three places with enough filings (casebook D2).
+ */
 export async function assessMarketOffer(coordinator: Coordinator, req: OfferRequest, period: string): Promise<OfferResult | null> {
-  const stateName = stateByCode(req.state)?.name ?? req.state;
-  const census = stateRegionMap(await coordinator.query(stateRegions())).get(req.state)?.census;
-  const places: { region: MarketRegion; label: string }[] = [
-    { region: { kind: 'state', state: req.state }, label: stateName },
-    ...(census ? [{ region: { kind: 'census-region' as const, name: census }, label: `the ${census} (Census region)` }] : []),
-    { region: { kind: 'nation' }, label: 'the United States' },
+  const rows = await coordinator.query(peerOffersNear(req.occupation, req.state));
+  const division = rows[0]?.division;
+  const places: PeerPlace[] = [
+    { label: stateByCode(req.state)?.name ?? req.state, peers: rows.filter((r) => r.in_state).map(peer) },
+    ...(division ? [{ label: `the ${division} division`, peers: rows.filter((r) => r.in_division).map(peer) }] : []),
+    { label: 'the United States', peers: rows.map(peer) },
   ];
-  let counted: string[] = [];
-  for (const [i, place] of places.entries()) {
-    const peers = await peersIn(coordinator, req.occupation, place.region);
-    if (peers.length >= MIN_PEERS || i === places.length - 1) {
-      const assessment = assessOffer(req.annualWage, peers);
-      if (!assessment) return null;
-      return {
-        assessment,
-        place,
-        widened: counted.length ? `Only ${counted.join(', ')}: compared with ${place.label} instead.` : null,
-        period,
-        basis: `${assessment.peers} DOL wage filings for ${occupationLabel(req.occupation)} in ${place.label}, ${period}`,
-      };
-    }
-    counted = [...counted, `${peers.length} filing(s) with a wage in ${place.label}`];
-  }
-  return null;
+  const among = places.findIndex((p, i) => p.peers.length >= MIN_PEERS || i === places.length - 1);
+  const assessment = assessOffer(req.annualWage, places[among].peers, places);
+  if (!assessment) return null;
+  const skipped = places.slice(0, among).map((p) => `${p.peers.length} filing(s) with a wage in ${p.label}`);
+  return {
+    assessment,
+    place: { label: places[among].label },
+    widened: skipped.length ? `Only ${skipped.join(', ')}: compared with ${places[among].label} instead.` : null,
+    period,
+    basis: `${assessment.peers} DOL LCA filings for ${occupationLabel(req.occupation)} in ${places[among].label}, ${period}`,
+  };
 }
 
 export interface OfferOdds {

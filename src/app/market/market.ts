@@ -102,6 +102,35 @@ export async function gatherMarketData(coordinator: Coordinator, f: MarketFilter
   return { summary, group, levels, employers, sponsorYears, sponsors, sources };
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * What the headline counts are, in the words the screen and the report share (casebook D1): LCA
+ * filings, one per case, certified H-1B where the copy says so; certified-then-withdrawn cases
+ * apart; worker positions beside the filings with what they include; never "demand" or "hires".
+ */
+export function marketCountsText(s: MarketSummary): { headline: string; notes: string[] } {
+  const period = s.period ?? 'no period loaded';
+  const positions =
+    s.with_positions > 0
+      ? ` for ${count(s.positions ?? 0, 'worker position')}${s.with_positions < s.filings ? ` (${count(s.filings - s.with_positions, 'filing')} give none)` : ''}`
+      : '';
+  const checked = s.filings - s.unchecked;
+  const notes = [
+    `Counted: one LCA filing per DOL case number${checked ? `; ${checked < s.filings ? `${count(checked, 'filing')} ` : ''}certified for H-1B (CASE_STATUS “Certified”, VISA_CLASS “H-1B”; not E-3 or H-1B1)` : ''}. ${count(s.withdrawn, 'case')} certified, then withdrawn by the employer, ${s.withdrawn === 1 ? 'is' : 'are'} shown apart and not counted.`,
+    ...(s.unchecked
+      ? [
+          `The status and visa class of ${s.unchecked === s.filings ? 'these filings' : `${s.unchecked.toLocaleString('en-US')} of these filings`} could not be checked: the ${s.unchecked_periods ?? ''} copy has no CASE_STATUS or VISA_CLASS column, so denied or withdrawn cases and E-3 or H-1B1 filings may be among them.`,
+        ]
+      : []),
+    s.with_positions > 0
+      ? 'Worker positions (TOTAL_WORKER_POSITIONS) add up new employment with continued and extended employment, changes of employer, concurrent jobs and amended petitions.'
+      : `Worker positions: not in the ${period} copy (no TOTAL_WORKER_POSITIONS column).`,
+    'An LCA is the employer’s attestation filed before an H-1B petition: not a petition, an approval or a hire.',
+  ];
+  return { headline: `${count(s.filings, 'LCA filing')}${positions} by ${count(s.employers, 'employer')} in ${period}`, notes };
+}
+
 const levelName = (level: number | null) => (level ? `Level ${LEVEL_NUMERAL[level as WageLevel]}` : 'Level not stated');
 const round = (v: number | null) => (v === null ? null : Math.round(v));
 
@@ -174,7 +203,7 @@ export function employersTable(rows: readonly EmployerRow[], label: string): Mar
 export function employersFigure(rows: readonly EmployerRow[], label: string): ChartFigure<CountBar, { title: string; axis: string }> {
   return {
     rows: rows.map((r) => ({ label: r.employer, value: r.filings })),
-    options: { title: `Employers filing most — ${label}; the numbers are in the table`, axis: 'Wage filings' },
+    options: { title: `Employers filing most — ${label}; the numbers are in the table`, axis: 'LCA filings' },
   };
 }
 
@@ -239,7 +268,7 @@ export function sponsorsTable(
         { label: `${yearLabel(y)} initial approvals`, digits: 0 },
         { label: `${yearLabel(y)} initial denials`, digits: 0 },
       ]),
-      { label: `DOL wage filings, ${occupation}`, digits: 0 },
+      { label: `DOL LCA filings, ${occupation}`, digits: 0 },
       { label: 'Cap-exempt?' },
     ],
     rows: sponsors.map((rs) => {
@@ -264,8 +293,8 @@ export function marketSourceNotes(sources: readonly MarketSourceRow[]): string[]
   const lca = sources.filter((s) => s.table_name === 'lca_filings').map((s) => s.period);
   const years = sources.filter((s) => s.table_name === 'h1b_sponsors');
   return [
-    `Wage filings: US Department of Labor, OFLC LCA disclosure data, ${lca.join(', ') || 'none loaded'}; certified H-1B filings. Offered wage = WAGE_RATE_OF_PAY_FROM annualised: ${WAGE_UNIT_RULE}. ${MAPPING_RULE}`,
-    `Sponsors: USCIS H-1B Employer Data Hub, ${years.map((y) => `FY${y.period.slice(2)}${y.note ? ` (${y.note})` : ''}`).join('; ') || 'none loaded'}. Each fiscal year is shown on its own. ${ACADEMIC_CENTRES_RULE} USCIS gives no occupation: sponsors are all health-care employers in the place; the DOL column counts the same employer’s wage filings for the chosen occupation (matched by name).`,
+    `LCA filings: US Department of Labor, OFLC LCA disclosure data, ${lca.join(', ') || 'none loaded'}; one per case number (what is counted is said beside the counts). Offered wage = WAGE_RATE_OF_PAY_FROM annualised: ${WAGE_UNIT_RULE}. ${MAPPING_RULE}`,
+    `Sponsors: USCIS H-1B Employer Data Hub, ${years.map((y) => `FY${y.period.slice(2)}${y.note ? ` (${y.note})` : ''}`).join('; ') || 'none loaded'}. Each fiscal year is shown on its own. ${ACADEMIC_CENTRES_RULE} USCIS gives no occupation: sponsors are all health-care employers in the place; the DOL column counts the same employer’s LCA filings for the chosen occupation (matched by name).`,
     CAP_EXEMPT_CHECK_NOTE,
   ];
 }

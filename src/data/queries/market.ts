@@ -3,7 +3,7 @@
 // specialty and region. Residents and fellows (training posts) never enter wage figures; they are
 // counted beside them.
 import { namedQuery } from '../cache/coordinator';
-import { LCA_TABLE, SPONSORS_TABLE } from '../tables/market';
+import { LCA_TABLE, LCA_WITHDRAWN_TABLE, SPONSORS_TABLE } from '../tables/market';
 import { occupationFilter, groupOf, type MarketOccupation, type MarketRegion } from '../../model/market/market-view';
 import type { ServiceArea } from '../../model/types';
 import { stateByFips } from '../../model/workspace';
@@ -72,7 +72,16 @@ function occupationWhere(o: MarketOccupation): Where {
 const filingsWhere = (f: MarketFilter) => and(occupationWhere(f.occupation), placeWhere(f, true));
 
 export interface MarketSummary {
+  /** LCA filings counted: certified H-1B where the copy says (status_checked), one per case number. */
   filings: number;
+  /** Of them, filings from a copy without CASE_STATUS/VISA_CLASS, and those copies' periods. */
+  unchecked: number;
+  unchecked_periods: string | null;
+  /** Worker positions of the filings that give them (TOTAL_WORKER_POSITIONS), and how many give them. */
+  positions: number | null;
+  with_positions: number;
+  /** Cases certified, then withdrawn by the employer, in the same occupation and place: shown apart, not counted. */
+  withdrawn: number;
   employers: number;
   wages: number;
   q1: number | null;
@@ -88,13 +97,17 @@ export function marketSummary(f: MarketFilter) {
   const w = filingsWhere(f);
   return namedQuery<MarketSummary>(
     'market-summary',
-    reading([LCA_TABLE], w),
-    `SELECT count(*)::INTEGER AS filings, count(DISTINCT t.employer_key)::INTEGER AS employers, count(t.annual_wage)::INTEGER AS wages,
+    reading([LCA_TABLE, LCA_WITHDRAWN_TABLE], w),
+    `SELECT count(*)::INTEGER AS filings, count(*) FILTER (NOT t.status_checked)::INTEGER AS unchecked,
+            string_agg(DISTINCT t.period, ', ' ORDER BY t.period) FILTER (NOT t.status_checked) AS unchecked_periods,
+            sum(t.positions)::INTEGER AS positions, count(t.positions)::INTEGER AS with_positions,
+            (SELECT count(*) FROM ${LCA_WITHDRAWN_TABLE} t WHERE ${w.sql})::INTEGER AS withdrawn,
+            count(DISTINCT t.employer_key)::INTEGER AS employers, count(t.annual_wage)::INTEGER AS wages,
             quantile_cont(t.annual_wage, 0.25) AS q1, quantile_cont(t.annual_wage, 0.5) AS median, quantile_cont(t.annual_wage, 0.75) AS q3,
             count(*) FILTER (t.wage_level IS NULL)::INTEGER AS without_level, count(*) FILTER (t.wage_note IS NOT NULL)::INTEGER AS unusable_wages,
             (SELECT string_agg(DISTINCT period, ', ' ORDER BY period) FROM ${LCA_TABLE}) AS period
      FROM ${LCA_TABLE} t WHERE ${w.sql}`,
-    w.params,
+    [...w.params, ...w.params],
   );
 }
 
@@ -173,14 +186,28 @@ export interface PeerOfferRow {
   wage_level: number | null;
 }
 
-/** Every usable offered wage of the occupation in the place, with its level: what an offer is compared with. */
-export function peerOffers(f: MarketFilter) {
-  const w = filingsWhere(f);
-  return namedQuery<PeerOfferRow>(
-    'market-peer-offers',
-    reading([LCA_TABLE], w),
-    `SELECT t.annual_wage, t.wage_level::INTEGER AS wage_level FROM ${LCA_TABLE} t WHERE ${w.sql} AND t.annual_wage IS NOT NULL ORDER BY 1`,
-    w.params,
+export interface PeerOfferNearRow extends PeerOfferRow {
+  in_state: boolean;
+  /** In the state's Census division (the wider place a wage level falls back to: casebook D2). */
+  in_division: boolean;
+  division: string | null;
+}
+
+/**
+ * Every usable offered wage of the occupation in the nation, each marked as in the state and in its
+ * Census division: the places, narrowest first, an offer's wage level is estimated from.
+ */
+export function peerOffersNear(occupation: MarketOccupation, state: string) {
+  const w = occupationWhere(occupation);
+  return namedQuery<PeerOfferNearRow>(
+    'market-peer-offers-near',
+    reading([LCA_TABLE, 'ref_states'], w),
+    `WITH d AS (SELECT census_division FROM ref_states WHERE state = ?)
+     SELECT t.annual_wage, t.wage_level::INTEGER AS wage_level, t.state IS NOT DISTINCT FROM ? AS in_state,
+            coalesce(t.state IN (SELECT state FROM ref_states WHERE census_division = (SELECT census_division FROM d)), false) AS in_division,
+            (SELECT census_division FROM d) AS division
+     FROM ${LCA_TABLE} t WHERE ${w.sql} AND t.annual_wage IS NOT NULL ORDER BY 1`,
+    [state, state, ...w.params],
   );
 }
 

@@ -7,8 +7,10 @@
 // that prevailing wage. So every filing at level L or above offered at least the level-L wage of
 // its area: a low percentile of those offers estimates the level-L threshold. The lowest offers
 // come from the state's cheapest areas, so the lower quartile is taken rather than the minimum: an
-// offer is not told it reaches a level only the cheapest area's threshold would grant. The official
-// answer is DOL's prevailing wage for the SOC code and worksite area.
+// offer is not told it reaches a level only the cheapest area's threshold would grant. A threshold
+// rests on at least ~30 filings (casebook D2): where the state has fewer at a level, it is taken
+// from the state's Census division, then the nation, and says so. The official answer is DOL's
+// prevailing wage (OFLC's OEWS wage) for the SOC code and area of employment.
 
 export type WageLevel = 1 | 2 | 3 | 4;
 export const WAGE_LEVELS: readonly WageLevel[] = [1, 2, 3, 4];
@@ -22,17 +24,27 @@ export interface PeerOffer {
 
 /** Which low percentile of the offers at level ≥ L stands for the level-L threshold. */
 export const THRESHOLD_PERCENTILE = 0.25;
-/** Fewer filings at level ≥ L than this and the level-L threshold is not estimated. */
-export const MIN_FILINGS_FOR_THRESHOLD = 5;
+/** Fewer filings at level ≥ L than this in a place and the level-L threshold is taken from a wider place (casebook D2: ~30). */
+export const MIN_FILINGS_FOR_THRESHOLD = 30;
+
+/** The filings of one place, narrowest first when several are given: the state, its Census division, the nation. */
+export interface PeerPlace {
+  /** "Texas", "the West South Central division", "the United States". */
+  label: string;
+  peers: PeerOffer[];
+}
 
 export interface LevelThreshold {
   level: WageLevel;
-  /** Filings with a level of `level` or above and a usable wage. */
+  /** Filings with a level of `level` or above and a usable wage, in the place the threshold comes from. */
   filings: number;
-  /** Estimated lowest annual wage that meets the level; null when too few filings. */
+  /** That place; the last one given when none has enough filings. */
+  place: string;
+  /** The narrower places passed over for too few filings, with their counts. */
+  tooFew: { place: string; filings: number }[];
+  /** Estimated lowest annual wage that meets the level; null when no place has enough filings. */
   annualWage: number | null;
 }
-
 /** Quantile by linear interpolation between sorted values (DuckDB's quantile_cont); null for none. */
 export function quantile(values: number[], q: number): number | null {
   if (values.length === 0) return null;
@@ -43,44 +55,70 @@ export function quantile(values: number[], q: number): number | null {
   return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 }
 
-/** Thresholds per level, kept non-decreasing (a higher level never needs less). */
-export function levelThresholds(peers: PeerOffer[]): LevelThreshold[] {
+/**
+ * Thresholds per level, each from the narrowest place with enough filings at that level or above,
+ * kept non-decreasing (a higher level never needs less). `places`: narrowest first.
+ */
+export function levelThresholds(places: readonly PeerPlace[]): LevelThreshold[] {
   let floor = 0;
   return WAGE_LEVELS.map((level) => {
-    const wages = peers.filter((p) => p.level !== null && p.level >= level).map((p) => p.annualWage);
-    const filings = wages.length;
-    if (filings < MIN_FILINGS_FOR_THRESHOLD) return { level, filings, annualWage: null };
-    floor = Math.max(floor, quantile(wages, THRESHOLD_PERCENTILE)!);
-    return { level, filings, annualWage: floor };
+    const tooFew: LevelThreshold['tooFew'] = [];
+    for (const place of places) {
+      const wages = place.peers.filter((p) => p.level !== null && p.level >= level).map((p) => p.annualWage);
+      if (wages.length >= MIN_FILINGS_FOR_THRESHOLD) {
+        floor = Math.max(floor, quantile(wages, THRESHOLD_PERCENTILE)!);
+        return { level, filings: wages.length, place: place.label, tooFew, annualWage: floor };
+      }
+      tooFew.push({ place: place.label, filings: wages.length });
+    }
+    const last = tooFew.pop() ?? { place: '', filings: 0 };
+    return { level, filings: last.filings, place: last.place, tooFew, annualWage: null };
   });
+}
+
+/** "Texas has only 18 filings at level III or above, so": why a threshold comes from a wider place; empty when it does not. */
+export function thresholdNote(t: LevelThreshold): string {
+  if (!t.tooFew.length) return '';
+  const narrower = t.tooFew.map((p) => `${p.place} ${p.filings}`).join(', ');
+  return t.annualWage === null
+    ? `not estimated: fewer than ${MIN_FILINGS_FOR_THRESHOLD} filings at level ${LEVEL_NUMERAL[t.level]} or above anywhere (${narrower}, ${t.place} ${t.filings})`
+    : `from ${t.place}: too few filings at level ${LEVEL_NUMERAL[t.level]} or above nearer (${narrower}; ${MIN_FILINGS_FOR_THRESHOLD} needed)`;
 }
 
 export interface OfferAssessment {
   annualWage: number;
-  /** Peer filings with a usable wage. */
+  /** Peer filings with a usable wage (the place the offer is placed among). */
   peers: number;
   /** Share of peers' offers below this one (ties count half), 0–1. */
   percentile: number;
   /** Highest level whose estimated threshold the offer meets; I when below every estimate; null when none could be estimated. */
   level: WageLevel | null;
-  /** Why: the threshold met (or "below every estimated threshold"). */
+  /** Why: the threshold met, how many filings it rests on and where (or "below every estimated threshold"). */
   levelWhy: string;
   thresholds: LevelThreshold[];
 }
 
-export function assessOffer(annualWage: number, peers: PeerOffer[]): OfferAssessment | null {
+/**
+ * The offer among `peers` (its percentile) and the level its wage most likely meets, from the
+ * thresholds of `places` (narrowest first; by default the peers alone).
+ */
+export function assessOffer(
+  annualWage: number,
+  peers: PeerOffer[],
+  places: readonly PeerPlace[] = [{ label: 'the place', peers }],
+): OfferAssessment | null {
   const total = peers.length;
   if (!(annualWage > 0) || total === 0) return null;
   const below = peers.reduce((s, p) => s + (p.annualWage < annualWage ? 1 : p.annualWage === annualWage ? 0.5 : 0), 0);
-  const thresholds = levelThresholds(peers);
+  const thresholds = levelThresholds(places);
   const met = [...thresholds].reverse().find((t) => t.annualWage !== null && annualWage >= t.annualWage);
   const known = thresholds.filter((t) => t.annualWage !== null);
   const level = met?.level ?? (known.length ? 1 : null);
   const levelWhy = met
-    ? `meets the estimated level ${LEVEL_NUMERAL[met.level]} threshold (${Math.round(THRESHOLD_PERCENTILE * 100)}th percentile of ${met.filings} filings at level ${LEVEL_NUMERAL[met.level]} or above)`
+    ? `meets the estimated level ${LEVEL_NUMERAL[met.level]} threshold (${Math.round(THRESHOLD_PERCENTILE * 100)}th percentile of ${met.filings} filings at level ${LEVEL_NUMERAL[met.level]} or above in ${met.place}${met.tooFew.length ? `, as ${met.tooFew.map((p) => `${p.place} has ${p.filings}`).join(' and ')}` : ''})`
     : known.length
       ? 'below every estimated threshold: level I (an offer below the level I wage still registers at level I)'
-      : `too few filings with a wage level (fewer than ${MIN_FILINGS_FOR_THRESHOLD}) to estimate any threshold`;
+      : `too few filings with a wage level (fewer than ${MIN_FILINGS_FOR_THRESHOLD} at level I or above, even nationwide) to estimate any threshold`;
   return { annualWage, peers: total, percentile: below / total, level, levelWhy, thresholds };
 }
 

@@ -6,6 +6,7 @@
 import { formatNumber } from '../../model/format';
 import { html, svgMarkup, type Html } from '../html';
 import { isUnavailable, type ReportMarket, type ReportMarkets } from '../../app/report/report-input';
+import { marketCountsText } from '../../app/market/market';
 import { tableHtml, type ReportTable } from '../report-table';
 import type { ReportContext } from '../context';
 
@@ -32,10 +33,12 @@ const money = (v: number | null) => (v === null ? '—' : `$${formatNumber(v)}`)
 
 function viewHtml(m: ReportMarket): Html {
   const s = m.summary;
+  const counts = marketCountsText(s);
   return html`<h3>${m.heading}</h3>
-<p>${formatNumber(s.filings)} certified H-1B wage filings by ${formatNumber(s.employers)} employers in ${s.period ?? 'no period loaded'};
+<p>${counts.headline};
 median offered annual wage ${money(s.median)} (25th–75th percentile ${money(s.q1)} – ${money(s.q3)}, ${formatNumber(s.wages)} filings with a usable wage).
 Not counted: ${formatNumber(m.group.trainees)} filings for residents and fellows; ${formatNumber(m.group.unmapped)} filings of the same occupation group could not be given a specialty.</p>
+${counts.notes.map((n) => html`<p class="note">${n}</p>`)}
 ${chart(m, WAGE_LEVELS)}
 ${tableHtml(m.tables[WAGE_LEVELS])}
 ${tableHtml(m.tables[EMPLOYERS])}`;
