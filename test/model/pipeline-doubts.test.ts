@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePipelineCsv } from '../../src/model/pipeline';
 
-const HEADER = 'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,country_of_training,ecfmg_certified,licence_status,training_status,current_status';
+const HEADER =
+  'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,country_of_training,ecfmg_certified,licence_status,training_status,current_status';
 const read = (...rows: string[]) => parsePipelineCsv([HEADER, ...rows].join('\n'), 'doubts.csv', { today: '2026-12-07' });
 
 describe('doubtful training, flagged at import', () => {

@@ -53,7 +53,8 @@ describe('a candidate typed in the form', () => {
         const csv = Papa.unparse([PIPELINE_TEMPLATE_COLUMNS, PIPELINE_TEMPLATE_COLUMNS.map((c) => row[c])]);
         const imported = parsePipelineCsv(csv, 'one.csv', { today: TODAY });
         const typed = readCandidateRow(row, { today: TODAY });
-        const strip = (list: { column: string; value: string; message: string }[]) => list.map(({ column, value, message }) => ({ column, value, message }));
+        const strip = (list: { column: string; value: string; message: string }[]) =>
+          list.map(({ column, value, message }) => ({ column, value, message }));
         expect(strip(typed.errors)).toEqual(strip(imported.errors));
         expect(strip(typed.warnings)).toEqual(strip(imported.warnings));
         expect(typed.candidate).toEqual(imported.candidates[0]);
