@@ -27,6 +27,7 @@ const ALL: CandidateListArgs = {
   stage: null,
   site: null,
   atRisk: false,
+  exactId: true,
   sort: 'position',
   descending: false,
   offset: 0,
@@ -128,6 +129,7 @@ describe('the candidate list in DuckDB', () => {
     expect(await ids({})).toEqual(odd);
     expect(await ids({ search: 'c-1' })).toEqual(['C-1']);
     expect((await list({ search: 'c-1' }))[0].containing).toBe(2);
+    expect(await ids({ search: 'c-1', exactId: false })).toEqual(['C-1', 'C-10']);
     expect(await ids({ search: '=hyperlink' })).toEqual([odd[0]]);
     expect((await list({}))[0].arrival_note).toBe('not forecast yet');
     await load(candidates, result);

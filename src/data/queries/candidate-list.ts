@@ -26,6 +26,8 @@ export interface CandidateListArgs {
   stage: string | null;
   site: string | null;
   atRisk: boolean;
+  /** A search that is exactly one candidate's id shows that candidate alone (false: every candidate containing it). */
+  exactId: boolean;
   sort: CandidateSort;
   descending: boolean;
   offset: number;
@@ -45,11 +47,11 @@ export const searchWords = (search: string): string[] => search.toLowerCase().sp
 
 /**
  * One page of the list; always one row at least, carrying the counts (its candidate fields are null
- * when the page is empty). A search that is exactly one candidate's id shows that candidate alone.
+ * when the page is empty).
  */
 export function candidateListPage(args: CandidateListArgs) {
   const words = searchWords(args.search);
-  const exact = args.search.trim().toLowerCase();
+  const exact = args.exactId ? args.search.trim().toLowerCase() : '';
   const params: unknown[] = [];
   const where: string[] = [];
   for (const [column, value] of [
