@@ -48,7 +48,7 @@ export function timelineChart(
     dy: -ROW / 2 + FONT / 2 + 2,
     textAnchor: 'start',
     fontSize: FONT,
-    lineWidth: (width - 16) / (FONT * 0.6),
+    lineWidth: (width - 24) / FONT,
     textOverflow: 'ellipsis',
   } as const;
   const chart = Plot.plot({

@@ -125,6 +125,7 @@ function timelines(ctx: ReportContext, forecast: ReportForecast): Html {
   const risky = atRiskCandidates(forecast.result, ctx.input.candidates).filter((c) => Object.hasOwn(forecast.timelines, c.candidateId));
   if (!risky.length) return html``;
   return html`<h3>Timelines of the candidates at risk</h3>
+<p class="note">As on the Pipeline screen: each remaining step from its 10th to its 90th percentile finish, the median marked; starred and orange, the steps that most often decide the arrival; dashed lines, fixed dates of the process; a solid line, a target’s due date; the first line, the day of the forecast. The dates are in each candidate’s row of the Pipeline screen.</p>
 ${risky.map((c) => html`<figure class="chart timeline"><figcaption>${c.candidateId}: ${c.specialty}; ${c.route}</figcaption>${svgMarkup(forecast.timelines[c.candidateId])}</figure>`)}`;
 }
 

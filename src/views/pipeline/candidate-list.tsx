@@ -239,7 +239,7 @@ export function CandidateList({
     <section className="card candidate-list" aria-labelledby="candidate-list-title" data-testid="candidate-list">
       <div className="card-head">
         <h2 id="candidate-list-title">Candidates</h2>
-        <button type="button" className="secondary" onClick={onExport}>
+        <button type="button" className="secondary" onClick={onExport} data-testid="candidate-export">
           Export CSV
         </button>
       </div>

@@ -45,9 +45,9 @@ export function CandidateTimeline({ figure }: { figure: TimelineFigure }) {
                   {s.label}
                   {s.highlight && <span className="visually-hidden"> (the step that delays this candidate most)</span>}
                 </th>
-                <td>{s.p10}</td>
-                <td>{s.p50}</td>
-                <td>{s.p90}</td>
+                <td className="nowrap">{s.p10}</td>
+                <td className="nowrap">{s.p50}</td>
+                <td className="nowrap">{s.p90}</td>
                 <td className="num">{pct(s.share)}</td>
               </tr>
             ))}
@@ -65,7 +65,7 @@ export function CandidateTimeline({ figure }: { figure: TimelineFigure }) {
             <tbody>
               {figure.table.dates.map((d, i) => (
                 <tr key={i}>
-                  <td>{d.date}</td>
+                  <td className="nowrap">{d.date}</td>
                   <td>{d.label}</td>
                 </tr>
               ))}

@@ -36,7 +36,7 @@ export function NextActions() {
     <section className="card" aria-labelledby="actions-title">
       <div className="card-head">
         <h2 id="actions-title">Next actions, soonest first</h2>
-        <button type="button" className="secondary" onClick={exportCsv}>
+        <button type="button" className="secondary" onClick={exportCsv} data-testid="actions-export">
           Export CSV
         </button>
       </div>
