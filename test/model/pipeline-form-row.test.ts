@@ -38,11 +38,11 @@ const TYPED: Partial<Record<PipelineColumn, string[]>> = {
 const rowArbitrary = fc
   .tuple(
     fc.constantFrom(...examples),
-    fc.record(Object.fromEntries(Object.entries(TYPED).map(([column, values]) => [column, fc.option(fc.constantFrom(...values!))]))),
+    fc.record(Object.fromEntries(Object.entries(TYPED).map(([column, values]) => [column, fc.option(fc.constantFrom(...values))]))),
   )
   .map(([example, changes]) => {
     const row = Object.fromEntries(header.map((column, i) => [column, example[i]])) as Record<PipelineColumn, string>;
-    for (const [column, value] of Object.entries(changes)) if (value !== null) row[column as PipelineColumn] = value as string;
+    for (const [column, value] of Object.entries(changes)) if (value !== null) row[column as PipelineColumn] = value;
     return row;
   });
 
