@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { rangeBar } from '../../charts/range-bar';
 import {
   CANDIDATE_SORTS,
@@ -16,7 +16,7 @@ import { candidateHref } from './candidate-route';
 
 export const PAGE_SIZE = 25;
 
-/** What the person chose in the list; kept by the screen so it survives opening a candidate. */
+/** What the person chose in the list (it stays mounted while a candidate is open, so this survives). */
 export interface ListControls {
   search: string;
   specialty: string | null;
@@ -202,20 +202,18 @@ function CandidateRow({ row, domain, sample }: { row: CandidateListRow; domain: 
  * forecast's months (the range bars' shared axis); `stale`: the figures are of an earlier forecast.
  */
 export function CandidateList({
-  controls,
-  onChange,
   months,
   stale,
   ready,
   onExport,
 }: {
-  controls: ListControls;
-  onChange: (c: ListControls) => void;
   months: readonly string[] | null;
   stale: boolean;
   ready: boolean;
   onExport: () => void;
 }) {
+  // The list's own state: a change re-renders the list alone, not the screen around it.
+  const [controls, onChange] = useState<ListControls>(INITIAL_LIST);
   const key = JSON.stringify(controls);
   const query = useMemo(
     () => (ready ? candidateListPage({ ...controls, offset: controls.page * PAGE_SIZE, limit: PAGE_SIZE }) : null),
@@ -225,8 +223,14 @@ export function CandidateList({
   );
   const page = useQuery(query);
   const facets = useQuery(useMemo(() => (ready ? candidateListFacets() : null), [ready])).rows ?? [];
-  const rows = (page.rows ?? []).filter((r) => r.id !== null);
-  const counts = page.rows?.[0];
+  const rows = page.rows ?? [];
+  const total = facets.filter((f) => f.kind === 'stage').reduce((sum, f) => sum + f.n, 0);
+  const counts = page.rows && { matches: rows[0]?.matches ?? 0, containing: rows[0]?.containing ?? 0, total };
+  // A page past the end (the list got shorter): back to the first.
+  const pastTheEnd = !!page.rows && !page.pending && rows.length === 0 && controls.page > 0;
+  useEffect(() => {
+    if (pastTheEnd) onChange((c) => ({ ...c, page: 0 }));
+  }, [pastTheEnd]);
   const domain = useMemo<[Date, Date] | null>(
     () => (months && months.length ? [monthStart(months[0])!, monthStart(months[months.length - 1])!] : null),
     [months],

@@ -20,7 +20,7 @@ import { useWorkspace } from '../workspace-context';
 import { AssumptionsPanel } from './assumptions-panel';
 import { CandidateDetail } from './candidate-detail';
 import { CandidateForm, type FormMode } from './candidate-form';
-import { CandidateList, INITIAL_LIST, type ListControls } from './candidate-list';
+import { CandidateList } from './candidate-list';
 import { showCandidate, useChosenCandidate } from './candidate-route';
 import { ForecastCard } from './forecast-card';
 import { FunnelCard } from './funnel-card';
@@ -76,7 +76,6 @@ export function PipelineScreen() {
   const shown = shownForecast(state);
   const listReady = useCandidateListTable(shown?.result ?? null);
   const chosen = useChosenCandidate();
-  const [controls, setControls] = useState<ListControls>(INITIAL_LIST);
   const [form, setForm] = useState<FormMode | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -126,14 +125,7 @@ export function PipelineScreen() {
               onDelete={remove}
             />
           )}
-          <CandidateList
-            controls={controls}
-            onChange={setControls}
-            months={shown?.result.months ?? null}
-            stale={state.kind !== 'current'}
-            ready={listReady}
-            onExport={exportCsv}
-          />
+          <CandidateList months={shown?.result.months ?? null} stale={state.kind !== 'current'} ready={listReady} onExport={exportCsv} />
           <NextActions />
           <FunnelCard candidates={candidates} />
           <DiversityTargets editable={false} />
