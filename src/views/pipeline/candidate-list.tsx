@@ -5,6 +5,7 @@ import {
   candidateListFacets,
   candidateListPage,
   type CandidateFacetRow,
+  type CandidateListArgs,
   type CandidateListRow,
   type CandidateSort,
 } from '../../data/queries/candidate-list';
@@ -16,19 +17,8 @@ import { candidateHref } from './candidate-route';
 
 export const PAGE_SIZE = 25;
 
-/** What the person chose in the list (it stays mounted while a candidate is open, so this survives). */
-export interface ListControls {
-  search: string;
-  specialty: string | null;
-  route: string | null;
-  stage: string | null;
-  site: string | null;
-  atRisk: boolean;
-  exactId: boolean;
-  sort: CandidateSort;
-  descending: boolean;
-  page: number;
-}
+/** What the person chose in the list: the query's choices, and the page instead of an offset. */
+export type ListControls = Omit<CandidateListArgs, 'offset' | 'limit'> & { page: number };
 
 export const INITIAL_LIST: ListControls = {
   search: '',
