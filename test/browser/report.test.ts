@@ -322,7 +322,7 @@ describe('exported report', () => {
     expect(fromReport).toEqual(fromScreen);
     // Each candidate's forecast as the Pipeline screen exports it (its list shows a page of the same rows).
     const exported = await download('candidate-export');
-    screenCandidates = Papa.parse<string[]>(fs.readFileSync((await exported.path())!, 'utf8').replace(/^\uFEFF/, ''), {
+    screenCandidates = Papa.parse<string[]>(fs.readFileSync(await exported.path(), 'utf8').replace(/^\uFEFF/, ''), {
       skipEmptyLines: true,
     })
       .data.slice(1)
