@@ -18,7 +18,7 @@ export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast
   const { result, nextSteps } = forecast;
   return (
     <div className="table-wide" tabIndex={0} role="region" aria-label="Forecast against each target">
-      <table data-testid="forecast-table">
+      <table data-testid="forecast-table" className="targets-forecast">
         <thead>
           <tr>
             <th scope="col">Target</th>
@@ -63,7 +63,7 @@ export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast
                 {pct(f.probabilityMetCounterfactual)}
               </td>
               <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
-              <td>{nextSteps[f.targetId]?.action}</td>
+              <td data-col="next-action">{nextSteps[f.targetId]?.action}</td>
               <td>
                 <ActionDate date={nextSteps[f.targetId]?.date ?? null} />
               </td>
