@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { candidateListRecords, syncCandidateList } from '../../src/app/pipeline/candidate-list';
 import { atRiskCandidates } from '../../src/app/report/plan-page';
-import { Coordinator } from '../../src/data/coordinator';
+import { Coordinator } from '../../src/data/cache/coordinator';
 import { candidateListFacets, candidateListPage, type CandidateListArgs } from '../../src/data/queries/candidate-list';
 import { simulate } from '../../src/model/forecast/simulate';
 import type { ForecastResult } from '../../src/model/forecast/result';

@@ -1,8 +1,8 @@
 // The candidate list's rows: each candidate in plain words with the latest forecast's figures,
-// written to DuckDB (data/candidate-list-table.ts) whenever the candidates or the forecast change,
+// written to DuckDB (data/tables/candidate-list.ts) whenever the candidates or the forecast change,
 // so the list's search, filters, sort and pages are DuckDB queries (data/queries/candidate-list.ts).
-import type { Coordinator } from '../../data/coordinator';
-import { CANDIDATE_LIST_TABLE, writeCandidateList, type CandidateListRecord } from '../../data/candidate-list-table';
+import type { Coordinator } from '../../data/cache/coordinator';
+import { CANDIDATE_LIST_TABLE, writeCandidateList, type CandidateListRecord } from '../../data/tables/candidate-list';
 import type { CandidateForecast, ForecastResult } from '../../model/forecast/result';
 import { professionName, routeName, stageName } from '../../model/names';
 import { specialtyLabel } from '../../model/specialties';

@@ -1,8 +1,8 @@
 // The Pipeline screen's candidate list, answered by DuckDB from the candidate_list table: a search
 // (every word typed must appear in the candidate's id, specialty, stage, route or site), filters,
 // a sort on any column and one page of rows, with the counts the screen states.
-import { namedQuery } from '../coordinator';
-import { CANDIDATE_LIST_TABLE, type CandidateListRecord } from '../candidate-list-table';
+import { namedQuery } from '../cache/coordinator';
+import { CANDIDATE_LIST_TABLE, type CandidateListRecord } from '../tables/candidate-list';
 
 export const CANDIDATE_SORTS = ['position', 'id', 'specialty', 'stage', 'route', 'site', 'median', 'chance'] as const;
 export type CandidateSort = (typeof CANDIDATE_SORTS)[number];

@@ -1,4 +1,4 @@
-import type { LoadedDataset } from '../../data/datasets';
+import type { LoadedDataset } from '../../data/loaders/dataset';
 import type { EngineState } from '../atlas-context';
 
 /**

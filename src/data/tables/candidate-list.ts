@@ -2,7 +2,7 @@
 // the latest forecast's figures, so the list is searched, filtered, sorted and paged by DuckDB
 // (queries/candidate-list.ts). The app writes it whenever the candidates or the forecast change.
 // The text goes in exactly as typed: this CSV is read by DuckDB, never opened in a spreadsheet.
-import type { SqlEngine } from './engine';
+import type { SqlEngine } from '../engine/engine';
 
 export const CANDIDATE_LIST_TABLE = 'candidate_list';
 
