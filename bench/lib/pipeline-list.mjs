@@ -1,47 +1,23 @@
-#!/usr/bin/env node
-// The Pipeline screen's candidate list with 1,000 candidates: how long a search, a filter or a sort
-// takes to answer, from the input event to the list showing the new rows (the rows come from
-// DuckDB through the coordinator). Target: p95 ≤ 50 ms.
+// The Pipeline screen's candidate list with 1,000 candidates (group "list" of bench/run.mjs): how
+// long a search, a filter or a sort takes to answer, from the input event to the list showing the
+// new rows (the rows come from DuckDB through the coordinator). Target: p95 ≤ 50 ms.
 //
-//   node bench/pipeline-list.mjs [--changes 40] [--dist dist-bench] [--out FILE]
-//
-// Drives the built app (dist-bench/, built here with `vite build --mode bench` if missing) in
-// headless Chromium, like bench/run.mjs: imports 1,000 candidates (the sample pipeline's 80 rows
-// under new ids, so every row is valid), waits for their forecast, then times each interaction
-// inside the page with performance.now(), from dispatching the event to the list's
-// [data-data-version] changing with [data-query-state="done"] (a MutationObserver): no DevTools
-// round trip is inside a measured interval. Every measured query is one the page has not run
-// before (a new search text; a new filter value or sort under a filter that differs), so no answer
-// comes from the coordinator's cache. Prints one JSON object per measure and the machine's load.
+// Imports 1,000 candidates (the sample pipeline's 80 rows under new ids, so every row is valid),
+// waits for their forecast, then times each interaction inside the page with performance.now(),
+// from dispatching the event to the list's [data-data-version] changing with
+// [data-query-state="done"] (a MutationObserver): no DevTools round trip is inside a measured
+// interval. Every measured query is one the page has not run before (a new search text; a new
+// filter value or sort under a filter that differs), so no answer comes from the coordinator's cache.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve } from './lib/serve.mjs';
-import { launch, firstPage, chromiumVersion } from './lib/browser.mjs';
-import { summarise } from './lib/stats.mjs';
+import { launch, firstPage } from './browser.mjs';
+import { summarise } from './stats.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE = path.join(ROOT, 'public/datasets/sample/pipeline-sample.csv');
 const CANDIDATES = 1000;
 const TARGET_P95_MS = 50;
-
-function parseArgs(argv) {
-  /** @type {{ changes: number, dist: string, out: string | null }} */
-  const out = { changes: 40, dist: path.join(ROOT, 'dist-bench'), out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
-    const value = () => String(inline ?? argv[++i]);
-    if (flag === '--changes') out.changes = Number(value());
-    else if (flag === '--dist') out.dist = path.resolve(value());
-    else if (flag === '--out') out.out = path.resolve(value());
-    else throw new Error(`unknown argument ${argv[i]} (--changes N, --dist DIR, --out FILE)`);
-  }
-  if (!Number.isInteger(out.changes) || out.changes < 5) throw new Error('--changes: a whole number ≥ 5');
-  return out;
-}
 
 /** The sample's rows under new ids until there are `count`: every row one the importer accepts. */
 function pipelineCsv(count) {
@@ -96,14 +72,12 @@ function installTimer() {
   };
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const loadStart = os.loadavg();
-  if (!fs.existsSync(path.join(args.dist, 'index.html'))) {
-    console.error(`[pipeline-list] building ${path.relative(ROOT, args.dist)} (vite build --mode bench)`);
-    execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--outDir', args.dist], { cwd: ROOT, stdio: 'inherit' });
-  }
-  const server = await serve({ '/atlas/': args.dist });
+/**
+ * Times `changes` searches, filter changes and sort changes each, and all of them together.
+ * @param {{ url: (p: string) => string }} server serving the bench build at /atlas/
+ * @param {{ changes: number }} options
+ */
+export async function measurePipelineList(server, { changes }) {
   const browser = await launch();
   try {
     const page = await firstPage(browser.context);
@@ -156,7 +130,7 @@ async function main() {
         [testId, value],
       );
     };
-    for (let i = 0; i < args.changes; i++) {
+    for (let i = 0; i < changes; i++) {
       // Search: a new text each time (an id, then the word of a specialty or a site with a digit of the id).
       const text =
         i % 2 === 0
@@ -170,68 +144,41 @@ async function main() {
       );
     }
     await page.evaluate(() => /** @type {any} */ (window).__listBench.time(() => /** @type {any} */ (window).__listBench.type('')));
-    for (let i = 0; i < args.changes; i++) {
+    for (let i = 0; i < changes; i++) {
       // Filter: a specialty under a sort that changes every round of specialties, so no pair repeats.
       await set('candidate-sort', sorts[Math.floor(i / specialties.length) % sorts.length]);
       samples.filter.push(await timed('candidate-filter-specialty', specialties[i % specialties.length]));
     }
     // A search every candidate matches, so no sort below meets a filter and sort the filter loop ran.
     await page.evaluate(() => /** @type {any} */ (window).__listBench.time(() => /** @type {any} */ (window).__listBench.type('bench')));
-    for (let i = 0; i < args.changes; i++) {
+    for (let i = 0; i < changes; i++) {
       // Sort: a column and direction under a specialty filter that changes every round of sorts.
       await set('candidate-filter-specialty', specialties[(Math.floor(i / sorts.length) + 3) % specialties.length]);
       const sort = sorts[i % sorts.length];
       // The same sort as now (at the start of a round) is not a change: take the next one.
       samples.sort.push(await timed('candidate-sort', sort === current['candidate-sort'] ? sorts[(i + 1) % sorts.length] : sort));
     }
-    const loadEnd = os.loadavg();
     const what = (kind) =>
       `${kind} with ${CANDIDATES} candidates: from the input event to the list showing the answer (DuckDB through the coordinator, never a cached answer)`;
-    const measures = Object.entries(samples).map(([kind, xs]) => {
-      const m = summarise(`pipeline list: ${kind} → rows shown (${CANDIDATES} candidates)`, 'ms', xs, { what: what(kind) });
-      return {
-        group: 'interaction',
-        ...m,
-        target: { stat: 'p95', op: '<=', value: TARGET_P95_MS },
-        result: m.p95 <= TARGET_P95_MS ? 'PASS' : 'MISS',
-      };
-    });
-    const all = Object.values(samples).flat();
-    const overall = summarise(`pipeline list: filter or sort or search → rows shown (${CANDIDATES} candidates)`, 'ms', all, {
-      what: what('any'),
-    });
-    const summary = {
-      group: 'interaction',
-      ...overall,
-      target: { stat: 'p95', op: '<=', value: TARGET_P95_MS },
-      result: overall.p95 <= TARGET_P95_MS ? 'PASS' : 'MISS',
-    };
-    const machine = {
-      nproc: os.availableParallelism?.() ?? os.cpus().length,
-      chromium: chromiumVersion(),
-      node: process.version,
-      loadAverage: { start: loadStart, end: loadEnd },
-    };
-    for (const m of [...measures, summary])
-      console.log(JSON.stringify({ name: m.name, median: m.median, p95: m.p95, runs: m.runs, result: m.result }));
-    console.log(JSON.stringify({ machine }));
-    if (args.out) fs.writeFileSync(args.out, `${JSON.stringify([{ name: 'machine', machine }, ...measures, summary], null, 2)}\n`);
-    if (loadStart[0] > machine.nproc || loadEnd[0] > machine.nproc) {
-      console.error(
-        `[pipeline-list] load average ${loadStart[0].toFixed(2)} → ${loadEnd[0].toFixed(2)} on ${machine.nproc} cores: other processes competed, the times are inflated`,
-      );
-    }
-    return summary.result === 'PASS' ? 0 : 1;
+    const targets = [{ stat: 'p95', op: '<=', value: TARGET_P95_MS }];
+    return [
+      ...Object.entries(samples).map(([kind, xs]) => ({
+        ...summarise(`pipeline list: ${kind} → rows shown (${CANDIDATES} candidates)`, 'ms', xs, { what: what(kind) }),
+        targets,
+      })),
+      {
+        ...summarise(
+          `pipeline list: filter or sort or search → rows shown (${CANDIDATES} candidates)`,
+          'ms',
+          Object.values(samples).flat(),
+          {
+            what: what('any'),
+          },
+        ),
+        targets,
+      },
+    ];
   } finally {
     await browser.close();
-    await server.close();
   }
 }
-
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(2);
-  },
-);
