@@ -13,7 +13,7 @@ h2 { font-size: 1.3rem; margin: 32px 0 8px; padding-top: 10px; border-top: 2px s
 h3 { font-size: 1.05rem; margin: 20px 0 6px; }
 p { margin: 0 0 8px; }
 .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; font-weight: 700; color: var(--accent); margin: 0; }
-.generated, .note, .small, figcaption { color: var(--muted); }
+.generated, .data-used, .note, .small, figcaption { color: var(--muted); }
 .note { font-size: 0.9rem; }
 .small, figcaption { font-size: 0.8rem; }
 .warning { background: #fff4d6; border-left: 4px solid #b7791f; padding: 8px 12px; }
@@ -75,7 +75,7 @@ footer { margin-top: 32px; font-size: 0.8rem; color: var(--muted); border-top: 1
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .report-header h1 { font-size: 17pt; }
-  .report-header .generated { font-size: 8.5pt; margin-bottom: 4pt; }
+  .report-header .generated, .report-header .data-used { font-size: 8.5pt; margin-bottom: 4pt; }
   .report-header .warning { font-size: 8.5pt; padding: 3pt 8pt; margin-bottom: 0; }
   .plan-page { break-after: page; page-break-after: always; border: 0; padding: 0; margin-top: 6pt; font-size: 9pt; }
   .plan-page h2 { font-size: 12pt; margin: 0 0 2pt; }

@@ -39,6 +39,8 @@ import type { StateRegions } from '../map/regions';
 export interface ReportSources {
   coordinator: Coordinator;
   datasets: LoadedDataset[];
+  /** The person's files loaded before that are not loaded now (kept-uploads). */
+  goneFiles?: string[];
   workspace: Workspace;
   /** The Shortage map screen's last view: the report's map when `views.map` is 'screen'. */
   view: MapView;
@@ -185,6 +187,7 @@ export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
     title: area ? `Recruitment plan — ${area.name}` : 'Recruitment plan',
     generatedAt: s.clock.now().toISOString(),
     datasets: s.datasets,
+    goneFiles: s.goneFiles ?? [],
     area: areaPart,
     views: {
       map: choice.map,

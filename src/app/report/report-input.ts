@@ -23,7 +23,19 @@ export interface Unavailable {
 
 export type ReportDataset = Pick<
   LoadedDataset,
-  'id' | 'title' | 'publisher' | 'vintage' | 'source' | 'license' | 'sample' | 'estimate' | 'coverage' | 'table' | 'origin' | 'replacedBy'
+  | 'id'
+  | 'title'
+  | 'publisher'
+  | 'vintage'
+  | 'source'
+  | 'license'
+  | 'sample'
+  | 'estimate'
+  | 'coverage'
+  | 'table'
+  | 'origin'
+  | 'replacedBy'
+  | 'file'
 >;
 
 export interface ReportMap {
@@ -129,6 +141,8 @@ export interface ReportInput {
   /** ISO timestamp. */
   generatedAt: string;
   datasets: ReportDataset[];
+  /** Files of the person's loaded before (kept in this browser) that are not loaded now: named, never silently replaced. */
+  goneFiles?: string[];
   /** Page one's place: the active service area and its totals; null when none is set. */
   area: ReportArea | null;
   /** Which views the map and the market sections show, and in words what they are. */

@@ -4,6 +4,9 @@ import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';
 import { SampleDataControl } from './sample-data-control';
 import { useSharedReport } from './shared-report';
+import { dataUsedText } from '../../app/data/data-used';
+import { useAtlas } from '../atlas-context';
+import { useKeptUploads } from '../data/kept-uploads-context';
 
 const SCREEN_NAMES: Record<PlanStep['screen'], string> = {
   map: 'Shortage map',
@@ -19,6 +22,11 @@ export function PlanStrip({ screen }: { screen: string }) {
   const steps = planSteps(workspace, forecast, useCountyNames(), useSharedReport());
   const next = nextPlanStep(steps);
   const empty = steps.every((s) => s.status === 'todo');
+  const { datasets } = useAtlas();
+  const dataUsed = dataUsedText(
+    datasets,
+    useKeptUploads().gone.map((g) => g.name),
+  );
   return (
     <nav className="plan-strip card" aria-label="Your plan" data-testid="plan-strip">
       {empty && (
@@ -58,6 +66,9 @@ export function PlanStrip({ screen }: { screen: string }) {
         </p>
         <SampleDataControl />
       </div>
+      <p className="plan-data note" data-testid="plan-data">
+        {dataUsed}
+      </p>
     </nav>
   );
 }

@@ -13,6 +13,7 @@ import { ReportPreview } from './report-preview';
 import { ReportTablesCard } from './report-tables-card';
 import { useRecordShared } from '../plan/shared-report';
 import { useStoredChoice, viewParams } from '../use-url-state';
+import { useKeptUploads } from '../data/kept-uploads-context';
 
 const CHOICES: readonly ViewChoice[] = ['plan', 'screen'];
 
@@ -66,6 +67,9 @@ function useGatheredReport(views: { map: ViewChoice; market: ViewChoice }) {
   const live = useLiveForecast();
   const forecast = live.kind === 'current' ? live.forecast : null;
   const updating = live.kind === 'updating';
+  const goneNames = useKeptUploads()
+    .gone.map((g) => g.name)
+    .join('\n');
   const [gathered, setGathered] = useState<{ report?: GatheredReport; error?: string }>({});
   useEffect(() => {
     if (updating) return; // the report waits for the forecast of the workspace as it is now
@@ -74,14 +78,15 @@ function useGatheredReport(views: { map: ViewChoice; market: ViewChoice }) {
     // The screens' last views, from the address or as remembered: used where the user chose them.
     const view = viewFromParams(viewParams(MAP_PARAMS));
     const marketView = marketViewFromParams(viewParams(MARKET_PARAMS));
-    gatherReport({ coordinator, datasets, workspace, view, marketView, views, clock, forecast }).then(
+    const goneFiles = goneNames ? goneNames.split('\n') : [];
+    gatherReport({ coordinator, datasets, goneFiles, workspace, view, marketView, views, clock, forecast }).then(
       (report) => on && setGathered({ report }),
       (e: Error) => on && setGathered({ error: e.message }),
     );
     return () => {
       on = false;
     };
-  }, [coordinator, datasets, workspace, clock, forecast, updating, views]);
+  }, [coordinator, datasets, goneNames, workspace, clock, forecast, updating, views]);
   return { ...gathered, updating };
 }
 

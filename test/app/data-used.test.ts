@@ -1,0 +1,25 @@
+import { describe, it, expect } from 'vitest';
+import { dataUsedText, type DataUsedDataset } from '../../src/app/data/data-used';
+
+const embedded: DataUsedDataset = { origin: 'embedded', title: 'HRSA primary care HPSAs' };
+const upload = (name: string, replacedBy?: string): DataUsedDataset => ({
+  origin: 'upload',
+  title: `A file (your file)`,
+  file: { name },
+  ...(replacedBy ? { replacedBy } : {}),
+});
+
+describe('which data the plan strip and the report say they used (issue 22: 2)', () => {
+  it('names no file of the person’s when none is loaded', () => {
+    expect(dataUsedText([embedded])).toBe('Data: the embedded federal datasets (no file of yours is loaded).');
+  });
+
+  it('names each file of the person’s loaded now, once, and not one a later file replaced', () => {
+    const text = dataUsedText([embedded, upload('lca.csv'), upload('old.csv', 'upload-3'), upload('h1b.csv'), upload('lca.csv')]);
+    expect(text).toBe('Data: your files lca.csv and h1b.csv, and the embedded federal datasets for the rest.');
+  });
+
+  it('names the files loaded before that are not loaded now', () => {
+    expect(dataUsedText([embedded], ['lca.csv'])).toContain('Not loaded now: lca.csv');
+  });
+});
