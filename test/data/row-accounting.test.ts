@@ -52,6 +52,12 @@ describe('an LCA file with repeated case numbers (issue 22 finding 4)', () => {
     expect(n).toBe(distinct);
     expect(inTable).toBe(distinct);
   });
+  it('says what it replaced in a sentence of its own, never "..": loading the same quarter again', async () => {
+    await upload(excerpt, 'lca.csv');
+    const { dataset } = await upload(excerpt, 'lca_again.csv');
+    expect(dataset.summary).toMatch(/\. Replaces the FY2025 Q2 filings loaded before \(/);
+    expect(dataset.summary).not.toMatch(/\.\.|\. [a-z]/);
+  });
 });
 
 describe('USCIS files: every row kept or counted by reason (issue 22 finding 4)', () => {

@@ -18,7 +18,9 @@ function replacedText(r: LcaLoadResult): string {
     r.replaced.otherYear &&
       `replaces the ${r.replaced.otherYears.join(', ')} filings (${fmt(r.replaced.otherYear)}): two fiscal years are never added together`,
   ].filter(Boolean);
-  return parts.length ? ` ${parts.join('; ')}.` : '';
+  // A sentence of its own: it starts with a capital.
+  const text = parts.join('; ');
+  return text ? ` ${text[0].toUpperCase()}${text.slice(1)}.` : '';
 }
 
 export const dolLca: FileLoader<LcaColumns> = {

@@ -1,0 +1,130 @@
+// Issue 22, items 2, 4 and 5, in the built app in Chromium: files chosen together each get their own
+// outcome; an uploaded file is still loaded after a reload, with a note, and one that could not be
+// kept is named as gone; the plan strip and the report say which data they used; a partial fiscal
+// year asks before it replaces a full one.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, openApp, waitReady, type OpenApp } from './harness';
+import { H1B_2022_EXCERPT, fixtureText, parseRows } from '../helpers/market-fixture';
+
+let server: OpenApp['server'];
+let browser: OpenApp['browser'];
+let page: Page;
+let seen: OpenApp['seen'];
+
+beforeAll(async () => {
+  ({ server, browser, page, seen } = await openApp('#data', { timeoutMs: 60_000 }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const H1B_NAME = 'h1b_datahubexport-2022.csv';
+const h1b = fixtureText(H1B_2022_EXCERPT);
+const outcome = (name: string) => page.locator(`[data-testid="upload-outcome"][data-file="${name}"]`);
+const settled = () => expect.poll(() => page.getByTestId('upload-message').getAttribute('data-settled'), { timeout: 60_000 }).toBe('true');
+
+describe('uploads in Chromium', () => {
+  it('asks before a partial year replaces the full one, and keeps the full year when told no', async () => {
+    const fields = Papa.parse<string[]>(h1b.split('\n')[0]).data[0];
+    const health = parseRows(h1b).filter((r) => r.NAICS === '62');
+    const part = Papa.unparse({ fields, data: health.slice(0, Math.floor(health.length / 10)).map((r) => fields.map((f) => r[f])) });
+    await page.getByTestId('dataset-upload').setInputFiles({ name: 'h1b_2022_part.csv', mimeType: 'text/csv', buffer: Buffer.from(part) });
+    const question = page.getByTestId('upload-question');
+    await question.waitFor({ timeout: 60_000 });
+    expect(await question.innerText()).toMatch(/FY2022/);
+    await page.getByTestId('upload-answer-no').click();
+    await expect.poll(() => outcome('h1b_2022_part.csv').getAttribute('data-state'), { timeout: 30_000 }).toBe('declined');
+    expect(await outcome('h1b_2022_part.csv').innerText()).toMatch(/was not loaded, as you chose/);
+    expect(await page.getByTestId('plan-data').innerText()).toContain('no file of yours is loaded');
+  });
+
+  it('gives each of two files chosen at once its own outcome: a refusal is not hidden by the success after it', async () => {
+    await page.getByTestId('dataset-upload').setInputFiles([
+      { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('name,age\nAda,36\n') },
+      { name: H1B_NAME, mimeType: 'text/csv', buffer: Buffer.from(h1b) },
+    ]);
+    // The excerpt holds fewer FY2022 employers than the embedded full year: the app asks first (finding 4).
+    const question = page.getByTestId('upload-question');
+    await question.waitFor({ timeout: 60_000 });
+    const employers = new Set(
+      parseRows(h1b)
+        .filter((r) => r.NAICS === '62')
+        .map((r) => r.Employer),
+    ).size;
+    expect(await question.innerText()).toMatch(/FY2022/);
+    expect(employers).toBeLessThan(5_199 / 2); // USCIS's full FY2022: 5,199 health-care employers (the round's count)
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'uploads-question-1440.png') });
+    await page.getByTestId('upload-answer-yes').click();
+    await settled();
+    await expect.poll(() => outcome(H1B_NAME).getAttribute('data-state'), { timeout: 60_000 }).toBe('ok');
+    expect(await page.getByTestId('upload-outcome').count()).toBe(2);
+    expect(await outcome('people.csv').getAttribute('data-state')).toBe('error');
+    expect(await outcome('people.csv').innerText()).toMatch(/people\.csv is not a file this app reads/);
+    expect(await outcome(H1B_NAME).innerText()).toContain(H1B_NAME);
+    // No sentence ends with two full stops (finding 9).
+    expect(await page.getByTestId('upload-message').innerText()).not.toMatch(/\.\./);
+    await expect.poll(() => outcome(H1B_NAME).getByTestId('upload-kept').getAttribute('data-kept'), { timeout: 30_000 }).toBe('true');
+    expect(await page.getByTestId('plan-data').innerText()).toContain(`your file ${H1B_NAME}`);
+
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `uploads-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
+  it('still has the file loaded after a reload, and says so', async () => {
+    await page.reload();
+    await waitReady(page);
+    const restored = page.getByTestId('restored-uploads');
+    await expect.poll(() => restored.locator(`li[data-file="${H1B_NAME}"]`).getAttribute('data-state'), { timeout: 60_000 }).toBe('ok');
+    expect(await restored.innerText()).toMatch(/From your last visit/);
+    expect(await page.getByTestId('plan-data').innerText()).toContain(`your file ${H1B_NAME}`);
+    // The dataset list holds the file, not only the note.
+    await expect.poll(() => page.getByTestId('datasets').innerText()).toContain(H1B_NAME);
+  });
+
+  it('names a file that could not be kept as gone after a reload, in the plan strip and the report', async () => {
+    // The store's record of the file loses its bytes, as when the browser refused the space.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('shortage-atlas-uploads');
+          open.onerror = () => reject(new Error('the kept files store did not open'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('files', 'readwrite');
+            const store = tx.objectStore('files');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              for (const f of all.result as { blob: Blob | null; notKept?: string }[])
+                store.put({ ...f, blob: null, notKept: 'over the space' });
+            };
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(new Error('the kept file could not be changed'));
+          };
+        }),
+    );
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => page.getByTestId('gone-upload').first().getAttribute('data-file'), { timeout: 60_000 }).toBe(H1B_NAME);
+    expect(await page.getByTestId('plan-data').innerText()).toContain(`Not loaded now: ${H1B_NAME}`);
+    expect(await page.getByTestId('plan-data').innerText()).toContain('no file of yours is loaded');
+    await page.goto(`${server.url}#report`);
+    await waitReady(page);
+    // The report's preview is the exported file's HTML.
+    await expect
+      .poll(async () => (await page.getByTestId('report-frame').getAttribute('srcdoc')) ?? '', { timeout: 90_000 })
+      .toMatch(new RegExp(`<p class="data-used">[^<]*Not loaded now: ${H1B_NAME.replaceAll('.', '\\.')}`));
+  });
+
+  it('has no console errors and makes no request off its own origin', () => {
+    expect(seen.consoleErrors).toEqual([]);
+    expect(seen.offOrigin).toEqual([]);
+  });
+});
