@@ -211,7 +211,9 @@ describe('the Market screen', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
     const html = fs.readFileSync(await file.path(), 'utf8');
     expect(html).toContain('<section id="market">');
-    expect(html).toContain(`${texas.length} certified H-1B wage filings`);
+    // What is counted, in words (casebook D1): LCA filings, not "certified H-1B" where the copy cannot say.
+    expect(html).toContain(`${texas.length} LCA filings by`);
+    expect(html).toContain('could not be checked');
     expect(html).toContain('id="table-market-saved-offers"');
     const report = await browser.context.newPage();
     await report.setContent(html);

@@ -166,7 +166,7 @@ describe('buildReportHtml', () => {
     expect(market).toContain('53 LCA filings by 39 employers in FY2025 Q2');
     // What is counted, as on the Market screen: a copy without the status and class says so (casebook D1).
     expect(market).toContain(
-      'The status and visa class of these filings could not be checked: the FY2025 Q2 copy has no CASE_STATUS or VISA_CLASS column',
+      'The status and visa class of these filings could not be checked: the FY2025 Q2 copy has no case status or visa class column',
     );
     expect(market).toContain('not a petition, an approval or a hire');
     expect(market).not.toMatch(/certified H-1B wage filings|demand/);

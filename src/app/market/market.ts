@@ -117,15 +117,15 @@ export function marketCountsText(s: MarketSummary): { headline: string; notes: s
       : '';
   const checked = s.filings - s.unchecked;
   const notes = [
-    `Counted: one LCA filing per DOL case number${checked ? `; ${checked < s.filings ? `${count(checked, 'filing')} ` : ''}certified for H-1B (CASE_STATUS “Certified”, VISA_CLASS “H-1B”; not E-3 or H-1B1)` : ''}. ${count(s.withdrawn, 'case')} certified, then withdrawn by the employer, ${s.withdrawn === 1 ? 'is' : 'are'} shown apart and not counted.`,
+    `Counted: one LCA filing per DOL case number${checked ? `; ${checked < s.filings ? `${count(checked, 'filing')} ` : ''}certified for H-1B (case status “Certified”, visa class “H-1B”; not E-3 or H-1B1)` : ''}.${checked ? ` ${count(s.withdrawn, 'case')} certified, then withdrawn by the employer, ${s.withdrawn === 1 ? 'is' : 'are'} shown apart and not counted.` : ''}`,
     ...(s.unchecked
       ? [
-          `The status and visa class of ${s.unchecked === s.filings ? 'these filings' : `${s.unchecked.toLocaleString('en-US')} of these filings`} could not be checked: the ${s.unchecked_periods ?? ''} copy has no CASE_STATUS or VISA_CLASS column, so denied or withdrawn cases and E-3 or H-1B1 filings may be among them.`,
+          `The status and visa class of ${s.unchecked === s.filings ? 'these filings' : `${s.unchecked.toLocaleString('en-US')} of these filings`} could not be checked: the ${s.unchecked_periods ?? ''} copy has no case status or visa class column, so denied or withdrawn cases and E-3 or H-1B1 filings may be among them.`,
         ]
       : []),
     s.with_positions > 0
-      ? 'Worker positions (TOTAL_WORKER_POSITIONS) add up new employment with continued and extended employment, changes of employer, concurrent jobs and amended petitions.'
-      : `Worker positions: not in the ${period} copy (no TOTAL_WORKER_POSITIONS column).`,
+      ? 'Worker positions (DOL’s total worker positions) add up new employment with continued and extended employment, changes of employer, concurrent jobs and amended petitions.'
+      : `Worker positions: not in the ${period} copy (no total worker positions column).`,
     'An LCA is the employer’s attestation filed before an H-1B petition: not a petition, an approval or a hire.',
   ];
   return { headline: `${count(s.filings, 'LCA filing')}${positions} by ${count(s.employers, 'employer')} in ${period}`, notes };
