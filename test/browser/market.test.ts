@@ -6,6 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { axeViolations, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { FORECAST_SETTINGS } from '../../src/model/forecast/settings';
@@ -42,16 +43,41 @@ const wages = texas.map(annualOf).filter(usableWage);
 const OFFER = 75_000;
 const money = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
 
-/** The level by this test's reading of the method: the lower quartile of the wages filed at each level or above. */
-function levelOfOffer(offer: number): number {
+// Every medical laboratory scientist filing of the embedded FY2025 Q2 copy, as its CSV holds them.
+const embeddedMls = Papa.parse<Record<string, string>>(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../datasets/market/lca_physicians_lab_fy2025_q2.csv'), 'utf8'),
+  { header: true, skipEmptyLines: true },
+).data.filter((r) => r.specialty === 'medical laboratory scientist' && r.annual_wage !== '');
+// Texas's Census division, West South Central: Arkansas, Louisiana, Oklahoma and Texas (Census Bureau).
+const PLACES = [
+  { label: 'Texas', states: ['TX'] },
+  { label: 'the West South Central division', states: ['TX', 'AR', 'LA', 'OK'] },
+  { label: 'the United States', states: null },
+];
+
+/**
+ * Each level's threshold by this test's reading of casebook D2: the lower quartile of the wages filed
+ * at that level or above, in Texas, or — with fewer than 30 there — its Census division, then the nation.
+ */
+function thresholds(): { place: string; filings: number; wage: number | null }[] {
   let floor = 0;
+  return [1, 2, 3, 4].map((l) => {
+    for (const p of PLACES) {
+      const at = embeddedMls
+        .filter((r) => Number(r.wage_level || 0) >= l && (!p.states || p.states.includes(r.state)))
+        .map((r) => Number(r.annual_wage));
+      if (at.length >= 30) {
+        floor = Math.max(floor, quantile(at, 0.25));
+        return { place: p.label, filings: at.length, wage: floor };
+      }
+    }
+    return { place: 'the United States', filings: 0, wage: null };
+  });
+}
+
+function levelOfOffer(offer: number): number {
   let level = 1;
-  for (const l of [1, 2, 3, 4]) {
-    const at = texas.filter((r) => (levelOf(r) ?? 0) >= l && usableWage(annualOf(r))).map(annualOf);
-    if (at.length < 5) continue;
-    floor = Math.max(floor, quantile(at, 0.25));
-    if (offer >= floor) level = l;
-  }
+  for (const [i, t] of thresholds().entries()) if (t.wage !== null && offer >= t.wage) level = i + 1;
   return level;
 }
 
@@ -118,6 +144,13 @@ describe('the Market screen', () => {
     const level = levelOfOffer(OFFER);
     const numeral = ['I', 'II', 'III', 'IV'][level - 1];
     expect(await page.getByTestId('offer-level').innerText()).toMatch(new RegExp(`^Most likely wage level: Level ${numeral}\\s+estimate`));
+    // Each level's threshold says where it comes from and on how many filings it rests (casebook D2).
+    for (const [i, t] of thresholds().entries()) {
+      const row = page.getByTestId('offer-thresholds').locator(`tr[data-level="${i + 1}"]`);
+      expect(await row.locator('[data-col="from"]').innerText()).toMatch(new RegExp(`^${t.place}`));
+      expect(await row.locator('td').nth(1).innerText()).toBe(t.filings.toLocaleString('en-US'));
+    }
+    expect(thresholds().some((t) => t.place !== 'Texas')).toBe(true); // Texas alone is too thin at some level
     const odds = DEFAULT_ASSUMPTIONS[`h1bSelectionProbabilityLevel${level as 1 | 2 | 3 | 4}`];
     expect(await page.getByTestId('offer-odds').innerText()).toMatch(
       new RegExp(`H-1B lottery at level ${numeral}: ${Math.round(odds * 100)}% per lottery\\s+assumption`),

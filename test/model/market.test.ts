@@ -138,9 +138,7 @@ describe('an offer among peers’ offers', () => {
     });
     // Level IV: Texas 10, the division 20; the nation 30 (90k … 119k) → 97,250.
     expect(t[3]).toMatchObject({ filings: 30, place: 'the United States', annualWage: 97_250 });
-    expect(thresholdNote(t[3])).toBe(
-      'from the United States: too few filings at level IV or above nearer (Texas 10, the West South Central division 20; 30 needed)',
-    );
+    expect(thresholdNote(t[3])).toBe('too few nearer: Texas 10, the West South Central division 20; 30 needed');
   });
 
   it('gives the percentile among the state’s filings and the highest level whose threshold the offer meets, with what it rests on', () => {

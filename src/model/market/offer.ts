@@ -76,13 +76,13 @@ export function levelThresholds(places: readonly PeerPlace[]): LevelThreshold[] 
   });
 }
 
-/** "Texas has only 18 filings at level III or above, so": why a threshold comes from a wider place; empty when it does not. */
+/** "too few nearer: Texas 18; 30 needed": why a threshold comes from a wider place (or none); empty when it does not. */
 export function thresholdNote(t: LevelThreshold): string {
   if (!t.tooFew.length) return '';
   const narrower = t.tooFew.map((p) => `${p.place} ${p.filings}`).join(', ');
   return t.annualWage === null
     ? `not estimated: fewer than ${MIN_FILINGS_FOR_THRESHOLD} filings at level ${LEVEL_NUMERAL[t.level]} or above anywhere (${narrower}, ${t.place} ${t.filings})`
-    : `from ${t.place}: too few filings at level ${LEVEL_NUMERAL[t.level]} or above nearer (${narrower}; ${MIN_FILINGS_FOR_THRESHOLD} needed)`;
+    : `too few nearer: ${narrower}; ${MIN_FILINGS_FOR_THRESHOLD} needed`;
 }
 
 export interface OfferAssessment {
@@ -123,4 +123,4 @@ export function assessOffer(
 }
 
 export const OFFICIAL_LEVEL_ROUTE =
-  'Official route: the wage level is set by DOL’s prevailing wage for the SOC code and the worksite’s area — the OFLC wage data for the area, or a prevailing wage determination (Form ETA-9141) from DOL’s National Prevailing Wage Center. This estimate only reads the pattern in other employers’ filings.';
+  'Official route: the wage level is set by OFLC’s OEWS prevailing wage for the SOC code and the area of employment (a prevailing wage determination, Form ETA-9141, from DOL’s National Prevailing Wage Center is optional for H-1B); employers exempt from the ACWIA fee (universities, their affiliated nonprofits, research organisations) use the ACWIA–Higher Education wages. This estimate only reads the pattern in other employers’ filings.';

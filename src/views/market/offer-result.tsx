@@ -1,5 +1,11 @@
 import { offerOdds, percentileLabel, type OfferResult } from '../../app/market/market-offer';
-import { LEVEL_NUMERAL, OFFICIAL_LEVEL_ROUTE, THRESHOLD_PERCENTILE } from '../../model/market/offer';
+import {
+  LEVEL_NUMERAL,
+  MIN_FILINGS_FOR_THRESHOLD,
+  OFFICIAL_LEVEL_ROUTE,
+  THRESHOLD_PERCENTILE,
+  thresholdNote,
+} from '../../model/market/offer';
 import { LOTTERY_ODDS_SOURCE } from '../../model/market/lottery-odds';
 import type { MarketOccupation } from '../../model/market/market-view';
 import { formatNumber } from '../../model/format';
@@ -27,7 +33,7 @@ export function OfferResultView({ result, occupation }: { result: OfferResult; o
       <table data-testid="offer-thresholds">
         <caption>
           Estimated lowest offer meeting each level ({Math.round(THRESHOLD_PERCENTILE * 100)}th percentile of filings at that level or
-          above)
+          above, from at least {MIN_FILINGS_FOR_THRESHOLD} filings: the state’s, else its Census division’s, else the nation’s)
         </caption>
         <thead>
           <tr>
@@ -35,6 +41,7 @@ export function OfferResultView({ result, occupation }: { result: OfferResult; o
             <th scope="col" className="num">
               Filings at or above
             </th>
+            <th scope="col">From</th>
             <th scope="col" className="num">
               Estimated threshold ($)
             </th>
@@ -42,9 +49,13 @@ export function OfferResultView({ result, occupation }: { result: OfferResult; o
         </thead>
         <tbody>
           {a.thresholds.map((t) => (
-            <tr key={t.level}>
+            <tr key={t.level} data-level={t.level}>
               <td>Level {LEVEL_NUMERAL[t.level]}</td>
               <td className="num">{formatNumber(t.filings)}</td>
+              <td data-col="from">
+                {t.place}
+                {t.tooFew.length > 0 && <span className="small"> ({thresholdNote(t)})</span>}
+              </td>
               <td className="num">{formatNumber(t.annualWage)}</td>
             </tr>
           ))}
