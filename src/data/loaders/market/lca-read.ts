@@ -279,7 +279,9 @@ async function replaceLoaded(
   const otherPeriods = [...new Set(loaded.filter((l) => otherYear(l.period)).map((l) => l.period))];
   const sameQuarter = [...new Set(loaded.filter((l) => !otherYear(l.period) && l.period === period.label).map((l) => l.period))];
   const inList = (xs: string[]) => (xs.length ? xs.map(sqlString).join(', ') : 'NULL');
-  const gone = `period IN (${inList([...otherPeriods, ...sameQuarter])})`;
+  // Never `IN (NULL)`: its NOT is NULL too, and no case of another quarter would then count once.
+  const replacedPeriods = [...otherPeriods, ...sameQuarter];
+  const gone = replacedPeriods.length ? `period IN (${inList(replacedPeriods)})` : 'false';
   const sameCase = `NOT (${gone}) AND case_number IN (SELECT case_number FROM ${KEPT} WHERE case_number IS NOT NULL)`;
   const [counts] = await db.query<{ other_year: number; same_quarter: number; same_case: number }>(
     `SELECT sum(n) FILTER (WHERE period IN (${inList(otherPeriods)}))::INTEGER AS other_year,
