@@ -212,3 +212,50 @@ describe('DuckDB’s errors in plain words (issue 22 finding 7)', () => {
     expect((e as DataLoadError).message).toMatch(/^broken\.csv: /);
   });
 });
+
+describe('one date rule for the market files, on several days (issue 22 finding 6)', () => {
+  const h1b = fixtureText(H1B_2022_EXCERPT);
+  const h1bFields = Papa.parse<string[]>(h1b.split('\n')[0]).data[0];
+  const h1bRows = parseRows(h1b);
+  // FY2028 begins on October 1, 2027 (a federal fiscal year begins on October 1 of the year before).
+  const fy2028 = csv(
+    h1bFields,
+    h1bRows.map((r, i) => (i === 0 ? { ...r, 'Fiscal Year': '2028' } : r)),
+  );
+
+  it.each([
+    ['2027-09-30', false],
+    ['2027-10-01', true],
+  ])('a USCIS file naming FY2028, loaded on %s: accepted %s', async (today, accepted) => {
+    const r = await upload(fy2028, 'h1b_fy2028.csv', { now: new Date(`${today}T12:00:00Z`), confirm: () => Promise.resolve(true) }).catch(
+      (e: unknown) => e,
+    );
+    if (accepted) expect(r).not.toBeInstanceOf(Error);
+    else {
+      expect(r).toBeInstanceOf(DataLoadError);
+      // Line 2: the first data row (the header is line 1).
+      expect((r as DataLoadError).details.join(' ')).toContain(`line 2: FY2028 begins 2027-10-01 is after today (${today})`);
+    }
+  });
+
+  const lca = fixtureText(DOL_EXCERPT).replace(/^\ufeff/, '');
+  const lcaLines = lca.split('\n').filter(Boolean);
+  const lcaFields = Papa.parse<string[]>(lcaLines[0]).data[0];
+  // A copy whose Year column names FY2027 (which begins on October 1, 2026).
+  const fy2027 = csv(
+    lcaFields,
+    parseRows(lca).map((r) => ({ ...r, Year: '2027', Quarter: 'Q1' })),
+  );
+
+  it.each([
+    ['2026-09-30', false],
+    ['2026-10-01', true],
+  ])('an LCA file for FY2027 Q1, loaded on %s: that year used for the period %s', async (today, used) => {
+    const { dataset } = await upload(fy2027, 'lca_fy2027.csv', { now: new Date(`${today}T12:00:00Z`) }).catch((e: unknown) => ({
+      dataset: { vintage: String(e), warnings: [String(e)] },
+    }));
+    const said = [dataset.vintage, ...dataset.warnings].join(' ');
+    if (used) expect(said).toContain('FY2027 Q1');
+    else expect(said).toContain(`FY2027 begins 2026-10-01 is after today (${today})`);
+  });
+});
