@@ -51,7 +51,7 @@ export function vintageText(view: MapView, main: HpsaSource | null, rows: readon
     case 'lab':
       return `BLS Occupational Employment and Wage Statistics, ${when}`;
     case 'demand':
-      return `DOL OFLC LCA disclosure data, ${when} (certified H-1B filings)`;
+      return `DOL OFLC LCA disclosure data, ${when} (LCA filings, one per case)`;
   }
 }
 
