@@ -9,6 +9,7 @@ import { useClock } from '../clock-context';
 import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';
 import { DictionaryLink } from './data-dictionary';
+import { SaveOrCancel } from '../save-or-cancel';
 
 type Kind = 'text' | 'date' | 'select' | 'yes-no' | 'number';
 interface Field {
@@ -248,14 +249,7 @@ export function CandidateForm({
             })}
           </fieldset>
         ))}
-        <div className="button-row">
-          <button type="submit" data-testid="candidate-save">
-            Save candidate
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SaveOrCancel label="Save candidate" testId="candidate-save" onCancel={onCancel} />
       </form>
     </section>
   );
