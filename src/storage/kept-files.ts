@@ -5,6 +5,8 @@
 // same, without its bytes, so the next visit names it as gone instead of saying nothing. Tabs tell
 // each other on a BroadcastChannel when a file is kept or forgotten. See docs/workspace.md.
 
+import { complete, failed, read } from './idb';
+
 const DB_NAME = 'shortage-atlas-uploads';
 const DB_VERSION = 1;
 const FILES = 'files';
@@ -35,23 +37,6 @@ export interface StorageSpace {
 
 export type KeptFilesMessage = { kind: 'kept'; seq: number } | { kind: 'forgotten'; seq: number };
 
-const failed = (request: IDBRequest | IDBTransaction) => request.error ?? new Error('IndexedDB request failed');
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(failed(tx));
-    tx.onabort = () => reject(failed(tx));
-  });
-}
-
-function result<T>(request: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result as T);
-    request.onerror = () => reject(failed(request));
-  });
-}
-
 export class KeptFiles {
   private constructor(private readonly db: IDBDatabase) {}
 
@@ -71,18 +56,18 @@ export class KeptFiles {
 
   /** Every file recorded, in the order they were loaded. */
   async list(): Promise<KeptFile[]> {
-    return result<KeptFile[]>(this.db.transaction(FILES, 'readonly').objectStore(FILES).getAll());
+    return read<KeptFile[]>(this.db.transaction(FILES, 'readonly').objectStore(FILES).getAll());
   }
 
   async get(seq: number): Promise<KeptFile | undefined> {
-    return result<KeptFile | undefined>(this.db.transaction(FILES, 'readonly').objectStore(FILES).get(seq));
+    return read<KeptFile | undefined>(this.db.transaction(FILES, 'readonly').objectStore(FILES).get(seq));
   }
 
   /** Records a file; resolves to its `seq`. Throws (QuotaExceededError…) when the browser refuses the write. */
   async add(file: NewKeptFile): Promise<number> {
     const tx = this.db.transaction(FILES, 'readwrite');
-    const seq = result<number>(tx.objectStore(FILES).add(file));
-    await done(tx);
+    const seq = read<number>(tx.objectStore(FILES).add(file));
+    await complete(tx);
     return seq;
   }
 
@@ -90,7 +75,7 @@ export class KeptFiles {
     if (!seqs.length) return;
     const tx = this.db.transaction(FILES, 'readwrite');
     for (const seq of seqs) tx.objectStore(FILES).delete(seq);
-    await done(tx);
+    await complete(tx);
   }
 
   close(): void {

@@ -5,6 +5,7 @@
 // its tab last saw of each record and is refused, record by record, where another tab wrote
 // since: nothing a tab did not know about is overwritten. See docs/workspace.md.
 
+import { complete, failed, read } from './idb';
 import {
   WORKSPACE_FORMAT,
   WORKSPACE_SCHEMA_VERSION,
@@ -63,8 +64,6 @@ export interface StoreEvents {
   onClosed?: () => void;
 }
 
-const failed = (request: IDBRequest | IDBTransaction) => request.error ?? new Error('IndexedDB request failed');
-
 /** Version 1's whole-workspace text becomes records, in the upgrade's own transaction: all or nothing. */
 function migrateWholeRecord(tx: IDBTransaction): void {
   const request = tx.objectStore(LEGACY_STORE).get(LEGACY_KEY);
@@ -111,21 +110,6 @@ function openDatabase(events: StoreEvents): Promise<IDBDatabase> {
       };
       resolve(db);
     };
-    request.onerror = () => reject(failed(request));
-  });
-}
-
-function complete(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(failed(tx));
-    tx.onabort = () => reject(failed(tx));
-  });
-}
-
-function read<T>(request: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result as T);
     request.onerror = () => reject(failed(request));
   });
 }
