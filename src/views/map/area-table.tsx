@@ -6,6 +6,7 @@ import type { HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { downloadCsv } from '../download';
+import type { TotalRow } from '../../app/map/area-totals';
 
 type SortKey = 'name' | 'value';
 
@@ -17,6 +18,11 @@ const cell = (c: AreaColumn, r: AreaValue) => {
   return typeof v === 'number' ? formatNumber(v, c.digits) : (v ?? '—');
 };
 
+const totalCell = (c: AreaColumn, total: TotalRow) => {
+  const v = total.values[c.key];
+  return typeof v === 'number' ? formatNumber(v, c.digits) : (v ?? '');
+};
+
 /** The table behind the map: the same rows as the coloured shapes, ranked, each figure with its date. */
 export function AreaTable({
   view,
@@ -24,12 +30,15 @@ export function AreaTable({
   onSelect,
   main,
   companion,
+  total,
 }: {
   view: MapView;
   state: QueryState<AreaValue>;
   onSelect: (geo: string) => void;
   main: HpsaSource | null;
   companion: HpsaSource | null;
+  /** The view's or the service area's totals, under the rows; none for figures that cannot be added. */
+  total: TotalRow | null;
 }) {
   const [showAll, setShowAll] = useState(false);
   const metric = METRICS[view.metric];
@@ -53,7 +62,10 @@ export function AreaTable({
     downloadCsv(
       `shortage-${view.level}-${view.metric}.csv`,
       [area, 'FIPS', ...all.map((c) => c.label)],
-      rows.map((r) => [r.name, r.geo, ...all.map((c) => c.value(r))]),
+      [
+        ...rows.map((r) => [r.name, r.geo, ...all.map((c) => c.value(r))]),
+        ...(total ? [[total.label, '', ...all.map((c) => total.values[c.key] ?? null)]] : []),
+      ],
     );
   }
   return (
@@ -107,6 +119,22 @@ export function AreaTable({
               </tr>
             ))}
           </tbody>
+          {total && (
+            <tfoot>
+              <tr data-testid="area-table-total">
+                <td />
+                <th scope="row">{total.label}</th>
+                <td className="num" data-col="value">
+                  {totalCell(valueColumn, total)}
+                </td>
+                {columns.map((c) => (
+                  <td key={c.key} className={c.digits === undefined ? 'nowrap' : 'num'} data-col={c.key}>
+                    {totalCell(c, total)}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
       {rows.length > PAGE && (
