@@ -83,7 +83,7 @@ export const CONNECTICUT_NOTE =
  * are unusually high. Shown as context beside a county's ratio of people to physicians counted by
  * head, never as a target.
  */
-export const HPSA_GEOGRAPHIC_CRITERION = { ratio: 3500, highNeedsRatio: 3000, source: 'R18' } as const;
+export const HPSA_GEOGRAPHIC_CRITERION = { ratio: 3500, highNeedsRatio: 3000, rule: '42 CFR Part 5, Appendix A' } as const;
 
 /** Where a county's own ratio (people per physician, by head count) stands against the criterion, in words. */
 export function criterionContext(popPerPhysician: number | null, physicians: number | null): string {

@@ -250,13 +250,13 @@ export function primaryCareSupply(rows: readonly AreaSupplyRow[], nameOf: NameOf
   const chosen = complete ?? pcp.find((r) => r?.providers != null);
   if (!chosen || chosen.providers == null || chosen.people == null || chosen.per_100k == null || chosen.year == null)
     return { unavailable: 'no county of the area has a primary-care physician figure in either release' };
-  const gap = chosen.missing_ids ? ` Without a figure, left out: ${missingText(chosen.missing_ids, nameOf)}.` : '';
+  const gap = chosen.missing_ids ? `; left out, without a figure: ${missingText(chosen.missing_ids, nameOf)}` : '';
   const older = complete && complete !== pcp[0] ? ' (the newest release lacks a figure for some of its counties)' : '';
   return {
     physicians: chosen.providers,
     population: chosen.people,
     perHundredThousand: chosen.per_100k,
     year: String(chosen.year),
-    source: `${supplySource('pcp', chosen.year, releaseOf(chosen.release).release)}${older}; counts summed over the area, the rate from the sums.${gap}`,
+    source: `${supplySource('pcp', chosen.year, releaseOf(chosen.release).release)}${older}; counts summed over the area, the rate from the sums${gap}`,
   };
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { countyTrend, placeSupply } from '../../data/queries/county-supply';
 import { placeSupplyTable, trendTable } from '../../app/map/supply-figures';
-import { criterionContext, SUPPLY_RELEASES } from '../../model/county-supply';
+import { criterionContext, HPSA_GEOGRAPHIC_CRITERION, SUPPLY_RELEASES } from '../../model/county-supply';
 import { trendChart } from '../../charts/trend';
 import { useQuery } from '../use-query';
 import { FigureTableView } from '../figure-table';
@@ -12,7 +12,7 @@ import { EngineWait } from '../engine-wait';
 function CriterionNote({ popPer, physicians, year }: { popPer: number | null; physicians: number | null; year: number }) {
   return (
     <p className="note criterion" data-testid="hpsa-criterion">
-      <strong>Context, not a target ({year} figures, 42 CFR Part 5, Appendix A): </strong>
+      <strong>Context, not a target ({year} figures; {HPSA_GEOGRAPHIC_CRITERION.rule}): </strong>
       {criterionContext(popPer, physicians)}
     </p>
   );
