@@ -13,7 +13,10 @@ export interface TrendPoint {
 const BLUE = '#0b5cad';
 const INK = '#1d2733';
 
-export function trendChart(points: readonly TrendPoint[], options: { title: string; axis: string; width?: number }): SVGSVGElement | HTMLElement {
+export function trendChart(
+  points: readonly TrendPoint[],
+  options: { title: string; axis: string; width?: number },
+): SVGSVGElement | HTMLElement {
   const years = points.map((p) => p.year);
   const shown = points.filter((p) => p.value != null && p.value > 0);
   const chart = Plot.plot({

@@ -75,9 +75,7 @@ export function shareText(share: number): string {
 /** "Albany County, NY (87% of its land)". */
 export const zipCountyText = (c: ZipCounty) => `${c.label} (${shareText(c.share)} of its land)`;
 
-export type ZipPick =
-  | { ok: true; county: ZipCounty; others: ZipCounty[] }
-  | { ok: false; message: string };
+export type ZipPick = { ok: true; county: ZipCounty; others: ZipCounty[] } | { ok: false; message: string };
 
 /**
  * The county a site at this ZIP is in: the one the row names (`county`, if the ZIP lies in it),

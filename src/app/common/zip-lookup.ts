@@ -25,7 +25,11 @@ export function hasZipColumn(text: string): boolean {
  * The ZIP lookup for a pipeline file: the counties of every ZIP-like value in it, from the engine.
  * Undefined when the file names no ZIP column (nothing to look up).
  */
-export async function zipLookupFor(coordinator: Pick<Coordinator, 'query'>, text: string, hasZipColumn: boolean): Promise<ZipLookup | undefined> {
+export async function zipLookupFor(
+  coordinator: Pick<Coordinator, 'query'>,
+  text: string,
+  hasZipColumn: boolean,
+): Promise<ZipLookup | undefined> {
   if (!hasZipColumn) return undefined;
   const rows = await coordinator.query(zipCounties(zipCandidates(text)));
   return lookupOf(zipPlaces(rows));

@@ -23,7 +23,11 @@ export const totalsDiscipline = (view: MapView): Discipline =>
   METRICS[view.metric].kind === 'hpsa' && view.discipline !== 'Dental Health' ? view.discipline : 'Primary Care';
 
 /** The view's own total row, from the queries behind its summary cards; null for metrics that cannot be added (a state's rate or wage). */
-export function viewTotalRow(view: MapView, hpsa: ShortageSummary | undefined, supply: readonly SupplyTotal[] | undefined): TotalRow | null {
+export function viewTotalRow(
+  view: MapView,
+  hpsa: ShortageSummary | undefined,
+  supply: readonly SupplyTotal[] | undefined,
+): TotalRow | null {
   const s = supplyMetric(view);
   if (s && supply) {
     const main = supply.find((t) => t.release === SUPPLY_RELEASES[s.shown].release);
@@ -43,7 +47,12 @@ export function viewTotalRow(view: MapView, hpsa: ShortageSummary | undefined, s
     };
   }
   if (METRICS[view.metric].kind === 'hpsa' && hpsa) {
-    const values: TotalRow['values'] = { designations: hpsa.designations, fte_needed: hpsa.fte_needed, population: hpsa.population, as_of: hpsa.as_of };
+    const values: TotalRow['values'] = {
+      designations: hpsa.designations,
+      fte_needed: hpsa.fte_needed,
+      population: hpsa.population,
+      as_of: hpsa.as_of,
+    };
     if (view.metric in values) values.value = values[view.metric];
     return { label: `Total of the view (${hpsa.basis === 'detail' ? 'each designation once' : 'HRSA’s state rows summed'})`, values };
   }
@@ -52,7 +61,10 @@ export function viewTotalRow(view: MapView, hpsa: ShortageSummary | undefined, s
 
 /** The area's HRSA total for the discipline: the detail files' where they cover it, else the published summary's. */
 const hrsaTotal = (totals: ServiceAreaTotals | Unavailable | undefined, discipline: Discipline): AreaTotal | undefined =>
-  totals && !isUnavailable(totals) ? (totals.totals.find((t) => t.discipline === discipline && t.basis === 'detail') ?? totals.totals.find((t) => t.discipline === discipline)) : undefined;
+  totals && !isUnavailable(totals)
+    ? (totals.totals.find((t) => t.discipline === discipline && t.basis === 'detail') ??
+      totals.totals.find((t) => t.discipline === discipline))
+    : undefined;
 
 /** The service area's total row for the view's columns: its HRSA figures (each designation once) or its providers. */
 export function areaTotalRow(
@@ -103,11 +115,22 @@ export function areaTotalCards(
   if (t) {
     const when = `${t.source}${t.source.includes(t.asOf) ? '' : `, data of ${t.asOf}`}`;
     cards.push(
-      { key: 'area-fte', value: formatNumber(t.fteNeeded, t.basis === 'detail' ? 1 : 0), label: `${discipline} practitioners needed (FTE) to remove the area’s designations — ${when}` },
-      { key: 'area-designations', value: formatNumber(t.designations), label: `${discipline} designations touching the area, each counted once — ${when}` },
+      {
+        key: 'area-fte',
+        value: formatNumber(t.fteNeeded, t.basis === 'detail' ? 1 : 0),
+        label: `${discipline} practitioners needed (FTE) to remove the area’s designations — ${when}`,
+      },
+      {
+        key: 'area-designations',
+        value: formatNumber(t.designations),
+        label: `${discipline} designations touching the area, each counted once — ${when}`,
+      },
       { key: 'area-population', value: formatNumber(t.population), label: `people in its geographic and population HPSAs — ${when}` },
     );
-    if (t.extendBeyond > 0) notes.push(`${countOf(t.extendBeyond, 'designation reaches', 'designations reach')} beyond the area, counted whole as HRSA sizes them.`);
+    if (t.extendBeyond > 0)
+      notes.push(
+        `${countOf(t.extendBeyond, 'designation reaches', 'designations reach')} beyond the area, counted whole as HRSA sizes them.`,
+      );
   } else if (totals && isUnavailable(totals)) notes.push(`HRSA figures: ${totals.unavailable}`);
   else if (totals) notes.push(`No HRSA ${discipline.toLowerCase()} figures are loaded for the area.`);
   if (totals && !isUnavailable(totals)) notes.push(...totals.gaps);
@@ -116,8 +139,16 @@ export function areaTotalCards(
     if (isUnavailable(pcp)) notes.push(`Primary-care physicians: ${pcp.unavailable}.`);
     else {
       cards.push(
-        { key: 'area-pcp-rate', value: formatNumber(pcp.perHundredThousand, 1), label: `primary-care physicians per 100,000 people, ${pcp.year}` },
-        { key: 'area-pcp', value: formatNumber(pcp.physicians), label: `primary-care physicians, ${pcp.year}, for ${formatNumber(pcp.population)} people` },
+        {
+          key: 'area-pcp-rate',
+          value: formatNumber(pcp.perHundredThousand, 1),
+          label: `primary-care physicians per 100,000 people, ${pcp.year}`,
+        },
+        {
+          key: 'area-pcp',
+          value: formatNumber(pcp.physicians),
+          label: `primary-care physicians, ${pcp.year}, for ${formatNumber(pcp.population)} people`,
+        },
       );
       notes.push(`Primary-care physicians: ${pcp.source}`);
     }

@@ -73,7 +73,8 @@ export function noDataText(view: MapView, main: HpsaSource | null): string {
     return `not in this table (partial: ${main.states} of ${STATES_AND_DC} states)`;
   if (metric.kind === 'hpsa' && main?.kind === 'detail') return 'no designation in the loaded detail file';
   if (metric.kind === 'specialty') return 'no published figure';
-  if (metric.kind === 'supply') return `no figure in this release${view.level === 'county' ? ' (Connecticut: see the note above the map)' : ''}`;
+  if (metric.kind === 'supply')
+    return `no figure in this release${view.level === 'county' ? ' (Connecticut: see the note above the map)' : ''}`;
   if (view.metric === 'lab_employment') {
     const v = LAB_EMPLOYMENT_VINTAGES.find((x) => x.asOf === view.asOf) ?? LAB_EMPLOYMENT_VINTAGES[0];
     return `BLS employment for ${v.label} not in the loaded tables`;

@@ -64,7 +64,8 @@ function supplyNotes(ids: readonly string[]): string[] {
   ];
 }
 
-const placeName = (fips: string, name: string) => (fips === '00000' ? 'United States' : fips.endsWith('000') ? (stateByFips(fips.slice(0, 2))?.name ?? fips) : name);
+const placeName = (fips: string, name: string) =>
+  fips === '00000' ? 'United States' : fips.endsWith('000') ? (stateByFips(fips.slice(0, 2))?.name ?? fips) : name;
 
 /**
  * Every provider figure of one county or state, both releases side by side, each with its year and
@@ -143,7 +144,10 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
   const other = totals.find((t) => t.release === SUPPLY_RELEASES[1 - s.shown].release);
   if (!main) return [];
   const areas = view.level === 'county' ? 'counties' : 'states';
-  const unit = s.form === 'per_100k' ? `${MEASURE_INFO[s.measure].providers} per 100,000 people` : `people per ${MEASURE_INFO[s.measure].providers.replace(/s$/, '')}`;
+  const unit =
+    s.form === 'per_100k'
+      ? `${MEASURE_INFO[s.measure].providers} per 100,000 people`
+      : `people per ${MEASURE_INFO[s.measure].providers.replace(/s$/, '')}`;
   const cards: SupplyCard[] = [
     {
       key: 'rate',
@@ -154,7 +158,11 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
     { key: 'people', value: formatNumber(main.people), label: `people they serve (${main.year ?? ''} population)` },
   ];
   if (other?.value != null)
-    cards.push({ key: 'other', value: formatNumber(other.value, info.digits), label: `${unit}, ${otherReleaseLabel(s.measure, s.shown)}: shown beside, never added` });
+    cards.push({
+      key: 'other',
+      value: formatNumber(other.value, info.digits),
+      label: `${unit}, ${otherReleaseLabel(s.measure, s.shown)}: shown beside, never added`,
+    });
   return cards;
 }
 

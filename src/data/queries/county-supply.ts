@@ -4,7 +4,14 @@
 // their own columns: never added together. Totals sum counts and populations and compute the rate
 // from the sums.
 import { namedQuery } from '../cache/coordinator';
-import { LEGACY_MAP_UNITS, SUPPLY_MEASURES, SUPPLY_RELEASES, SUPPLY_TABLES, releaseIndex, type SupplyMeasure } from '../../model/county-supply';
+import {
+  LEGACY_MAP_UNITS,
+  SUPPLY_MEASURES,
+  SUPPLY_RELEASES,
+  SUPPLY_TABLES,
+  releaseIndex,
+  type SupplyMeasure,
+} from '../../model/county-supply';
 import { METRICS, type MapView } from '../../model/map-view';
 import { sqlString } from '../engine/sql';
 import { conditionsSql, type Condition } from './conditions';
@@ -131,7 +138,9 @@ export function supplySummary(v: MapView) {
   const params: unknown[] = [];
   const unfiltered = !v.states.length && !v.censusRegion && !v.censusDivision && !v.hhsRegion && (v.level === 'state' || v.rural === 'all');
   const totals = [0, 1].map(
-    (i) => `SELECT ${SUPPLY_RELEASES[i].release} AS release, max(yr${i}) AS year, sum(n${i}) AS providers, sum(pop${i}) FILTER (WHERE n${i} IS NOT NULL) AS people,
+    (
+      i,
+    ) => `SELECT ${SUPPLY_RELEASES[i].release} AS release, max(yr${i}) AS year, sum(n${i}) AS providers, sum(pop${i}) FILTER (WHERE n${i} IS NOT NULL) AS people,
               count(n${i})::INTEGER AS areas, (count(*) - count(n${i}))::INTEGER AS missing,
               coalesce(string_agg(geo, ', ' ORDER BY geo) FILTER (WHERE n${i} IS NULL), '') AS missing_ids FROM r`,
   );

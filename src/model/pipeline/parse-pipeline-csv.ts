@@ -145,7 +145,8 @@ function readSite(
   const zip = readZip(zipText);
   const place = zip ? countyByZip?.(zip) : undefined;
   if (!zip) fail('site_zip', 'not a ZIP code; write five digits such as 93301 (or ZIP+4, 93301-1234)');
-  else if (!countyByZip) fail('site_zip', 'ZIP codes cannot be looked up yet (the data engine is still starting): import the file again in a moment');
+  else if (!countyByZip)
+    fail('site_zip', 'ZIP codes cannot be looked up yet (the data engine is still starting): import the file again in a moment');
   else if (!place)
     fail(
       'site_zip',

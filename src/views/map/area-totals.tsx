@@ -53,11 +53,12 @@ export function TotalsChoice({ view, onChange, area }: { view: MapView; onChange
     <fieldset className="totals-choice" data-testid="totals-choice">
       <legend>Totals of</legend>
       <label className="radio">
-        <input type="radio" name="totals" checked={view.totals === 'view'} onChange={() => onChange({ ...view, totals: 'view' })} /> the view
+        <input type="radio" name="totals" checked={view.totals === 'view'} onChange={() => onChange({ ...view, totals: 'view' })} /> the
+        view
       </label>
       <label className="radio">
-        <input type="radio" name="totals" checked={view.totals === 'area'} onChange={() => onChange({ ...view, totals: 'area' })} /> service area{' '}
-        {area.name}
+        <input type="radio" name="totals" checked={view.totals === 'area'} onChange={() => onChange({ ...view, totals: 'area' })} /> service
+        area {area.name}
       </label>
     </fieldset>
   );

@@ -116,7 +116,11 @@ function RuralFilter({ view, onChange }: FilterProps) {
   return (
     <label>
       Rural or metro county (USDA RUCC 2023)
-      <select data-testid="filter-rural" value={view.rural} onChange={(e) => onChange({ ...view, rural: e.target.value as MapView['rural'] })}>
+      <select
+        data-testid="filter-rural"
+        value={view.rural}
+        onChange={(e) => onChange({ ...view, rural: e.target.value as MapView['rural'] })}
+      >
         <option value="all">All counties</option>
         <option value="rural">Rural (nonmetro)</option>
         <option value="metro">Metro</option>

@@ -34,10 +34,7 @@ export function MapScreen() {
   const ofArea = view.totals === 'area' && !!area && (area.counties.length > 0 || area.states.length > 0);
   const areaTotals = useAreaTotals(ofArea ? area : undefined);
   const areaSupply = useAreaSupply(ofArea ? area : undefined);
-  const total =
-    ofArea && area
-      ? areaTotalRow(view, area, areaTotals, areaSupply.rows)
-      : viewTotalRow(view, summary.rows?.[0], supply.rows);
+  const total = ofArea && area ? areaTotalRow(view, area, areaTotals, areaSupply.rows) : viewTotalRow(view, summary.rows?.[0], supply.rows);
   return (
     <div className="map-screen">
       <div className="side">

@@ -12,7 +12,9 @@ import { EngineWait } from '../engine-wait';
 function CriterionNote({ popPer, physicians, year }: { popPer: number | null; physicians: number | null; year: number }) {
   return (
     <p className="note criterion" data-testid="hpsa-criterion">
-      <strong>Context, not a target ({year} figures; {HPSA_GEOGRAPHIC_CRITERION.rule}): </strong>
+      <strong>
+        Context, not a target ({year} figures; {HPSA_GEOGRAPHIC_CRITERION.rule}):{' '}
+      </strong>
       {criterionContext(popPer, physicians)}
     </p>
   );
