@@ -3,7 +3,7 @@
 // Serves dist-bench/ (the app with its bench hooks, window.__atlasBench, which `npm run build` leaves out), drives headless Chromium with playwright-core, writes bench/results.json and
 // prints a table with the targets. See docs/performance.md for what each measure does exactly.
 //
-//   node bench/run.mjs [--runs N] [--only cold,ingest,interaction,forecast,bundle]
+//   node bench/run.mjs [--runs N] [--only cold,ingest,interaction,list,forecast,bundle]
 //                      [--changes 50] [--forecast-runs N] [--national FILE] [--keep-tmp]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { launch, firstPage, chromiumVersion, chromiumPath, CHROMIUM_FLAGS } from
 import { installPageHelpers } from './lib/page-helpers.mjs';
 import { RssSampler, procAvailable } from './lib/proc.mjs';
 import { summarise, median, p95, round } from './lib/stats.mjs';
+import { measurePipelineList } from './lib/pipeline-list.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -26,7 +27,7 @@ const MAKE_NATIONAL = path.join(ROOT, '..', 'shared', 'tools', 'make-national-hp
 const SIMULATE_TS = path.join(ROOT, 'src', 'model', 'forecast', 'simulate.ts');
 const MiB = 1024 * 1024;
 
-const GROUPS = ['cold', 'ingest', 'interaction', 'forecast', 'bundle'];
+const GROUPS = ['cold', 'ingest', 'interaction', 'list', 'forecast', 'bundle'];
 const NAMES = {
   cold: 'first screen (cold start → map drawn)',
   coldBare: 'cold start floor: bare DuckDB-wasm page, engine ready',
@@ -998,6 +999,7 @@ async function main() {
     await run('cold', () => measureCold(opts, server));
     await run('ingest', () => measureIngest(opts, server, national));
     await run('interaction', () => measureInteraction(opts, server, national));
+    await run('list', () => measurePipelineList(server, opts));
     await run('forecast', async () => [...(await measureForecastPage(opts, server)), ...(await measureForecastNode(opts, tmp))]);
     await run('bundle', async () => [await measureInitialJs(snapshot), ...(await measureTransfer(server))]);
   } finally {

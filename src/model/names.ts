@@ -2,7 +2,7 @@
 // meant for people and the report say. The codes stay in the pipeline template's columns and the
 // workspace file; a person reads these names. Routes are named in timing/visa-routes.ts (one table
 // of route facts) and re-exported here so there is one place to look.
-import type { CurrentStatus, Profession, Stage, TrainingStatus, VisaRoute, VisaStatus } from './types';
+import type { CurrentStatus, LicenceStatus, Profession, Stage, TrainingStatus, VisaRoute, VisaStatus } from './types';
 import { routeLabel } from './timing/visa-routes';
 
 export const PROFESSION_NAMES: Readonly<Record<Profession, string>> = {
@@ -52,6 +52,22 @@ export const TRAINING_STATUS_NAMES: Readonly<Record<TrainingStatus, string>> = {
   'in-training': 'In US residency or fellowship',
   'needs-residency': 'Needs a US residency',
 };
+
+export const LICENCE_STATUS_NAMES: Readonly<Record<LicenceStatus, string>> = {
+  '': 'Not recorded (read from the stage)',
+  'not-applied': 'Not applied for yet',
+  applied: 'Applied for, under way',
+  licensed: 'Licensed',
+};
+
+/** A yes/no column of the template (blank: not recorded). */
+export const yesNoName = (value: boolean | null): string => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
+
+/** A licence status as read: a code by its name; text saved before the codes existed, as written and read as not recorded. */
+export const licenceStatusName = (status: string): string =>
+  Object.hasOwn(LICENCE_STATUS_NAMES, status)
+    ? LICENCE_STATUS_NAMES[status as LicenceStatus]
+    : `“${status}” (not a known status: read as not recorded)`;
 
 export const professionName = (p: Profession): string => PROFESSION_NAMES[p];
 export const stageName = (s: Stage): string => STAGE_NAMES[s];

@@ -118,7 +118,7 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
         steps={[...steps.values()]}
         engine={engine}
         drawn={ready}
-        datasets={datasets.length}
+        datasets={datasets}
         error={phase.kind === 'failed' ? phase.message : undefined}
       />
       {atlas && (

@@ -7,9 +7,13 @@ export interface Tab {
   render: () => ReactNode;
 }
 
-const fromHash = (tabs: Tab[]) => tabs.find((t) => `#${t.id}` === location.hash)?.id ?? tabs[0].id;
+/** "#pipeline" and "#pipeline/…" (a screen's own place, e.g. one candidate) both open the pipeline screen. */
+const fromHash = (tabs: Tab[]) => tabs.find((t) => `#${t.id}` === location.hash || location.hash.startsWith(`#${t.id}/`))?.id ?? tabs[0].id;
 
-/** Screens as tabs; the open tab is in the URL hash so links and reloads keep it. `banner`: shown above every screen. */
+/**
+ * Screens as tabs; the open tab is in the URL hash so links and reloads keep it (a screen may add its
+ * own place after a slash). `banner`: shown above every screen.
+ */
 export function Tabs({ tabs, banner }: { tabs: Tab[]; banner?: (open: string) => ReactNode }) {
   const [open, setOpen] = useState(() => fromHash(tabs));
   useEffect(() => {

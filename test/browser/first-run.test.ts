@@ -170,7 +170,7 @@ describe('a new user’s first run, at 1440 px', () => {
   it('marks the forecast out of date the moment an assumption changes, then shows the new one', async () => {
     await page
       .getByTestId('fee-scenario')
-      .getByLabel(/not-applied/)
+      .getByLabel(/No fee:/)
       .check();
     // Right after the edit: the old figures are marked out of date, the plan strip shows no P(met).
     expect(await page.getByTestId('forecast').getAttribute('data-forecast-state')).toBe('updating');
@@ -181,7 +181,7 @@ describe('a new user’s first run, at 1440 px', () => {
     expect(await page.getByTestId('forecast-results').getAttribute('data-stale')).toBe('false');
     await page
       .getByTestId('fee-scenario')
-      .getByLabel(/continues/)
+      .getByLabel(/The fee continues:/)
       .check();
     await expect.poll(() => page.getByTestId('forecast').getAttribute('data-forecast-state'), { timeout: 60_000 }).toBe('current');
   });

@@ -55,7 +55,7 @@ describe('targetNextStep', () => {
       [action('Register for the H-1B lottery', '2027-03-19')],
     );
     expect(step).toEqual({
-      action: 'Add 2 candidates at the “Offer made” stage on the route “H-1B, cap-exempt employer”',
+      action: 'Add 2 candidates with an offer made by 2026-11-23, on the route “H-1B, cap-exempt employer”',
       date: '2026-11-23',
     });
   });

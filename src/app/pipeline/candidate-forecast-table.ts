@@ -1,54 +1,87 @@
-// Each candidate's forecast as a row: the Pipeline screen's table, its CSV and the report's table.
-// Where they stand is the plan the forecast sampled (the next action reads the same); months are
-// those of the forecast ("2027-06"); a candidate not likely to arrive within the horizon says so
-// instead of showing a month. One column per target gives the chance of arriving by its due date,
-// blank where the candidate does not count toward it; without targets there are none.
+// Each candidate's forecast as a row: the Pipeline screen's CSV and the report's table. Where they
+// stand is the plan the forecast sampled (the next action reads the same); months are those of the
+// forecast ("2027-06"); a candidate not likely to arrive within the horizon says so instead of
+// showing a month. The target is named in a cell, not in the header: the one the candidate is least
+// likely to arrive in time for (the list's "chance by the due date"), blank without targets.
 import type { CandidateForecast, ForecastResult } from '../../model/forecast/result';
-import type { ServiceArea, Target } from '../../model/types';
-import type { CountyNames } from '../common/county-names';
+import { routeName, stageName } from '../../model/names';
+import { specialtyLabel } from '../../model/specialties';
+import type { Candidate, ServiceArea, Target } from '../../model/types';
+import { siteLabel, type CountyNames } from '../common/county-names';
 import { targetLabelById } from '../common/labels';
+import { arrivalNote, leastLikelyTarget } from './candidate-list';
 
-const LEADING = [
+export const CANDIDATE_FORECAST_COLUMNS = [
   'Candidate',
+  'Specialty',
+  'Stage',
+  'Visa route',
+  'Site',
   'Where they are',
   'Where they stand',
   'Chance of arriving within the forecast',
   'Median arrival',
   '10th–90th percentile',
-];
-const TRAILING = ['Delayed most by', 'Waiver site', 'Waiver service ends'];
+  'Target least likely to be met in time',
+  'Due',
+  'Chance of arriving by the due date',
+  'Delayed most by',
+  'Next action',
+  'Next action by',
+  'Waiver site',
+  'Waiver service ends',
+] as const;
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-export function candidateForecastColumns(
-  result: Pick<ForecastResult, 'targets'>,
-  targets: readonly Target[],
-  areas: readonly ServiceArea[],
-  names?: CountyNames,
-): string[] {
-  const byDue = result.targets.map((t) => `By ${t.dueDate}: ${targetLabelById(t.targetId, targets, areas, names)}`);
-  return [...LEADING, ...byDue, ...TRAILING];
+export interface CandidateTableContext {
+  targets: readonly Target[];
+  serviceAreas: readonly ServiceArea[];
+  names?: CountyNames;
 }
 
-export function candidateForecastCells(c: CandidateForecast, result: Pick<ForecastResult, 'months' | 'targets'>): string[] {
-  const later = `after ${result.months[result.months.length - 1]} or never`;
-  // Withdrawn, or a route that cannot bring them: no run arrives. Others not within the horizon may arrive later.
-  const never = c.standing.kind === 'withdrawn' || c.standing.kind === 'blocked';
-  const median = !c.detailed ? 'not computed (beyond the first 20,000 candidates)' : never ? 'not in any run' : (c.arrivalMedian ?? later);
-  const spread = !c.detailed || never ? '' : `${c.arrivalP10 ?? later} – ${c.arrivalP90 ?? later}`;
-  const chance = new Map(c.byTarget.map((t) => [t.targetId, pct(t.probability)]));
+/** `candidate`: the record the forecast was made from (its specialty, stage, route and site). */
+export function candidateForecastCells(
+  c: CandidateForecast,
+  candidate: Candidate | undefined,
+  result: Pick<ForecastResult, 'months'>,
+  context: CandidateTableContext,
+): string[] {
+  const note = arrivalNote(c, result);
+  const months = c.detailed && c.standing.kind !== 'withdrawn' && c.standing.kind !== 'blocked';
+  const median = months ? (c.arrivalMedian ?? note) : note;
+  const spread = months ? `${c.arrivalP10 ?? note} – ${c.arrivalP90 ?? note}` : '';
+  const worst = leastLikelyTarget(c);
   const delayed = c.delayedMostBy ? `${c.delayedMostBy.label} (${pct(c.delayedMostBy.share)} of runs)` : '';
   const site = c.waiverSite ? `${c.waiverSite.status}: ${c.waiverSite.sentence}` : '';
   return [
     c.candidateId,
+    candidate ? specialtyLabel(candidate.specialty) : '',
+    candidate ? stageName(candidate.stage) : '',
+    candidate ? routeName(candidate.visaRoute) : '',
+    candidate ? siteLabel(candidate, context.names ?? new Map()) : '',
     c.currentStep,
     [c.standing.summary, ...c.flags].join(' '),
     pct(c.arrivalProbability),
     median,
     spread,
-    ...result.targets.map((t) => chance.get(t.targetId) ?? ''),
+    worst ? targetLabelById(worst.targetId, context.targets, context.serviceAreas, context.names) : '',
+    worst?.dueDate ?? '',
+    worst ? pct(worst.probability) : '',
     delayed,
+    c.nextAction.action,
+    c.nextAction.date ?? '',
     site,
     c.serviceEnds ?? '',
   ];
+}
+
+/** Every candidate's row, in the forecast's order, with the record it was made from. */
+export function candidateForecastRows(
+  result: ForecastResult,
+  candidates: readonly Candidate[],
+  context: CandidateTableContext,
+): string[][] {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return result.candidates.map((c) => candidateForecastCells(c, byId.get(c.candidateId), result, context));
 }

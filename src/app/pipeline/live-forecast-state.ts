@@ -20,3 +20,8 @@ export function waitingFor(ws: Workspace): Extract<LiveForecastState, { kind: 'w
 export function initialForecastState(ws: Workspace): LiveForecastState {
   return waitingFor(ws) ?? { kind: 'updating', previous: null, progress: null, slow: false };
 }
+
+/** The forecast to show: the current one, else the last one while a new one runs (marked out of date by the screens). */
+export function shownForecast(state: LiveForecastState): WorkspaceForecast | null {
+  return state.kind === 'current' ? state.forecast : state.kind === 'updating' ? state.previous : null;
+}

@@ -24,7 +24,7 @@ import { mapSpec } from '../map/map-spec';
 import { shortageView } from '../map/shortage-view';
 import { gatherStateFigures, stateFigureTables } from '../map/state-figures';
 import { areaStates } from '../targets/area-figures';
-import { drawForecastCharts, drawFunnel } from './report-figures';
+import { drawAtRiskTimelines, drawForecastCharts, drawFunnel } from './report-figures';
 import { stateRegionMap } from '../map/regions';
 import type { ReportArea, ReportForecast, ReportInput, ReportMap, ReportMarkets, Unavailable, ViewChoice } from './report-input';
 import { gatherMarketReport, savedOffers } from './market-report';
@@ -104,12 +104,13 @@ async function gatherForecast(
       (other) => totalFees(other.result),
       () => null,
     );
+    const countyNames = countyNamesFromLabels(names);
     return {
       result,
       nextSteps,
-      charts: drawForecastCharts(result, targets, ws.serviceAreas, countyNamesFromLabels(names)),
+      charts: drawForecastCharts(result, targets, ws.serviceAreas, countyNames),
       counterfactualFeesUsd,
-      timelines: {},
+      timelines: drawAtRiskTimelines(result, candidates, targets, ws.serviceAreas, countyNames),
     };
   } catch (e) {
     return { unavailable: `the forecast could not run (${reason(e)}).` };

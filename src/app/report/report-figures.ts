@@ -3,6 +3,9 @@
 import { arrivalsChart } from '../../charts/arrivals';
 import { funnelChart } from '../../charts/funnel';
 import { toMarkup } from '../../charts/serialize';
+import { timelineChart } from '../../charts/timeline';
+import { timelineFigure } from '../pipeline/candidate-timeline';
+import { atRiskCandidates } from './plan-page';
 import type { ForecastResult } from '../../model/forecast/result';
 import type { Candidate, ServiceArea, Stage, Target } from '../../model/types';
 import { stageName } from '../../model/names';
@@ -37,4 +40,29 @@ export function drawForecastCharts(
       return { targetId: f.targetId, svg: toMarkup(arrivalsChart(figure.rows, figure.options)) };
     }),
   };
+}
+
+/** The report's width for a candidate's timeline (the page's text width, about). */
+const TIMELINE_WIDTH = 680;
+
+/** The Pipeline screen's timeline of each candidate at risk of missing a due date, by candidate id. */
+export function drawAtRiskTimelines(
+  result: ForecastResult,
+  candidates: readonly Candidate[],
+  targets: readonly Target[],
+  areas: readonly ServiceArea[],
+  names?: CountyNames,
+): Record<string, string> {
+  const label = (id: string) => targetLabelById(id, targets, areas, names);
+  const byId = new Map(result.candidates.map((c) => [c.candidateId, c]));
+  const out: Record<string, string> = {};
+  for (const { candidateId } of atRiskCandidates(result, candidates)) {
+    const c = byId.get(candidateId);
+    const figure = c && timelineFigure(c, result.now, label);
+    if (figure)
+      out[candidateId] = toMarkup(
+        timelineChart(figure.steps, figure.dates, { title: figure.title, now: figure.now, width: TIMELINE_WIDTH }),
+      );
+  }
+  return out;
 }

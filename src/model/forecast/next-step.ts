@@ -1,8 +1,8 @@
 // The one thing to do next for a target. Off track: recruit the fewest extra candidates the
 // forecast says would make it likely; on track: the soonest dated step of its own candidates.
 import { countOf } from '../format';
-import { routeName, stageName } from '../names';
-import type { IsoDate } from '../types';
+import { routeName } from '../names';
+import type { IsoDate, Stage } from '../types';
 import type { TargetForecast } from './result';
 import type { NextAction } from '../timing/next-action';
 
@@ -12,6 +12,20 @@ export interface NextStep {
   date: IsoDate | null;
 }
 
+/** Where new candidates must be by the date: "with an offer made by 2026-12-07". */
+const STAGE_REACHED: Readonly<Record<Stage, string>> = {
+  sourced: 'found',
+  screening: 'in screening',
+  interview: 'interviewed',
+  offer: 'with an offer made',
+  accepted: 'with an offer accepted',
+  licensure: 'applying for their licence',
+  credentialing: 'in credentialing',
+  visa: 'in visa processing',
+  arrived: 'arrived',
+  withdrawn: 'withdrawn',
+};
+
 export function targetNextStep(forecast: TargetForecast, targetProbability: number, candidateActions: NextAction[]): NextStep {
   if (forecast.probabilityMet < targetProbability) {
     const cheapest = forecast.newCandidatesNeeded
@@ -19,7 +33,7 @@ export function targetNextStep(forecast: TargetForecast, targetProbability: numb
       .sort((a, b) => (a.candidatesNeeded ?? 0) - (b.candidatesNeeded ?? 0))[0];
     if (!cheapest) return { action: 'Out of reach by the due date, even with new candidates: revisit the target or its date.', date: null };
     return {
-      action: `Add ${countOf(cheapest.candidatesNeeded as number, 'candidate')} at the “${stageName(cheapest.stage)}” stage on the route “${routeName(cheapest.visaRoute)}”`,
+      action: `Add ${countOf(cheapest.candidatesNeeded as number, 'candidate')} ${STAGE_REACHED[cheapest.stage]} by ${cheapest.stageDate}, on the route “${routeName(cheapest.visaRoute)}”`,
       date: cheapest.stageDate,
     };
   }

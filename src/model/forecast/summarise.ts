@@ -5,6 +5,7 @@
 
 import type { Candidate } from '../types';
 import { addYears, formatIsoDate, parseIsoDate } from '../calendar';
+import { stageName } from '../names';
 import { RULES_AS_OF } from '../timing/assumptions';
 import { feeRuleText } from '../timing/h1b-fee';
 import { actionFor, currentStepText } from '../timing/next-action';
@@ -288,7 +289,7 @@ function delayingStep(code: number, share: number, plan: CandidatePlan, candidat
   switch (code) {
     case BIND_RECRUITMENT:
       return plan.recruitment.length
-        ? step('recruitment', `recruitment (now at ${candidate.stage})`)
+        ? step('recruitment', `recruitment (now at the “${stageName(candidate.stage)}” stage)`)
         : step('none', 'nothing left to wait for: ready to start (update the record if a step is still open)');
     case BIND_TRAINING:
       return step(

@@ -3,6 +3,7 @@
 
 import { HAPPENED, dateProblem } from '../dates';
 import { isPrimaryCareOrPsychiatry, specialtyInfo } from '../specialties';
+import { trainedAbroad } from '../timing/routes';
 import { ROUTES } from '../timing/visa-routes';
 import type { Candidate, IsoDate } from '../types';
 import type { PipelineColumn } from './columns';
@@ -77,6 +78,7 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
   if (c.profession === 'physician' && c.trainingStatus === 'in-training' && c.availableFrom === '') {
     warning('available_from', 'a resident or fellow starts when training ends (usually June 30): set available_from');
   }
+  if (c.profession === 'physician') physicianTrainingDoubts(c, warning);
 
   if (c.profession === 'mls') {
     const h1b = c.visaRoute.startsWith('h1b-');
@@ -100,4 +102,32 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
     }
   }
   return problems;
+}
+
+/**
+ * A physician's training that the rules make unlikely as recorded (kept, with what to check): a full
+ * licence needs a US residency in most states (S31), a residency needs ECFMG certification first
+ * (S28), and residents from abroad train on ECFMG's J-1, which bars an H-1B or a green card (S16).
+ */
+function physicianTrainingDoubts(c: Candidate, warning: (column: PipelineColumn, message: string) => void): void {
+  const abroad = trainedAbroad(c);
+  if (c.trainingStatus === 'needs-residency') {
+    if (ROUTES[c.visaRoute].barredBy212e) {
+      warning(
+        'training_status',
+        `no US residency yet on ${ROUTES[c.visaRoute].label}: a full licence needs 1–3 years of US residency in most states, and residents from abroad usually train on ECFMG's J-1, which bars this route until a J-1 waiver (INA §212(e)); check the route, or that the residency will be on an H-1B`,
+      );
+    }
+    if (c.licenceStatus === 'licensed') {
+      warning(
+        'licence_status',
+        'licensed without a US residency: only a few states license physicians trained abroad without one (S31); check training_status',
+      );
+    }
+  } else if (abroad && c.ecfmgCertified === false && (c.trainingStatus === 'completed' || c.trainingStatus === 'in-training')) {
+    warning(
+      'ecfmg_certified',
+      'a US residency needs ECFMG certification first, but ecfmg_certified is no: check both (write needs-residency if they have no US residency)',
+    );
+  }
 }

@@ -414,6 +414,24 @@ function repeatedColumns(header: readonly string[]): string[] {
   return templateColumns.filter((column) => header.indexOf(column) !== header.lastIndexOf(column));
 }
 
+/** A candidate's problems and notes, as the importer gives them for a row (without the line). */
+export type RowProblem = Omit<PipelineRowError, 'line'>;
+
+/**
+ * One candidate typed in a form, read exactly as the importer reads a CSV row: the same aliases,
+ * dates, rules and messages. `row` holds the template's columns as text (a missing one reads blank).
+ */
+export function readCandidateRow(
+  row: Readonly<Partial<Record<PipelineColumn, string>>>,
+  options: Pick<ParsePipelineOptions, 'today' | 'countyByName'> = {},
+): { candidate: Candidate | undefined; errors: RowProblem[]; warnings: RowProblem[] } {
+  const cell = (column: PipelineColumn) => (row[column] ?? '').trim();
+  const dayFirst = DATE_COLUMNS.some((column) => looksDayFirst(cell(column)));
+  const { candidate, problems, warnings } = readRow(cell, dayFirst, options.today, options.countyByName);
+  const errors = problems.map((p) => ({ ...p, value: clip(p.value) }));
+  return { candidate: errors.length ? undefined : candidate, errors, warnings };
+}
+
 export function parsePipelineCsv(text: string, fileName: string, options: ParsePipelineOptions = {}): PipelineParseResult {
   const maxRows = options.maxRows ?? DEFAULT_WORKSPACE_LIMITS.maxCandidates;
   const errors = new ErrorList(options.maxErrors ?? 10_000);

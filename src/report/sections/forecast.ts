@@ -7,7 +7,7 @@ import { isUnavailable, type ReportForecast, type ReportInput } from '../../app/
 import { tableHtml, type ReportTable } from '../report-table';
 import { targetLabelById } from '../../app/common/labels';
 import type { CountyNames } from '../../app/common/county-names';
-import { candidateForecastCells, candidateForecastColumns } from '../../app/pipeline/candidate-forecast-table';
+import { CANDIDATE_FORECAST_COLUMNS, candidateForecastRows } from '../../app/pipeline/candidate-forecast-table';
 import { atRiskCandidates } from '../../app/report/plan-page';
 import { routeName } from '../../model/names';
 import { countOf } from '../../model/format';
@@ -108,15 +108,15 @@ export function atRiskTable(ctx: ReportContext, forecast: ReportForecast): Repor
 /** Each candidate's forecast: personal data, so only in a report that includes candidate rows. */
 export function candidateForecastTable(
   forecast: ReportForecast,
-  input: Pick<ReportInput, 'targets' | 'serviceAreas'>,
+  input: Pick<ReportInput, 'targets' | 'serviceAreas' | 'candidates'>,
   names?: CountyNames,
 ): ReportTable {
   return {
     id: 'candidate-forecast',
     title: 'Forecast for each candidate',
     testId: 'candidate-forecast',
-    columns: candidateForecastColumns(forecast.result, input.targets, input.serviceAreas, names).map((label) => ({ label })),
-    rows: forecast.result.candidates.map((c) => candidateForecastCells(c, forecast.result)),
+    columns: CANDIDATE_FORECAST_COLUMNS.map((label) => ({ label })),
+    rows: candidateForecastRows(forecast.result, input.candidates, { targets: input.targets, serviceAreas: input.serviceAreas, names }),
   };
 }
 
@@ -125,6 +125,7 @@ function timelines(ctx: ReportContext, forecast: ReportForecast): Html {
   const risky = atRiskCandidates(forecast.result, ctx.input.candidates).filter((c) => Object.hasOwn(forecast.timelines, c.candidateId));
   if (!risky.length) return html``;
   return html`<h3>Timelines of the candidates at risk</h3>
+<p class="note">As on the Pipeline screen: each remaining step from its 10th to its 90th percentile finish, the median marked; starred and orange, the steps that most often decide the arrival; dashed lines, fixed dates of the process; a solid line, a target’s due date; the first line, the day of the forecast. The dates are in each candidate’s row of the Pipeline screen.</p>
 ${risky.map((c) => html`<figure class="chart timeline"><figcaption>${c.candidateId}: ${c.specialty}; ${c.route}</figcaption>${svgMarkup(forecast.timelines[c.candidateId])}</figure>`)}`;
 }
 

@@ -3,6 +3,13 @@ import { feeRuleText } from '../../model/timing/h1b-fee';
 import { currentAssumptions } from '../../model/workspace-assumptions';
 import { useWorkspace } from '../workspace-context';
 
+/** Each scenario's name in words (its code stays in the workspace). */
+const SCENARIO_NAMES: Readonly<Record<Assumptions['h1bFeeScenario'], string>> = {
+  continues: 'The fee continues',
+  'as-written': 'The fee ends as written',
+  'not-applied': 'No fee',
+};
+
 /** The $100,000 fee, a rule in flux: a scenario with its dates and legal status rather than a fact. */
 export function FeeScenarioSwitch() {
   const { workspace, update } = useWorkspace();
@@ -19,7 +26,7 @@ export function FeeScenarioSwitch() {
       </p>
       {meta.options.map((option) => (
         <label key={option} className="radio">
-          <input type="radio" name="fee" checked={a.h1bFeeScenario === option} onChange={() => set(option)} /> {option}:{' '}
+          <input type="radio" name="fee" checked={a.h1bFeeScenario === option} onChange={() => set(option)} /> {SCENARIO_NAMES[option]}:{' '}
           {meta.optionLabels[option]}
         </label>
       ))}

@@ -1,4 +1,4 @@
-import { TARGET_CHARTS, targetArrivalsFigure, totalArrivalsFigure } from '../../app/pipeline/figures';
+import { totalArrivalsFigure } from '../../app/pipeline/figures';
 import type { WorkspaceForecast } from '../../app/pipeline/forecast';
 import { targetLabelById } from '../../app/common/labels';
 import { arrivalsChart } from '../../charts/arrivals';
@@ -8,39 +8,12 @@ import { currentAssumptions } from '../../model/workspace-assumptions';
 import type { Workspace } from '../../model/workspace';
 import { PlotHost } from '../plot-host';
 import { useLiveForecast } from '../live-forecast-context';
+import { shownForecast } from '../../app/pipeline/live-forecast-state';
 import { useCountyNames } from '../use-county-names';
 import { ForecastProgress } from './forecast-progress';
 import { useWorkspace } from '../workspace-context';
-import { CandidateForecast } from './candidate-forecast';
 import { FeeScenarioSwitch } from './fee-scenario';
-import { ArrivalsTable, CostTable, ForecastTable, pct } from './forecast-tables';
-
-/** One small chart per target (the first TARGET_CHARTS), each against its hires and due date. */
-function TargetCharts({ forecast, label }: { forecast: WorkspaceForecast; label: (id: string) => string }) {
-  const { result } = forecast;
-  return (
-    <>
-      <h3>Each target over time</h3>
-      <div className="small-multiples" data-testid="target-charts">
-        {result.targets.slice(0, TARGET_CHARTS).map((f) => {
-          const figure = targetArrivalsFigure(result, f, label(f.targetId));
-          return (
-            <figure key={f.targetId} className="small-multiple">
-              <figcaption>
-                {label(f.targetId)}: {f.hires} by {f.dueDate} · P(met) {pct(f.probabilityMet)}
-              </figcaption>
-              <PlotHost make={() => arrivalsChart(figure.rows, figure.options)} deps={[result, f.targetId]} />
-            </figure>
-          );
-        })}
-      </div>
-      <p className="note">
-        Each chart: the target’s matching candidates; dashed horizontal line: hires wanted; dotted vertical line: the due date. The numbers
-        are in the table above.
-      </p>
-    </>
-  );
-}
+import { ArrivalsTable, CostTable, ForecastTable } from './forecast-tables';
 
 const employerKindText = (ws: Workspace) => ASSUMPTION_META.employerKind.optionLabels[currentAssumptions(ws.assumptions).employerKind];
 
@@ -59,18 +32,20 @@ function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast;
       {targeted ? (
         <>
           <ForecastTable forecast={forecast} label={label} />
-          <TargetCharts forecast={forecast} label={label} />
+          <p className="note">
+            Each target’s chart: its matching candidates’ expected cumulative arrivals with the 10th–90th percentile band; dashed line:
+            hires wanted; dotted line: the due date.
+          </p>
         </>
       ) : (
         <p className="empty-state" data-testid="forecast-no-targets">
-          Each candidate’s arrival is forecast below. Set a target — how many hires of which specialty, where and by when — to see the
-          chance of meeting it and what to add.{' '}
+          Each candidate’s arrival is forecast in the list below. Set a target — how many hires of which specialty, where and by when — to
+          see the chance of meeting it and what to add.{' '}
           <a className="button" href="#targets">
             Set a target
           </a>
         </p>
       )}
-      <CandidateForecast forecast={forecast} workspace={workspace} />
       <CostTable result={forecast.result} employerKindText={employerKindText(workspace)} />
     </>
   );
@@ -89,11 +64,11 @@ function ForecastWaiting() {
 export function ForecastCard() {
   const { workspace } = useWorkspace();
   const state = useLiveForecast();
-  const shown = state.kind === 'current' ? state.forecast : state.kind === 'updating' ? state.previous : null;
+  const shown = shownForecast(state);
   const stale = state.kind === 'updating';
   return (
     <section className="card" aria-labelledby="forecast-title" data-testid="forecast" data-forecast-state={state.kind} aria-busy={stale}>
-      <h2 id="forecast-title">Forecast: each candidate and the targets</h2>
+      <h2 id="forecast-title">Forecast against the targets</h2>
       <p className="note">
         {FORECAST_SETTINGS.runs.toLocaleString('en-US')} simulated futures (seed {FORECAST_SETTINGS.seed}) of every candidate’s remaining
         steps from where each one is — training, licensure and credentialing, the visa process at its recorded status (the H-1B lottery and

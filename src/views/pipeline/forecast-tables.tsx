@@ -4,15 +4,21 @@ import { specialtyLabel } from '../../model/specialties';
 import { routeLabel } from '../../model/timing/visa-routes';
 import type { ForecastResult } from '../../model/forecast/result';
 import { ActionDate } from './action-date';
+import { targetArrivalsFigure } from '../../app/pipeline/figures';
+import { arrivalsChart } from '../../charts/arrivals';
+import { PlotHost } from '../plot-host';
 
 export const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-/** Per target: matching candidates, expected arrivals, P(met), shortfall and the next step. */
+/**
+ * Per target, one row each (the target named in its row): matching candidates, expected arrivals,
+ * P(met), shortfall, the next step, and a small chart of its arrivals against its hires and due date.
+ */
 export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast; label: (targetId: string) => string }) {
   const { result, nextSteps } = forecast;
   return (
     <div className="table-wide" tabIndex={0} role="region" aria-label="Forecast against each target">
-      <table data-testid="forecast-table">
+      <table data-testid="forecast-table" className="targets-forecast">
         <thead>
           <tr>
             <th scope="col">Target</th>
@@ -37,6 +43,7 @@ export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast
             </th>
             <th scope="col">Next action</th>
             <th scope="col">By</th>
+            <th scope="col">Arrivals over time</th>
           </tr>
         </thead>
         <tbody>
@@ -56,9 +63,18 @@ export function ForecastTable({ forecast, label }: { forecast: WorkspaceForecast
                 {pct(f.probabilityMetCounterfactual)}
               </td>
               <td className="num">{formatNumber(f.expectedShortfall, 1)}</td>
-              <td>{nextSteps[f.targetId]?.action}</td>
+              <td data-col="next-action">{nextSteps[f.targetId]?.action}</td>
               <td>
                 <ActionDate date={nextSteps[f.targetId]?.date ?? null} />
+              </td>
+              <td data-col="chart" className="spark">
+                <PlotHost
+                  make={() => {
+                    const figure = targetArrivalsFigure(result, f, label(f.targetId));
+                    return arrivalsChart(figure.rows, { ...figure.options, width: 180, height: 56, compact: true });
+                  }}
+                  deps={[result, f.targetId]}
+                />
               </td>
             </tr>
           ))}

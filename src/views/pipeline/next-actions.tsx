@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ACTION_COLUMNS, actionCells } from '../../app/pipeline/import-candidates';
 import { pipelineActions } from '../../app/pipeline/forecast';
 import { isSampleCandidate } from '../../model/pipeline';
@@ -8,57 +9,55 @@ import { useCountyNames } from '../use-county-names';
 import { useSiteDesignations } from '../use-site-designations';
 import { useWorkspace } from '../workspace-context';
 import { ActionDate } from './action-date';
+import { candidateHref } from './candidate-route';
 
-const BADGE = { eligible: 'upload', check: 'warn', flex: 'warn', 'not-eligible': 'error' } as const;
+const SHOWN = 10;
 
-/** Every candidate still in the pipeline with the next thing to do and its date, read from the forecast's rules. */
+/**
+ * What to do next for each candidate still in the pipeline, read from the forecast's rules: the
+ * soonest dates first, a few at a time (each candidate's page has the rest: the waiver site, the
+ * timeline); the CSV has every candidate with every column.
+ */
 export function NextActions() {
   const { workspace } = useWorkspace();
   const today = useClock().today();
   const names = useCountyNames();
   const { sites } = useSiteDesignations(workspace.candidates);
+  const [shown, setShown] = useState(SHOWN);
   const actions = pipelineActions(workspace.candidates, currentAssumptions(workspace.assumptions), today, sites);
-  const rows = actions.map((a) => ({ ...a, cells: actionCells(a.candidate, a.next, a.site, names) }));
+  const soonest = [...actions].sort((a, b) => (a.next.date ?? '9999').localeCompare(b.next.date ?? '9999'));
   const exportCsv = () =>
     downloadCsv(
       'next-actions.csv',
       [...ACTION_COLUMNS],
-      rows.map((r) => r.cells),
+      actions.map((a) => actionCells(a.candidate, a.next, a.site, names)),
     );
   return (
     <section className="card" aria-labelledby="actions-title">
       <div className="card-head">
-        <h2 id="actions-title">Next actions</h2>
-        <button type="button" className="secondary" onClick={exportCsv}>
+        <h2 id="actions-title">Next actions, soonest first</h2>
+        <button type="button" className="secondary" onClick={exportCsv} data-testid="actions-export">
           Export CSV
         </button>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="actions-title">
+      <div className="table-wide" tabIndex={0} role="region" aria-labelledby="actions-title">
         <table data-testid="actions-table">
           <thead>
             <tr>
-              {ACTION_COLUMNS.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
+              <th scope="col">Candidate</th>
+              <th scope="col">Next action</th>
+              <th scope="col">By</th>
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, 500).map(({ candidate: c, next, site, cells }) => (
+            {soonest.slice(0, shown).map(({ candidate: c, next }) => (
               <tr key={c.id} data-candidate={c.id}>
-                <td>
-                  {c.id}
+                <th scope="row">
+                  <a href={candidateHref(c.id)}>{c.id}</a>
                   {isSampleCandidate(c) && <span className="badge sample">sample</span>}
-                </td>
-                {cells.slice(1, 5).map((cell, k) => (
-                  <td key={k}>{cell}</td>
-                ))}
-                <td data-col="waiver-site">
-                  {site && <span className={`badge ${BADGE[site.status]}`}>{site.status}</span>} {site?.sentence ?? cells[5]}
-                </td>
+                </th>
                 <td data-col="action">{next.action}</td>
-                <td>
+                <td className="nowrap">
                   <ActionDate date={next.date} /> {next.dateKind && <span className="id">({next.dateKind})</span>}
                 </td>
               </tr>
@@ -66,6 +65,14 @@ export function NextActions() {
           </tbody>
         </table>
       </div>
+      <p className="note">
+        {Math.min(shown, soonest.length)} of {soonest.length} candidates in progress.{' '}
+        {shown < soonest.length && (
+          <button type="button" className="link" onClick={() => setShown(shown + SHOWN)} data-testid="actions-more">
+            Show {Math.min(SHOWN, soonest.length - shown)} more
+          </button>
+        )}
+      </p>
     </section>
   );
 }

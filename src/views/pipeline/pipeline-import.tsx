@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { mergeCandidates, readPipelineImport, type ImportMessage } from '../../app/pipeline/import-candidates';
-import { isSampleCandidate, pipelineTemplateCsv } from '../../model/pipeline';
+import { isSampleCandidate, pipelineDictionaryCsv, pipelineTemplateCsv } from '../../model/pipeline';
+import { DataDictionary, DictionaryLink } from './data-dictionary';
 import { downloadText } from '../download';
 import { useClock } from '../clock-context';
 import { useWorkspace } from '../workspace-context';
@@ -23,7 +24,9 @@ function ImportErrors({ errors, testId }: { errors: ImportMessage['errors']; tes
         {errors.slice(0, 200).map((e, i) => (
           <tr key={i}>
             <td>{e.line}</td>
-            <td>{e.column}</td>
+            <td>
+              {e.column} <DictionaryLink column={e.column} />
+            </td>
             <td>{e.value}</td>
             <td>{e.message}</td>
           </tr>
@@ -33,8 +36,11 @@ function ImportErrors({ errors, testId }: { errors: ImportMessage['errors']; tes
   );
 }
 
-/** Import candidates from a CSV (or the sample), with every bad row listed. */
-export function PipelineImport() {
+/**
+ * Import candidates from a CSV (or the sample), with every bad row listed and linked to the data
+ * dictionary beside the button; or add one in the form (`onAdd`).
+ */
+export function PipelineImport({ onAdd }: { onAdd: () => void }) {
   const { workspace, update } = useWorkspace();
   const clock = useClock();
   const [message, setMessage] = useState<ImportMessage | null>(null);
@@ -66,10 +72,9 @@ export function PipelineImport() {
         </p>
       )}
       <p className="note">
-        Candidate data stays in this browser. Import a CSV in the template’s columns — each candidate’s stage, visa route and visa status
-        with their dates, when they are free to start, where they are now — rows that break a rule are listed and left out, and candidates
-        already saved are kept (a row with the same candidate id replaces it). A site’s county may be written by name (“Kern County”) or as
-        its FIPS code.
+        Candidate data stays in this browser. Import a CSV in the template’s columns (the data dictionary below says what each takes), or
+        add candidates one by one. Rows that break a rule are listed and left out; candidates already saved are kept (a row with the same
+        candidate id replaces it).
       </p>
       <div className="button-row">
         <label className="button" htmlFor="pipeline-upload">
@@ -87,6 +92,9 @@ export function PipelineImport() {
             if (file) void file.text().then((t) => importText(t, file.name));
           }}
         />
+        <button type="button" className="secondary" onClick={onAdd} data-testid="candidate-add">
+          Add a candidate
+        </button>
         <button
           type="button"
           className="secondary"
@@ -94,12 +102,21 @@ export function PipelineImport() {
         >
           Download the template
         </button>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="dictionary-download"
+          onClick={() => downloadText('pipeline-data-dictionary.csv', pipelineDictionaryCsv(), 'text/csv;charset=utf-8')}
+        >
+          Download the data dictionary
+        </button>
         {candidates.length > 0 && (
           <button type="button" className="secondary" onClick={() => update((ws) => ({ ...ws, candidates: [] }))}>
             Remove all candidates
           </button>
         )}
       </div>
+      <DataDictionary />
       {message && (
         <div className={message.ok ? 'msg ok' : 'msg error'} data-testid="pipeline-message" role={message.ok ? 'status' : 'alert'}>
           <p>{message.text}</p>

@@ -1,0 +1,69 @@
+// A candidate's timeline figure from the forecast itself: a physician selected in the March 2026
+// lottery, on 2026-06-15, whose petition must be filed by June 30 for an Oct 1 start (casebook B1).
+import { describe, expect, it } from 'vitest';
+import { timelineFigure } from '../../src/app/pipeline/candidate-timeline';
+import { simulate } from '../../src/model/forecast/simulate';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import type { Target } from '../../src/model/types';
+import { makeCandidate } from '../helpers/candidate';
+
+const NOW = '2026-06-15';
+const target: Target = {
+  id: 't1',
+  profession: 'physician',
+  specialty: 'internal medicine',
+  region: { kind: 'state', state: 'CA' },
+  hires: 1,
+  dueQuarter: '2027-Q1',
+  priority: 'high',
+  owner: '',
+  note: '',
+};
+const selected = makeCandidate({
+  id: 'C-SEL',
+  stage: 'accepted',
+  stageDate: '2026-03-01',
+  visaRoute: 'h1b-cap-subject',
+  siteState: 'CA',
+  siteCountyFips: '06019',
+  licenceStatus: 'licensed',
+  visaStatus: 'selected',
+  visaStatusDate: '2026-03-28',
+  currentStatus: 'f1',
+  trainingStatus: 'completed',
+});
+const result = simulate({
+  candidates: [selected],
+  targets: [target],
+  assumptions: DEFAULT_ASSUMPTIONS,
+  now: NOW,
+  runs: 400,
+  seed: 3,
+  horizonMonths: 36,
+  regionContains: (region, site) => region.kind === 'state' && region.state === site.state,
+});
+
+describe('a candidate’s timeline figure', () => {
+  const c = result.candidates[0];
+  const figure = timelineFigure(c, NOW, (id) => (id === 't1' ? 'Internal medicine — California' : id))!;
+
+  it('draws every remaining step, the filing deadline, Oct 1 and the target’s due date', () => {
+    expect(figure.steps).toHaveLength(c.timeline!.steps.length);
+    expect(figure.steps.length).toBeGreaterThan(0);
+    const dates = figure.table.dates.map((d) => d.date);
+    expect(dates).toEqual(expect.arrayContaining(['2026-06-30', '2026-10-01', '2027-03-31']));
+    expect(figure.table.dates.find((d) => d.date === '2027-03-31')?.label).toBe('Due: Internal medicine — California');
+    expect(figure.dates.filter((d) => d.due)).toHaveLength(1);
+    // The petition is filed by June 30 or the selection lapses: in every draw where it is filed, by then.
+    const filed = figure.table.steps.find((s) => /Cap petition filed/.test(s.label));
+    expect(filed && filed.p90 <= '2026-06-30').toBe(true);
+    for (const s of figure.table.steps) expect(NOW <= s.p10 && s.p10 <= s.p50 && s.p50 <= s.p90).toBe(true);
+  });
+
+  it('stars exactly the steps of the track that most often decides the arrival, and names it in the legend', () => {
+    const track = c.delayedMostBy!.track;
+    expect(figure.table.steps.map((s) => s.highlight)).toEqual(c.timeline!.steps.map((s) => s.track === track && track !== 'none'));
+    expect(figure.steps.map((s) => s.highlight)).toEqual(figure.table.steps.map((s) => s.highlight));
+    if (figure.steps.some((s) => s.highlight)) expect(figure.legend).toContain(`★ Orange: ${c.delayedMostBy!.label}`);
+  });
+});
