@@ -46,7 +46,8 @@ for (const file of fs
 // six whole states (Alabama, Alaska with its split Valdez-Cordova, Connecticut's old counties and
 // planning regions, Delaware, Rhode Island, Vermont), so sums over a state can be checked; every
 // part of each ZCTA that touches Connecticut, Delaware or Rhode Island (some span state lines), or
-// California's Colusa, Modoc and Kern counties (sites checked against the embedded California HPSAs).
+// California's Colusa, Modoc and Kern counties (sites checked against the embedded California HPSAs),
+// and 87102, the pipeline template's example ZIP (its data dictionary's example is imported).
 const COUNTY_STATES = new Set(['01', '02', '09', '10', '44', '50']);
 excerpt(
   'county/county_provider_supply_ahrf2022_npi2024_chr2025.csv',
@@ -58,4 +59,5 @@ const zctaRows = readCsv(path.join(real, 'county/census_zcta2020_county2020.csv'
 const ZCTA_STATES = new Set(['09', '10', '44']);
 const ZCTA_COUNTIES = new Set(['06011', '06049', '06029']);
 const zctas = new Set(zctaRows.filter((r) => ZCTA_STATES.has(r.state_fips) || ZCTA_COUNTIES.has(r.county_fips)).map((r) => r.zcta));
+zctas.add('87102');
 excerpt('county/census_zcta2020_county2020.csv', (r) => zctas.has(r.zcta));
