@@ -43,10 +43,12 @@ export function AreaTable({
   const [showAll, setShowAll] = useState(false);
   const metric = METRICS[view.metric];
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: metric.scheme !== 'supply' });
-  const rows = [...(state.rows ?? [])].sort((a, b) => {
-    const d = sort.key === 'name' ? a.name.localeCompare(b.name) : (a.value ?? -Infinity) - (b.value ?? -Infinity);
-    return sort.desc ? -d : d;
-  });
+  // Areas without a figure (Connecticut's counties in 2022) go last either way, and are not ranked.
+  const byValue = (a: AreaValue, b: AreaValue) =>
+    a.value === null || b.value === null ? Number(a.value === null) - Number(b.value === null) : (sort.desc ? -1 : 1) * (a.value - b.value);
+  const rows = [...(state.rows ?? [])].sort((a, b) =>
+    sort.key === 'name' ? (sort.desc ? -1 : 1) * a.name.localeCompare(b.name) : byValue(a, b),
+  );
   const area = view.level === 'county' ? 'County' : 'State';
   // The report prints the same columns (app/area-columns.ts).
   const [valueColumn, ...columns] = areaColumns(view, main, companion);
@@ -102,7 +104,7 @@ export function AreaTable({
           <tbody>
             {(showAll ? rows : rows.slice(0, PAGE)).map((r, i) => (
               <tr key={r.geo} data-geo={r.geo} className={view.selected === r.geo ? 'selected' : ''}>
-                <td className="num">{i + 1}</td>
+                <td className="num">{sort.key === 'name' || r.value !== null ? i + 1 : '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => onSelect(r.geo)} aria-pressed={view.selected === r.geo}>
                     {r.name}

@@ -52,7 +52,16 @@ export function MapScreen() {
         )}
         <ShortageMap view={view} state={values} onSelect={select} area={area} main={main} />
         {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={() => setView({ ...view, selected: '' })} />}
-        <AreaTable view={view} state={values} onSelect={select} main={main} companion={shown?.companion ?? null} total={total} />
+        {/* Keyed by metric: each metric opens ranked in its own direction of need. */}
+        <AreaTable
+          key={view.metric}
+          view={view}
+          state={values}
+          onSelect={select}
+          main={main}
+          companion={shown?.companion ?? null}
+          total={total}
+        />
         <TargetProgress />
         <RegionPipeline view={view} />
       </div>
