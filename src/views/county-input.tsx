@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { findCounty, searchCounties, type County, type CountyNames } from '../app/common/county-names';
 import { countyProblem } from '../app/targets/target-draft';
 import { typedZip, zipPrefix } from '../app/common/zip-lookup';
@@ -65,6 +65,40 @@ function ZipHint({
   );
 }
 
+/**
+ * The type-ahead of a county field: a datalist of counties by name and of the ZIPs starting with the
+ * digits typed (each with its counties), and the hint under the field naming a typed ZIP's counties.
+ */
+export function useCountyTypeAhead(value: string): {
+  listId: string;
+  datalist: ReactNode;
+  hint: (onChoose: (county: ZipCounty) => void, testId?: string) => ReactNode;
+} {
+  const names = useCountyNames();
+  const places = useZipPlaces(value);
+  const listId = useId();
+  const datalist = (
+    <datalist id={listId}>
+      {places.flatMap((p) =>
+        p.counties.map((c) => (
+          <option
+            key={`${p.zip}-${c.fips}`}
+            value={c.label}
+            label={`ZIP ${p.zip}: ${shareText(c.share)} of its land${p.counties.length > 1 && c.primary ? ', the most' : ''}`}
+          />
+        )),
+      )}
+      {searchCounties(value, names, 12).map((c) => (
+        <option key={c.fips} value={c.label} />
+      ))}
+    </datalist>
+  );
+  const hint = (onChoose: (county: ZipCounty) => void, testId?: string) => (
+    <ZipHint text={value} places={places} names={names} onChoose={onChoose} testId={testId} />
+  );
+  return { listId, datalist, hint };
+}
+
 /** A county typed by name (or found by ZIP), with type-ahead from the Census county and ZIP tables ("Kern County, CA", "93301"). */
 export function CountyInput({
   label,
@@ -82,9 +116,7 @@ export function CountyInput({
   onZip?: (county: ZipCounty) => void;
   testId?: string;
 }) {
-  const names = useCountyNames();
-  const places = useZipPlaces(value);
-  const listId = useId();
+  const { listId, datalist, hint } = useCountyTypeAhead(value);
   return (
     <div className="county-input">
       <label>
@@ -105,22 +137,9 @@ export function CountyInput({
           }}
           data-testid={testId}
         />
-        <datalist id={listId}>
-          {places.flatMap((p) =>
-            p.counties.map((c) => (
-              <option
-                key={`${p.zip}-${c.fips}`}
-                value={c.label}
-                label={`ZIP ${p.zip}: ${shareText(c.share)} of its land${p.counties.length > 1 && c.primary ? ', the most' : ''}`}
-              />
-            )),
-          )}
-          {searchCounties(value, names, 12).map((c) => (
-            <option key={c.fips} value={c.label} />
-          ))}
-        </datalist>
+        {datalist}
       </label>
-      <ZipHint text={value} places={places} names={names} onChoose={(c) => (onZip ? onZip(c) : onChange(c.label))} testId={testId} />
+      {hint((c) => (onZip ? onZip(c) : onChange(c.label)), testId)}
     </div>
   );
 }

@@ -178,7 +178,7 @@ beforeAll(async () => {
   expect(parseWorkspaceFile(text).ok).toBe(true);
   // The map view travels in the URL: counties by FTE needed, no filter. The embedded HRSA detail
   // file is California's, so the map screen zooms to California: the report must too.
-  ({ server, browser, page, seen } = await openApp('?level=county#report'));
+  ({ server, browser, page, seen } = await openApp('?level=county&metric=fte_needed#report'));
   await seedWorkspace(text);
   await page.reload();
   await waitReady(page);
