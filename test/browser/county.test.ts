@@ -132,7 +132,7 @@ describe('the county level, nothing uploaded (fresh profile)', () => {
     expect(own.map((r) => r.year)).toEqual(['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
     const trendText = await page.getByTestId('county-trend').innerText();
     for (const r of own) expect(trendText).toMatch(new RegExp(`${r.year}\\s+${fmt(Number(r.ratio_population_pc_physician))}`));
-    expect(await page.locator('[data-testid="county-trend"] svg').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="county-trend"] svg[role="img"]').count()).toBe(1);
     const criterion = await page.getByTestId('hpsa-criterion').innerText();
     const ratio = num(a.pop_2022)! / num(a.pcp_n_2022)!;
     expect(criterion).toContain(`${fmt(ratio)} people per primary-care physician`);

@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { countyTrend, placeSupply } from '../../data/queries/county-supply';
 import { placeSupplyTable, trendTable } from '../../app/map/supply-figures';
 import { criterionContext, HPSA_GEOGRAPHIC_CRITERION, SUPPLY_RELEASES } from '../../model/county-supply';
-import { trendChart } from '../../charts/trend';
 import { useQuery } from '../use-query';
 import { FigureTableView } from '../figure-table';
-import { PlotHost } from '../plot-host';
 import { EngineWait } from '../engine-wait';
+
+const SupplyTrendChart = lazy(() => import('./supply-trend-chart'));
 
 /** HRSA's geographic-HPSA criterion beside the place's own ratio: context from head counts, never a target. */
 function CriterionNote({ popPer, physicians, year }: { popPer: number | null; physicians: number | null; year: number }) {
@@ -38,18 +38,13 @@ export function SupplyDetails({ geo, name }: { geo: string; name: string }) {
       {trendRows.length > 0 && (
         <div className="trend" data-testid="county-trend">
           <h3>{name}: people per primary-care physician, 2014–2021</h3>
-          <PlotHost
-            make={() =>
-              trendChart(
-                trendRows.map((r) => ({ year: r.year, value: r.pop_per_pcp })),
-                {
-                  title: `${name}: people per primary-care physician by year, 2014 to 2021 (Urban Institute, from the HRSA Area Health Resources File); the figures are in the table below`,
-                  axis: 'People per physician',
-                },
-              )
-            }
-            deps={[geo, JSON.stringify(trendRows)]}
-          />
+          <Suspense fallback={null}>
+            <SupplyTrendChart
+              points={trendRows.map((r) => ({ year: r.year, value: r.pop_per_pcp }))}
+              title={`${name}: people per primary-care physician by year, 2014 to 2021 (Urban Institute, from the HRSA Area Health Resources File); the figures are in the table below`}
+              deps={[geo, JSON.stringify(trendRows)]}
+            />
+          </Suspense>
           <FigureTableView table={trendTable(geo, trendRows)} />
         </div>
       )}
