@@ -225,6 +225,23 @@ describe('sites by ZIP', () => {
     expect(html).toMatch(/CC BY-NC-SA 4\.0/);
   });
 
+  it('the candidate form finds the site’s county by ZIP: the county and its state filled, saved like an imported row', async () => {
+    const zip = zipOnlyIn('10001');
+    await page.locator('[data-tab="pipeline"]').click();
+    await page.getByTestId('candidate-add').click();
+    await page.locator('#candidate-field-candidate_id').fill('Z-2');
+    await page.locator('#candidate-field-specialty').selectOption('family medicine');
+    await page.locator('#candidate-field-site_county_fips').fill(zip);
+    const hint = page.getByTestId('candidate-site-county-zip');
+    await expect.poll(() => hint.innerText()).toMatch(new RegExp(`ZIP ${zip} lies in`));
+    await hint.locator('button[data-fips="10001"]').click();
+    expect(await page.locator('#candidate-field-site_state').inputValue()).toBe('DE');
+    expect(await page.locator('#candidate-field-site_county_fips').inputValue()).toMatch(/^Kent County, DE$/);
+    await page.getByTestId('candidate-save').click();
+    const row = page.locator('[data-testid="candidate-forecast"] tr[data-candidate="Z-2"]');
+    await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/Kent County/);
+  });
+
   it('has no serious accessibility violations, no console errors and no request off the app’s origin', async () => {
     await page.locator('[data-tab="map"]').click();
     await settled();
