@@ -429,7 +429,8 @@ export function readCandidateRow(
   const dayFirst = DATE_COLUMNS.some((column) => looksDayFirst(cell(column)));
   const { candidate, problems, warnings } = readRow(cell, dayFirst, options.today, options.countyByName);
   const errors = problems.map((p) => ({ ...p, value: clip(p.value) }));
-  return { candidate: errors.length ? undefined : candidate, errors, warnings };
+  // Like the importer: a refused row's notes wait until its errors are fixed.
+  return errors.length ? { candidate: undefined, errors, warnings: [] } : { candidate, errors, warnings };
 }
 
 export function parsePipelineCsv(text: string, fileName: string, options: ParsePipelineOptions = {}): PipelineParseResult {

@@ -11,6 +11,7 @@ import { useWorkspace } from '../workspace-context';
 import { DictionaryLink } from './data-dictionary';
 import { useCountyTypeAhead } from '../county-input';
 import type { ZipCounty } from '../../model/zip';
+import { SaveOrCancel } from '../save-or-cancel';
 
 type Kind = 'text' | 'date' | 'select' | 'yes-no' | 'number' | 'county';
 interface Field {
@@ -284,14 +285,7 @@ export function CandidateForm({
             })}
           </fieldset>
         ))}
-        <div className="button-row">
-          <button type="submit" data-testid="candidate-save">
-            Save candidate
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SaveOrCancel label="Save candidate" testId="candidate-save" onCancel={onCancel} />
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { useClock } from '../clock-context';
 import { CountyInput } from '../county-input';
 import { useCountyNames } from '../use-county-names';
 import { TargetContext } from './target-context';
+import { SaveOrCancel } from '../save-or-cancel';
 
 /** Where the target is: one list of every kind of region, and the fields a county or site needs. */
 function RegionFields({
@@ -202,14 +203,7 @@ export function TargetForm({
           {error}
         </p>
       )}
-      <div className="button-row">
-        <button type="submit" data-testid="target-save">
-          Save target
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel label="Save target" testId="target-save" onCancel={onCancel} />
     </form>
   );
 }
