@@ -67,6 +67,21 @@ function supplyNotes(ids: readonly string[]): string[] {
 const placeName = (fips: string, name: string) =>
   fips === '00000' ? 'United States' : fips.endsWith('000') ? (stateByFips(fips.slice(0, 2))?.name ?? fips) : name;
 
+/** The first columns of a providers table, a place's or a service area's, and their cells. */
+const FIGURE_COLUMNS: FigureTable['columns'] = [
+  { label: 'Providers' },
+  { label: 'Year', nowrap: true },
+  { label: 'Count', digits: 0 },
+  { label: 'Population', digits: 0 },
+  { label: 'Per 100,000 people', digits: 1 },
+  { label: 'People per provider', digits: 0 },
+];
+const figureCells = (
+  m: SupplyMeasure,
+  year: number,
+  r: { providers: number | null; people: number | null; per_100k: number | null; pop_per: number | null } | undefined,
+) => [MEASURE_INFO[m].label, String(year), r?.providers ?? null, r?.people ?? null, r?.per_100k ?? null, r?.pop_per ?? null];
+
 /**
  * Every provider figure of one county or state, both releases side by side, each with its year and
  * source, its state's and the nation's rate of the same year beside it.
@@ -81,12 +96,7 @@ export function placeSupplyTable(geo: string, name: string, rows: readonly Place
     id: `supply-${geo}`,
     title: `${placeName(own, name)}: health-care providers, both releases`,
     columns: [
-      { label: 'Providers' },
-      { label: 'Year', nowrap: true },
-      { label: 'Count', digits: 0 },
-      { label: 'Population', digits: 0 },
-      { label: 'Per 100,000 people', digits: 1 },
-      { label: 'People per provider', digits: 0 },
+      ...FIGURE_COLUMNS,
       ...(own === state ? [] : [{ label: `${placeName(state, '')}: per 100,000`, digits: 1 }]),
       { label: 'United States: per 100,000', digits: 1 },
       { label: 'Source' },
@@ -96,12 +106,7 @@ export function placeSupplyTable(geo: string, name: string, rows: readonly Place
         const r = ownRows.find((x) => x.measure === m && x.release === release.release);
         const year = r?.year ?? release.years[m];
         return [
-          MEASURE_INFO[m].label,
-          String(year),
-          r?.providers ?? null,
-          r?.people ?? null,
-          r?.per_100k ?? null,
-          r?.pop_per ?? null,
+          ...figureCells(m, year, r),
           ...(own === state ? [] : [r ? rate(state, r) : null]),
           r ? rate('00000', r) : null,
           r ? supplySource(m, year, release.release) : `no figure in County Health Rankings & Roadmaps ${release.release}`,
@@ -214,27 +219,13 @@ export function areaSupplyTable(areaName: string, rows: readonly AreaSupplyRow[]
   return {
     id: 'area-supply',
     title: `${areaName}: health-care providers, counts summed over its counties and states`,
-    columns: [
-      { label: 'Providers' },
-      { label: 'Year', nowrap: true },
-      { label: 'Count', digits: 0 },
-      { label: 'Population', digits: 0 },
-      { label: 'Per 100,000 people', digits: 1 },
-      { label: 'People per provider', digits: 0 },
-      { label: 'Without a figure (left out)' },
-      { label: 'Source' },
-    ],
+    columns: [...FIGURE_COLUMNS, { label: 'Without a figure (left out)' }, { label: 'Source' }],
     rows: SUPPLY_MEASURES.flatMap((m) =>
       SUPPLY_RELEASES.map((release) => {
         const r = rows.find((x) => x.measure === m && x.release === release.release);
         const year = r?.year ?? release.years[m];
         return [
-          MEASURE_INFO[m].label,
-          String(year),
-          r?.providers ?? null,
-          r?.people ?? null,
-          r?.per_100k ?? null,
-          r?.pop_per ?? null,
+          ...figureCells(m, year, r),
           r?.missing_ids ? missingText(r.missing_ids, nameOf) : '',
           supplySource(m, year, release.release),
         ];
