@@ -40,3 +40,24 @@ for (const file of fs
   .filter((f) => f.endsWith('.csv'))
   .sort())
   excerpt(`national/${file}`, (r) => STATES.has(r.state_abbr));
+
+// County supply (County Health Rankings & Roadmaps' relays of AHRF and NPPES figures), the 2014–2021
+// trend and the Census ZCTA → county file: the nation's and every state's rows, and every county of
+// six whole states (Alabama, Alaska with its split Valdez-Cordova, Connecticut's old counties and
+// planning regions, Delaware, Rhode Island, Vermont), so sums over a state can be checked; every
+// part of each ZCTA that touches Connecticut, Delaware or Rhode Island (some span state lines), or
+// California's Colusa, Modoc and Kern counties (sites checked against the embedded California HPSAs),
+// and 87102, the pipeline template's example ZIP (its data dictionary's example is imported).
+const COUNTY_STATES = new Set(['01', '02', '09', '10', '44', '50']);
+excerpt(
+  'county/county_provider_supply_ahrf2022_npi2024_chr2025.csv',
+  (r) => r.geo_level !== 'county' || COUNTY_STATES.has(r.fips.slice(0, 2)),
+);
+excerpt('county/county_provider_supply_ahrf2019_chr2022.csv', (r) => r.county === '' || COUNTY_STATES.has(r.fips.slice(0, 2)));
+excerpt('county/county_pop_per_pcp_ahrf_2014-2021.csv', (r) => COUNTY_STATES.has(r.state));
+const zctaRows = readCsv(path.join(real, 'county/census_zcta2020_county2020.csv'));
+const ZCTA_STATES = new Set(['09', '10', '44']);
+const ZCTA_COUNTIES = new Set(['06011', '06049', '06029']);
+const zctas = new Set(zctaRows.filter((r) => ZCTA_STATES.has(r.state_fips) || ZCTA_COUNTIES.has(r.county_fips)).map((r) => r.zcta));
+zctas.add('87102');
+excerpt('county/census_zcta2020_county2020.csv', (r) => zctas.has(r.zcta));

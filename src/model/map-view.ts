@@ -1,5 +1,6 @@
 // The shortage map's view: level, discipline, metric, vintage and filters. Pure data, kept in the
 // URL so a link reopens the same view.
+import type { SupplyMeasure } from './county-supply';
 
 export type MapLevel = 'county' | 'state';
 export type Discipline = 'Primary Care' | 'Mental Health' | 'Dental Health';
@@ -11,10 +12,11 @@ const STATE = ['state'] as const;
 
 /**
  * Where a metric's figures come from: HRSA's shortage designations (state summaries or a detail
- * file), AAMC's physician workforce by state, AAMC's specialty counts, BLS's lab workforce, and
- * demand: DOL's H-1B wage filings (LCAs).
+ * file), providers by county (AHRF and NPPES via County Health Rankings & Roadmaps), AAMC's
+ * physician workforce by state, AAMC's specialty counts, BLS's lab workforce, and demand: DOL's
+ * H-1B wage filings (LCAs).
  */
-export type MetricKind = 'hpsa' | 'physicians' | 'specialty' | 'lab' | 'demand';
+export type MetricKind = 'hpsa' | 'supply' | 'physicians' | 'specialty' | 'lab' | 'demand';
 
 /** Columns of HRSA's state summary (ref_hpsa_state) a metric reads; null: detail files only. */
 export type SummaryField = 'designations' | 'population' | 'practitioners_needed' | 'pct_need_met';
@@ -33,6 +35,9 @@ interface MetricInfo {
   detail?: boolean;
   /** Workforce metrics: the column of the metric's table. */
   column?: string;
+  /** Provider supply: the measure, and whether the figure is a rate per 100,000 people or people per provider. */
+  measure?: SupplyMeasure;
+  form?: 'per_100k' | 'pop_per';
 }
 
 /** Every map metric: label and unit, where its figures come from, the levels it exists at, decimals shown, colours. */
@@ -97,6 +102,56 @@ export const METRICS = {
     summary: null,
     detail: true,
   },
+  supply_pcp_per_100k: {
+    kind: 'supply',
+    label: 'Primary-care physicians per 100k',
+    unit: 'primary-care physicians (MD and DO in patient care, residents excluded) per 100,000 people',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'supply',
+    measure: 'pcp',
+    form: 'per_100k',
+  },
+  supply_pop_per_pcp: {
+    kind: 'supply',
+    label: 'People per primary-care physician',
+    unit: 'people per primary-care physician (by head count)',
+    levels: BOTH,
+    digits: 0,
+    scheme: 'need',
+    measure: 'pcp',
+    form: 'pop_per',
+  },
+  supply_mhp_per_100k: {
+    kind: 'supply',
+    label: 'Mental-health providers per 100k',
+    unit: 'mental-health providers (psychiatrists, psychologists, counsellors, social workers…) per 100,000 people',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'supply',
+    measure: 'mhp',
+    form: 'per_100k',
+  },
+  supply_other_pcp_per_100k: {
+    kind: 'supply',
+    label: 'Other primary-care providers per 100k',
+    unit: 'nurse practitioners, physician assistants and clinical nurse specialists in primary care per 100,000 people',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'supply',
+    measure: 'other_pcp',
+    form: 'per_100k',
+  },
+  supply_dentists_per_100k: {
+    kind: 'supply',
+    label: 'Dentists per 100k',
+    unit: 'dentists per 100,000 people',
+    levels: BOTH,
+    digits: 1,
+    scheme: 'supply',
+    measure: 'dentists',
+    form: 'per_100k',
+  },
   physicians_per_100k: {
     kind: 'physicians',
     label: 'Active physicians per 100k',
@@ -108,7 +163,7 @@ export const METRICS = {
   },
   primary_care_per_100k: {
     kind: 'physicians',
-    label: 'Primary-care physicians per 100k',
+    label: 'Active primary-care physicians per 100k',
     unit: 'active primary-care physicians per 100,000 people',
     levels: STATE,
     digits: 1,
@@ -218,6 +273,7 @@ export const metricInfo = (m: Metric): MetricInfo => METRICS[m];
 /** Groups for the "Colour by" list. */
 export const METRIC_GROUPS: { label: string; kinds: MetricKind[] }[] = [
   { label: 'HRSA shortage designations', kinds: ['hpsa'] },
+  { label: 'Providers by county (AHRF, NPPES via County Health Rankings)', kinds: ['supply'] },
   { label: 'Physicians (AAMC)', kinds: ['physicians', 'specialty'] },
   { label: 'Laboratory workforce (BLS)', kinds: ['lab'] },
   { label: 'H-1B LCA filings (DOL)', kinds: ['demand'] },
@@ -226,6 +282,7 @@ export const METRIC_GROUPS: { label: string; kinds: MetricKind[] }[] = [
 /** The tables a metric's figures come from, for its source line. */
 export const METRIC_TABLES: Record<MetricKind, readonly string[]> = {
   hpsa: ['ref_hpsa_state', 'hpsa'],
+  supply: ['supply_chr2025', 'supply_chr2022'],
   physicians: ['ref_physicians_state'],
   specialty: ['ref_physician_specialty_state'],
   lab: ['ref_lab_workforce'],
@@ -246,7 +303,7 @@ export interface MapView {
   metric: Metric;
   /**
    * Which vintage the map shows: a state-summary date ("2021-09-30"), "detail" for the loaded
-   * detail file, a lab-employment month ("2023-05"); '' for the default.
+   * detail file, a lab-employment month ("2023-05"), a provider measure's year ("2019"); '' for the default.
    */
   asOf: string;
   statuses: string[];
@@ -261,6 +318,8 @@ export interface MapView {
   specialty: string;
   /** The county FIPS or state FIPS whose details are open. */
   selected: string;
+  /** What the summary cards and the table's total row add up: the view's areas, or the active service area's own. */
+  totals: 'view' | 'area';
 }
 
 /** The first screen: every state, coloured by HRSA's published primary-care need. */
@@ -278,9 +337,24 @@ export const DEFAULT_VIEW: MapView = {
   rural: 'all',
   specialty: 'family medicine',
   selected: '',
+  totals: 'view',
 };
 
 export const DISCIPLINES: Discipline[] = ['Primary Care', 'Mental Health', 'Dental Health'];
+
+/**
+ * The metric each level opens with: states by HRSA's published primary-care need (every state has
+ * it); counties by primary-care physicians per 100,000 people, which every county has (HRSA's
+ * county detail is embedded for California only).
+ */
+export const DEFAULT_METRIC: Readonly<Record<MapLevel, Metric>> = { state: 'fte_needed', county: 'supply_pcp_per_100k' };
+
+/** The view at another level: a level's default metric becomes the other level's; a chosen one is kept. */
+export function withLevel(v: MapView, level: MapLevel): MapView {
+  if (level === v.level) return v;
+  const metric = v.metric === DEFAULT_METRIC[v.level] ? DEFAULT_METRIC[level] : v.metric;
+  return normaliseView({ ...v, level, metric, asOf: metric === v.metric ? v.asOf : '' });
+}
 
 /** A metric that cannot be shown at the chosen level falls back to a sensible one. */
 export function normaliseView(v: MapView): MapView {
@@ -303,6 +377,7 @@ export const MAP_PARAMS = [
   'rural',
   'specialty',
   'selected',
+  'totals',
 ] as const;
 
 export function viewToParams(v: MapView): URLSearchParams {
@@ -310,7 +385,7 @@ export function viewToParams(v: MapView): URLSearchParams {
   const put = (k: string, value: string, fallback: string) => value !== fallback && p.set(k, value);
   put('level', v.level, DEFAULT_VIEW.level);
   put('discipline', v.discipline, DEFAULT_VIEW.discipline);
-  put('metric', v.metric, DEFAULT_VIEW.metric);
+  put('metric', v.metric, DEFAULT_METRIC[v.level]);
   put('asof', v.asOf, '');
   put('status', v.statuses.join(','), DEFAULT_VIEW.statuses.join(','));
   put('type', v.designationClass, DEFAULT_VIEW.designationClass);
@@ -321,6 +396,7 @@ export function viewToParams(v: MapView): URLSearchParams {
   put('rural', v.rural, DEFAULT_VIEW.rural);
   put('specialty', v.specialty, DEFAULT_VIEW.specialty);
   put('selected', v.selected, '');
+  put('totals', v.totals, DEFAULT_VIEW.totals);
   return p;
 }
 
@@ -335,10 +411,11 @@ export function viewFromParams(p: URLSearchParams): MapView {
   const statuses = (p.get('status') ?? DEFAULT_VIEW.statuses.join(','))
     .split(',')
     .filter((s) => (STATUS_OPTIONS as readonly string[]).includes(s));
+  const level = pick(p.get('level'), ['county', 'state'] as const, DEFAULT_VIEW.level);
   return normaliseView({
-    level: pick(p.get('level'), ['county', 'state'] as const, DEFAULT_VIEW.level),
+    level,
     discipline: pick(p.get('discipline'), DISCIPLINES, DEFAULT_VIEW.discipline),
-    metric: pick(p.get('metric'), Object.keys(METRICS) as Metric[], DEFAULT_VIEW.metric),
+    metric: pick(p.get('metric'), Object.keys(METRICS) as Metric[], DEFAULT_METRIC[level]),
     asOf: text('asof', /^(detail|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$/),
     statuses: statuses.length ? statuses : DEFAULT_VIEW.statuses,
     designationClass: pick(p.get('type'), ['all', 'area', 'facility'] as const, DEFAULT_VIEW.designationClass),
@@ -349,5 +426,6 @@ export function viewFromParams(p: URLSearchParams): MapView {
     rural: pick(p.get('rural'), ['all', 'rural', 'metro'] as const, DEFAULT_VIEW.rural),
     specialty: text('specialty', /^[a-z/ ]{0,40}$/) || DEFAULT_VIEW.specialty,
     selected: text('selected', /^([0-9]{2}|[0-9]{5})?$/),
+    totals: pick(p.get('totals'), ['view', 'area'] as const, DEFAULT_VIEW.totals),
   });
 }

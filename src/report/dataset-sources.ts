@@ -40,6 +40,14 @@ const BY_TABLE: Readonly<Record<string, DatasetAddress>> = {
   ref_lab_workforce: { url: 'https://www.bls.gov/oes/tables.htm', also: ['https://ascls.org/licensure/'] },
   lca_filings: { url: 'https://www.dol.gov/agencies/eta/foreign-labor/performance', where: 'LCA programs (H-1B), disclosure data' },
   h1b_sponsors: { url: 'https://www.uscis.gov/tools/reports-and-studies/h-1b-employer-data-hub' },
+  county_pcp_trend: {
+    url: 'https://upward-mobility.urban.org/',
+    where: 'Access to health services: ratio of population per primary care physician',
+  },
+  zip_county: {
+    url: 'https://www.census.gov/geographies/reference-files/time-series/geo/relationship-files.2020.html',
+    where: 'ZCTA to County',
+  },
 };
 
 const BY_PUBLISHER: readonly [RegExp, DatasetAddress][] = [

@@ -5,7 +5,8 @@ import { makeCandidate } from '../helpers/candidate';
 import { registrationWindowNote } from '../../src/app/pipeline/assumption-rows';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 
-const header = PIPELINE_TEMPLATE_COLUMNS.join(',');
+// The template's columns but site_zip (optional, read by name; sites by ZIP: zip-sites.test.ts).
+const header = PIPELINE_TEMPLATE_COLUMNS.filter((c) => c !== 'site_zip').join(',');
 const row = (id: string, stage: string) =>
   `${id},physician,internal medicine,${stage},2026-11-01,h1b-cap-exempt,CA,06019,,India,English,female,yes,applied,`;
 

@@ -104,7 +104,8 @@ describe('the built app in Chromium', () => {
     });
     await expect.poll(() => page.getByTestId('upload-message').innerText()).toMatch(/Loaded big\.csv/);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Shortage map' }).click();
-    await page.getByRole('radio', { name: 'Counties (detail files)' }).check();
+    await page.getByRole('radio', { name: 'Counties' }).check();
+    await page.getByTestId('filter-metric').selectOption('fte_needed');
     const figure = page.locator('[data-testid="summary-cards"] [data-card="population"] .big');
     await expect.poll(() => figure.innerText()).toBe(population.toLocaleString('en-US'));
     // Inside its card: not cut off at the card's edge, not spilling into the next card.

@@ -434,7 +434,7 @@ describe('pipeline and forecast', () => {
   it('explains every column of the template in the data dictionary beside the import button, and downloads it', async () => {
     const template = await downloaded(() => page.getByRole('button', { name: 'Download the template' }).click());
     const header = Papa.parse<string[]>(template.replace(/^\uFEFF/, '')).data[0];
-    expect(header.length).toBe(23);
+    expect(header.length).toBe(24); // with site_zip
     await page.getByTestId('data-dictionary').locator('summary').click();
     const listed = await page
       .locator('[data-testid="data-dictionary"] tbody tr')

@@ -10,6 +10,7 @@ import type { Candidate } from '../../src/model/types';
 import { axeViolations, waitReady, SCREENSHOTS, openApp, type OpenApp } from './harness';
 import { pdfPageTexts } from './pdf-text';
 import { VISA_ROUTES, VISA_STATUSES, CURRENT_STATUSES } from '../../src/model/types';
+import { datasetRows } from '../helpers/fixtures';
 
 const HOSTILE_OWNER = '<img src=x onerror=alert(1)>';
 const FORMULA_NOTE = '=HYPERLINK("http://x","y")';
@@ -178,7 +179,7 @@ beforeAll(async () => {
   expect(parseWorkspaceFile(text).ok).toBe(true);
   // The map view travels in the URL: counties by FTE needed, no filter. The embedded HRSA detail
   // file is California's, so the map screen zooms to California: the report must too.
-  ({ server, browser, page, seen } = await openApp('?level=county#report'));
+  ({ server, browser, page, seen } = await openApp('?level=county&metric=fte_needed#report'));
   await seedWorkspace(text);
   await page.reload();
   await waitReady(page);
@@ -472,7 +473,13 @@ describe('the one-click sample plan’s report, read as a person would', () => {
       expect(totals.designations).toBeGreaterThan(10);
       for (const figure of [fmt(totals.fte, 1), fmt(totals.designations), fmt(totals.population)])
         expect(one, `${format}: ${figure}`).toContain(figure);
-      expect(one).toContain('Primary-care physicians per 100,000 people: not available');
+      // The area's own primary-care physicians (the embedded CHR&R rows of its counties summed), the rate from the sums.
+      const pcp = datasetRows('county/supply_chr2025.csv').filter((r) => SAMPLE_SERVICE_AREA.counties.includes(r.fips));
+      expect(pcp).toHaveLength(SAMPLE_SERVICE_AREA.counties.length);
+      const [physicians, people] = [pcp, pcp].map((rows, i) => rows.reduce((t, r) => t + Number(i ? r.pcp_population : r.pcp), 0));
+      expect(one).toContain(
+        `Primary-care physicians per 100,000 people: ${fmt((physicians / people) * 1e5, 1)} (${fmt(physicians)} physicians, ${fmt(people)} people, 2022;`,
+      );
       // Each target's row: "9.8 (8–11) 100% 100%", expected arrivals and the two chances as the screen shows them.
       for (const t of targets) expect(one, format).toContain(`${t.expected} ${t.pMet} ${t.pWithout}`);
       expect(one).toMatch(/Candidates at risk/);

@@ -14,7 +14,7 @@ const targetRows = () => page.locator('[data-testid="targets-table"] tbody tr[da
 const saved = () => expect.poll(() => page.getByTestId('save-state').innerText()).toMatch(/Saved in this browser/);
 
 beforeAll(async () => {
-  ({ server, browser, page, seen } = await openApp('?level=county&states=CA&rural=rural', { timeoutMs: 20_000 }));
+  ({ server, browser, page, seen } = await openApp('?level=county&metric=fte_needed&states=CA&rural=rural', { timeoutMs: 20_000 }));
 });
 afterAll(async () => {
   await browser?.close();

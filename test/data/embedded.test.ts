@@ -5,6 +5,7 @@
 // them (tools/build-embedded.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/data/engine/engine';
 import { parseManifest } from '../../src/data/loaders/manifest';
@@ -13,7 +14,7 @@ import { loadSources } from '../../tools/embedded-db';
 import { refreshSummaries, summariesOf } from '../../src/data/tables/summaries';
 import { PIPELINE_TABLE } from '../../src/data/tables/pipeline';
 import { createNodeEngine } from '../helpers/duckdb-node';
-import { SOURCES, embeddedIndex, loadEmbeddedDatasets } from '../helpers/app-data';
+import { PUBLIC_DATASETS, SOURCES, embeddedIndex, loadEmbeddedDatasets } from '../helpers/app-data';
 
 let shipped: SqlEngine;
 let rebuilt: SqlEngine;
@@ -63,5 +64,15 @@ describe('the embedded tables the app ships', () => {
     expect(loaded).toEqual([]);
     // Asked for one, DuckDB fails at once instead of downloading it from extensions.duckdb.org.
     await expect(shipped.query(`SELECT * FROM read_parquet('nothing.parquet')`)).rejects.toThrow(/parquet/i);
+  });
+
+  it('grow by at most 1 MB gzip with the county tables of issue 24 (each table’s Arrow stream gzipped on its own)', () => {
+    const arrows = fs.readFileSync(path.join(PUBLIC_DATASETS, 'embedded.arrows'));
+    const county = new Set(manifest.datasets.filter((d) => d.file.startsWith('county/')).map((d) => d.table));
+    expect([...county].sort()).toEqual(['county_pcp_trend', 'supply_chr2022', 'supply_chr2025', 'zip_county']);
+    const tables = embeddedIndex().tables.filter((t) => county.has(t.name));
+    const gzipped = tables.reduce((sum, t) => sum + zlib.gzipSync(arrows.subarray(t.offset, t.offset + t.bytes)).length, 0);
+    expect(gzipped).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThanOrEqual(1_000_000);
   });
 });

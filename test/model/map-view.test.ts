@@ -34,6 +34,7 @@ describe('map view in the URL', () => {
       rural: 'metro',
       specialty: 'psychiatry',
       selected: '48',
+      totals: 'area',
     };
     expect([...viewToParams(all).keys()].sort()).toEqual([...MAP_PARAMS].sort());
   });

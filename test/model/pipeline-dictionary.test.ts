@@ -6,17 +6,34 @@ import { describe, expect, it } from 'vitest';
 import { PIPELINE_DICTIONARY, parsePipelineCsv, pipelineDictionaryCsv, pipelineTemplateCsv } from '../../src/model/pipeline';
 import type { PipelineColumn } from '../../src/model/pipeline';
 import { specialtiesOf } from '../../src/model/specialties';
+import { lookupOf, zipPlaces } from '../../src/model/zip';
+import { stateByFips } from '../../src/model/workspace';
+import { fixtureRows } from '../helpers/fixtures';
 
 const TODAY = '2026-12-07';
 const template = Papa.parse<string[]>(pipelineTemplateCsv().replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 const [header, physicianRow, labRow] = template;
 const LAB_ROLES = new Set(specialtiesOf('mls').map((s) => s.id));
 
+/** ZIPs read through the Census file's own rows (a committed real excerpt), as the engine's table gives them. */
+const countyByZip = lookupOf(
+  zipPlaces(
+    fixtureRows('county/census_zcta2020_county2020.csv').map((r) => ({
+      zcta: r.zcta,
+      county_fips: r.county_fips,
+      state: stateByFips(r.state_fips)?.code ?? '',
+      county_name: r.county_name,
+      land_share: Number(r.land_share),
+      is_primary: r.is_primary === '1',
+    })),
+  ),
+);
+
 /** The template's example row for the profession, with one cell changed, read by the importer. */
 function importWith(column: PipelineColumn, value: string, lab = false) {
   const row = [...(lab ? labRow : physicianRow)];
   row[header.indexOf(column)] = value;
-  return parsePipelineCsv(Papa.unparse([header, row]), 'one.csv', { today: TODAY });
+  return parsePipelineCsv(Papa.unparse([header, row]), 'one.csv', { today: TODAY, countyByZip });
 }
 
 describe('the data dictionary', () => {

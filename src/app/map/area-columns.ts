@@ -5,6 +5,8 @@ import type { AreaValue } from '../../data/queries/shortage';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { METRICS, type MapView } from '../../model/map-view';
 import { monthText } from './shortage-view';
+import { MEASURE_INFO, SUPPLY_RELEASES } from '../../model/county-supply';
+import { otherReleaseLabel, supplyMetric } from './supply-figures';
 
 export interface AreaColumn {
   key: string;
@@ -24,8 +26,30 @@ const HPSA_FIELDS: { key: HpsaField; label: string; digits: number; summary: boo
   { key: 'max_score', label: 'Highest score', digits: 0, summary: false, detail: true },
 ];
 
+/**
+ * Provider metrics: the shown release's value, year, count and population, then the other
+ * release's under its own year and source: side by side, never added.
+ */
+function supplyColumns(view: MapView): AreaColumn[] {
+  const s = supplyMetric(view)!;
+  const metric = METRICS[view.metric];
+  const year = SUPPLY_RELEASES[s.shown].years[s.measure];
+  const providers = MEASURE_INFO[s.measure].label;
+  const other = otherReleaseLabel(s.measure, s.shown);
+  return [
+    { key: 'value', label: `${metric.label}, ${year}`, digits: metric.digits, value: (r) => r.value },
+    { key: 'as_of', label: 'Year', value: (r) => r.as_of },
+    { key: 'providers', label: `${providers}, ${year}`, digits: 0, value: (r) => r.providers ?? null },
+    { key: 'people', label: `Population, ${year}`, digits: 0, value: (r) => r.people ?? null },
+    { key: 'other_value', label: `${metric.label}, ${other}`, digits: metric.digits, value: (r) => r.other_value ?? null },
+    { key: 'other_providers', label: `${providers}, ${other}`, digits: 0, value: (r) => r.other_providers ?? null },
+    { key: 'other_people', label: `Population, ${other}`, digits: 0, value: (r) => r.other_people ?? null },
+  ];
+}
+
 export function areaColumns(view: MapView, main: HpsaSource | null, companion: HpsaSource | null): AreaColumn[] {
   const metric = METRICS[view.metric];
+  if (metric.kind === 'supply') return supplyColumns(view);
   // HRSA's summaries publish whole practitioners and people; % of need met has two decimals.
   const digits = main?.kind === 'summary' ? (view.metric === 'need_met' ? 2 : 0) : metric.digits;
   const columns: AreaColumn[] = [

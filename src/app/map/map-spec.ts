@@ -10,6 +10,7 @@ import { METRICS, type MapView } from '../../model/map-view';
 import type { ServiceArea } from '../../model/types';
 import { stateByCode } from '../../model/workspace';
 import { mapHeading, noDataText, vintageText } from './shortage-view';
+import { MEASURE_INFO } from '../../model/county-supply';
 import type { LegendText } from '../../charts/legend';
 
 export { mapHeading };
@@ -69,7 +70,16 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
   const metric = METRICS[view.metric];
   const format = (v: number) => formatNumber(v, metric.digits);
   const values = new Map(rows.map((r) => [r.geo, r.value]));
-  const names = new Map(rows.map((r) => [r.geo, r.name]));
+  const byGeo = new Map(rows.map((r) => [r.geo, r]));
+  /** A value and what it is; a provider figure with its year, count and population. */
+  const describe = (r: AreaValue | undefined, v: number | null | undefined) => {
+    if (metric.kind === 'supply' && r?.as_of) {
+      const what = MEASURE_INFO[metric.measure].providers;
+      if (v == null) return `no ${what} counted (${r.as_of})`;
+      return `${format(v)} ${metric.unit}, ${r.as_of} (${formatNumber(r.providers)} ${what}, ${formatNumber(r.people)} people)`;
+    }
+    return v == null ? noData : `${format(v)} — ${metric.unit}`;
+  };
   const areas = view.level === 'county' ? 'counties' : 'states';
   const vintage = vintageText(view, main, rows);
   const noData = noDataText(view, main);
@@ -87,7 +97,7 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
     height: shapes.height,
     insets: shapes.insets,
     title: `Map of ${areas} coloured by ${mapHeading(view)} (${vintage}); the figures are in the table below`,
-    tooltip: (shape, v) => `${names.get(shape.id) ?? shape.name}: ${v == null ? noData : `${format(v)} — ${metric.unit}`}`,
+    tooltip: (shape, v) => `${byGeo.get(shape.id)?.name ?? shape.name}: ${describe(byGeo.get(shape.id), v)}`,
     selected: view.selected,
     outlined: outlinedIds(area, view.level, shapes),
     zoomTo: zoomTarget(view, rows),

@@ -1,9 +1,12 @@
 // The map screen's workflow, shared with the report: which HRSA source the view shows, its queries,
 // and how the figures' source and date are said (legend, table, details, report).
 import { areaValues, shortageSummary, type AreaValue } from '../../data/queries/shortage';
+import { supplySummary, supplyValues } from '../../data/queries/county-supply';
+import { SUPPLY_RELEASES } from '../../model/county-supply';
 import { companionSource, mainSource, sourceLabel, STATES_AND_DC, type HpsaSource } from '../../model/hpsa-sources';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, type MapView } from '../../model/map-view';
 import { specialtyLabel } from '../../model/specialties';
+import { supplyMetric, supplyVintage } from './supply-figures';
 
 export interface ShortageView {
   /** The HRSA source the map is coloured from (HPSA metrics); null for workforce metrics or when none is loaded. */
@@ -11,15 +14,19 @@ export interface ShortageView {
   /** At state level, the other HRSA source, shown beside it. */
   companion: HpsaSource | null;
   values: ReturnType<typeof areaValues>;
-  /** Summary cards: HPSA metrics only. */
+  /** Summary cards: HPSA metrics. */
   summary: ReturnType<typeof shortageSummary> | null;
+  /** Summary cards: provider metrics (both releases' totals). */
+  supply: ReturnType<typeof supplySummary> | null;
 }
 
 export function shortageView(view: MapView, sources: readonly HpsaSource[]): ShortageView {
-  const hpsa = METRICS[view.metric].kind === 'hpsa';
+  const kind = METRICS[view.metric].kind;
+  if (kind === 'supply') return { main: null, companion: null, values: supplyValues(view), summary: null, supply: supplySummary(view) };
+  const hpsa = kind === 'hpsa';
   const main = hpsa ? mainSource(view, sources) : null;
   const companion = companionSource(view, main, sources);
-  return { main, companion, values: areaValues(view, main, companion), summary: hpsa ? shortageSummary(view, main) : null };
+  return { main, companion, values: areaValues(view, main, companion), summary: hpsa ? shortageSummary(view, main) : null, supply: null };
 }
 
 /** "Practitioners needed (FTE) — Primary Care", "Active physicians in the specialty — Psychiatry". */
@@ -27,6 +34,8 @@ export function mapHeading(view: MapView): string {
   const metric = METRICS[view.metric];
   if (metric.kind === 'hpsa') return `${metric.label} — ${view.discipline}`;
   if (metric.kind === 'specialty') return `${metric.label} — ${specialtyLabel(view.specialty)}`;
+  const supply = supplyMetric(view);
+  if (supply) return `${metric.label} — ${SUPPLY_RELEASES[supply.shown].years[supply.measure]}`;
   return metric.label;
 }
 
@@ -52,6 +61,8 @@ export function vintageText(view: MapView, main: HpsaSource | null, rows: readon
       return `BLS Occupational Employment and Wage Statistics, ${when}`;
     case 'demand':
       return `DOL OFLC LCA disclosure data, ${when} (LCA filings, one per case)`;
+    case 'supply':
+      return supplyVintage(view);
   }
 }
 
@@ -62,6 +73,8 @@ export function noDataText(view: MapView, main: HpsaSource | null): string {
     return `not in this table (partial: ${main.states} of ${STATES_AND_DC} states)`;
   if (metric.kind === 'hpsa' && main?.kind === 'detail') return 'no designation in the loaded detail file';
   if (metric.kind === 'specialty') return 'no published figure';
+  if (metric.kind === 'supply')
+    return `no figure in this release${view.level === 'county' ? ' (Connecticut: see the note above the map)' : ''}`;
   if (view.metric === 'lab_employment') {
     const v = LAB_EMPLOYMENT_VINTAGES.find((x) => x.asOf === view.asOf) ?? LAB_EMPLOYMENT_VINTAGES[0];
     return `BLS employment for ${v.label} not in the loaded tables`;

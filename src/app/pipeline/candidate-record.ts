@@ -23,7 +23,8 @@ const orBlank = (value: string, blank = 'Not recorded') => (value === '' ? blank
 export function candidateAsRead(c: Candidate, names: CountyNames): { column: PipelineColumn; value: string }[] {
   const effective = effectiveRouteOf(c);
   const state = stateByCode(c.siteState);
-  const values: Record<PipelineColumn, string> = {
+  // site_zip is read into the site's county and state, and not kept: nothing of its own to show.
+  const values: Record<Exclude<PipelineColumn, 'site_zip'>, string> = {
     candidate_id: c.id,
     profession: professionName(c.profession),
     specialty: specialtyLabel(c.specialty),
@@ -48,5 +49,5 @@ export function candidateAsRead(c: Candidate, names: CountyNames): { column: Pip
     visascreen: yesNoName(c.visaScreen),
     h1b_years_used: c.h1bYearsUsed == null ? 'Not recorded' : `${c.h1bYearsUsed} years`,
   };
-  return (Object.keys(values) as PipelineColumn[]).map((column) => ({ column, value: values[column] }));
+  return (Object.keys(values) as (keyof typeof values)[]).map((column) => ({ column, value: values[column] }));
 }

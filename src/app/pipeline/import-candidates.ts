@@ -6,6 +6,7 @@ import { currentStepText } from '../../model/timing/next-action';
 import { ROUTES, routeLabel } from '../../model/timing/visa-routes';
 import type { SiteEligibility } from '../../model/timing/waiver-sites';
 import type { Candidate, IsoDate } from '../../model/types';
+import type { ZipLookup } from '../../model/zip';
 import { findCounty, siteLabel, type CountyNames } from '../common/county-names';
 
 export interface ImportMessage {
@@ -35,8 +36,9 @@ export function readPipelineImport(
   fileName: string,
   names?: CountyNames,
   today?: IsoDate,
+  zips?: ZipLookup,
 ): { imported: Candidate[] | null; message: ImportMessage } {
-  const r = parsePipelineCsv(text, fileName, { today, ...(names ? { countyByName: countyByNameIn(names) } : {}) });
+  const r = parsePipelineCsv(text, fileName, { today, countyByZip: zips, ...(names ? { countyByName: countyByNameIn(names) } : {}) });
   if (r.missingColumns.length)
     return {
       imported: null,

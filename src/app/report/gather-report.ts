@@ -31,6 +31,7 @@ import { gatherMarketReport, savedOffers } from './market-report';
 import { DEFAULT_MARKET_VIEW, type MarketView } from '../../model/market/market-view';
 import { loadSiteDesignations } from '../pipeline/waiver-sites';
 import { gatherServiceAreaTotals } from '../map/service-area-totals';
+import { areaSupplyTable, gatherAreaSupply, primaryCareSupply } from '../map/supply-figures';
 import { mapViewText, marketViewText, planMapView, planMarketViews } from './plan-views';
 import { feePolicy } from './plan-page';
 import { countOf } from '../../model/format';
@@ -152,17 +153,24 @@ function extentText(area: ServiceArea): string {
   return parts.join(', and ') || 'no counties yet';
 }
 
-async function gatherArea(s: ReportSources, area: ServiceArea | undefined): Promise<ReportArea | null> {
+async function gatherArea(s: ReportSources, area: ServiceArea | undefined, names: Record<string, string>): Promise<ReportArea | null> {
   if (!area) return null;
-  const totals = await gatherServiceAreaTotals(s.coordinator, area).catch((e: unknown) => ({
-    unavailable: `the area's HRSA figures could not be gathered (${reason(e)}).`,
-  }));
+  const [totals, supply] = await Promise.all([
+    gatherServiceAreaTotals(s.coordinator, area).catch((e: unknown) => ({
+      unavailable: `the area's HRSA figures could not be gathered (${reason(e)}).`,
+    })),
+    gatherAreaSupply(s.coordinator, area).catch((e: unknown) => ({ unavailable: reason(e) })),
+  ]);
+  // Counts summed over the area's counties (whole states by their own rows), the rate from the sums.
+  const nameOf = (fips: string) => names[fips] ?? `County ${fips}`;
   return {
     area,
     extent: extentText(area),
     totals,
-    // Waits for county physician figures (a county supply query): until then the report says so.
-    primaryCareSupply: { unavailable: 'county physician figures are not loaded in this version' },
+    primaryCareSupply: Array.isArray(supply)
+      ? primaryCareSupply(supply, nameOf)
+      : { unavailable: `the county physician figures could not be read (${supply.unavailable})` },
+    ...(Array.isArray(supply) ? { supplyTable: areaSupplyTable(area.name, supply, nameOf) } : {}),
   };
 }
 
@@ -177,7 +185,7 @@ export async function gatherReport(s: ReportSources): Promise<GatheredReport> {
   const mapView = choice.map === 'screen' ? s.view : planMapView(ws, regions);
   const marketViews = choice.market === 'screen' ? [s.marketView ?? DEFAULT_MARKET_VIEW] : planMarketViews(ws, regions);
   const [areaPart, map, forecast, stateFigures, market] = await Promise.all([
-    gatherArea(s, area),
+    gatherArea(s, area, names),
     gatherMap(s, mapView),
     gatherForecast(s, regions, names),
     gatherFigures(s, mapView, area),

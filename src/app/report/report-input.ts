@@ -99,10 +99,12 @@ export interface ReportArea {
   extent: string;
   totals: ServiceAreaTotals | Unavailable;
   /**
-   * Primary-care physicians per 100,000 people in the area, with their year and source: needs county
-   * physician figures (HRSA Area Health Resources File), which no loaded query gives yet.
+   * Primary-care physicians per 100,000 people in the area, with their year and source (HRSA Area
+   * Health Resources File via County Health Rankings & Roadmaps): counts summed, the rate from the sums.
    */
   primaryCareSupply: AreaSupply | Unavailable;
+  /** The area's providers per measure, both releases side by side (app/map/supply-figures.ts); printed in the appendix. */
+  supplyTable?: FigureTable;
 }
 
 export interface AreaSupply {

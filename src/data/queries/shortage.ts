@@ -30,6 +30,15 @@ export interface AreaValue {
   other_designations: number | null;
   other_fte_needed: number | null;
   other_population: number | null;
+  /**
+   * Provider metrics (county-supply.ts): the count and the population the value is made from, and
+   * the other release's figures beside them (its year in `other_as_of`).
+   */
+  providers?: number | null;
+  people?: number | null;
+  other_value?: number | null;
+  other_providers?: number | null;
+  other_people?: number | null;
 }
 
 export interface ShortageSummary {

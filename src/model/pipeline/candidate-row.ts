@@ -15,6 +15,8 @@ export function candidateRow(c: Candidate): Record<PipelineColumn, string> {
     visa_route: c.visaRoute,
     site_state: c.siteState,
     site_county_fips: c.siteCountyFips,
+    // A ZIP is read into the county above and not kept.
+    site_zip: '',
     expected_start: c.expectedStart,
     country_of_training: c.countryOfTraining,
     languages: c.languages.join(';'),

@@ -9,6 +9,7 @@ export const PIPELINE_TEMPLATE_COLUMNS = [
   'visa_route',
   'site_state',
   'site_county_fips',
+  'site_zip',
   'expected_start',
   'country_of_training',
   'languages',
@@ -57,6 +58,15 @@ const HEADER_ALIASES: Readonly<Record<string, PipelineColumn>> = {
   cgfns_visascreen: 'visascreen',
   h1b_years: 'h1b_years_used',
   years_in_h1b: 'h1b_years_used',
+  zip: 'site_zip',
+  zip_code: 'site_zip',
+  zipcode: 'site_zip',
+  'zip+4': 'site_zip',
+  zip4: 'site_zip',
+  postal_code: 'site_zip',
+  postcode: 'site_zip',
+  site_zip_code: 'site_zip',
+  site_postal_code: 'site_zip',
 };
 
 /** "Stage Date", " stage-date " and "STAGE_DATE" all name stage_date. */

@@ -87,6 +87,14 @@ const ENTRIES: Readonly<Record<PipelineColumn, Omit<DictionaryEntry, 'column' | 
     format: 'The five-digit county FIPS code (a dropped leading zero is put back), or the county’s name as on the map (“Kern County”).',
     example: '35001',
   },
+  site_zip: {
+    needed: 'Optional (instead of site_state, or beside it)',
+    meaning:
+      'The site’s ZIP code, read into its county through the Census 2020 ZIP Code Tabulation Areas. A ZIP that spans counties takes the county holding most of its land (within site_state, if given) and names the others; site_county_fips chooses another of them. The ZIP itself is not kept.',
+    format:
+      'Five digits (a dropped leading zero is put back), or ZIP+4 such as 87102-1234. A PO-box-only ZIP has no area: give the county instead.',
+    example: '87102',
+  },
   expected_start: {
     meaning: 'The start date you are planning for; kept for your records (the forecast works out when a start is possible).',
     format: `${DATE} At most 20 years ahead.`,

@@ -19,7 +19,8 @@ import {
 } from '../types';
 import { MAX_ID_LENGTH, countyFipsProblem, countyInState } from '../workspace/fields';
 import { DEFAULT_WORKSPACE_LIMITS } from '../workspace/parse-workspace-file';
-import { findState } from '../workspace/us-states';
+import { findState, type UsState } from '../workspace/us-states';
+import { pickZipCounty, readZip, spansText, type ZipLookup } from '../zip';
 import {
   BOOLEAN_ALIASES,
   CURRENT_STATUS_ALIASES,
@@ -72,6 +73,8 @@ export interface ParsePipelineOptions {
    * or undefined when no single county has that name. Without it only codes are read.
    */
   countyByName?: CountyByName;
+  /** A ZIP's counties (Census 2020 ZCTAs), for site_zip; without it a site_zip cell cannot be read. */
+  countyByZip?: ZipLookup;
 }
 
 export type CountyByName = (name: string, state: string | undefined) => string | undefined;
@@ -116,12 +119,59 @@ class ErrorList {
   }
 }
 
+type Problem = (column: PipelineColumn, message: string) => void;
+
+/**
+ * The site: its state, and its county by FIPS code, by name, or by ZIP. site_zip places the site in
+ * the county holding most of the ZIP's land (within site_state if given), or in site_county_fips if
+ * the ZIP lies there; a ZIP spanning counties is noted with the others.
+ */
+function readSite(
+  cell: (column: PipelineColumn) => string,
+  fail: Problem,
+  note: Problem,
+  countyByName: CountyByName | undefined,
+  countyByZip: ZipLookup | undefined,
+): { state: UsState | undefined; county: string } {
+  const stateText = cell('site_state');
+  let state = findState(stateText);
+  if (stateText !== '' && !state) fail('site_state', 'not a US state or territory; use a two-letter code such as CA');
+  let county = readFips(cell('site_county_fips'), state?.code, (message) => fail('site_county_fips', message), countyByName);
+  const zipText = cell('site_zip');
+  if (zipText === '') {
+    if (stateText === '') fail('site_state', 'required (or give site_zip); a two-letter code such as CA');
+    return { state, county };
+  }
+  const zip = readZip(zipText);
+  const place = zip ? countyByZip?.(zip) : undefined;
+  if (!zip) fail('site_zip', 'not a ZIP code; write five digits such as 93301 (or ZIP+4, 93301-1234)');
+  else if (!countyByZip)
+    fail('site_zip', 'ZIP codes cannot be looked up yet (the data engine is still starting): import the file again in a moment');
+  else if (!place)
+    fail(
+      'site_zip',
+      `ZIP ${zip} is not among the Census 2020 ZIP Code Tabulation Areas (a PO-box-only ZIP has none): give site_county_fips or site_state instead`,
+    );
+  else if (stateText === '' || state) {
+    const named = cell('site_county_fips') !== '' ? county : '';
+    const pick = pickZipCounty(place, state?.code, named || undefined);
+    if (!pick.ok) fail('site_zip', pick.message);
+    else {
+      county = pick.county.fips;
+      state ??= findState(pick.county.state);
+      if (!named && pick.others.length) note('site_zip', `${spansText(zip, pick)}; put the county in site_county_fips to choose another`);
+    }
+  }
+  return { state, county };
+}
+
 /** Checks one row's cells and builds the candidate, or returns the row's problems. */
 function readRow(
   cell: (column: PipelineColumn) => string,
   dayFirstInFile: boolean,
   today: IsoDate | undefined,
   countyByName: CountyByName | undefined,
+  countyByZip?: ZipLookup,
 ) {
   const problems: Omit<PipelineRowError, 'line'>[] = [];
   const notes: Omit<PipelineRowError, 'line'>[] = [];
@@ -188,16 +238,8 @@ function readRow(
   const stage = coded('stage', STAGE_ALIASES, ALLOWED_STAGES);
   const stageDate = date('stage_date', true);
   const visaRoute = coded('visa_route', VISA_ROUTE_ALIASES, ALLOWED_VISA_ROUTES);
-  const state = findState(cell('site_state'));
-  if (!state) {
-    fail(
-      'site_state',
-      cell('site_state') === ''
-        ? 'required; a two-letter code such as CA'
-        : 'not a US state or territory; use a two-letter code such as CA',
-    );
-  }
-  const siteCountyFips = readFips(cell('site_county_fips'), state?.code, (message) => fail('site_county_fips', message), countyByName);
+  const note: Problem = (column, message) => notes.push({ column, value: cell(column), message });
+  const { state, county: siteCountyFips } = readSite(cell, fail, note, countyByName, countyByZip);
   const expectedStart = date('expected_start', false);
   const languages = readLanguages(cell('languages'));
   if (languages.length > MAX_LANGUAGES) fail('languages', `more than ${MAX_LANGUAGES} languages`);
@@ -408,7 +450,10 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
   });
 
   const present = new Set(header);
-  const missingColumns = REQUIRED_PIPELINE_COLUMNS.filter((column) => !present.has(column));
+  // A site may be given by ZIP instead of state.
+  const missingColumns = REQUIRED_PIPELINE_COLUMNS.filter(
+    (column) => !present.has(column) && !(column === 'site_state' && present.has('site_zip')),
+  );
   if (missingColumns.length > 0) {
     const found = header.length > 0 ? `; its first line has: ${header.slice(0, 20).join(', ')}` : '; the file is empty';
     errors.add({
@@ -441,7 +486,7 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
       candidate,
       problems,
       warnings: notes,
-    } = readRow((column) => cellOf(cells, column), dayFirstInFile, options.today, options.countyByName);
+    } = readRow((column) => cellOf(cells, column), dayFirstInFile, options.today, options.countyByName, options.countyByZip);
     const id = cellOf(cells, 'candidate_id');
     const firstLine = firstLineOfId.get(id);
     if (id !== '' && firstLine === undefined) firstLineOfId.set(id, line);

@@ -45,6 +45,7 @@ export function appendixTables(ctx: ReportContext): AppendixTable[] {
         t,
         t.notes.map((n) => cite.text(n)),
       );
+  if (input.area?.supplyTable) add(input.area.supplyTable, input.area.supplyTable.notes);
   if (input.serviceAreas.length) add(serviceAreasTable(input.serviceAreas, input.countyNames));
   if (!isUnavailable(input.forecast) && atRiskTable(ctx, input.forecast).rows.length) add(atRiskTable(ctx, input.forecast));
   if (!isUnavailable(input.market)) for (const t of marketAppendixTables(input.market)) add(t);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { areaDesignations, type DesignationRow } from '../../data/queries/shortage';
+import { hpsaCoverage } from '../../data/queries/waiver-sites';
 import { METRICS, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
@@ -8,21 +9,26 @@ import { stateByFips } from '../../model/workspace';
 import { useQuery } from '../use-query';
 import { StateFigures } from './state-figures';
 import { EngineWait } from '../engine-wait';
+import { SupplyDetails } from './supply-details';
+import { countyLabel } from '../../app/common/county-names';
+import { useCountyNames } from '../use-county-names';
 
 const isoDate = (d: Date | null) => (d ? formatEpochDate(d.getTime()) : '—');
 
 /** What the loaded designations mean for a J-1 (Conrad 30) waiver site here. */
-function WaiverNote({ rows, isState }: { rows: DesignationRow[]; isState: boolean }) {
+function WaiverNote({ rows, isState, covered }: { rows: DesignationRow[]; isState: boolean; covered: boolean }) {
   const designated = rows.filter((r) => r.status !== 'Withdrawn');
   const geographic = designated.filter((r) => r.designation_type.includes('Geographic') || r.designation_type === 'HPSA Population');
   return (
     <p className="waiver" data-testid="waiver-eligibility">
       <strong>J-1 waiver (Conrad 30) eligibility: </strong>
-      {designated.length > 0
-        ? `${designated.length} current designation${designated.length === 1 ? '' : 's'} in the loaded detail file (${geographic.length} geographic or population). A site qualifies if its address lies inside one of them (geographic and population HPSAs often cover only some census tracts) or if it is itself a designated facility; confirm the address with HRSA’s HPSA Find “by address” search. Conrad 30 physicians serve 3 years in an HPSA, MUA or MUP.`
-        : isState
-          ? 'no detail file lists this state’s designations: HRSA’s summaries above count them but do not say where they are. Load HRSA’s detail file, or check a site’s address with HPSA Find. A site outside every designation could still use one of the state’s up to 10 “flex” slots.'
-          : 'no current HPSA designation in the loaded detail file. A site here could still qualify through a Medically Underserved Area/Population designation, or through one of the state’s up to 10 “flex” slots for sites outside designated areas.'}
+      {!covered && !designated.length
+        ? 'no HRSA detail file for this state is loaded, so its designations are not known here (the state map has HRSA’s published totals). Load HRSA’s detail file for them, or check a site’s address with HRSA’s HPSA Find. A site outside every designation could still use one of the state’s up to 10 “flex” slots.'
+        : designated.length > 0
+          ? `${designated.length} current designation${designated.length === 1 ? '' : 's'} in the loaded detail file (${geographic.length} geographic or population). A site qualifies if its address lies inside one of them (geographic and population HPSAs often cover only some census tracts) or if it is itself a designated facility; confirm the address with HRSA’s HPSA Find “by address” search. Conrad 30 physicians serve 3 years in an HPSA, MUA or MUP.`
+          : isState
+            ? 'no detail file lists this state’s designations: HRSA’s summaries above count them but do not say where they are. Load HRSA’s detail file, or check a site’s address with HPSA Find. A site outside every designation could still use one of the state’s up to 10 “flex” slots.'
+            : 'no current HPSA designation in the loaded detail file. A site here could still qualify through a Medically Underserved Area/Population designation, or through one of the state’s up to 10 “flex” slots for sites outside designated areas.'}
     </p>
   );
 }
@@ -70,7 +76,7 @@ function DesignationTable({ rows, titleId }: { rows: DesignationRow[]; titleId: 
   );
 }
 
-/** One county's or state's details: a state's published figures, and the detail file's designations. */
+/** One county's or state's details: its providers (every figure with its year), a state's published figures, and the detail file's designations. */
 export function AreaDetails({ view, geo, main, onClose }: { view: MapView; geo: string; main: HpsaSource | null; onClose: () => void }) {
   const isState = geo.length === 2;
   // Workforce metrics have no designations of their own: list the discipline's designations.
@@ -78,21 +84,26 @@ export function AreaDetails({ view, geo, main, onClose }: { view: MapView; geo: 
     useMemo(() => areaDesignations(METRICS[view.metric].kind === 'hpsa' ? view : { ...view, metric: 'fte_needed' }, geo), [view, geo]),
   );
   const state = isState ? stateByFips(geo) : undefined;
-  const name = state?.name ?? rows?.[0]?.counties.split('; ')[0] ?? `County ${geo}`;
+  const names = useCountyNames();
+  const coverage = useQuery(useMemo(hpsaCoverage, [])).rows;
+  const stateCode = stateByFips(geo.slice(0, 2))?.code ?? '';
+  const covered = !!coverage?.some((r) => r.coverage === `${stateCode}|${view.discipline}`);
+  const name = state?.name ?? countyLabel(geo, names);
   return (
     <section className="card details" aria-labelledby="details-title" data-testid="area-details">
       <div className="card-head">
-        <h2 id="details-title">{isState ? `${name}: every published figure` : `${name}: ${view.discipline} designations`}</h2>
+        <h2 id="details-title">{isState ? `${name}: every published figure` : `${name}: providers, trend and designations`}</h2>
         <button type="button" className="secondary" onClick={onClose}>
           Close
         </button>
       </div>
+      <SupplyDetails geo={geo} name={name} />
       {state && <StateFigures state={state.code} />}
       {error && <p className="msg error">{error.message}</p>}
-      {isState && <h3 id="details-designations">{view.discipline} designations in the loaded detail file</h3>}
+      <h3 id="details-designations">{view.discipline} designations in the loaded detail file</h3>
       <EngineWait pending={pending} />
-      {rows && <WaiverNote rows={rows} isState={isState} />}
-      {!!rows?.length && <DesignationTable rows={rows} titleId={isState ? 'details-designations' : 'details-title'} />}
+      {rows && <WaiverNote rows={rows} isState={isState} covered={covered} />}
+      {!!rows?.length && <DesignationTable rows={rows} titleId="details-designations" />}
       {!isState && main?.kind === 'detail' && !!rows?.some((r) => r.n_counties > 1) && (
         <p className="note">
           A designation shared with other counties counts whole in each county on the map (HRSA gives no split by county); states and

@@ -6,6 +6,7 @@ import type { HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { downloadCsv } from '../download';
+import type { TotalRow } from '../../app/map/area-totals';
 
 type SortKey = 'name' | 'value';
 
@@ -17,6 +18,11 @@ const cell = (c: AreaColumn, r: AreaValue) => {
   return typeof v === 'number' ? formatNumber(v, c.digits) : (v ?? '—');
 };
 
+const totalCell = (c: AreaColumn, total: TotalRow) => {
+  const v = total.values[c.key];
+  return typeof v === 'number' ? formatNumber(v, c.digits) : (v ?? '');
+};
+
 /** The table behind the map: the same rows as the coloured shapes, ranked, each figure with its date. */
 export function AreaTable({
   view,
@@ -24,20 +30,25 @@ export function AreaTable({
   onSelect,
   main,
   companion,
+  total,
 }: {
   view: MapView;
   state: QueryState<AreaValue>;
   onSelect: (geo: string) => void;
   main: HpsaSource | null;
   companion: HpsaSource | null;
+  /** The view's or the service area's totals, under the rows; none for figures that cannot be added. */
+  total: TotalRow | null;
 }) {
   const [showAll, setShowAll] = useState(false);
   const metric = METRICS[view.metric];
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: metric.scheme !== 'supply' });
-  const rows = [...(state.rows ?? [])].sort((a, b) => {
-    const d = sort.key === 'name' ? a.name.localeCompare(b.name) : (a.value ?? -Infinity) - (b.value ?? -Infinity);
-    return sort.desc ? -d : d;
-  });
+  // Areas without a figure (Connecticut's counties in 2022) go last either way, and are not ranked.
+  const byValue = (a: AreaValue, b: AreaValue) =>
+    a.value === null || b.value === null ? Number(a.value === null) - Number(b.value === null) : (sort.desc ? -1 : 1) * (a.value - b.value);
+  const rows = [...(state.rows ?? [])].sort((a, b) =>
+    sort.key === 'name' ? (sort.desc ? -1 : 1) * a.name.localeCompare(b.name) : byValue(a, b),
+  );
   const area = view.level === 'county' ? 'County' : 'State';
   // The report prints the same columns (app/area-columns.ts).
   const [valueColumn, ...columns] = areaColumns(view, main, companion);
@@ -53,7 +64,10 @@ export function AreaTable({
     downloadCsv(
       `shortage-${view.level}-${view.metric}.csv`,
       [area, 'FIPS', ...all.map((c) => c.label)],
-      rows.map((r) => [r.name, r.geo, ...all.map((c) => c.value(r))]),
+      [
+        ...rows.map((r) => [r.name, r.geo, ...all.map((c) => c.value(r))]),
+        ...(total ? [[total.label, '', ...all.map((c) => total.values[c.key] ?? null)]] : []),
+      ],
     );
   }
   return (
@@ -90,7 +104,7 @@ export function AreaTable({
           <tbody>
             {(showAll ? rows : rows.slice(0, PAGE)).map((r, i) => (
               <tr key={r.geo} data-geo={r.geo} className={view.selected === r.geo ? 'selected' : ''}>
-                <td className="num">{i + 1}</td>
+                <td className="num">{sort.key === 'name' || r.value !== null ? i + 1 : '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => onSelect(r.geo)} aria-pressed={view.selected === r.geo}>
                     {r.name}
@@ -107,6 +121,22 @@ export function AreaTable({
               </tr>
             ))}
           </tbody>
+          {total && (
+            <tfoot>
+              <tr data-testid="area-table-total">
+                <td />
+                <th scope="row">{total.label}</th>
+                <td className="num" data-col="value">
+                  {totalCell(valueColumn, total)}
+                </td>
+                {columns.map((c) => (
+                  <td key={c.key} className={c.digits === undefined ? 'nowrap' : 'num'} data-col={c.key}>
+                    {totalCell(c, total)}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
       {rows.length > PAGE && (

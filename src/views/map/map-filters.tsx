@@ -5,9 +5,11 @@ import {
   METRIC_GROUPS,
   METRICS,
   STATUS_OPTIONS,
+  withLevel,
   type MapView,
   type Metric,
 } from '../../model/map-view';
+import { supplyVintageOptions } from '../../app/map/supply-figures';
 import { availableHpsaMetrics, sourceKey, sourceLabel, sourcesFor, type HpsaSource } from '../../model/hpsa-sources';
 import { specialtyLabel } from '../../model/specialties';
 import { filterOptions, specialtyOptions } from '../../data/queries/shortage';
@@ -34,7 +36,7 @@ function WhatToShow({ view, onChange, sources, main }: FilterProps & { sources: 
       ? sourcesFor(view, sources).map((s) => ({ value: sourceKey(s), label: sourceLabel(s) }))
       : view.metric === 'lab_employment'
         ? LAB_EMPLOYMENT_VINTAGES.map((v) => ({ value: v.asOf, label: `BLS OEWS, ${v.label}` }))
-        : [];
+        : supplyVintageOptions(view);
   const vintage = kind === 'hpsa' ? (main ? sourceKey(main) : '') : view.asOf || (vintages[0]?.value ?? '');
   return (
     <>
@@ -42,8 +44,8 @@ function WhatToShow({ view, onChange, sources, main }: FilterProps & { sources: 
         <legend>Level</legend>
         {(['state', 'county'] as const).map((l) => (
           <label key={l} className="radio">
-            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => set('level', l)} />{' '}
-            {l === 'county' ? 'Counties (detail files)' : 'States'}
+            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange(withLevel(view, l))} />{' '}
+            {l === 'county' ? 'Counties' : 'States'}
           </label>
         ))}
       </fieldset>
@@ -109,19 +111,30 @@ function WhatToShow({ view, onChange, sources, main }: FilterProps & { sources: 
   );
 }
 
+/** A county's own rurality (USDA RUCC 2023): detail files' designations, and counties' provider figures. */
+function RuralFilter({ view, onChange }: FilterProps) {
+  return (
+    <label>
+      Rural or metro county (USDA RUCC 2023)
+      <select
+        data-testid="filter-rural"
+        value={view.rural}
+        onChange={(e) => onChange({ ...view, rural: e.target.value as MapView['rural'] })}
+      >
+        <option value="all">All counties</option>
+        <option value="rural">Rural (nonmetro)</option>
+        <option value="metro">Metro</option>
+      </select>
+    </label>
+  );
+}
+
 /** Status, type and rurality: figures of a detail file only (HRSA's state summaries count every designated HPSA). */
 function DesignationFilters({ view, onChange }: FilterProps) {
   const set = <K extends keyof MapView>(k: K, v: MapView[K]) => onChange({ ...view, [k]: v });
   return (
     <>
-      <label>
-        Rural or metro county (USDA RUCC 2023)
-        <select data-testid="filter-rural" value={view.rural} onChange={(e) => set('rural', e.target.value as MapView['rural'])}>
-          <option value="all">All counties</option>
-          <option value="rural">Rural (nonmetro)</option>
-          <option value="metro">Metro</option>
-        </select>
-      </label>
+      <RuralFilter view={view} onChange={onChange} />
       <h2>Designations</h2>
       <fieldset>
         <legend>Status</legend>
@@ -221,6 +234,7 @@ export function MapFilters({ view, onChange, sources, main }: FilterProps & { so
         <h2>Region</h2>
         <RegionFilters view={view} onChange={onChange} />
         {hpsa && main?.kind === 'detail' && <DesignationFilters view={view} onChange={onChange} />}
+        {METRICS[view.metric].kind === 'supply' && view.level === 'county' && <RuralFilter view={view} onChange={onChange} />}
         {hpsa && main?.kind === 'summary' && (
           <p className="note" data-testid="summary-filters-note">
             HRSA&rsquo;s state summary counts every designated HPSA; the status, type and rural filters apply to detail files (county level,

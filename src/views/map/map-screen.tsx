@@ -2,18 +2,20 @@ import { useMemo } from 'react';
 import { MAP_PARAMS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import { shortageView } from '../../app/map/shortage-view';
+import { areaTotalRow, viewTotalRow } from '../../app/map/area-totals';
 import { useQuery } from '../use-query';
 import { useUrlState } from '../use-url-state';
 import { MapFilters } from './map-filters';
 import { ShortageMap } from './shortage-map';
 import { AreaTable } from './area-table';
 import { AreaDetails } from './area-details';
-import { SummaryCards } from './summary-cards';
+import { SummaryCards, SupplyCards } from './summary-cards';
 import { ServiceAreaPanel } from './service-area-panel';
 import { useWorkspace } from '../workspace-context';
 import { TargetProgress } from './target-progress';
 import { RegionPipeline } from './region-pipeline';
 import { activeServiceArea } from '../../model/service-areas';
+import { AreaTotalCards, TotalsChoice, useAreaSupply, useAreaTotals } from './area-totals';
 
 export function MapScreen() {
   const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams, MAP_PARAMS);
@@ -23,10 +25,16 @@ export function MapScreen() {
   const shown = useMemo(() => (sources ? shortageView(view, sources) : null), [view, sources]);
   const values = useQuery(shown?.values ?? null);
   const summary = useQuery(shown?.summary ?? null);
+  const supply = useQuery(shown?.supply ?? null);
   const select = (geo: string) => setView({ ...view, selected: view.selected === geo ? '' : geo });
   const { workspace } = useWorkspace();
   const area = activeServiceArea(workspace);
   const main = shown?.main ?? null;
+  // The service area's own totals, when chosen (never its states' or the nation's in their place).
+  const ofArea = view.totals === 'area' && !!area && (area.counties.length > 0 || area.states.length > 0);
+  const areaTotals = useAreaTotals(ofArea ? area : undefined);
+  const areaSupply = useAreaSupply(ofArea ? area : undefined);
+  const total = ofArea && area ? areaTotalRow(view, area, areaTotals, areaSupply.rows) : viewTotalRow(view, summary.rows?.[0], supply.rows);
   return (
     <div className="map-screen">
       <div className="side">
@@ -34,10 +42,26 @@ export function MapScreen() {
         <MapFilters view={view} onChange={setView} sources={sources ?? []} main={main} />
       </div>
       <div className="map-main">
-        <SummaryCards view={view} state={summary} main={main} />
+        <TotalsChoice view={view} onChange={setView} area={area} />
+        {ofArea && area ? (
+          <AreaTotalCards view={view} area={area} totals={areaTotals} supply={areaSupply} />
+        ) : shown?.supply ? (
+          <SupplyCards view={view} state={supply} />
+        ) : (
+          <SummaryCards view={view} state={summary} main={main} />
+        )}
         <ShortageMap view={view} state={values} onSelect={select} area={area} main={main} />
         {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={() => setView({ ...view, selected: '' })} />}
-        <AreaTable view={view} state={values} onSelect={select} main={main} companion={shown?.companion ?? null} />
+        {/* Keyed by metric: each metric opens ranked in its own direction of need. */}
+        <AreaTable
+          key={view.metric}
+          view={view}
+          state={values}
+          onSelect={select}
+          main={main}
+          companion={shown?.companion ?? null}
+          total={total}
+        />
         <TargetProgress />
         <RegionPipeline view={view} />
       </div>

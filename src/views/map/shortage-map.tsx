@@ -11,9 +11,29 @@ import type { QueryState } from '../use-query';
 import { SourceLine } from './source-line';
 import { useAtlas } from '../atlas-context';
 import { EngineWait } from '../engine-wait';
+import { CONNECTICUT_NOTE } from '../../model/county-supply';
+
+/** Provider figures: Connecticut's counties and planning regions, and Alaska's split census area, said where they are in view. */
+function SupplyCoverageNote({ view }: { view: MapView }) {
+  const shows = (state: string) => !view.states.length || view.states.includes(state);
+  const notes = [
+    ...(shows('CT') ? [CONNECTICUT_NOTE] : []),
+    ...(shows('AK') && view.level === 'county'
+      ? [
+          'Alaska: Valdez-Cordova Census Area, split in 2019 into Chugach and Copper River, is drawn as one shape; the newer figures of the two are summed into it (counts and people, the rate from the sums).',
+        ]
+      : []),
+  ];
+  return notes.length ? (
+    <p className="coverage-note" data-testid="coverage-note">
+      {notes.join(' ')}
+    </p>
+  ) : null;
+}
 
 /** Says plainly when the figures shown cover part of the country only, and what to load for the rest. */
 function CoverageNote({ view, main }: { view: MapView; main: HpsaSource | null }) {
+  if (METRICS[view.metric].kind === 'supply') return <SupplyCoverageNote view={view} />;
   if (METRICS[view.metric].kind !== 'hpsa') return null;
   const text = !main
     ? `No HRSA ${view.discipline.toLowerCase()} figures are loaded${view.level === 'county' ? ' at county level' : ''}. Load HRSA's detail file (BCD_HPSA_FCT_DET_${view.discipline === 'Mental Health' ? 'MH' : view.discipline === 'Dental Health' ? 'DH' : 'PC'}.csv) for them.`
@@ -115,8 +135,11 @@ export function ShortageMap({
       <div className="map-host" ref={host} />
       <div ref={legendHost} />
       <p className="note">
-        Click a {view.level} for {view.level === 'state' ? 'every figure published for it' : 'its designations'}. Alaska, Hawaii and Puerto
-        Rico are shown inset; the other island areas are in the table only.
+        Click a {view.level} for{' '}
+        {view.level === 'state'
+          ? 'every figure published for it'
+          : 'every provider figure with its year, its 2014–2021 trend and its designations'}
+        . Alaska, Hawaii and Puerto Rico are shown inset; the other island areas are in the table only.
       </p>
       <SourceLine metric={view.metric} />
     </figure>

@@ -13,6 +13,7 @@ export function SourceLine({ metric }: { metric: Metric }) {
         <span key={d.id}>
           {i > 0 && '; '}
           {d.publisher}, {d.vintage}
+          {d.license.startsWith('CC ') ? ` (licence ${d.license.split(' (')[0]})` : ''}
           {d.coverage && d.table === 'hpsa' && d.origin === 'embedded' ? ' (county detail for California only)' : ''}
           {d.estimate && <span className="badge estimate">estimate</span>}
           {d.sample && <span className="badge sample">sample</span>}

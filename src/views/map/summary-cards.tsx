@@ -4,6 +4,31 @@ import { sourceLabel, type HpsaSource } from '../../model/hpsa-sources';
 import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { SummaryCard } from '../summary-card';
+import type { SupplyTotal } from '../../data/queries/county-supply';
+import { supplyCards, supplyTotalsNotes, supplyVintage } from '../../app/map/supply-figures';
+
+/** Provider metrics: the view's totals (counts and people summed, the rate from the sums), the other release beside them. */
+export function SupplyCards({ view, state }: { view: MapView; state: QueryState<SupplyTotal> }) {
+  const totals = state.rows ?? [];
+  const cards = supplyCards(view, totals);
+  if (!cards.length) return null;
+  return (
+    <section
+      className="summary-cards"
+      aria-label={`Totals of the current view: ${supplyVintage(view)}`}
+      data-testid="summary-cards"
+      data-query-state={state.pending ? 'loading' : 'done'}
+      data-data-version={state.shown || undefined}
+    >
+      {cards.map((c) => (
+        <SummaryCard key={c.key} name={c.key} value={c.value} label={c.label} />
+      ))}
+      <p className="summary-vintage">
+        {supplyVintage(view)}. {supplyTotalsNotes(view, totals).join(' ')}
+      </p>
+    </section>
+  );
+}
 
 /** Totals of the view, with the source and date they come from; a summary table also gives its published US row. */
 export function SummaryCards({ view, state, main }: { view: MapView; state: QueryState<ShortageSummary>; main: HpsaSource | null }) {

@@ -9,9 +9,11 @@ import { useClock } from '../clock-context';
 import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';
 import { DictionaryLink } from './data-dictionary';
+import { useCountyTypeAhead } from '../county-input';
+import type { ZipCounty } from '../../model/zip';
 import { SaveOrCancel } from '../save-or-cancel';
 
-type Kind = 'text' | 'date' | 'select' | 'yes-no' | 'number';
+type Kind = 'text' | 'date' | 'select' | 'yes-no' | 'number' | 'county';
 interface Field {
   column: PipelineColumn;
   label: string;
@@ -37,7 +39,12 @@ const GROUPS: { legend: string; fields: Field[] }[] = [
       { column: 'stage', label: 'Stage', kind: 'select' },
       { column: 'stage_date', label: 'Stage reached on', kind: 'date' },
       { column: 'site_state', label: 'Site state', kind: 'select' },
-      { column: 'site_county_fips', label: 'Site county', kind: 'text', hint: 'Its name (“Kern County”) or five-digit FIPS code' },
+      {
+        column: 'site_county_fips',
+        label: 'Site county',
+        kind: 'county',
+        hint: 'Its name (“Kern County”) or five-digit FIPS code; type a ZIP to find its county',
+      },
       { column: 'expected_start', label: 'Planned start', kind: 'date' },
       { column: 'available_from', label: 'Free to start from', kind: 'date', hint: 'Blank: free now' },
     ],
@@ -86,15 +93,39 @@ function options(column: PipelineColumn, values: CandidateFormValues): { code: s
 /** Coded columns that may be left blank ("not recorded"). */
 const OPTIONAL_CODES = new Set<PipelineColumn>(['current_status', 'training_status', 'licence_status']);
 
+/** The site's county: by name or code, or found by ZIP (a ZIP's county fills the county and its state). */
+function CountyControl({
+  common,
+  value,
+  set,
+  onZip,
+}: {
+  common: Record<string, unknown>;
+  value: string;
+  set: (v: string) => void;
+  onZip: (county: ZipCounty) => void;
+}) {
+  const { listId, datalist, hint } = useCountyTypeAhead(value);
+  return (
+    <>
+      <input {...common} type="text" list={listId} autoComplete="off" value={value} onChange={(e) => set(e.target.value)} />
+      {datalist}
+      {hint(onZip, 'candidate-site-county')}
+    </>
+  );
+}
+
 function Control({
   field,
   values,
   set,
+  onZip,
   invalid,
 }: {
   field: Field;
   values: CandidateFormValues;
   set: (v: string) => void;
+  onZip: (county: ZipCounty) => void;
   invalid: boolean;
 }) {
   const value = values[field.column];
@@ -104,6 +135,7 @@ function Control({
     'aria-invalid': invalid || undefined,
     'aria-describedby': `${fieldId(field.column)}-note`,
   };
+  if (field.kind === 'county') return <CountyControl common={common} value={value} set={set} onZip={onZip} />;
   if (field.kind === 'select' || field.kind === 'yes-no') {
     const list =
       field.kind === 'yes-no'
@@ -186,13 +218,17 @@ export function CandidateForm({
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const editing = mode.kind === 'edit' ? mode.id : null;
+  const update = (next: CandidateFormValues) => {
+    setValues(next);
+    if (check) setCheck(checkCandidateForm(next, { saved: workspace.candidates, editing, today, names }));
+  };
   const set = (column: PipelineColumn) => (v: string) => {
     const next = { ...values, [column]: v };
     // A profession change empties a specialty the other profession does not have.
     if (column === 'profession' && !options('specialty', next).some((o) => o.code === next.specialty)) next.specialty = '';
-    setValues(next);
-    if (check) setCheck(checkCandidateForm(next, { saved: workspace.candidates, editing, today, names }));
+    update(next);
   };
+  const chooseZipCounty = (c: ZipCounty) => update({ ...values, site_county_fips: c.label, site_state: c.state });
   const go = (column: PipelineColumn) => document.getElementById(fieldId(column))?.focus();
   const submit = () => {
     const result = checkCandidateForm(values, { saved: workspace.candidates, editing, today, names });
@@ -232,7 +268,7 @@ export function CandidateForm({
               return (
                 <div key={field.column} className={errors.length ? 'field invalid' : 'field'}>
                   <label htmlFor={fieldId(field.column)}>{field.label}</label>
-                  <Control field={field} values={values} set={set(field.column)} invalid={errors.length > 0} />
+                  <Control field={field} values={values} set={set(field.column)} onZip={chooseZipCounty} invalid={errors.length > 0} />
                   <span id={`${fieldId(field.column)}-note`} className="field-note">
                     {errors.map((e) => (
                       <span key={e.message} className="field-error">

@@ -6,6 +6,8 @@ import { downloadText } from '../download';
 import { useClock } from '../clock-context';
 import { useWorkspace } from '../workspace-context';
 import { useCountyNames } from '../use-county-names';
+import { useAtlas } from '../atlas-context';
+import { hasZipColumn, zipLookupFor } from '../../app/common/zip-lookup';
 
 function ImportErrors({ errors, testId }: { errors: ImportMessage['errors']; testId: string }) {
   return (
@@ -47,8 +49,11 @@ export function PipelineImport({ onAdd }: { onAdd: () => void }) {
   const names = useCountyNames();
   const samples = candidates.filter(isSampleCandidate).length;
 
-  function importText(text: string, fileName: string) {
-    const { imported, message } = readPipelineImport(text, fileName, names, clock.today());
+  const { coordinator } = useAtlas();
+  async function importText(text: string, fileName: string) {
+    // Sites given by ZIP: their counties looked up first (the importer itself reads no table).
+    const zips = await zipLookupFor(coordinator, text, hasZipColumn(text)).catch(() => undefined);
+    const { imported, message } = readPipelineImport(text, fileName, names, clock.today(), zips);
     if (imported) update((ws) => ({ ...ws, candidates: mergeCandidates(ws.candidates, imported) }));
     setMessage(message);
     if (input.current) input.current.value = '';
