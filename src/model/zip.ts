@@ -105,3 +105,9 @@ export function pickZipCounty(place: ZipPlace, state?: string, county?: string):
 export function spansText(zip: string, pick: { county: ZipCounty; others: readonly ZipCounty[] }): string {
   return `ZIP ${zip} spans ${pick.others.length + 1} counties: ${zipCountyText(pick.county)} was chosen; it also lies in ${pick.others.map(zipCountyText).join(', ')}`;
 }
+
+/** The ZIP a county field's text is (five digits, or ZIP+4), or null. */
+export const typedZip = (text: string): string | null => /^\s*(\d{5})(?:-?\d{4})?\s*$/.exec(text)?.[1] ?? null;
+
+/** The digits of a ZIP being typed (three to five), for the type-ahead; null for other text. */
+export const zipPrefix = (text: string): string | null => /^\s*(\d{3,5})(?:-\d{0,4})?\s*$/.exec(text)?.[1] ?? null;

@@ -1,9 +1,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { findCounty, searchCounties, type County, type CountyNames } from '../app/common/county-names';
 import { countyProblem } from '../app/targets/target-draft';
-import { typedZip, zipPrefix } from '../app/common/zip-lookup';
 import { zipsStartingWith } from '../data/queries/zip';
-import { shareText, zipPlaces, type ZipCounty, type ZipPlace } from '../model/zip';
+import { shareText, typedZip, zipPlaces, zipPrefix, type ZipCounty, type ZipPlace } from '../model/zip';
 import { useCountyNames } from './use-county-names';
 import { useQuery } from './use-query';
 

@@ -1,6 +1,6 @@
 // Finding counties by ZIP for the screens: the ZIPs a pipeline file may hold, looked up in the engine
 // before the file is read (the importer is synchronous and reads no data table), and what the county
-// fields offer for a ZIP being typed.
+// fields offer for a ZIP being typed (model/zip.ts reads the typed text).
 import Papa from 'papaparse';
 import type { Coordinator } from '../../data/cache/coordinator';
 import { normaliseHeader } from '../../model/pipeline/columns';
@@ -34,11 +34,5 @@ export async function zipLookupFor(
   const rows = await coordinator.query(zipCounties(zipCandidates(text)));
   return lookupOf(zipPlaces(rows));
 }
-
-/** The ZIP a county field's text is (five digits, or ZIP+4), or null. */
-export const typedZip = (text: string): string | null => /^\s*(\d{5})(?:-?\d{4})?\s*$/.exec(text)?.[1] ?? null;
-
-/** The digits of a ZIP being typed (three to five), for the type-ahead; null for other text. */
-export const zipPrefix = (text: string): string | null => /^\s*(\d{3,5})(?:-\d{0,4})?\s*$/.exec(text)?.[1] ?? null;
 
 export type { ZipPlace };
