@@ -41,7 +41,9 @@ export async function createBrowserEngine(started: StartedWorker = startDuckDbWo
       await db.dropFile(name);
     },
     async insertArrow(table, ipc) {
+      const t0 = performance.now();
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+      if (bench) performance.measure(`arrow ${table}`, { start: t0 });
     },
   };
 }
