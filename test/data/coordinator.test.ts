@@ -73,13 +73,13 @@ describe('Coordinator', () => {
   });
 
   it("reports a source table's summaries as changed with it", () => {
-    expect(changedWith(['hpsa'])).toEqual(['hpsa', 'hpsa_area', 'hpsa_by_county', 'hpsa_by_state']);
+    expect(changedWith(['hpsa'])).toEqual(['hpsa', 'hpsa_area', 'hpsa_by_county', 'hpsa_by_state', 'hpsa_state_figures']);
     expect(changedWith(['ref_states'])).toEqual([
       'ref_states',
       'hpsa_area',
       'hpsa_by_county',
       'hpsa_by_state',
-      'hpsa_published',
+      'hpsa_state_figures',
       'pipeline_counts',
     ]);
     expect(changedWith(['lca_filings'])).toEqual(['lca_filings']);

@@ -2,7 +2,7 @@
 // cards, details) is a function of the same MapView and the HPSA source it shows, so they change together.
 import { namedQuery } from '../cache/coordinator';
 import { LCA_TABLE } from '../tables/market';
-import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, HPSA_PUBLISHED, PIPELINE_COUNTS } from '../tables/summaries';
+import { HPSA_AREA_TABLE, HPSA_BY_COUNTY, HPSA_BY_STATE, HPSA_STATE_FIGURES, PIPELINE_COUNTS } from '../tables/summaries';
 import { LAB_EMPLOYMENT_VINTAGES, METRICS, metricInfo, type MapView } from '../../model/map-view';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { sqlString } from '../engine/sql';
@@ -74,14 +74,20 @@ export interface DesignationRow {
   n_counties: number;
 }
 
-/** The view's HPSA filters except rurality (discipline, status, class, region): columns of every HPSA summary. */
-function hpsaConditions(v: MapView): Condition[] {
-  const out: Condition[] = [{ column: 'discipline', equals: v.discipline }];
+/** The view's designation filters: status and class. */
+function classConditions(v: MapView): Condition[] {
+  const out: Condition[] = [];
   if (v.statuses.length) out.push({ column: 'status', oneOf: v.statuses });
   if (v.designationClass !== 'all') out.push({ column: 'is_area', is: v.designationClass === 'area' });
-  out.push(...geoConditions(v));
   return out;
 }
+
+/** The view's HPSA filters except rurality (discipline, status, class, region): columns of every HPSA summary. */
+const hpsaConditions = (v: MapView): Condition[] => [
+  { column: 'discipline', equals: v.discipline },
+  ...classConditions(v),
+  ...geoConditions(v),
+];
 
 /** Rurality: a county's own (hpsa_area, hpsa_by_county: `rural`). */
 const countyConditions = (v: MapView): Condition[] => [
@@ -169,36 +175,32 @@ const SUMMARY = {
 };
 
 /**
- * States: the main source's figures and, beside them, the other source's (summary ↔ detail file).
- * One pass over both summary tables (no join): the detail file's rows and the summary's, grouped by state.
+ * States: the main source's figures and, beside them, the other source's (summary ↔ detail file),
+ * grouped by state from the one table that holds both (summaries.ts, hpsa_state_figures).
  */
 function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | null) {
   const params: unknown[] = [];
-  const detail = conditionsSql(stateConditions(v), 'a', params);
+  const both = conditionsSql([{ column: 'discipline', equals: v.discipline }, ...geoConditions(v)], 'a', params);
+  const detail = conditionsSql([...classConditions(v), { column: 'scope', equals: v.rural }], 'a', params);
   const summary = main.kind === 'summary' ? main : companion?.kind === 'summary' ? companion : null;
-  params.push(v.discipline, summary?.asOf ?? '');
-  const geo = geoFilter(v, params, 'p');
+  params.push(summary?.asOf ?? '');
   const [m, o] = main.kind === 'summary' ? [SUMMARY, DETAIL] : [DETAIL, SUMMARY];
   const metric = v.metric as keyof typeof DETAIL;
   return namedQuery<AreaValue>(
     `area-values:state-${main.kind}`,
-    [HPSA_BY_STATE, HPSA_PUBLISHED],
-    `WITH u AS (
-       SELECT a.state_fips AS geo, a.state_name AS name, a.state, true AS detail, a.designations, a.fte, a.pop, a.max_score, a.score_pop,
-              a.record_date, NULL::DOUBLE AS s_designations, NULL::DOUBLE AS s_population, NULL::DOUBLE AS s_fte,
-              NULL::DOUBLE AS s_need_met, NULL::VARCHAR AS s_as_of
-       FROM ${HPSA_BY_STATE} a WHERE ${[...detail, 'a.state_fips IS NOT NULL'].join(' AND ')}
-       UNION ALL
-       SELECT p.state_fips, p.state_name, p.state, false, NULL, NULL, NULL, NULL, NULL, NULL,
-              p.designations, p.population, p.practitioners_needed, p.pct_need_met, p.as_of
-       FROM ${HPSA_PUBLISHED} p WHERE ${['p.discipline = ?', 'p.as_of = ?', ...geo].join(' AND ')}),
-     s AS (
-       SELECT geo, any_value(name) AS name, any_value(state) AS state, sum(designations) AS d_designations,
-              CASE WHEN bool_or(detail) THEN coalesce(sum(fte), 0) END AS d_fte, CASE WHEN bool_or(detail) THEN coalesce(sum(pop), 0) END AS d_pop,
-              max(max_score) AS d_max_score, round(sum(score_pop) / nullif(sum(pop), 0), 1) AS d_weighted,
-              strftime(max(record_date), '%Y-%m-%d') AS d_as_of, any_value(s_designations) AS s_designations,
-              any_value(s_population) AS s_population, any_value(s_fte) AS s_fte, any_value(s_need_met) AS s_need_met, any_value(s_as_of) AS s_as_of
-       FROM u GROUP BY geo)
+    [HPSA_STATE_FIGURES],
+    `WITH s AS (
+       SELECT a.state_fips AS geo, any_value(a.state_name) AS name, any_value(a.state) AS state, sum(a.designations) AS d_designations,
+              CASE WHEN bool_or(a.detail) THEN coalesce(sum(a.fte), 0) END AS d_fte,
+              CASE WHEN bool_or(a.detail) THEN coalesce(sum(a.pop), 0) END AS d_pop,
+              max(a.max_score) AS d_max_score, round(sum(a.score_pop) / nullif(sum(a.pop), 0), 1) AS d_weighted,
+              strftime(max(a.record_date), '%Y-%m-%d') AS d_as_of, any_value(a.s_designations) AS s_designations,
+              any_value(a.s_population) AS s_population, any_value(a.s_fte) AS s_fte, any_value(a.s_need_met) AS s_need_met,
+              any_value(a.as_of) AS s_as_of
+       FROM ${HPSA_STATE_FIGURES} a
+       WHERE ${both.join(' AND ')}
+         AND (a.detail AND ${[...detail, 'a.state_fips IS NOT NULL'].join(' AND ')} OR NOT a.detail AND a.as_of = ?)
+       GROUP BY a.state_fips)
      SELECT geo, name, state, ${m[metric]}::DOUBLE AS value, ${m.as_of} AS as_of, ${m.designations}::DOUBLE AS designations,
             ${m.fte_needed}::DOUBLE AS fte_needed, ${m.population}::DOUBLE AS population, s_need_met::DOUBLE AS need_met,
             d_max_score::DOUBLE AS max_score, d_weighted::DOUBLE AS weighted_score, NULL::INTEGER AS shared_designations,
