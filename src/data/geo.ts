@@ -43,11 +43,19 @@ export function shapesFromTopology(topology: Topology, pr?: PrInset): UsShapes {
   const states = topology.objects.states as GeometryCollection;
   const prShapes = (fc: PrInset['counties'] | undefined): Shape[] =>
     (fc?.features ?? []).map((f) => ({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: f.geometry }));
+  // The county shapes and the state borders drawn over them are made when the county level is
+  // first shown: the first screen (state level) does without them (~30 ms on the main thread).
+  let counties: Shape[] | undefined;
+  let stateBorders: GeoJSON.MultiLineString | undefined;
   return {
-    counties: [...toShapes('counties'), ...prShapes(pr?.counties)],
+    get counties() {
+      return (counties ??= [...toShapes('counties'), ...prShapes(pr?.counties)]);
+    },
     states: [...toShapes('states'), ...prShapes(pr?.states)],
     insets: pr ? [pr.inset] : [],
-    stateBorders: mesh(topology, states, (a, b) => a !== b),
+    get stateBorders() {
+      return (stateBorders ??= mesh(topology, states, (a, b) => a !== b));
+    },
     width: 975,
     height: 610,
   };

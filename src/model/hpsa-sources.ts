@@ -47,7 +47,8 @@ export function offersMetric(s: HpsaSource, metric: Metric): boolean {
   }
 }
 
-const newestFirst = (a: HpsaSource, b: HpsaSource) => b.asOf.localeCompare(a.asOf);
+// ISO dates order as plain text: no locale collator (its first use, on the first screen, costs ~10 ms).
+const newestFirst = (a: HpsaSource, b: HpsaSource) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0);
 
 /** The discipline's sources that can colour the map with this metric at this level, newest first. */
 export function sourcesFor(view: Pick<MapView, 'discipline' | 'metric' | 'level'>, all: readonly HpsaSource[]): HpsaSource[] {

@@ -31,6 +31,7 @@ import type { Assumptions } from '../../model/timing/assumptions';
 import { selectionProbabilityAt } from '../../model/market/lottery-odds';
 import { targetLabel } from '../common/labels';
 import type { ChartFigure } from '../pipeline/figures';
+import { countOf } from '../../model/format';
 
 /** A table as the screen shows it, its CSV holds it and the report prints it (the report's ReportTable shape). */
 export interface MarketTable {
@@ -102,8 +103,6 @@ export async function gatherMarketData(coordinator: Coordinator, f: MarketFilter
   return { summary, group, levels, employers, sponsorYears, sponsors, sources };
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /**
  * What the headline counts are, in the words the screen and the report share (casebook D1): LCA
  * filings, one per case, certified H-1B where the copy says so; certified-then-withdrawn cases
@@ -113,11 +112,11 @@ export function marketCountsText(s: MarketSummary): { headline: string; notes: s
   const period = s.period ?? 'no period loaded';
   const positions =
     s.with_positions > 0
-      ? ` for ${count(s.positions ?? 0, 'worker position')}${s.with_positions < s.filings ? ` (${count(s.filings - s.with_positions, 'filing')} give none)` : ''}`
+      ? ` for ${countOf(s.positions ?? 0, 'worker position')}${s.with_positions < s.filings ? ` (${countOf(s.filings - s.with_positions, 'filing')} give none)` : ''}`
       : '';
   const checked = s.filings - s.unchecked;
   const notes = [
-    `Counted: one LCA filing per DOL case number${checked ? `; ${checked < s.filings ? `${count(checked, 'filing')} ` : ''}certified for H-1B (case status “Certified”, visa class “H-1B”; not E-3 or H-1B1)` : ''}.${checked ? ` ${count(s.withdrawn, 'case')} certified, then withdrawn by the employer, ${s.withdrawn === 1 ? 'is' : 'are'} shown apart and not counted.` : ''}`,
+    `Counted: one LCA filing per DOL case number${checked ? `; ${checked < s.filings ? `${countOf(checked, 'filing')} ` : ''}certified for H-1B (case status “Certified”, visa class “H-1B”; not E-3 or H-1B1)` : ''}.${checked ? ` ${countOf(s.withdrawn, 'case')} certified, then withdrawn by the employer, ${s.withdrawn === 1 ? 'is' : 'are'} shown apart and not counted.` : ''}`,
     ...(s.unchecked
       ? [
           `The status and visa class of ${s.unchecked === s.filings ? 'these filings' : `${s.unchecked.toLocaleString('en-US')} of these filings`} could not be checked: the ${s.unchecked_periods ?? ''} copy has no case status or visa class column, so denied or withdrawn cases and E-3 or H-1B1 filings may be among them.`,
@@ -128,7 +127,7 @@ export function marketCountsText(s: MarketSummary): { headline: string; notes: s
       : `Worker positions: not in the ${period} copy (no total worker positions column).`,
     'An LCA is the employer’s attestation filed before an H-1B petition: not a petition, an approval or a hire.',
   ];
-  return { headline: `${count(s.filings, 'LCA filing')}${positions} by ${count(s.employers, 'employer')} in ${period}`, notes };
+  return { headline: `${countOf(s.filings, 'LCA filing')}${positions} by ${countOf(s.employers, 'employer')} in ${period}`, notes };
 }
 
 const levelName = (level: number | null) => (level ? `Level ${LEVEL_NUMERAL[level as WageLevel]}` : 'Level not stated');

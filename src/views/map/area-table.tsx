@@ -79,7 +79,7 @@ export function AreaTable({
     >
       <div className="card-head">
         <h2 id="area-table-title">
-          {rows.length.toLocaleString('en-US')} {view.level === 'county' ? 'counties' : 'states'} ranked by {metric.label}
+          {formatNumber(rows.length)} {view.level === 'county' ? 'counties' : 'states'} ranked by {metric.label}
         </h2>
         <button type="button" className="secondary" data-testid="export-area-csv" onClick={exportCsv} disabled={!rows.length}>
           Export CSV
@@ -141,7 +141,7 @@ export function AreaTable({
       </div>
       {rows.length > PAGE && (
         <button type="button" className="secondary" onClick={() => setShowAll(!showAll)} data-testid="area-table-all">
-          {showAll ? `Show the first ${PAGE}` : `Show all ${rows.length.toLocaleString('en-US')} rows`}
+          {showAll ? `Show the first ${PAGE}` : `Show all ${formatNumber(rows.length)} rows`}
         </button>
       )}
     </section>
