@@ -204,8 +204,9 @@ describe('B. The H-1B cap', () => {
   it('B2: with the change of status not approved (the person left), the case goes consular: weeks to months more', () => {
     const consular = forecast({ ...b2, currentStatus: 'abroad' }, '2027-02-15');
     const arrived = consular.dates.filter((d) => d !== 'never');
-    // The visa appointment follows the approval of 2027-01-26 by 14–120 days (the assumption), and nothing ends before today.
-    const max = formatIsoDate((parseIsoDate('2027-01-26') as number) + DEFAULT_ASSUMPTIONS.consularDaysMax);
+    // The visa appointment (14–120 days, the assumption) is still to be booked, as the next action
+    // says (E4): it starts on the approval of 2027-01-26 or today, whichever is later.
+    const max = formatIsoDate((parseIsoDate('2027-02-15') as number) + DEFAULT_ASSUMPTIONS.consularDaysMax);
     expect(arrived.every((d) => d >= '2027-02-15' && d <= max)).toBe(true);
     expect(arrived.some((d) => d > '2027-03-31')).toBe(true); // later than the change of status would have allowed
     expect(nextAction({ ...b2, currentStatus: 'abroad' }, DEFAULT_ASSUMPTIONS, '2027-02-15').action).toMatch(

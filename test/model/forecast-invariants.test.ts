@@ -298,12 +298,19 @@ describe('forecast invariants (casebook E1–E5)', () => {
             expect(action.action).toMatch(/^File the H-1B cap petition/);
             expect(arrived.every((day) => day >= octFirst(yearOfDay(parseIsoDate(candidate.visaStatusDate) as number)))).toBe(true);
             break;
+          case 'visa-pending':
+            // A visa appointment the next action says to book is not behind anyone: its shortest wait runs from today.
+            if (/^Book the .*visa appointment/.test(action.action)) {
+              seen.add('book-visa');
+              expect(arrived.every((day) => day >= nowDay + A.consularDaysMin)).toBe(true);
+            }
+            break;
         }
       }),
       { ...PROPERTY, numRuns: 200 },
     );
     // The generator reached the states the invariant is about.
-    for (const kind of ['ready', 'waiting-for-oct-1', 'lapsed', 'blocked', 'file-petition', 'in-progress'])
+    for (const kind of ['ready', 'waiting-for-oct-1', 'lapsed', 'blocked', 'file-petition', 'in-progress', 'book-visa'])
       expect(seen, kind).toContain(kind);
   });
 

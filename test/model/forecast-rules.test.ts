@@ -111,6 +111,16 @@ describe('a candidate selected in the lottery', () => {
     expect(new Set(dates())).toEqual(new Set(['2026-10-01']));
   });
 
+  it('abroad, approved months ago with no visa recorded: the visa appointment is still ahead, in the forecast as in the next action', () => {
+    // Casebook E4: the next action says to book the consular appointment, so the forecast cannot
+    // count the consular wait as spent since the approval. Consular wait fixed at 30 days.
+    const abroad = { ...selected, currentStatus: 'abroad' as const, visaStatusDate: '2026-05-20' };
+    const now = '2026-12-07';
+    expect(nextAction(abroad, DEFAULT_ASSUMPTIONS, now).action).toMatch(/^Book the .*visa appointment/);
+    const { dates } = run(now, [abroad], instant({ ...fixed('consularDays', 30) }));
+    expect(new Set(dates())).toEqual(new Set(['2027-01-06'])); // today + 30 days, not today
+  });
+
   it('a registration whose selections are out and not marked selected enters next year’s lottery', () => {
     const lost = {
       ...selected,

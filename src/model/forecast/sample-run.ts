@@ -475,7 +475,9 @@ function drawMember(
           if (trace !== null) trace[TRACE_FILED] = filing;
         }
         if (trace !== null) trace[TRACE_APPROVED] = Math.max(approval, 0);
-        const afterApproval = chainEnd(cohort, approval, chainFrom, chainTo, approval < 0, u, p, trace);
+        // The steps after the approval (a consular visa for someone abroad) start once it is in hand
+        // and, with no later step recorded, not before today: the next action then says to book them.
+        const afterApproval = chainEnd(cohort, Math.max(approval, 0), chainFrom, chainTo, false, u, p, trace);
         p += chainTo - chainFrom;
         visaDone = Math.max(octFirst, afterApproval);
       } else if (kind === VISA_CONRAD) {
