@@ -2,12 +2,7 @@
 // at the end with each one's publisher, title and public address. The project's own keys for them
 // (S13, R4) and its notes file never reach the reader: text from the model that names them is
 // rewritten here, and a key the list does not know is still numbered, listed as not recorded.
-import type { PublicSource } from '../model/timing/sources';
-
-/** A key ("S13", "R4"), alone or in a list ("S7, S9"), with the notes file named before it ("domain.md §5, S42"). */
-const NOTES_FILE = /(?:shared\/)?domain\.md(?:\s*§\s*\d+)?\s*[,;]?\s*/g;
-const KEY = /\b[SR]\d{1,3}\b/;
-const KEY_LIST = new RegExp(`${KEY.source}(?:\\s*[,;]\\s*${KEY.source})*`, 'g');
+import { rewriteSourceKeys, type PublicSource } from '../model/timing/sources';
 
 export interface Citation {
   n: number;
@@ -34,13 +29,7 @@ export class Citations {
 
   /** The text with every key it names replaced by its number ("… appeals pending (S13)" → "… appeals pending ([4])" → "… [4]"). */
   text(text: string): string {
-    return text
-      .replace(/not in (?:shared\/)?domain\.md/g, 'not in the sources collected')
-      .replace(NOTES_FILE, '')
-      .replace(KEY_LIST, (list) => this.refs(list.split(/\s*[,;]\s*/)))
-      .replace(/\(\s*(\[[\d, ]+\])\s*\)/g, '$1')
-      .replace(/\(\s*\)/g, '')
-      .replace(/\s+([.,;])/g, '$1');
+    return rewriteSourceKeys(text, (keys) => this.refs(keys)).replace(/\(\s*(\[[\d, ]+\])\s*\)/g, '$1');
   }
 
   /** Every source cited so far, by number. */

@@ -3,6 +3,7 @@
 import { parsePipelineCsv, type PipelineRowError } from '../../model/pipeline';
 import { specialtyLabel } from '../../model/specialties';
 import { currentStepText } from '../../model/timing/next-action';
+import { withPublishers } from '../../model/timing/sources';
 import { ROUTES, routeLabel } from '../../model/timing/visa-routes';
 import type { SiteEligibility } from '../../model/timing/waiver-sites';
 import type { Candidate, IsoDate } from '../../model/types';
@@ -93,7 +94,7 @@ export function actionCells(
     routeLabel(candidate.visaRoute),
     siteLabel(candidate, names),
     waiver,
-    next.action,
+    withPublishers(next.action),
     next.date ?? '',
   ];
 }

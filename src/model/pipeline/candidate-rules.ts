@@ -23,7 +23,7 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
   const info = specialtyInfo(c.specialty);
 
   if (!route.statuses.includes(c.visaStatus)) {
-    error('visa_status', `${c.visaStatus} does not happen on ${c.visaRoute}; use one of: ${route.statuses.join(', ')}`);
+    error('visa_status', `${c.visaStatus} does not happen on the route “${route.label}”; use one of: ${route.statuses.join(', ')}`);
   }
   if (c.visaStatus !== 'not-started' && c.visaStatusDate === '') {
     error('visa_status_date', `required when visa_status is ${c.visaStatus}: the date it happened`);
@@ -34,7 +34,7 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
     warning('visa_status', 'the stage is visa but visa_status is not-started: record the last visa step and its date');
   }
 
-  if (route.physiciansOnly && c.profession !== 'physician') error('visa_route', `${c.visaRoute} is for physicians`);
+  if (route.physiciansOnly && c.profession !== 'physician') error('visa_route', `the route “${route.label}” is for physicians`);
   if (route.labOnly && c.profession === 'physician') {
     error('visa_route', 'TN admits physicians only for teaching or research (8 CFR 214.6(c)), not clinical practice');
   }
@@ -47,7 +47,8 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
 
   // INA §212(e): a J-1 physician must get a waiver (or spend two years at home) before an H-1B or a green card.
   if (c.currentStatus === 'j1') {
-    if (c.visaRoute === 'us-authorized' || c.visaRoute === 'ead') error('current_status', `a J-1 holder is not ${c.visaRoute}`);
+    if (c.visaRoute === 'us-authorized' || c.visaRoute === 'ead')
+      error('current_status', `a J-1 holder is not on the route “${route.label}”`);
     else if (route.barredBy212e) {
       error(
         'visa_route',

@@ -333,3 +333,31 @@ export function sourceText(id: string): string {
   const s = SOURCES[id];
   return `${id}: ${s.publisher}, ${s.title}${s.url ? ` — ${s.url}` : ''}`;
 }
+
+/** The project's notes file, named before a key ("domain.md §5, S42"): never shown to a reader. */
+const NOTES_FILE = /(?:shared\/)?domain\.md(?:\s*§\s*\d+)?\s*[,;]?\s*/g;
+/** A source key ("S13", "R4"), alone or in a list ("S7, S9"). */
+const KEY_LIST = /\b[SR]\d{1,3}\b(?:\s*[,;]\s*\b[SR]\d{1,3}\b)*/g;
+
+/**
+ * Text from the model as a reader sees it: each list of source keys replaced by `name(keys)`, the
+ * project's notes file left out, and the brackets or spaces that leaves behind tidied away.
+ */
+export function rewriteSourceKeys(text: string, name: (keys: string[]) => string): string {
+  return text
+    .replace(/not in (?:shared\/)?domain\.md/g, 'not in the sources collected')
+    .replace(NOTES_FILE, '')
+    .replace(KEY_LIST, (list) => name(list.split(/\s*[,;]\s*/)))
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s+([.,;])/g, '$1');
+}
+
+/**
+ * Text from the model for a screen: each source named by who published it ("… without one (S31)" →
+ * "… without one (Federation of State Medical Boards)"). The report numbers them instead
+ * (report/citations.ts); the Assumptions panel lists each source in full.
+ */
+export const withPublishers = (text: string): string =>
+  rewriteSourceKeys(text, (keys) =>
+    [...new Set(keys.map((k) => (Object.hasOwn(SOURCES, k) ? SOURCES[k].publisher : 'source not recorded')))].join('; '),
+  );

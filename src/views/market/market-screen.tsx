@@ -21,6 +21,7 @@ import { MarketFilters } from './market-filters';
 import { MarketSummaryCards } from './market-summary';
 import { OfferPanel } from './offer-panel';
 import { TableCard } from './table-card';
+import { withPublishers } from '../../model/timing/sources';
 
 /** Who else files for H-1B workers in the chosen occupation and place, what they offer, and who sponsors. */
 export function MarketScreen() {
@@ -77,7 +78,7 @@ export function MarketScreen() {
         <section className="card source-notes" aria-label="Sources" data-testid="market-sources">
           {marketSourceNotes(sources).map((n) => (
             <p key={n} className="source-line">
-              {n}
+              {withPublishers(n)}
             </p>
           ))}
         </section>

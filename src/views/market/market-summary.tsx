@@ -2,6 +2,7 @@ import { marketCountsText } from '../../app/market/market';
 import type { GroupCounts, MarketSummary } from '../../data/queries/market';
 import { formatNumber } from '../../model/format';
 import { SummaryCard } from '../summary-card';
+import { withPublishers } from '../../model/timing/sources';
 
 const money = (v: number | null) => (v === null ? '—' : `$${formatNumber(v)}`);
 
@@ -34,7 +35,7 @@ export function MarketSummaryCards({ summary, group, pending }: { summary?: Mark
       </section>
       <div className="note" data-testid="market-counted">
         {counts.notes.map((n) => (
-          <p key={n}>{n}</p>
+          <p key={n}>{withPublishers(n)}</p>
         ))}
       </div>
       <p className="note" data-testid="market-left-out">

@@ -43,9 +43,9 @@ export function AssumptionsPanel() {
         sources on that day. Immigration rules change — check any that matter to a decision.
       </p>
       <p className="note">
-        Each default shows its source: S-numbers from <code>domain.md</code> (collected 2026-11-23), R-numbers for rules looked up since
-        (2026-11-25 to 2026-12-07). “confirmed”: a source states this exact value; “assumption”: it does not, and the note says why; “your
-        value”: edited here. Changes are saved with the workspace and used by the next forecast run.
+        Each default shows its source: S-numbers for the facts collected on 2026-11-23, R-numbers for rules looked up since (2026-11-25 to
+        2026-12-07). “confirmed”: a source states this exact value; “assumption”: it does not, and the note says why; “your value”: edited
+        here. Changes are saved with the workspace and used by the next forecast run.
       </p>
       {errors.length > 0 && (
         <div className="msg error" role="alert">

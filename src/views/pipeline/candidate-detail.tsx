@@ -20,6 +20,7 @@ import { useWorkspace } from '../workspace-context';
 import { ActionDate } from './action-date';
 import { CandidateTimeline } from './candidate-timeline';
 import { LIST_HREF } from './candidate-route';
+import { withPublishers } from '../../model/timing/sources';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const SITE_BADGE = { eligible: 'upload', check: 'warn', flex: 'warn', 'not-eligible': 'error' } as const;
@@ -152,7 +153,7 @@ export function CandidateDetail({
             </dd>
             <dt>Next action</dt>
             <dd data-testid="candidate-next-action">
-              {forecast.nextAction.action}
+              {withPublishers(forecast.nextAction.action)}
               {forecast.nextAction.date && (
                 <>
                   {' '}

@@ -12,6 +12,7 @@ import { DictionaryLink } from './data-dictionary';
 import { useCountyTypeAhead } from '../county-input';
 import type { ZipCounty } from '../../model/zip';
 import { SaveOrCancel } from '../save-or-cancel';
+import { withPublishers } from '../../model/timing/sources';
 
 type Kind = 'text' | 'date' | 'select' | 'yes-no' | 'number' | 'county';
 interface Field {
@@ -179,10 +180,10 @@ function ProblemList({ problems, onGo }: { problems: RowProblem[]; onGo: (column
               <button type="button" className="link" onClick={() => onGo(p.column as PipelineColumn)}>
                 {p.column}
               </button>
-              {p.value ? ` (${p.value})` : ''}: {p.message} <DictionaryLink column={p.column as PipelineColumn} />
+              {p.value ? ` (${p.value})` : ''}: {withPublishers(p.message)} <DictionaryLink column={p.column as PipelineColumn} />
             </>
           ) : (
-            p.message
+            withPublishers(p.message)
           )}
         </li>
       ))}
@@ -272,7 +273,7 @@ export function CandidateForm({
                   <span id={`${fieldId(field.column)}-note`} className="field-note">
                     {errors.map((e) => (
                       <span key={e.message} className="field-error">
-                        {e.message}{' '}
+                        {withPublishers(e.message)}{' '}
                       </span>
                     ))}
                     {field.hint && <span className="id">{field.hint}. </span>}

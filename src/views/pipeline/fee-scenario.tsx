@@ -2,6 +2,7 @@ import { ASSUMPTION_META, type Assumptions } from '../../model/timing/assumption
 import { feeRuleText } from '../../model/timing/h1b-fee';
 import { currentAssumptions } from '../../model/workspace-assumptions';
 import { useWorkspace } from '../workspace-context';
+import { withPublishers } from '../../model/timing/sources';
 
 /** Each scenario's name in words (its code stays in the workspace). */
 const SCENARIO_NAMES: Readonly<Record<Assumptions['h1bFeeScenario'], string>> = {
@@ -22,7 +23,7 @@ export function FeeScenarioSwitch() {
     <fieldset className="scenario" data-testid="fee-scenario">
       <legend>Scenario: the $100,000 H-1B fee on new petitions for workers abroad (an assumption, not a fact)</legend>
       <p className="note" data-testid="fee-rule">
-        {rule.dates} {rule.status}
+        {rule.dates} {withPublishers(rule.status)}
       </p>
       {meta.options.map((option) => (
         <label key={option} className="radio">

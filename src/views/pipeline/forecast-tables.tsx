@@ -7,6 +7,7 @@ import { ActionDate } from './action-date';
 import { targetArrivalsFigure } from '../../app/pipeline/figures';
 import { arrivalsChart } from '../../charts/arrivals';
 import { PlotHost } from '../plot-host';
+import { withPublishers } from '../../model/timing/sources';
 
 export const pct = (p: number) => `${Math.round(p * 100)}%`;
 
@@ -178,8 +179,8 @@ export function CostTable({ result, employerKindText }: { result: ForecastResult
       </div>
       <p className="note">
         Government fees only, for a {employerKindText}: the H-1B registration, Form I-129 or I-140, ACWIA, fraud prevention and Asylum
-        Program fees with their exemptions, premium processing, and the $100,000 fee where the scenario applies it and the employer pays
-        (R1, R2, S15); not legal, consular, state or recruitment costs.
+        Program fees with their exemptions, premium processing, and the $100,000 fee where the scenario applies it and the employer pays (
+        {withPublishers('R1, R2, S15')}); not legal, consular, state or recruitment costs.
       </p>
     </>
   );

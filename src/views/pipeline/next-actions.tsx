@@ -10,6 +10,7 @@ import { useSiteDesignations } from '../use-site-designations';
 import { useWorkspace } from '../workspace-context';
 import { ActionDate } from './action-date';
 import { candidateHref } from './candidate-route';
+import { withPublishers } from '../../model/timing/sources';
 
 const SHOWN = 10;
 
@@ -56,7 +57,7 @@ export function NextActions() {
                   <a href={candidateHref(c.id)}>{c.id}</a>
                   {isSampleCandidate(c) && <span className="badge sample">sample</span>}
                 </th>
-                <td data-col="action">{next.action}</td>
+                <td data-col="action">{withPublishers(next.action)}</td>
                 <td className="nowrap">
                   <ActionDate date={next.date} /> {next.dateKind && <span className="id">({next.dateKind})</span>}
                 </td>

@@ -8,6 +8,7 @@ import { useWorkspace } from '../workspace-context';
 import { useCountyNames } from '../use-county-names';
 import { useAtlas } from '../atlas-context';
 import { hasZipColumn, zipLookupFor } from '../../app/common/zip-lookup';
+import { withPublishers } from '../../model/timing/sources';
 
 function ImportErrors({ errors, testId }: { errors: ImportMessage['errors']; testId: string }) {
   return (
@@ -28,7 +29,7 @@ function ImportErrors({ errors, testId }: { errors: ImportMessage['errors']; tes
               {e.column} <DictionaryLink column={e.column} />
             </td>
             <td>{e.value}</td>
-            <td>{e.message}</td>
+            <td>{withPublishers(e.message)}</td>
           </tr>
         ))}
       </tbody>

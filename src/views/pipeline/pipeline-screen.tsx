@@ -27,6 +27,7 @@ import { FunnelCard } from './funnel-card';
 import { NextActions } from './next-actions';
 import { PipelineImport } from './pipeline-import';
 import { useCandidateListTable } from './use-candidate-list-table';
+import { withPublishers } from '../../model/timing/sources';
 
 type Notice =
   { kind: 'saved'; id: string; warnings: RowProblem[] } | { kind: 'deleted'; removed: Removed } | { kind: 'text'; text: string };
@@ -43,7 +44,7 @@ function NoticeBar({ notice, onUndo, onClose }: { notice: Notice; onUndo: (r: Re
               <ul>
                 {notice.warnings.map((w, i) => (
                   <li key={i}>
-                    {w.column}: {w.message}
+                    {w.column}: {withPublishers(w.message)}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,7 @@ import {
 import { diversityMeasure } from '../../app/targets/diversity';
 import { useWorkspace } from '../workspace-context';
 import { ImgBenchmarks } from './img-benchmarks';
+import { withPublishers } from '../../model/timing/sources';
 
 /** Add a diversity target: a measure and its share (or languages). */
 function DiversityForm() {
@@ -66,7 +67,7 @@ function DiversityForm() {
           Add
         </button>
       </div>
-      <p className="note definition">{DIVERSITY_MEASURE_DEFINITIONS[kind]}</p>
+      <p className="note definition">{withPublishers(DIVERSITY_MEASURE_DEFINITIONS[kind])}</p>
       {error && (
         <p className="msg error" role="alert">
           {error}
@@ -109,7 +110,7 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
                   <td>{MEASURE_LABELS[d.measure.kind]}</td>
                   <td>{describeMeasure(d.measure)}</td>
                   <td>{reading.summary}</td>
-                  <td className="note">{DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind]}</td>
+                  <td className="note">{withPublishers(DIVERSITY_MEASURE_DEFINITIONS[d.measure.kind])}</td>
                   {editable && (
                     <td>
                       <button
