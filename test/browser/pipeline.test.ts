@@ -657,6 +657,9 @@ describe('the pipeline screen on two days of the year (page.clock)', () => {
       expect(await page.getByTestId('forecast-no-targets').innerText()).toMatch(/Set a target/);
       const headers = await page.locator('[data-testid="candidate-forecast"] thead th').allInnerTexts();
       expect(headers.some((h) => h.startsWith('By '))).toBe(false);
+      // No target, no due date: the list has no chance-by-the-due-date column.
+      expect(headers.some((h) => /due date/i.test(h))).toBe(false);
+      expect(await page.locator('[data-testid="candidate-forecast"] td[data-col="chance"]').count()).toBe(0);
       expect(await page.locator('[data-testid="candidate-forecast"] tbody tr').count()).toBe(3);
 
       expect(await action('C-SEL')).toMatch(/^File the H-1B cap petition between 2026-06-15 and 2026-06-30 .*start on or after 2026-10-01/);

@@ -13,6 +13,7 @@ import { countOf } from '../../model/format';
 import { isSampleId } from '../../model/pipeline/sample';
 import { PlotHost } from '../plot-host';
 import { useQuery } from '../use-query';
+import { useWorkspace } from '../workspace-context';
 import { candidateHref } from './candidate-route';
 
 export const PAGE_SIZE = 25;
@@ -164,7 +165,17 @@ function RangeCell({ row, domain }: { row: CandidateListRow; domain: [Date, Date
   );
 }
 
-function CandidateRow({ row, domain, sample }: { row: CandidateListRow; domain: [Date, Date] | null; sample: boolean }) {
+function CandidateRow({
+  row,
+  domain,
+  sample,
+  withTargets,
+}: {
+  row: CandidateListRow;
+  domain: [Date, Date] | null;
+  sample: boolean;
+  withTargets: boolean;
+}) {
   return (
     <tr data-candidate={row.id} className={row.at_risk ? 'at-risk' : undefined}>
       <th scope="row" data-label="Candidate">
@@ -179,9 +190,11 @@ function CandidateRow({ row, domain, sample }: { row: CandidateListRow; domain: 
       <td data-label="Median arrival" data-col="median">
         {row.arrival_median ?? row.arrival_note}
       </td>
-      <td data-label="Chance by the due date" data-col="chance">
-        {row.chance === null ? '—' : `${pct(row.chance)} by ${row.due_date}`}
-      </td>
+      {withTargets && (
+        <td data-label="Chance by the due date" data-col="chance">
+          {row.chance === null ? '—' : `${pct(row.chance)} by ${row.due_date}`}
+        </td>
+      )}
       <RangeCell row={row} domain={domain} />
     </tr>
   );
@@ -204,6 +217,8 @@ export function CandidateList({
 }) {
   // The list's own state: a change re-renders the list alone, not the screen around it.
   const [controls, onChange] = useState<ListControls>(INITIAL_LIST);
+  // A chance by a due date needs a target: without one the column is left out.
+  const withTargets = useWorkspace().workspace.targets.length > 0;
   const key = JSON.stringify(controls);
   const query = useMemo(
     () => (ready ? candidateListPage({ ...controls, offset: controls.page * PAGE_SIZE, limit: PAGE_SIZE }) : null),
@@ -284,13 +299,13 @@ export function CandidateList({
               <SortHeader by="route" controls={controls} onChange={onChange} />
               <SortHeader by="site" controls={controls} onChange={onChange} />
               <SortHeader by="median" controls={controls} onChange={onChange} />
-              <SortHeader by="chance" controls={controls} onChange={onChange} />
+              {withTargets && <SortHeader by="chance" controls={controls} onChange={onChange} />}
               <th scope="col">Arrival, 10th–90th percentile</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <CandidateRow key={row.id} row={row} domain={domain} sample={isSampleId(row.id)} />
+              <CandidateRow key={row.id} row={row} domain={domain} sample={isSampleId(row.id)} withTargets={withTargets} />
             ))}
           </tbody>
         </table>
@@ -320,8 +335,9 @@ export function CandidateList({
       )}
       <p className="note">
         Arrival months over the simulated futures: the median and the 10th–90th percentile (bar: on the forecast’s {months?.length ?? 48}{' '}
-        months; tick: the median). Chance by the due date: of arriving by the due date of the target the candidate is least likely to make.
-        Choose a candidate for their timeline, next action and record.
+        months; tick: the median).
+        {withTargets && ' Chance by the due date: of arriving by the due date of the target the candidate is least likely to make.'} Choose
+        a candidate for their timeline, next action and record.
       </p>
     </section>
   );
