@@ -149,6 +149,10 @@ describe('the county level, nothing uploaded (fresh profile)', () => {
     expect(await cellOf('09001', 'value')).toBe('—');
     expect(await cellOf('09001', 'other_value')).not.toBe('—');
     expect(await rows.first().locator('td').first().innerText()).toBe('—');
+    // The total row says there is no 2022 figure, and sums the 2019 figures beside it.
+    const total = await page.locator('[data-testid="area-table"] tfoot tr').first().innerText();
+    expect(total).not.toMatch(/\b0 counties/);
+    expect(total).toMatch(/No 2022 figure here; beside it, the 2019 figures of 8 counties summed/);
   });
 });
 

@@ -33,8 +33,15 @@ export function viewTotalRow(
     const main = supply.find((t) => t.release === SUPPLY_RELEASES[s.shown].release);
     const other = supply.find((t) => t.release === SUPPLY_RELEASES[1 - s.shown].release);
     if (!main) return null;
+    const areas = (n: number) => countOf(n, view.level === 'county' ? 'county' : 'state', view.level === 'county' ? 'counties' : 'states');
+    const year = (i: number) => SUPPLY_RELEASES[i].years[s.measure];
+    // Connecticut's counties have no figures of the newest release: say so, not "the 0 counties".
+    const label =
+      main.areas > 0
+        ? `Total of the ${areas(main.areas)} with a figure`
+        : `No ${year(s.shown)} figure here${other && other.areas > 0 ? `; beside it, the ${year(1 - s.shown)} figures of ${areas(other.areas)} summed` : ''}`;
     return {
-      label: `Total of the ${countOf(main.areas, view.level === 'county' ? 'county' : 'state', view.level === 'county' ? 'counties' : 'states')} with a figure`,
+      label,
       values: {
         value: main.value,
         as_of: main.year == null ? null : String(main.year),
