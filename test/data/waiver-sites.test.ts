@@ -5,7 +5,13 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/data/engine/engine';
-import { hpsaCoverage, toSiteDesignations, waiverSiteDesignations, type SiteDesignationRow } from '../../src/data/queries/waiver-sites';
+import {
+  hpsaCoverage,
+  siteCountyNames,
+  toSiteDesignations,
+  waiverSiteDesignations,
+  type SiteDesignationRow,
+} from '../../src/data/queries/waiver-sites';
 import { indexDesignations, waiverSiteEligibility, type DesignationData } from '../../src/model/timing/waiver-sites';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
@@ -47,6 +53,26 @@ describe('waiver-site eligibility on the embedded California data', () => {
       coverage.map((r) => r.coverage),
     );
   }, 60_000);
+
+  it('names a site county with no designation by its name, not its code', async () => {
+    // Franklin County, Ohio: no designation in the embedded (California) data; Ohio taken as loaded.
+    const [franklin] = await db.query<{ name: string }>(
+      `SELECT county_name || ', ' || state AS name FROM ref_counties WHERE county_fips = '39049'`,
+    );
+    const q = waiverSiteDesignations(['39049', '06037']);
+    const found = await db.query<SiteDesignationRow>(q.sql, q.params);
+    const rows = toSiteDesignations(found);
+    expect(rows.some((r) => r.countyFips === '39049')).toBe(false);
+    expect(rows.some((r) => r.countyFips === '06037')).toBe(true);
+    const site = waiverSiteEligibility(
+      'conrad30',
+      { specialty: 'family medicine', siteState: 'OH', siteCountyFips: '39049' },
+      indexDesignations(rows, ['OH|Primary Care'], siteCountyNames(found)),
+      7,
+    );
+    expect(site.sentence).toMatch(new RegExp(`^${franklin.name} has no HPSA`));
+    expect(site.sentence).not.toMatch(/39049/);
+  });
 
   it('covers California primary care only', () => {
     expect([...data.loaded]).toEqual(['CA|Primary Care']);

@@ -1,7 +1,13 @@
 // The shortage designations at the pipeline's J-1 waiver sites, from the loaded HPSA data: the one
 // input both the forecast and the next actions read, so a site they call ineligible is the same.
 import type { Coordinator } from '../../data/cache/coordinator';
-import { hpsaCoverage, toSiteDesignations, waiverSiteDesignations, type SiteDesignationRow } from '../../data/queries/waiver-sites';
+import {
+  hpsaCoverage,
+  siteCountyNames,
+  toSiteDesignations,
+  waiverSiteDesignations,
+  type SiteDesignationRow,
+} from '../../data/queries/waiver-sites';
 import { ROUTES } from '../../model/timing/visa-routes';
 import type { SiteDesignations } from '../../model/timing/waiver-sites';
 import type { Candidate } from '../../model/types';
@@ -12,7 +18,7 @@ export function waiverCounties(candidates: readonly Candidate[]): string[] {
 }
 
 export function siteDesignations(rows: readonly SiteDesignationRow[], coverage: readonly { coverage: string }[]): SiteDesignations {
-  return { rows: toSiteDesignations(rows), loaded: coverage.map((r) => r.coverage) };
+  return { rows: toSiteDesignations(rows), loaded: coverage.map((r) => r.coverage), countyNames: siteCountyNames(rows) };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface SiteDesignations {
   rows: SiteDesignation[];
   /** "CA|Primary Care": state and discipline pairs the loaded HPSA data cover. */
   loaded: string[];
+  /** The sites' counties by FIPS ("Franklin County, OH"), those without a designation too. */
+  countyNames?: Record<string, string>;
 }
 
 export interface DesignationData {
@@ -38,17 +40,22 @@ export interface DesignationData {
   byCounty: ReadonlyMap<string, readonly SiteDesignation[]>;
   /** "CA|Primary Care": state and discipline pairs the loaded HPSA data cover. */
   loaded: ReadonlySet<string>;
+  countyNames: Readonly<Record<string, string>>;
 }
 
 /** Indexes the query's rows by county. */
-export function indexDesignations(rows: readonly SiteDesignation[], loaded: readonly string[]): DesignationData {
+export function indexDesignations(
+  rows: readonly SiteDesignation[],
+  loaded: readonly string[],
+  countyNames: Readonly<Record<string, string>> = {},
+): DesignationData {
   const byCounty = new Map<string, SiteDesignation[]>();
   for (const row of rows) {
     let list = byCounty.get(row.countyFips);
     if (!list) byCounty.set(row.countyFips, (list = []));
     list.push(row);
   }
-  return { byCounty, loaded: new Set(loaded) };
+  return { byCounty, loaded: new Set(loaded), countyNames };
 }
 
 export type EligibilityStatus = 'eligible' | 'check' | 'flex' | 'not-eligible';
@@ -77,11 +84,16 @@ interface CountyPicture {
   facility: SiteDesignation[];
 }
 
-function picture(designations: readonly SiteDesignation[], fips: string, keep: (d: SiteDesignation) => boolean): CountyPicture {
+function picture(
+  designations: readonly SiteDesignation[],
+  fips: string,
+  name: string | undefined,
+  keep: (d: SiteDesignation) => boolean,
+): CountyPicture {
   const kept = designations.filter(keep);
   const area = kept.filter((d) => AREA_TYPES.has(d.designationType));
   return {
-    name: designations[0]?.countyName || `county ${fips}`,
+    name: name || designations[0]?.countyName || `county ${fips}`,
     whole: area.filter((d) => d.wholeCounty),
     partial: area.filter((d) => !d.wholeCounty),
     facility: kept.filter((d) => !AREA_TYPES.has(d.designationType)),
@@ -137,7 +149,7 @@ export function waiverSiteEligibility(
     const discipline = disciplines[0];
     const qualifying = (d: SiteDesignation) =>
       d.discipline === discipline && d.status === 'Designated' && (d.score ?? 0) >= hhsMinimumScore;
-    const p = picture(all, fips, qualifying);
+    const p = picture(all, fips, data.countyNames[fips], qualifying);
     const kind = discipline.toLowerCase();
     if (p.whole.length)
       return result(
@@ -180,7 +192,7 @@ export function waiverSiteEligibility(
     );
   }
 
-  const p = picture(all, fips, (d) => disciplines.includes(d.discipline));
+  const p = picture(all, fips, data.countyNames[fips], (d) => disciplines.includes(d.discipline));
   if (p.whole.length) {
     const sentence = `${p.name} is designated as a whole: ${kinds(p.whole)}${scoreText(p.whole)}.`;
     return region
@@ -229,7 +241,7 @@ export function siteChecker(
   hhsMinimumScore: number,
 ): (candidate: Candidate, program?: WaiverProgram) => SiteEligibility | undefined {
   if (!input) return () => undefined;
-  const data = indexDesignations(input.rows, input.loaded);
+  const data = indexDesignations(input.rows, input.loaded, input.countyNames);
   const cache = new Map<string, SiteEligibility>();
   return (candidate, program = ROUTES[candidate.visaRoute].waiver) => {
     if (!program) return undefined;
