@@ -50,6 +50,9 @@ export function timelineChart(
     fontSize: FONT,
     lineWidth: (width - 24) / FONT,
     textOverflow: 'ellipsis',
+    // A halo the colour of the page: the date rules pass behind the labels, not through them.
+    stroke: 'white',
+    strokeWidth: 3,
   } as const;
   const chart = Plot.plot({
     width,
