@@ -3,6 +3,7 @@
 // only some tracts, for the eligibility rules in src/model/timing/waiver-sites.ts.
 import { namedQuery } from '../cache/coordinator';
 import { HPSA_TABLE } from '../tables/hpsa';
+import { HPSA_BY_STATE } from '../tables/summaries';
 import type { SiteDesignation } from '../../model/timing/waiver-sites';
 
 /** A designation at a county, or (its fields null) a county with none; every row has the county's name. */
@@ -46,8 +47,9 @@ export function waiverSiteDesignations(counties: readonly string[]) {
 export const hpsaCoverage = () =>
   namedQuery<{ coverage: string }>(
     'hpsa-coverage',
-    [HPSA_TABLE],
-    `SELECT DISTINCT state || '|' || discipline AS coverage FROM ${HPSA_TABLE} ORDER BY 1`,
+    [HPSA_BY_STATE],
+    // From the state summary (every designation's state and discipline), not a scan of every row.
+    `SELECT DISTINCT state || '|' || discipline AS coverage FROM ${HPSA_BY_STATE} ORDER BY 1`,
   );
 
 export function toSiteDesignations(rows: readonly SiteDesignationRow[]): SiteDesignation[] {
