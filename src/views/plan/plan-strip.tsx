@@ -7,7 +7,6 @@ import { useSharedReport } from './shared-report';
 import { dataUsedText } from '../../app/data/data-used';
 import { useAtlas } from '../atlas-context';
 import { useKeptUploads } from '../data/kept-uploads-context';
-import { withPublishers } from '../../model/timing/sources';
 
 const SCREEN_NAMES: Record<PlanStep['screen'], string> = {
   map: 'Shortage map',
@@ -56,7 +55,7 @@ export function PlanStrip({ screen }: { screen: string }) {
       </ol>
       <div className="plan-next">
         <p data-testid="plan-next">
-          <strong>Next:</strong> {withPublishers(next.action)} {/* The Targets screen builds the service area itself, right below. */}
+          <strong>Next:</strong> {next.action} {/* The Targets screen builds the service area itself, right below. */}
           {next.id === 'where' && screen === 'targets'
             ? 'Right here, in the Service area card below.'
             : next.screen !== screen && (
