@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await openApp('#targets');
   await app.page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-engine') === 'ready', null, { timeout: 60_000 });
   await app.page.getByTestId('sample-load').click();
-  await app.page.waitForSelector('[data-testid="candidate-forecast"]', { state: 'attached', timeout: 60_000 }).catch(() => undefined);
+  await app.page.getByTestId('sample-summary').waitFor();
 });
 afterAll(async () => {
   await app?.browser.close();
