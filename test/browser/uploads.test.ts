@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, openApp, waitReady, type OpenApp } from './harness';
 import { H1B_2022_EXCERPT, fixtureText, parseRows } from '../helpers/market-fixture';
+import { CA_PC_EXCERPT } from '../helpers/shared';
 
 let server: OpenApp['server'];
 let browser: OpenApp['browser'];
@@ -121,6 +122,29 @@ describe('uploads in Chromium', () => {
     await expect
       .poll(async () => (await page.getByTestId('report-frame').getAttribute('srcdoc')) ?? '', { timeout: 90_000 })
       .toMatch(new RegExp(`<p class="data-used">[^<]*Not loaded now: ${H1B_NAME.replaceAll('.', '\\.')}`));
+  });
+
+  it('says when a file is larger than the room this browser gives the app: loaded in this tab, not kept', async () => {
+    // The browser's storage estimate as a nearly full profile reports it: 100 bytes left.
+    const tab = await browser.context.newPage();
+    try {
+      await tab.addInitScript(() => {
+        Object.defineProperty(navigator.storage, 'estimate', { value: () => Promise.resolve({ usage: 1_000, quota: 1_100 }) });
+      });
+      await tab.goto(`${server.url}#data`);
+      await waitReady(tab);
+      await tab.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-engine') === 'ready', null, { timeout: 60_000 });
+      const name = 'hpsa_quota_check.csv';
+      await tab.getByTestId('dataset-upload').setInputFiles({ name, mimeType: 'text/csv', buffer: fs.readFileSync(CA_PC_EXCERPT) });
+      const shown = tab.locator(`[data-testid="upload-outcome"][data-file="${name}"]`);
+      await expect
+        .poll(() => shown.innerText(), { timeout: 60_000 })
+        .toMatch(/Not kept in this browser: it needs .* MB and this browser allows the app 0(\.0)? MB more/);
+      expect(await shown.innerText()).toMatch(/stays loaded in this tab until you reload or close it/);
+      expect(await tab.getByTestId('datasets').innerText()).toContain(name);
+    } finally {
+      await tab.close();
+    }
   });
 
   it('has no console errors and makes no request off its own origin', () => {
