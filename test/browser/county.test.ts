@@ -153,6 +153,10 @@ describe('the county level, nothing uploaded (fresh profile)', () => {
     const total = await page.locator('[data-testid="area-table"] tfoot tr').first().innerText();
     expect(total).not.toMatch(/\b0 counties/);
     expect(total).toMatch(/No 2022 figure here; beside it, the 2019 figures of 8 counties summed/);
+    // So do the cards, with the year.
+    const cards = await page.getByTestId('summary-cards').innerText();
+    expect(cards).toMatch(/primary-care physicians per 100,000 people, 2022: none of the counties shown has a figure/);
+    expect(cards).not.toMatch(/\b0 counties|, :/);
   });
 });
 

@@ -149,6 +149,8 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
   const other = totals.find((t) => t.release === SUPPLY_RELEASES[1 - s.shown].release);
   if (!main) return [];
   const areas = view.level === 'county' ? 'counties' : 'states';
+  // The release's year for the measure, also where no area shown has a figure of it (Connecticut).
+  const year = main.year ?? SUPPLY_RELEASES[s.shown].years[s.measure];
   const unit =
     s.form === 'per_100k'
       ? `${MEASURE_INFO[s.measure].providers} per 100,000 people`
@@ -157,10 +159,13 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
     {
       key: 'rate',
       value: formatNumber(main.value, info.digits),
-      label: `${unit}, ${main.year ?? ''}: the ${formatNumber(main.areas)} ${areas} shown with a figure, counts and people summed`,
+      label:
+        main.areas > 0
+          ? `${unit}, ${year}: the ${formatNumber(main.areas)} ${areas} shown with a figure, counts and people summed`
+          : `${unit}, ${year}: none of the ${areas} shown has a figure`,
     },
-    { key: 'providers', value: formatNumber(main.providers), label: `${MEASURE_INFO[s.measure].providers}, ${main.year ?? ''}` },
-    { key: 'people', value: formatNumber(main.people), label: `people they serve (${main.year ?? ''} population)` },
+    { key: 'providers', value: formatNumber(main.providers), label: `${MEASURE_INFO[s.measure].providers}, ${year}` },
+    { key: 'people', value: formatNumber(main.people), label: `people they serve (${year} population)` },
   ];
   if (other?.value != null)
     cards.push({
@@ -176,11 +181,12 @@ export function supplyTotalsNotes(view: MapView, totals: readonly SupplyTotal[])
   const s = supplyMetric(view);
   const main = totals.find((t) => t.release === SUPPLY_RELEASES[s?.shown ?? 0].release);
   if (!s || !main) return [];
+  const year = main.year ?? SUPPLY_RELEASES[s.shown].years[s.measure];
   const notes: string[] = [];
   if (main.missing > 0) {
     const ct = main.missing_ids.split(', ').every((id) => id.startsWith('09'));
     notes.push(
-      `${countOf(main.missing, view.level === 'county' ? 'county' : 'state', view.level === 'county' ? 'counties' : 'states')} shown ha${main.missing === 1 ? 's' : 've'} no ${main.year ?? ''} figure and ${main.missing === 1 ? 'is' : 'are'} left out of the totals${ct ? ' (Connecticut)' : ''}.`,
+      `${countOf(main.missing, view.level === 'county' ? 'county' : 'state', view.level === 'county' ? 'counties' : 'states')} shown ha${main.missing === 1 ? 's' : 've'} no ${year} figure and ${main.missing === 1 ? 'is' : 'are'} left out of the totals${ct ? ' (Connecticut)' : ''}.`,
     );
   }
   if (main.nation_value != null)
