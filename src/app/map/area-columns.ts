@@ -5,8 +5,8 @@ import type { AreaValue } from '../../data/queries/shortage';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { METRICS, type MapView } from '../../model/map-view';
 import { monthText } from './shortage-view';
-import { MEASURE_INFO, SUPPLY_RELEASES } from '../../model/county-supply';
-import { otherReleaseLabel, supplyMetric } from './supply-figures';
+import { MEASURE_INFO } from '../../model/county-supply';
+import { otherReleaseLabel, releaseYear, supplyMetric } from './supply-figures';
 
 export interface AreaColumn {
   key: string;
@@ -33,7 +33,7 @@ const HPSA_FIELDS: { key: HpsaField; label: string; digits: number; summary: boo
 function supplyColumns(view: MapView): AreaColumn[] {
   const s = supplyMetric(view)!;
   const metric = METRICS[view.metric];
-  const year = SUPPLY_RELEASES[s.shown].years[s.measure];
+  const year = releaseYear(s);
   const providers = MEASURE_INFO[s.measure].label;
   const other = otherReleaseLabel(s.measure, s.shown);
   return [

@@ -10,7 +10,7 @@ import { METRICS, type Discipline, type MapView } from '../../model/map-view';
 import type { ServiceArea } from '../../model/types';
 import { isUnavailable, type Unavailable } from '../report/report-input';
 import type { AreaTotal, ServiceAreaTotals } from './service-area-totals';
-import { primaryCareSupply, supplyMetric, type SupplyCard } from './supply-figures';
+import { areasCount, primaryCareSupply, releaseYear, supplyMetric, type SupplyCard } from './supply-figures';
 
 /** A table's total row: a label and a value per column key (areaColumns); columns without one stay empty. */
 export interface TotalRow {
@@ -33,13 +33,11 @@ export function viewTotalRow(
     const main = supply.find((t) => t.release === SUPPLY_RELEASES[s.shown].release);
     const other = supply.find((t) => t.release === SUPPLY_RELEASES[1 - s.shown].release);
     if (!main) return null;
-    const areas = (n: number) => countOf(n, view.level === 'county' ? 'county' : 'state', view.level === 'county' ? 'counties' : 'states');
-    const year = (i: number) => SUPPLY_RELEASES[i].years[s.measure];
     // Connecticut's counties have no figures of the newest release: say so, not "the 0 counties".
     const label =
       main.areas > 0
-        ? `Total of the ${areas(main.areas)} with a figure`
-        : `No ${year(s.shown)} figure here${other && other.areas > 0 ? `; beside it, the ${year(1 - s.shown)} figures of ${areas(other.areas)} summed` : ''}`;
+        ? `Total of the ${areasCount(view, main.areas)} with a figure`
+        : `No ${releaseYear(s)} figure here${other && other.areas > 0 ? `; beside it, the ${releaseYear(s, s.shown === 0 ? 1 : 0)} figures of ${areasCount(view, other.areas)} summed` : ''}`;
     return {
       label,
       values: {

@@ -29,6 +29,14 @@ export function supplyMetric(view: MapView): { measure: SupplyMeasure; form: 'pe
   return { measure: m.measure, form: m.form, shown: releaseIndex(m.measure, view.asOf) };
 }
 
+/** The year of a release's figures for the view's measure: the shown release's unless `release` says which. */
+export const releaseYear = (s: { measure: SupplyMeasure; shown: 0 | 1 }, release: 0 | 1 = s.shown): number =>
+  SUPPLY_RELEASES[release].years[s.measure];
+
+/** "3 counties", "1 state": a count of the view's areas. */
+export const areasCount = (view: MapView, n: number): string =>
+  view.level === 'county' ? countOf(n, 'county', 'counties') : countOf(n, 'state', 'states');
+
 /** "HRSA Area Health Resources File 2022, via County Health Rankings & Roadmaps 2025": the source of the release a view shows. */
 export function supplyVintage(view: MapView): string {
   const s = supplyMetric(view);
@@ -149,8 +157,8 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
   const other = totals.find((t) => t.release === SUPPLY_RELEASES[1 - s.shown].release);
   if (!main) return [];
   const areas = view.level === 'county' ? 'counties' : 'states';
-  // The release's year for the measure, also where no area shown has a figure of it (Connecticut).
-  const year = main.year ?? SUPPLY_RELEASES[s.shown].years[s.measure];
+  // The release's year, also where no area shown has a figure of it (Connecticut).
+  const year = releaseYear(s);
   const unit =
     s.form === 'per_100k'
       ? `${MEASURE_INFO[s.measure].providers} per 100,000 people`
@@ -181,12 +189,12 @@ export function supplyTotalsNotes(view: MapView, totals: readonly SupplyTotal[])
   const s = supplyMetric(view);
   const main = totals.find((t) => t.release === SUPPLY_RELEASES[s?.shown ?? 0].release);
   if (!s || !main) return [];
-  const year = main.year ?? SUPPLY_RELEASES[s.shown].years[s.measure];
+  const year = releaseYear(s);
   const notes: string[] = [];
   if (main.missing > 0) {
     const ct = main.missing_ids.split(', ').every((id) => id.startsWith('09'));
     notes.push(
-      `${countOf(main.missing, view.level === 'county' ? 'county' : 'state', view.level === 'county' ? 'counties' : 'states')} shown ha${main.missing === 1 ? 's' : 've'} no ${year} figure and ${main.missing === 1 ? 'is' : 'are'} left out of the totals${ct ? ' (Connecticut)' : ''}.`,
+      `${areasCount(view, main.missing)} shown ha${main.missing === 1 ? 's' : 've'} no ${year} figure and ${main.missing === 1 ? 'is' : 'are'} left out of the totals${ct ? ' (Connecticut)' : ''}.`,
     );
   }
   if (main.nation_value != null)
