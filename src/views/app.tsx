@@ -61,7 +61,10 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
       if (coordinator) return;
       if (first) setDatasets(first.datasets);
       // Queries wait for the engine, in order; the first screen's are answered from the build's snapshot.
-      const db = deferredEngine(booting.engine.then((r) => r.engine));
+      const db = deferredEngine(
+        booting.engine.then((r) => r.engine),
+        booting.startEngine,
+      );
       coordinator = new Coordinator(db, { known: first?.results });
       onReady?.(coordinator);
       setPhase({ kind: 'ready', coordinator });
@@ -98,7 +101,11 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
     },
     [phase],
   );
-  const markDrawn = useCallback(() => setDrawn(true), []);
+  const markDrawn = useCallback(() => {
+    setDrawn(true);
+    // The engine starts once the map is on screen (boot.ts): after the frame that paints it.
+    requestAnimationFrame(() => setTimeout(booting.startEngine));
+  }, [booting]);
 
   const atlas = useMemo<Atlas | null>(
     () => (phase.kind === 'ready' ? { coordinator: phase.coordinator, datasets, loadFile, engine, markDrawn } : null),

@@ -5,16 +5,17 @@ import { useWorkspace } from './workspace-context';
 
 /**
  * Keeps the pipeline the views query equal to the workspace's candidates: DuckDB's table, and the
- * summaries the coordinator computes from it. Renders nothing.
+ * summaries the coordinator computes from it. Renders nothing. It waits for the engine rather than
+ * starting it: the engine starts once the first screen is drawn (boot.ts).
  */
 export function PipelineSync() {
-  const { coordinator } = useAtlas();
+  const { coordinator, engine } = useAtlas();
   const { workspace } = useWorkspace();
   const { candidates } = workspace;
   // Boot creates the table empty: an empty workspace needs no sync. A sync re-runs only the views of the pipeline table.
   const tableHasRows = useRef(false);
   useEffect(() => {
-    if (!candidates.length && !tableHasRows.current) return;
+    if (engine !== 'ready' || (!candidates.length && !tableHasRows.current)) return;
     tableHasRows.current = candidates.length > 0;
     let live = true;
     syncPipelineTable(coordinator.engine, candidates).then(
@@ -24,6 +25,6 @@ export function PipelineSync() {
     return () => {
       live = false;
     };
-  }, [coordinator, candidates]);
+  }, [coordinator, engine, candidates]);
   return null;
 }

@@ -251,6 +251,100 @@ describe('county detail (California embedded)', () => {
   });
 });
 
+describe('when the query engine starts', () => {
+  it('starts once the first screen is drawn, not before: the wasm compile does not slow the first map', async () => {
+    const server = await serveDist();
+    const b = await launch();
+    try {
+      const page = await b.context.newPage();
+      // When `.app` turns data-ready (the map drawn), in the page's own clock.
+      await page.addInitScript(() => {
+        const w = window as unknown as { drawnAt?: number };
+        new MutationObserver(() => {
+          if (w.drawnAt === undefined && document.querySelector('.app[data-ready="true"]')) w.drawnAt = performance.now();
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
+      });
+      await page.goto(server.url);
+      await waitReady(page);
+      await expect.poll(() => page.locator('.app').getAttribute('data-engine'), { timeout: 60_000 }).toBe('ready');
+      const { drawnAt, startedAt } = await page.evaluate(() => ({
+        drawnAt: (window as unknown as { drawnAt?: number }).drawnAt,
+        startedAt: performance.getEntriesByName('atlas:engine-start')[0]?.startTime,
+      }));
+      expect(drawnAt).toBeGreaterThan(0);
+      expect(startedAt).toBeGreaterThanOrEqual(drawnAt!);
+    } finally {
+      await b.close();
+      await server.close();
+    }
+  });
+
+  it('with candidates saved, the map’s pipeline panel waits for them instead of saying there are none', async () => {
+    const server = await serveDist();
+    const b = await launch();
+    // Two in progress, one arrived: the panel counts those in progress.
+    const csv = [
+      'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,licence_status,visa_status,visa_status_date',
+      'W-1,physician,internal medicine,accepted,2026-03-01,h1b-cap-exempt,TX,licensed,not-started,',
+      'W-2,physician,psychiatry,offer,2026-04-01,h1b-cap-exempt,OH,applied,not-started,',
+      'W-3,physician,psychiatry,arrived,2026-02-01,h1b-cap-exempt,OH,licensed,approved,2025-12-01',
+    ].join('\n');
+    try {
+      const page = await b.context.newPage();
+      const seen = watch(page, server.origin);
+      await page.goto(`${server.url}#pipeline`);
+      await waitReady(page);
+      await page.getByTestId('pipeline-upload').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await expect.poll(() => page.getByTestId('pipeline-message').innerText()).toMatch(/Imported 3 candidate/);
+      await page.goto(`${server.url}#targets`);
+      await expect.poll(() => page.getByTestId('save-state').innerText()).toMatch(/Saved in this browser/);
+      await page.close();
+      // Open the map again in the same profile, DuckDB's wasm held back: the first screen is drawn, the engine is not up.
+      const again = await b.context.newPage();
+      const seenAgain = watch(again, server.origin);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await again.route(/\.wasm$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await again.goto(server.url);
+      await waitReady(again);
+      expect(await again.locator('.app').getAttribute('data-engine')).toBe('starting');
+      const panel = again.getByTestId('region-pipeline');
+      expect(await panel.getAttribute('data-query-state')).toBe('loading');
+      expect(await panel.innerText()).not.toMatch(/No candidates/);
+      expect(await panel.getByTestId('engine-wait').count()).toBe(1);
+      release();
+      await expect.poll(() => panel.getAttribute('data-query-state'), { timeout: 60_000 }).toBe('done');
+      expect(await panel.locator('h2').innerText()).toMatch(/: 2 candidates in progress/);
+      expect([...seen.consoleErrors, ...seenAgain.consoleErrors]).toEqual([]);
+    } finally {
+      await b.close();
+      await server.close();
+    }
+  });
+
+  it('starts at the first question when the map is not the screen opened, with every timer of the page stopped', async () => {
+    const server = await serveDist();
+    const b = await launch();
+    try {
+      const page = await b.context.newPage();
+      const seen = watch(page, server.origin);
+      // Timers and animation frames never fire: only a question to the engine can start it.
+      await page.clock.install({ time: new Date('2026-12-07T10:00:00') });
+      await page.clock.pauseAt(new Date('2026-12-07T10:00:00'));
+      await page.goto(`${server.url}#data`);
+      await expect.poll(() => page.locator('.app').getAttribute('data-engine'), { timeout: 60_000 }).toBe('ready');
+      await expect.poll(() => page.getByTestId('summary-tables').locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(seen.consoleErrors).toEqual([]);
+    } finally {
+      await b.close();
+      await server.close();
+    }
+  });
+});
+
 describe('before the query engine is up', () => {
   it('draws the first screen from the build’s snapshot; a filter that needs the engine says it waits, then answers', async () => {
     const server = await serveDist();

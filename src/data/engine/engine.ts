@@ -19,14 +19,19 @@ export interface SqlEngine {
 export const NO_EXTENSION_DOWNLOADS = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
 
 /**
- * An engine that is still starting: every call waits for it, in order. The app draws its first
- * screen from the build's snapshot meanwhile (snapshot.ts).
+ * An engine that is still starting, or not started yet: every call asks for it to start
+ * (`start`) and waits for it, in order. The app draws its first screen from the build's snapshot
+ * meanwhile (snapshot.ts).
  */
-export function deferredEngine(ready: Promise<SqlEngine>): SqlEngine {
+export function deferredEngine(ready: Promise<SqlEngine>, start: () => void = () => {}): SqlEngine {
+  const engine = () => {
+    start();
+    return ready;
+  };
   return {
-    query: async (sql, params) => (await ready).query(sql, params),
-    registerFile: async (name, source) => (await ready).registerFile(name, source),
-    dropFile: async (name) => (await ready).dropFile(name),
-    insertArrow: async (table, ipc) => (await ready).insertArrow(table, ipc),
+    query: async (sql, params) => (await engine()).query(sql, params),
+    registerFile: async (name, source) => (await engine()).registerFile(name, source),
+    dropFile: async (name) => (await engine()).dropFile(name),
+    insertArrow: async (table, ipc) => (await engine()).insertArrow(table, ipc),
   };
 }

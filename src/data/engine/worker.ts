@@ -1,6 +1,6 @@
-// DuckDB-wasm's worker, started by the page's first script: compiling the 34 MB wasm is most of the
-// engine's start, and the engine's own chunk (AsyncDuckDB and Apache Arrow, ~45 KB gzip) would only
-// start it after the first screen is drawn. So the worker is created here and asked to instantiate
+// DuckDB-wasm's worker, started from the page's first script (boot.ts says when): compiling the
+// 34 MB wasm is most of the engine's start, so it does not wait for the engine's own chunk
+// (AsyncDuckDB and Apache Arrow, ~45 KB gzip). The worker is created here and asked to instantiate
 // itself with the message AsyncDuckDB.instantiate() sends; browser.ts attaches AsyncDuckDB to it
 // once it has answered. The wasm and worker files are bundled by Vite and served from our own
 // origin (no CDN); only the exception-handling build ships (it runs in every current browser).

@@ -12,7 +12,7 @@ import { useWorkspace } from '../workspace-context';
 export function TargetProgress() {
   const { workspace } = useWorkspace();
   const regions = useQuery(useMemo(stateRegions, [])).rows;
-  const names = useCountyNames();
+  const names = useCountyNames(workspace.targets.length > 0);
   if (!workspace.targets.length) return null;
   const rows = targetProgress(workspace, stateRegionMap(regions));
   return (

@@ -1,6 +1,7 @@
 import { nextPlanStep, planSteps, type PlanStep } from '../../app/plan/plan';
 import { useLiveForecast } from '../live-forecast-context';
 import { useCountyNames } from '../use-county-names';
+import { activeServiceArea } from '../../model/service-areas';
 import { useWorkspace } from '../workspace-context';
 import { SampleDataControl } from './sample-data-control';
 import { useSharedReport } from './shared-report';
@@ -19,7 +20,8 @@ const SCREEN_NAMES: Record<PlanStep['screen'], string> = {
 export function PlanStrip({ screen }: { screen: string }) {
   const { workspace } = useWorkspace();
   const forecast = useLiveForecast();
-  const steps = planSteps(workspace, forecast, useCountyNames(), useSharedReport());
+  const names = useCountyNames(!!activeServiceArea(workspace)?.counties.length);
+  const steps = planSteps(workspace, forecast, names, useSharedReport());
   const next = nextPlanStep(steps);
   const empty = steps.every((s) => s.status === 'todo');
   const { datasets } = useAtlas();
