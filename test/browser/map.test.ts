@@ -251,11 +251,42 @@ describe('county detail (California embedded)', () => {
   });
 });
 
+/** A browser with a fresh profile and the built app served, for a test that needs its own; both closed after. */
+async function inFreshBrowser(
+  test: (server: Awaited<ReturnType<typeof serveDist>>, b: Awaited<ReturnType<typeof launch>>) => Promise<void>,
+) {
+  const server = await serveDist();
+  const b = await launch();
+  try {
+    await test(server, b);
+  } finally {
+    await b.close();
+    await server.close();
+  }
+}
+
+/**
+ * Opens the app in a new page with DuckDB's wasm held back until `release` is called: the first
+ * screen is drawn and the engine cannot start before.
+ */
+async function openWithEngineHeld(b: Awaited<ReturnType<typeof launch>>, server: Awaited<ReturnType<typeof serveDist>>) {
+  const page = await b.context.newPage();
+  const seen = watch(page, server.origin);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await waitReady(page);
+  expect(await page.locator('.app').getAttribute('data-engine')).toBe('starting');
+  return { page, seen, release };
+}
+
 describe('when the query engine starts', () => {
   it('starts once the first screen is drawn, not before: the wasm compile does not slow the first map', async () => {
-    const server = await serveDist();
-    const b = await launch();
-    try {
+    await inFreshBrowser(async (server, b) => {
       const page = await b.context.newPage();
       // When `.app` turns data-ready (the map drawn), in the page's own clock.
       await page.addInitScript(() => {
@@ -273,23 +304,18 @@ describe('when the query engine starts', () => {
       }));
       expect(drawnAt).toBeGreaterThan(0);
       expect(startedAt).toBeGreaterThanOrEqual(drawnAt!);
-    } finally {
-      await b.close();
-      await server.close();
-    }
+    });
   });
 
   it('with candidates saved, the map’s pipeline panel waits for them instead of saying there are none', async () => {
-    const server = await serveDist();
-    const b = await launch();
-    // Two in progress, one arrived: the panel counts those in progress.
-    const csv = [
-      'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,licence_status,visa_status,visa_status_date',
-      'W-1,physician,internal medicine,accepted,2026-03-01,h1b-cap-exempt,TX,licensed,not-started,',
-      'W-2,physician,psychiatry,offer,2026-04-01,h1b-cap-exempt,OH,applied,not-started,',
-      'W-3,physician,psychiatry,arrived,2026-02-01,h1b-cap-exempt,OH,licensed,approved,2025-12-01',
-    ].join('\n');
-    try {
+    await inFreshBrowser(async (server, b) => {
+      // Two in progress, one arrived: the panel counts those in progress.
+      const csv = [
+        'candidate_id,profession,specialty,stage,stage_date,visa_route,site_state,licence_status,visa_status,visa_status_date',
+        'W-1,physician,internal medicine,accepted,2026-03-01,h1b-cap-exempt,TX,licensed,not-started,',
+        'W-2,physician,psychiatry,offer,2026-04-01,h1b-cap-exempt,OH,applied,not-started,',
+        'W-3,physician,psychiatry,arrived,2026-02-01,h1b-cap-exempt,OH,licensed,approved,2025-12-01',
+      ].join('\n');
       const page = await b.context.newPage();
       const seen = watch(page, server.origin);
       await page.goto(`${server.url}#pipeline`);
@@ -300,17 +326,7 @@ describe('when the query engine starts', () => {
       await expect.poll(() => page.getByTestId('save-state').innerText()).toMatch(/Saved in this browser/);
       await page.close();
       // Open the map again in the same profile, DuckDB's wasm held back: the first screen is drawn, the engine is not up.
-      const again = await b.context.newPage();
-      const seenAgain = watch(again, server.origin);
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await again.route(/\.wasm$/, async (route) => {
-        await released;
-        await route.continue();
-      });
-      await again.goto(server.url);
-      await waitReady(again);
-      expect(await again.locator('.app').getAttribute('data-engine')).toBe('starting');
+      const { page: again, seen: seenAgain, release } = await openWithEngineHeld(b, server);
       const panel = again.getByTestId('region-pipeline');
       expect(await panel.getAttribute('data-query-state')).toBe('loading');
       expect(await panel.innerText()).not.toMatch(/No candidates/);
@@ -319,16 +335,11 @@ describe('when the query engine starts', () => {
       await expect.poll(() => panel.getAttribute('data-query-state'), { timeout: 60_000 }).toBe('done');
       expect(await panel.locator('h2').innerText()).toMatch(/: 2 candidates in progress/);
       expect([...seen.consoleErrors, ...seenAgain.consoleErrors]).toEqual([]);
-    } finally {
-      await b.close();
-      await server.close();
-    }
+    });
   });
 
   it('starts at the first question when the map is not the screen opened, with every timer of the page stopped', async () => {
-    const server = await serveDist();
-    const b = await launch();
-    try {
+    await inFreshBrowser(async (server, b) => {
       const page = await b.context.newPage();
       const seen = watch(page, server.origin);
       // Timers and animation frames never fire: only a question to the engine can start it.
@@ -338,30 +349,14 @@ describe('when the query engine starts', () => {
       await expect.poll(() => page.locator('.app').getAttribute('data-engine'), { timeout: 60_000 }).toBe('ready');
       await expect.poll(() => page.getByTestId('summary-tables').locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       expect(seen.consoleErrors).toEqual([]);
-    } finally {
-      await b.close();
-      await server.close();
-    }
+    });
   });
 });
 
 describe('before the query engine is up', () => {
   it('draws the first screen from the build’s snapshot; a filter that needs the engine says it waits, then answers', async () => {
-    const server = await serveDist();
-    const b = await launch();
-    try {
-      const page = await b.context.newPage();
-      const seen = watch(page, server.origin);
-      // Hold DuckDB's wasm back until released: the engine cannot start before.
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route(/\.wasm$/, async (route) => {
-        await released;
-        await route.continue();
-      });
-      await page.goto(server.url);
-      await waitReady(page);
-      expect(await page.locator('.app').getAttribute('data-engine')).toBe('starting');
+    await inFreshBrowser(async (server, b) => {
+      const { page, seen, release } = await openWithEngineHeld(b, server);
       // Drawn: every state and DC coloured, as with the engine.
       await page.waitForSelector('[data-testid="shortage-map"][data-query-state="done"]');
       const shown = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-value]:not([data-value=""])', (ps) => ps.length);
@@ -377,9 +372,6 @@ describe('before the query engine is up', () => {
       expect(await page.locator('[data-testid="area-table"] tbody tr').first().getAttribute('data-geo')).toBe('48');
       expect(seen.consoleErrors).toEqual([]);
       expect(seen.offOrigin).toEqual([]);
-    } finally {
-      await b.close();
-      await server.close();
-    }
+    });
   });
 });
