@@ -6,7 +6,7 @@
 // The engine starts once the first screen is drawn, or as soon as something asks it a question.
 // Compiling DuckDB's 34 MB wasm takes both cores of a small machine: started at once, it made the
 // first screen ~200 ms later and the engine no sooner (measured in the benchmark's build, 7 cold
-// starts each: first screen 799 → 588 ms, engine ready 1,954 → 1,900 ms, medians).
+// starts each: first screen 799 → 596 ms, engine ready 1,971 → 1,991 ms, medians).
 import type { SqlEngine } from './engine';
 import type { LoadedDataset } from '../loaders/dataset';
 import { fetchSnapshot, type Snapshot } from '../cache/snapshot';
