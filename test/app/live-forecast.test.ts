@@ -45,6 +45,13 @@ describe('the live forecast', () => {
     expect(live.state.kind).toBe('updating');
   });
 
+  it('with candidates, is about to update before its first run is asked for, never "needs candidates"', () => {
+    const live = new LiveForecast({ forecaster: manualForecaster().forecaster });
+    // The engine is still starting: the provider has not asked for a run yet.
+    expect(live.stateFor(ws(1))).toEqual({ kind: 'updating', previous: null, progress: null, slow: false });
+    expect(live.stateFor(emptyWorkspace())).toEqual({ kind: 'waiting', missing: 'candidates' });
+  });
+
   it('runs once after a burst of changes (debounced), with the last workspace', async () => {
     const { runs, forecaster } = manualForecaster();
     const live = new LiveForecast({ forecaster, delayMs: 350 });

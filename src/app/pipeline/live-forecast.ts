@@ -71,6 +71,9 @@ export class LiveForecast {
     const s = this.state;
     if (s.kind === 'current' && s.forecast.key !== this.keyOf(ws))
       return { kind: 'updating', previous: s.forecast, progress: null, slow: false };
+    // Candidates saved, no run asked for yet (it waits for the engine's regions and site checks):
+    // about to update, not "needs candidates".
+    if (s.kind === 'waiting' && !waitingFor(ws)) return { kind: 'updating', previous: this.last, progress: null, slow: false };
     return s;
   }
 

@@ -3,17 +3,18 @@ import { hpsaSummary, summaryTables } from '../../data/queries/hpsa-summary';
 import { summaryTablesTable } from '../../app/map/state-figures';
 import { FigureTableView } from '../figure-table';
 import { useQuery } from '../use-query';
+import { EngineWait } from '../engine-wait';
 import { formatNumber } from '../../model/format';
 
 /** HRSA's state summary tables: what each covers, and its published US row. */
 function SummaryTables() {
-  const { rows, error } = useQuery(useMemo(summaryTables, []));
+  const { rows, error, pending } = useQuery(useMemo(summaryTables, []));
   if (error) return <p className="msg error">{error.message}</p>;
-  return rows ? <FigureTableView table={summaryTablesTable(rows)} /> : null;
+  return rows ? <FigureTableView table={summaryTablesTable(rows)} /> : <EngineWait pending={pending} />;
 }
 
 export function Overview() {
-  const { rows, error } = useQuery(useMemo(hpsaSummary, []));
+  const { rows, error, pending } = useQuery(useMemo(hpsaSummary, []));
   return (
     <section className="card" aria-labelledby="overview-title">
       <h2 id="overview-title">Shortage designations loaded</h2>
@@ -24,6 +25,7 @@ export function Overview() {
         overlapping populations.
       </p>
       {error && <p className="msg error">{error.message}</p>}
+      <EngineWait pending={pending} />
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="detail-files-title">
         <table data-testid="hpsa-summary">
           <thead>
