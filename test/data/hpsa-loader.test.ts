@@ -55,6 +55,22 @@ describe('real HRSA California primary-care rows (committed excerpt: every quirk
     expect(parsed.length).toBeGreaterThan(counties.size); // component rows
   });
 
+  it('decodes the HTML entities HRSA leaves in its names ("MSSA 123.2 &amp; 124"), and only there', async () => {
+    const withEntity = parsed.filter((r) => r['HPSA Name'].includes('&amp;'));
+    expect(withEntity.length).toBeGreaterThan(0);
+    await loadUpload(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
+    const names = new Map(
+      (await db.query<{ hpsa_id: string; hpsa_name: string }>('SELECT hpsa_id, hpsa_name FROM hpsa')).map((r) => [r.hpsa_id, r.hpsa_name]),
+    );
+    for (const r of withEntity) expect(names.get(r['HPSA ID'])).toBe(r['HPSA Name'].replaceAll('&amp;', '&'));
+    for (const r of parsed.filter((x) => !x['HPSA Name'].includes('&'))) expect(names.get(r['HPSA ID'])).toBe(r['HPSA Name'].trim());
+  });
+
+  it('decodes each entity once: "&amp;lt;" is the text "&lt;"', async () => {
+    await load(hpsaCsv([{ 'HPSA Name': 'A &amp; B &lt;C&gt; &quot;D&quot; &#39;E&#39; &amp;lt;F' }]));
+    expect(await one('SELECT hpsa_name FROM hpsa')).toEqual({ hpsa_name: 'A & B <C> "D" \'E\' &lt;F' });
+  });
+
   it('loads every component row and counts designations by HPSA ID', async () => {
     const r = await loadUpload(db, readExcerpt(), 'BCD_HPSA_FCT_DET_PC.csv');
     expect(r.rows).toBe(parsed.length);

@@ -72,6 +72,19 @@ const col = (name: string) => sqlIdent(name);
 const trimmed = (c: string) => trimSpaces(col(c));
 const text = (c: string) => `nullif(${trimmed(c)}, '')`;
 const code = (c: string) => `CASE WHEN ${trimmed(c)} IN ('', 'XXXXX', 'XXX', 'NA', 'N/A', 'POINT') THEN NULL ELSE ${trimmed(c)} END`;
+// HRSA's names carry HTML entities left from its web pages ("MSSA 123.2 &amp; 124"): decoded,
+// `&amp;` last so "&amp;lt;" stays "&lt;". Only where a name has an ampersand (the read stays fast).
+const ENTITIES: [string, string][] = [
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&#39;', "'"],
+  ['&amp;', '&'],
+];
+const name = (c: string) => {
+  const decoded = ENTITIES.reduce((x, [entity, char]) => `replace(${x}, ${sqlString(entity)}, ${sqlString(char)})`, text(c));
+  return `CASE WHEN contains(${col(c)}, '&') THEN ${decoded} ELSE ${text(c)} END`;
+};
 const textNum = (c: string) => `TRY_CAST(replace(${code(c)}, ',', '') AS DOUBLE)`;
 const toInt = (num: string) => `TRY_CAST(round(${num}) AS INTEGER)`;
 // Spreadsheets drop FIPS leading zeros (6037 for 06037): pad 4-digit codes back.
@@ -130,7 +143,7 @@ function columnExpressions(read: Readers, opts: Pick<HpsaLoadOptions, 'sourceId'
   return {
     discipline: text(F.discipline),
     hpsa_id: text(F.hpsa_id),
-    hpsa_name: text(F.hpsa_name),
+    hpsa_name: name(F.hpsa_name),
     designation_type: text(F.designation_type),
     status: text(F.status),
     score: toInt(read.num(F.score)),
