@@ -61,7 +61,7 @@ export function describeForecast(state: LiveForecastState): string {
       return `Could not run: ${state.message}`;
     case 'current': {
       const { targets, targetProbability } = state.forecast.result;
-      if (!targets.length) return 'No target to forecast';
+      if (!targets.length) return 'Each candidate’s arrival forecast; no target to measure against yet';
       const ps = targets.map((t) => t.probabilityMet);
       if (ps.length === 1) return `P(met) ${percent(ps[0])}`;
       const [lo, hi] = [Math.min(...ps), Math.max(...ps)];

@@ -5,6 +5,7 @@ import type { MapView } from '../../model/map-view';
 import { addToServiceArea, parseAreaCodes } from '../../model/service-areas';
 import type { ServiceArea } from '../../model/types';
 import { stateByCode } from '../../model/workspace';
+import { countOf } from '../../model/format';
 import { CountyPicker } from '../county-input';
 import { useCountyNames } from '../use-county-names';
 
@@ -74,6 +75,15 @@ function CodeEntry({ onAdd }: { onAdd: (codes: { counties: string[]; states: str
   );
 }
 
+/** "1 whole state (NV), 12 counties", leaving out what it has none of. */
+function memberCounts(area: ServiceArea): string {
+  const parts = [
+    ...(area.states.length ? [`${countOf(area.states.length, 'whole state')} (${area.states.join(', ')})`] : []),
+    ...(area.counties.length ? [countOf(area.counties.length, 'county', 'counties')] : []),
+  ];
+  return parts.length ? parts.join(', ') : 'no counties or states yet';
+}
+
 /** Counties and whole states of one service area: added by name (or code, or from the map), listed by name, removable. */
 export function ServiceAreaEditor({
   area,
@@ -111,9 +121,7 @@ export function ServiceAreaEditor({
       {map && <MapAdd view={map.view} rows={map.rows} add={addGeos} />}
       <CodeEntry onAdd={(codes) => onChange(addToServiceArea(area, codes))} />
       <p className="note" data-testid="service-area-summary">
-        {area.name}: {area.states.length} whole state{area.states.length === 1 ? '' : 's'}
-        {area.states.length ? ` (${area.states.join(', ')})` : ''}, {area.counties.length} count
-        {area.counties.length === 1 ? 'y' : 'ies'}.{map ? ' Outlined on the map.' : ''}
+        {area.name}: {memberCounts(area)}.{map ? ' Outlined on the map.' : ''}
       </p>
       {members.length > 0 && (
         <ul className="chips" aria-label={`Counties and states in ${area.name}`} data-testid="service-area-members">

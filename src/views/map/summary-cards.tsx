@@ -41,7 +41,7 @@ export function SummaryCards({ view, state, main }: { view: MapView; state: Quer
           [
             'designations',
             formatNumber(s.designations),
-            `${view.discipline} designations in the ${formatNumber(s.areas)} states and territories shown${us(s.us_designations)}`,
+            `${view.discipline} designations in ${s.areas === 1 ? 'the state or territory' : `the ${formatNumber(s.areas)} states and territories`} shown${us(s.us_designations)}`,
           ],
           ['fte', formatNumber(s.fte_needed), `practitioners needed to remove them${us(s.us_fte_needed)}`],
           ['population', formatNumber(s.population), `people in designated HPSAs${us(s.us_population)}`],

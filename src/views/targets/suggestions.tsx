@@ -85,8 +85,9 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
                       <strong>{s.draft.specialty}</strong>: {s.explanation}
                     </span>
                     <span className="button-row">
+                      {/* Taken: a target for the same specialty and region exists, whatever its number of hires. */}
                       <button type="button" onClick={() => onAccept(s.draft)} disabled={taken} data-testid="suggestion-accept">
-                        {taken ? 'Accepted' : 'Accept'}
+                        {taken ? 'A target for it exists' : 'Accept'}
                       </button>
                       <button type="button" className="secondary" onClick={() => setIgnored(new Set([...ignored, s.explanation]))}>
                         Ignore
