@@ -39,13 +39,20 @@ export function SampleDataControl() {
         <>
           <span className="badge sample">sample data</span>{' '}
           <span data-testid="sample-summary">
-            {[
-              countOf(counts.serviceAreas, 'service area'),
-              countOf(counts.targets, 'target'),
-              countOf(counts.diversityTargets, 'diversity target'),
-              countOf(counts.candidates, 'candidate'),
-            ].join(', ')}{' '}
-            are generated samples, not real people or plans.
+            {(
+              [
+                [counts.serviceAreas, 'service area'],
+                [counts.targets, 'target'],
+                [counts.diversityTargets, 'diversity target'],
+                [counts.candidates, 'candidate'],
+              ] as const
+            )
+              .filter(([n]) => n > 0)
+              .map(([n, what]) => countOf(n, what))
+              .join(', ')}{' '}
+            {Object.values(counts).reduce((a, n) => a + n, 0) === 1
+              ? 'is a generated sample, not a real person or plan.'
+              : 'are generated samples, not real people or plans.'}
           </span>{' '}
           <button type="button" className="secondary" onClick={remove} data-testid="sample-remove">
             Remove sample data
