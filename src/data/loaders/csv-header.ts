@@ -1,6 +1,7 @@
 // Reads the header of a delimited text file from its first bytes, so a file is recognised by what
-// it holds, not by its name, before any SQL runs on it. Only the header line is read here: the rows
-// are DuckDB's to read.
+// it holds, not by its name, before any SQL runs on it. Only the header line is split here (by
+// PapaParse): the rows are DuckDB's to read.
+import Papa from 'papaparse';
 import { notUtf8 } from './csv-stage';
 
 export interface HeaderSniff {
@@ -13,36 +14,17 @@ export interface HeaderSniff {
   firstLine: string;
 }
 
-export function splitCsvLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
+/** The fields of one line, split by PapaParse (quotes and doubled quotes as RFC 4180 has them). */
+const fieldsOf = (line: string, delimiter: string): string[] => Papa.parse<string[]>(line, { delimiter }).data[0] ?? [''];
 
 export function sniffHeader(sample: string): HeaderSniff {
   const hasBom = sample.charCodeAt(0) === 0xfeff;
   const text = hasBom ? sample.slice(1) : sample;
   const end = text.search(/\r?\n/);
   const firstLine = end === -1 ? text : text.slice(0, end);
-  const counts = ([',', ';', '\t'] as const).map((d) => [d, splitCsvLine(firstLine, d).length] as const);
+  const counts = ([',', ';', '\t'] as const).map((d) => [d, fieldsOf(firstLine, d).length] as const);
   const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-  const raw = splitCsvLine(firstLine, delimiter).map((f) => f.trim());
+  const raw = fieldsOf(firstLine, delimiter).map((f) => f.trim());
   const trailingDelimiter = raw.length > 1 && raw[raw.length - 1] === '';
   return { fields: trailingDelimiter ? raw.slice(0, -1) : raw, delimiter, hasBom, trailingDelimiter, firstLine };
 }
