@@ -86,8 +86,14 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
                     </span>
                     <span className="button-row">
                       {/* Taken: a target for the same specialty and region exists, whatever its number of hires. */}
-                      <button type="button" onClick={() => onAccept(s.draft)} disabled={taken} data-testid="suggestion-accept">
-                        {taken ? 'A target for it exists' : 'Accept'}
+                      <button
+                        type="button"
+                        onClick={() => onAccept(s.draft)}
+                        disabled={taken}
+                        title={taken ? 'A target for this specialty and region exists; edit it in the table below.' : undefined}
+                        data-testid="suggestion-accept"
+                      >
+                        {taken ? 'Target set' : 'Accept'}
                       </button>
                       <button type="button" className="secondary" onClick={() => setIgnored(new Set([...ignored, s.explanation]))}>
                         Ignore
