@@ -82,6 +82,10 @@ describe('a new user’s first run, at 1440 px', () => {
     expect(await planText('forecast')).toBe('Needs candidates'); // each candidate's forecast needs no target
     expect(await page.getByTestId('plan-next').innerText()).toMatch(/^Next: Choose the counties you recruit for\./);
     await shot('01-open-1440');
+    // Nothing has been entered, so nothing is said to be saved.
+    await follow('targets');
+    expect(await page.getByTestId('save-state').innerText()).toMatch(/^Nothing entered yet: what you add here is saved in this browser/);
+    await follow('where');
   });
 
   it('loads the sample data in one click, every item marked sample, and every step shows its state', async () => {
@@ -123,6 +127,7 @@ describe('a new user’s first run, at 1440 px', () => {
   it('reads the targets by name, with the totals the plan strip gives', async () => {
     await follow('targets');
     await expect.poll(() => page.locator('[data-testid="targets-table"] tbody tr[data-target]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('save-state').innerText()).toMatch(/^Saved in this browser at /);
     const table = await cells('[data-testid="targets-table"]');
     const hires = table.reduce((s, r) => s + Number(r[3]), 0);
     const lastDue = table.map((r) => r[4]).sort()[table.length - 1];

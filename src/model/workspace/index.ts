@@ -1,4 +1,4 @@
-export { WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, emptyWorkspace } from './workspace';
+export { WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, emptyWorkspace, holdsNothing } from './workspace';
 export type { Workspace } from './workspace';
 export { DEFAULT_WORKSPACE_LIMITS, parseWorkspaceFile, readWorkspaceDocument } from './parse-workspace-file';
 export type { AssumptionsValidator, ParseWorkspaceOptions, WorkspaceLimits, WorkspaceParseResult } from './parse-workspace-file';

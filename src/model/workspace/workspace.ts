@@ -20,6 +20,14 @@ export interface Workspace {
   view?: Record<string, unknown>;
 }
 
+/** Nothing entered yet (or everything deleted): no records and no changed assumption. */
+export const holdsNothing = (ws: Workspace): boolean =>
+  !ws.serviceAreas.length &&
+  !ws.targets.length &&
+  !ws.diversityTargets.length &&
+  !ws.candidates.length &&
+  !Object.keys(ws.assumptions).length;
+
 export function emptyWorkspace(now: Date = new Date()): Workspace {
   return {
     schemaVersion: WORKSPACE_SCHEMA_VERSION,

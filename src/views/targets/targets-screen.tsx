@@ -14,6 +14,7 @@ import {
 } from '../../model/targets';
 import type { RegionRef, ServiceArea, Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
+import { holdsNothing } from '../../model/workspace';
 import { TargetForm } from './target-form';
 import { emptyDraft } from '../../app/targets/target-draft';
 import { TARGET_COLUMNS, targetCells } from '../../app/targets/target-table';
@@ -191,7 +192,9 @@ export function TargetsScreen() {
     <div className="targets-screen">
       <p className={`save-state ${saveState}`} data-testid="save-state" role="status">
         {saveState === 'saved' &&
-          `Saved in this browser${workspace.savedAt ? ` at ${new Date(workspace.savedAt).toLocaleTimeString()}` : ''}.`}
+          (holdsNothing(workspace)
+            ? 'Nothing entered yet: what you add here is saved in this browser as you go.'
+            : `Saved in this browser at ${new Date(workspace.savedAt).toLocaleTimeString()}.`)}
         {saveState === 'saving' && 'Saving…'}
         {saveState === 'error' && (saveError ?? 'Not saved.')}
       </p>
