@@ -53,6 +53,13 @@ async function noHorizontalScroll(): Promise<void> {
   }));
   expect(scroll, wide.join('; ')).toBeLessThanOrEqual(width);
 }
+/** Each chart's drawn width (its svg's width attribute) and the width it is shown at. */
+const chartWidths = () =>
+  page.$$eval('.fitted-plot svg[width]:not(svg svg)', (svgs) =>
+    svgs
+      .filter((s) => s.getBoundingClientRect().width > 0 && !s.closest('[class$="-swatches"]'))
+      .map((s) => ({ drawn: Number(s.getAttribute('width')), shown: s.getBoundingClientRect().width })),
+  );
 async function seriousAxe() {
   return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -253,11 +260,19 @@ describe('a new user’s first run, at 1440 px', () => {
 describe('the same path at 390 px and with the keyboard alone', () => {
   it('fits every screen on a phone: no horizontal page scroll, filters folded, axe clean', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const [i, screen] of ['map', 'targets', 'pipeline', 'report'].entries()) {
+    for (const [i, screen] of ['map', 'targets', 'pipeline', 'report', 'market'].entries()) {
       await page.locator(`[data-tab="${screen}"]`).click();
       await page.waitForTimeout(500);
       if (screen === 'map') expect(await page.getByTestId('fold').getAttribute('open')).toBeNull();
       if (screen === 'report') await expect.poll(() => page.getByTestId('export-report').isEnabled(), { timeout: 60_000 }).toBe(true);
+      if (screen === 'market') {
+        // Its three charts are drawn at the phone's width, not drawn at 640 px and scaled down.
+        await expect.poll(async () => (await chartWidths()).length, { timeout: 30_000 }).toBe(3);
+        for (const { drawn, shown } of await chartWidths()) {
+          expect(drawn).toBeLessThan(390);
+          expect(Math.abs(drawn - shown)).toBeLessThanOrEqual(1);
+        }
+      }
       await noHorizontalScroll();
       expect(await seriousAxe(), screen).toEqual([]);
       await shot(`${i + 7}-${screen}-390`);

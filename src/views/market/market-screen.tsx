@@ -55,19 +55,19 @@ export function MarketScreen() {
         <TableCard
           heading="Offered annual wage and wage-level mix"
           table={levelTable(levels.rows ?? [], label)}
-          chart={() => wageRangeChart(level.rows, level.options)}
+          chart={(width) => wageRangeChart(level.rows, { ...level.options, width })}
           pending={levels.pending}
         />
         <TableCard
           heading="Who files"
           table={employersTable(employers.rows ?? [], label)}
-          chart={() => countBarChart(employer.rows, employer.options)}
+          chart={(width) => countBarChart(employer.rows, { ...employer.options, width })}
           pending={employers.pending}
         />
         <TableCard
           heading="Health-care H-1B sponsors"
           table={sponsorYearsTable(years.rows ?? [], where)}
-          chart={() => sponsorYearsChart(year.rows, year.options)}
+          chart={(width) => sponsorYearsChart(year.rows, { ...year.options, width })}
           pending={years.pending}
         />
         <TableCard

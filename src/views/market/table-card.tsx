@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { MarketTable } from '../../app/market/market';
 import { formatNumber } from '../../model/format';
 import { downloadCsv } from '../download';
-import { PlotHost } from '../plot-host';
+import { FittedPlot } from '../plot-host';
 
 /** A card with a chart (optional), the table behind it and its CSV: the same rows the report prints. */
 export function TableCard({
@@ -14,7 +14,7 @@ export function TableCard({
 }: {
   table: MarketTable;
   heading: string;
-  chart?: () => Element;
+  chart?: (width: number) => Element;
   pending: boolean;
   children?: ReactNode;
 }) {
@@ -37,7 +37,7 @@ export function TableCard({
           Export CSV
         </button>
       </div>
-      {chart && table.rows.length > 0 && <PlotHost make={chart} deps={[JSON.stringify(table)]} />}
+      {chart && table.rows.length > 0 && <FittedPlot make={chart} deps={[JSON.stringify(table)]} maxWidth={640} />}
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
         <table>
           <caption className="visually-hidden">{table.title}</caption>

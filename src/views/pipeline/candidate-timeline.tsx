@@ -1,25 +1,22 @@
-import { useRef } from 'react';
 import type { TimelineFigure } from '../../app/pipeline/candidate-timeline';
 import { timelineChart } from '../../charts/timeline';
-import { PlotHost } from '../plot-host';
-import { useWidth } from './use-width';
+import { FittedPlot } from '../plot-host';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The candidate's timeline drawn to the width it has, its legend, and a table with the same dates. */
 export function CandidateTimeline({ figure }: { figure: TimelineFigure }) {
-  const host = useRef<HTMLDivElement>(null);
-  const width = useWidth(host, 720);
   return (
     <figure className="timeline" data-testid="candidate-timeline-figure">
-      <div ref={host} className="timeline-host">
-        <PlotHost
-          make={() => {
+      <div className="timeline-host">
+        <FittedPlot
+          make={(width) => {
             const chart = timelineChart(figure.steps, figure.dates, { title: figure.title, now: figure.now, width });
             chart.setAttribute('data-testid', 'candidate-timeline');
             return chart;
           }}
-          deps={[figure, width]}
+          deps={[figure]}
+          maxWidth={720}
         />
       </div>
       <figcaption className="note">{figure.legend}</figcaption>

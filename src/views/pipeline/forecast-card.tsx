@@ -6,7 +6,7 @@ import { FORECAST_SETTINGS } from '../../model/forecast/settings';
 import { ASSUMPTION_META, RULES_AS_OF } from '../../model/timing/assumptions';
 import { currentAssumptions } from '../../model/workspace-assumptions';
 import type { Workspace } from '../../model/workspace';
-import { PlotHost } from '../plot-host';
+import { FittedPlot } from '../plot-host';
 import { useLiveForecast } from '../live-forecast-context';
 import { shownForecast } from '../../app/pipeline/live-forecast-state';
 import { useCountyNames } from '../use-county-names';
@@ -24,7 +24,7 @@ function ForecastResults({ forecast, workspace }: { forecast: WorkspaceForecast;
   const targeted = forecast.result.targets.length > 0;
   return (
     <>
-      <PlotHost make={() => arrivalsChart(total.rows, total.options)} deps={[forecast.result]} />
+      <FittedPlot make={(width) => arrivalsChart(total.rows, { ...total.options, width })} deps={[forecast.result]} maxWidth={640} />
       <p className="note">
         Line: expected cumulative arrivals; band: 10th–90th percentile{targeted ? '; dashed: all targets’ hires combined' : ''}.
       </p>

@@ -1,7 +1,7 @@
 import { funnelFigure } from '../../app/pipeline/figures';
 import { funnelChart } from '../../charts/funnel';
 import type { Candidate } from '../../model/types';
-import { PlotHost } from '../plot-host';
+import { FittedPlot } from '../plot-host';
 
 /** Candidates by stage: the chart and its table. */
 export function FunnelCard({ candidates }: { candidates: readonly Candidate[] }) {
@@ -9,7 +9,11 @@ export function FunnelCard({ candidates }: { candidates: readonly Candidate[] })
   return (
     <section className="card" aria-labelledby="funnel-title" data-testid="pipeline-funnel">
       <h2 id="funnel-title">Pipeline by stage</h2>
-      <PlotHost make={() => funnelChart(funnel.rows, funnel.options)} deps={[JSON.stringify(funnel.rows)]} />
+      <FittedPlot
+        make={(width) => funnelChart(funnel.rows, { ...funnel.options, width })}
+        deps={[JSON.stringify(funnel.rows)]}
+        maxWidth={640}
+      />
       <div className="table-wide" tabIndex={0} role="region" aria-label="Candidates by stage">
         <table data-testid="funnel-table">
           <thead>
