@@ -270,6 +270,37 @@ describe('two tabs of one browser', () => {
   });
 });
 
+describe('a target deleted in one tab while another tab edits it', () => {
+  it('comes back with the edit, in both tabs and after a reload, and the editing tab says why', async () => {
+    const profile = await launch();
+    try {
+      const a = await openTab(profile.context);
+      const b = await openTab(profile.context);
+      await addTarget(a, 'TX', 2);
+      await addTarget(a, 'CA', 3);
+      await expect.poll(() => targetRows(b)).toBe(2);
+      const row = (page: Page) => page.locator('[data-testid="targets-table"] tbody tr[data-target="target-1"]');
+      await row(b).getByRole('button', { name: 'Edit' }).click();
+      await b.getByTestId('target-hires').fill('7');
+      await row(a).getByTestId('target-delete').click();
+      await saved(a);
+      await expect.poll(() => notice(b)).toMatch(/1 target removed/);
+      await b.getByTestId('target-save').click();
+      await expect
+        .poll(() => b.getByTestId('target-restored').innerText())
+        .toMatch(/^Another tab had deleted this target while you edited it/);
+      await saved(b);
+      await expect.poll(() => hiresOf(a, 'target-1')).toBe('7');
+      await a.reload();
+      await waitReady(a);
+      await expect.poll(() => hiresOf(a, 'target-1')).toBe('7');
+      expect(await targetRows(a)).toBe(2);
+    } finally {
+      await profile.close();
+    }
+  });
+});
+
 describe('a workspace saved by the version that kept it as one record', () => {
   it('is read whole after the update, and the old record is kept', async () => {
     const profile = await launch();

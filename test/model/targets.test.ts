@@ -76,13 +76,18 @@ describe('target CRUD', () => {
 
   it('update changes only the named target and cannot change its id', () => {
     const before = [target('target-1'), target('target-2')];
-    const after = updateTarget(before, 'target-2', { hires: 9, priority: 'high' });
+    const after = updateTarget(before, before[1], { hires: 9, priority: 'high' });
     expect(after[1]).toEqual({ ...before[1], hires: 9, priority: 'high' });
     expect(after[0]).toBe(before[0]);
     expect(before[1].hires).toBe(3);
-    const sneaky = updateTarget(before, 'target-1', { id: 'x' } as Partial<TargetDraft>);
+    const sneaky = updateTarget(before, before[0], { id: 'x' } as Partial<TargetDraft>);
     expect(sneaky[0].id).toBe('target-1');
-    expect(updateTarget(before, 'nope', { hires: 1 })).toEqual(before);
+  });
+
+  it('update of a target deleted meanwhile (another tab) brings it back with the changes, at the end', () => {
+    const edited = target('target-1', { hires: 2 });
+    const others = [target('target-2'), target('target-3')];
+    expect(updateTarget(others, edited, { hires: 5 })).toEqual([...others, { ...edited, hires: 5 }]);
   });
 
   it('duplicate inserts a copy with a new id right after the original', () => {

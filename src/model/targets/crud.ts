@@ -31,8 +31,13 @@ export function addTarget(targets: readonly Target[], draft: TargetDraft): { tar
   return { targets: [...targets, target], target };
 }
 
-/** Applies `changes` to the target with `id`; unknown ids leave the list as it was. */
-export function updateTarget(targets: readonly Target[], id: string, changes: Partial<TargetDraft>): Target[] {
+/**
+ * Applies `changes` to `edited`. A target deleted meanwhile (in another tab) comes back, changed, at
+ * the end of the list: the person editing it had not seen the deletion, and their input is not lost.
+ */
+export function updateTarget(targets: readonly Target[], edited: Target, changes: Partial<TargetDraft>): Target[] {
+  const id = edited.id;
+  if (!targets.some((t) => t.id === id)) return [...targets, { ...edited, ...changes, id }];
   return targets.map((target) => (target.id === id ? { ...target, ...changes, id } : target));
 }
 

@@ -154,6 +154,8 @@ export function TargetsScreen() {
   const { workspace, update, saveState, saveError } = useWorkspace();
   const [editing, setEditing] = useState<Editing>(null);
   const [undo, setUndo] = useState<DeletedTarget | null>(null);
+  /** A target saved from its form after another tab had deleted it. */
+  const [restored, setRestored] = useState<string | null>(null);
   const [sort, setSort] = useState<Sort>({ by: 'dueQuarter', direction: 'asc' });
   const [filter, setFilter] = useState('');
   const areas = workspace.serviceAreas;
@@ -166,10 +168,9 @@ export function TargetsScreen() {
   });
 
   const save = (draft: TargetDraft) => {
-    update((ws) => ({
-      ...ws,
-      targets: editing?.kind === 'edit' ? updateTarget(ws.targets, editing.target.id, draft) : addTarget(ws.targets, draft).targets,
-    }));
+    const edited = editing?.kind === 'edit' ? editing.target : null;
+    update((ws) => ({ ...ws, targets: edited ? updateTarget(ws.targets, edited, draft) : addTarget(ws.targets, draft).targets }));
+    setRestored(edited && !workspace.targets.some((t) => t.id === edited.id) ? edited.id : null);
     setEditing(null);
   };
   const remove = (id: string) =>
@@ -233,6 +234,12 @@ export function TargetsScreen() {
             <button type="button" className="link" onClick={restore} data-testid="target-undo">
               Undo
             </button>
+          </p>
+        )}
+        {restored && workspace.targets.some((t) => t.id === restored) && (
+          <p className="msg warn" role="status" data-testid="target-restored">
+            Another tab had deleted this target while you edited it: it is saved again, with your changes. Delete it if the deletion should
+            stand.
           </p>
         )}
         {editing && (
