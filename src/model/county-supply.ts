@@ -85,12 +85,11 @@ export const CONNECTICUT_NOTE =
  */
 export const HPSA_GEOGRAPHIC_CRITERION = { ratio: 3500, highNeedsRatio: 3000, rule: '42 CFR Part 5, Appendix A' } as const;
 
-/** Where a county's own ratio (people per physician, by head count) stands against the criterion, in words. */
-export function criterionContext(popPerPhysician: number | null, physicians: number | null): string {
+/** Where a county's or state's own ratio (people per physician, by head count) stands against the criterion, in words. */
+export function criterionContext(popPerPhysician: number | null, physicians: number | null, place: 'county' | 'state'): string {
   const { ratio, highNeedsRatio } = HPSA_GEOGRAPHIC_CRITERION;
   const rule = `HRSA’s criterion for a geographic primary-care HPSA is ${ratio.toLocaleString('en-US')} people or more per full-time-equivalent primary-care physician (more than ${highNeedsRatio.toLocaleString('en-US')} where needs are unusually high)`;
-  const caveat =
-    'This county’s ratio counts physicians by head, not by full-time equivalents, and HRSA also weighs the area’s boundaries, nearby supply and needs: context, not a designation and not a recruiting target.';
+  const caveat = `This ${place}’s ratio counts physicians by head, not by full-time equivalents, and HRSA also weighs the area’s boundaries, nearby supply and needs: context, not a designation and not a recruiting target.`;
   if (physicians === 0) return `No primary-care physician is counted here. ${rule}. ${caveat}`;
   if (popPerPhysician == null) return `${rule}. ${caveat}`;
   const side =

@@ -139,6 +139,7 @@ describe('the county level, nothing uploaded (fresh profile)', () => {
     expect(criterion).toMatch(/Context, not a target/);
     expect(criterion).toMatch(/3,500/);
     expect(criterion).toMatch(/full-time equivalents/);
+    expect(criterion).toContain('This county’s ratio');
   });
 
   it('Connecticut: its counties listed without a 2022 figure, unranked, their 2019 figures beside', async () => {

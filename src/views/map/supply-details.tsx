@@ -9,13 +9,13 @@ import { EngineWait } from '../engine-wait';
 const SupplyTrendChart = lazy(() => import('./supply-trend-chart'));
 
 /** HRSA's geographic-HPSA criterion beside the place's own ratio: context from head counts, never a target. */
-function CriterionNote({ popPer, physicians, year }: { popPer: number | null; physicians: number | null; year: number }) {
+function CriterionNote({ geo, popPer, physicians, year }: { geo: string; popPer: number | null; physicians: number | null; year: number }) {
   return (
     <p className="note criterion" data-testid="hpsa-criterion">
       <strong>
         Context, not a target ({year} figures; {HPSA_GEOGRAPHIC_CRITERION.rule}):{' '}
       </strong>
-      {criterionContext(popPer, physicians)}
+      {criterionContext(popPer, physicians, geo.length === 2 ? 'state' : 'county')}
     </p>
   );
 }
@@ -33,7 +33,12 @@ export function SupplyDetails({ geo, name }: { geo: string; name: string }) {
       {figures.error && <p className="msg error">{figures.error.message}</p>}
       {figures.rows && <FigureTableView table={placeSupplyTable(geo, name, figures.rows)} />}
       {figures.rows && (
-        <CriterionNote popPer={pcp?.pop_per ?? null} physicians={pcp?.providers ?? null} year={pcp?.year ?? SUPPLY_RELEASES[0].years.pcp} />
+        <CriterionNote
+          geo={geo}
+          popPer={pcp?.pop_per ?? null}
+          physicians={pcp?.providers ?? null}
+          year={pcp?.year ?? SUPPLY_RELEASES[0].years.pcp}
+        />
       )}
       {trendRows.length > 0 && (
         <div className="trend" data-testid="county-trend">
