@@ -5,13 +5,15 @@ export const REPORT_CSS = `
 :root { --ink: #1d2733; --muted: #55606e; --line: #d5dbe3; --accent: #0b5cad; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 60rem; padding: 28px 32px 48px; color: var(--ink); background: #fff;
+body { margin: 0 auto; max-width: 76rem; padding: 28px 32px 48px; color: var(--ink); background: #fff;
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 h1, h2, h3 { line-height: 1.2; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 1.9rem; margin: 0 0 6px; }
 h2 { font-size: 1.3rem; margin: 32px 0 8px; padding-top: 10px; border-top: 2px solid var(--accent); }
 h3 { font-size: 1.05rem; margin: 20px 0 6px; }
 p { margin: 0 0 8px; }
+/* Tables of many columns get the page's width; lines of text stay short enough to read. */
+p, li { max-width: 60rem; }
 .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; font-weight: 700; color: var(--accent); margin: 0; }
 .generated, .data-used, .note, .small, figcaption { color: var(--muted); }
 .note { font-size: 0.9rem; }
@@ -44,10 +46,11 @@ figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; 
 .small-multiples figcaption { font-size: 0.85rem; font-weight: 600; }
 @media screen and (max-width: 600px) {
   body { padding: 16px 12px 32px; }
-  table { display: block; overflow-x: auto; }
+  table.compact { display: block; overflow-x: auto; }
   .plan-page { padding: 4px 8px 8px; }
   table.compact td:last-child { min-width: 12em; }
 }
+.table-wrap { max-width: 100%; overflow-x: auto; }
 table { min-width: 50%; max-width: 100%; border-collapse: collapse; margin: 6px 0 16px; font-size: 0.82rem; }
 caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: 4px; caption-side: top; }
 th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
@@ -90,6 +93,7 @@ footer { margin-top: 32px; font-size: 0.8rem; color: var(--muted); border-top: 1
   .key-figures { margin-top: 10pt; }
   figure.map svg.choropleth { max-height: 95mm; }
   table { font-size: 8.5pt; }
+  .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -52,9 +52,10 @@ export function tableHtml(table: ReportTable): Html {
     }
     return html`${heading}<tr>${shown.map(({ column, i }) => cellHtml(row[i], column))}</tr>`;
   });
-  return html`<table id="table-${table.id}"${table.testId ? html` data-testid="${table.testId}"` : ''}>
+  // Scrolled sideways on its own when wider than the page (many columns), not the whole page.
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-label="${table.title}"><table id="table-${table.id}"${table.testId ? html` data-testid="${table.testId}"` : ''}>
 <caption>${table.title}</caption>
 <thead><tr>${shown.map(({ column }) => html`<th scope="col"${column.digits !== undefined ? html` class="num"` : ''}>${column.label}</th>`)}</tr></thead>
 <tbody>${body.length ? body : html`<tr><td colspan="${shown.length}" class="empty">None.</td></tr>`}</tbody>
-</table>`;
+</table></div>`;
 }

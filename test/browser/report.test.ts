@@ -357,6 +357,8 @@ describe('exported report', () => {
     for (const width of [1440, 390]) {
       await opened.setViewportSize({ width, height: 900 });
       await opened.locator('#forecast').screenshot({ path: path.join(SCREENSHOTS, `report-forecast-${width}.png`) });
+      // A table of many columns scrolls inside its own box; the page never scrolls sideways.
+      expect(await opened.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
     }
     await opened.close();
     expect(reportCandidates).toEqual(screenCandidates);
