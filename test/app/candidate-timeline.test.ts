@@ -67,3 +67,39 @@ describe('a candidate’s timeline figure', () => {
     if (figure.steps.some((s) => s.highlight)) expect(figure.legend).toContain(`★ Orange: ${c.delayedMostBy!.label}`);
   });
 });
+
+describe('a candidate whose arrival is decided by the $100,000 fee, not by a step with dates', () => {
+  // Cap-exempt H-1B from abroad after the proclamation: the fee applies, and by default the employer
+  // pays it in half of the futures (otherwise the hire falls through).
+  const abroad = makeCandidate({
+    id: 'C-FEE',
+    stage: 'offer',
+    stageDate: '2026-11-02',
+    visaRoute: 'h1b-cap-exempt',
+    currentStatus: 'abroad',
+    licenceStatus: 'applied',
+    availableFrom: '2027-01-01',
+    siteState: 'CA',
+    siteCountyFips: '06019',
+  });
+  const now = '2026-12-07';
+  const run = simulate({
+    candidates: [abroad],
+    targets: [target],
+    assumptions: DEFAULT_ASSUMPTIONS,
+    now,
+    runs: 400,
+    seed: 5,
+    horizonMonths: 48,
+    regionContains: (region, site) => region.kind === 'state' && region.state === site.state,
+  });
+  const c = run.candidates[0];
+
+  it('names the fee in the legend, though no bar can show it', () => {
+    expect(c.delayedMostBy?.track).toBe('h1b-fee');
+    const figure = timelineFigure(c, now, (id) => id)!;
+    expect(figure.steps.some((s) => s.highlight)).toBe(false);
+    expect(figure.legend).toContain(`What most often decides the arrival: ${c.delayedMostBy!.label}`);
+    expect(figure.legend).toMatch(/\$100,000 H-1B fee/);
+  });
+});

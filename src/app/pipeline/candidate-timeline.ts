@@ -40,7 +40,8 @@ export function timelineFigure(c: CandidateForecast, now: IsoDate, targetLabel: 
     label: m.kind === 'due-date' && m.targetId ? `Due: ${targetLabel(m.targetId)}` : m.label,
     due: m.kind === 'due-date',
   }));
-  const delay = c.delayedMostBy && c.delayedMostBy.track !== 'none' && steps.some((s) => s.highlight);
+  const decider = c.delayedMostBy && c.delayedMostBy.track !== 'none' ? c.delayedMostBy : null;
+  const drawn = steps.some((s) => s.highlight);
   return {
     steps: steps.map((s, i) => ({
       key: `step-${i}`,
@@ -55,8 +56,12 @@ export function timelineFigure(c: CandidateForecast, now: IsoDate, targetLabel: 
     title: `${c.candidateId}: each remaining step from its 10th to its 90th percentile finish, the median marked, and the fixed dates that matter`,
     legend: [
       'Bars: when each remaining step finishes, 10th to 90th percentile of the simulated futures in which the candidate stays; black tick: the median.',
-      delay
-        ? `★ Orange: ${c.delayedMostBy!.label}, the step that most often decides the arrival (${pct(c.delayedMostBy!.share)} of futures).`
+      // What decides the arrival is said even when it is not a step with dates (the $100,000 fee).
+      decider && drawn
+        ? `★ Orange: ${decider.label}, the step that most often decides the arrival (${pct(decider.share)} of futures).`
+        : '',
+      decider && !drawn
+        ? `What most often decides the arrival: ${decider.label} (${pct(decider.share)} of futures); it has no dates of its own, so no bar shows it.`
         : '',
       'Dashed lines: fixed dates of the process; solid: a target’s due date; the first line is today.',
     ]
