@@ -235,6 +235,14 @@ describe('B. The H-1B cap', () => {
     expect(action.action).toMatch(/1–3 years of US residency .*the Match or a state with an alternative licence/);
   });
 
+  it('B3 at the offer stage: the offer first, then certification and Step 3 before any licence or lottery', () => {
+    const action = nextAction({ ...b3, stage: 'offer', stageDate: '2026-11-02' }, DEFAULT_ASSUMPTIONS, '2026-12-07');
+    expect(action.action).toMatch(
+      /^Get the offer accepted; then ECFMG certification .*, then USMLE Step 3.*, before any licence or H-1B lottery$/,
+    );
+    expect(action.action).not.toMatch(/registration closes/);
+  });
+
   it('B3: the earliest start is the Oct 1 after certification, Step 3 and the licence can be in a petition filed by June 30', () => {
     // Independent bound: ECFMG ≥ 6 months, Step 3 ≥ 2 months, the licence ≥ 60 days from 2026-12-07
     // end after June 30, 2027, so the first useful lottery is March 2028, starting 2028-10-01.

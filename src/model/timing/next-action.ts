@@ -175,9 +175,13 @@ function recruitmentAction(candidate: Candidate, plan: CandidatePlan, assumption
   const anchorDay = parseIsoDate(candidate.stageDate) ?? nowDay;
   const verb = NEXT_STEP_VERB[candidate.stage] ?? `Complete the ${step.label}`;
   let note = '';
-  if (plan.visa.kind === 'h1b-lottery' && plan.visa.mode === 'register' && plan.training.ecfmg === null) {
+  const { ecfmg, step3 } = plan.training;
+  if (plan.visa.kind === 'h1b-lottery' && plan.visa.mode === 'register' && ecfmg === null) {
     const window = nextRegistrationWindow(nowDay, assumptions);
     note = `; the FY${window.year + 1} H-1B registration closes ${formatIsoDate(window.closes)}`;
+  } else if (ecfmg) {
+    // Casebook B3: certification and Step 3 come before any licence or lottery, whatever the stage.
+    note = `; then ${[ecfmg, ...(step3 ? [step3] : [])].map((s) => s.label).join(', then ')}, before any licence or H-1B lottery`;
   }
   return expected(`${verb}${note}`, Math.max(anchorDay + step.days.modeDays, nowDay), step.sources);
 }
