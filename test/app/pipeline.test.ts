@@ -38,6 +38,27 @@ describe('importing candidates', () => {
     expect(message.warnings[0]).toMatchObject({ line: 2, column: 'available_from' });
   });
 
+  it('names the columns it does not read, says how slash dates were read, and says when a file has no rows', () => {
+    const slashed = (id: string, date: string) => row(id, 'offer').replace('2026-11-01', date);
+    const extra = `Favourite colour,${header}`;
+    const one = readPipelineImport([extra, `"red, ""bright""",${slashed('S-1', '11/05/2026')}`].join('\n'), 'mine.csv');
+    expect(one.imported?.[0].stageDate).toBe('2026-11-05');
+    expect(one.message.text).toBe(
+      'Imported 1 candidate(s) from mine.csv. Not read (not columns of the template): favourite_colour. Dates written with slashes were read month first (MM/DD/YYYY: 11/05/2026 is November 5).',
+    );
+    // A date that can only be day first is refused, and so is every one that could be either: nothing is read month first.
+    const dayFirst = readPipelineImport([header, slashed('S-1', '11/05/2026'), slashed('S-2', '25/10/2026')].join('\n'), 'uk.csv');
+    expect(dayFirst.imported).toEqual([]);
+    expect(dayFirst.message.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, 'stage_date'],
+      [3, 'stage_date'],
+    ]);
+    expect(dayFirst.message.text).not.toMatch(/month first/);
+    expect(readPipelineImport(header, 'empty.csv').message.text).toBe(
+      'Imported 0 candidate(s) from empty.csv. The file has no rows under its header.',
+    );
+  });
+
   it('refuses a file without the required columns and changes nothing', () => {
     const { imported, message } = readPipelineImport('name,notes\nx,y\n', 'other.csv');
     expect(imported).toBeNull();

@@ -54,7 +54,14 @@ export function readPipelineImport(
     imported: r.candidates,
     message: {
       ok: r.errors.length === 0,
-      text: `Imported ${r.candidates.length} candidate(s) from ${fileName}${r.errors.length ? `; ${r.errors.length} problem(s) below — those rows were not imported` : ''}${r.warnings.length ? `; ${r.warnings.length} loaded row(s) to check against the rules` : ''}.`,
+      text: [
+        `Imported ${r.candidates.length} candidate(s) from ${fileName}${r.errors.length ? `; ${r.errors.length} problem(s) below — those rows were not imported` : ''}${r.warnings.length ? `; ${r.warnings.length} loaded row(s) to check against the rules` : ''}.`,
+        r.rowsRead === 0 ? 'The file has no rows under its header.' : '',
+        r.ignoredColumns.length ? `Not read (not columns of the template): ${r.ignoredColumns.join(', ')}.` : '',
+        r.slashDatesMonthFirst ? 'Dates written with slashes were read month first (MM/DD/YYYY: 11/05/2026 is November 5).' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       errors: r.errors,
       warnings: r.warnings,
     },

@@ -33,7 +33,8 @@ export interface DictionaryEntry {
   example: string;
 }
 
-const DATE = 'A date as YYYY-MM-DD (also MM/DD/YYYY; DD/MM/YYYY when some date in the file can only be read day first).';
+const DATE =
+  'A date as YYYY-MM-DD (also MM/DD/YYYY, read month first; a date that can only be day/month/year is refused, and then so is every slash date that could be either).';
 const YES_NO = 'yes or no (also y/n, true/false, 1/0); blank when not known.';
 const named = <T extends string>(codes: readonly T[], names: Readonly<Record<T, string>>): AllowedValue[] =>
   codes.filter((code) => code !== '').map((code) => ({ code, name: names[code] }));

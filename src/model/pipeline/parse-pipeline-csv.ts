@@ -60,6 +60,10 @@ export interface PipelineParseResult {
   rejectedRows: number;
   /** All problems, including those beyond `maxErrors`. */
   errorCount: number;
+  /** Header names that are no template column (nor an alias of one): their cells are not read. */
+  ignoredColumns: string[];
+  /** Whether dates written with slashes were read month first (US order): none of the file's can only be day first. */
+  slashDatesMonthFirst: boolean;
 }
 
 export interface ParsePipelineOptions {
@@ -414,6 +418,14 @@ function repeatedColumns(header: readonly string[]): string[] {
   return templateColumns.filter((column) => header.indexOf(column) !== header.lastIndexOf(column));
 }
 
+/** Header names the importer does not read (blank headers are left out: nothing is lost under them). */
+function ignoredColumns(header: readonly string[]): string[] {
+  const templateColumns: readonly string[] = PIPELINE_TEMPLATE_COLUMNS;
+  return [...new Set(header.filter((name) => name !== '' && !templateColumns.includes(name)))];
+}
+
+const SLASHED_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
 /** A candidate's problems and notes, as the importer gives them for a row (without the line). */
 export type RowProblem = Omit<PipelineRowError, 'line'>;
 
@@ -439,6 +451,9 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
   const warnings = new ErrorList(options.maxErrors ?? 10_000);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const { header, rows, stoppedAtLine } = readCsv(body, maxRows);
+  // Known once the columns are (a file refused for its header reads no date).
+  let dayFirstInFile = false;
+  let slashed = false;
   const result = (candidates: Candidate[], missingColumns: string[], rejectedRows: number): PipelineParseResult => ({
     candidates,
     errors: errors.shown,
@@ -447,6 +462,8 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
     rowsRead: rows.length,
     rejectedRows,
     errorCount: errors.count,
+    ignoredColumns: ignoredColumns(header),
+    slashDatesMonthFirst: slashed && !dayFirstInFile,
   });
 
   const present = new Set(header);
@@ -471,7 +488,8 @@ export function parsePipelineCsv(text: string, fileName: string, options: ParseP
   const indexOf = new Map(PIPELINE_TEMPLATE_COLUMNS.map((column) => [column, header.indexOf(column)]));
   // A column the file lacks has index -1, which reads as a blank cell.
   const cellOf = (cells: readonly string[], column: PipelineColumn) => cells[indexOf.get(column)!]?.trim() ?? '';
-  const dayFirstInFile = rows.some(({ cells }) => DATE_COLUMNS.some((column) => looksDayFirst(cellOf(cells, column))));
+  dayFirstInFile = rows.some(({ cells }) => DATE_COLUMNS.some((column) => looksDayFirst(cellOf(cells, column))));
+  slashed = rows.some(({ cells }) => DATE_COLUMNS.some((column) => SLASHED_DATE.test(cellOf(cells, column))));
   const firstLineOfId = new Map<string, number>();
   const candidates: Candidate[] = [];
   let rejectedRows = 0;
