@@ -12,6 +12,7 @@ import { workspaceAssumptionErrors } from '../model/workspace-assumptions';
 import { useWorkspace } from './workspace-context';
 import { downloadText } from './download';
 import { useClock } from './clock-context';
+import { useCountyNames } from './use-county-names';
 
 interface Message {
   ok: boolean;
@@ -37,6 +38,7 @@ export function WorkspaceFile() {
   const { workspace, importWorkspace, lastImport, undoLastImport } = useWorkspace();
   const clock = useClock();
   const [message, setMessage] = useState<Message | null>(null);
+  const names = useCountyNames();
   const [proposal, setProposal] = useState<{ fileName: string; incoming: Workspace; plan: ImportPlan } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const preview = useRef<HTMLDivElement>(null);
@@ -53,7 +55,7 @@ export function WorkspaceFile() {
       setMessage({ ok: false, text: `${file.name} was not imported; your current workspace is unchanged.`, details: parsed.errors });
       return;
     }
-    const plan = planImport(workspace, parsed.workspace);
+    const plan = planImport(workspace, parsed.workspace, (fips) => names.get(fips)?.label);
     if (planIsEmpty(plan)) {
       setProposal(null);
       setMessage({ ok: true, text: `${file.name} holds exactly what your workspace holds: nothing to import.`, details: [] });

@@ -179,3 +179,33 @@ describe('workspace import: plan and undo', () => {
     expect(restored.targets).toEqual([item('target-1', 8), item('target-2', 2)]);
   });
 });
+
+describe('workspace import: how the plan names what it adds', () => {
+  it('names a county target by the county’s name where the caller has it, and a diversity target by its measure', () => {
+    const target = {
+      id: 'target-1',
+      profession: 'physician',
+      specialty: 'pediatrics',
+      region: { kind: 'county', fips: '06107' },
+      hires: 2,
+      dueQuarter: '2027-Q4',
+      priority: 'high',
+      owner: '',
+      note: '',
+    };
+    const diversity = { id: 'diversity-1', targetId: null, measure: { kind: 'img-share', minShare: 0.5 }, note: '' };
+    const incoming = {
+      ...emptyWorkspace(new Date('2026-11-23T00:00:00Z')),
+      targets: [target],
+      diversityTargets: [diversity],
+    } as unknown as Workspace;
+    const current = emptyWorkspace(new Date('2026-11-23T00:00:00Z'));
+    const names = (plan: ReturnType<typeof planImport>) => plan.added.flatMap((p) => p.names);
+    expect(names(planImport(current, incoming, (fips) => (fips === '06107' ? 'Tulare County, CA' : undefined)))).toEqual([
+      'pediatrics in Tulare County, CA, 2 by 2027-Q4',
+      'at least 50% IMGs',
+    ]);
+    // Without the names (the engine not started yet), the code, never nothing.
+    expect(names(planImport(current, incoming))[0]).toBe('pediatrics in county 06107, 2 by 2027-Q4');
+  });
+});

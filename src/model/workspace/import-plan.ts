@@ -10,6 +10,7 @@ import {
   recordName,
   sameValue,
   workspaceRecords,
+  type CountyNamer,
   type Orders,
   type RecordChange,
   type RecordKind,
@@ -35,7 +36,7 @@ export interface ImportPlan {
 }
 
 /** Importing replaces the workspace with the file: what is added, replaced and removed, kind by kind. */
-export function planImport(current: Workspace, incoming: Workspace): ImportPlan {
+export function planImport(current: Workspace, incoming: Workspace, countyName?: CountyNamer): ImportPlan {
   const plan: ImportPlan = { added: [], replaced: [], removed: [], unchanged: 0, assumptionsChanged: [] };
   const fields = { serviceArea: 'serviceAreas', target: 'targets', diversityTarget: 'diversityTargets', candidate: 'candidates' } as const;
   for (const kind of LIST_KINDS) {
@@ -53,7 +54,7 @@ export function planImport(current: Workspace, incoming: Workspace): ImportPlan 
     const part = (items: { id: string }[]): PlanPart => ({
       kind,
       ids: items.map((item) => item.id),
-      names: items.map((item) => recordLabel(kind, item.id, item)),
+      names: items.map((item) => recordLabel(kind, item.id, item, countyName)),
     });
     if (added.length) plan.added.push(part(added));
     if (replaced.length) plan.replaced.push(part(replaced));

@@ -3,6 +3,8 @@
 // own, so two tabs that change different things never overwrite each other (src/storage).
 
 import { nextId } from '../targets/ids';
+import { describeMeasure } from '../targets/diversity-text';
+import type { DiversityMeasure } from '../types';
 import type { Workspace } from './workspace';
 
 export type RecordKind = 'serviceArea' | 'target' | 'diversityTarget' | 'candidate' | 'assumption' | 'view';
@@ -211,12 +213,15 @@ export function countOf(kind: RecordKind, count: number): string {
   return `${count.toLocaleString('en-US')} ${KIND_NAMES[kind][count === 1 ? 0 : 1]}`;
 }
 
-function regionText(region: Record<string, unknown>): string {
+/** A county's name where the caller has the names ("Tulare County, CA"); else its FIPS code is shown. */
+export type CountyNamer = (fips: string) => string | undefined;
+
+function regionText(region: Record<string, unknown>, countyName?: CountyNamer): string {
   switch (region.kind) {
     case 'state':
       return String(region.state);
     case 'county':
-      return `county ${String(region.fips)}`;
+      return countyName?.(String(region.fips)) ?? `county ${String(region.fips)}`;
     case 'site':
     case 'census-region':
       return String(region.name);
@@ -228,11 +233,12 @@ function regionText(region: Record<string, unknown>): string {
 }
 
 /** What a person recognises a record by: a target by what it asks for (its id is never shown). */
-function labelOf(kind: RecordKind, id: string, value: unknown): string {
+function labelOf(kind: RecordKind, id: string, value: unknown, countyName?: CountyNamer): string {
   const v = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   if (kind === 'target' && v?.region && typeof v.region === 'object') {
-    return `${String(v.specialty)} in ${regionText(v.region as Record<string, unknown>)}, ${String(v.hires)} by ${String(v.dueQuarter)}`;
+    return `${String(v.specialty)} in ${regionText(v.region as Record<string, unknown>, countyName)}, ${String(v.hires)} by ${String(v.dueQuarter)}`;
   }
+  if (kind === 'diversityTarget' && v?.measure && typeof v.measure === 'object') return describeMeasure(v.measure as DiversityMeasure);
   if (kind === 'serviceArea' && typeof v?.name === 'string') return v.name;
   return id;
 }
@@ -246,8 +252,8 @@ export function recordName(key: string, value?: unknown): string {
 }
 
 /** The names of some records of one kind, for a list such as "3 targets (…)". */
-export function recordLabel(kind: RecordKind, id: string, value: unknown): string {
-  return labelOf(kind, id, value);
+export function recordLabel(kind: RecordKind, id: string, value: unknown, countyName?: CountyNamer): string {
+  return labelOf(kind, id, value, countyName);
 }
 
 /** Kinds whose ids the app makes up ("target-7"): two tabs may make the same one for different things. */
