@@ -127,6 +127,17 @@ describe('buildReportHtml', () => {
     expect(doc).toMatch(/<td class="num">25<\/td>/); // P(met) 25%
   });
 
+  it('says under each chart whose figures have no dated caption of their own where they come from', () => {
+    const captions = [...doc.matchAll(/<figure class="chart">\s*<svg[\s\S]*?<\/svg>\s*<figcaption class="small">([^<]*)<\/figcaption>/g)]
+      .map((m) => m[1])
+      .filter((caption) => caption.startsWith('Source:'));
+    const candidates = reportInput().candidates.length;
+    expect(captions).toEqual([
+      `Source: the ${candidates} candidates of this workspace, as saved in this browser; counted ${reportInput().generatedAt.slice(0, 10)}.`,
+      `Source: DOL LCA disclosure data, ${HOSTILE_ESCAPED}.`,
+    ]);
+  });
+
   it('shows the targets table with every column, and diversity targets with their definitions', () => {
     for (const column of ['Profession', 'Specialty', 'Region', 'Hires', 'Due', 'Priority', 'Owner', 'Note', 'H-1B offer'])
       expect(doc).toContain(`<th scope="col"${column === 'Hires' ? ' class="num"' : ''}>${column}</th>`);

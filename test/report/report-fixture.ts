@@ -185,6 +185,7 @@ export function marketFixture(targets: ReportInput['targets']): ReportMarkets {
     tables,
     charts: { [tables[0].id]: plotSvg(`Offered annual wage by wage level ${HOSTILE}`), [tables[1].id]: null, [tables[2].id]: null },
     notes: [`Wage filings: DOL ${HOSTILE}`],
+    chartSources: { [tables[0].id]: `DOL LCA disclosure data, ${HOSTILE}` },
   };
   return { views: [view], offers: savedOffersTable(targets, [], DEFAULT_ASSUMPTIONS) };
 }

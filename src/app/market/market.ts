@@ -287,13 +287,22 @@ export function sponsorsTable(
   };
 }
 
-/** The sources and periods under the figures: two vintages side by side, never added together. */
-export function marketSourceNotes(sources: readonly MarketSourceRow[]): string[] {
+/** Each market source with its periods, as one line: under a chart, and at the head of its note. */
+export function marketSourceLines(sources: readonly MarketSourceRow[]): { lca: string; sponsors: string } {
   const lca = sources.filter((s) => s.table_name === 'lca_filings').map((s) => s.period);
   const years = sources.filter((s) => s.table_name === 'h1b_sponsors');
+  return {
+    lca: `US Department of Labor, OFLC LCA disclosure data, ${lca.join(', ') || 'none loaded'}`,
+    sponsors: `USCIS H-1B Employer Data Hub, ${years.map((y) => `FY${y.period.slice(2)}${y.note ? ` (${y.note})` : ''}`).join('; ') || 'none loaded'}`,
+  };
+}
+
+/** The sources and periods under the figures: two vintages side by side, never added together. */
+export function marketSourceNotes(sources: readonly MarketSourceRow[]): string[] {
+  const { lca, sponsors } = marketSourceLines(sources);
   return [
-    `LCA filings: US Department of Labor, OFLC LCA disclosure data, ${lca.join(', ') || 'none loaded'}; one per case number (what is counted is said beside the counts). Offered wage = WAGE_RATE_OF_PAY_FROM annualised: ${WAGE_UNIT_RULE}. ${MAPPING_RULE}`,
-    `Sponsors: USCIS H-1B Employer Data Hub, ${years.map((y) => `FY${y.period.slice(2)}${y.note ? ` (${y.note})` : ''}`).join('; ') || 'none loaded'}. Each fiscal year is shown on its own. ${ACADEMIC_CENTRES_RULE} USCIS gives no occupation: sponsors are all health-care employers in the place; the DOL column counts the same employer’s LCA filings for the chosen occupation (matched by name).`,
+    `LCA filings: ${lca}; one per case number (what is counted is said beside the counts). Offered wage = WAGE_RATE_OF_PAY_FROM annualised: ${WAGE_UNIT_RULE}. ${MAPPING_RULE}`,
+    `Sponsors: ${sponsors}. Each fiscal year is shown on its own. ${ACADEMIC_CENTRES_RULE} USCIS gives no occupation: sponsors are all health-care employers in the place; the DOL column counts the same employer’s LCA filings for the chosen occupation (matched by name).`,
     CAP_EXEMPT_CHECK_NOTE,
   ];
 }

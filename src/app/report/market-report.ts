@@ -15,6 +15,7 @@ import {
   levelTable,
   marketFilter,
   marketRegionLabel,
+  marketSourceLines,
   marketSourceNotes,
   marketViewLabel,
   savedOffersTable,
@@ -33,6 +34,7 @@ export async function gatherMarketReport(coordinator: Coordinator, view: MarketV
   const level = levelFigure(d.levels, label);
   const employer = employersFigure(d.employers, label);
   const year = sponsorYearsFigure(d.sponsorYears, where);
+  const sources = marketSourceLines(d.sources);
   const draw = (rows: unknown[], make: () => Element) => (rows.length ? toMarkup(make()) : null);
   const tables = [
     levelTable(d.levels, label),
@@ -51,6 +53,7 @@ export async function gatherMarketReport(coordinator: Coordinator, view: MarketV
       [tables[2].id]: draw(year.rows, () => sponsorYearsChart(year.rows, year.options)),
     },
     notes: marketSourceNotes(d.sources),
+    chartSources: { [tables[0].id]: sources.lca, [tables[1].id]: sources.lca, [tables[2].id]: sources.sponsors },
   };
 }
 

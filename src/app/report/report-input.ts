@@ -81,6 +81,8 @@ export interface ReportMarket {
   charts: Record<string, string | null>;
   /** Sources, periods and rules, as under the screen's figures. */
   notes: string[];
+  /** Each chart's source and period, by table id: said under the chart. */
+  chartSources: Record<string, string>;
 }
 
 /** The Market section: one view per occupation and place (the targets', or the Market screen's), and the offers saved on targets. */

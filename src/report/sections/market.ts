@@ -49,7 +49,8 @@ const fieldWords = (text: string) => text.replace(/\b[A-Z]+(?:_[A-Z]+)+\b/g, (na
 
 function chart(m: ReportMarket, table: number): Html | null {
   const svg = m.charts[m.tables[table].id];
-  return svg ? html`<figure class="chart">${svgMarkup(svg)}</figure>` : null;
+  const source = m.chartSources[m.tables[table].id];
+  return svg ? html`<figure class="chart">${svgMarkup(svg)}<figcaption class="small">Source: ${source}.</figcaption></figure>` : null;
 }
 
 export function marketSection(ctx: ReportContext): Html {

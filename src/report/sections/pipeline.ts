@@ -58,7 +58,7 @@ export function pipelineSection({ input }: ReportContext): Html {
   return html`<section id="pipeline">
 <h2>Pipeline</h2>
 ${samples > 0 && html`<p class="note"><span class="badge sample">sample</span> ${samples} of the ${input.candidates.length} candidates are generated samples, not real people.</p>`}
-${input.funnelChart && html`<figure class="chart">${svgMarkup(input.funnelChart)}</figure>`}
+${input.funnelChart && html`<figure class="chart">${svgMarkup(input.funnelChart)}<figcaption class="small">Source: the ${input.candidates.length} candidates of this workspace, as saved in this browser; counted ${input.generatedAt.slice(0, 10)}.</figcaption></figure>`}
 ${tableHtml(funnel)}
 <p class="note">${
     input.includeCandidates
