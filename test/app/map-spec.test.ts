@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { mapSpec, outlinedIds, zoomTarget } from '../../src/app/map/map-spec';
+import { describeView, mapSpec, outlinedIds, zoomTarget } from '../../src/app/map/map-spec';
 import { Coordinator } from '../../src/data/cache/coordinator';
 import { shapesFromTopology, type PrInset, type UsShapes } from '../../src/data/geo';
 import type { AreaValue } from '../../src/data/queries/shortage';
@@ -115,3 +115,12 @@ const NO_FIGURES: AreaValue = {
   other_fte_needed: null,
   other_population: null,
 };
+
+describe('the view in words (under the report’s map)', () => {
+  it('says the level once and the states filtered as a place, not “States · states: …”', () => {
+    const words = describeView({ ...DEFAULT_VIEW, level: 'state', states: ['AK', 'AZ'] });
+    expect(words[0]).toBe('States');
+    expect(words).toContain('in AK, AZ');
+    expect(words.join(' · ')).not.toMatch(/states:/i);
+  });
+});

@@ -31,7 +31,7 @@ export function describeView(view: MapView): string[] {
     if (view.designationClass !== 'all')
       parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
   }
-  if (view.states.length) parts.push(`states: ${view.states.join(', ')}`);
+  if (view.states.length) parts.push(`in ${view.states.join(', ')}`);
   if (view.censusRegion) parts.push(`Census region: ${view.censusRegion}`);
   if (view.censusDivision) parts.push(`Census division: ${view.censusDivision}`);
   if (view.hhsRegion) parts.push(`HHS Region ${view.hhsRegion}`);
