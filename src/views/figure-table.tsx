@@ -1,5 +1,6 @@
 import type { FigureTable } from '../app/map/state-figures';
 import { formatNumber } from '../model/format';
+import { TABLE_WORD } from './table-word';
 
 /** A table of published figures (app/state-figures.ts), as the report prints it too. */
 export function FigureTableView({ table }: { table: FigureTable }) {
@@ -7,7 +8,7 @@ export function FigureTableView({ table }: { table: FigureTable }) {
   return (
     <div className="figure-table" data-testid={table.id}>
       <h3 id={titleId}>{table.title}</h3>
-      <div className="table-scroll wide" tabIndex={0} role="region" aria-labelledby={titleId}>
+      <div className="table-scroll wide" tabIndex={0} role="region" aria-labelledby={`${titleId} ${TABLE_WORD}`}>
         <table>
           <thead>
             <tr>

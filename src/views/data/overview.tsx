@@ -5,6 +5,7 @@ import { FigureTableView } from '../figure-table';
 import { useQuery } from '../use-query';
 import { EngineWait } from '../engine-wait';
 import { formatNumber } from '../../model/format';
+import { TABLE_WORD } from '../table-word';
 
 /** HRSA's state summary tables: what each covers, and its published US row. */
 function SummaryTables() {
@@ -26,7 +27,7 @@ export function Overview() {
       </p>
       {error && <p className="msg error">{error.message}</p>}
       <EngineWait pending={pending} />
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="detail-files-title">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`detail-files-title ${TABLE_WORD}`}>
         <table data-testid="hpsa-summary">
           <thead>
             <tr>

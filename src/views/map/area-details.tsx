@@ -12,6 +12,7 @@ import { EngineWait } from '../engine-wait';
 import { SupplyDetails } from './supply-details';
 import { countyLabel } from '../../app/common/county-names';
 import { useCountyNames } from '../use-county-names';
+import { TABLE_WORD } from '../table-word';
 
 const isoDate = (d: Date | null) => (d ? formatEpochDate(d.getTime()) : '—');
 
@@ -36,7 +37,7 @@ function WaiverNote({ rows, isState, covered }: { rows: DesignationRow[]; isStat
 /** The loaded detail file's designations, each once, with the counties it shares. */
 function DesignationTable({ rows, titleId }: { rows: DesignationRow[]; titleId: string }) {
   return (
-    <div className="table-scroll short" tabIndex={0} role="region" aria-labelledby={titleId}>
+    <div className="table-scroll short" tabIndex={0} role="region" aria-labelledby={`${titleId} ${TABLE_WORD}`}>
       <table data-testid="designation-table">
         <thead>
           <tr>

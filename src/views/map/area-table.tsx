@@ -7,6 +7,7 @@ import { formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { downloadCsv } from '../download';
 import type { TotalRow } from '../../app/map/area-totals';
+import { TABLE_WORD } from '../table-word';
 
 type SortKey = 'name' | 'value';
 
@@ -85,7 +86,7 @@ export function AreaTable({
           Export CSV
         </button>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="area-table-title">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`area-table-title ${TABLE_WORD}`}>
         <table data-testid="area-table">
           <thead>
             <tr>

@@ -7,6 +7,7 @@ import { specialtyLabel } from '../../model/specialties';
 import { useQuery } from '../use-query';
 import { useCountyNames } from '../use-county-names';
 import { useWorkspace } from '../workspace-context';
+import { TABLE_WORD } from '../table-word';
 
 /** Targets beside the map: hires wanted, candidates arrived and in the pipeline for each region. */
 export function TargetProgress() {
@@ -18,7 +19,7 @@ export function TargetProgress() {
   return (
     <section className="card" aria-labelledby="progress-title" data-testid="target-progress">
       <h2 id="progress-title">Targets by region</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="progress-title">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`progress-title ${TABLE_WORD}`}>
         <table>
           <thead>
             <tr>

@@ -3,6 +3,7 @@ import type { MarketTable } from '../../app/market/market';
 import { formatNumber } from '../../model/format';
 import { downloadCsv } from '../download';
 import { FittedPlot } from '../plot-host';
+import { TABLE_WORD } from '../table-word';
 
 /** A card with a chart (optional), the table behind it and its CSV: the same rows the report prints. */
 export function TableCard({
@@ -38,7 +39,7 @@ export function TableCard({
         </button>
       </div>
       {chart && table.rows.length > 0 && <FittedPlot make={chart} deps={[JSON.stringify(table)]} maxWidth={640} />}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${titleId} ${TABLE_WORD}`}>
         <table>
           <caption className="visually-hidden">{table.title}</caption>
           <thead>

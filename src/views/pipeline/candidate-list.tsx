@@ -15,6 +15,7 @@ import { PlotHost } from '../plot-host';
 import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
 import { candidateHref } from './candidate-route';
+import { TABLE_WORD } from '../table-word';
 
 export const PAGE_SIZE = 25;
 
@@ -286,7 +287,7 @@ export function CandidateList({
         className="table-wide"
         tabIndex={0}
         role="region"
-        aria-labelledby="candidate-list-title"
+        aria-labelledby={`candidate-list-title ${TABLE_WORD}`}
         data-query-state={page.pending ? 'loading' : 'done'}
         data-data-version={page.shown}
       >

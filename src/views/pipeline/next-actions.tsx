@@ -11,6 +11,7 @@ import { useWorkspace } from '../workspace-context';
 import { ActionDate } from './action-date';
 import { candidateHref } from './candidate-route';
 import { withPublishers } from '../../model/timing/sources';
+import { TABLE_WORD } from '../table-word';
 
 const SHOWN = 10;
 
@@ -41,7 +42,7 @@ export function NextActions() {
           Export CSV
         </button>
       </div>
-      <div className="table-wide" tabIndex={0} role="region" aria-labelledby="actions-title">
+      <div className="table-wide" tabIndex={0} role="region" aria-labelledby={`actions-title ${TABLE_WORD}`}>
         <table data-testid="actions-table">
           <thead>
             <tr>

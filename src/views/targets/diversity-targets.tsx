@@ -11,6 +11,7 @@ import { diversityMeasure } from '../../app/targets/diversity';
 import { useWorkspace } from '../workspace-context';
 import { ImgBenchmarks } from './img-benchmarks';
 import { withPublishers } from '../../model/timing/sources';
+import { TABLE_WORD } from '../table-word';
 
 /** Add a diversity target: a measure and its share (or languages). */
 function DiversityForm() {
@@ -87,7 +88,7 @@ export function DiversityTargets({ editable = true }: { editable?: boolean }) {
       {!workspace.diversityTargets.length && (
         <p className="note">No diversity targets yet{editable ? '' : ': add them on the Targets screen'}.</p>
       )}
-      <div className="table-wide" tabIndex={0} role="region" aria-label="Diversity targets">
+      <div className="table-wide" tabIndex={0} role="region" aria-labelledby={`diversity-title ${TABLE_WORD}`}>
         <table>
           <thead>
             <tr>

@@ -30,6 +30,7 @@ import { isSampleItem } from '../../app/plan/sample-data';
 import type { CountyNames } from '../../app/common/county-names';
 import { activeServiceArea } from '../../model/service-areas';
 import { ServiceAreaPanel } from '../map/service-area-panel';
+import { TABLE_WORD } from '../table-word';
 
 /** The county code a spreadsheet joins on, for county and site targets (the CSV keeps it beside the name). */
 const regionCountyFips = (r: RegionRef) => (r.kind === 'county' ? r.fips : r.kind === 'site' ? r.countyFips : '');
@@ -78,7 +79,7 @@ function TargetsTable({
 }) {
   const header = (by: TargetSortField, label: string) => <SortHeader by={by} label={label} sort={sort} onSort={onSort} />;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="targets-title">
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`targets-title ${TABLE_WORD}`}>
       <table data-testid="targets-table">
         <thead>
           <tr>
