@@ -72,6 +72,24 @@ describe('targetNextStep', () => {
     ).toBeNull();
   });
 
+  it('off track and needing more than ten new candidates per hire: out of reach in practice, with the numbers behind it', () => {
+    // 2 hires: 21 new candidates is more than ten per hire; 20 is still a plan.
+    const need = (candidatesNeeded: number) =>
+      targetNextStep(
+        forecast(0.1, [
+          { stage: 'offer', visaRoute: 'us-authorized', profile: '', stageDate: '2026-12-07', arrivalProbability: 0.034, candidatesNeeded },
+        ]),
+        0.8,
+        [],
+      );
+    expect(need(21)).toEqual({
+      action:
+        'Out of reach by the due date in practice: a new candidate with an offer made by 2026-12-07 arrives in time in 3% of futures at best (route “US citizen or green card”), so 21 would be needed to make it 80% likely: revisit the target’s date',
+      date: null,
+    });
+    expect(need(20).action).toMatch(/^Add 20 candidates with an offer made by 2026-12-07/);
+  });
+
   it('on track: the soonest dated step of its candidates', () => {
     const step = targetNextStep(forecast(0.9), 0.8, [
       action('Start licensure', null),
