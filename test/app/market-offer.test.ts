@@ -10,6 +10,7 @@ import {
 } from '../../src/app/market/market-offer';
 import { setTargetOffer } from '../../src/model/targets';
 import { fixedClock } from '../../src/app/common/clock';
+import { sponsorsTable } from '../../src/app/market/market';
 import { simulate } from '../../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { emptyWorkspace, type Workspace } from '../../src/model/workspace';
@@ -184,5 +185,14 @@ describe('an offer saved on a target, and the forecast', () => {
     const low = (await offerForecastChange(ws, regions, 't-lab', { ...offer, wageLevel: 1 }, today, runHere))!;
     expect(low.before).toBe(change.before); // same seed, same workspace without the offer
     expect(low.after).toBeLessThan(low.before);
+  });
+});
+
+describe('the leading sponsors table of a place', () => {
+  it('names the occupation its DOL column counts, so two views of one place are told apart', () => {
+    const titles = ['Medical laboratory scientist (MLS)', 'Psychiatry'].map((o) => sponsorsTable([], [], 'California', o).title);
+    expect(new Set(titles).size).toBe(2);
+    for (const [i, o] of ['Medical laboratory scientist (MLS)', 'Psychiatry'].entries()) expect(titles[i]).toContain(o);
+    expect(titles[0]).toContain('California');
   });
 });

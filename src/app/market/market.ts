@@ -258,7 +258,7 @@ export function sponsorsTable(
   const sponsors = [...byEmployer.values()].sort((a, b) => total(b) - total(a) || a[0].employer.localeCompare(b[0].employer));
   return {
     id: 'market-sponsors',
-    title: `Health-care H-1B sponsors with the most initial approvals — ${label}`,
+    title: `Health-care H-1B sponsors with the most initial approvals — ${label}, with their DOL filings for ${occupation}`,
     columns: [
       { label: 'Employer' },
       { label: 'States', nowrap: true },
