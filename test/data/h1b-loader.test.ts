@@ -99,6 +99,25 @@ describe('USCIS Data Hub excerpts (real rows, committed fixtures)', () => {
     expect(notes).toEqual([{ year_note: 'partial year: FY2023 runs to September 30, 2023 and was not over when this file was read' }]);
   });
 
+  it('keeps a year’s note when the same copy is loaded again (the same employers and approvals)', async () => {
+    await load(fixtureText(H1B_2023_EXCERPT), 'h1b_datahubexport-2023.csv', new Date('2023-09-08T00:00:00Z'));
+    const again = await load(fixtureText(H1B_2023_EXCERPT), 'same-copy.csv');
+    expect(again.vintage).toBe('FY2023 (partial year)');
+    const notes = await db.query<{ year_note: string | null }>(`SELECT DISTINCT year_note FROM h1b_sponsors WHERE fiscal_year = 2023`);
+    expect(notes).toEqual([{ year_note: 'partial year: FY2023 runs to September 30, 2023 and was not over when this file was read' }]);
+  });
+
+  it('counts as health-care rows without a state only those it keeps as health care', async () => {
+    const r = await load(fixtureText(H1B_2023_EXCERPT), 'h1b_datahubexport-2023.csv');
+    const stateless = fy23.filter((x) => !x.State);
+    const health = stateless.filter(isHealth).length;
+    // The excerpt has state-less NAICS 61 rows under names that are not medical: they are not health care.
+    expect(stateless.filter((x) => x.NAICS === '61').length).toBeGreaterThan(
+      stateless.filter((x) => x.NAICS === '61' && isHealth(x)).length,
+    );
+    expect(r.warnings.join('\n')).toContain(`${health} health-care row(s) have no valid state code`);
+  });
+
   it('recognises the newer layout and says when a file holds no health care (the finance-only copy)', async () => {
     const e = await refused(fixtureText(H1B_FINANCE_EXCERPT), 'Employer Information.csv');
     expect(e.message).toMatch(

@@ -297,6 +297,28 @@ describe('bad input changes nothing', () => {
   });
 });
 
+describe('a file that is not text at all, renamed .csv', () => {
+  it('names what it is (an Excel workbook, a PDF) instead of calling it the wrong encoding, and loads nothing', async () => {
+    const tables = () => db.query(`SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1`);
+    const before = await tables();
+    // The first bytes of every .xlsx (a ZIP archive) and of every PDF, then bytes no text has.
+    for (const [magic, kind] of [
+      [[0x50, 0x4b, 0x03, 0x04], /is an Excel workbook \(\.xlsx\) or another ZIP archive, not a CSV file/],
+      [[0x25, 0x50, 0x44, 0x46, 0x2d], /is a PDF document, not a CSV file/],
+    ] as const) {
+      const file = Uint8Array.from([...magic, 0x14, 0x00, 0x06, 0x00, 0xff, 0xfe, 0x0a, 0x80, 0x81]);
+      const err = await loadUpload(db, file, 'hpsa.csv').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(DataLoadError);
+      expect((err as DataLoadError).message).toMatch(kind);
+      expect((err as DataLoadError).message).toMatch(/the data already loaded is unchanged/);
+    }
+    expect(await tables()).toEqual(before);
+  });
+});
+
 describe('the date order from the first rows, read by DuckDB before the typed read', () => {
   const source = (text: string) => {
     const file = bytes(text);

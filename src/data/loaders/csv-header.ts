@@ -2,7 +2,7 @@
 // it holds, not by its name, before any SQL runs on it. Only the header line is split here (by
 // PapaParse): the rows are DuckDB's to read.
 import Papa from 'papaparse';
-import { notUtf8 } from './csv-stage';
+import { DataLoadError, notUtf8 } from './csv-stage';
 
 export interface HeaderSniff {
   fields: string[];
@@ -44,6 +44,11 @@ export function wholeLines(head: Uint8Array): Uint8Array {
  * DuckDB as it reads them: see csv-stage's refuseRejectedLines).
  */
 export function headerText(head: Uint8Array, fileName: string): string {
+  const kind = binaryKind(head);
+  if (kind)
+    throw new DataLoadError(`${fileName} is ${kind}, not a CSV file; nothing was loaded and the data already loaded is unchanged.`, [
+      'Open it and save it as “CSV UTF-8 (comma delimited)”, or download the CSV file the agency publishes.',
+    ]);
   const end = head.indexOf(10);
   try {
     // No line end in the head: a longer header, perhaps cut inside a character (`stream` allows that).
@@ -51,6 +56,17 @@ export function headerText(head: Uint8Array, fileName: string): string {
   } catch {
     throw notUtf8(fileName, 1);
   }
+}
+
+/** Files people rename to .csv, by their first bytes: named, instead of being called the wrong encoding. */
+const SIGNATURES: readonly [bytes: readonly number[], kind: string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook (.xlsx) or another ZIP archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an older Excel workbook (.xls)'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+];
+
+function binaryKind(head: Uint8Array): string | null {
+  return SIGNATURES.find(([bytes]) => bytes.every((b, i) => head[i] === b))?.[1] ?? null;
 }
 
 /** A column name the header gives more than once (DuckDB compares names without case). */

@@ -90,8 +90,8 @@ export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<
     if (rowsRead === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
     await refuseUnreadable(db, opts);
     const warnings = await markRepeats(db, opts, rowsRead);
-    warnings.push(...(await stateWarnings(db, opts)));
     await createEmployerLookup(db, 'h1b_employers', `SELECT employer FROM ${STAGE} WHERE naics IN ('61', '62')`);
+    warnings.push(...(await stateWarnings(db, opts)));
     const [kept] = await db.query<{ naics62Rows: number; academicRows: number; noNaics: number; otherIndustry: number }>(
       `SELECT count(*) FILTER (s.naics = '62')::INTEGER AS "naics62Rows", count(*) FILTER (s.naics = '61' AND e.medical)::INTEGER AS "academicRows",
               count(*) FILTER (s.naics = '')::INTEGER AS "noNaics",
@@ -159,7 +159,7 @@ async function markRepeats(db: SqlEngine, opts: H1bLoadOptions, rowsRead: number
     opts.lines,
   );
   return [
-    `${exact.toLocaleString('en-US')} row(s) repeat another row exactly (first at line ${first.map((f) => f.line).join(', ')}): kept and added, as USCIS's export lists an employer's place more than once (68 of the 59,983 rows of its FY2022 file); if this file was put together from copies, load the original`,
+    `${exact.toLocaleString('en-US')} row(s) repeat another row exactly (first at line ${first.map((f) => f.line).join(', ')}): kept and added, as USCIS's export lists an employer's place more than once (its FY2022 file repeats 68 of its 59,983 rows so); if this file was put together from copies, load the original`,
   ];
 }
 
@@ -251,7 +251,9 @@ async function stateWarnings(db: SqlEngine, opts: H1bLoadOptions): Promise<strin
     { state: 'VARCHAR' },
     US_STATES.map((s) => [s.code]),
   );
-  const where = `repeat IS NULL AND naics IN ('61', '62') AND (state_raw IS NULL OR state_raw NOT IN (SELECT state FROM h1b_states))`;
+  // Health care as everywhere else: NAICS 62, and NAICS 61 only under a medical name (h1b_employers).
+  const where = `repeat IS NULL AND (naics = '62' OR (naics = '61' AND employer IN (SELECT employer FROM h1b_employers WHERE medical)))
+    AND (state_raw IS NULL OR state_raw NOT IN (SELECT state FROM h1b_states))`;
   const n = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE} WHERE ${where}`);
   if (!n) return [];
   const [first] = await firstRowsAt<{ line: number; v: string | null }>(
@@ -295,10 +297,13 @@ async function yearNotes(db: SqlEngine, opts: H1bLoadOptions): Promise<H1bLoadRe
     const running =
       y.fy >= currentFy ? `partial year: FY${y.fy} runs to September 30, ${y.fy} and was not over when this file was read` : null;
     const smaller = y.loaded !== null && !y.loaded_note && y.employers < PARTIAL_YEAR_SHARE * y.loaded;
+    // The same figures as a year loaded with a note (the embedded partial FY2023 copy): the same copy, so the same note.
+    const sameAsNoted = y.loaded_note !== null && y.employers === y.loaded && y.approvals === y.loaded_approvals;
     notes.set(
       y.fy,
       opts.yearNotes?.[y.fy] ??
         running ??
+        (sameAsNoted ? y.loaded_note : null) ??
         (smaller
           ? `partial year? this file has ${fmt(y.employers)} health-care employers for FY${y.fy}, the file it replaced ${fmt(y.loaded!)}`
           : null),
