@@ -147,6 +147,33 @@ describe('uploads in Chromium', () => {
     }
   });
 
+  it('asks before an older HRSA snapshot replaces a newer one, and says when a kept file stops being kept', async () => {
+    await page.goto(`${server.url}#data`);
+    await waitReady(page);
+    const newer = fs.readFileSync(CA_PC_EXCERPT, 'utf8');
+    const older = newer.replaceAll('27/03/2024', '27/03/2023').replaceAll('03/27/2024', '03/27/2023');
+    await page.getByTestId('dataset-upload').setInputFiles([
+      { name: 'hpsa-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(newer) },
+      { name: 'hpsa-2023.csv', mimeType: 'text/csv', buffer: Buffer.from(older) },
+    ]);
+    const question = page.getByTestId('upload-question');
+    await question.waitFor({ timeout: 60_000 });
+    expect(await question.innerText()).toMatch(
+      /hpsa-2023\.csv is HRSA's snapshot of 2023-03-27, older than the Primary Care designations of 2024-03-27/,
+    );
+    await page.getByTestId('upload-answer-yes').click();
+    await settled();
+    await expect.poll(() => outcome('hpsa-2023.csv').innerText(), { timeout: 60_000 }).toMatch(/an older snapshot: it replaced/);
+    await expect
+      .poll(() => page.getByTestId('kept-notice').allInnerTexts(), { timeout: 30_000 })
+      .toContain('hpsa-2024.csv is no longer kept for your next visit: hpsa-2023.csv, loaded after it, replaced all of its data.');
+    await page.reload();
+    await waitReady(page);
+    const restored = page.getByTestId('restored-uploads');
+    await expect.poll(() => restored.locator('li[data-file="hpsa-2023.csv"]').getAttribute('data-state'), { timeout: 60_000 }).toBe('ok');
+    expect(await restored.locator('li[data-file="hpsa-2024.csv"]').count()).toBe(0);
+  });
+
   it('has no console errors and makes no request off its own origin', () => {
     expect(seen.consoleErrors).toEqual([]);
     expect(seen.offOrigin).toEqual([]);

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
 import { loadUpload } from '../helpers/app-data';
 import type { SqlEngine } from '../../src/data/engine/engine';
 import { dateOrderOfFirstRows } from '../../src/data/loaders/hpsa/read';
-import { DataLoadError } from '../../src/data/loaders/csv-stage';
+import { DataLoadError, LoadDeclined } from '../../src/data/loaders/csv-stage';
+import { loadUserFile } from '../../src/data/loaders/registry';
 import { wholeLines } from '../../src/data/loaders/csv-header';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { CA_PC_EXCERPT, FULL_FILE_ONLY, parseRows, readExcerpt, readShared, sharedAvailable } from '../helpers/shared';
@@ -354,5 +355,46 @@ describe('the date order from the first rows, read by DuckDB before the typed re
   it('leaves it to the careful read when the first rows are not plain CSV', async () => {
     const text = hpsaCsv([{}, { 'HPSA ID': '2' }]).replace(/\n[^\n]*\n$/, '\n"unclosed,quote\n');
     expect(await dateOrderOfFirstRows(db, source(text))).toBeNull();
+  });
+});
+
+describe('an older snapshot after a newer one', () => {
+  // The real excerpt as HRSA's snapshot of 2024-03-27, and the same rows dated a year earlier.
+  const newer = readExcerpt();
+  const older = bytes(new TextDecoder().decode(newer).replaceAll('27/03/2024', '27/03/2023').replaceAll('03/27/2024', '03/27/2023'));
+  const snapshot = async () =>
+    (await db.query<{ s: string; n: number }>(`SELECT strftime(max(record_date), '%Y-%m-%d') AS s, count(*)::INTEGER AS n FROM hpsa`))[0];
+
+  it('asks before older designations replace newer ones, and keeps the newer ones when told to', async () => {
+    await loadUserFile(db, newer, 'hpsa-2024.csv');
+    const before = await snapshot();
+    expect(before.s).toBe('2024-03-27');
+    const asked: string[] = [];
+    const declined = await loadUserFile(db, older, 'hpsa-2023.csv', {
+      confirm: (q) => {
+        asked.push(q.text);
+        return Promise.resolve(false);
+      },
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(asked).toEqual([
+      "hpsa-2023.csv is HRSA's snapshot of 2023-03-27, older than the Primary Care designations of 2024-03-27 loaded now. Replace the newer designations with the older ones?",
+    ]);
+    expect(declined).toBeInstanceOf(LoadDeclined);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('loads them when told to (or with no one to ask), and says what it replaced', async () => {
+    await loadUserFile(db, newer, 'hpsa-2024.csv');
+    const { dataset } = await loadUserFile(db, older, 'hpsa-2023.csv', { confirm: () => Promise.resolve(true) });
+    expect(dataset.warnings.join('\n')).toContain(
+      'an older snapshot: it replaced the Primary Care designations of 2024-03-27, which were newer',
+    );
+    expect((await snapshot()).s).toBe('2023-03-27');
+    // The same snapshot again is not older: nothing to ask or say.
+    const again = await loadUserFile(db, older, 'hpsa-2023.csv', { confirm: () => Promise.reject(new Error('not asked')) });
+    expect(again.dataset.warnings.join('\n')).not.toContain('older snapshot');
   });
 });

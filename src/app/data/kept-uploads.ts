@@ -123,7 +123,7 @@ export class UploadKeeper {
     }
     this.applied.push(seq);
     this.channel?.post({ kind: 'kept', seq });
-    await this.forgetReplaced(dataset, remaining);
+    await this.forgetReplaced(dataset, remaining, file.name);
     this.update({
       kept: [
         ...this.state.kept,
@@ -260,20 +260,27 @@ export class UploadKeeper {
       return;
     }
     const added = loaded.added;
-    await this.forgetReplaced(added, loaded.remaining ?? {});
+    await this.forgetReplaced(added, loaded.remaining ?? {}, f.name);
     this.update({ kept: this.state.kept.map((k) => (k.seq === f.seq ? { ...k, datasetId: added.id, table: added.table } : k)), outcomes });
   }
 
   /**
    * Kept files whose datasets an upload replaced whole (none of their rows left in its table) are
-   * not loaded again: they would only be replaced again.
+   * not loaded again: they would only be replaced again. The person was told they were kept, so
+   * they are told they no longer are.
    */
-  private async forgetReplaced(added: LoadedDataset, remaining: Record<string, number>): Promise<void> {
+  private async forgetReplaced(added: LoadedDataset, remaining: Record<string, number>, by: string): Promise<void> {
     const gone = this.state.kept.filter(
       (k) => k.datasetId && k.datasetId !== added.id && k.table === added.table && !remaining[k.datasetId],
     );
     if (!gone.length) return;
     await this.store?.remove(gone.map((k) => k.seq));
-    this.update({ kept: this.state.kept.filter((k) => !gone.includes(k)) });
+    this.update({
+      kept: this.state.kept.filter((k) => !gone.includes(k)),
+      notices: [
+        ...this.state.notices,
+        ...gone.map((k) => `${k.name} is no longer kept for your next visit: ${by}, loaded after it, replaced all of its data.`),
+      ],
+    });
   }
 }

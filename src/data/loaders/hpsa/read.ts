@@ -13,7 +13,8 @@ import { HPSA_FILE_COLUMN } from './format';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from '../../tables/hpsa';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
-import { DataLoadError, columnsStruct, firstRowsAt, inTransaction, refuseRejectedLines, stageCsv } from '../csv-stage';
+import { DataLoadError, LoadDeclined, columnsStruct, firstRowsAt, inTransaction, refuseRejectedLines, stageCsv } from '../csv-stage';
+import type { Confirm } from '../loader';
 import type { LineNumbers } from '../csv-lines';
 import { breaksDateRule, dateRuleMessage, isoText } from '../date-rule';
 import { HAPPENED } from '../../../model/dates';
@@ -53,6 +54,8 @@ export interface HpsaLoadOptions {
   today: IsoDate;
   /** The file's physical line numbers, for messages. */
   lines?: LineNumbers;
+  /** Asked before an older snapshot replaces a newer one; absent: it does, and the load says so. */
+  confirm?: Confirm;
 }
 
 /** A date order and why it was chosen. */
@@ -179,12 +182,37 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const checked = typed || (await db.query<CheckRow>(checkSql(opts.today)));
     const summary = summarise(await withPhysicalLines(checked, opts.lines), opts.fileName);
+    const older = await olderThanLoaded(db, summary, opts);
     await swapIn(db, summary.disciplines);
-    return loadResult(summary, loaded);
+    return loadResult(summary, { ...loaded, warnings: [...loaded.warnings, ...older] });
   } catch (e) {
     await db.query(DROP_SCRATCH);
     throw e;
   }
+}
+
+/**
+ * A snapshot older than the one loaded for its disciplines would put older designations in place of
+ * newer ones: the person is asked first (LoadDeclined if they keep the newer), and the load says it.
+ */
+async function olderThanLoaded(db: SqlEngine, summary: LoadSummary, opts: HpsaLoadOptions): Promise<string[]> {
+  if (!summary.snapshot || !summary.disciplines.length) return [];
+  const newer = await db.query<{ discipline: string; snapshot: string }>(
+    `SELECT discipline, strftime(max(record_date), '%Y-%m-%d') AS snapshot FROM ${HPSA_TABLE}
+     WHERE discipline IN (${summary.disciplines.map(() => '?').join(', ')}) GROUP BY 1 HAVING max(record_date) > CAST(? AS DATE) ORDER BY 1`,
+    [...summary.disciplines, summary.snapshot],
+  );
+  if (!newer.length) return [];
+  const loaded = newer.map((n) => `${n.discipline} designations of ${n.snapshot}`).join(' and the ');
+  const yes =
+    !opts.confirm ||
+    (await opts.confirm({
+      text: `${opts.fileName} is HRSA's snapshot of ${summary.snapshot}, older than the ${loaded} loaded now. Replace the newer designations with the older ones?`,
+      yes: `Load the ${summary.snapshot} snapshot`,
+      no: 'Keep the newer one',
+    }));
+  if (!yes) throw new LoadDeclined(`${opts.fileName} was not loaded, as you chose: the ${loaded} stay loaded.`);
+  return [`an older snapshot: it replaced the ${loaded}, which were newer`];
 }
 
 /** What a load returns, from its counts and its read. */
