@@ -379,7 +379,7 @@ describe('the page’s Content-Security-Policy', () => {
     const frame = page.frameLocator('[data-testid="report-frame"]');
     await expect.poll(() => frame.locator('h1').innerText(), { timeout: 60_000 }).toMatch(/\S/);
     // The report's own inline style sheet applies inside the frame (the frame inherits the page's policy).
-    expect(await frame.locator('body').evaluate((b) => getComputedStyle(b).maxWidth)).toBe('1216px'); // 76rem: the sheet's rule, not the browser's default 'none';
+    expect(await frame.locator('body').evaluate((b) => getComputedStyle(b).maxWidth)).toBe('1216px'); // 76rem: the sheet's rule, not the browser's default 'none'
     expect(seen.consoleErrors).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     await page.close();
