@@ -19,6 +19,16 @@ describe('which data the plan strip and the report say they used (issue 22: 2)',
     expect(text).toBe('Data: your files lca.csv and h1b.csv, and the embedded federal datasets for the rest.');
   });
 
+  it('while the last visit’s files load again, says so instead of “no file of yours is loaded”', () => {
+    expect(dataUsedText([embedded], [], ['lca.csv', 'h1b.csv'])).toBe(
+      'Data: the embedded federal datasets for now. Loading again from your last visit: lca.csv and h1b.csv.',
+    );
+    // One back already, one still loading.
+    expect(dataUsedText([embedded, upload('lca.csv')], [], ['lca.csv', 'h1b.csv'])).toBe(
+      'Data: your file lca.csv, and the embedded federal datasets for the rest. Loading again from your last visit: h1b.csv.',
+    );
+  });
+
   it('names the files loaded before that are not loaded now', () => {
     expect(dataUsedText([embedded], ['lca.csv'])).toContain('Not loaded now: lca.csv');
   });

@@ -25,9 +25,11 @@ export function PlanStrip({ screen }: { screen: string }) {
   const next = nextPlanStep(steps);
   const empty = steps.every((s) => s.status === 'todo');
   const { datasets } = useAtlas();
+  const kept = useKeptUploads();
   const dataUsed = dataUsedText(
     datasets,
-    useKeptUploads().gone.map((g) => g.name),
+    kept.gone.map((g) => g.name),
+    kept.kept.filter((k) => !k.datasetId).map((k) => k.name),
   );
   return (
     <nav className="plan-strip card" aria-label="Your plan" data-testid="plan-strip">
