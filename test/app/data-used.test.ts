@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dataUsedText, type DataUsedDataset } from '../../src/app/data/data-used';
+import { dataUsedText, partlyReplacedText, type DataUsedDataset } from '../../src/app/data/data-used';
 
 const embedded: DataUsedDataset = { origin: 'embedded', title: 'HRSA primary care HPSAs' };
 const upload = (name: string, replacedBy?: string): DataUsedDataset => ({
@@ -31,5 +31,16 @@ describe('which data the plan strip and the report say they used (issue 22: 2)',
 
   it('names the files loaded before that are not loaded now', () => {
     expect(dataUsedText([embedded], ['lca.csv'])).toContain('Not loaded now: lca.csv');
+  });
+});
+
+describe('an embedded dataset a file of the person’s replaced in part (one fiscal year of two)', () => {
+  const mine = { id: 'upload-2', origin: 'upload' as const, title: 'H-1B sponsors (your file)', file: { name: 'h1b-2022.csv' } };
+  it('says by which file, and how many of its rows are still used', () => {
+    const embeddedH1b = { rows: 8009, rowsLeft: 3296, partlyReplacedBy: ['upload-2'] };
+    expect(partlyReplacedText(embeddedH1b, [mine])).toBe('partly replaced by your file h1b-2022.csv: 3,296 of its 8,009 rows still used');
+  });
+  it('says nothing of a dataset no file touched', () => {
+    expect(partlyReplacedText({ rows: 8009 }, [mine])).toBeNull();
   });
 });

@@ -72,6 +72,10 @@ describe('uploads in Chromium', () => {
     expect(await page.getByTestId('upload-message').innerText()).not.toMatch(/\.\./);
     await expect.poll(() => outcome(H1B_NAME).getByTestId('upload-kept').getAttribute('data-kept'), { timeout: 30_000 }).toBe('true');
     expect(await page.getByTestId('plan-data').innerText()).toContain(`your file ${H1B_NAME}`);
+    // The embedded FY2022 and FY2023 sponsors: FY2022 replaced by the file, FY2023 still the embedded one.
+    expect(await page.getByTestId('datasets').innerText()).toMatch(
+      new RegExp(`partly replaced by your file ${H1B_NAME.replaceAll('.', '\\.')}: [\\d,]+ of its [\\d,]+ rows still used`),
+    );
 
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 1000 });

@@ -208,6 +208,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
         estimate: false,
         table: 'hpsa',
         origin: 'embedded',
+        rows: 7441,
       },
     ],
     area: {

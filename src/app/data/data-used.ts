@@ -21,3 +21,16 @@ export function dataUsedText(datasets: readonly DataUsedDataset[], gone: readonl
   const missing = [...new Set(gone)];
   return `${used}${loadingNow}${missing.length ? ` Not loaded now: ${list(missing)}, loaded before but not now.` : ''}`;
 }
+
+export type PartlyReplaced = Pick<LoadedDataset, 'rows' | 'rowsLeft' | 'partlyReplacedBy'>;
+
+/**
+ * "partly replaced by your file h1b-2022.csv: 4,011 of its 8,009 rows still used" — a dataset some
+ * of whose parts (a fiscal year, a discipline) a file of the person's replaced; null otherwise.
+ */
+export function partlyReplacedText(d: PartlyReplaced, all: readonly (DataUsedDataset & { id: string })[]): string | null {
+  if (!d.partlyReplacedBy?.length || d.rowsLeft === undefined) return null;
+  const names = [...new Set(d.partlyReplacedBy.map((id) => all.find((x) => x.id === id)?.file?.name ?? 'a later file'))];
+  const rows = (n: number) => n.toLocaleString('en-US');
+  return `partly replaced by your file${names.length === 1 ? '' : 's'} ${list(names)}: ${rows(d.rowsLeft)} of its ${rows(d.rows)} rows still used`;
+}

@@ -36,6 +36,9 @@ export type ReportDataset = Pick<
   | 'origin'
   | 'replacedBy'
   | 'file'
+  | 'rows'
+  | 'rowsLeft'
+  | 'partlyReplacedBy'
 >;
 
 export interface ReportMap {

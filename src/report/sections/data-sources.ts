@@ -5,16 +5,18 @@ import { html, type Html } from '../html';
 import type { ReportDataset } from '../../app/report/report-input';
 import { datasetAddress, preparedText, SHAPES_SOURCE } from '../dataset-sources';
 import type { ReportContext } from '../context';
+import { partlyReplacedText } from '../../app/data/data-used';
 
-function marks(d: ReportDataset): Html {
-  return html`${d.sample && html`<span class="badge sample">sample — generated, not published figures</span>`}${d.estimate && html`<span class="badge estimate">estimate</span>`}${d.origin === 'upload' && html`<span class="badge">your file</span>`}${d.replacedBy && html`<span class="badge">replaced by your file</span>`}`;
+function marks(d: ReportDataset, all: readonly ReportDataset[]): Html {
+  const partly = partlyReplacedText(d, all);
+  return html`${partly && html`<span class="badge">${partly}</span>`}${d.sample && html`<span class="badge sample">sample — generated, not published figures</span>`}${d.estimate && html`<span class="badge estimate">estimate</span>`}${d.origin === 'upload' && html`<span class="badge">your file</span>`}${d.replacedBy && html`<span class="badge">replaced by your file</span>`}`;
 }
 
-function datasetItem(d: ReportDataset): Html {
+function datasetItem(d: ReportDataset, all: readonly ReportDataset[]): Html {
   const address = datasetAddress(d);
   const prepared = preparedText(d.source);
   return html`<li${d.replacedBy ? html` class="replaced"` : ''}>
-<p class="source-title">${d.title} ${marks(d)}</p>
+<p class="source-title">${d.title} ${marks(d, all)}</p>
 <p>${d.publisher} · <strong>${d.vintage}</strong></p>
 ${address && html`<p class="small address">Where to get it: ${address.url}${address.where ? ` (${address.where})` : ''}${address.also?.length ? `; also ${address.also.join('; ')}` : ''}</p>`}
 <p class="small">Licence: ${d.license}${d.coverage ? ` · Coverage: ${d.coverage}` : ''}</p>
@@ -28,7 +30,7 @@ export function dataSourcesSection({ input, cite }: ReportContext): Html {
 <h2>Data sources</h2>
 ${
   input.datasets.length
-    ? html`<ul class="sources">${input.datasets.map(datasetItem)}</ul>`
+    ? html`<ul class="sources">${input.datasets.map((d) => datasetItem(d, input.datasets))}</ul>`
     : html`<p class="note">No datasets were loaded.</p>`
 }
 <p class="small">Map shapes: ${SHAPES_SOURCE}.</p>

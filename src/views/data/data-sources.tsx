@@ -1,4 +1,5 @@
 import { useAtlas } from '../atlas-context';
+import { partlyReplacedText } from '../../app/data/data-used';
 
 export function DataSources() {
   const { datasets } = useAtlas();
@@ -13,6 +14,7 @@ export function DataSources() {
               {d.estimate && <span className="badge estimate">estimate</span>}
               {d.origin === 'upload' && <span className="badge upload">your file</span>}
               {d.replacedBy && <span className="badge replaced">replaced by your file</span>}
+              {partlyReplacedText(d, datasets) && <span className="badge replaced">{partlyReplacedText(d, datasets)}</span>}
             </p>
             <p className="ds-meta">
               {d.publisher} · {d.vintage} · {d.summary}
