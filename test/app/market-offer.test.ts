@@ -10,7 +10,7 @@ import {
 } from '../../src/app/market/market-offer';
 import { setTargetOffer } from '../../src/model/targets';
 import { fixedClock } from '../../src/app/common/clock';
-import { sponsorsTable } from '../../src/app/market/market';
+import { marketSourceLines, sponsorsTable } from '../../src/app/market/market';
 import { simulate } from '../../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { emptyWorkspace, type Workspace } from '../../src/model/workspace';
@@ -194,5 +194,17 @@ describe('the leading sponsors table of a place', () => {
     expect(new Set(titles).size).toBe(2);
     for (const [i, o] of ['Medical laboratory scientist (MLS)', 'Psychiatry'].entries()) expect(titles[i]).toContain(o);
     expect(titles[0]).toContain('California');
+  });
+});
+
+describe('the market sources line', () => {
+  it('keeps a year’s note readable: balanced parentheses, never “))”', () => {
+    const { sponsors } = marketSourceLines([
+      { table_name: 'h1b_sponsors', period: 'FY2022', note: null },
+      { table_name: 'h1b_sponsors', period: 'FY2023', note: 'partial year: saved before FY2023 ended (3,296 against 9,895 in FY2022)' },
+    ]);
+    expect(sponsors).not.toContain('))');
+    expect(sponsors.split('(').length).toBe(sponsors.split(')').length);
+    expect(sponsors).toContain('FY2022; FY2023');
   });
 });

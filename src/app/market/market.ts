@@ -293,7 +293,7 @@ export function marketSourceLines(sources: readonly MarketSourceRow[]): { lca: s
   const years = sources.filter((s) => s.table_name === 'h1b_sponsors');
   return {
     lca: `US Department of Labor, OFLC LCA disclosure data, ${lca.join(', ') || 'none loaded'}`,
-    sponsors: `USCIS H-1B Employer Data Hub, ${years.map((y) => `FY${y.period.slice(2)}${y.note ? ` (${y.note})` : ''}`).join('; ') || 'none loaded'}`,
+    sponsors: `USCIS H-1B Employer Data Hub, ${years.map((y) => `FY${y.period.slice(2)}${y.note ? ` — ${y.note}` : ''}`).join('; ') || 'none loaded'}`,
   };
 }
 
