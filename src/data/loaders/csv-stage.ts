@@ -25,6 +25,10 @@ export class LoadDeclined extends DataLoadError {
 
 export const MAX_LISTED = 10;
 
+/** The refusal of a file with a header and nothing under it. */
+export const noDataRows = (fileName: string): DataLoadError =>
+  new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded and the data already loaded is unchanged.`);
+
 /** The refusal of a file that is not UTF-8, naming the first line found with other bytes. */
 export const notUtf8 = (fileName: string, line: number): DataLoadError =>
   new DataLoadError(`${fileName} is not UTF-8 text; nothing was loaded and the data already loaded is unchanged.`, [

@@ -13,7 +13,16 @@ import { HPSA_FILE_COLUMN } from './format';
 import { HPSA_COLUMNS, HPSA_DISCIPLINES, HPSA_STATUSES, HPSA_TABLE, createHpsaTableSql } from '../../tables/hpsa';
 import { DATE_ORDER_LABEL, decideDateOrder, type DateEvidence, type DateOrder } from './date-order';
 import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
-import { DataLoadError, LoadDeclined, columnsStruct, firstRowsAt, inTransaction, refuseRejectedLines, stageCsv } from '../csv-stage';
+import {
+  DataLoadError,
+  LoadDeclined,
+  columnsStruct,
+  noDataRows,
+  firstRowsAt,
+  inTransaction,
+  refuseRejectedLines,
+  stageCsv,
+} from '../csv-stage';
 import type { Confirm } from '../loader';
 import type { LineNumbers } from '../csv-lines';
 import { breaksDateRule, dateRuleMessage, isoText } from '../date-rule';
@@ -445,7 +454,7 @@ const checkSql = (today: IsoDate) => `SELECT grouping(discipline, status)::INTEG
  */
 function summarise(groups: CheckRow[], fileName: string): LoadSummary {
   const all = groups.find((r) => r.g === 3);
-  if (!all || all.n === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
+  if (!all || all.n === 0) throw noDataRows(fileName);
   const byDiscipline = groups.filter((r) => r.g === 1).sort((a, b) => b.n - a.n);
   const byStatus = groups.filter((r) => r.g === 2);
   const problems: string[] = [];

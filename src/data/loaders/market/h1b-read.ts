@@ -14,6 +14,7 @@ import {
   createLookup,
   firstRowsAt,
   inTransaction,
+  noDataRows,
   shown,
   stageCsv,
   type CsvSource,
@@ -87,7 +88,7 @@ export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<
   try {
     await stageCsv(db, STAGE, stageSelect(opts.columns, opts.header), opts);
     const rowsRead = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
-    if (rowsRead === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
+    if (rowsRead === 0) throw noDataRows(fileName);
     await refuseUnreadable(db, opts);
     const warnings = await markRepeats(db, opts, rowsRead);
     await createEmployerLookup(db, 'h1b_employers', `SELECT employer FROM ${STAGE} WHERE naics IN ('61', '62')`);

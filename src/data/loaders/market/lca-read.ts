@@ -8,7 +8,18 @@
 // Whole, or nothing changes.
 import type { SqlEngine } from '../../engine/engine';
 import { sqlIdent, sqlString, trimSpaces } from '../../engine/sql';
-import { DataLoadError, MAX_LISTED, count, createLookup, firstRowsAt, inTransaction, shown, stageCsv, type CsvSource } from '../csv-stage';
+import {
+  DataLoadError,
+  MAX_LISTED,
+  count,
+  createLookup,
+  firstRowsAt,
+  inTransaction,
+  noDataRows,
+  shown,
+  stageCsv,
+  type CsvSource,
+} from '../csv-stage';
 import { LCA_SCHEMA, LCA_TABLE, LCA_WITHDRAWN_TABLE, createLcaTableSql } from '../../tables/market';
 import type { LcaColumns, LcaField } from './lca-format';
 import { cleanText, textNeededCleaning } from './clean-text';
@@ -78,7 +89,7 @@ export async function loadLcaFile(db: SqlEngine, opts: LcaLoadOptions): Promise<
   try {
     await stageCsv(db, STAGE, stageSelect(opts.columns), opts);
     const total = await count(db, `SELECT count(*)::INTEGER AS n FROM ${STAGE}`);
-    if (total === 0) throw new DataLoadError(`${fileName} has a header but no data rows; nothing was loaded.`);
+    if (total === 0) throw noDataRows(fileName);
     const warnings: string[] = [];
     await mapOccupations(db, warnings, opts);
     const dropped = await keepPhysiciansAndLab(db, opts.columns);
