@@ -89,7 +89,10 @@ describe('uploads in Chromium', () => {
     await waitReady(page);
     const restored = page.getByTestId('restored-uploads');
     await expect.poll(() => restored.locator(`li[data-file="${H1B_NAME}"]`).getAttribute('data-state'), { timeout: 60_000 }).toBe('ok');
-    expect(await restored.innerText()).toMatch(/From your last visit/);
+    // Folded, as every file is back: the summary says how many; the list says from where.
+    expect(await restored.locator('summary').innerText()).toMatch(/^Your files, loaded again: 1 of 1$/);
+    expect(await restored.getAttribute('open')).toBeNull();
+    expect(await restored.locator('li').first().textContent()).toMatch(/^From your last visit/);
     expect(await page.getByTestId('plan-data').innerText()).toContain(`your file ${H1B_NAME}`);
     // The dataset list holds the file, not only the note.
     await expect.poll(() => page.getByTestId('datasets').innerText()).toContain(H1B_NAME);

@@ -168,13 +168,16 @@ function KeptNotes() {
   const kept = useKeptUploads();
   const restored = kept.outcomes;
   const keptHere = kept.kept.filter((k) => k.datasetId);
+  const failed = restored.filter((r) => !r.outcome.ok).length;
   return (
     <>
       {restored.length > 0 && (
-        <div className="msg kept-restored" data-testid="restored-uploads">
-          <p>
-            <strong>Your files, loaded again:</strong>
-          </p>
+        // Folded when every file is back (on a phone, four notes would push the screen below the fold); open when one is not.
+        <details className="msg kept-restored" data-testid="restored-uploads" open={failed > 0}>
+          <summary>
+            <strong>Your files, loaded again:</strong> {restored.length - failed} of {restored.length}
+            {failed > 0 ? `; ${failed} could not be` : ''}
+          </summary>
           <ul>
             {restored.map((r, i) => (
               <li key={i} data-file={r.name} data-state={r.outcome.ok ? 'ok' : 'error'}>
@@ -182,7 +185,7 @@ function KeptNotes() {
               </li>
             ))}
           </ul>
-        </div>
+        </details>
       )}
       {kept.gone.length > 0 && (
         <div className="msg error" data-testid="gone-uploads" role="alert">
