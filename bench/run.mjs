@@ -39,7 +39,9 @@ const NAMES = {
   rssApp: 'national upload peak RSS added (app)',
   rssBare: 'national ingest peak RSS added (bare DuckDB-wasm)',
   interaction: 'state filter → views done (national HPSA)',
+  interactionFirstAsk: 'state filter, first ask of each state (national HPSA, no prefetch)',
   interactionPipeline: 'pipeline filter → views done (1M rows)',
+  interactionPipelineFirstAsk: 'pipeline filter, first ask of each state (1M rows, no prefetch)',
   forecastPage: 'forecast 10k candidates × 10k runs (app worker)',
   forecastPageVaried: 'forecast 10k × 10k, varied pipeline (app worker)',
   forecastPipeline: 'forecast 500 candidates × 10k runs, varied pipeline (app worker)',
@@ -456,112 +458,177 @@ function perViewStats(samples) {
   );
 }
 
+/** The state filter's options, in order, without "All states". */
+const stateOptions = (page) =>
+  page.evaluate(() =>
+    [.../** @type {HTMLSelectElement} */ (document.querySelector('[data-testid="filter-state"]')).options]
+      .map((o) => o.value)
+      .filter((v) => v !== ''),
+  );
+
+/**
+ * Opens the app (`search`: its address's query, e.g. '?no-prefetch') and loads the national file
+ * through the app's file input, as a user does; null, with the reason in `out`, when the screen
+ * has no state filter or views to measure.
+ */
+async function nationalMap(context, server, national, errors, search, out) {
+  const page = await openApp(context, server.url('/atlas/' + search), errors);
+  // The views may mount a little after ready: give them a while before calling them absent.
+  await page
+    .waitForFunction(() => document.querySelector('[data-testid="filter-state"]') && document.querySelector('[data-query-state]'), null, {
+      timeout: 15_000,
+      polling: 100,
+    })
+    .catch(() => {});
+  const has = await page.evaluate(() => ({
+    select: !!document.querySelector('[data-testid="filter-state"]'),
+    views: document.querySelectorAll('[data-query-state]').length,
+    pipelineHook: typeof window.__atlasBench?.loadPipeline === 'function',
+    askedAheadHook: typeof window.__atlasBench?.askedAhead === 'function',
+    screen: document.querySelector('main')?.id ?? null,
+    alerts: [...document.querySelectorAll('[role="alert"], .msg.error')].map((e) => e.textContent.trim().slice(0, 160)),
+  }));
+  if (!has.select || !has.views) {
+    const reason = !has.select ? 'no <select data-testid="filter-state"> in the app yet' : 'no [data-query-state] views in the app yet';
+    const seen = [has.screen && `screen #${has.screen}`, ...has.alerts, ...errors.slice(-3)].filter(Boolean);
+    out.push({ name: NAMES.interaction, skipped: reason + (seen.length ? ` (page: ${seen.join(' | ')})` : '') });
+    await page.close();
+    return null;
+  }
+  let data = 'national HPSA file';
+  try {
+    await appUpload(page, national, null);
+  } catch (e) {
+    data = `embedded data only (national upload failed: ${firstLine(e)})`;
+  }
+  await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 60_000, polling: 50 });
+  return { page, has, data };
+}
+
+/** Changes the state filter `changes` times, a different state each time in option order (wrapping). */
+async function stateChanges(page, changes, { first = 0, timeoutMs } = {}) {
+  const values = await stateOptions(page);
+  if (!values.length) return null;
+  const seq = Array.from({ length: changes }, (_, i) => values[(i + first) % values.length]);
+  const r = await page.evaluate(
+    ({ seq, timeoutMs }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq, timeoutMs ? { timeoutMs } : {}),
+    {
+      seq,
+      timeoutMs,
+    },
+  );
+  return { r, states: values.length };
+}
+
+const changeStats = (r) => ({
+  toNextFrameMs: {
+    median: round(median(r.map((x) => x.frameMs))),
+    p95: round(p95(r.map((x) => x.frameMs))),
+    note: 'until the next animation frame after "done" (includes up to one 16.7 ms vsync wait)',
+  },
+  perViewDoneMs: perViewStats(r),
+  noopChanges: r.filter((x) => x.noop).length,
+});
+
+/**
+ * After `loadPipeline(1e6)` (the app's hook): the state filter's changes, as `stateChanges`. With
+ * `askAhead`, once the map has asked ahead for the other states' answers.
+ */
+async function pipelineChanges(page, changes, askAhead) {
+  const t0 = Date.now();
+  await page.evaluate(() => window.__atlasBench?.loadPipeline?.(1_000_000));
+  log(`interaction: loadPipeline(1,000,000) took ${Date.now() - t0} ms`);
+  await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 120_000, polling: 50 });
+  const t1 = Date.now();
+  if (askAhead) await page.evaluate(() => window.__atlasBench?.askedAhead?.());
+  const askedAheadMs = Date.now() - t1;
+  const run = await stateChanges(page, changes, { first: 1, timeoutMs: 60_000 });
+  return run && { ...run, loadPipelineMs: t1 - t0, askedAheadMs };
+}
+
+const ASKED_AHEAD_NOTE =
+  "after the data change, the time until every other state's answers were cached (the engine asked between views' queries)";
+
+/**
+ * The state filter, each time on a page with the national file loaded, then with a 1M-row
+ * pipeline: as a user meets it (the map has asked ahead for every other state's answers while
+ * they looked: Coordinator.prefetch); then on a second page with prefetching off (`?no-prefetch`),
+ * where every change is the first ask of that state and the engine answers it.
+ */
 async function measureInteraction({ changes }, server, national) {
   const b = await launch();
   const errors = [];
   const out = [];
+  const pipelineTarget = [{ stat: 'p95', op: '<=', value: 50 }];
   try {
-    const page = await openApp(b.context, server.url('/atlas/'), errors);
-    // The views may mount a little after ready: give them a while before calling them absent.
-    await page
-      .waitForFunction(() => document.querySelector('[data-testid="filter-state"]') && document.querySelector('[data-query-state]'), null, {
-        timeout: 15_000,
-        polling: 100,
-      })
-      .catch(() => {});
-    const has = await page.evaluate(() => ({
-      select: !!document.querySelector('[data-testid="filter-state"]'),
-      views: document.querySelectorAll('[data-query-state]').length,
-      pipelineHook: typeof window.__atlasBench?.loadPipeline === 'function',
-      screen: document.querySelector('main')?.id ?? null,
-      alerts: [...document.querySelectorAll('[role="alert"], .msg.error')].map((e) => e.textContent.trim().slice(0, 160)),
-    }));
-    if (!has.select || !has.views) {
-      const reason = !has.select ? 'no <select data-testid="filter-state"> in the app yet' : 'no [data-query-state] views in the app yet';
-      const seen = [has.screen && `screen #${has.screen}`, ...has.alerts, ...errors.slice(-3)].filter(Boolean);
-      out.push({ name: NAMES.interaction, skipped: reason + (seen.length ? ` (page: ${seen.join(' | ')})` : '') });
-    } else {
-      // At national size: load the national file first (same upload path as a user).
-      let data = 'national HPSA file';
-      try {
-        await appUpload(page, national, null);
-      } catch (e) {
-        data = `embedded data only (national upload failed: ${firstLine(e)})`;
+    for (const askAhead of [true, false]) {
+      const [stateName, pipelineName] = askAhead
+        ? [NAMES.interaction, NAMES.interactionPipeline]
+        : [NAMES.interactionFirstAsk, NAMES.interactionPipelineFirstAsk];
+      const shown = await nationalMap(b.context, server, national, errors, askAhead ? '' : '?no-prefetch', out);
+      if (!shown) {
+        out.push({ name: pipelineName, skipped: 'no state filter or views', targets: askAhead ? pipelineTarget : undefined });
+        if (!askAhead) out.push({ name: stateName, skipped: 'no state filter or views' });
+        continue;
       }
-      await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 60_000, polling: 50 });
-      const values = await page.evaluate(() =>
-        [.../** @type {HTMLSelectElement} */ (document.querySelector('[data-testid="filter-state"]')).options]
-          .map((o) => o.value)
-          .filter((v) => v !== ''),
-      );
-      if (!values.length) {
-        out.push({ name: NAMES.interaction, skipped: 'the state filter has no options' });
-      } else {
-        // Distinct states in option order (so each change is a new query, not a cache hit), wrapping if needed.
-        const seq = Array.from({ length: changes }, (_, i) => values[i % values.length]);
-        log(`interaction: ${changes} changes of filter-state over ${values.length} states, ${has.views} views with data-query-state`);
-        const r = await page.evaluate(({ seq }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq), { seq });
-        const done = r.map((x) => x.doneMs);
+      const { page, has, data } = shown;
+      const t0 = Date.now();
+      if (askAhead) await page.evaluate(() => window.__atlasBench?.askedAhead?.());
+      const askedAheadMs = Date.now() - t0;
+      const run = await stateChanges(page, changes);
+      if (!run) out.push({ name: stateName, skipped: 'the state filter has no options' });
+      else {
+        log(`interaction: ${changes} changes of filter-state over ${run.states} states, ${has.views} views, asked ahead: ${askAhead}`);
+        const what = `dispatch change on [data-testid="filter-state"] → every [data-query-state] "done" (${has.views} views), in-page; data: ${data}`;
         out.push(
-          summarise(NAMES.interaction, 'ms', done, {
-            what: `dispatch change on [data-testid="filter-state"] → every [data-query-state] "done" (${has.views} views), in-page; data: ${data}`,
-            toNextFrameMs: {
-              median: round(median(r.map((x) => x.frameMs))),
-              p95: round(p95(r.map((x) => x.frameMs))),
-              note: 'until the next animation frame after "done" (includes up to one 16.7 ms vsync wait)',
+          summarise(
+            stateName,
+            'ms',
+            run.r.map((x) => x.doneMs),
+            {
+              what: askAhead
+                ? `${what}; once the map has asked ahead for the other states' answers`
+                : `${what}; prefetching off (?no-prefetch): every change asks the engine`,
+              ...(askAhead
+                ? { askedAheadMs, askedAheadNote: ASKED_AHEAD_NOTE }
+                : {
+                    cacheNote:
+                      run.states < changes
+                        ? `only ${run.states} states: changes after the first ${run.states} may hit the query cache`
+                        : 'every change a different state (no query-cache hits)',
+                  }),
+              ...changeStats(run.r),
+              targets: askAhead ? [{ stat: 'p95', op: '<=', value: 16 }] : undefined,
             },
-            perViewDoneMs: perViewStats(r),
-            noopChanges: r.filter((x) => x.noop).length,
-            distinctStates: Math.min(values.length, changes),
-            cacheNote:
-              values.length < changes
-                ? `only ${values.length} states: changes after the first ${values.length} may hit the query cache`
-                : 'every change a different state (no query-cache hits)',
-            targets: [{ stat: 'p95', op: '<=', value: 16 }],
-          }),
+          ),
         );
       }
+      if (!has.pipelineHook) {
+        out.push({
+          name: pipelineName,
+          skipped: 'no window.__atlasBench.loadPipeline(n) hook in the app',
+          targets: askAhead ? pipelineTarget : undefined,
+        });
+      } else {
+        const p = await pipelineChanges(page, changes, askAhead);
+        if (p)
+          out.push(
+            summarise(
+              pipelineName,
+              'ms',
+              p.r.map((x) => x.doneMs),
+              {
+                what: `after window.__atlasBench.loadPipeline(1e6): dispatch change on filter-state → every [data-query-state] "done"${askAhead ? ', once the map has asked ahead' : ", prefetching off: the map's answers cached by the run above, the pipeline's asked"}`,
+                loadPipelineMs: p.loadPipelineMs,
+                ...(askAhead ? { askedAheadMs: p.askedAheadMs, askedAheadNote: ASKED_AHEAD_NOTE } : {}),
+                ...changeStats(p.r),
+                targets: askAhead ? pipelineTarget : undefined,
+              },
+            ),
+          );
+      }
+      await page.close();
     }
-    // 1M-row pipeline variant: only with an app-side hook.
-    if (!has.pipelineHook) {
-      out.push({
-        name: NAMES.interactionPipeline,
-        skipped: 'no window.__atlasBench.loadPipeline(n) hook in the app',
-        targets: [{ stat: 'p95', op: '<=', value: 50 }],
-      });
-    } else if (!has.select || !has.views) {
-      out.push({ name: NAMES.interactionPipeline, skipped: 'hook present but no filter-state select / [data-query-state] views' });
-    } else {
-      const t0 = Date.now();
-      await page.evaluate(() => window.__atlasBench?.loadPipeline?.(1_000_000));
-      log(`interaction: loadPipeline(1,000,000) took ${Date.now() - t0} ms`);
-      await page.waitForFunction(() => window.__bench.allDone(), null, { timeout: 120_000, polling: 50 });
-      const values = await page.evaluate(() =>
-        [.../** @type {HTMLSelectElement} */ (document.querySelector('[data-testid="filter-state"]')).options]
-          .map((o) => o.value)
-          .filter((v) => v !== ''),
-      );
-      const seq = Array.from({ length: changes }, (_, i) => values[(i + 1) % values.length]);
-      const r = await page.evaluate(({ seq }) => window.__bench.selectLoop('[data-testid="filter-state"]', seq, { timeoutMs: 60_000 }), {
-        seq,
-      });
-      out.push(
-        summarise(
-          NAMES.interactionPipeline,
-          'ms',
-          r.map((x) => x.doneMs),
-          {
-            what: 'after window.__atlasBench.loadPipeline(1e6): dispatch change on filter-state → every [data-query-state] "done"',
-            loadPipelineMs: Date.now() - t0,
-            toNextFrameMs: { median: round(median(r.map((x) => x.frameMs))), p95: round(p95(r.map((x) => x.frameMs))) },
-            perViewDoneMs: perViewStats(r),
-            noopChanges: r.filter((x) => x.noop).length,
-            targets: [{ stat: 'p95', op: '<=', value: 50 }],
-          },
-        ),
-      );
-    }
-    await page.close();
   } catch (e) {
     throw new Error(withErrors(e, errors));
   } finally {

@@ -12,6 +12,8 @@ declare global {
     __atlasBench?: {
       forecast(candidates: number, runs: number, pipeline?: 'synthetic' | 'varied'): Promise<number>;
       loadPipeline?(rows: number): Promise<void>;
+      /** Resolves once the views' questions asked ahead (Coordinator.prefetch) have their answers. */
+      askedAhead?(): Promise<void>;
     };
   }
 }
@@ -40,9 +42,14 @@ export function installBenchHooks(): void {
   };
 }
 
-/** Once the engine is up: replace the pipeline table with `rows` generated candidates. */
-export function registerPipelineHook(coordinator: Coordinator): void {
+/**
+ * Once the coordinator exists: replace the pipeline table with `rows` generated candidates; wait
+ * for the prefetches. `?no-prefetch` in the address turns prefetching off, to measure first asks.
+ */
+export function registerCoordinatorHooks(coordinator: Coordinator): void {
   if (!window.__atlasBench) return;
+  coordinator.prefetching = !new URLSearchParams(location.search).has('no-prefetch');
+  window.__atlasBench.askedAhead = () => coordinator.prefetchDone();
   window.__atlasBench.loadPipeline = async (rows) => {
     await generatePipelineTable(coordinator.engine, rows);
     await coordinator.dataChanged([PIPELINE_TABLE]);

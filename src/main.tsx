@@ -14,7 +14,7 @@ loadUsShapes().catch(() => undefined); // a failure is shown by the map, which a
 // constant, so a production build drops the branch and the hooks' module with it.
 const benchHooks = import.meta.env.MODE === 'bench' ? import('./bench-hooks') : null;
 benchHooks?.then((m) => m.installBenchHooks()).catch((e: unknown) => console.error('bench hooks', e));
-const onReady = benchHooks ? (coordinator: Coordinator) => void benchHooks.then((m) => m.registerPipelineHook(coordinator)) : undefined;
+const onReady = benchHooks ? (coordinator: Coordinator) => void benchHooks.then((m) => m.registerCoordinatorHooks(coordinator)) : undefined;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -58,3 +58,28 @@ export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
     shown: last.current.shown,
   };
 }
+
+/**
+ * Declares the queries a view is likely to ask next (made by `list`, when the coordinator gets to
+ * them): once the engine is up, the coordinator asks them in the background while no view waits
+ * (Coordinator.prefetch), and again after a data change evicted answers. Stopped when the view
+ * goes. Pass the same function (memoised) while it makes the same list. True once every answer
+ * is cached (for `data-asked-ahead`).
+ */
+export function usePrefetch(list: (() => readonly NamedQuery<unknown>[]) | null): boolean {
+  const { coordinator, engine } = useAtlas();
+  const dataVersion = useSyncExternalStore(
+    useCallback((l: () => void) => coordinator.subscribe(l), [coordinator]),
+    () => coordinator.dataVersion,
+  );
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    setDone(false);
+    if (!list || engine !== 'ready') return;
+    const prefetch = coordinator.prefetch(list);
+    void prefetch.done.then((all) => all && setDone(true));
+    return prefetch.stop;
+    // dataVersion: a data change evicted some of their answers.
+  }, [coordinator, engine, list, dataVersion]);
+  return done;
+}

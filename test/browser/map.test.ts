@@ -252,6 +252,56 @@ describe('county detail (California embedded)', () => {
 });
 
 /** A browser with a fresh profile and the built app served, for a test that needs its own; both closed after. */
+describe('asking ahead for the other states', () => {
+  const settledOn = (p: Page) =>
+    p.waitForFunction(() =>
+      [...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') === 'done'),
+    );
+  const shownFigures = async (p: Page) => ({
+    cards: await p.getByTestId('summary-cards').innerText(),
+    table: await p.getByTestId('area-table').innerText(),
+    pipeline: await p.getByTestId('region-pipeline').innerText(),
+  });
+
+  it('a state picked once the map has asked ahead is drawn without waiting, with the figures of a page opened on that state', async () => {
+    // A profile of its own: no view saved by the tests above.
+    await inFreshBrowser(async (server, b) => {
+      const ahead = await b.context.newPage();
+      const seenAhead = watch(ahead, server.origin);
+      await ahead.goto(server.url);
+      await waitReady(ahead);
+      await expect.poll(() => ahead.locator('.app').getAttribute('data-engine'), { timeout: 60_000 }).toBe('ready');
+      await expect.poll(() => ahead.locator('.map-screen').getAttribute('data-asked-ahead'), { timeout: 60_000 }).toBe('done');
+      // From now on, note every view that shows it is waiting for the engine.
+      await ahead.evaluate(() => {
+        const w = window as unknown as { waited: string[] };
+        w.waited = [];
+        new MutationObserver((changes) =>
+          changes.forEach((c) => {
+            const el = c.target as Element;
+            if (el.getAttribute('data-query-state') === 'loading') w.waited.push(el.getAttribute('data-testid') ?? el.id);
+          }),
+        ).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-query-state'] });
+      });
+      for (const state of ['WY', 'AL', 'OR', '']) {
+        await ahead.getByTestId('filter-state').selectOption(state);
+        await settledOn(ahead);
+        expect(await ahead.evaluate(() => (window as unknown as { waited: string[] }).waited)).toEqual([]);
+        const fresh = await b.context.newPage();
+        // Named in the address: not the view the other page saved.
+        await fresh.goto(`${server.url}?${state ? `states=${state}` : 'level=state'}`);
+        await waitReady(fresh);
+        await expect.poll(() => fresh.locator('.app').getAttribute('data-engine'), { timeout: 60_000 }).toBe('ready');
+        await settledOn(fresh);
+        expect(await shownFigures(ahead)).toEqual(await shownFigures(fresh));
+        await fresh.close();
+      }
+      expect(seenAhead.consoleErrors).toEqual([]);
+      expect(seenAhead.offOrigin).toEqual([]);
+    });
+  });
+});
+
 async function inFreshBrowser(
   test: (server: Awaited<ReturnType<typeof serveDist>>, b: Awaited<ReturnType<typeof launch>>) => Promise<void>,
 ) {

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
+import fc from 'fast-check';
 import { Coordinator, namedQuery, queryKey, type NamedQuery } from '../../src/data/cache/coordinator';
 import { changedWith } from '../../src/data/tables/summaries';
 import { syncPipelineTable, PIPELINE_TABLE } from '../../src/data/tables/pipeline';
@@ -142,6 +143,101 @@ describe('Coordinator', () => {
     expect(coordinator.stats.run).toBe(0);
     void coordinator.dataChanged(['ref_states']);
     expect(coordinator.peek(q)).toBeUndefined();
+  });
+});
+
+/** The engine, with what was sent to it and answered, in order (it answers as the real one). */
+function logged(engine: SqlEngine): { engine: SqlEngine; log: string[] } {
+  const log: string[] = [];
+  const name = (sql: string) => /-- (\w+)/.exec(sql)?.[1] ?? 'other';
+  return {
+    log,
+    engine: {
+      ...engine,
+      query: async <Row>(sql: string, params?: unknown[]) => {
+        log.push(`sent ${name(sql)}`);
+        const rows = await engine.query<Row>(sql, params);
+        log.push(`answered ${name(sql)}`);
+        return rows;
+      },
+    },
+  };
+}
+
+/** A count of `table`'s rows, named in its SQL for the log. */
+const tagged = (table: string, tag: string) =>
+  namedQuery<{ n: number }>(tag, [table], `-- ${tag}\nSELECT count(*)::INTEGER AS n FROM ${table}`);
+
+describe('Coordinator.prefetch', () => {
+  it('answers a query asked ahead from its cache, without asking the engine again', async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_a AS SELECT range AS v FROM range(7)');
+    const coordinator = new Coordinator(db);
+    const q = tagged('pf_a', 'a');
+    expect(await coordinator.prefetch(() => [q]).done).toBe(true);
+    expect(coordinator.stats).toMatchObject({ run: 0, prefetched: 1 });
+    expect(coordinator.peek(q)).toEqual([{ n: 7 }]);
+    expect(await coordinator.query(q)).toEqual([{ n: 7 }]);
+    expect(coordinator.stats).toMatchObject({ run: 0, prefetched: 1 });
+  });
+
+  it('asks nothing while a view waits for an answer, then one query at a time', async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_b AS SELECT range AS v FROM range(3)');
+    const { engine, log } = logged(db);
+    const coordinator = new Coordinator(engine);
+    const view = namedQuery('view', ['pf_b'], `-- view\nSELECT count(*)::INTEGER AS n FROM range(2000000) JOIN pf_b ON true`);
+    const asked = coordinator.query(view);
+    const ahead = coordinator.prefetch(() => [tagged('pf_b', 'first'), tagged('pf_b', 'second')]);
+    // A view's question sent while the list runs waits for at most the one query under way.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await asked;
+    expect(await ahead.done).toBe(true);
+    expect(log).toEqual(['sent view', 'answered view', 'sent first', 'answered first', 'sent second', 'answered second']);
+  });
+
+  it('stops a list when a newer one comes or when told to, before asking anything of it', async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_c AS SELECT 1 AS v');
+    const { engine, log } = logged(db);
+    const coordinator = new Coordinator(engine);
+    let madeOld = 0;
+    const old = coordinator.prefetch(() => (madeOld++, [tagged('pf_c', 'old')]));
+    const newer = coordinator.prefetch(() => [tagged('pf_c', 'newer')]);
+    expect(await old.done).toBe(false);
+    expect(await newer.done).toBe(true);
+    const stopped = coordinator.prefetch(() => [tagged('pf_c', 'stopped')]);
+    stopped.stop();
+    expect(await stopped.done).toBe(false);
+    expect(madeOld).toBe(0);
+    expect(log).toEqual(['sent newer', 'answered newer']);
+  });
+
+  it('never serves an answer older than the last data change it was told of, whatever the order (property)', async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_d (v INTEGER)');
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), rows: fc.integer({ min: 1, max: 4 }) }),
+      fc.record({ kind: fc.constant('prefetch' as const), tag: fc.constantFrom('x', 'y') }),
+      fc.record({ kind: fc.constant('ask' as const), tag: fc.constantFrom('x', 'y') }),
+      fc.record({ kind: fc.constant('tick' as const) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        await db.query('DELETE FROM pf_d');
+        const coordinator = new Coordinator(db);
+        let rows = 0; // counted here, independently of the engine
+        const pending: Promise<unknown>[] = [];
+        for (const o of ops) {
+          if (o.kind === 'insert') {
+            await db.query(`INSERT INTO pf_d SELECT range FROM range(${o.rows})`);
+            rows += o.rows;
+            await coordinator.dataChanged(['pf_d']);
+          } else if (o.kind === 'prefetch') pending.push(coordinator.prefetch(() => [tagged('pf_d', o.tag)]).done);
+          else if (o.kind === 'ask') expect(await coordinator.query(tagged('pf_d', o.tag))).toEqual([{ n: rows }]);
+          else await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        await Promise.all(pending);
+        for (const tag of ['x', 'y']) expect(await coordinator.query(tagged('pf_d', tag))).toEqual([{ n: rows }]);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

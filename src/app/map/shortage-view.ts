@@ -1,10 +1,11 @@
 // The map screen's workflow, shared with the report: which HRSA source the view shows, its queries,
 // and how the figures' source and date are said (legend, table, details, report).
-import { areaValues, shortageSummary, type AreaValue } from '../../data/queries/shortage';
+import type { NamedQuery } from '../../data/cache/coordinator';
+import { areaValues, regionPipeline, shortageSummary, type AreaValue } from '../../data/queries/shortage';
 import { supplySummary, supplyValues } from '../../data/queries/county-supply';
 import { SUPPLY_RELEASES } from '../../model/county-supply';
 import { companionSource, mainSource, sourceLabel, STATES_AND_DC, type HpsaSource } from '../../model/hpsa-sources';
-import { LAB_EMPLOYMENT_VINTAGES, METRICS, type MapView } from '../../model/map-view';
+import { LAB_EMPLOYMENT_VINTAGES, METRICS, normaliseView, type MapView } from '../../model/map-view';
 import { specialtyLabel } from '../../model/specialties';
 import { supplyMetric, supplyVintage } from './supply-figures';
 
@@ -27,6 +28,24 @@ export function shortageView(view: MapView, sources: readonly HpsaSource[]): Sho
   const main = hpsa ? mainSource(view, sources) : null;
   const companion = companionSource(view, main, sources);
   return { main, companion, values: areaValues(view, main, companion), summary: hpsa ? shortageSummary(view, main) : null, supply: null };
+}
+
+/**
+ * The map screen's queries with each other state chosen in its state filter (or all states), as
+ * the filter would set the view: what the screen is likely to ask next, asked ahead in the
+ * background (Coordinator.prefetch). Nearest first in the filter's order, after the one shown.
+ */
+export function otherStateQueries(view: MapView, sources: readonly HpsaSource[], states: readonly string[]): NamedQuery<unknown>[] {
+  const shown = view.states.length === 1 ? view.states[0] : view.states.length ? null : '';
+  const choices = ['', ...states];
+  const at = Math.max(0, shown === null ? 0 : choices.indexOf(shown));
+  const order = [...choices.slice(at + 1), ...choices.slice(0, at)].filter((s) => s !== shown);
+  return order.flatMap((state) => {
+    const v = normaliseView({ ...view, states: state ? [state] : [] });
+    const q = shortageView(v, sources);
+    const asked: (NamedQuery<unknown> | null)[] = [q.values, q.summary, q.supply, regionPipeline(v)];
+    return asked.filter((x): x is NamedQuery<unknown> => x !== null);
+  });
 }
 
 /** "Practitioners needed (FTE) — Primary Care", "Active physicians in the specialty — Psychiatry". */

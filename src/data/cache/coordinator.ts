@@ -2,7 +2,8 @@
 // views declare the query they need and the tables it reads; charts never fetch. When data change,
 // the coordinator rebuilds the summary tables computed from them (summaries.ts) before any query
 // reads them, evicts only the queries that read a changed table, and tells only their views.
-// The cache is bounded: the least recently used results go first.
+// The cache is bounded: the least recently used results go first. While no view waits, it asks
+// the engine ahead for the questions a view says are likely next (prefetch), as Mosaic's does.
 import type { SqlEngine } from '../engine/engine';
 import { SUMMARIES, changedWith, refreshSummaries, type SummaryTable } from '../tables/summaries';
 
@@ -26,6 +27,12 @@ export function namedQuery<Row>(name: string, reads: readonly string[], sql: str
 /** The cache key: what the query asks, whatever object it arrives in. */
 export const queryKey = (q: NamedQuery<unknown>): string => JSON.stringify([q.sql, q.params ?? []]);
 
+/** A prefetch list under way: `done` is true once every query on it has its answer cached, false if stopped. */
+export interface Prefetch {
+  done: Promise<boolean>;
+  stop: () => void;
+}
+
 /** A result known before the engine is asked (the first screen's snapshot, computed at build time). */
 export interface KnownResult {
   key: string;
@@ -41,7 +48,7 @@ interface Entry {
 }
 
 export interface CoordinatorOptions {
-  /** Cached results kept at most (default 256). */
+  /** Cached results kept at most (default 512: room for the map's answers for every state, twice). */
   capacity?: number;
   /** The summary tables to rebuild when their inputs change (default: the app's, summaries.ts). */
   summaries?: readonly SummaryTable[];
@@ -62,14 +69,24 @@ export class Coordinator {
   private burst: Promise<unknown>[] | null = null;
   /** Tables being rebuilt: queries that read them wait, so no half-rebuilt set of summaries is read. */
   private rebuilding = new Map<string, Promise<unknown>>();
-  /** Queries run by the engine, cache hits and evictions: for tests and the benchmark. */
-  readonly stats = { run: 0, hits: 0, evicted: 0 };
+  /** Views' queries the engine is answering now: prefetches wait until there are none. */
+  private waiting = 0;
+  private whenNoneWaiting: (() => void)[] = [];
+  /** Counts prefetch lists: a newer list stops the older one. */
+  private prefetchRun = 0;
+  private background: Promise<void> = Promise.resolve();
+  /** Grows with every data change the views hear of. */
+  dataVersion = 0;
+  /** Off: `prefetch` asks nothing (the benchmark turns it off to measure a first ask). */
+  prefetching = true;
+  /** Queries run by the engine for views, and ahead of them; cache hits and evictions: for tests and the benchmark. */
+  readonly stats = { run: 0, prefetched: 0, hits: 0, evicted: 0 };
 
   constructor(
     readonly engine: SqlEngine,
     options: CoordinatorOptions = {},
   ) {
-    this.capacity = Math.max(1, options.capacity ?? 256);
+    this.capacity = Math.max(1, options.capacity ?? 512);
     this.summaries = options.summaries ?? SUMMARIES;
     for (const k of options.known ?? []) this.store(k.key, { reads: k.reads, rows: Promise.resolve(k.rows), value: k.rows });
   }
@@ -91,7 +108,10 @@ export class Coordinator {
       return hit.rows as Promise<Row[]>;
     }
     this.stats.run++;
-    const rows = this.together(this.fromEngine(q));
+    this.waiting++;
+    const asked = this.fromEngine(q);
+    void asked.catch(() => undefined).then(() => this.answered());
+    const rows = this.together(asked);
     const entry: Entry = { reads: q.reads, rows };
     rows.then(
       (value) => (entry.value = value),
@@ -100,6 +120,68 @@ export class Coordinator {
     );
     this.store(key, entry);
     return rows;
+  }
+
+  private answered(): void {
+    if (--this.waiting > 0) return;
+    const waiters = this.whenNoneWaiting;
+    this.whenNoneWaiting = [];
+    waiters.forEach((w) => w());
+  }
+
+  /** After the current task (the views' queries of a change are sent in it), once none is answered. */
+  private async noViewWaiting(): Promise<void> {
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.waiting > 0) await new Promise<void>((resolve) => this.whenNoneWaiting.push(resolve));
+    } while (this.waiting > 0);
+  }
+
+  /**
+   * Asks the engine ahead for queries a view is likely to ask next (the map's, for each other
+   * state), one at a time and only while no view waits for an answer: a view's question waits at
+   * most for one of these. The list is made once the views have their answers (off the path of the
+   * change that asked for it). Their rows are cached like a view's, and evicted the same way when a
+   * table they read changes. A new list replaces the previous one; the returned function stops it.
+   */
+  prefetch(list: () => readonly NamedQuery<unknown>[]): Prefetch {
+    const run = ++this.prefetchRun;
+    const current = () => run === this.prefetchRun && this.prefetching;
+    const done = (async () => {
+      await this.noViewWaiting();
+      if (!current()) return false;
+      for (const q of list()) {
+        const key = queryKey(q);
+        if (this.cache.has(key)) continue;
+        await this.noViewWaiting();
+        if (!current()) return false;
+        if (this.cache.has(key)) continue;
+        this.stats.prefetched++;
+        const entry: Entry = { reads: q.reads, rows: this.fromEngine(q) };
+        this.store(key, entry);
+        await entry.rows.then(
+          (value) => (entry.value = value),
+          () => this.cache.get(key) === entry && this.cache.delete(key),
+        );
+      }
+      return current();
+    })();
+    this.background = done.then(() => undefined);
+    return {
+      done,
+      stop: () => {
+        if (run === this.prefetchRun) this.prefetchRun++;
+      },
+    };
+  }
+
+  /** Resolves once the latest prefetch list is done or stopped (for the benchmark and tests). */
+  async prefetchDone(): Promise<void> {
+    let last: Promise<void>;
+    do {
+      last = this.background;
+      await last;
+    } while (last !== this.background);
   }
 
   /**
@@ -174,6 +256,7 @@ export class Coordinator {
   }
 
   private bump(changed: ReadonlySet<string>): void {
+    this.dataVersion++;
     for (const t of changed) this.versions.set(t, (this.versions.get(t) ?? 0) + 1);
     for (const l of this.listeners) l(changed);
   }

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { MAP_PARAMS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
-import { shortageView } from '../../app/map/shortage-view';
+import type { HpsaSource } from '../../model/hpsa-sources';
+import { otherStateQueries, shortageView } from '../../app/map/shortage-view';
+import { filterOptions } from '../../data/queries/shortage';
 import { areaTotalRow, viewTotalRow } from '../../app/map/area-totals';
-import { useQuery } from '../use-query';
+import { usePrefetch, useQuery } from '../use-query';
 import { useUrlState } from '../use-url-state';
 import { MapFilters } from './map-filters';
 import { ShortageMap } from './shortage-map';
@@ -17,6 +19,18 @@ import { RegionPipeline } from './region-pipeline';
 import { activeServiceArea } from '../../model/service-areas';
 import { AreaTotalCards, TotalsChoice, useAreaSupply, useAreaTotals } from './area-totals';
 
+/** The queries of the map with each other state picked (null until the filter's states are known). */
+function nextStates(view: MapView, sources: readonly HpsaSource[] | undefined, states: readonly { state: string }[] | undefined) {
+  return sources && states
+    ? () =>
+        otherStateQueries(
+          view,
+          sources,
+          states.map((s) => s.state),
+        )
+    : null;
+}
+
 export function MapScreen() {
   const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams, MAP_PARAMS);
   const setView = (v: MapView) => setViewRaw(normaliseView(v));
@@ -26,6 +40,9 @@ export function MapScreen() {
   const values = useQuery(shown?.values ?? null);
   const summary = useQuery(shown?.summary ?? null);
   const supply = useQuery(shown?.supply ?? null);
+  const states = useQuery(useMemo(filterOptions, [])).rows;
+  // The next state a user picks is answered from the cache, asked while they look at this one.
+  const askedAhead = usePrefetch(useMemo(() => nextStates(view, sources, states), [view, sources, states]));
   const select = (geo: string) => setView({ ...view, selected: view.selected === geo ? '' : geo });
   const { workspace } = useWorkspace();
   const area = activeServiceArea(workspace);
@@ -36,7 +53,7 @@ export function MapScreen() {
   const areaSupply = useAreaSupply(ofArea ? area : undefined);
   const total = ofArea && area ? areaTotalRow(view, area, areaTotals, areaSupply.rows) : viewTotalRow(view, summary.rows?.[0], supply.rows);
   return (
-    <div className="map-screen">
+    <div className="map-screen" data-asked-ahead={askedAhead ? 'done' : 'running'}>
       <div className="side">
         <ServiceAreaPanel map={{ view, rows: values.rows ?? [] }} />
         <MapFilters view={view} onChange={setView} sources={sources ?? []} main={main} />
