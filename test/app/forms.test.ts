@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diversityMeasure } from '../../src/app/targets/diversity';
 import { regionFilterOptions } from '../../src/app/map/map-filters';
-import { checkedDraft, emptyDraft, placeFields, regionChoice, regionFromChoice } from '../../src/app/targets/target-draft';
-import type { RegionRef } from '../../src/model/types';
+import { checkedDraft, emptyDraft, mergeNotice, placeFields, regionChoice, regionFromChoice } from '../../src/app/targets/target-draft';
+import type { RegionRef, Target } from '../../src/model/types';
+import { readDiversityTarget } from '../../src/model/workspace/entities';
+import { Issues } from '../../src/model/workspace/issues';
 
 describe('the target form', () => {
   const none = { county: '', siteName: '', siteState: 'CA' };
@@ -58,6 +60,33 @@ describe('the target form', () => {
   });
 });
 
+describe('a target saved after another tab changed it', () => {
+  const opened: Target = {
+    id: 'target-1',
+    profession: 'physician',
+    specialty: 'psychiatry',
+    region: { kind: 'state', state: 'TX' },
+    hires: 5,
+    dueQuarter: '2027-Q4',
+    priority: 'medium',
+    owner: 'Alice',
+    note: '',
+  };
+  it('names what of the other tab’s change is kept and what this form replaced', () => {
+    const current = { ...opened, hires: 10, priority: 'high' as const };
+    expect(mergeNotice(opened, current, { owner: 'Bob' })).toBe(
+      'Another tab changed this target while you edited it. Its changes to the hires and priority are kept.',
+    );
+    expect(mergeNotice(opened, current, { hires: 7 })).toBe(
+      'Another tab changed this target while you edited it. Its change to the priority is kept. You both changed the hires: your value replaced the other tab’s.',
+    );
+  });
+  it('says nothing when the other tab changed nothing, or the same field the same way', () => {
+    expect(mergeNotice(opened, opened, { hires: 7 })).toBeNull();
+    expect(mergeNotice(opened, { ...opened, hires: 7 }, { hires: 7 })).toBeNull();
+  });
+});
+
 describe('a diversity target from the form', () => {
   it('turns a percentage into a share, per measure', () => {
     expect(diversityMeasure('img-share', 40, '')).toEqual({ kind: 'img-share', minShare: 0.4 });
@@ -71,8 +100,19 @@ describe('a diversity target from the form', () => {
       minHiresPerLanguage: 1,
     });
     expect(diversityMeasure('language-coverage', 50, ' , ')).toBe('Languages: name at least one, separated by commas.');
-    expect(diversityMeasure('img-share', 0, '')).toBe('Share: a percentage from 1 to 100.');
-    expect(diversityMeasure('img-share', 101, '')).toBe('Share: a percentage from 1 to 100.');
+    for (const refused of [0, 101, 0.5, 33.3, -5, NaN])
+      expect(diversityMeasure('img-share', refused, '')).toMatch(/^Share: a whole percentage/);
+  });
+  it('refuses a gender balance that two groups cannot both reach, as the workspace file does', () => {
+    // Two groups of one set of hires: at most one of them can be more than half.
+    expect(diversityMeasure('gender-balance', 50, '')).toEqual({ kind: 'gender-balance', minShareEach: 0.5 });
+    expect(diversityMeasure('gender-balance', 51, '')).toMatch(/at most 50%/);
+    // What the form saves, the workspace file reads back.
+    const measure = diversityMeasure('gender-balance', 50, '');
+    const read = (m: unknown) =>
+      readDiversityTarget({ id: 'diversity-1', targetId: null, measure: m, note: '' }, 'd', new Issues(10))?.measure;
+    expect(read(measure)).toEqual(measure);
+    expect(read({ kind: 'gender-balance', minShareEach: 0.51 })).toBeUndefined();
   });
 });
 

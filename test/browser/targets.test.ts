@@ -64,6 +64,15 @@ describe('service areas and targets', () => {
       'summary',
     ]);
     expect(await page.getByTestId('suggestions').innerText()).not.toMatch(/estimate/i);
+    // A share that is no share says so, instead of the suggestions vanishing as if there were no shortage.
+    for (const share of ['', '0', '150']) {
+      await page.getByTestId('suggest-share').fill(share);
+      await expect.poll(() => page.getByTestId('suggestion').count()).toBe(0);
+      expect(await page.getByTestId('suggest-share-problem').innerText()).toMatch(/enter a percentage above 0 and at most 100/);
+    }
+    await page.getByTestId('suggest-share').fill('33');
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(2);
+    expect(await page.getByTestId('suggest-share-problem').count()).toBe(0);
     await page.getByTestId('suggestion-accept').first().click();
     await expect.poll(targetRows).toBe(1);
   });

@@ -301,6 +301,80 @@ describe('a target deleted in one tab while another tab edits it', () => {
   });
 });
 
+describe('one target edited in two tabs at once', () => {
+  it('keeps both tabs’ changes to different fields, and says so in the tab that saved last', async () => {
+    const profile = await launch();
+    try {
+      const a = await openTab(profile.context);
+      const b = await openTab(profile.context);
+      await addTarget(a, 'TX', 5);
+      await expect.poll(() => targetRows(b)).toBe(1);
+      const edit = (page: Page) =>
+        page.locator('[data-testid="targets-table"] tbody tr[data-target="target-1"]').getByRole('button', { name: 'Edit' }).click();
+      await edit(a);
+      await edit(b);
+      await a.getByTestId('target-hires').fill('10');
+      await a.getByTestId('target-save').click();
+      await saved(a);
+      await expect.poll(() => hiresOf(b, 'target-1')).toBe('10');
+      // B's form was opened on 5 hires; it changes only the owner.
+      await b.getByTestId('target-owner').fill('Bob');
+      await b.getByTestId('target-save').click();
+      await expect
+        .poll(() => b.getByTestId('target-merged').innerText())
+        .toBe('Another tab changed this target while you edited it. Its change to the hires is kept.');
+      await saved(b);
+      for (const page of [a, b]) {
+        await expect.poll(() => hiresOf(page, 'target-1')).toBe('10');
+        await expect
+          .poll(() => page.locator('[data-testid="targets-table"] tbody tr[data-target="target-1"]').innerText())
+          .toContain('Bob');
+      }
+      await a.reload();
+      await waitReady(a);
+      await expect.poll(() => hiresOf(a, 'target-1')).toBe('10');
+    } finally {
+      await profile.close();
+    }
+  });
+});
+
+describe('undo of a delete after a new target was added', () => {
+  it('brings the deleted target back beside the new one, and a typed "-5" hires is refused, not saved as 5', async () => {
+    const profile = await launch();
+    try {
+      const page = await openTab(profile.context);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await addTarget(page, 'TX', 3);
+      await addTarget(page, 'CA', 4);
+      await page.locator('[data-testid="targets-table"] tbody tr[data-target="target-2"]').getByTestId('target-delete').click();
+      await addTarget(page, 'OR', 6);
+      await page.getByTestId('target-undo').click();
+      await saved(page);
+      await expect.poll(() => targetRows(page)).toBe(3);
+      const hires = await page
+        .locator('[data-testid="targets-table"] tbody tr[data-target]')
+        .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[3]?.textContent).sort());
+      expect(hires).toEqual(['3', '4', '6']);
+      expect(await page.getByTestId('target-undo').count()).toBe(0);
+      expect(errors).toEqual([]);
+
+      await page.getByTestId('target-new').click();
+      await page.getByTestId('target-hires').fill('');
+      await page.getByTestId('target-hires').pressSequentially('-5');
+      expect(await page.getByTestId('target-hires').inputValue()).toBe('-5');
+      await page.getByTestId('target-save').click();
+      // The browser's own check stops it (the field's minimum is 1): the form stays open, nothing is added.
+      expect(await page.getByTestId('target-hires').evaluate((i: HTMLInputElement) => i.validity.rangeUnderflow)).toBe(true);
+      expect(await page.getByTestId('target-form').isVisible()).toBe(true);
+      expect(await targetRows(page)).toBe(3);
+    } finally {
+      await profile.close();
+    }
+  });
+});
+
 describe('a workspace saved by the version that kept it as one record', () => {
   it('is read whole after the update, and the old record is kept', async () => {
     const profile = await launch();

@@ -23,6 +23,12 @@ describe('suggested hires arithmetic', () => {
     expect(suggestedHires(100, 0.55)).toBe(55);
   });
 
+  it('adds no hire for a remainder below the hundredth the sentence shows', () => {
+    // HRSA's file gives FTE with up to four decimals; 205.0033 is shown as "205 FTE".
+    expect(suggestedHires(205.0033, 1)).toBe(205);
+    expect(suggestedHires(205.0133, 1)).toBe(206);
+  });
+
   it('is capped at the largest target a workspace accepts', () => {
     expect(suggestedHires(1e9, 1)).toBe(10_000);
   });

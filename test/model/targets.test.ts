@@ -14,6 +14,8 @@ import {
   sortTargets,
   undoDeleteTarget,
   updateTarget,
+  changedFields,
+  differingFields,
   type TargetDraft,
 } from '../../src/model/targets';
 
@@ -119,12 +121,34 @@ describe('target CRUD', () => {
     expect(deleteTarget(lists, 'nope')).toBe(undefined);
   });
 
-  it('undo refuses to create a duplicate id', () => {
-    const lists = { targets: [target('target-1'), target('target-2')], diversityTargets: [] };
+  it('undo after a new target took the id brings the deleted one back under a free id, its diversity targets with it', () => {
+    const lists = {
+      targets: [target('target-1'), target('target-2', { owner: 'Bob' })],
+      diversityTargets: [{ id: 'd-1', targetId: 'target-2', measure: { kind: 'img-share', minShare: 0.3 }, note: '' } as DiversityTarget],
+    };
     const deleted = deleteTarget(lists, 'target-2')!;
-    const readded = addTarget(deleted.lists.targets, draft());
+    const readded = addTarget(deleted.lists.targets, draft({ owner: 'Carol' }));
     expect(readded.target.id).toBe('target-2');
-    expect(() => undoDeleteTarget({ ...deleted.lists, targets: readded.targets }, deleted.undo)).toThrow(/exists again/);
+    const undone = undoDeleteTarget({ ...deleted.lists, targets: readded.targets }, deleted.undo);
+    expect(undone.targets.map((t) => [t.id, t.owner])).toEqual([
+      ['target-1', 'CMO'],
+      ['target-3', 'Bob'],
+      ['target-2', 'Carol'],
+    ]);
+    expect(new Set(undone.targets.map((t) => t.id)).size).toBe(3);
+    expect(undone.diversityTargets).toEqual([{ ...lists.diversityTargets[0], targetId: 'target-3' }]);
+  });
+
+  it('an edit applies only the fields the form changed: another tab’s change to the others stays', () => {
+    const opened = target('target-1', { hires: 5, owner: 'Alice' });
+    // Tab A saved 10 hires meanwhile; tab B's form, opened before, changed only the owner.
+    const saved = [{ ...opened, hires: 10 }];
+    const changes = changedFields(opened, { ...opened, owner: 'Bob' });
+    expect(changes).toEqual({ owner: 'Bob' });
+    expect(updateTarget(saved, opened, changes)).toEqual([{ ...opened, hires: 10, owner: 'Bob' }]);
+    expect(differingFields(opened, saved[0])).toEqual(['hires']);
+    // A region is compared by what it is, not by which object holds it.
+    expect(changedFields(opened, { ...opened, region: { ...opened.region } })).toEqual({});
   });
 });
 

@@ -1,7 +1,7 @@
 // The target form's workflow without the form: a region picked from one list (service areas, a
 // site, a county, Census and HHS regions, states) and checked before it becomes part of a target.
-import { nextQuarters, type TargetDraft } from '../../model/targets';
-import type { IsoDate, RegionRef, ServiceArea } from '../../model/types';
+import { differingFields, nextQuarters, type FormField, type TargetDraft } from '../../model/targets';
+import type { IsoDate, RegionRef, ServiceArea, Target } from '../../model/types';
 import { findCounty, type CountyNames } from '../common/county-names';
 
 /** The region list's value for a region: "sa:area-1", "st:CA", "cr:West", "hhs:9", "county", "site". */
@@ -74,4 +74,41 @@ export function emptyDraft(areas: readonly ServiceArea[], today: IsoDate): Targe
     owner: '',
     note: '',
   };
+}
+
+const FIELD_NAMES: Readonly<Record<FormField, string>> = {
+  profession: 'profession',
+  specialty: 'specialty',
+  region: 'region',
+  hires: 'hires',
+  dueQuarter: 'due quarter',
+  priority: 'priority',
+  owner: 'owner',
+  note: 'note',
+};
+/** "hires", "hires and priority", "hires, owner and priority". */
+const names = (fields: readonly FormField[]) => {
+  const words = fields.map((f) => FIELD_NAMES[f]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words.join('');
+};
+
+/**
+ * What a save did to a target another tab had changed while the form was open (`edited`: the
+ * target as the form opened it; `current`: as saved now; `changes`: what the form changed): the
+ * other tab's changes to other fields are kept, a field both changed takes this form's value.
+ * Null when the other tab had changed nothing, or only what this form changed the same way.
+ */
+export function mergeNotice(edited: Target, current: Target, changes: Partial<TargetDraft>): string | null {
+  const mine = new Set(Object.keys(changes));
+  const elsewhere = differingFields(edited, current);
+  const kept = elsewhere.filter((f) => !mine.has(f));
+  const replaced = elsewhere.filter((f) => mine.has(f) && JSON.stringify(changes[f]) !== JSON.stringify(current[f]));
+  if (!kept.length && !replaced.length) return null;
+  return [
+    'Another tab changed this target while you edited it.',
+    kept.length ? `Its ${kept.length > 1 ? 'changes' : 'change'} to the ${names(kept)} ${kept.length > 1 ? 'are' : 'is'} kept.` : '',
+    replaced.length ? `You both changed the ${names(replaced)}: your value replaced the other tab’s.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

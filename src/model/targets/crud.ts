@@ -31,6 +31,20 @@ export function addTarget(targets: readonly Target[], draft: TargetDraft): { tar
   return { targets: [...targets, target], target };
 }
 
+/** The fields the target form edits. */
+export const FORM_FIELDS = ['profession', 'specialty', 'region', 'hires', 'dueQuarter', 'priority', 'owner', 'note'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** The form's fields whose values differ between two versions of a target. */
+export function differingFields(a: TargetDraft, b: TargetDraft): FormField[] {
+  return FORM_FIELDS.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+}
+
+/** What the form changed: the fields of `draft` that differ from `edited`, the target as the form opened it. */
+export function changedFields(edited: Target, draft: TargetDraft): Partial<TargetDraft> {
+  return Object.fromEntries(differingFields(edited, draft).map((f) => [f, draft[f]]));
+}
+
 /**
  * Applies `changes` to `edited`. A target deleted meanwhile (in another tab) comes back, changed, at
  * the end of the list: the person editing it had not seen the deletion, and their input is not lost.
@@ -76,17 +90,25 @@ function insertAt<T>(items: readonly T[], index: number, item: T): T[] {
   return [...items.slice(0, at), item, ...items.slice(at)];
 }
 
-/** Puts a deleted target back where it was. Throws if its id has been reused since. */
+/**
+ * Puts a deleted target back where it was, with its diversity targets. If a new target has taken
+ * its id meanwhile ("target-2" again), it comes back under the next free id, its diversity targets
+ * pointing at that one.
+ */
 export function undoDeleteTarget(lists: TargetLists, undo: DeletedTarget): TargetLists {
-  if (lists.targets.some((target) => target.id === undo.target.id)) {
-    throw new Error(`cannot undo: a target with id "${undo.target.id}" exists again`);
-  }
+  const taken = lists.targets.some((target) => target.id === undo.target.id);
+  const id = taken
+    ? nextId(
+        TARGET_ID_PREFIX,
+        lists.targets.map((t) => t.id),
+      )
+    : undo.target.id;
   // Ascending positions, so each insert lands where it was before the delete.
   const diversityTargets = undo.diversityTargets.reduce(
-    (restored, { diversityTarget, index }) => insertAt(restored, index, diversityTarget),
+    (restored, { diversityTarget, index }) => insertAt(restored, index, { ...diversityTarget, targetId: id }),
     lists.diversityTargets,
   );
-  return { targets: insertAt(lists.targets, undo.index, undo.target), diversityTargets };
+  return { targets: insertAt(lists.targets, undo.index, { ...undo.target, id }), diversityTargets };
 }
 
 /** The targets with the offer saved on one of them, or removed with null; the others unchanged. */

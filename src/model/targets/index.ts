@@ -1,5 +1,16 @@
-export { TARGET_ID_PREFIX, addTarget, deleteTarget, duplicateTarget, setTargetOffer, undoDeleteTarget, updateTarget } from './crud';
-export type { DeletedTarget, TargetDraft, TargetLists } from './crud';
+export {
+  FORM_FIELDS,
+  TARGET_ID_PREFIX,
+  addTarget,
+  changedFields,
+  deleteTarget,
+  differingFields,
+  duplicateTarget,
+  setTargetOffer,
+  undoDeleteTarget,
+  updateTarget,
+} from './crud';
+export type { DeletedTarget, FormField, TargetDraft, TargetLists } from './crud';
 export { nextId } from './ids';
 export { filterTargets, sortTargets } from './sort-filter';
 export type { TargetFilter, TargetSort, TargetSortField } from './sort-filter';

@@ -54,12 +54,16 @@ function roleFor(discipline: string): Role {
   return { outOfScope: `unknown HPSA discipline ${JSON.stringify(discipline)}` };
 }
 
-/** ceil(share × need), from 1 to the largest target a workspace holds; rounded first so 0.07 × 100 is 7, not 7.000000000000001 → 8. */
+/**
+ * ceil(share × need), from 1 to the largest target a workspace holds. The product is first rounded
+ * to the hundredth the sentence shows: 0.07 × 100 is 7, not 7.000000000000001 → 8, and HRSA's
+ * 205.0033 FTE (four decimals in its file) at 100% is the 205 hires shown, not 206.
+ */
 export function suggestedHires(fteNeeded: number, share: number): number {
   return Math.min(MAX_HIRES, Math.max(1, Math.ceil(exactShare(fteNeeded, share))));
 }
 
-const exactShare = (fteNeeded: number, share: number) => Math.round(share * fteNeeded * 1e6) / 1e6;
+const exactShare = (fteNeeded: number, share: number) => Math.round(share * fteNeeded * 100) / 100;
 
 /** A figure with up to two decimals ("55.43", "18.3", "12"). */
 const decimal = (v: number) => formatNumber(v, 2).replace(/\.?0+$/, '');

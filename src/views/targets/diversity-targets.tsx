@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NumberInput } from '../number-input';
 import {
   DIVERSITY_MEASURE_DEFINITIONS,
   MEASURE_LABELS,
@@ -61,7 +62,14 @@ function DiversityForm() {
         ) : (
           <label>
             Share (%)
-            <input type="number" min={1} max={100} value={pct} onChange={(e) => setPct(Number(e.target.value))} />
+            <NumberInput
+              min={1}
+              max={kind === 'gender-balance' ? 50 : 100}
+              step={1}
+              value={pct}
+              onChange={setPct}
+              data-testid="diversity-share"
+            />
           </label>
         )}
         <button type="button" onClick={add} data-testid="diversity-add">

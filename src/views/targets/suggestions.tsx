@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { NumberInput } from '../number-input';
 import { areaShortage, nextQuarters, suggestTargets, type TargetDraft, type TargetSuggestions } from '../../model/targets';
 import type { ServiceArea } from '../../model/types';
 import { areaShortageQueries } from '../../app/targets/area-figures';
@@ -6,6 +7,9 @@ import { useQuery } from '../use-query';
 import { useWorkspace } from '../workspace-context';
 import { activeServiceArea } from '../../model/service-areas';
 import { useClock } from '../clock-context';
+
+/** A share of HRSA's need to fill, in percent: above 0 and at most all of it. */
+const validShare = (share: number) => share > 0 && share <= 100;
 
 /** HRSA's figures for the area, then the suggested targets and what gave none. */
 function useAreaSuggestions(area: ServiceArea | undefined, share: number, due: string) {
@@ -16,10 +20,9 @@ function useAreaSuggestions(area: ServiceArea | undefined, share: number, due: s
   const error = sources.error ?? detail.error ?? summaries.error;
   if (!area || !sources.rows || !detail.rows || !summaries.rows) return { error };
   const shortage = areaShortage(area, sources.rows, detail.rows, summaries.rows);
-  const result: TargetSuggestions | null =
-    share > 0 && share <= 100
-      ? suggestTargets(shortage.figures, { share: share / 100, dueQuarter: due, region: { kind: 'service-area', id: area.id } })
-      : null;
+  const result: TargetSuggestions | null = validShare(share)
+    ? suggestTargets(shortage.figures, { share: share / 100, dueQuarter: due, region: { kind: 'service-area', id: area.id } })
+    : null;
   return { error, gaps: shortage.gaps, result };
 }
 
@@ -55,13 +58,13 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
             </label>
             <label>
               Share of need to fill (%)
-              <input
-                type="number"
+              <NumberInput
                 min={1}
                 max={100}
                 value={share}
-                onChange={(e) => setShare(Number(e.target.value))}
+                onChange={setShare}
                 data-testid="suggest-share"
+                aria-describedby={validShare(share) ? undefined : 'suggest-share-problem'}
               />
             </label>
             <label>
@@ -73,6 +76,11 @@ export function Suggestions({ onAccept }: { onAccept: (d: TargetDraft) => void }
               </select>
             </label>
           </div>
+          {!validShare(share) && (
+            <p className="msg error" id="suggest-share-problem" role="alert" data-testid="suggest-share-problem">
+              Share of need to fill: enter a percentage above 0 and at most 100 to see the suggested targets.
+            </p>
+          )}
           {error && <p className="msg error">{error.message}</p>}
           <ul className="suggestions">
             {result?.suggested

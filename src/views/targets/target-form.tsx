@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NumberInput } from '../number-input';
 import { checkedDraft, placeFields, regionChoice, regionFromChoice, type PlaceFields } from '../../app/targets/target-draft';
 import { nextQuarters, type TargetDraft } from '../../model/targets';
 import { specialtyLabel } from '../../model/specialties';
@@ -150,13 +151,12 @@ export function TargetForm({
         <RegionFields areas={areas} choice={choice} onChoice={setChoice} place={place} onPlace={setPlace} />
         <label>
           Hires
-          <input
-            type="number"
+          <NumberInput
             min={1}
             max={10000}
             step={1}
             value={d.hires}
-            onChange={(e) => setD({ ...d, hires: Number(e.target.value) })}
+            onChange={(hires) => setD({ ...d, hires })}
             data-testid="target-hires"
           />
         </label>

@@ -8,6 +8,7 @@ import {
   sortTargets,
   undoDeleteTarget,
   updateTarget,
+  changedFields,
   type DeletedTarget,
   type TargetDraft,
   type TargetSortField,
@@ -16,7 +17,7 @@ import type { RegionRef, ServiceArea, Target } from '../../model/types';
 import { useWorkspace } from '../workspace-context';
 import { holdsNothing } from '../../model/workspace';
 import { TargetForm } from './target-form';
-import { emptyDraft } from '../../app/targets/target-draft';
+import { emptyDraft, mergeNotice } from '../../app/targets/target-draft';
 import { TARGET_COLUMNS, targetCells } from '../../app/targets/target-table';
 import { professionLabel, regionLabel } from '../../app/common/labels';
 import { specialtyLabel } from '../../model/specialties';
@@ -157,6 +158,8 @@ export function TargetsScreen() {
   const [undo, setUndo] = useState<DeletedTarget | null>(null);
   /** A target saved from its form after another tab had deleted it. */
   const [restored, setRestored] = useState<string | null>(null);
+  /** What a save kept of another tab's changes to the same target (mergeNotice). */
+  const [merged, setMerged] = useState<string | null>(null);
   const [sort, setSort] = useState<Sort>({ by: 'dueQuarter', direction: 'asc' });
   const [filter, setFilter] = useState('');
   const areas = workspace.serviceAreas;
@@ -170,8 +173,12 @@ export function TargetsScreen() {
 
   const save = (draft: TargetDraft) => {
     const edited = editing?.kind === 'edit' ? editing.target : null;
-    update((ws) => ({ ...ws, targets: edited ? updateTarget(ws.targets, edited, draft) : addTarget(ws.targets, draft).targets }));
-    setRestored(edited && !workspace.targets.some((t) => t.id === edited.id) ? edited.id : null);
+    // Only the fields this form changed: another tab's changes to the others (saved meanwhile) stay.
+    const changes = edited ? changedFields(edited, draft) : draft;
+    const current = edited && workspace.targets.find((t) => t.id === edited.id);
+    update((ws) => ({ ...ws, targets: edited ? updateTarget(ws.targets, edited, changes) : addTarget(ws.targets, draft).targets }));
+    setRestored(edited && !current ? edited.id : null);
+    setMerged(edited && current ? mergeNotice(edited, current, changes) : null);
     setEditing(null);
   };
   const remove = (id: string) =>
@@ -241,6 +248,11 @@ export function TargetsScreen() {
           <p className="msg warn" role="status" data-testid="target-restored">
             Another tab had deleted this target while you edited it: it is saved again, with your changes. Delete it if the deletion should
             stand.
+          </p>
+        )}
+        {merged && (
+          <p className="msg warn" role="status" data-testid="target-merged">
+            {merged}
           </p>
         )}
         {editing && (
