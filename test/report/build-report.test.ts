@@ -131,11 +131,17 @@ describe('buildReportHtml', () => {
     const captions = [...doc.matchAll(/<figure class="chart">\s*<svg[\s\S]*?<\/svg>\s*<figcaption class="small">([^<]*)<\/figcaption>/g)]
       .map((m) => m[1])
       .filter((caption) => caption.startsWith('Source:'));
-    const candidates = reportInput().candidates.length;
+    const input = reportInput();
+    const candidates = input.candidates.length;
+    const forecast = input.forecast as Exclude<typeof input.forecast, { unavailable: string }>;
+    const ofForecast = `Source: this workspace’s ${candidates} candidates, forecast of ${forecast.result.now} (${forecast.result.runs.toLocaleString('en-US')} simulated futures, seed ${forecast.result.seed}) with the assumptions listed under Assumptions.`;
     expect(captions).toEqual([
-      `Source: the ${candidates} candidates of this workspace, as saved in this browser; counted ${reportInput().generatedAt.slice(0, 10)}.`,
+      `Source: the ${candidates} candidates of this workspace, as saved in this browser; counted ${input.generatedAt.slice(0, 10)}.`,
+      `${ofForecast} All candidates. Line: expected cumulative arrivals; band: 10th to 90th percentile; dashed: all targets’ hires combined.`,
       `Source: DOL LCA disclosure data, ${HOSTILE_ESCAPED}.`,
     ]);
+    // The charts of each target share one note, with the same source.
+    expect(doc).toContain(`The numbers are in the table above. ${ofForecast}</p>`);
   });
 
   it('shows the targets table with every column, and diversity targets with their definitions', () => {

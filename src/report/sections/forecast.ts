@@ -125,7 +125,7 @@ function timelines(ctx: ReportContext, forecast: ReportForecast): Html {
   const risky = atRiskCandidates(forecast.result, ctx.input.candidates).filter((c) => Object.hasOwn(forecast.timelines, c.candidateId));
   if (!risky.length) return html``;
   return html`<h3>Timelines of the candidates at risk</h3>
-<p class="note">As on the Pipeline screen: each remaining step from its 10th to its 90th percentile finish, the median marked; starred and orange, the steps that most often decide the arrival; dashed lines, fixed dates of the process; a solid line, a target’s due date; the first line, the day of the forecast. The dates are in each candidate’s row of the Pipeline screen.</p>
+<p class="note">Forecast of ${forecast.result.now}. As on the Pipeline screen: each remaining step from its 10th to its 90th percentile finish, the median marked; starred and orange, the steps that most often decide the arrival; dashed lines, fixed dates of the process; a solid line, a target’s due date; the first line, the day of the forecast. The dates are in each candidate’s row of the Pipeline screen.</p>
 ${risky.map((c) => html`<figure class="chart timeline"><figcaption>${c.candidateId}: ${c.specialty}; ${c.route}</figcaption>${svgMarkup(forecast.timelines[c.candidateId])}</figure>`)}`;
 }
 
@@ -138,12 +138,14 @@ export function forecastSection(ctx: ReportContext): Html {
   const label = (id: string) => targetLabelById(id, input.targets, input.serviceAreas, names);
   const byId = new Map(result.targets.map((f) => [f.targetId, f]));
   const risky = atRiskCandidates(result, input.candidates).length;
+  // Under the charts, as under every chart of the report: whose figures, and of when.
+  const forecastSource = `Source: this workspace’s ${countOf(input.candidates.length, 'candidate')}, forecast of ${result.now} (${result.runs.toLocaleString('en-US')} simulated futures, seed ${result.seed}) with the assumptions listed under Assumptions.`;
   return html`<section id="forecast">
 <h2>Forecast against the targets</h2>
 <p class="note">${result.runs.toLocaleString('en-US')} simulated futures (seed ${result.seed}) from ${result.now} of every candidate’s remaining steps from where each one is — training, licensure and credentialing, the visa process at its recorded status (the H-1B lottery and its Oct 1 start, J-1 waivers by their site rules and slots, green cards), the day each is free — with the assumptions listed below. A target counts as on track when it is at least ${percent(result.targetProbability)} likely to be met.</p>
 <figure class="chart">
 ${svgMarkup(charts.total)}
-<figcaption class="small">All candidates. Line: expected cumulative arrivals; band: 10th to 90th percentile; dashed: all targets’ hires combined.</figcaption>
+<figcaption class="small">${forecastSource} All candidates. Line: expected cumulative arrivals; band: 10th to 90th percentile; dashed: all targets’ hires combined.</figcaption>
 </figure>
 <p class="note" id="fee-rule">The $100,000 H-1B fee: ${result.fee.dates} ${cite.text(result.fee.status)} ${result.fee.scenarioText} The table gives each target’s chance under this scenario and ${result.fee.counterfactual === 'not-applied' ? 'without the fee' : 'if the fee continued'}. ${cite.text('Sources: S10, S11, S13.')}</p>
 ${tableHtml(forecastTable(forecast, input.targets, input.serviceAreas, names))}
@@ -152,7 +154,7 @@ ${tableHtml(forecastTable(forecast, input.targets, input.serviceAreas, names))}
     return html`<figure class="chart small-multiple"><figcaption>${label(targetId)}${f && `: ${f.hires} by ${f.dueDate} · ${percent(f.probabilityMet)} likely`}</figcaption>
 ${svgMarkup(svg)}</figure>`;
   })}</div>
-${charts.targets.length > 0 && html`<p class="note">Each target: its matching candidates’ expected cumulative arrivals; dashed line: hires wanted; dotted line: the due date. The numbers are in the table above.</p>`}
+${charts.targets.length > 0 && html`<p class="note">Each target: its matching candidates’ expected cumulative arrivals; dashed line: hires wanted; dotted line: the due date. The numbers are in the table above. ${forecastSource}</p>`}
 ${result.costPerHireByRoute.length > 0 && html`${tableHtml(feesTable(forecast))}<p class="note">Government fees only, for a ${input.policy.employer}: the H-1B registration, Form I-129 or I-140, ACWIA, fraud prevention and Asylum Program fees with their exemptions, premium processing${input.policy.premiumProcessing ? '' : ' (not used)'}, and the $100,000 fee where the scenario applies it and the employer pays it; not legal, consular, state or recruitment costs. ${cite.text('Sources: R1, R2, S15.')}</p>`}
 <p class="note">${risky ? `${countOf(risky, 'candidate')} at risk of missing a due date: the first on page one, all of them in the appendix.` : 'No candidate is at risk of missing a due date.'}</p>
 ${timelines(ctx, forecast)}
