@@ -103,3 +103,54 @@ describe('a candidate whose arrival is decided by the $100,000 fee, not by a ste
     expect(figure.legend).toMatch(/\$100,000 H-1B fee/);
   });
 });
+
+describe('a physician’s steps, in the order the rules allow them', () => {
+  const now = '2026-12-07';
+  const run = (candidate: Parameters<typeof makeCandidate>[0]) =>
+    simulate({
+      candidates: [makeCandidate({ stage: 'accepted', stageDate: '2026-11-01', siteState: 'CA', siteCountyFips: '06019', ...candidate })],
+      targets: [target],
+      assumptions: DEFAULT_ASSUMPTIONS,
+      now,
+      runs: 400,
+      seed: 11,
+      horizonMonths: 72,
+      regionContains: (region, site) => region.kind === 'state' && region.state === site.state,
+    }).candidates[0].timeline!.steps;
+  /** The step's 10th, 50th and 90th percentile finish. */
+  const at = (steps: ReturnType<typeof run>, label: RegExp) => {
+    const s = steps.find((x) => label.test(x.label));
+    if (!s) throw new Error(`no step ${label} in ${steps.map((x) => x.label).join(' · ')}`);
+    return [s.p10, s.p50, s.p90];
+  };
+  /** In every draw `later` ends no sooner than `earlier`, so each of its percentiles is no sooner either. */
+  const noSooner = (later: string[], earlier: string[]) => later.forEach((d, k) => expect(d >= earlier[k]).toBe(true));
+
+  it('a cap-exempt petition is approved after the ECFMG certificate, Step 3 and the licence it is filed with, the visa abroad after it (casebook B3, R5)', () => {
+    const steps = run({
+      id: 'C-B3',
+      visaRoute: 'h1b-cap-exempt',
+      currentStatus: 'abroad',
+      ecfmgCertified: false,
+      trainingStatus: 'completed',
+      licenceStatus: 'not-started',
+    });
+    const petition = at(steps, /H-1B cap-exempt petition/);
+    for (const needed of [/ECFMG certification/, /Step 3/, /medical licence/]) noSooner(petition, at(steps, needed));
+    noSooner(at(steps, /visa appointment abroad/), petition);
+  });
+
+  it('a licence that needs a US residency first comes no sooner than the end of its first year (S31)', () => {
+    const steps = run({
+      id: 'C-RES',
+      visaRoute: 'h1b-cap-exempt',
+      currentStatus: 'abroad',
+      ecfmgCertified: true,
+      trainingStatus: 'needs-residency',
+      licenceStatus: 'not-started',
+    });
+    const licence = at(steps, /medical licence/);
+    // The earliest Match a certified physician can enter is March 2027: residency from July 1, 2027, one year done July 1, 2028.
+    expect(licence[0] >= '2028-07-01').toBe(true);
+  });
+});

@@ -24,6 +24,11 @@ export interface CalendarTables {
   matchDays: Float64Array;
   /** Index y: the day after a residency starting July 1 of year(now) + y ends. */
   residencyEnds: Float64Array;
+  /**
+   * Index y: July 1 of year(now) + y + 1, when that residency's first year is done: the fewest years
+   * of US training a state asks before a full licence (1–3, S31), so no licence comes before it.
+   */
+  firstTrainingYearEnds: Float64Array;
 }
 
 export function buildCalendarTables(nowDay: number, assumptions: Assumptions): CalendarTables {
@@ -41,5 +46,6 @@ export function buildCalendarTables(nowDay: number, assumptions: Assumptions): C
     matchDays: perYear((year) => nthWeekdayOfMonth(year, 3, FRIDAY, 3)),
     // Whole years end on June 30 (the next start is July 1); a fraction adds its share of a year.
     residencyEnds: perYear((year) => dayOf(year + Math.floor(years), 7, 1) + (years % 1) * DAYS_PER_YEAR),
+    firstTrainingYearEnds: perYear((year) => dayOf(year + 1, 7, 1)),
   };
 }

@@ -230,14 +230,17 @@ function chainEnd(
   u: Float64Array,
   p: number,
   trace: Float64Array | null,
+  approvedFrom = -Infinity,
 ): number {
   let t = start;
   for (let k = from; k < to; k++) {
     const id = cohort.stepIds[k];
     t += k === from && begun ? remainingAware(cohort.steps, id, u[p + k - from], -start) : stepDays(cohort.steps, id, u[p + k - from]);
+    // The first step ends in the H-1B approval, which a physician's licence gates; the next (a visa abroad) follow it.
+    if (k === from) t = Math.max(t, approvedFrom);
     if (trace !== null && k - from < TRACE_CHAIN_STEPS) trace[TRACE_CHAIN + k - from] = Math.max(t, 0);
   }
-  return begun ? Math.max(t, 0) : t;
+  return Math.max(begun ? Math.max(t, 0) : t, approvedFrom);
 }
 
 /** Members sampled together in each run: they share the Conrad 30 slots of their states. */
@@ -382,7 +385,8 @@ function drawMember(
           binding[i] = BIND_TRAINING;
           break draw;
         }
-        trained = Math.max(trained, tables.matchDays[matchedYear]); // licences are applied for during residency
+        // The licence is applied for during residency, and granted no sooner than its first year is done (S31).
+        trained = Math.max(trained, tables.firstTrainingYearEnds[matchedYear]);
         trainingGate = tables.residencyEnds[matchedYear];
         if (trace !== null) trace[TRACE_RESIDENCY] = trainingGate;
       }
@@ -492,12 +496,10 @@ function drawMember(
         // (TN admission: once everything else is done).
         const started = !Number.isNaN(visaDay);
         const from = started ? visaDay : cohort.visaWhenReady[i] === 1 ? Math.max(visaFrom, ready) : visaFrom;
-        visaDone = chainEnd(cohort, from, chainFrom, chainTo, started, u, p, trace);
+        // A physician's petition is filed once licensed: approved no sooner than the licence plus its decision.
+        visaDone = chainEnd(cohort, from, chainFrom, chainTo, started, u, p, trace, gate >= 0 ? credentials + gate : -Infinity);
         p += chainTo - chainFrom;
-        if (gate >= 0) {
-          visaDone = Math.max(visaDone, credentials + gate);
-          feeFiling[i] = Math.max(from, credentials);
-        }
+        if (gate >= 0) feeFiling[i] = Math.max(from, credentials);
         if (!started) feeTotals[i] += cohort.petitionFee[i];
       }
       if (visaDone > ready) {
