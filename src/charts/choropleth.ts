@@ -8,6 +8,8 @@ const SVG_NS = namespaces.svg;
 export const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] =>
   document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
 export const NO_DATA_FILL = '#e9ecef';
+/** The class beyond the darkest of the need ramp (people but no provider counted): darker still, and named in the legend. */
+export const BEYOND_FILL = '#4a0012';
 
 /** 'need': high values mean need (warm); 'supply' and 'neutral': a single-hue blue ramp. */
 export type Scheme = 'need' | 'supply' | 'neutral';
@@ -17,6 +19,8 @@ export interface ColorScale {
   /** Upper bounds of each class but the last. */
   thresholds: number[];
   colors: string[];
+  /** A class beyond the last (an unbounded figure, drawn for the value Infinity), with what it means in the legend. */
+  beyond?: { color: string; label: string };
 }
 
 /**
@@ -24,7 +28,7 @@ export interface ColorScale {
  * classes would paint almost every area the same. ColorBrewer sequential schemes (single-hue
  * lightness ramps) stay readable with colour-vision deficiencies.
  */
-export function colorScale(values: number[], scheme: Scheme): ColorScale {
+export function colorScale(values: number[], scheme: Scheme, beyond?: string): ColorScale {
   const finite = values.filter((v) => Number.isFinite(v));
   const palette = (scheme === 'need' ? schemeYlOrRd : schemeBlues)[7] as string[];
   const unique = new Set(finite).size;
@@ -32,9 +36,10 @@ export function colorScale(values: number[], scheme: Scheme): ColorScale {
   const q = scaleQuantile<string>().domain(finite).range(colors);
   const thresholds = [...new Set(q.quantiles())];
   return {
-    color: (v) => (v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)),
+    color: (v) => (beyond && v === Infinity ? BEYOND_FILL : v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)),
     thresholds,
     colors: colors.slice(0, thresholds.length + 1),
+    ...(beyond ? { beyond: { color: BEYOND_FILL, label: beyond } } : {}),
   };
 }
 

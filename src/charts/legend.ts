@@ -81,6 +81,15 @@ export function colorLegend(
     p.textContent = `${label}: no values to show`;
     wrap.appendChild(p);
   }
+  if (scale.beyond) {
+    const b = document.createElement('p');
+    b.className = 'legend-beyond';
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = scale.beyond.color;
+    b.append(swatch, ` ${scale.beyond.label}`);
+    wrap.appendChild(b);
+  }
   if (vintage) {
     const v = document.createElement('p');
     v.className = 'legend-vintage';

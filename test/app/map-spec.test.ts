@@ -11,6 +11,11 @@ import { shortageView } from '../../src/app/map/shortage-view';
 import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
+import { datasetRows } from '../helpers/fixtures';
+import { BEYOND_FILL, NO_DATA_FILL } from '../../src/charts/choropleth';
+import { rankAreas } from '../../src/app/map/area-rank';
+import { areaColumns } from '../../src/app/map/area-columns';
+import { mapTable } from '../../src/report/sections/shortage-map';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
@@ -122,5 +127,45 @@ describe('the view in words (under the report’s map)', () => {
     expect(words[0]).toBe('States');
     expect(words).toContain('in AK, AZ');
     expect(words.join(' · ')).not.toMatch(/states:/i);
+  });
+});
+
+describe('people per primary-care physician where no physician is counted (the most severe shortages)', () => {
+  // Counted here from the embedded source, not from the app: Texas counties with people and 0 physicians in the 2025 release.
+  const texas = datasetRows('county/supply_chr2025.csv').filter((r) => r.fips.startsWith('48') && r.fips !== '48000');
+  const none = texas.filter((r) => r.pcp === '0' && Number(r.pcp_population) > 0).map((r) => r.fips);
+  const withRatio = texas.filter((r) => Number(r.pcp) > 0);
+  const view: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'supply_pop_per_pcp', states: ['TX'] };
+
+  it('draws them as their own darkest class, named in the legend, never the no-data grey', async () => {
+    expect(none).toContain('48009'); // Archer County: 8,835 people, 0 physicians
+    expect(none.length).toBe(37);
+    const rows = await coordinator.query(shortageView(view, []).values);
+    const spec = mapSpec({ view, rows, shapes, area: undefined, main: null });
+    for (const fips of none) {
+      expect(spec.values.get(fips)).toBe(Infinity);
+      expect(spec.scale.color(spec.values.get(fips))).toBe(BEYOND_FILL);
+    }
+    expect(spec.scale.beyond?.label).toMatch(/^no primary-care physician counted/);
+    const colours = new Set(withRatio.map((r) => spec.scale.color(spec.values.get(r.fips))));
+    expect(colours.has(BEYOND_FILL)).toBe(false);
+    expect(colours.has(NO_DATA_FILL)).toBe(false);
+    const archer = shapes.counties.find((c) => c.id === '48009')!;
+    expect(spec.tooltip(archer, Infinity)).toBe('Archer County, TX: no primary-care physician counted, 2022 (8,835 people)');
+  });
+
+  it('ranks them first, ahead of every finite ratio, with the words in place of a ratio, on the screen, in the CSV and in the report', async () => {
+    const rows = await coordinator.query(shortageView(view, []).values);
+    const ranked = rankAreas(view, rows);
+    expect(new Set(ranked.slice(0, none.length).map((r) => r.geo))).toEqual(new Set(none));
+    expect(ranked.slice(none.length).every((r) => r.value != null && r.value > 0)).toBe(true);
+    const highest = Math.max(...withRatio.map((r) => Number(r.pcp_population) / Number(r.pcp)));
+    expect(ranked[none.length].value).toBeCloseTo(highest, 6);
+    const [valueColumn] = areaColumns(view, null, null);
+    expect(valueColumn.value(ranked[0])).toBe('no primary-care physician counted');
+    const table = mapTable({ view, rows: ranked, main: null, companion: null, heading: '', vintage: '', svg: '', legend: '' });
+    const archer = table.rows.find((r) => r[2] === '48009')!;
+    expect(archer[0]).toBeLessThanOrEqual(none.length);
+    expect(archer[3]).toBe('no primary-care physician counted');
   });
 });

@@ -7,6 +7,7 @@ import { METRICS, type MapView } from '../../model/map-view';
 import { monthText } from './shortage-view';
 import { MEASURE_INFO } from '../../model/county-supply';
 import { otherReleaseLabel, releaseYear, supplyMetric } from './supply-figures';
+import { noProviderCounted, noProviderText, otherNoProviderCounted } from './area-rank';
 
 export interface AreaColumn {
   key: string;
@@ -36,12 +37,19 @@ function supplyColumns(view: MapView): AreaColumn[] {
   const year = releaseYear(s);
   const providers = MEASURE_INFO[s.measure].label;
   const other = otherReleaseLabel(s.measure, s.shown);
+  // People but no provider counted: said in words in place of a ratio (the most severe, ranked first).
+  const none = noProviderText(view);
   return [
-    { key: 'value', label: `${metric.label}, ${year}`, digits: metric.digits, value: (r) => r.value },
+    { key: 'value', label: `${metric.label}, ${year}`, digits: metric.digits, value: (r) => (noProviderCounted(view, r) ? none : r.value) },
     { key: 'as_of', label: 'Year', value: (r) => r.as_of },
     { key: 'providers', label: `${providers}, ${year}`, digits: 0, value: (r) => r.providers ?? null },
     { key: 'people', label: `Population, ${year}`, digits: 0, value: (r) => r.people ?? null },
-    { key: 'other_value', label: `${metric.label}, ${other}`, digits: metric.digits, value: (r) => r.other_value ?? null },
+    {
+      key: 'other_value',
+      label: `${metric.label}, ${other}`,
+      digits: metric.digits,
+      value: (r) => (otherNoProviderCounted(view, r) ? none : (r.other_value ?? null)),
+    },
     { key: 'other_providers', label: `${providers}, ${other}`, digits: 0, value: (r) => r.other_providers ?? null },
     { key: 'other_people', label: `Population, ${other}`, digits: 0, value: (r) => r.other_people ?? null },
   ];

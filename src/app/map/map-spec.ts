@@ -12,6 +12,7 @@ import { stateByCode } from '../../model/workspace';
 import { mapHeading, noDataText, vintageText } from './shortage-view';
 import { MEASURE_INFO } from '../../model/county-supply';
 import type { LegendText } from '../../charts/legend';
+import { noProviderCounted, noProviderText, rankValue } from './area-rank';
 
 export { mapHeading };
 
@@ -69,12 +70,17 @@ export interface MapSpecInput {
 export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSpec {
   const metric = METRICS[view.metric];
   const format = (v: number) => formatNumber(v, metric.digits);
-  const values = new Map(rows.map((r) => [r.geo, r.value]));
+  // People but no provider counted: an unbounded ratio, drawn as the class beyond the darkest.
+  const values = new Map(rows.map((r) => [r.geo, rankValue(view, r)]));
+  const beyond = rows.some((r) => noProviderCounted(view, r))
+    ? `${noProviderText(view)} (people, but none counted): the most severe, ranked first`
+    : undefined;
   const byGeo = new Map(rows.map((r) => [r.geo, r]));
   /** A value and what it is; a provider figure with its year, count and population. */
   const describe = (r: AreaValue | undefined, v: number | null | undefined) => {
     if (metric.kind === 'supply' && r?.as_of) {
       const what = MEASURE_INFO[metric.measure].providers;
+      if (v === Infinity) return `${noProviderText(view)}, ${r.as_of} (${formatNumber(r.people)} people)`;
       if (v == null) return `no ${what} counted (${r.as_of})`;
       return `${format(v)} ${metric.unit}, ${r.as_of} (${formatNumber(r.providers)} ${what}, ${formatNumber(r.people)} people)`;
     }
@@ -92,6 +98,7 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
     scale: colorScale(
       rows.map((r) => r.value).filter((v): v is number => v != null),
       metric.scheme,
+      beyond,
     ),
     width: shapes.width,
     height: shapes.height,

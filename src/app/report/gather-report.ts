@@ -21,6 +21,7 @@ import { forecastKey, forecastWorkspace, type ForecastRunner, type WorkspaceFore
 import { runForecastInWorker } from '../pipeline/forecast-client';
 import { mapFigure } from './map-figure';
 import { mapSpec } from '../map/map-spec';
+import { rankAreas } from '../map/area-rank';
 import { shortageView } from '../map/shortage-view';
 import { gatherStateFigures, stateFigureTables } from '../map/state-figures';
 import { areaStates } from '../targets/area-figures';
@@ -76,7 +77,8 @@ async function gatherMap(s: ReportSources, view: MapView): Promise<ReportMap | U
     const { main, companion, values } = shortageView(view, sources);
     const [rows, shapes] = await Promise.all([s.coordinator.query(values), (s.loadShapes ?? loadUsShapes)()]);
     const spec = mapSpec({ view, rows, shapes, area: activeServiceArea(s.workspace), main });
-    return { view, rows, main, companion, heading: spec.heading, vintage: spec.vintage, ...mapFigure(spec) };
+    // Ranked as the screen's table ranks them (app/map/area-rank.ts).
+    return { view, rows: rankAreas(view, rows), main, companion, heading: spec.heading, vintage: spec.vintage, ...mapFigure(spec) };
   } catch (e) {
     return { unavailable: `the map could not be drawn (${reason(e)}).` };
   }

@@ -1,6 +1,7 @@
 // The shortage map the report shows (the service area's by default), its legend and sources, the
 // service area's own rows beside it, and — in the appendix — every row the map is coloured by.
 import { areaColumns } from '../../app/map/area-columns';
+import { rankValue } from '../../app/map/area-rank';
 import { describeView } from '../../app/map/map-spec';
 import { noDataText } from '../../app/map/shortage-view';
 import { METRIC_TABLES, METRICS, type MapView } from '../../model/map-view';
@@ -23,7 +24,8 @@ export function mapTable(map: ReportMap, rows = map.rows, id = 'shortage-map', t
     { label: view.level === 'county' ? 'County' : 'State' },
     { label: 'FIPS code', nowrap: true },
   ];
-  const rank = new Map(map.rows.map((r, i) => [r.geo, i + 1]));
+  // map.rows are ranked (app/map/area-rank.ts); areas without a figure have no rank.
+  const rank = new Map(map.rows.map((r, i) => [r.geo, rankValue(view, r) === null ? null : i + 1]));
   return {
     id,
     title:

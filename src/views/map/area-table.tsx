@@ -8,6 +8,7 @@ import type { QueryState } from '../use-query';
 import { downloadCsv } from '../download';
 import type { TotalRow } from '../../app/map/area-totals';
 import { TABLE_WORD } from '../table-word';
+import { compareByValue, highestFirst, rankValue } from '../../app/map/area-rank';
 
 type SortKey = 'name' | 'value';
 
@@ -43,10 +44,10 @@ export function AreaTable({
 }) {
   const [showAll, setShowAll] = useState(false);
   const metric = METRICS[view.metric];
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: metric.scheme !== 'supply' });
-  // Areas without a figure (Connecticut's counties in 2022) go last either way, and are not ranked.
-  const byValue = (a: AreaValue, b: AreaValue) =>
-    a.value === null || b.value === null ? Number(a.value === null) - Number(b.value === null) : (sort.desc ? -1 : 1) * (a.value - b.value);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'value', desc: highestFirst(view) });
+  // The report ranks the same way (app/map/area-rank.ts): people with no provider counted first, areas
+  // without a figure (Connecticut's counties in 2022) last either way, and not ranked.
+  const byValue = compareByValue(view, sort.desc);
   const rows = [...(state.rows ?? [])].sort((a, b) =>
     sort.key === 'name' ? (sort.desc ? -1 : 1) * a.name.localeCompare(b.name) : byValue(a, b),
   );
@@ -105,7 +106,7 @@ export function AreaTable({
           <tbody>
             {(showAll ? rows : rows.slice(0, PAGE)).map((r, i) => (
               <tr key={r.geo} data-geo={r.geo} className={view.selected === r.geo ? 'selected' : ''}>
-                <td className="num">{sort.key === 'name' || r.value !== null ? i + 1 : '—'}</td>
+                <td className="num">{sort.key === 'name' || rankValue(view, r) !== null ? i + 1 : '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => onSelect(r.geo)} aria-pressed={view.selected === r.geo}>
                     {r.name}
