@@ -1,6 +1,6 @@
 // Choropleth of US counties or states: a pure function from shapes + values + options to an SVG
 // element. Shapes are pre-projected (Albers USA), so paths are computed once per shape and reused.
-import { geoPath, namespaces, scaleQuantile, schemeBlues, schemeYlOrRd } from 'd3';
+import { geoPath, namespaces, scaleQuantile, scaleThreshold, schemeBlues, schemeYlOrRd } from 'd3';
 import type { Shape } from '../data/geo';
 
 const SVG_NS = namespaces.svg;
@@ -26,19 +26,23 @@ export interface ColorScale {
 /**
  * Quantile classes (7) over the values shown: shortage figures are very skewed, so equal-width
  * classes would paint almost every area the same. ColorBrewer sequential schemes (single-hue
- * lightness ramps) stay readable with colour-vision deficiencies.
+ * lightness ramps) stay readable with colour-vision deficiencies. A class bound is kept only once
+ * and only above the lowest value: a bound equal to it (many zeros) would open the legend on an
+ * empty class, "under 0.0". Fewer classes take the darkest end of the ramp; the colour drawn and the
+ * legend's swatches are the same list.
  */
 export function colorScale(values: number[], scheme: Scheme, beyond?: string): ColorScale {
   const finite = values.filter((v) => Number.isFinite(v));
   const palette = (scheme === 'need' ? schemeYlOrRd : schemeBlues)[7] as string[];
-  const unique = new Set(finite).size;
-  const colors = unique >= 7 ? palette : palette.slice(7 - Math.max(unique, 1));
-  const q = scaleQuantile<string>().domain(finite).range(colors);
-  const thresholds = [...new Set(q.quantiles())];
+  const min = finite.reduce((m, v) => Math.min(m, v), Infinity);
+  const quantiles = scaleQuantile<string>().domain(finite).range(palette).quantiles();
+  const thresholds = [...new Set(quantiles)].filter((t) => t > min);
+  const colors = palette.slice(palette.length - (thresholds.length + 1));
+  const q = scaleThreshold<number, string>().domain(thresholds).range(colors);
   return {
     color: (v) => (beyond && v === Infinity ? BEYOND_FILL : v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)),
     thresholds,
-    colors: colors.slice(0, thresholds.length + 1),
+    colors,
     ...(beyond ? { beyond: { color: BEYOND_FILL, label: beyond } } : {}),
   };
 }

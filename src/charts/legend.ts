@@ -6,6 +6,14 @@ import { NO_DATA_FILL, svgEl } from './choropleth';
 const WIDTH = 360;
 const HEIGHT = 46;
 
+/** Each class in words, in the legend's order: "under 2.0", "2.0 to 5.5", …, "40.1 and over". */
+export function legendClasses(scale: Pick<ColorScale, 'thresholds' | 'colors'>, format: (v: number) => string): string[] {
+  const bounds = scale.thresholds.map(format);
+  return scale.colors.map((_, i) =>
+    i === 0 ? `under ${bounds[0]}` : i === bounds.length ? `${bounds[i - 1]} and over` : `${bounds[i - 1]} to ${bounds[i]}`,
+  );
+}
+
 /** The swatch row: one rect per class, the thresholds as ticks and labels between them. */
 function swatches(scale: ColorScale, label: string, format: (v: number) => string): SVGSVGElement {
   const svg = svgEl('svg');
@@ -15,9 +23,7 @@ function swatches(scale: ColorScale, label: string, format: (v: number) => strin
   svg.setAttribute('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
   svg.setAttribute('role', 'img');
   const bounds = scale.thresholds.map(format);
-  const classes = scale.colors.map((_, i) =>
-    i === 0 ? `under ${bounds[0]}` : i === bounds.length ? `${bounds[i - 1]} and over` : `${bounds[i - 1]} to ${bounds[i]}`,
-  );
+  const classes = legendClasses(scale, format);
   svg.setAttribute('aria-label', `${label}: ${classes.join('; ')}`);
   const band = WIDTH / scale.colors.length;
   const title = svgEl('text');

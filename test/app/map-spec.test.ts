@@ -13,6 +13,7 @@ import { loadEmbeddedDatasets } from '../helpers/app-data';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { datasetRows } from '../helpers/fixtures';
 import { BEYOND_FILL, NO_DATA_FILL } from '../../src/charts/choropleth';
+import { legendClasses } from '../../src/charts/legend';
 import { rankAreas } from '../../src/app/map/area-rank';
 import { areaColumns } from '../../src/app/map/area-columns';
 import { mapTable } from '../../src/report/sections/shortage-map';
@@ -167,5 +168,53 @@ describe('people per primary-care physician where no physician is counted (the m
     const archer = table.rows.find((r) => r[2] === '48009')!;
     expect(archer[0]).toBeLessThanOrEqual(none.length);
     expect(archer[3]).toBe('no primary-care physician counted');
+  });
+});
+
+describe('practitioners needed (FTE) where HRSA gives no FTE figure (California’s FQHC and tribal designations)', () => {
+  // Counted here from the embedded detail file: counties whose current designations all have "HPSA Shortage" blank.
+  const current = datasetRows('hpsa/hpsa_pc_ca_2024-03-27_by_county.csv').filter(
+    (r) => ['Designated', 'Proposed For Withdrawal'].includes(r['HPSA Status']) && r['Common State County FIPS Code'] !== 'XXXXX',
+  );
+  // Each designation once per county (the file has a row per designation and county).
+  const byCounty = new Map<string, Map<string, Record<string, string>>>();
+  for (const r of current) {
+    const fips = r['Common State County FIPS Code'];
+    byCounty.set(fips, (byCounty.get(fips) ?? new Map<string, Record<string, string>>()).set(r['HPSA ID'], r));
+  }
+  const noFte = [...byCounty].filter(([, rs]) => [...rs.values()].every((r) => r['HPSA Shortage'] === '')).map(([fips]) => fips);
+  const view: MapView = { ...DEFAULT_VIEW, level: 'county', states: ['CA'] };
+
+  it('draws them as no data, says why in the legend and the tooltip, shows no FTE in the table or the report, and opens the legend on a real class', async () => {
+    expect(noFte).toEqual(expect.arrayContaining(['06075', '06085', '06097'])); // San Francisco, Santa Clara, Sonoma
+    const sources = await coordinator.query(hpsaSources());
+    const { main, values } = shortageView(view, sources);
+    const rows = await coordinator.query(values);
+    const spec = mapSpec({ view, rows, shapes, area: undefined, main });
+    for (const fips of noFte) {
+      expect(spec.values.get(fips), fips).toBeNull();
+      expect(spec.scale.color(spec.values.get(fips))).toBe(NO_DATA_FILL);
+    }
+    expect(spec.legend.noData).toMatch(/^no FTE figure: .*designations without an FTE figure/);
+    const sf = shapes.counties.find((c) => c.id === '06075')!;
+    expect(spec.tooltip(sf, null)).toBe(
+      `San Francisco County, CA: ${byCounty.get('06075')!.size} designations without an FTE figure in HRSA's file: no FTE figure`,
+    );
+    // The lowest class holds a value: its bound is above the lowest FTE shown (no "under 0.0").
+    const shown = rows.map((r) => r.value).filter((v): v is number => v != null);
+    expect(spec.scale.thresholds[0]).toBeGreaterThan(Math.min(...shown));
+    expect(legendClasses(spec.scale, spec.legend.format)[0]).not.toBe('under 0.0');
+    expect(spec.scale.colors.length).toBe(spec.scale.thresholds.length + 1);
+    // Table, CSV and report: the same columns, no 0.0 for unknown, and how many designations lack a figure.
+    const columns = areaColumns(view, main, null);
+    const missing = columns.find((c) => c.key === 'fte_missing')!;
+    const table = mapTable({ view, rows: rankAreas(view, rows), main, companion: null, heading: '', vintage: '', svg: '', legend: '' });
+    const valueAt = table.columns.findIndex((c) => c.label.startsWith('Practitioners needed (FTE)'));
+    const missingAt = table.columns.findIndex((c) => c.label === missing.label);
+    for (const fips of noFte) {
+      const row = table.rows.find((r) => r[2] === fips)!;
+      expect(row[valueAt]).toBeNull();
+      expect(row[missingAt]).toBe(byCounty.get(fips)!.size);
+    }
   });
 });

@@ -186,6 +186,37 @@ describe('California’s embedded detail table against HRSA’s own rows (a real
     }
   });
 
+  it('FTE: summed over the designations with a figure, none where none has one (never 0 for unknown), those without counted beside', async () => {
+    // HRSA leaves "HPSA Shortage" blank for most FQHC and tribal designations: counted here from the embedded file.
+    const all = byCounty(datasetRows(EMBEDDED_HPSA));
+    const hasFte = (r: CsvRow) => r['HPSA Shortage'] !== '';
+    const { rows } = await viewRows(county);
+    expect(rows.length).toBe(all.counties.size);
+    let none = 0;
+    for (const [fips, ids] of all.counties) {
+      const r = rows.find((x) => x.geo === fips)!;
+      const withFte = [...ids.values()].filter(hasFte);
+      expect(r.fte_missing, fips).toBe(ids.size - withFte.length);
+      if (withFte.length) expect(r.fte_needed, fips).toBeCloseTo(fteOf(withFte), 2);
+      else {
+        expect(r.fte_needed, fips).toBeNull();
+        expect(r.value, fips).toBeNull();
+        none++;
+      }
+    }
+    // San Francisco, Santa Clara and Sonoma: every designation without an FTE figure.
+    for (const fips of ['06075', '06085', '06097']) expect(rows.find((x) => x.geo === fips)!.fte_needed).toBeNull();
+    expect(none).toBeGreaterThanOrEqual(3);
+    // The state from the detail file: the same rule, each designation once.
+    const state = await viewRows({ ...DEFAULT_VIEW, asOf: 'detail' });
+    const ca = state.rows.find((r) => r.state === 'CA')!;
+    const ids = [...all.ids.values()];
+    expect(ca.fte_needed).toBeCloseTo(fteOf(ids.filter(hasFte)), 2);
+    expect(ca.fte_missing).toBe(ids.filter((r) => !hasFte(r)).length);
+    const [summary] = await run<ShortageSummary>(shortageSummary(county, state.main));
+    expect(summary.fte_missing).toBe(ids.filter((r) => !hasFte(r)).length);
+  });
+
   it('a designation spanning counties counts whole in each and is flagged as shared; it counts once in the state', async () => {
     const { rows } = await viewRows(county);
     // The excerpt holds whole designations, so how many counties each spans is exact.

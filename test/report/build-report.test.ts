@@ -282,6 +282,6 @@ describe('report tables as CSV', () => {
 
   it('keep numbers as numbers', () => {
     const map = reportTables(reportInput()).find((t) => t.id === 'shortage-map')!;
-    expect(tableCsv(map).split('\r\n')[1]).toBe(`1,${HOSTILE},06001,3,2024-03-27,2,1000,18,1`);
+    expect(tableCsv(map).split('\r\n')[1]).toBe(`1,${HOSTILE},06001,3,2024-03-27,2,0,1000,18,1`);
   });
 });

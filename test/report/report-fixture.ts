@@ -247,6 +247,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
           as_of: '2024-03-27',
           designations: 2,
           fte_needed: 3,
+          fte_missing: 0,
           population: 1000,
           need_met: null,
           max_score: 18,

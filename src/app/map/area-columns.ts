@@ -55,6 +55,14 @@ function supplyColumns(view: MapView): AreaColumn[] {
   ];
 }
 
+/** Detail files: how many designations have no FTE figure ("HPSA Shortage" blank: most FQHC and tribal designations). */
+const FTE_MISSING_COLUMN: AreaColumn = {
+  key: 'fte_missing',
+  label: 'Designations without an FTE figure (left out of the FTE)',
+  digits: 0,
+  value: (r) => r.fte_missing ?? null,
+};
+
 export function areaColumns(view: MapView, main: HpsaSource | null, companion: HpsaSource | null): AreaColumn[] {
   const metric = METRICS[view.metric];
   if (metric.kind === 'supply') return supplyColumns(view);
@@ -66,7 +74,7 @@ export function areaColumns(view: MapView, main: HpsaSource | null, companion: H
   ];
   if (metric.kind !== 'hpsa' || !main) return columns;
   const kind = main.kind;
-  for (const f of HPSA_FIELDS)
+  for (const f of HPSA_FIELDS) {
     if (f.key !== view.metric && (kind === 'summary' ? f.summary && (f.key !== 'need_met' || main.hasNeedMet) : f.detail))
       columns.push({
         key: f.key,
@@ -74,6 +82,9 @@ export function areaColumns(view: MapView, main: HpsaSource | null, companion: H
         digits: kind === 'summary' && f.key === 'fte_needed' ? 0 : f.digits,
         value: (r) => r[f.key],
       });
+    // Beside the FTE: the designations HRSA gives no FTE figure (left out of the sum, never counted as 0).
+    if (f.key === 'fte_needed' && kind === 'detail') columns.push(FTE_MISSING_COLUMN);
+  }
   if (view.level === 'county')
     columns.push({
       key: 'shared_designations',

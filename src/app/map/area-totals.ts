@@ -55,6 +55,7 @@ export function viewTotalRow(
     const values: TotalRow['values'] = {
       designations: hpsa.designations,
       fte_needed: hpsa.fte_needed,
+      fte_missing: hpsa.fte_missing ?? null,
       population: hpsa.population,
       as_of: hpsa.as_of,
     };

@@ -4,7 +4,7 @@ import type { ChoroplethOptions } from '../../charts/choropleth';
 import { colorScale } from '../../charts/choropleth';
 import type { UsShapes } from '../../data/geo';
 import type { AreaValue } from '../../data/queries/shortage';
-import { formatNumber } from '../../model/format';
+import { countOf, formatNumber } from '../../model/format';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { METRICS, type MapView } from '../../model/map-view';
 import type { ServiceArea } from '../../model/types';
@@ -84,6 +84,12 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
       if (v == null) return `no ${what} counted (${r.as_of})`;
       return `${format(v)} ${metric.unit}, ${r.as_of} (${formatNumber(r.providers)} ${what}, ${formatNumber(r.people)} people)`;
     }
+    if (view.metric === 'fte_needed' && r?.fte_missing) {
+      const without = `${countOf(r.fte_missing, 'designation')} without an FTE figure in HRSA's file`;
+      return v == null ? `${without}: no FTE figure` : `${format(v)} — ${metric.unit}; ${without}, left out`;
+    }
+    // No row of the detail file here (a row without an FTE figure said so above).
+    if (v == null && metric.kind === 'hpsa' && main?.kind === 'detail') return 'no designation in the loaded detail file';
     return v == null ? noData : `${format(v)} — ${metric.unit}`;
   };
   const areas = view.level === 'county' ? 'counties' : 'states';

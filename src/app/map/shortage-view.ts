@@ -90,7 +90,10 @@ export function noDataText(view: MapView, main: HpsaSource | null): string {
   const metric = METRICS[view.metric];
   if (metric.kind === 'hpsa' && main?.kind === 'summary' && main.states < STATES_AND_DC)
     return `not in this table (partial: ${main.states} of ${STATES_AND_DC} states)`;
-  if (metric.kind === 'hpsa' && main?.kind === 'detail') return 'no designation in the loaded detail file';
+  if (metric.kind === 'hpsa' && main?.kind === 'detail')
+    return view.metric === 'fte_needed'
+      ? 'no FTE figure: no designation in the loaded detail file, or only designations without an FTE figure in HRSA’s file (most FQHC and tribal designations)'
+      : 'no designation in the loaded detail file';
   if (metric.kind === 'specialty') return 'no published figure';
   if (metric.kind === 'supply')
     return `no figure in this release${view.level === 'county' ? ' (Connecticut: see the note above the map)' : ''}`;

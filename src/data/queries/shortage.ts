@@ -18,7 +18,10 @@ export interface AreaValue {
   as_of: string | null;
   /** HPSA figures from the same source as `value`. */
   designations: number | null;
+  /** Summed over the designations with an FTE figure; null where none has one (never 0 for unknown). */
   fte_needed: number | null;
+  /** Detail files: designations here without an FTE figure (HRSA's "HPSA Shortage" blank), left out of fte_needed. */
+  fte_missing?: number | null;
   population: number | null;
   need_met: number | null;
   max_score: number | null;
@@ -46,6 +49,8 @@ export interface ShortageSummary {
   as_of: string | null;
   designations: number | null;
   fte_needed: number | null;
+  /** Detail files: designations without an FTE figure, left out of fte_needed. */
+  fte_missing?: number | null;
   population: number | null;
   /** Counties (detail) or states (summary) with a figure. */
   areas: number;
@@ -113,9 +118,11 @@ const geoFilter = (v: MapView, params: unknown[], alias: string): string[] => co
 
 const isoDateSql = (expr: string) => `strftime(${expr}, '%Y-%m-%d')`;
 
-// Sums of the summaries' figures (summaries.ts). No FTE figure or area population (e.g. only
-// facility designations) means none is needed or covered: 0, not unknown.
-const AGGREGATES = `sum(designations)::INTEGER AS designations, coalesce(sum(fte), 0)::DOUBLE AS fte_needed,
+// Sums of the summaries' figures (summaries.ts). No area population (only facility designations)
+// means no one is covered by an area: 0. No FTE figure is unknown, not 0: HRSA leaves "HPSA Shortage"
+// blank for most FQHC and tribal designations, so the FTE is summed over those with one (NULL where
+// none has one) and those without are counted beside it.
+const AGGREGATES = `sum(designations)::INTEGER AS designations, sum(fte)::DOUBLE AS fte_needed, sum(fte_missing)::INTEGER AS fte_missing,
   coalesce(sum(pop), 0)::DOUBLE AS population, max(max_score)::INTEGER AS max_score,
   round(sum(score_pop) / nullif(sum(pop), 0), 1)::DOUBLE AS weighted_score, ${isoDateSql('max(record_date)')} AS as_of`;
 
@@ -144,7 +151,7 @@ function countyHpsaValues(v: MapView) {
        SELECT a.county_fips AS geo, ${AGGREGATES}, sum(a.shared)::INTEGER AS shared_designations
        FROM ${HPSA_BY_COUNTY} a WHERE ${[...where, 'a.county_fips IS NOT NULL'].join(' AND ')} GROUP BY 1)
      SELECT g.geo, coalesce(n.county_name, g.geo) || ', ' || coalesce(n.state, '') AS name, coalesce(n.state, '') AS state,
-            g.${v.metric}::DOUBLE AS value, g.as_of, g.designations::DOUBLE AS designations, g.fte_needed, g.population,
+            g.${v.metric}::DOUBLE AS value, g.as_of, g.designations::DOUBLE AS designations, g.fte_needed, g.fte_missing, g.population,
             NULL::DOUBLE AS need_met, g.max_score::DOUBLE AS max_score, g.weighted_score, g.shared_designations,
             NULL::VARCHAR AS other_as_of, NULL::DOUBLE AS other_designations, NULL::DOUBLE AS other_fte_needed, NULL::DOUBLE AS other_population
      FROM g LEFT JOIN ref_counties n ON n.county_fips = g.geo
@@ -191,7 +198,7 @@ function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | n
     [HPSA_STATE_FIGURES],
     `WITH s AS (
        SELECT a.state_fips AS geo, any_value(a.state_name) AS name, any_value(a.state) AS state, sum(a.designations) AS d_designations,
-              CASE WHEN bool_or(a.detail) THEN coalesce(sum(a.fte), 0) END AS d_fte,
+              CASE WHEN bool_or(a.detail) THEN sum(a.fte) END AS d_fte, sum(a.fte_missing) AS d_fte_missing,
               CASE WHEN bool_or(a.detail) THEN coalesce(sum(a.pop), 0) END AS d_pop,
               max(a.max_score) AS d_max_score, round(sum(a.score_pop) / nullif(sum(a.pop), 0), 1) AS d_weighted,
               strftime(max(a.record_date), '%Y-%m-%d') AS d_as_of, any_value(a.s_designations) AS s_designations,
@@ -202,7 +209,8 @@ function stateHpsaValues(v: MapView, main: HpsaSource, companion: HpsaSource | n
          AND (a.detail AND ${[...detail, 'a.state_fips IS NOT NULL'].join(' AND ')} OR NOT a.detail AND a.as_of = ?)
        GROUP BY a.state_fips)
      SELECT geo, name, state, ${m[metric]}::DOUBLE AS value, ${m.as_of} AS as_of, ${m.designations}::DOUBLE AS designations,
-            ${m.fte_needed}::DOUBLE AS fte_needed, ${m.population}::DOUBLE AS population, s_need_met::DOUBLE AS need_met,
+            ${m.fte_needed}::DOUBLE AS fte_needed, ${main.kind === 'detail' ? 'd_fte_missing' : 'NULL'}::INTEGER AS fte_missing,
+            ${m.population}::DOUBLE AS population, s_need_met::DOUBLE AS need_met,
             d_max_score::DOUBLE AS max_score, d_weighted::DOUBLE AS weighted_score, NULL::INTEGER AS shared_designations,
             ${o.as_of} AS other_as_of, ${o.designations}::DOUBLE AS other_designations, ${o.fte_needed}::DOUBLE AS other_fte_needed,
             ${o.population}::DOUBLE AS other_population
@@ -324,7 +332,8 @@ export function shortageSummary(v: MapView, main: HpsaSource | null) {
     'shortage-summary:detail',
     [HPSA_BY_STATE, HPSA_BY_COUNTY],
     `SELECT 'detail' AS basis, ${isoDateSql('max(record_date)')} AS as_of, coalesce(sum(designations), 0)::DOUBLE AS designations,
-            sum(fte)::DOUBLE AS fte_needed, sum(pop)::DOUBLE AS population, max(max_score)::INTEGER AS max_score,
+            sum(fte)::DOUBLE AS fte_needed, coalesce(sum(fte_missing), 0)::INTEGER AS fte_missing, sum(pop)::DOUBLE AS population,
+            max(max_score)::INTEGER AS max_score,
             (SELECT count(DISTINCT a.county_fips)::INTEGER FROM ${HPSA_BY_COUNTY} a WHERE ${counties.join(' AND ')}) AS areas,
             NULL::DOUBLE AS us_designations, NULL::DOUBLE AS us_population, NULL::DOUBLE AS us_fte_needed
      FROM ${HPSA_BY_STATE} a WHERE ${states.join(' AND ')}`,

@@ -51,11 +51,13 @@ const hpsaArea: SummaryTable = {
 
 /**
  * The figures the map sums, per group of designations. FTE is summed as DECIMAL(18, 4): exact, so
- * a sum of sums is the sum whatever the order. Population and score × population are summed apart,
- * for the population-weighted score.
+ * a sum of sums is the sum whatever the order; it is NULL where no designation of the group has an
+ * FTE figure (HRSA leaves "HPSA Shortage" blank for most FQHC and tribal designations), and
+ * `fte_missing` counts those without one. Population and score × population are summed apart, for
+ * the population-weighted score.
  */
-const FIGURES = `count(*)::INTEGER AS designations, sum(fte::DECIMAL(18, 4)) AS fte, sum(pop) AS pop, max(score) AS max_score,
-  sum(score * pop) AS score_pop, max(record_date) AS record_date`;
+const FIGURES = `count(*)::INTEGER AS designations, sum(fte::DECIMAL(18, 4)) AS fte, count(*) FILTER (WHERE fte IS NULL)::INTEGER AS fte_missing,
+  sum(pop) AS pop, max(score) AS max_score, sum(score * pop) AS score_pop, max(record_date) AS record_date`;
 
 /** The filter columns that follow from a designation's state. */
 const REGION = 'state, state_fips, state_name, census_region, census_division, hhs_region';
@@ -68,7 +70,7 @@ const REGION = 'state, state_fips, state_name, census_region, census_division, h
 const withRegions = (before: string, after: string) => `SELECT ${before}, g.state, r.state_fips, r.state_name, r.census_region,
     r.census_division, r.hhs_region, ${after} FROM g LEFT JOIN ref_states r ON r.state = g.state`;
 
-const FIGURE_COLUMNS = 'g.designations, g.fte, g.pop, g.max_score, g.score_pop, g.record_date';
+const FIGURE_COLUMNS = 'g.designations, g.fte, g.fte_missing, g.pop, g.max_score, g.score_pop, g.record_date';
 
 /** Per county: its designations by discipline, status, class and state (each whole in each county it spans). */
 const hpsaByCounty: SummaryTable = {
@@ -116,12 +118,12 @@ const hpsaStateFigures: SummaryTable = {
   name: HPSA_STATE_FIGURES,
   reads: [HPSA_BY_STATE, 'ref_hpsa_state', 'ref_states'],
   sql: `CREATE OR REPLACE TABLE ${HPSA_STATE_FIGURES} AS
-    SELECT discipline, status, is_area, scope, ${REGION}, true AS detail, designations, fte, pop, max_score, score_pop, record_date,
+    SELECT discipline, status, is_area, scope, ${REGION}, true AS detail, designations, fte, fte_missing, pop, max_score, score_pop, record_date,
            NULL::VARCHAR AS as_of, NULL::DOUBLE AS s_designations, NULL::DOUBLE AS s_population, NULL::DOUBLE AS s_fte, NULL::DOUBLE AS s_need_met
     FROM ${HPSA_BY_STATE}
     UNION ALL
     SELECT h.discipline, NULL, NULL, NULL, h.state, s.state_fips, s.state_name, s.census_region, s.census_division, s.hhs_region,
-           false, NULL, NULL, NULL, NULL, NULL, NULL, h.as_of, h.designations, h.population, h.practitioners_needed, h.pct_need_met
+           false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h.as_of, h.designations, h.population, h.practitioners_needed, h.pct_need_met
     FROM ref_hpsa_state h JOIN ref_states s USING (state)`,
 };
 

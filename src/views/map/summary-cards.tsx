@@ -1,7 +1,7 @@
 import type { ShortageSummary } from '../../data/queries/shortage';
 import type { MapView } from '../../model/map-view';
 import { sourceLabel, type HpsaSource } from '../../model/hpsa-sources';
-import { formatNumber } from '../../model/format';
+import { countOf, formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { SummaryCard } from '../summary-card';
 import type { SupplyTotal } from '../../data/queries/county-supply';
@@ -52,7 +52,11 @@ export function SummaryCards({ view, state, main }: { view: MapView; state: Quer
             formatNumber(s.designations),
             `${view.discipline} designations (${view.statuses.join(', ') || 'no status chosen'}), each counted once`,
           ],
-          ['fte', formatNumber(s.fte_needed, 1), 'FTE practitioners needed to remove them'],
+          [
+            'fte',
+            formatNumber(s.fte_needed, 1),
+            `FTE practitioners needed to remove them${s.fte_missing ? `; ${countOf(s.fte_missing, 'designation')} without an FTE figure in HRSA’s file left out` : ''}`,
+          ],
           ['population', formatNumber(s.population), 'people in geographic and population HPSAs'],
           ['counties', formatNumber(s.areas), 'counties with at least one designation'],
           ['score', formatNumber(s.max_score), 'highest HPSA score'],
