@@ -34,12 +34,27 @@ export interface SupplyRelease {
   release: number;
   /** The year of each measure's figures in this release (the tables' `<measure>_year`; a test checks they agree). */
   years: Readonly<Record<SupplyMeasure, number>>;
+  /**
+   * The population each measure is counted over, as the release gives it: not always of the figures'
+   * year (NPPES June 2024 over Census Vintage 2023; a test checks each against the data).
+   */
+  populations: Readonly<Record<SupplyMeasure, string>>;
 }
 
 /** Newest first. The map shows one; the table, the details and the report show both, side by side. */
 export const SUPPLY_RELEASES: readonly [SupplyRelease, SupplyRelease] = [
-  { table: 'supply_chr2025', release: 2025, years: { pcp: 2022, dentists: 2023, mhp: 2024, other_pcp: 2024 } },
-  { table: 'supply_chr2022', release: 2022, years: { pcp: 2019, dentists: 2020, mhp: 2021, other_pcp: 2021 } },
+  {
+    table: 'supply_chr2025',
+    release: 2025,
+    years: { pcp: 2022, dentists: 2023, mhp: 2024, other_pcp: 2024 },
+    populations: { pcp: '2022', dentists: 'Census Vintage 2023', mhp: 'Census Vintage 2023', other_pcp: 'Census Vintage 2023' },
+  },
+  {
+    table: 'supply_chr2022',
+    release: 2022,
+    years: { pcp: 2019, dentists: 2020, mhp: 2021, other_pcp: 2021 },
+    populations: { pcp: '2019', dentists: '2020', mhp: '2020', other_pcp: '2020' },
+  },
 ];
 
 export const SUPPLY_TABLES = SUPPLY_RELEASES.map((r) => r.table);

@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import path from 'node:path';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { SqlEngine } from '../../src/data/engine/engine';
 import {
@@ -21,11 +22,12 @@ import {
   type TrendRow,
 } from '../../src/data/queries/county-supply';
 import type { AreaValue } from '../../src/data/queries/shortage';
-import { SUPPLY_MEASURES, SUPPLY_RELEASES } from '../../src/model/county-supply';
+import { SUPPLY_MEASURES, SUPPLY_RELEASES, type SupplyMeasure } from '../../src/model/county-supply';
+import { areaColumns } from '../../src/app/map/area-columns';
 import { DEFAULT_VIEW, type MapView, type Metric } from '../../src/model/map-view';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
-import { fixtureRows, type CsvRow } from '../helpers/fixtures';
+import { DATASETS, fixtureRows, type CsvRow } from '../helpers/fixtures';
 import { FULL_FILE_ONLY, SHARED_REAL, parseRows, sharedAvailable } from '../helpers/shared';
 
 let db: SqlEngine;
@@ -264,5 +266,49 @@ describe.skipIf(!sharedAvailable)(`the whole files (${FULL_FILE_ONLY})`, () => {
         ),
         s.fips,
       ).toBe(pcp2022(s));
+  });
+});
+
+describe('each population is labelled with its own vintage, not the figures’ year', () => {
+  // The source column each measure's population is read from, named by its year in CHR&R's own files.
+  const SOURCE_POPULATION: Record<number, Partial<Record<SupplyMeasure, string>>> = {
+    2025: { pcp: 'pop_2022', dentists: 'pop_2023', mhp: 'pop_2023', other_pcp: 'pop_2023' },
+    2022: { dentists: 'population_2020', mhp: 'population_2020', other_pcp: 'population_2020' },
+  };
+  const sources: Record<number, CsvRow[]> = { 2025: chr2025, 2022: chr2022 };
+  const metricOf: Record<SupplyMeasure, Metric> = {
+    pcp: 'supply_pcp_per_100k',
+    dentists: 'supply_dentists_per_100k',
+    mhp: 'supply_mhp_per_100k',
+    other_pcp: 'supply_other_pcp_per_100k',
+  };
+
+  it('the population shown is the source column of the year in the label (NPPES 2024 over Census Vintage 2023)', async () => {
+    for (const [i, release] of SUPPLY_RELEASES.entries())
+      for (const m of SUPPLY_MEASURES) {
+        const column = SOURCE_POPULATION[release.release][m];
+        if (!column) continue; // the 2022 release's 2019 physician population is recovered, not published
+        expect(release.populations[m], `${release.release} ${m}`).toMatch(new RegExp(`\\b${column.slice(-4)}$`));
+        const v = view(metricOf[m], { asOf: i === 0 ? '' : String(release.years[m]) });
+        const rows = new Map((await run<AreaValue>(supplyValues(v))).map((r) => [r.geo, r]));
+        const counties = sources[release.release].filter(
+          (r) => r.fips.length === 5 && !r.fips.endsWith('000') && num(r[column]) !== null && rows.get(r.fips)?.people != null,
+        );
+        expect(counties.length, `${release.release} ${m}`).toBeGreaterThan(20);
+        for (const c of counties) expect(rows.get(c.fips)!.people, `${release.release} ${m} ${c.fips}`).toBe(num(c[column]));
+        const [, , , people, , , otherPeople] = areaColumns(v, null, null);
+        expect(people.label).toBe(`Population, ${release.populations[m]}`);
+        expect(otherPeople.label).toMatch(/^Population, /);
+      }
+    // The mental-health column no longer claims a 2024 population.
+    const [, , , people] = areaColumns(view('supply_mhp_per_100k'), null, null);
+    expect(people.label).toBe('Population, Census Vintage 2023');
+    // The manifest says the same of the release.
+    const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, 'manifest.json'), 'utf8')) as {
+      datasets: { table: string; vintage: string }[];
+    };
+    expect(manifest.datasets.find((d) => d.table === 'supply_chr2025')!.vintage).toContain(
+      `over ${SUPPLY_RELEASES[0].populations.mhp} population`,
+    );
   });
 });

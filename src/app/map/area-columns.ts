@@ -5,7 +5,7 @@ import type { AreaValue } from '../../data/queries/shortage';
 import type { HpsaSource } from '../../model/hpsa-sources';
 import { METRICS, type MapView } from '../../model/map-view';
 import { monthText } from './shortage-view';
-import { MEASURE_INFO } from '../../model/county-supply';
+import { MEASURE_INFO, SUPPLY_RELEASES } from '../../model/county-supply';
 import { otherReleaseLabel, releaseYear, supplyMetric } from './supply-figures';
 import { noProviderCounted, noProviderText, otherNoProviderCounted } from './area-rank';
 
@@ -43,7 +43,7 @@ function supplyColumns(view: MapView): AreaColumn[] {
     { key: 'value', label: `${metric.label}, ${year}`, digits: metric.digits, value: (r) => (noProviderCounted(view, r) ? none : r.value) },
     { key: 'as_of', label: 'Year', value: (r) => r.as_of },
     { key: 'providers', label: `${providers}, ${year}`, digits: 0, value: (r) => r.providers ?? null },
-    { key: 'people', label: `Population, ${year}`, digits: 0, value: (r) => r.people ?? null },
+    { key: 'people', label: `Population, ${SUPPLY_RELEASES[s.shown].populations[s.measure]}`, digits: 0, value: (r) => r.people ?? null },
     {
       key: 'other_value',
       label: `${metric.label}, ${other}`,
@@ -51,7 +51,12 @@ function supplyColumns(view: MapView): AreaColumn[] {
       value: (r) => (otherNoProviderCounted(view, r) ? none : (r.other_value ?? null)),
     },
     { key: 'other_providers', label: `${providers}, ${other}`, digits: 0, value: (r) => r.other_providers ?? null },
-    { key: 'other_people', label: `Population, ${other}`, digits: 0, value: (r) => r.other_people ?? null },
+    {
+      key: 'other_people',
+      label: `Population, ${SUPPLY_RELEASES[1 - s.shown].populations[s.measure]} (CHR&R ${SUPPLY_RELEASES[1 - s.shown].release} release)`,
+      digits: 0,
+      value: (r) => r.other_people ?? null,
+    },
   ];
 }
 

@@ -173,7 +173,11 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
           : `${unit}, ${year}: none of the ${areas} shown has a figure`,
     },
     { key: 'providers', value: formatNumber(main.providers), label: `${MEASURE_INFO[s.measure].providers}, ${year}` },
-    { key: 'people', value: formatNumber(main.people), label: `people they serve (${year} population)` },
+    {
+      key: 'people',
+      value: formatNumber(main.people),
+      label: `people they serve (population, ${SUPPLY_RELEASES[s.shown].populations[s.measure]})`,
+    },
   ];
   if (other?.value != null)
     cards.push({
