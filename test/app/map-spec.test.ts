@@ -17,6 +17,8 @@ import { legendClasses } from '../../src/charts/legend';
 import { rankAreas } from '../../src/app/map/area-rank';
 import { areaColumns } from '../../src/app/map/area-columns';
 import { mapTable } from '../../src/report/sections/shortage-map';
+import { supplyCards } from '../../src/app/map/supply-figures';
+import { viewTotalRow } from '../../src/app/map/area-totals';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
@@ -216,5 +218,24 @@ describe('practitioners needed (FTE) where HRSA gives no FTE figure (California�
       expect(row[valueAt]).toBeNull();
       expect(row[missingAt]).toBe(byCounty.get(fips)!.size);
     }
+  });
+});
+
+describe('filters that exclude each other', () => {
+  it('say that no county matches them, naming them, not that the counties shown have no figure', async () => {
+    // Texas is not in HHS Region 9: counted from the embedded states table.
+    const states = datasetRows('ref/states.csv');
+    expect(states.filter((s) => s.state === 'TX' && s.hhs_region === '9')).toEqual([]);
+    const view: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'supply_pcp_per_100k', states: ['TX'], hhsRegion: '9' };
+    const q = shortageView(view, []);
+    expect(await coordinator.query(q.values)).toEqual([]);
+    const totals = await coordinator.query(q.supply!);
+    const [rate] = supplyCards(view, totals);
+    expect(rate.label).toBe('primary-care physicians per 100,000 people, 2022: no county matches the filters (in TX · HHS Region 9)');
+    expect(viewTotalRow(view, undefined, totals)?.label).toBe('No county matches the filters (in TX · HHS Region 9)');
+    // A view with counties but no figure (Connecticut, 2022) still says so.
+    const ct: MapView = { ...view, states: ['CT'], hhsRegion: '' };
+    const [ctRate] = supplyCards(ct, await coordinator.query(shortageView(ct, []).supply!));
+    expect(ctRate.label).toBe('primary-care physicians per 100,000 people, 2022: none of the counties shown has a figure');
   });
 });

@@ -10,6 +10,7 @@ import { METRICS, type Discipline, type MapView } from '../../model/map-view';
 import type { ServiceArea } from '../../model/types';
 import { isUnavailable, type Unavailable } from '../report/report-input';
 import type { AreaTotal, ServiceAreaTotals } from './service-area-totals';
+import { noMatchText } from './view-words';
 import { areasCount, primaryCareSupply, releaseYear, supplyMetric, type SupplyCard } from './supply-figures';
 
 /** A table's total row: a label and a value per column key (areaColumns); columns without one stay empty. */
@@ -37,7 +38,9 @@ export function viewTotalRow(
     const label =
       main.areas > 0
         ? `Total of the ${areasCount(view, main.areas)} with a figure`
-        : `No ${releaseYear(s)} figure here${other && other.areas > 0 ? `; beside it, the ${releaseYear(s, s.shown === 0 ? 1 : 0)} figures of ${areasCount(view, other.areas)} summed` : ''}`;
+        : main.missing === 0
+          ? noMatchText(view)
+          : `No ${releaseYear(s)} figure here${other && other.areas > 0 ? `; beside it, the ${releaseYear(s, s.shown === 0 ? 1 : 0)} figures of ${areasCount(view, other.areas)} summed` : ''}`;
     return {
       label,
       values: {

@@ -12,6 +12,7 @@ import { stateByCode } from '../../model/workspace';
 import { mapHeading, noDataText, vintageText } from './shortage-view';
 import { MEASURE_INFO } from '../../model/county-supply';
 import type { LegendText } from '../../charts/legend';
+import { filterWords } from './view-words';
 import { noProviderCounted, noProviderText, rankValue } from './area-rank';
 
 export { mapHeading };
@@ -32,12 +33,7 @@ export function describeView(view: MapView): string[] {
     if (view.designationClass !== 'all')
       parts.push(view.designationClass === 'area' ? 'geographic and population designations' : 'facility designations');
   }
-  if (view.states.length) parts.push(`in ${view.states.join(', ')}`);
-  if (view.censusRegion) parts.push(`Census region: ${view.censusRegion}`);
-  if (view.censusDivision) parts.push(`Census division: ${view.censusDivision}`);
-  if (view.hhsRegion) parts.push(`HHS Region ${view.hhsRegion}`);
-  if (view.rural !== 'all') parts.push(view.rural === 'rural' ? 'rural counties only' : 'metro counties only');
-  return parts;
+  return [...parts, ...filterWords(view)];
 }
 
 const geographicFilter = (v: MapView) => v.states.length > 0 || !!v.censusRegion || !!v.censusDivision || !!v.hhsRegion;

@@ -21,6 +21,7 @@ import type { ServiceArea } from '../../model/types';
 import { stateByCode, stateByFips } from '../../model/workspace';
 import type { AreaSupply, Unavailable } from '../report/report-input';
 import type { FigureTable } from './state-figures';
+import { noMatchText } from './view-words';
 
 /** The provider metric's measure, form and the release the view shows (index into SUPPLY_RELEASES). */
 export function supplyMetric(view: MapView): { measure: SupplyMeasure; form: 'per_100k' | 'pop_per'; shown: 0 | 1 } | null {
@@ -170,7 +171,9 @@ export function supplyCards(view: MapView, totals: readonly SupplyTotal[]): Supp
       label:
         main.areas > 0
           ? `${unit}, ${year}: the ${formatNumber(main.areas)} ${areas} shown with a figure, counts and people summed`
-          : `${unit}, ${year}: none of the ${areas} shown has a figure`,
+          : main.missing === 0
+            ? `${unit}, ${year}: ${noMatchText(view).replace(/^No/, 'no')}`
+            : `${unit}, ${year}: none of the ${areas} shown has a figure`,
     },
     { key: 'providers', value: formatNumber(main.providers), label: `${MEASURE_INFO[s.measure].providers}, ${year}` },
     {

@@ -8,6 +8,7 @@ import type { QueryState } from '../use-query';
 import { downloadCsv } from '../download';
 import type { TotalRow } from '../../app/map/area-totals';
 import { TABLE_WORD } from '../table-word';
+import { noMatchText } from '../../app/map/view-words';
 import { compareByValue, highestFirst, rankValue } from '../../app/map/area-rank';
 
 type SortKey = 'name' | 'value';
@@ -141,6 +142,11 @@ export function AreaTable({
           )}
         </table>
       </div>
+      {!state.pending && state.rows?.length === 0 && (
+        <p className="note" data-testid="area-table-none">
+          {noMatchText(view)}.
+        </p>
+      )}
       {rows.length > PAGE && (
         <button type="button" className="secondary" onClick={() => setShowAll(!showAll)} data-testid="area-table-all">
           {showAll ? `Show the first ${PAGE}` : `Show all ${formatNumber(rows.length)} rows`}
