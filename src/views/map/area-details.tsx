@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { areaDesignations, type DesignationRow } from '../../data/queries/shortage';
 import { hpsaCoverage } from '../../data/queries/waiver-sites';
 import { METRICS, type MapView } from '../../model/map-view';
@@ -78,7 +78,24 @@ function DesignationTable({ rows, titleId }: { rows: DesignationRow[]; titleId: 
 }
 
 /** One county's or state's details: its providers (every figure with its year), a state's published figures, and the detail file's designations. */
-export function AreaDetails({ view, geo, main, onClose }: { view: MapView; geo: string; main: HpsaSource | null; onClose: () => void }) {
+export function AreaDetails({
+  view,
+  geo,
+  main,
+  onClose,
+  focusOnOpen = false,
+}: {
+  view: MapView;
+  geo: string;
+  main: HpsaSource | null;
+  onClose: () => void;
+  /** Opened from the ranked table: move focus to the heading, so a keyboard or screen-reader user lands on what opened. */
+  focusOnOpen?: boolean;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus();
+  }, [geo, focusOnOpen]);
   const isState = geo.length === 2;
   // Workforce metrics have no designations of their own: list the discipline's designations.
   const { rows, error, pending } = useQuery(
@@ -93,7 +110,9 @@ export function AreaDetails({ view, geo, main, onClose }: { view: MapView; geo: 
   return (
     <section className="card details" aria-labelledby="details-title" data-testid="area-details">
       <div className="card-head">
-        <h2 id="details-title">{isState ? `${name}: every published figure` : `${name}: providers, trend and designations`}</h2>
+        <h2 id="details-title" tabIndex={-1} ref={heading}>
+          {isState ? `${name}: every published figure` : `${name}: providers, trend and designations`}
+        </h2>
         <button type="button" className="secondary" onClick={onClose}>
           Close
         </button>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAP_PARAMS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import type { HpsaSource } from '../../model/hpsa-sources';
@@ -43,7 +43,28 @@ export function MapScreen() {
   const states = useQuery(useMemo(filterOptions, [])).rows;
   // The next state a user picks is answered from the cache, asked while they look at this one.
   const askedAhead = usePrefetch(useMemo(() => nextStates(view, sources, states), [view, sources, states]));
-  const select = (geo: string) => setView({ ...view, selected: view.selected === geo ? '' : geo });
+  // Opened from the ranked table (Enter on a row's button): focus moves to the details' heading, and
+  // back to the row's button when they close. Opened from the map or a link: focus stays where it is.
+  const [fromTable, setFromTable] = useState(false);
+  const returnTo = useRef<string | null>(null);
+  const select = (geo: string, origin: 'map' | 'table' = 'map') => {
+    const next = view.selected === geo ? '' : geo;
+    setFromTable(origin === 'table' && next !== '');
+    returnTo.current = origin === 'table' && next ? next : null;
+    setView({ ...view, selected: next });
+  };
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  const closeDetails = () => {
+    setFocusRow(returnTo.current === view.selected ? view.selected : null);
+    returnTo.current = null;
+    setFromTable(false);
+    setView({ ...view, selected: '' });
+  };
+  useEffect(() => {
+    if (!focusRow || view.selected) return;
+    document.querySelector<HTMLButtonElement>(`[data-testid="area-table"] tr[data-geo="${focusRow}"] button`)?.focus();
+    setFocusRow(null);
+  }, [focusRow, view.selected]);
   const { workspace } = useWorkspace();
   const area = activeServiceArea(workspace);
   const main = shown?.main ?? null;
@@ -68,13 +89,13 @@ export function MapScreen() {
           <SummaryCards view={view} state={summary} main={main} />
         )}
         <ShortageMap view={view} state={values} onSelect={select} area={area} main={main} />
-        {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={() => setView({ ...view, selected: '' })} />}
+        {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={closeDetails} focusOnOpen={fromTable} />}
         {/* Keyed by metric: each metric opens ranked in its own direction of need. */}
         <AreaTable
           key={view.metric}
           view={view}
           state={values}
-          onSelect={select}
+          onSelect={(geo) => select(geo, 'table')}
           main={main}
           companion={shown?.companion ?? null}
           total={total}
