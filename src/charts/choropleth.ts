@@ -7,7 +7,37 @@ const SVG_NS = namespaces.svg;
 /** An SVG element of the given tag (d3's namespace constant keeps the namespace URL in one place). */
 export const svgEl = <K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] =>
   document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
-export const NO_DATA_FILL = '#e9ecef';
+/**
+ * No figure: white hatched with grey, not a flat light grey (#e9ecef against the lightest blue
+ * #eff3ff had a contrast of 1.07). The pattern is defined in each map's own <defs>; the legend's
+ * swatch draws the same hatch in CSS.
+ */
+export const NO_DATA_PATTERN_ID = 'atlas-no-data';
+export const NO_DATA_FILL = `url(#${NO_DATA_PATTERN_ID})`;
+const HATCH_LINE = '#6c757d';
+export const NO_DATA_SWATCH = `repeating-linear-gradient(45deg, #fff 0 2px, ${HATCH_LINE} 2px 3.5px)`;
+
+/** The hatch of areas without a figure, in the map's own <defs>. */
+function noDataPattern(): SVGDefsElement {
+  const defs = svgEl('defs');
+  const pattern = svgEl('pattern');
+  for (const [k, v] of Object.entries({
+    id: NO_DATA_PATTERN_ID,
+    width: '4',
+    height: '4',
+    patternUnits: 'userSpaceOnUse',
+    patternTransform: 'rotate(45)',
+  }))
+    pattern.setAttribute(k, v);
+  const bg = svgEl('rect');
+  for (const [k, v] of Object.entries({ width: '4', height: '4', fill: '#fff' })) bg.setAttribute(k, v);
+  const line = svgEl('line');
+  for (const [k, v] of Object.entries({ x1: '0', y1: '0', x2: '0', y2: '4', stroke: HATCH_LINE, 'stroke-width': '1.5' }))
+    line.setAttribute(k, v);
+  pattern.append(bg, line);
+  defs.appendChild(pattern);
+  return defs;
+}
 /** The class beyond the darkest of the need ramp (people but no provider counted): darker still, and named in the legend. */
 export const BEYOND_FILL = '#4a0012';
 
@@ -81,6 +111,7 @@ export function choropleth(o: ChoroplethOptions): SVGSVGElement {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', o.title);
   svg.classList.add('choropleth');
+  svg.appendChild(noDataPattern());
   const g = svgEl('g');
   g.setAttribute('class', 'shapes');
   for (const shape of o.shapes) {

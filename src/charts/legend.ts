@@ -1,7 +1,7 @@
 // Legend for a choropleth's colour classes: a row of swatches with each class boundary under it
 // (the layout of Observable Plot's threshold legend, drawn here so the first screen does not load Plot).
 import type { ColorScale } from './choropleth';
-import { NO_DATA_FILL, svgEl } from './choropleth';
+import { NO_DATA_SWATCH, svgEl } from './choropleth';
 
 const WIDTH = 360;
 const HEIGHT = 46;
@@ -106,7 +106,7 @@ export function colorLegend(
   nd.className = 'legend-nodata';
   const swatch = document.createElement('span');
   swatch.className = 'swatch';
-  swatch.style.background = NO_DATA_FILL;
+  swatch.style.background = NO_DATA_SWATCH;
   nd.append(swatch, ` ${noData}`);
   wrap.appendChild(nd);
   return wrap;

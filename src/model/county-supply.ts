@@ -92,6 +92,10 @@ export const LEGACY_MAP_UNITS: Readonly<Record<string, readonly string[]>> = { '
 export const CONNECTICUT_NOTE =
   'Connecticut: its eight counties were replaced in 2022 by nine planning regions. The 2025 release has no 2022 primary-care or 2023 dentist figures for Connecticut, and gives its mental-health and other primary-care figures for the planning regions, which the map (drawn with the old counties) cannot show: they are in the table. The older release counts the old counties.';
 
+/** Puerto Rico, said where its shapes are drawn without a provider figure: neither release has a row for it. */
+export const PUERTO_RICO_NOTE =
+  'Puerto Rico: neither County Health Rankings & Roadmaps release (2022, 2025) has figures for it — both cover the 50 states and DC only — so it is drawn without a figure.';
+
 /**
  * HRSA's criterion for a geographic primary-care HPSA (42 CFR Part 5, Appendix A): population per
  * full-time-equivalent primary-care physician of at least 3,500:1, or more than 3,000:1 where needs

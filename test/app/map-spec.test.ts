@@ -239,3 +239,40 @@ describe('filters that exclude each other', () => {
     expect(ctRate.label).toBe('primary-care physicians per 100,000 people, 2022: none of the counties shown has a figure');
   });
 });
+
+describe('areas without a figure', () => {
+  /** WCAG relative luminance and contrast of two #rrggbb colours. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+
+  it('are hatched, not a flat grey a lightest class could be mistaken for (#e9ecef against #eff3ff: 1.07)', async () => {
+    const view: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'supply_pcp_per_100k' };
+    const spec = mapSpec({ view, rows: await coordinator.query(shortageView(view, []).values), shapes, area: undefined, main: null });
+    const noData = spec.scale.color(null);
+    expect(noData).toBe(NO_DATA_FILL);
+    if (/^#[0-9a-f]{6}$/i.test(noData)) for (const c of spec.scale.colors) expect(contrast(noData, c), c).toBeGreaterThanOrEqual(1.5);
+    else expect(noData).toBe('url(#atlas-no-data)');
+    expect(contrast('#e9ecef', '#eff3ff')).toBeLessThan(1.1); // the review's case
+  });
+
+  it('Puerto Rico on the provider maps: neither release has it, and the legend says so', async () => {
+    // Counted from the embedded sources: no row of Puerto Rico (FIPS 72) in either release.
+    for (const file of ['county/supply_chr2025.csv', 'county/supply_chr2022.csv'])
+      expect(datasetRows(file).filter((r) => r.fips.startsWith('72'))).toEqual([]);
+    const view: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'supply_pcp_per_100k' };
+    const rows = await coordinator.query(shortageView(view, []).values);
+    const pr = shapes.counties.filter((c) => c.id.startsWith('72'));
+    expect(pr.length).toBeGreaterThan(70);
+    const spec = mapSpec({ view, rows, shapes, area: undefined, main: null });
+    for (const c of pr) expect(spec.scale.color(spec.values.get(c.id))).toBe(NO_DATA_FILL);
+    expect(spec.legend.noData).toMatch(/Puerto Rico: in neither release/);
+  });
+});

@@ -4,7 +4,7 @@
 // figures are counted here from the embedded County Health Rankings & Roadmaps file.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type OpenApp } from './harness';
+import { axeViolations, openApp, type OpenApp } from './harness';
 import { datasetRows } from '../helpers/fixtures';
 import { BEYOND_FILL } from '../../src/charts/choropleth';
 
@@ -52,6 +52,21 @@ describe('people per primary-care physician in Texas', () => {
       expect(rank).toBe(String(i + 1));
       expect(value).toBe('no primary-care physician counted');
     });
+  });
+});
+
+describe('areas without a figure', () => {
+  it('are hatched on the map and in the legend, and the legend says why Puerto Rico has none; the page stays axe-clean', async () => {
+    expect(await page.locator('[data-testid="shortage-map"] svg.choropleth pattern#atlas-no-data').count()).toBe(1);
+    const pr = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-geo^="72"]', (ps) =>
+      ps.map((p) => p.getAttribute('fill')),
+    );
+    expect(pr.length).toBeGreaterThan(70);
+    expect(new Set(pr)).toEqual(new Set(['url(#atlas-no-data)']));
+    const legend = page.locator('[data-testid="shortage-map"] .legend-nodata');
+    expect(await legend.innerText()).toMatch(/Puerto Rico: in neither release/);
+    expect(await legend.locator('.swatch').evaluate((e) => getComputedStyle(e).backgroundImage)).toMatch(/repeating-linear-gradient/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

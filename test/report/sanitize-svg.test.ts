@@ -10,6 +10,14 @@ describe('sanitizeSvg', () => {
     expect(sanitizeSvg(svg)).toBe(svg);
   });
 
+  it('keeps the map’s hatch for areas without a figure (its pattern and the fills that point at it)', () => {
+    const svg =
+      '<svg viewBox="0 0 10 10"><defs><pattern id="atlas-no-data" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+      '<rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#6c757d" stroke-width="1.5"/></pattern></defs>' +
+      '<g class="shapes"><path d="M0,0L1,1Z" data-geo="72001" fill="url(#atlas-no-data)"/></g></svg>';
+    expect(sanitizeSvg(svg)).toBe(svg);
+  });
+
   it('removes scripts with their content, however they are written', () => {
     for (const hostile of [
       '<svg><script>alert(1)</script><g/></svg>',

@@ -96,7 +96,7 @@ export function noDataText(view: MapView, main: HpsaSource | null): string {
       : 'no designation in the loaded detail file';
   if (metric.kind === 'specialty') return 'no published figure';
   if (metric.kind === 'supply')
-    return `no figure in this release${view.level === 'county' ? ' (Connecticut: see the note above the map)' : ''}`;
+    return `no figure in this release${view.level === 'county' ? ' (Connecticut: see the note above the map)' : ''}; Puerto Rico: in neither release (both cover the 50 states and DC only)`;
   if (view.metric === 'lab_employment') {
     const v = LAB_EMPLOYMENT_VINTAGES.find((x) => x.asOf === view.asOf) ?? LAB_EMPLOYMENT_VINTAGES[0];
     return `BLS employment for ${v.label} not in the loaded tables`;

@@ -11,13 +11,14 @@ import type { QueryState } from '../use-query';
 import { SourceLine } from './source-line';
 import { useAtlas } from '../atlas-context';
 import { EngineWait } from '../engine-wait';
-import { CONNECTICUT_NOTE } from '../../model/county-supply';
+import { CONNECTICUT_NOTE, PUERTO_RICO_NOTE } from '../../model/county-supply';
 
 /** Provider figures: Connecticut's counties and planning regions, and Alaska's split census area, said where they are in view. */
 function SupplyCoverageNote({ view }: { view: MapView }) {
   const shows = (state: string) => !view.states.length || view.states.includes(state);
   const notes = [
     ...(shows('CT') ? [CONNECTICUT_NOTE] : []),
+    ...(shows('PR') ? [PUERTO_RICO_NOTE] : []),
     ...(shows('AK') && view.level === 'county'
       ? [
           'Alaska: Valdez-Cordova Census Area, split in 2019 into Chugach and Copper River, is drawn as one shape; the newer figures of the two are summed into it (counts and people, the rate from the sums).',
