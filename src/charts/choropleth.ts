@@ -38,6 +38,8 @@ function noDataPattern(): SVGDefsElement {
   defs.appendChild(pattern);
   return defs;
 }
+/** Areas around a filtered view, drawn for context: a plain pale grey, unlike the hatch of no figure. */
+export const OUTSIDE_VIEW_FILL = '#f1f3f5';
 /** The class beyond the darkest of the need ramp (people but no provider counted): darker still, and named in the legend. */
 export const BEYOND_FILL = '#4a0012';
 
@@ -158,10 +160,12 @@ export function recolor(
   svg.setAttribute('aria-label', o.title);
   svg.setAttribute('viewBox', viewBoxFor(o));
   const paths = svg.querySelectorAll<SVGPathElement>('g.shapes > path');
+  // Zoomed to the filtered areas: the others are context, not areas without a figure (no hatch).
+  const inView = o.zoomTo?.length ? new Set(o.zoomTo) : null;
   o.shapes.forEach((shape, i) => {
     const p = paths[i];
     const v = o.values.get(shape.id);
-    p.setAttribute('fill', o.scale.color(v));
+    p.setAttribute('fill', inView && !inView.has(shape.id) ? OUTSIDE_VIEW_FILL : o.scale.color(v));
     p.setAttribute('data-value', v == null ? '' : String(v));
     let t = p.firstChild as SVGTitleElement | null;
     if (!t) p.appendChild((t = svgEl('title')));

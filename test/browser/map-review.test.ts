@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, openApp, type OpenApp } from './harness';
 import { datasetRows } from '../helpers/fixtures';
-import { BEYOND_FILL } from '../../src/charts/choropleth';
+import { BEYOND_FILL, OUTSIDE_VIEW_FILL } from '../../src/charts/choropleth';
 
 const texas = datasetRows('county/supply_chr2025.csv').filter((r) => r.fips.startsWith('48') && r.fips !== '48000');
 const noPhysician = new Set(texas.filter((r) => r.pcp === '0' && Number(r.pcp_population) > 0).map((r) => r.fips));
@@ -58,11 +58,17 @@ describe('people per primary-care physician in Texas', () => {
 describe('areas without a figure', () => {
   it('are hatched on the map and in the legend, and the legend says why Puerto Rico has none; the page stays axe-clean', async () => {
     expect(await page.locator('[data-testid="shortage-map"] svg.choropleth pattern#atlas-no-data').count()).toBe(1);
-    const pr = await page.$$eval('[data-testid="shortage-map"] g.shapes path[data-geo^="72"]', (ps) =>
-      ps.map((p) => p.getAttribute('fill')),
-    );
-    expect(pr.length).toBeGreaterThan(70);
-    expect(new Set(pr)).toEqual(new Set(['url(#atlas-no-data)']));
+    const fillsOf = (p: Page, prefix: string) =>
+      p.$$eval(`[data-testid="shortage-map"] g.shapes path[data-geo^="${prefix}"]`, (ps) => ps.map((x) => x.getAttribute('fill')));
+    // Zoomed to Texas, the areas around it are context, plain pale grey: not hatched as if they had no figure.
+    const context = await fillsOf(page, '72');
+    expect(context.length).toBeGreaterThan(70);
+    expect(new Set(context)).toEqual(new Set([OUTSIDE_VIEW_FILL]));
+    const whole = await app.browser.context.newPage();
+    await whole.goto(`${app.server.url}?level=county&metric=supply_pop_per_pcp`);
+    await whole.waitForSelector('[data-testid="shortage-map"] g.shapes path[data-geo="72001"]');
+    await expect.poll(async () => new Set(await fillsOf(whole, '72'))).toEqual(new Set(['url(#atlas-no-data)']));
+    await whole.close();
     const legend = page.locator('[data-testid="shortage-map"] .legend-nodata');
     expect(await legend.innerText()).toMatch(/Puerto Rico: in neither release/);
     expect(await legend.locator('.swatch').evaluate((e) => getComputedStyle(e).backgroundImage)).toMatch(/repeating-linear-gradient/);
