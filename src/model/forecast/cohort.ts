@@ -110,6 +110,8 @@ export interface Cohort {
   startWithinDays: Float64Array;
   lotteryEntryFee: Float64Array;
   petitionFee: Float64Array;
+  /** 1 when the route's petition is filed, so its fee is spent (a waiver filed is not the petition). */
+  petitionFiled: Uint8Array;
   /** Chance the person is abroad, so a new H-1B petition may owe the $100,000 fee; 0 when it cannot. */
   feeAbroad: Float64Array;
   /** Candidates that can owe the $100,000 fee. */
@@ -167,6 +169,7 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     startWithinDays: new Float64Array(size),
     lotteryEntryFee: new Float64Array(size),
     petitionFee: new Float64Array(size),
+    petitionFiled: new Uint8Array(size),
     feeAbroad: new Float64Array(size),
     feeExposed: new Int32Array(0),
     conradStates: [],
@@ -195,6 +198,7 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     cohort.visaStart[i] = stepIds.length;
     cohort.lotteryEntryFee[i] = plan.fees.perLotteryEntry;
     cohort.petitionFee[i] = plan.fees.perPetition;
+    cohort.petitionFiled[i] = plan.petitionFiled ? 1 : 0;
     let survival = [...plan.recruitment, ...plan.licensing.steps].reduce((p, step) => p * step.successProbability, 1);
     let draws = 1 + plan.recruitment.length + plan.licensing.steps.length;
 

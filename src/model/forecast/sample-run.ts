@@ -500,7 +500,7 @@ function drawMember(
         visaDone = chainEnd(cohort, from, chainFrom, chainTo, started, u, p, trace, gate >= 0 ? credentials + gate : -Infinity);
         p += chainTo - chainFrom;
         if (gate >= 0) feeFiling[i] = Math.max(from, credentials);
-        if (!started) feeTotals[i] += cohort.petitionFee[i];
+        if (cohort.petitionFiled[i] === 0) feeTotals[i] += cohort.petitionFee[i];
       }
       if (visaDone > ready) {
         // TN admission follows whatever came last before it: that step, not the admission, held them up.
@@ -644,7 +644,8 @@ function placeConradApplicant(cohort: Cohort, buffers: RunBuffers, i: number, cl
   buffers.position = p + 1;
   const u = buffers.uniforms[p];
   const id = cohort.conradStep[i];
-  if (!begun) feeTotals[i] += cohort.petitionFee[i];
+  // The H-1B petition follows the waiver: a waiver filed has not paid its fees (S17, S25).
+  if (cohort.petitionFiled[i] === 0) feeTotals[i] += cohort.petitionFee[i];
   const duration = begun ? remainingAware(cohort.steps, id, u, -clockStart) : stepDays(cohort.steps, id, u);
   let start = begun ? Math.max(clockStart + duration, 0) : clockStart + duration;
   if (cohort.licenceGate[i] >= 0) start = Math.max(start, licensed[i] + cohort.licenceGate[i]);

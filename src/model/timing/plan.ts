@@ -132,6 +132,11 @@ export interface CandidatePlan {
   serviceYears: number | null;
   feeExposure: FeeExposure | null;
   fees: RouteFees;
+  /**
+   * The route's petition (the H-1B after a waiver, or the route's own) is filed: its fees are spent.
+   * A waiver filed or approved is not the petition (S17, S25): its fees are still ahead.
+   */
+  petitionFiled: boolean;
   /** The H-1B six-year maximum: the day H-1B time runs out for someone in H-1B status now (R12); null when not binding or unknown. */
   h1bLimit: IsoDate | null;
 }

@@ -55,6 +55,7 @@ export function planCandidate(candidate: Candidate, assumptions: Assumptions, co
       serviceYears: serviceYearsOf(candidate.visaRoute, assumptions),
       feeExposure: null,
       fees,
+      petitionFiled: true,
       h1bLimit: null,
     };
     return { ...plan, ...standingOf(candidate, plan, assumptions, context) };
@@ -79,9 +80,21 @@ export function planCandidate(candidate: Candidate, assumptions: Assumptions, co
     serviceYears: serviceYearsOf(candidate.visaRoute, assumptions),
     feeExposure: feeExposureOf(candidate, effectiveRoute, assumptions),
     fees,
+    petitionFiled: petitionFiledOf(candidate, effectiveRoute),
     h1bLimit: limit.day,
   };
   return { ...plan, ...standingOf(candidate, plan, assumptions, context) };
+}
+
+/**
+ * Whether the route's petition is filed, from the visa status: on a waiver route, from
+ * "petition filed" on (the waiver filed or approved comes before the H-1B petition, S17, S25); on
+ * another, from its first step (the lottery's fees are counted by the lottery's own statuses).
+ */
+function petitionFiledOf(candidate: Candidate, route: VisaRoute): boolean {
+  const statuses = ROUTES[route].statuses;
+  const at = statuses.indexOf(candidate.visaStatus);
+  return at > 0 && at >= (ROUTES[route].waiver ? statuses.indexOf('petition-filed') : 1);
 }
 
 /**

@@ -1,0 +1,64 @@
+// Defects an outside reviewer found driving the app, each checked against the rules (casebook,
+// domain.md) rather than against the code: fees still ahead, the next action's dates against the
+// forecast's, the Conrad 30 window a physician finishing next June files in, lottery wording.
+import { describe, expect, it } from 'vitest';
+import { makeCandidate } from '../helpers/candidate';
+import { simulate } from '../../src/model/forecast/simulate';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import { routeFees } from '../../src/model/timing/fees';
+import type { Candidate, RegionRef } from '../../src/model/types';
+
+const inState = (region: RegionRef, site: { state: string }) => region.kind === 'state' && region.state === site.state;
+
+function run(candidates: Candidate[], now: string, runs = 2000) {
+  return simulate({
+    candidates,
+    targets: [],
+    assumptions: DEFAULT_ASSUMPTIONS,
+    now,
+    runs,
+    seed: 2026,
+    horizonMonths: 60,
+    regionContains: inState,
+    newCandidateScenarios: [],
+  });
+}
+
+
+describe('Conrad 30: the H-1B petition’s fees are still ahead while only the waiver is filed', () => {
+  // A J-1 resident as in casebook A1; the H-1B petition (I-129, ACWIA, fraud fee, premium processing)
+  // is filed after the waiver is approved (S17, S25), so filing the waiver does not pay it.
+  const base = makeCandidate({
+    id: 'W',
+    specialty: 'family medicine',
+    stage: 'accepted',
+    stageDate: '2026-10-01',
+    visaRoute: 'j1-conrad30',
+    siteState: 'NM',
+    siteCountyFips: '',
+    ecfmgCertified: true,
+    licenceStatus: 'licensed',
+    availableFrom: '2027-07-01',
+    currentStatus: 'j1',
+    trainingStatus: 'in-training',
+  });
+  const perPetition = routeFees('j1-conrad30', DEFAULT_ASSUMPTIONS).perPetition;
+
+  it('waiver filed: the expected fees are the petition’s, as for a waiver not yet filed', () => {
+    expect(perPetition).toBeGreaterThan(0);
+    const fees = (c: Candidate) => run([c], '2026-11-15').costPerHireByRoute.find((r) => r.visaRoute === 'j1-conrad30')?.expectedFeesUsd;
+    const filed = fees({ ...base, visaStatus: 'waiver-filed', visaStatusDate: '2026-10-01' }) ?? 0;
+    const notFiled = fees(base) ?? 0;
+    // Paid in every run the candidate stays (recommended and approved: 90% × 95% by default).
+    expect(filed).toBeGreaterThan(0.5 * perPetition);
+    expect(filed).toBeLessThanOrEqual(perPetition);
+    expect(Math.abs(filed - notFiled)).toBeLessThan(0.05 * perPetition);
+  });
+
+  it('waiver approved, petition not filed: the petition’s fees still count; once filed they are spent', () => {
+    const fees = (c: Candidate) =>
+      run([c], '2027-02-15').costPerHireByRoute.find((r) => r.visaRoute === 'j1-conrad30')?.expectedFeesUsd ?? 0;
+    expect(fees({ ...base, visaStatus: 'waiver-approved', visaStatusDate: '2027-02-01' })).toBeGreaterThan(0.5 * perPetition);
+    expect(fees({ ...base, visaStatus: 'petition-filed', visaStatusDate: '2027-02-01' })).toBe(0);
+  });
+});
