@@ -3,9 +3,11 @@
 // forecast's, the Conrad 30 window a physician finishing next June files in, lottery wording.
 import { describe, expect, it } from 'vitest';
 import { makeCandidate } from '../helpers/candidate';
+import { formatIsoDate, parseIsoDate } from '../../src/model/calendar';
 import { simulate } from '../../src/model/forecast/simulate';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
 import { routeFees } from '../../src/model/timing/fees';
+import { nextAction } from '../../src/model/timing/next-action';
 import type { Candidate, RegionRef } from '../../src/model/types';
 
 const inState = (region: RegionRef, site: { state: string }) => region.kind === 'state' && region.state === site.state;
@@ -23,7 +25,6 @@ function run(candidates: Candidate[], now: string, runs = 2000) {
     newCandidateScenarios: [],
   });
 }
-
 
 describe('Conrad 30: the H-1B petition’s fees are still ahead while only the waiver is filed', () => {
   // A J-1 resident as in casebook A1; the H-1B petition (I-129, ACWIA, fraud fee, premium processing)
@@ -61,4 +62,55 @@ describe('Conrad 30: the H-1B petition’s fees are still ahead while only the w
     expect(fees({ ...base, visaStatus: 'waiver-approved', visaStatusDate: '2027-02-01' })).toBeGreaterThan(0.5 * perPetition);
     expect(fees({ ...base, visaStatus: 'petition-filed', visaStatusDate: '2027-02-01' })).toBe(0);
   });
+});
+
+/** The triangular CDF (min, mode, max), from its definition. */
+function triangularCdf(x: number, [a, c, b]: [number, number, number]): number {
+  if (x <= a) return 0;
+  if (x >= b) return 1;
+  return x <= c ? (x - a) ** 2 / ((b - a) * (c - a)) : 1 - (b - x) ** 2 / ((b - a) * (b - c));
+}
+
+/** The median of a triangular duration given that it has run `elapsed` days: found by bisection on the CDF. */
+function conditionalMedian(shape: [number, number, number], elapsed: number): number {
+  const target = triangularCdf(elapsed, shape) + 0.5 * (1 - triangularCdf(elapsed, shape));
+  let lo = Math.max(elapsed, shape[0]);
+  let hi = shape[2];
+  for (let k = 0; k < 60; k++) {
+    const mid = (lo + hi) / 2;
+    if (triangularCdf(mid, shape) < target) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const plusDays = (date: string, n: number) => formatIsoDate((parseIsoDate(date) as number) + Math.round(n));
+const daysBetween = (a: string, b: string) => (parseIsoDate(b) as number) - (parseIsoDate(a) as number);
+
+describe('the next action’s expected date is the median, as the forecast’s', () => {
+  // A licence applied for on 2026-11-15 in California; state licence 90 days, 60–365 (domain.md, S29).
+  const licence: [number, number, number] = [60, 90, 365];
+  const applied = makeCandidate({
+    id: 'L',
+    stage: 'licensure',
+    stageDate: '2026-11-15',
+    visaRoute: 'us-authorized',
+    siteState: 'CA',
+    siteCountyFips: '',
+    licenceStatus: 'applied',
+  });
+
+  for (const now of ['2026-11-15', '2027-01-15', '2027-03-01']) {
+    it(`a licence applied for on 2026-11-15, seen on ${now}: expected on the median given it is not granted yet`, () => {
+      const elapsed = daysBetween('2026-11-15', now);
+      const median = plusDays('2026-11-15', conditionalMedian(licence, elapsed));
+      const action = nextAction(applied, DEFAULT_ASSUMPTIONS, now);
+      expect(action.action).toMatch(/^Obtain the CA medical licence/);
+      expect(action.dateKind).toBe('expected');
+      expect(Math.abs(daysBetween(median, action.date as string))).toBeLessThanOrEqual(1);
+      // The timeline's median for the same step (250 traced draws): within Monte Carlo noise.
+      const step = run([applied], now, 500).candidates[0].timeline?.steps.find((s) => s.id === 'medical-licence');
+      expect(Math.abs(daysBetween(step?.p50 as string, action.date as string))).toBeLessThanOrEqual(15);
+    });
+  }
 });

@@ -13,7 +13,7 @@ import type { Candidate, IsoDate } from '../types';
 import type { Assumptions, Confidence } from './assumptions';
 import { nextWindowYear, windowDays } from './conrad-windows';
 import { capPetitionFilingCloses, earliestCapStart, nextRegistrationWindow } from './h1b-calendar';
-import { planCandidate, type CandidatePlan, type PlanContext, type Step } from './routes';
+import { medianDays, planCandidate, type CandidatePlan, type PlanContext, type Step } from './routes';
 import type { StandingKind } from './standing';
 import { ROUTES } from './visa-routes';
 
@@ -166,8 +166,9 @@ function withAvailability(action: Action, plan: CandidatePlan): Action {
   return plan.availableFrom ? { ...action, action: `${action.action} (free to start from ${plan.availableFrom})` } : action;
 }
 
+/** A step's finish: the median of its assumed duration (given it has not finished by today, for one under way), as the forecast's. */
 function expected(action: string, day: number, sources: readonly string[]): Action {
-  return { action, date: formatIsoDate(day), dateKind: 'expected', confidence: 'assumption', sources: [...sources] };
+  return { action, date: formatIsoDate(Math.round(day)), dateKind: 'expected', confidence: 'assumption', sources: [...sources] };
 }
 
 function recruitmentAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assumptions, nowDay: number): Action {
@@ -183,7 +184,7 @@ function recruitmentAction(candidate: Candidate, plan: CandidatePlan, assumption
     // Casebook B3: certification and Step 3 come before any licence or lottery, whatever the stage.
     note = `; then ${[ecfmg, ...(step3 ? [step3] : [])].map((s) => s.label).join(', then ')}, before any licence or H-1B lottery`;
   }
-  return expected(`${verb}${note}`, Math.max(anchorDay + step.days.modeDays, nowDay), step.sources);
+  return expected(`${verb}${note}`, Math.max(anchorDay + medianDays(step.days, nowDay - anchorDay), nowDay), step.sources);
 }
 
 /** Certification and Step 3 before any licence or H-1B; a US residency through the Match. */
@@ -192,7 +193,7 @@ function trainingAction(plan: CandidatePlan, nowDay: number): Action {
   const h1b = plan.licenceGate !== null || plan.visa.kind === 'h1b-lottery';
   if (ecfmg) {
     const steps = [ecfmg, ...(step3 ? [step3] : [])];
-    const finish = steps.reduce((day, step) => day + step.days.modeDays, nowDay);
+    const finish = steps.reduce((day, step) => day + medianDays(step.days), nowDay);
     const petition = h1b
       ? '; an H-1B petition for a physician needs certification, Step 3 and the licence at filing, so enter an H-1B lottery only once all three can be in a petition filed by its June 30'
       : '';
@@ -222,16 +223,24 @@ function licensingAction(plan: CandidatePlan, anchorDay: number, nowDay: number)
   if (step) {
     const start = plan.licensing.startedOn === null ? Math.max(nowDay, anchorDay) : anchorDay;
     const verb = step.id === 'credentialing' ? 'Complete' : 'Obtain the';
-    actions.push(expected(`${verb} ${step.label}`, Math.max(start + step.days.modeDays, nowDay), step.sources));
+    // The median given that it has not finished by today, as the forecast samples it.
+    const finish = start + medianDays(step.days, Math.max(nowDay - start, 0));
+    actions.push(expected(`${verb} ${step.label}`, Math.max(Math.round(finish), nowDay), step.sources));
   }
   if (plan.visaScreen) {
     const screen = plan.visaScreen;
-    actions.push(expected(`Obtain the ${screen.label} (needed for any visa, 8 CFR 212.15)`, nowDay + screen.days.modeDays, screen.sources));
+    actions.push(
+      expected(`Obtain the ${screen.label} (needed for any visa, 8 CFR 212.15)`, nowDay + medianDays(screen.days), screen.sources),
+    );
   }
   if (plan.recruitment.length > 0 && !step) {
     const wait = plan.recruitment[0];
     actions.push(
-      expected('Start the hire’s paperwork (the offer is accepted)', Math.max(anchorDay + wait.days.modeDays, nowDay), wait.sources),
+      expected(
+        'Start the hire’s paperwork (the offer is accepted)',
+        Math.max(anchorDay + medianDays(wait.days, nowDay - anchorDay), nowDay),
+        wait.sources,
+      ),
     );
   }
   return actions.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0] ?? null;
@@ -315,7 +324,7 @@ function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assu
         const filed = parseIsoDate(visa.filedOn as string) as number;
         return expected(
           `Conrad 30 waiver filed ${visa.filedOn}: await the state’s recommendation, the State Department and USCIS; the H-1B starts ${training}, and work must begin within ${visa.startWithinDays} days of it; ${assumptions.waiverServiceYears} years’ full-time service at the site follow`,
-          Math.max(filed + visa.filingToStart.modeDays, nowDay),
+          Math.max(Math.round(filed + medianDays(visa.filingToStart, Math.max(nowDay - filed, 0))), nowDay),
           visa.sources,
         );
       }
@@ -347,12 +356,13 @@ function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assu
         const where = visa.chain.steps.length > 1 ? 'the TN visa at a consulate, then admission' : 'TN admission at the border';
         return expected(
           `Apply for ${where} once licensed and with the VisaScreen certificate (R17)`,
-          nowDay + step.days.modeDays,
+          nowDay + medianDays(step.days),
           step.sources,
         );
       }
-      if (started === null) return expected(`Start the ${step.label}${waiver}`, nowDay + step.days.modeDays, step.sources);
-      return expected(`Await the ${step.label}${waiver}`, Math.max(started + step.days.modeDays, nowDay), step.sources);
+      if (started === null) return expected(`Start the ${step.label}${waiver}`, nowDay + medianDays(step.days), step.sources);
+      const finish = started + medianDays(step.days, Math.max(nowDay - started, 0));
+      return expected(`Await the ${step.label}${waiver}`, Math.max(Math.round(finish), nowDay), step.sources);
     }
   }
 }

@@ -671,6 +671,22 @@ export function triangularDays(assumptions: Assumptions, prefix: TriangularPrefi
   };
 }
 
+/**
+ * The median of a triangular duration given that it has already run `elapsed` days without
+ * finishing — what the forecast samples for a step under way (sample-run.ts, remainingAware), so a
+ * date read from it is the forecast's median for the step on its own. A step not begun: elapsed 0.
+ */
+export function medianDays({ minDays: min, modeDays: mode, maxDays: max }: Duration, elapsed = 0): number {
+  if (max <= min) return max;
+  if (elapsed >= max) return max;
+  const cdf = (x: number) =>
+    x <= min ? 0 : x <= mode ? (x - min) ** 2 / ((max - min) * (mode - min)) : 1 - (max - x) ** 2 / ((max - min) * (max - mode));
+  const below = cdf(elapsed);
+  const u = below + 0.5 * (1 - below);
+  const split = (mode - min) / (max - min);
+  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
 function fixedStep(id: string, label: string, days: number, sources: string[]): Step {
   return { id, label, days: { minDays: days, modeDays: days, maxDays: days }, successProbability: 1, sources };
 }
