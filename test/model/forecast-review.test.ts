@@ -114,3 +114,47 @@ describe('the next action’s expected date is the median, as the forecast’s',
     });
   }
 });
+
+describe('an approved cap petition for a candidate abroad: the visa appointment decides (casebook B2, E4)', () => {
+  // B2's petition, approved 2027-01-26 for FY2027 (which began 2026-10-01), the candidate abroad:
+  // the case goes consular — the visa appointment, 14–120 days (45 most likely), from today.
+  const consular: [number, number, number] = [14, 45, 120];
+  const b2abroad = makeCandidate({
+    id: 'B2',
+    stage: 'visa',
+    stageDate: '2026-06-20',
+    visaRoute: 'h1b-cap-subject',
+    licenceStatus: 'licensed',
+    visaStatus: 'approved',
+    visaStatusDate: '2027-01-26',
+    currentStatus: 'abroad',
+  });
+
+  for (const now of ['2027-02-15', '2027-03-10']) {
+    it(`on ${now}: the next action books the visa appointment, expected when the forecast’s median arrival falls`, () => {
+      const expected = plusDays(now, conditionalMedian(consular, 0));
+      const action = nextAction(b2abroad, DEFAULT_ASSUMPTIONS, now);
+      expect(action.action).toMatch(/^Book the visa appointment abroad/);
+      expect(action.action).not.toMatch(/start can be now/);
+      expect(Math.abs(daysBetween(expected, action.date as string))).toBeLessThanOrEqual(1);
+      const forecast = run([b2abroad], now).candidates[0];
+      expect(forecast.arrivalMedian).toBe(expected.slice(0, 7));
+      expect(forecast.nextAction.date).toBe(action.date);
+      // What decides the arrival is the visa appointment, not an Oct 1 that has passed.
+      expect(forecast.delayedMostBy?.track).toBe('visa');
+      expect(forecast.delayedMostBy?.label).toMatch(/visa appointment abroad/);
+      expect(forecast.delayedMostBy?.label).not.toMatch(/Oct 1/);
+    });
+  }
+
+  it('approved before its Oct 1 (2026-08-20, seen 2026-09-01): the start waits for Oct 1 or the visa, whichever is later', () => {
+    const early = { ...b2abroad, visaStatusDate: '2026-08-20' };
+    const action = nextAction(early, DEFAULT_ASSUMPTIONS, '2026-09-01');
+    expect(action.action).toMatch(/^Book the visa appointment abroad/);
+    expect(action.action).toMatch(/2026-10-01/);
+    // The median visa (about 57 days from 2026-09-01) comes after Oct 1.
+    const visa = plusDays('2026-09-01', conditionalMedian(consular, 0));
+    expect(visa > '2026-10-01').toBe(true);
+    expect(Math.abs(daysBetween(visa, action.date as string))).toBeLessThanOrEqual(1);
+  });
+});

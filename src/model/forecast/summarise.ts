@@ -223,7 +223,7 @@ export function summariseForecast(prepared: PreparedForecast, tallies: Tallies):
         arrivalP90: label(summary.p90),
         arrivalProbability: arrivedInHorizon[i],
         byTarget,
-        delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate) : null,
+        delayedMostBy: binds ? delayingStep(binds.code, binds.share, plan, candidate, prepared.nowDay) : null,
         serviceEnds: serviceEnd(plan, candidate, median),
         waiverSite: ROUTES[candidate.visaRoute].waiver ? (prepared.siteOf(candidate) ?? null) : null,
         flags: plan.status === 'active' ? partsOf(row, i).flags : [],
@@ -284,7 +284,7 @@ function meanFees(prepared: PreparedForecast, tallies: Tallies): Float64Array {
   return Float64Array.from({ length: realCount }, (_, i) => rowShare(rows, rows.rowOf[i], rowTotals[rows.rowOf[i]]));
 }
 
-function delayingStep(code: number, share: number, plan: CandidatePlan, candidate: Candidate): DelayingStep {
+function delayingStep(code: number, share: number, plan: CandidatePlan, candidate: Candidate, nowDay: number): DelayingStep {
   const step = (track: DelayingStep['track'], label: string): DelayingStep => ({ track, label, share });
   switch (code) {
     case BIND_RECRUITMENT:
@@ -308,17 +308,30 @@ function delayingStep(code: number, share: number, plan: CandidatePlan, candidat
       return step('h1b-fee', 'the $100,000 H-1B fee (the hire falls through when the employer does not pay it)');
     case BIND_VISA:
     default:
-      return step('visa', visaLabel(plan));
+      return step('visa', visaLabel(plan, nowDay));
   }
 }
 
-function visaLabel(plan: CandidatePlan): string {
+/**
+ * The visa track in words. A cap petition filed or approved waits for the later of its fiscal year's
+ * Oct 1 and the steps after the approval (the visa abroad): once that Oct 1 has passed, only those
+ * steps can decide (casebook B2).
+ */
+function visaLabel(plan: CandidatePlan, nowDay: number): string {
   const visa = plan.visa;
   switch (visa.kind) {
-    case 'h1b-lottery':
-      return visa.mode === 'register' || visa.mode === 'awaiting-selection'
-        ? `the H-1B lottery (${Math.round(visa.selectionProbability * 100)}% a year) and the Oct 1 start`
-        : 'the Oct 1 start of the fiscal year the petition is for';
+    case 'h1b-lottery': {
+      if (visa.mode === 'register' || visa.mode === 'awaiting-selection')
+        return `the H-1B lottery (${Math.round(visa.selectionProbability * 100)}% a year) and the Oct 1 start`;
+      const after = visa.after.map((s) => s.label);
+      const octFirstPassed = visa.capStart !== null && (parseIsoDate(visa.capStart) as number) <= nowDay;
+      if (octFirstPassed) {
+        const steps = [...(visa.mode === 'approved' ? [] : ['the cap petition’s decision']), ...after.map((label) => `the ${label}`)];
+        return steps.length ? steps.join(', then ') : 'the cap petition’s approval';
+      }
+      const then = after.length ? `, or the ${after.join(', then the ')} when later` : '';
+      return `the Oct 1 start of the fiscal year the petition is for${then}`;
+    }
     case 'conrad30':
       return visa.mode === 'filed' ? 'the Conrad 30 waiver already filed, then the H-1B' : 'Conrad 30 slots and processing, then the H-1B';
     case 'steps':

@@ -302,17 +302,27 @@ function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assu
         }
         case 'petition-filed':
           return expected(
-            `Await the cap petition’s decision; start on or after ${visa.capStart}`,
+            `Await the cap petition’s decision; start on or after ${visa.capStart}${visa.after[0] ? `, once the ${visa.after[0].label} is done` : ''}`,
             Math.max((parseIsoDate(visa.statusDate) as number) + visa.petitionDays, nowDay),
             visa.sources,
           );
         case 'approved': {
           const consular = visa.after[0];
           const capStart = parseIsoDate(visa.capStart as string) as number;
+          if (!consular) {
+            const when =
+              capStart > nowDay ? `start on or after ${visa.capStart}` : `its fiscal year began ${visa.capStart}, so the start can be now`;
+            return expected(`Set the start date: the cap petition is approved and ${when}`, Math.max(capStart, nowDay), visa.sources);
+          }
+          // Someone abroad starts once the visa is issued (casebook B2): the appointment is booked from
+          // the approval or today, and the start is the later of that visa and the fiscal year's Oct 1.
+          const from = Math.max(parseIsoDate(visa.statusDate) as number, nowDay);
+          const visaDay = Math.round(from + medianDays(consular.days));
           const when =
-            capStart > nowDay ? `start on or after ${visa.capStart}` : `its fiscal year began ${visa.capStart}, so the start can be now`;
-          const action = consular ? `Book the ${consular.label}; ${when}` : `Set the start date: the cap petition is approved and ${when}`;
-          return expected(action, Math.max(capStart, nowDay), visa.sources);
+            capStart > nowDay
+              ? `the start is on or after ${visa.capStart} (the fiscal year’s Oct 1) once the visa is issued`
+              : `the petition’s fiscal year began ${visa.capStart}, so the start waits only for the visa`;
+          return expected(`Book the ${consular.label}: ${when}`, Math.max(capStart, visaDay), [...visa.sources, ...consular.sources]);
         }
       }
       return null;
