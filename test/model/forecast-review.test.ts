@@ -158,3 +158,52 @@ describe('an approved cap petition for a candidate abroad: the visa appointment 
     expect(Math.abs(daysBetween(visa, action.date as string))).toBeLessThanOrEqual(1);
   });
 });
+
+describe('Conrad 30: a physician finishing next June files in the window of the fiscal year they start in (casebook A1; R1)', () => {
+  // J-1 resident finishing 2027-06-30: the H-1B starts 2027-07-01, in FY2027 (Oct 1, 2026 – Sep 30, 2027).
+  // States take applications in the fall for physicians finishing the next June; most open on Oct 1 (A1, R1).
+  const resident = makeCandidate({
+    id: 'NM1',
+    specialty: 'family medicine',
+    stage: 'accepted',
+    stageDate: '2026-08-01',
+    visaRoute: 'j1-conrad30',
+    siteState: 'NM',
+    siteCountyFips: '',
+    ecfmgCertified: true,
+    licenceStatus: 'licensed',
+    availableFrom: '2027-07-01',
+    currentStatus: 'j1',
+    trainingStatus: 'in-training',
+  });
+
+  for (const now of ['2026-08-01', '2026-09-15', '2026-09-30']) {
+    it(`on ${now}, in a state opening Oct 1 (NM) as in CA: file when the FY2027 window opens on 2026-10-01, no FY2026 deadline`, () => {
+      for (const state of ['NM', 'CA']) {
+        const action = nextAction({ ...resident, siteState: state }, DEFAULT_ASSUMPTIONS, now);
+        expect(action.action, state).toMatch(/when its FY2027 window opens \(2026-10-01\)/);
+        expect(action.action, state).not.toMatch(/FY2026/);
+        expect(action.date, state).toBe('2026-10-01');
+        expect(action.dateKind, state).toBe('opens');
+      }
+    });
+  }
+
+  it('on 2026-10-15 the FY2027 window is open: file now', () => {
+    const action = nextAction(resident, DEFAULT_ASSUMPTIONS, '2026-10-15');
+    expect(action.action).toMatch(/now: its FY2027 window is open/);
+  });
+
+  it('the forecast files in the same window: no application before 2026-10-01 (E4)', () => {
+    const forecast = run([resident], '2026-09-15', 500).candidates[0];
+    const filed = forecast.timeline?.steps.find((s) => s.id === 'waiver-filed');
+    expect(filed?.p10 && filed.p10 >= '2026-10-01').toBe(true);
+    expect(forecast.nextAction.date).toBe('2026-10-01');
+  });
+
+  it('a physician free now (no training end recorded) still files in the window open now', () => {
+    const free = { ...resident, availableFrom: '', currentStatus: '' as const, trainingStatus: '' as const };
+    const action = nextAction(free, DEFAULT_ASSUMPTIONS, '2026-09-15');
+    expect(action.action).toMatch(/now: its FY2026 window is open until 2026-09-30/);
+  });
+});

@@ -2,6 +2,7 @@
 // table) so each Monte Carlo run is a tight loop over numbers with no allocation.
 
 import { parseIsoDate } from '../calendar';
+import { windowDays } from '../timing/conrad-windows';
 import type { CandidatePlan, Chain, Duration, LotteryMode } from '../timing/routes';
 
 export const STATUS_ACTIVE = 0;
@@ -104,6 +105,8 @@ export interface Cohort {
   /** The H-1B six-year maximum, relative to now: no start on or after it; Infinity when not binding. */
   h1bLimitDay: Float64Array;
   conradFiled: Uint8Array;
+  /** Conrad 30 applicants not yet filed: the first day they can file, relative to now — the opening of the window of their start's fiscal year (A1); −Infinity when any window. */
+  conradFirstWindow: Float64Array;
   conradFlex: Uint8Array;
   /** Conrad 30 filing → start, as a step id. */
   conradStep: Int32Array;
@@ -164,6 +167,7 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
     j1EndsDay: new Float64Array(size).fill(Infinity),
     h1bLimitDay: new Float64Array(size).fill(Infinity),
     conradFiled: new Uint8Array(size),
+    conradFirstWindow: new Float64Array(size).fill(-Infinity),
     conradFlex: new Uint8Array(size),
     conradStep: new Int32Array(size).fill(-1),
     startWithinDays: new Float64Array(size),
@@ -265,6 +269,9 @@ export function buildCohort(members: CohortMember[], nowDay: number, slots: Conr
         cohort.visaKind[i] = VISA_CONRAD;
         cohort.conradStep[i] = steps.intern(visa.filingToStart);
         cohort.conradFiled[i] = visa.mode === 'filed' ? 1 : 0;
+        if (visa.firstFiscalYear !== null) {
+          cohort.conradFirstWindow[i] = windowDays(visa.window, visa.firstFiscalYear, visa.filledAtOpening).opens - nowDay;
+        }
         cohort.conradFlex[i] = visa.pool === 'flex' ? 1 : 0;
         cohort.visaDay[i] = day(visa.filedOn);
         cohort.startWithinDays[i] = visa.startWithinDays;

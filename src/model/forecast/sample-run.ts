@@ -25,7 +25,8 @@
 //   or in part of the year; ranked windows start the clock when they close) from the employer's
 //   expected share of the slots (flex sites also from its flex share); a waiver already filed holds
 //   a slot of its year; when a year's slots are gone the application waits for the next window, and
-//   none can be filed after the J-1 ends; the H-1B starts at the end of training at the earliest,
+//   none can be filed after the J-1 ends, nor (in training) before the window of the fiscal year the
+//   H-1B starts in opens; the H-1B starts at the end of training at the earliest,
 //   and a start later than the start window after it is flagged (`lateStart`), not dropped;
 // - the H-1B six-year maximum: no start on or after the day H-1B time runs out;
 // - the $100,000 fee: a new H-1B petition for a person abroad filed inside the fee's window owes
@@ -486,7 +487,8 @@ function drawMember(
         visaDone = Math.max(octFirst, afterApproval);
       } else if (kind === VISA_CONRAD) {
         arrival[i] = NaN; // decided when the state's slots are dealt (placeConradState, placeUncontested)
-        buffers.readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay : visaFrom;
+        // Not before the window of the start's fiscal year opens (A1: the fall before the June the training ends).
+        buffers.readyToFile[i] = cohort.conradFiled[i] === 1 ? visaDay : Math.max(visaFrom, cohort.conradFirstWindow[i]);
         buffers.licensed[i] = credentials;
         buffers.otherReady[i] = ready;
         buffers.otherBinding[i] = bind;

@@ -64,9 +64,19 @@ export function windowDays(window: ConradWindow, fiscalYear: number, filledAtOpe
   return { opens, closes: filledAtOpening ? opens : start + window.closesOffset };
 }
 
-/** The first fiscal year whose window has not closed on `day`. */
-export function nextWindowYear(window: ConradWindow, day: number, filledAtOpening: boolean): number {
-  let fiscalYear = fiscalYearOf(day) - 1;
+/**
+ * The first fiscal year whose window has not closed on `day`, and no earlier than `firstFiscalYear`
+ * (the fiscal year of the H-1B start, for a physician still in training: states take applications in
+ * the fall for physicians finishing the next June, so a slot of the closing fiscal year is not theirs;
+ * casebook A1, R1).
+ */
+export function nextWindowYear(window: ConradWindow, day: number, filledAtOpening: boolean, firstFiscalYear: number | null = null): number {
+  let fiscalYear = Math.max(fiscalYearOf(day) - 1, firstFiscalYear ?? -Infinity);
   while (windowDays(window, fiscalYear, filledAtOpening).closes < day) fiscalYear++;
   return fiscalYear;
+}
+
+/** The fiscal year an H-1B starting on `startDay` (the end of training) is in; null when the start is not known. */
+export function startFiscalYear(startDay: number | null): number | null {
+  return startDay === null ? null : fiscalYearOf(startDay);
 }

@@ -338,7 +338,7 @@ function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assu
           visa.sources,
         );
       }
-      const fiscalYear = nextWindowYear(visa.window, nowDay, visa.filledAtOpening);
+      const fiscalYear = nextWindowYear(visa.window, nowDay, visa.filledAtOpening, visa.firstFiscalYear);
       const { opens, closes } = windowDays(visa.window, fiscalYear, visa.filledAtOpening);
       const state = visa.state || 'the state';
       const flex = visa.pool === 'flex' ? ' for a flex slot' : '';

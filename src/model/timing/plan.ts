@@ -79,6 +79,11 @@ export type VisaProcess =
       filledAtOpening: boolean;
       /** The last day an application can be filed in J-1 status (the program's end + 30 days); null when not known. */
       j1Ends: IsoDate | null;
+      /**
+       * The fiscal year of the H-1B start (the end of training): no window of an earlier fiscal year is
+       * filed in (casebook A1, R1); null when the physician is free now or the end is not known.
+       */
+      firstFiscalYear: number | null;
       filingToStart: Duration;
       /** A start later than this many days after the H-1B's validity begins is flagged (INA §214(l); R14). */
       startWithinDays: number;

@@ -15,7 +15,7 @@ import { LICENCE_STATUS_ALIASES } from '../pipeline/aliases';
 import { isPrimaryCareOrPsychiatry, specialtyInfo } from '../specialties';
 import { STAGES, type Candidate, type IsoDate, type Profession, type Stage, type VisaRoute } from '../types';
 import type { Assumptions, TriangularPrefix } from './assumptions';
-import { conradWindow, nextWindowYear, windowDays, type ConradWindow } from './conrad-windows';
+import { conradWindow, nextWindowYear, startFiscalYear, windowDays, type ConradWindow } from './conrad-windows';
 import { routeFees } from './fees';
 import { capFilingWindow, capStartOfPetition, petitionDecisionDays, standardProcessingDelay } from './h1b-calendar';
 import type { CandidatePlan, Chain, Duration, FeeExposure, LotteryMode, PlanContext, Step, TrainingPlan, VisaProcess } from './plan';
@@ -526,10 +526,11 @@ function waiverProcess(
     const window = conradWindow(candidate.siteState);
     const filledAtOpening = assumptions.conrad30StatesFilledAtOpening.split(',').includes(candidate.siteState);
     const filed = status === 'waiver-filed';
+    const firstFiscalYear = trainingEnds ? startFiscalYear(parseIsoDate(candidate.availableFrom)) : null;
     if (!filed && j1Ends !== null) {
       // An application is filed in J-1 status: when the next window opens after the J-1 ends, the route is closed.
       const nowDay = parseIsoDate(context.now) as number;
-      const fiscalYear = nextWindowYear(window, nowDay, filledAtOpening);
+      const fiscalYear = nextWindowYear(window, nowDay, filledAtOpening, firstFiscalYear);
       const opens = Math.max(nowDay, windowDays(window, fiscalYear, filledAtOpening).opens);
       if (opens > j1Ends) return { kind: 'blocked', reason: conradClosedReason(candidate, window, fiscalYear, opens, j1Ends, context) };
     }
@@ -542,6 +543,7 @@ function waiverProcess(
       window,
       filledAtOpening,
       j1Ends: j1Ends === null ? null : formatIsoDate(j1Ends),
+      firstFiscalYear,
       filingToStart: triangularDays(assumptions, 'conrad30FilingToStartMonths'),
       startWithinDays: assumptions.conrad30StartWithinDays,
       successProbability: successProbability * approvals,

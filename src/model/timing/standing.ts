@@ -146,7 +146,7 @@ function milestonesOf(plan: PlanSoFar, nowDay: number, assumptions: Assumptions)
   }
   if (visa.kind === 'conrad30') {
     if (visa.mode === 'apply') {
-      const fiscalYear = nextWindowYear(visa.window, nowDay, visa.filledAtOpening);
+      const fiscalYear = nextWindowYear(visa.window, nowDay, visa.filledAtOpening, visa.firstFiscalYear);
       add(
         'waiver-window',
         windowDays(visa.window, fiscalYear, visa.filledAtOpening).opens,
