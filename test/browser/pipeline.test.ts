@@ -220,7 +220,7 @@ describe('pipeline and forecast', () => {
       const action = actions.get(c.id)!['Next action'];
       // A candidate who registered, was selected or filed is never told to register (again) for a lottery they are past.
       if (['selected', 'petition-filed', 'approved'].includes(c.visaStatus)) expect(action, c.id).not.toMatch(/Register/);
-      if (c.visaStatus === 'registered') expect(action, c.id).toMatch(/^Not selected in the FY\d{4} lottery\./);
+      if (c.visaStatus === 'registered') expect(action, c.id).toMatch(/^Record the FY\d{4} H-1B selection if the candidate was selected/);
       if (c.visaRoute.startsWith('j1-')) {
         // Every waiver site is explained in a sentence, and a facility-only county is never simply eligible.
         const site = actions.get(c.id)!['Waiver site'];

@@ -48,7 +48,7 @@ describe('the sample pipeline', () => {
       if (c.visaStatus === 'selected' || c.visaStatus === 'petition-filed' || c.visaStatus === 'approved') {
         expect(action, c.id).not.toMatch(/Register/);
       }
-      if (c.visaStatus === 'registered') expect(action, c.id).toMatch(/^Not selected in the FY2027 lottery/);
+      if (c.visaStatus === 'registered') expect(action, c.id).toMatch(/^Record the FY2027 H-1B selection if the candidate was selected/);
     }
   });
 

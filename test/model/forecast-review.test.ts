@@ -207,3 +207,34 @@ describe('Conrad 30: a physician finishing next June files in the window of the 
     expect(action.action).toMatch(/now: its FY2026 window is open until 2026-09-30/);
   });
 });
+
+describe('a registration with no selection recorded: the user is asked to record it, as for a lapsed selection (casebook B1)', () => {
+  // Registered in the FY2027 lottery (March 4–19, 2026); selections were out by 2026-03-31 and a
+  // selection is filed April 1 – June 30, 2026 (S6–S8). Nothing recorded: maybe not selected, maybe not entered.
+  const registered = makeCandidate({
+    id: 'R',
+    stage: 'accepted',
+    stageDate: '2026-03-01',
+    visaRoute: 'h1b-cap-subject',
+    licenceStatus: 'licensed',
+    visaStatus: 'registered',
+    visaStatusDate: '2026-03-10',
+    currentStatus: 'f1',
+  });
+
+  for (const now of ['2026-04-05', '2026-06-15', '2026-11-23']) {
+    it(`on ${now}: asks to record the selection if there was one; the forecast keeps "not selected"`, () => {
+      const action = nextAction(registered, DEFAULT_ASSUMPTIONS, now);
+      expect(action.action).not.toMatch(/^Not selected/);
+      expect(action.action).toMatch(/^Record the FY2027 H-1B selection if the candidate was selected/);
+      expect(action.action).toMatch(/2026-06-30/);
+      expect(action.action).toMatch(/Register for the FY2028 H-1B lottery/i);
+      if (now > '2026-06-30') expect(action.action).toMatch(/filing/);
+      const forecast = run([registered], now, 500).candidates[0];
+      expect(forecast.standing.kind).toBe('register');
+      expect(forecast.standing.summary).toMatch(/No FY2027 H-1B selection recorded/);
+      // Taken as not selected: no start before the FY2028 cap's Oct 1, 2027.
+      expect((forecast.arrivalP10 ?? '9999') >= '2027-10').toBe(true);
+    });
+  }
+});

@@ -131,7 +131,7 @@ describe('a candidate selected in the lottery', () => {
     };
     const action = nextAction(lost, DEFAULT_ASSUMPTIONS, '2026-11-23');
     expect(action.action).toMatch(
-      /^Not selected in the FY2027 lottery\. Register for the FY2028 H-1B lottery between 2027-03-04 and 2027-03-19/,
+      /^Record the FY2027 H-1B selection if the candidate was selected, with the cap petition’s filing if one was made by 2026-06-30: otherwise taken as not selected — register for the FY2028 H-1B lottery between 2027-03-04 and 2027-03-19/,
     );
     const { dates } = run('2026-11-23', [lost], instant({ h1bSelectionModel: 'flat', h1bSelectionProbability: 1 }));
     expect(new Set(dates())).toEqual(new Set(['2027-10-01']));

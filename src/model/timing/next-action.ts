@@ -162,6 +162,19 @@ function licenceTooLate(plan: CandidatePlan, licence: Action, assumptions: Assum
   return `a cap petition for a physician is filed with the licence, by June 30 of the selection year, so the FY${window.year + 1} lottery (registration ${formatIsoDate(window.opens)} to ${formatIsoDate(window.closes)}) comes too early — register in the first March whose June 30 the licence can meet`;
 }
 
+/**
+ * A registration whose results are out with no selection recorded: the forecast takes it as not
+ * selected, but the user may not have recorded one, so ask — as for a lapsed selection (B1). Results
+ * by Mar 31, a selection filed Apr 1 – Jun 30 (S6–S8).
+ */
+function unrecordedSelection(fiscalYear: number, nowDay: number): string {
+  const closes = capPetitionFilingCloses(fiscalYear - 1);
+  const by = formatIsoDate(closes);
+  return nowDay <= closes
+    ? `Record the FY${fiscalYear} H-1B selection if the candidate was selected (results were out by ${fiscalYear - 1}-03-31; the cap petition is filed by ${by}): otherwise taken as not selected`
+    : `Record the FY${fiscalYear} H-1B selection if the candidate was selected, with the cap petition’s filing if one was made by ${by}: otherwise taken as not selected`;
+}
+
 function withAvailability(action: Action, plan: CandidatePlan): Action {
   return plan.availableFrom ? { ...action, action: `${action.action} (free to start from ${plan.availableFrom})` } : action;
 }
@@ -267,7 +280,7 @@ function visaAction(candidate: Candidate, plan: CandidatePlan, assumptions: Assu
         const lead = visa.lapsed
           ? `Record the cap petition’s filing if one was made by ${visa.lapsed.closed}: otherwise the FY${visa.lapsed.fiscalYear} selection of ${visa.lapsed.selectedOn} lapsed — ${register}`
           : visa.notSelectedFor
-            ? `Not selected in the FY${visa.notSelectedFor} lottery. R${register.slice(1)}`
+            ? `${unrecordedSelection(visa.notSelectedFor, nowDay)} — ${register}`
             : `R${register.slice(1)}`;
         return {
           action: lead,

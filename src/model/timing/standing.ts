@@ -51,7 +51,7 @@ function standingKind(candidate: Candidate, plan: PlanSoFar, nowDay: number): St
           return s(
             'register',
             visa.notSelectedFor
-              ? `Not selected in the FY${visa.notSelectedFor} H-1B lottery: the next lottery is ahead.`
+              ? `No FY${visa.notSelectedFor} H-1B selection recorded: taken as not selected; the next lottery is ahead.`
               : 'The next H-1B lottery is ahead.',
           );
         case 'awaiting-selection':
@@ -113,7 +113,7 @@ function standingKind(candidate: Candidate, plan: PlanSoFar, nowDay: number): St
 function closedWindow(visa: Extract<PlanSoFar['visa'], { kind: 'h1b-lottery' }>): string {
   if (visa.lapsed)
     return ` The FY${visa.lapsed.fiscalYear} H-1B selection lapsed unless a cap petition was filed by ${visa.lapsed.closed}.`;
-  return visa.notSelectedFor ? ` Not selected in the FY${visa.notSelectedFor} H-1B lottery.` : '';
+  return visa.notSelectedFor ? ` No FY${visa.notSelectedFor} H-1B selection recorded: taken as not selected.` : '';
 }
 
 /** The dates a timeline draws as rules: those of the candidate's route and situation, from today on. */
