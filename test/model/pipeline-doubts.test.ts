@@ -38,3 +38,27 @@ describe('doubtful training, flagged at import', () => {
     ]);
   });
 });
+
+describe('a blank training_status is read as completed, so it is checked like one', () => {
+  it('warns (file, line, column) when an IMG without ECFMG certification has it blank, and keeps the row', () => {
+    // country_of_training, ecfmg_certified, training_status: the rule (S28) is that a US residency
+    // needs ECFMG certification first, so only an IMG with "no" and a blank (read: completed) is in doubt.
+    const cases: [string, string, string][] = [
+      ['India', 'no', ''],
+      ['India', 'yes', ''],
+      ['United States', 'no', ''],
+      ['Egypt', '', ''],
+      ['Philippines', 'no', ''],
+    ];
+    const rows = cases.map(
+      ([country, ecfmg, training], i) => `G${i},physician,psychiatry,offer,2026-11-02,us-authorized,NM,${country},${ecfmg},,${training},`,
+    );
+    const r = read(...rows);
+    const expectedLines = cases.flatMap(([country, ecfmg], i) => (country !== 'United States' && ecfmg === 'no' ? [i + 2] : []));
+    expect(expectedLines).toEqual([2, 6]);
+    expect(r.errors).toEqual([]);
+    expect(r.candidates).toHaveLength(cases.length);
+    expect(r.warnings.map((w) => [w.line, w.column])).toEqual(expectedLines.map((line) => [line, 'training_status']));
+    for (const w of r.warnings) expect(w.message).toMatch(/left blank.*read as completed.*ecfmg_certified is no.*check it/);
+  });
+});

@@ -106,7 +106,8 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
 }
 
 /**
- * A physician's training that the rules make unlikely as recorded (kept, with what to check): a full
+ * A physician's training that the rules make unlikely as recorded (kept, with what to check; a blank
+ * training_status is read as completed, so it is checked like one): a full
  * licence needs a US residency in most states (S31), a residency needs ECFMG certification first
  * (S28), and residents from abroad train on ECFMG's J-1, which bars an H-1B or a green card (S16).
  */
@@ -125,6 +126,11 @@ function physicianTrainingDoubts(c: Candidate, warning: (column: PipelineColumn,
         'licensed without a US residency: only a few states license physicians trained abroad without one (S31); check training_status',
       );
     }
+  } else if (abroad && c.ecfmgCertified === false && c.trainingStatus === '') {
+    warning(
+      'training_status',
+      'left blank, which is read as completed (a US residency done), but ecfmg_certified is no and a US residency needs ECFMG certification first: check it (write needs-residency if they have no US residency)',
+    );
   } else if (abroad && c.ecfmgCertified === false && (c.trainingStatus === 'completed' || c.trainingStatus === 'in-training')) {
     warning(
       'ecfmg_certified',
