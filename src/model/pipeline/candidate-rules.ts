@@ -3,6 +3,7 @@
 
 import { HAPPENED, dateProblem } from '../dates';
 import { isPrimaryCareOrPsychiatry, specialtyInfo } from '../specialties';
+import { lotteryDateProblem } from '../timing/h1b-calendar';
 import { trainedAbroad } from '../timing/routes';
 import { ROUTES } from '../timing/visa-routes';
 import type { Candidate, IsoDate } from '../types';
@@ -30,6 +31,7 @@ export function candidateProblems(c: Candidate, today?: IsoDate): CandidateProbl
   }
   const visaStatusDateProblem = c.visaStatusDate === '' ? undefined : dateProblem(c.visaStatusDate, HAPPENED, today);
   if (visaStatusDateProblem) error('visa_status_date', visaStatusDateProblem);
+  dateOrderDoubts(c, warning);
   if (c.stage === 'visa' && c.visaStatus === 'not-started' && route.statuses.length > 1) {
     warning('visa_status', 'the stage is visa but visa_status is not-started: record the last visa step and its date');
   }
@@ -136,5 +138,30 @@ function physicianTrainingDoubts(c: Candidate, warning: (column: PipelineColumn,
       'ecfmg_certified',
       'a US residency needs ECFMG certification first, but ecfmg_certified is no: check both (write needs-residency if they have no US residency)',
     );
+  }
+}
+
+/**
+ * Dates in an order the pipeline cannot have (kept, with both dates to check): an arrival before a
+ * visa step of the route that brings the candidate, a start before the offer, and an H-1B lottery
+ * registration or selection in a month when no lottery registers or selects.
+ */
+function dateOrderDoubts(c: Candidate, warning: (column: PipelineColumn, message: string) => void): void {
+  const visaStep = c.visaStatus !== 'not-started' && c.visaStatusDate !== '';
+  if (c.stage === 'arrived' && visaStep && c.stageDate !== '' && c.stageDate < c.visaStatusDate) {
+    warning(
+      'stage_date',
+      `arrived on ${c.stageDate} (stage_date), before the visa step ${c.visaStatus} on ${c.visaStatusDate} (visa_status_date): a candidate arrives after the route’s visa steps; check both dates`,
+    );
+  }
+  if (c.stage === 'offer' && c.expectedStart !== '' && c.stageDate !== '' && c.expectedStart < c.stageDate) {
+    warning(
+      'expected_start',
+      `${c.expectedStart} is before the offer of ${c.stageDate} (stage_date): a start comes after the offer; check both dates`,
+    );
+  }
+  if (visaStep && (c.visaStatus === 'registered' || c.visaStatus === 'selected')) {
+    const problem = lotteryDateProblem(c.visaStatus, c.visaStatusDate);
+    if (problem) warning('visa_status_date', `${c.visaStatus} on ${c.visaStatusDate}, but ${problem}; check the date`);
   }
 }

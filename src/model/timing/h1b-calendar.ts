@@ -85,3 +85,31 @@ export function standardProcessingDelay(assumptions: Assumptions): number {
 function premiumCalendarDays(assumptions: Assumptions): number {
   return (assumptions.premiumProcessingBusinessDays * 7) / 5;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why no H-1B cap lottery can have registered or selected someone on `date` (YYYY-MM-DD), or
+ * undefined when one could. Registration is in March; March's selections are announced by March 31
+ * and filed April 1–June 30 (S6, S7, S8); later rounds, when too few of them were filed, come after
+ * that window — FY 2022 had three rounds, FY 2024's second was in July, FY 2025 had one (S1, S2, S3) —
+ * and FY 2026 (registration of March 2025) had none (S4, S5). Only what these rules rule out is
+ * flagged: a later round in another year's July–December may have happened. Dates before the
+ * registration system (March 2020, the first year S1 counts) are not judged.
+ */
+export function lotteryDateProblem(status: 'registered' | 'selected', date: string): string | undefined {
+  const day = parseIsoDate(date);
+  if (day === null) return undefined;
+  const year = yearOfDay(day);
+  const month = monthOfDay(day);
+  if (year < 2020 || month === 3) return undefined;
+  const when = `${MONTHS[month - 1]} ${year}`;
+  if (status === 'registered') return `H-1B cap registration is open only in March (S6, S8), not in ${when}`;
+  if (month < 3)
+    return `no H-1B lottery selects in ${when}: the year's registration is in March and its selections are announced by March 31 (S6)`;
+  if (month <= 6)
+    return `no H-1B lottery selects in ${when}: March's selections are filed April 1–June 30 and a later round comes only after that window (S6, S2)`;
+  if (year === 2025)
+    return `no H-1B lottery selected in ${when}: FY 2026's selections were announced in March 2025, with no second round (S4, S5)`;
+  return undefined;
+}
