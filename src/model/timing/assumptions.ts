@@ -295,9 +295,9 @@ export const ASSUMPTION_META = {
   i140Fee: usd(715, {
     label: 'Form I-140 fee (green card petition)',
     group: 'Fees',
-    sources: ['R1'],
-    confidence: 'confirmed',
-    note: '89 FR 6194, 8 CFR 106.2: “Immigrant Petition for Alien Worker, Form I-140 … $715”, from Apr 1, 2024.',
+    sources: FEE_SOURCES,
+    confidence: 'assumption',
+    note: `${FEE_NOTE} The domain notes give no I-140 amount, and no primary text read here states $715 (only law-firm and news relays of the rule), so it is not confirmed.`,
   }),
   premiumProcessingFee: usd(2965, {
     label: 'Premium processing fee',

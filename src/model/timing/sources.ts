@@ -170,6 +170,11 @@ export const SOURCES: Readonly<Record<string, PublicSource>> = {
     title: 'Hospital credentialing and privileging: 60–120 days, longer at large academic systems',
     url: '',
   },
+  S31: {
+    publisher: 'Federation of State Medical Boards',
+    title: 'FSMB advisory commission (Feb 4, 2025); state alternative-licensure summaries',
+    url: '',
+  },
   S32: {
     publisher: 'American Medical Association, citing the Federation of State Medical Boards',
     title: 'International medical graduates: 23% of licensed US physicians (2024)',
@@ -327,11 +332,21 @@ export const SOURCES: Readonly<Record<string, PublicSource>> = {
   },
 };
 
-/** "S10: The White House, Proclamation of … — https://…": the key (for the screens' users who cite it back) and what a person can follow. */
+/**
+ * "Read via GO Law, “Summary of key provisions of the proclamation”.": the secondary page a source
+ * was read through, said the same way on the screens and in the report; '' when it was read first-hand.
+ */
+export const readViaText = (s: PublicSource): string => (s.via ? `Read via ${s.via}.` : '');
+
+/**
+ * "S10: The White House, Proclamation of … — https://… — Read via GO Law, …": the key (for the
+ * screens' users who cite it back), what a person can follow, and the page it was read through.
+ */
 export function sourceText(id: string): string {
   if (!Object.hasOwn(SOURCES, id)) return `${id}: not listed`;
   const s = SOURCES[id];
-  return `${id}: ${s.publisher}, ${s.title}${s.url ? ` — ${s.url}` : ''}`;
+  const via = readViaText(s);
+  return `${id}: ${s.publisher}, ${s.title}${s.url ? ` — ${s.url}` : ''}${via ? ` — ${via}` : ''}`;
 }
 
 /** The project's notes file, named before a key ("domain.md §5, S42"): never shown to a reader. */

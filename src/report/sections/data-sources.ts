@@ -6,6 +6,7 @@ import type { ReportDataset } from '../../app/report/report-input';
 import { datasetAddress, preparedText, SHAPES_SOURCE } from '../dataset-sources';
 import type { ReportContext } from '../context';
 import { partlyReplacedText } from '../../app/data/data-used';
+import { readViaText } from '../../model/timing/sources';
 
 function marks(d: ReportDataset, all: readonly ReportDataset[]): Html {
   const partly = partlyReplacedText(d, all);
@@ -40,7 +41,7 @@ ${
     (c) =>
       html`<li value="${c.n}">${
         c.source
-          ? html`${c.source.publisher}: ${c.source.title}.${c.source.url ? html` <span class="address">${c.source.url}</span>` : ' No single public address.'}${c.source.via ? ` Read via ${c.source.via}.` : ''}`
+          ? html`${c.source.publisher}: ${c.source.title}.${c.source.url ? html` <span class="address">${c.source.url}</span>` : ' No single public address.'}${c.source.via ? ` ${readViaText(c.source)}` : ''}`
           : 'Source not recorded.'
       }</li>`,
   )}</ol>
