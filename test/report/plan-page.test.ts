@@ -112,8 +112,8 @@ const planText = textOf(section(doc, 'plan'));
 describe('page one: the plan', () => {
   it('names the service area with its own totals, each dated and sourced, and says where a figure is not available', () => {
     expect(planText).toContain('Where: <img src=x onerror=alert(1)> — 1 county in California, and Nevada');
-    // 164.37 FTE shown to one decimal, 66 designations, 944,591 people: the fixture's totals, formatted for reading.
-    expect(planText).toMatch(/Primary care 164\.4 66 944,591 HRSA detail file as of 2024-03-27 \(CA only\) /);
+    // 164.37 FTE shown to one decimal, 66 designations, 2 of them without an FTE figure (left out), 944,591 people: the fixture's totals.
+    expect(planText).toMatch(/Primary care 164\.4 66 2 944,591 HRSA detail file as of 2024-03-27 \(CA only\) /);
     expect(planText).toContain(
       'Primary-care physicians per 100,000 people: not available (county physician figures are not loaded in this version).',
     );

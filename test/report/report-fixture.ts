@@ -223,6 +223,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
             asOf: '2024-03-27',
             designations: 66,
             fteNeeded: 164.37,
+            fteMissing: 2,
             population: 944_591,
             extendBeyond: 2,
           },

@@ -4,7 +4,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { SqlEngine } from '../../src/data/engine/engine';
 import type { NamedQuery } from '../../src/data/cache/coordinator';
-import { gatherServiceAreaTotals } from '../../src/app/map/service-area-totals';
+import { gatherServiceAreaTotals, sumDesignations } from '../../src/app/map/service-area-totals';
+import type { DesignationRow } from '../../src/data/queries/shortage';
+import { areaTotalCards, areaTotalRow } from '../../src/app/map/area-totals';
+import { DEFAULT_VIEW, type MapView } from '../../src/model/map-view';
+import { formatNumber } from '../../src/model/format';
 import type { ServiceArea } from '../../src/model/types';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { loadEmbeddedDatasets } from '../helpers/app-data';
@@ -35,7 +39,11 @@ describe('a service area’s totals from California’s detail file', () => {
     const all = [...ids.values()];
     return {
       designations: all.length,
-      fteNeeded: all.reduce((t, r) => t + (r['HPSA Shortage'] ? Number(r['HPSA Shortage']) : 0), 0),
+      // A blank "HPSA Shortage" is unknown: left out of the sum and counted; no sum where none has one.
+      fteNeeded: all.some((r) => r['HPSA Shortage'])
+        ? all.reduce((t, r) => t + (r['HPSA Shortage'] ? Number(r['HPSA Shortage']) : 0), 0)
+        : null,
+      fteMissing: all.filter((r) => !r['HPSA Shortage']).length,
       population: all
         .filter((r) => AREA_TYPES.includes(r['Designation Type']))
         .reduce((t, r) => t + Number(r['HPSA Designation Population'] || 0), 0),
@@ -51,10 +59,49 @@ describe('a service area’s totals from California’s detail file', () => {
       expect(totals.map((t) => t.discipline)).toEqual(['Primary Care']);
       expect(pc).toMatchObject({ basis: 'detail', asOf: '2024-03-27', designations: e.designations, extendBeyond: e.extendBeyond });
       expect(pc.source).toBe('HRSA detail file as of 2024-03-27 (CA only)');
-      expect(pc.fteNeeded).toBeCloseTo(e.fteNeeded, 6);
+      expect(pc.fteNeeded).toBeCloseTo(e.fteNeeded!, 6);
+      expect(pc.fteMissing).toBe(e.fteMissing);
       expect(pc.population).toBe(e.population);
       expect(e.population).toBeGreaterThan(0);
     }
+  });
+
+  it('leaves designations without an FTE figure out of the FTE, unknown rather than 0, and says how many', async () => {
+    const missingIn = CA_EXCERPT_COUNTIES.filter((c) => expected([c]).fteMissing > 0);
+    expect(missingIn.length).toBeGreaterThan(0);
+    for (const county of missingIn) {
+      const e = expected([county]);
+      const [pc] = (await gatherServiceAreaTotals(querier, area([county]))).totals;
+      expect(pc.fteMissing, county).toBe(e.fteMissing);
+      if (e.fteNeeded === null) expect(pc.fteNeeded, county).toBeNull();
+      else expect(pc.fteNeeded, county).toBeCloseTo(e.fteNeeded, 6);
+      const view: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'fte_needed', discipline: 'Primary Care' };
+      const { cards } = areaTotalCards(view, { totals: [pc], gaps: [] }, undefined, String);
+      const fte = cards.find((c) => c.key === 'area-fte')!;
+      expect(fte.value).toBe(e.fteNeeded === null ? '—' : formatNumber(e.fteNeeded, 1));
+      expect(fte.label).toContain(
+        `; ${e.fteMissing} designation${e.fteMissing === 1 ? '' : 's'} without an FTE figure in HRSA’s file left out`,
+      );
+      const row = areaTotalRow(view, area([county]), { totals: [pc], gaps: [] }, undefined);
+      expect(row?.values.fte_missing).toBe(e.fteMissing);
+    }
+  });
+
+  it('has no FTE sum where no designation has a figure (none is unknown, not 0)', () => {
+    const rows = raw
+      .filter((r) => !r['HPSA Shortage'] && r['HPSA Status'] === 'Designated')
+      .slice(0, 3)
+      .map((r) => ({
+        hpsa_id: r['HPSA ID'],
+        fte_needed: null,
+        designation_type: r['Designation Type'],
+        designation_population: null,
+        n_counties: 1,
+      }));
+    expect(rows.length).toBeGreaterThan(0);
+    const ids = new Set(rows.map((r) => r.hpsa_id));
+    const sum = sumDesignations(rows as unknown as DesignationRow[], true);
+    expect(sum).toMatchObject({ designations: ids.size, fteNeeded: null, fteMissing: ids.size });
   });
 
   it('a county shared by two areas counts its designations once in their union, not twice', async () => {

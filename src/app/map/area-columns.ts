@@ -60,10 +60,13 @@ function supplyColumns(view: MapView): AreaColumn[] {
   ];
 }
 
+/** The column of designations without an FTE figure, in the county table, the area totals and the report. */
+export const FTE_MISSING_LABEL = 'Designations without an FTE figure (left out of the FTE)';
+
 /** Detail files: how many designations have no FTE figure ("HPSA Shortage" blank: most FQHC and tribal designations). */
 const FTE_MISSING_COLUMN: AreaColumn = {
   key: 'fte_missing',
-  label: 'Designations without an FTE figure (left out of the FTE)',
+  label: FTE_MISSING_LABEL,
   digits: 0,
   value: (r) => r.fte_missing ?? null,
 };

@@ -105,10 +105,20 @@ export function areaTotalRow(
   if (METRICS[view.metric].kind !== 'hpsa') return null;
   const t = hrsaTotal(totals, totalsDiscipline(view));
   if (!t) return null;
-  const values: TotalRow['values'] = { designations: t.designations, fte_needed: t.fteNeeded, population: t.population, as_of: t.asOf };
+  const values: TotalRow['values'] = {
+    designations: t.designations,
+    fte_needed: t.fteNeeded,
+    fte_missing: t.fteMissing,
+    population: t.population,
+    as_of: t.asOf,
+  };
   if (view.metric in values) values.value = values[view.metric];
   return { label: `${label} (each designation once; ${t.source})`, values };
 }
+
+/** "; 2 designations without an FTE figure in HRSA’s file left out" (their need is unknown, not 0), as the view's cards say it. */
+export const fteMissingWords = (t: Pick<AreaTotal, 'fteMissing'>): string =>
+  t.fteMissing ? `; ${countOf(t.fteMissing, 'designation')} without an FTE figure in HRSA’s file left out` : '';
 
 /** The area's cards: its HRSA figures for the discipline and its primary-care physicians per 100,000, each with its source and date. */
 export function areaTotalCards(
@@ -127,7 +137,7 @@ export function areaTotalCards(
       {
         key: 'area-fte',
         value: formatNumber(t.fteNeeded, t.basis === 'detail' ? 1 : 0),
-        label: `${discipline} practitioners needed (FTE) to remove the area’s designations — ${when}`,
+        label: `${discipline} practitioners needed (FTE) to remove the area’s designations${fteMissingWords(t)} — ${when}`,
       },
       {
         key: 'area-designations',

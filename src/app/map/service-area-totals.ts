@@ -24,8 +24,13 @@ export interface AreaTotal {
   /** The figures' date. */
   asOf: string;
   designations: number;
-  /** FTE practitioners needed to remove the designations (HRSA's figure, a floor). */
-  fteNeeded: number;
+  /**
+   * FTE practitioners needed to remove the designations (HRSA's figure, a floor), summed over those
+   * with a figure: a blank "HPSA Shortage" is unknown, not 0. null where none of them has one.
+   */
+  fteNeeded: number | null;
+  /** Designations without an FTE figure in HRSA's file, left out of `fteNeeded` (0 for summary tables). */
+  fteMissing: number;
   /** People in geographic and population HPSAs (facility designations carry overlapping populations, not added); null where the table has none. */
   population: number | null;
   /** Designations that reach beyond the area, counted whole (detail files only). */
@@ -54,7 +59,8 @@ const totalsView = (discipline: Discipline, states: string[] = []): MapView => (
 });
 
 /**
- * The designations' totals, each designation once with its figures whole. `rows` hold one row per
+ * The designations' totals, each designation once with its figures whole; one without an FTE figure
+ * in HRSA's file is left out of the FTE (unknown, not 0) and counted in `fteMissing`. `rows` hold one row per
  * designation and county (or state) queried; a designation reaches beyond the area when it covers
  * more counties than it has rows here (`countiesOnly`: the area is made of counties only).
  */
@@ -62,15 +68,17 @@ export function sumDesignations(rows: readonly DesignationRow[], countiesOnly: b
   const rowsOf = new Map<string, number>();
   for (const r of rows) rowsOf.set(r.hpsa_id, (rowsOf.get(r.hpsa_id) ?? 0) + 1);
   const once = new Map(rows.map((r) => [r.hpsa_id, r]));
-  let fteNeeded = 0;
+  let fteNeeded: number | null = null;
+  let fteMissing = 0;
   let population = 0;
   let extendBeyond = 0;
   for (const d of once.values()) {
-    fteNeeded += d.fte_needed ?? 0;
+    if (d.fte_needed == null) fteMissing++;
+    else fteNeeded = (fteNeeded ?? 0) + d.fte_needed;
     if (AREA_TYPES.includes(d.designation_type)) population += d.designation_population ?? 0;
     if (countiesOnly && d.n_counties > (rowsOf.get(d.hpsa_id) ?? 0)) extendBeyond++;
   }
-  return { designations: once.size, fteNeeded, population, extendBeyond };
+  return { designations: once.size, fteNeeded, fteMissing, population, extendBeyond };
 }
 
 async function detailTotal(db: Querier, discipline: Discipline, file: HpsaSource, geos: string[], countiesOnly: boolean) {
@@ -105,6 +113,7 @@ async function summaryTotal(db: Querier, discipline: Discipline, sources: readon
       asOf: table.asOf,
       designations: row.designations ?? 0,
       fteNeeded: row.fte_needed,
+      fteMissing: 0,
       population: table.hasPopulation ? row.population : null,
       extendBeyond: 0,
     };

@@ -5,6 +5,7 @@
 // set), and the choices behind it. It prints on one page; the evidence follows.
 import { shortTargetLabelById } from '../../app/common/labels';
 import type { AreaTotal } from '../../app/map/service-area-totals';
+import { FTE_MISSING_LABEL } from '../../app/map/area-columns';
 import { atRiskCandidates, type AtRiskCandidate } from '../../app/report/plan-page';
 import { isUnavailable, type ReportArea, type ReportForecast } from '../../app/report/report-input';
 import { countOf, formatNumber } from '../../model/format';
@@ -19,10 +20,10 @@ const DISCIPLINE_WORDS: Record<string, string> = { 'Primary Care': 'Primary care
 function areaTotalsTable(totals: AreaTotal[]): Html {
   return html`<table class="compact" data-testid="area-totals">
 <caption>HRSA shortage designations in the area, each counted once</caption>
-<thead><tr><th scope="col">Discipline</th><th scope="col" class="num">Practitioners needed (FTE)</th><th scope="col" class="num">Designations</th><th scope="col" class="num">Population of HPSAs</th><th scope="col">Source and date</th></tr></thead>
+<thead><tr><th scope="col">Discipline</th><th scope="col" class="num">Practitioners needed (FTE)</th><th scope="col" class="num">Designations</th><th scope="col" class="num">${FTE_MISSING_LABEL}</th><th scope="col" class="num">Population of HPSAs</th><th scope="col">Source and date</th></tr></thead>
 <tbody>${totals.map(
     (t) =>
-      html`<tr><th scope="row">${DISCIPLINE_WORDS[t.discipline] ?? t.discipline}</th><td class="num">${formatNumber(t.fteNeeded, 1)}</td><td class="num">${formatNumber(t.designations)}</td><td class="num">${t.population == null ? 'not published' : formatNumber(t.population)}</td><td>${t.source}${t.source.includes(t.asOf) ? '' : `, data of ${t.asOf}`}</td></tr>`,
+      html`<tr><th scope="row">${DISCIPLINE_WORDS[t.discipline] ?? t.discipline}</th><td class="num">${formatNumber(t.fteNeeded, 1)}</td><td class="num">${formatNumber(t.designations)}</td><td class="num">${t.basis === 'detail' ? formatNumber(t.fteMissing) : 'not published'}</td><td class="num">${t.population == null ? 'not published' : formatNumber(t.population)}</td><td>${t.source}${t.source.includes(t.asOf) ? '' : `, data of ${t.asOf}`}</td></tr>`,
   )}</tbody>
 </table>`;
 }
