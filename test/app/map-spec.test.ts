@@ -19,6 +19,7 @@ import { areaColumns } from '../../src/app/map/area-columns';
 import { mapTable } from '../../src/report/sections/shortage-map';
 import { supplyCards } from '../../src/app/map/supply-figures';
 import { viewTotalRow } from '../../src/app/map/area-totals';
+import { shortageCards } from '../../src/app/map/shortage-cards';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
@@ -274,5 +275,30 @@ describe('areas without a figure', () => {
     const spec = mapSpec({ view, rows, shapes, area: undefined, main: null });
     for (const c of pr) expect(spec.scale.color(spec.values.get(c.id))).toBe(NO_DATA_FILL);
     expect(spec.legend.noData).toMatch(/Puerto Rico: in neither release/);
+  });
+});
+
+describe('HRSA summary cards, filters that exclude each other', () => {
+  it('say that no state or county matches them, naming them; a view whose places exist keeps its own label', async () => {
+    const states = datasetRows('ref/states.csv');
+    // Counted from the embedded states table: Texas is in no HHS Region 9, California is.
+    expect(states.filter((s) => s.state === 'TX' && s.hhs_region === '9')).toEqual([]);
+    expect(states.filter((s) => s.state === 'CA' && s.hhs_region === '9')).toHaveLength(1);
+    const places = states.map((s) => ({
+      state: s.state,
+      census_region: s.census_region,
+      census_division: s.census_division,
+      hhs_region: s.hhs_region,
+    }));
+    const sources = await coordinator.query(hpsaSources());
+    for (const level of ['state', 'county'] as const) {
+      const view: MapView = { ...DEFAULT_VIEW, level, metric: 'fte_needed', states: ['TX'], hhsRegion: '9' };
+      const [summary] = await coordinator.query(shortageView(view, sources).summary!);
+      const [first] = shortageCards(view, summary, places);
+      expect(first[2]).toBe(`Primary Care designations: no ${level} matches the filters (in TX · HHS Region 9)`);
+      const ca: MapView = { ...view, states: ['CA'] };
+      const [caFirst] = shortageCards(ca, (await coordinator.query(shortageView(ca, sources).summary!))[0], places);
+      expect(caFirst[2]).not.toMatch(/matches the filters/);
+    }
   });
 });

@@ -17,3 +17,22 @@ export function noMatchText(view: MapView): string {
   const words = filterWords(view);
   return `No ${view.level} matches the filters${words.length ? ` (${words.join(' · ')})` : ''}`;
 }
+
+/** A states table's row, as far as the place filters read it (`filterOptions`, or ref/states.csv). */
+export interface StatePlace {
+  state: string;
+  census_region: string | null;
+  census_division: string | null;
+  hhs_region: number | string | null;
+}
+
+/** Whether any state or territory passes the view's place filters; false when they exclude each other (TX and HHS Region 9). */
+export function anyPlaceMatches(view: MapView, states: readonly StatePlace[]): boolean {
+  return states.some(
+    (s) =>
+      (!view.states.length || view.states.includes(s.state)) &&
+      (!view.censusRegion || s.census_region === view.censusRegion) &&
+      (!view.censusDivision || s.census_division === view.censusDivision) &&
+      (!view.hhsRegion || String(s.hhs_region) === view.hhsRegion),
+  );
+}

@@ -86,7 +86,7 @@ export function MapScreen() {
         ) : shown?.supply ? (
           <SupplyCards view={view} state={supply} />
         ) : (
-          <SummaryCards view={view} state={summary} main={main} />
+          <SummaryCards view={view} state={summary} main={main} states={states} />
         )}
         <ShortageMap view={view} state={values} onSelect={select} area={area} main={main} />
         {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={closeDetails} focusOnOpen={fromTable} />}

@@ -1,11 +1,12 @@
 import type { ShortageSummary } from '../../data/queries/shortage';
 import type { MapView } from '../../model/map-view';
 import { sourceLabel, type HpsaSource } from '../../model/hpsa-sources';
-import { countOf, formatNumber } from '../../model/format';
 import type { QueryState } from '../use-query';
 import { SummaryCard } from '../summary-card';
 import type { SupplyTotal } from '../../data/queries/county-supply';
 import { supplyCards, supplyTotalsNotes, supplyVintage } from '../../app/map/supply-figures';
+import { shortageCards } from '../../app/map/shortage-cards';
+import type { StatePlace } from '../../app/map/view-words';
 
 /** Provider metrics: the view's totals (counts and people summed, the rate from the sums), the other release beside them. */
 export function SupplyCards({ view, state }: { view: MapView; state: QueryState<SupplyTotal> }) {
@@ -31,36 +32,21 @@ export function SupplyCards({ view, state }: { view: MapView; state: QueryState<
 }
 
 /** Totals of the view, with the source and date they come from; a summary table also gives its published US row. */
-export function SummaryCards({ view, state, main }: { view: MapView; state: QueryState<ShortageSummary>; main: HpsaSource | null }) {
+export function SummaryCards({
+  view,
+  state,
+  main,
+  states,
+}: {
+  view: MapView;
+  state: QueryState<ShortageSummary>;
+  main: HpsaSource | null;
+  /** The states table, to tell filters that exclude each other from a view without designations. */
+  states?: readonly StatePlace[];
+}) {
   const s = state.rows?.[0];
   if (!s || !main) return null;
-  const us = (v: number | null, digits = 0) => (v == null ? '' : ` (US ${formatNumber(v, digits)}, territories included)`);
-  const cards: [string, string, string][] =
-    s.basis === 'summary'
-      ? [
-          [
-            'designations',
-            formatNumber(s.designations),
-            `${view.discipline} designations in ${s.areas === 1 ? 'the state or territory' : `the ${formatNumber(s.areas)} states and territories`} shown${us(s.us_designations)}`,
-          ],
-          ['fte', formatNumber(s.fte_needed), `practitioners needed to remove them${us(s.us_fte_needed)}`],
-          ['population', formatNumber(s.population), `people in designated HPSAs${us(s.us_population)}`],
-        ]
-      : [
-          [
-            'designations',
-            formatNumber(s.designations),
-            `${view.discipline} designations (${view.statuses.join(', ') || 'no status chosen'}), each counted once`,
-          ],
-          [
-            'fte',
-            formatNumber(s.fte_needed, 1),
-            `FTE practitioners needed to remove them${s.fte_missing ? `; ${countOf(s.fte_missing, 'designation')} without an FTE figure in HRSA’s file left out` : ''}`,
-          ],
-          ['population', formatNumber(s.population), 'people in geographic and population HPSAs'],
-          ['counties', formatNumber(s.areas), 'counties with at least one designation'],
-          ['score', formatNumber(s.max_score), 'highest HPSA score'],
-        ];
+  const cards = shortageCards(view, s, states);
   return (
     <section
       className="summary-cards"
