@@ -16,6 +16,8 @@ import {
   occupationOptions,
 } from '../../src/model/market/market-view';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/timing/assumptions';
+import { SPECIALTY_LIST } from '../../src/model/specialties';
+import { fixtureRows } from '../helpers/fixtures';
 
 describe('specialty of a DOL filing', () => {
   const specialty = (soc: string, title: string) => {
@@ -27,6 +29,17 @@ describe('specialty of a DOL filing', () => {
     expect(specialty('29-1216.00', 'Hospitalist')).toBe('internal medicine');
     expect(specialty('29-1216', 'Physician')).toBe('internal medicine');
     expect(specialty('29-2012.00', 'Medical Technologist')).toBe('medical laboratory technician');
+  });
+
+  it('reaches every specialty of the list from a filing titled with its own name (none left at zero filings)', () => {
+    for (const s of SPECIALTY_LIST) expect(specialty(`${s.soc}.00`, s.label), s.id).toBe(s.id);
+  });
+
+  it('finds the rheumatologists of the DOL excerpt by their titles', () => {
+    const rows = fixtureRows('market/dol_lca_fy2025_q2_excerpt.csv');
+    const titled = rows.filter((r) => /rheumatolog/i.test(r.JOB_TITLE) && !/resident|fellow/i.test(r.JOB_TITLE));
+    expect(titled.length).toBeGreaterThan(0);
+    for (const r of titled) expect(specialty(r.SOC_CODE, r.JOB_TITLE), r.JOB_TITLE).toBe('rheumatology');
   });
 
   it('splits physicians, all other (29-1229) by job title, then by O*NET suffix', () => {

@@ -38,6 +38,7 @@ const TITLE_RULES: readonly { pattern: RegExp; specialty: SpecialtyId | null }[]
   { pattern: /gastro|gatro|hepatolog/, specialty: 'gastroenterology' },
   { pattern: /oncolog|hematolog|hem\/onc|hem-onc/, specialty: 'oncology' },
   { pattern: /nephrolog/, specialty: 'nephrology' },
+  { pattern: /rheumatolog/, specialty: 'rheumatology' },
   { pattern: /endocrin/, specialty: 'endocrinology' },
   { pattern: /infectious/, specialty: 'infectious disease' },
   { pattern: /geriatr/, specialty: 'geriatrics' },
