@@ -49,6 +49,9 @@ describe('the dataset list after an upload', () => {
     });
     expect(fully.find((d) => d.id === 'pc')?.replacedBy).toBe('upload-1');
     expect(fully.find((d) => d.id === 'upload-1')?.replacedBy).toBe('upload-3');
+    // Replaced whole after being replaced in part: no longer "partly replaced", no rows left to count.
+    expect(fully.find((d) => d.id === 'upload-1')).not.toHaveProperty('partlyReplacedBy');
+    expect(fully.find((d) => d.id === 'upload-1')).not.toHaveProperty('rowsLeft');
     expect(fully.find((d) => d.id === 'upload-2')?.replacedBy).toBe('upload-3');
   });
 });

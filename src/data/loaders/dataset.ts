@@ -45,7 +45,13 @@ export function withUpload(datasets: readonly LoadedDataset[], added: LoadedData
   const updated = datasets.map((d) => {
     if (d.replacedBy || d.table !== added.table) return d;
     const left = remaining[d.id] ?? 0;
-    if (left === 0) return { ...d, replacedBy: added.id };
+    if (left === 0) {
+      // Replaced whole: what an earlier upload left of it is gone too, so it is no longer "partly replaced".
+      const replaced: LoadedDataset = { ...d, replacedBy: added.id };
+      delete replaced.partlyReplacedBy;
+      delete replaced.rowsLeft;
+      return replaced;
+    }
     if (left < (d.rowsLeft ?? d.rows)) return { ...d, rowsLeft: left, partlyReplacedBy: [...(d.partlyReplacedBy ?? []), added.id] };
     return d;
   });
