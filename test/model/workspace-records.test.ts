@@ -208,4 +208,31 @@ describe('workspace import: how the plan names what it adds', () => {
     // Without the names (the engine not started yet), the code, never nothing.
     expect(names(planImport(current, incoming))[0]).toBe('pediatrics in county 06107, 2 by 2027-Q4');
   });
+
+  it('names a target’s service area by its name, from the file or else from the workspace', () => {
+    const ofArea = (areaId: string) => ({ ...makeTarget(areaId), id: `target-${areaId}` });
+    const makeTarget = (areaId: string) => ({
+      profession: 'physician',
+      specialty: 'primary care',
+      region: { kind: 'service-area', id: areaId },
+      hires: 9,
+      dueQuarter: '2028-Q4',
+      priority: 'medium',
+      owner: '',
+      note: '',
+    });
+    const current = {
+      ...emptyWorkspace(new Date('2026-11-23T00:00:00Z')),
+      serviceAreas: [{ id: 'area-1', name: 'Kern', counties: [], states: ['CA'] }],
+    };
+    const incoming = {
+      ...current,
+      serviceAreas: [...current.serviceAreas, { id: 'sample-area-1', name: 'San Joaquin Valley (sample)', counties: [], states: ['CA'] }],
+      targets: [ofArea('sample-area-1'), ofArea('area-1')],
+    } as unknown as Workspace;
+    expect(planImport(current as Workspace, incoming).added.find((p) => p.kind === 'target')?.names).toEqual([
+      'primary care in service area “San Joaquin Valley (sample)”, 9 by 2028-Q4',
+      'primary care in service area “Kern”, 9 by 2028-Q4',
+    ]);
+  });
 });

@@ -38,6 +38,8 @@ export interface ImportPlan {
 /** Importing replaces the workspace with the file: what is added, replaced and removed, kind by kind. */
 export function planImport(current: Workspace, incoming: Workspace, countyName?: CountyNamer): ImportPlan {
   const plan: ImportPlan = { added: [], replaced: [], removed: [], unchanged: 0, assumptionsChanged: [] };
+  // A target names its service area as the file does, else as the workspace does.
+  const areas = new Map([...current.serviceAreas, ...incoming.serviceAreas].map((a) => [a.id, a.name]));
   const fields = { serviceArea: 'serviceAreas', target: 'targets', diversityTarget: 'diversityTargets', candidate: 'candidates' } as const;
   for (const kind of LIST_KINDS) {
     const mine = new Map<string, unknown>(current[fields[kind]].map((item) => [item.id, item]));
@@ -54,7 +56,7 @@ export function planImport(current: Workspace, incoming: Workspace, countyName?:
     const part = (items: { id: string }[]): PlanPart => ({
       kind,
       ids: items.map((item) => item.id),
-      names: items.map((item) => recordLabel(kind, item.id, item, countyName)),
+      names: items.map((item) => recordLabel(kind, item.id, item, countyName, (id) => areas.get(id))),
     });
     if (added.length) plan.added.push(part(added));
     if (replaced.length) plan.replaced.push(part(replaced));

@@ -215,8 +215,10 @@ export function countOf(kind: RecordKind, count: number): string {
 
 /** A county's name where the caller has the names ("Tulare County, CA"); else its FIPS code is shown. */
 export type CountyNamer = (fips: string) => string | undefined;
+/** A service area's name by its id, where the caller has the areas; else its id is shown. */
+export type AreaNamer = (id: string) => string | undefined;
 
-function regionText(region: Record<string, unknown>, countyName?: CountyNamer): string {
+function regionText(region: Record<string, unknown>, countyName?: CountyNamer, areaName?: AreaNamer): string {
   switch (region.kind) {
     case 'state':
       return String(region.state);
@@ -227,16 +229,18 @@ function regionText(region: Record<string, unknown>, countyName?: CountyNamer): 
       return String(region.name);
     case 'hhs-region':
       return `HHS region ${String(region.number)}`;
-    default:
-      return `service area ${String(region.id)}`;
+    default: {
+      const name = areaName?.(String(region.id));
+      return name ? `service area “${name}”` : `service area ${String(region.id)}`;
+    }
   }
 }
 
 /** What a person recognises a record by: a target by what it asks for (its id is never shown). */
-function labelOf(kind: RecordKind, id: string, value: unknown, countyName?: CountyNamer): string {
+function labelOf(kind: RecordKind, id: string, value: unknown, countyName?: CountyNamer, areaName?: AreaNamer): string {
   const v = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   if (kind === 'target' && v?.region && typeof v.region === 'object') {
-    return `${String(v.specialty)} in ${regionText(v.region as Record<string, unknown>, countyName)}, ${String(v.hires)} by ${String(v.dueQuarter)}`;
+    return `${String(v.specialty)} in ${regionText(v.region as Record<string, unknown>, countyName, areaName)}, ${String(v.hires)} by ${String(v.dueQuarter)}`;
   }
   if (kind === 'diversityTarget' && v?.measure && typeof v.measure === 'object') return describeMeasure(v.measure as DiversityMeasure);
   if (kind === 'serviceArea' && typeof v?.name === 'string') return v.name;
@@ -252,8 +256,8 @@ export function recordName(key: string, value?: unknown): string {
 }
 
 /** The names of some records of one kind, for a list such as "3 targets (…)". */
-export function recordLabel(kind: RecordKind, id: string, value: unknown, countyName?: CountyNamer): string {
-  return labelOf(kind, id, value, countyName);
+export function recordLabel(kind: RecordKind, id: string, value: unknown, countyName?: CountyNamer, areaName?: AreaNamer): string {
+  return labelOf(kind, id, value, countyName, areaName);
 }
 
 /** Kinds whose ids the app makes up ("target-7"): two tabs may make the same one for different things. */
