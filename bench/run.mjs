@@ -505,7 +505,12 @@ async function nationalMap(context, server, national, errors, search, out) {
   return { page, has, data };
 }
 
-/** Changes the state filter `changes` times, a different state each time in option order (wrapping). */
+/**
+ * Changes the state filter `changes` times, a different state each time in option order (wrapping).
+ * @param {import('playwright-core').Page} page
+ * @param {number} changes
+ * @param {{ first?: number, timeoutMs?: number }} [options]
+ */
 async function stateChanges(page, changes, { first = 0, timeoutMs } = {}) {
   const values = await stateOptions(page);
   if (!values.length) return null;

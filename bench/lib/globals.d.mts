@@ -47,6 +47,7 @@ declare global {
     __atlasBench?: {
       forecast(candidates: number, runs: number, pipeline?: string): Promise<number>;
       loadPipeline?(rows: number): Promise<void>;
+      askedAhead?(): Promise<void>;
     };
   }
   interface Performance {
