@@ -91,7 +91,7 @@ describe('charts, drawn in Chromium', () => {
   it('the choropleth colours each shape by its value, outlines and zooms; the report keeps every mark', async () => {
     const r = await page.evaluate(async (m) => {
       const load = (window as unknown as { load: (path: string) => Promise<unknown> }).load;
-      const { choropleth, colorScale } = (await load(m.choropleth)) as typeof import('../../src/charts/choropleth');
+      const { choropleth, colorScale, OUTSIDE_VIEW_FILL } = (await load(m.choropleth)) as typeof import('../../src/charts/choropleth');
       const { toMarkup } = (await load(m.serialize)) as typeof import('../../src/charts/serialize');
       const { sanitizeSvg } = (await load(m.sanitize)) as typeof import('../../src/report/sanitize-svg');
       const square = (id: string, x: number) => ({
@@ -110,10 +110,11 @@ describe('charts, drawn in Chromium', () => {
           ],
         },
       });
-      const shapes = [square('01001', 0), square('01003', 20), square('01005', 40)];
+      const shapes = [square('01001', 0), square('01003', 20), square('01005', 40), square('01007', 60)];
       const values = new Map<string, number | null>([
         ['01001', 1],
         ['01003', 50],
+        ['01007', null],
       ]);
       const scale = colorScale([1, 50], 'need');
       const svg = choropleth({
@@ -125,14 +126,15 @@ describe('charts, drawn in Chromium', () => {
         title: 'Map',
         tooltip: (s, v) => `${s.name}: ${v ?? 'none'}`,
         outlined: new Set(['01003']),
-        zoomTo: ['01001', '01003'],
+        zoomTo: ['01001', '01003', '01007'],
       });
       const paths = [...svg.querySelectorAll('g.shapes path')];
       const markup = toMarkup(svg);
       const reparsed = new DOMParser().parseFromString(sanitizeSvg(markup), 'image/svg+xml').documentElement;
       return {
         fills: paths.map((p) => p.getAttribute('fill')),
-        expected: [scale.color(1), scale.color(50), scale.color(null)],
+        // 01005 lies outside the zoomed view: context, not an area without a figure (01007).
+        expected: [scale.color(1), scale.color(50), OUTSIDE_VIEW_FILL, scale.color(null)],
         titles: paths.map((p) => p.querySelector('title')?.textContent),
         outlined: svg.querySelectorAll('.overlay .outlined').length,
         viewBox: svg.getAttribute('viewBox'),
@@ -141,13 +143,13 @@ describe('charts, drawn in Chromium', () => {
       };
     }, MODULES);
     expect(r.fills).toEqual(r.expected);
-    expect(new Set(r.fills).size).toBe(3); // low, high and no data differ
-    expect(r.titles).toEqual(['Area 01001: 1', 'Area 01003: 50', 'Area 01005: none']);
+    expect(new Set(r.fills).size).toBe(4); // low, high, outside the view and no data differ
+    expect(r.titles).toEqual(['Area 01001: 1', 'Area 01003: 50', 'Area 01005: none', 'Area 01007: none']);
     expect(r.outlined).toBe(1);
     const [x, , w] = r.viewBox!.split(' ').map(Number);
-    expect(x).toBeLessThan(0 + 1); // around the two zoomed squares (x 0–30), not the 975-wide frame
-    expect(x + w).toBeGreaterThan(30);
-    expect(w).toBeLessThan(100);
+    expect(x).toBeLessThan(0 + 1); // around the three zoomed squares (x 0–70), not the 975-wide frame
+    expect(x + w).toBeGreaterThan(70);
+    expect(w).toBeLessThan(150);
     expect(r.kept).toBe(r.elements);
   });
 
