@@ -3,6 +3,7 @@ import { Coordinator } from '../../src/data/cache/coordinator';
 import {
   MIN_PEERS,
   assessMarketOffer,
+  offerPercentileText,
   offerForecastChange,
   offerOdds,
   offerToSave,
@@ -80,6 +81,28 @@ describe('an offer against the filings in its state', () => {
       expect(r.widened).toBeNull();
       expect(r.basis).toBe(`${texas.length} DOL LCA filings for Medical laboratory scientist (MLS) in Texas, FY2025 Q2`);
     }
+  });
+
+  it('states the counts behind the percentile, so ties (counted half) do not make the sentence false', async () => {
+    // The wage most Texas filings offer: several peers tie with an offer of exactly that.
+    const counts = new Map<number, number>();
+    for (const x of texas) counts.set(annualOf(x), (counts.get(annualOf(x)) ?? 0) + 1);
+    const [offer, same] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    expect(same).toBeGreaterThan(1);
+    const lower = texas.filter((x) => annualOf(x) < offer).length;
+    const r = (await assessMarketOffer(
+      coordinator,
+      { occupation: 'medical laboratory scientist', state: 'TX', annualWage: offer },
+      'FY2025 Q2',
+    ))!;
+    expect([r.assessment.lower, r.assessment.same]).toEqual([lower, same]);
+    const share = Math.round(((lower + same / 2) / texas.length) * 100);
+    const { percentile, text } = offerPercentileText(r);
+    expect(percentile).toMatch(new RegExp(`^${share}(st|nd|rd|th) percentile$`));
+    expect(text).toBe(
+      `of ${texas.length} offers in Texas (FY2025 Q2): ${lower} of them are lower, ${same} the same (the percentile counts an equal offer as half lower).`,
+    );
+    expect(text).not.toMatch(/%/);
   });
 
   it('takes a level from the Census division, then the nation, where Texas has fewer than 30 filings at it, and says how many', async () => {

@@ -153,3 +153,16 @@ export function percentileLabel(share: number): string {
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix} percentile`;
 }
+
+/**
+ * The offer's place among its peers, in words that stay true with ties: the percentile (an equal
+ * offer counted half lower) and the counts it is made of — "40 of them are lower, 5 the same".
+ */
+export function offerPercentileText(result: Pick<OfferResult, 'assessment' | 'place' | 'period'>): { percentile: string; text: string } {
+  const a = result.assessment;
+  const counts = `${a.lower.toLocaleString('en-US')} of them ${a.lower === 1 ? 'is' : 'are'} lower${a.same ? `, ${a.same.toLocaleString('en-US')} the same` : ''}`;
+  return {
+    percentile: percentileLabel(a.percentile),
+    text: `of ${a.peers.toLocaleString('en-US')} offers in ${result.place.label} (${result.period}): ${counts}${a.same ? ' (the percentile counts an equal offer as half lower)' : ''}.`,
+  };
+}

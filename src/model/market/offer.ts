@@ -91,6 +91,9 @@ export interface OfferAssessment {
   peers: number;
   /** Share of peers' offers below this one (ties count half), 0–1. */
   percentile: number;
+  /** Peers' offers below this one, and equal to it (the counts the percentile is made of). */
+  lower: number;
+  same: number;
   /** Highest level whose estimated threshold the offer meets; I when below every estimate; null when none could be estimated. */
   level: WageLevel | null;
   /** Why: the threshold met, how many filings it rests on and where (or "below every estimated threshold"). */
@@ -109,7 +112,8 @@ export function assessOffer(
 ): OfferAssessment | null {
   const total = peers.length;
   if (!(annualWage > 0) || total === 0) return null;
-  const below = peers.reduce((s, p) => s + (p.annualWage < annualWage ? 1 : p.annualWage === annualWage ? 0.5 : 0), 0);
+  const lower = peers.filter((p) => p.annualWage < annualWage).length;
+  const same = peers.filter((p) => p.annualWage === annualWage).length;
   const thresholds = levelThresholds(places);
   const met = [...thresholds].reverse().find((t) => t.annualWage !== null && annualWage >= t.annualWage);
   const known = thresholds.filter((t) => t.annualWage !== null);
@@ -119,7 +123,7 @@ export function assessOffer(
     : known.length
       ? 'below every estimated threshold: level I (an offer below the level I wage still registers at level I)'
       : `too few filings with a wage level (fewer than ${MIN_FILINGS_FOR_THRESHOLD} at level I or above, even nationwide) to estimate any threshold`;
-  return { annualWage, peers: total, percentile: below / total, level, levelWhy, thresholds };
+  return { annualWage, peers: total, percentile: (lower + same / 2) / total, lower, same, level, levelWhy, thresholds };
 }
 
 export const OFFICIAL_LEVEL_ROUTE =

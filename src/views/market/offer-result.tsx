@@ -1,4 +1,4 @@
-import { offerOdds, percentileLabel, type OfferResult } from '../../app/market/market-offer';
+import { offerOdds, offerPercentileText, type OfferResult } from '../../app/market/market-offer';
 import {
   LEVEL_NUMERAL,
   MIN_FILINGS_FOR_THRESHOLD,
@@ -18,13 +18,13 @@ const pct = (p: number) => `${formatNumber(p * 100, 0)}%`;
 export function OfferResultView({ result, occupation }: { result: OfferResult; occupation: MarketOccupation }) {
   const { workspace } = useWorkspace();
   const a = result.assessment;
+  const percentile = offerPercentileText(result);
   const odds = a.level ? offerOdds(a.level, occupation, currentAssumptions(workspace.assumptions)) : null;
   return (
     <div className="offer-result">
       {result.widened && <p className="note">{result.widened}</p>}
       <p data-testid="offer-percentile">
-        <strong>{percentileLabel(a.percentile)}</strong> of {formatNumber(a.peers)} offers in {result.place.label} ({result.period}):{' '}
-        {pct(a.percentile)} of them are lower.
+        <strong>{percentile.percentile}</strong> {percentile.text}
       </p>
       <p data-testid="offer-level">
         Most likely wage level: <strong>{a.level ? `Level ${LEVEL_NUMERAL[a.level]}` : 'not estimated'}</strong>{' '}
