@@ -270,14 +270,15 @@ describe('report tables as CSV', () => {
     );
     const sponsors = reportTables(reportInput()).find((t) => t.id === 'market-sponsors')!;
     const [header, row] = Papa.parse<string[]>(tableCsv(sponsors).slice(1), { skipEmptyLines: true }).data;
-    expect(header.slice(0, 5)).toEqual([
+    expect(header.slice(0, 6)).toEqual([
+      'Rank, ranked by FY2022 initial approvals',
       'Employer',
       'States',
       'Included as (NAICS 62 health care; NAICS 61 academic medical centre by name)',
       'FY2022 initial approvals',
       'FY2022 initial denials',
     ]);
-    expect(row).toEqual([`'${FORMULA}`, 'TX', 'NAICS 61, by name', '96', '1', '39', '1', '2', 'check']);
+    expect(row).toEqual(['1', `'${FORMULA}`, 'TX', 'NAICS 61, by name', '96', '1', '39', '1', '2', 'check']);
   });
 
   it('keep numbers as numbers', () => {

@@ -156,6 +156,7 @@ export function marketFixture(targets: ReportInput['targets']): ReportMarkets {
     initial_denials: 1,
     continuing_approvals: 0,
     occupation_filings: 2,
+    rank_year: 2022,
   });
   const tables = [
     levelTable(levels, label),

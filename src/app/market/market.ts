@@ -245,7 +245,18 @@ export function sponsorYearsFigure(rows: readonly SponsorYearRow[], label: strin
   };
 }
 
-/** One row per sponsor with each fiscal year's initial approvals and denials side by side. */
+/** Which fiscal year ranks the leading sponsors, as words ("ranked by FY2022 initial approvals"); null without rows. */
+export function sponsorsRanking(rows: readonly SponsorRow[], years: readonly SponsorYearRow[]): string | null {
+  const rankYear = rows[0]?.rank_year;
+  if (rankYear === undefined) return null;
+  const year = years.find((y) => y.fiscal_year === rankYear) ?? { fiscal_year: rankYear, year_note: null };
+  return `ranked by ${yearLabel(year)} initial approvals`;
+}
+
+/**
+ * One row per sponsor with each fiscal year's initial approvals and denials side by side, ranked by
+ * one fiscal year's initial approvals (the title names it), ties by name.
+ */
 export function sponsorsTable(
   rows: readonly SponsorRow[],
   years: readonly SponsorYearRow[],
@@ -254,12 +265,16 @@ export function sponsorsTable(
 ): MarketTable {
   const byEmployer = new Map<string, SponsorRow[]>();
   for (const r of rows) byEmployer.set(r.employer_key, [...(byEmployer.get(r.employer_key) ?? []), r]);
-  const total = (rs: SponsorRow[]) => rs.reduce((s, r) => s + r.initial_approvals, 0);
-  const sponsors = [...byEmployer.values()].sort((a, b) => total(b) - total(a) || a[0].employer.localeCompare(b[0].employer));
+  // One fiscal year ranks them (the query's: the latest complete year, else the latest loaded); never a sum of years.
+  const rankYear = rows[0]?.rank_year;
+  const ranked = sponsorsRanking(rows, years);
+  const inRankYear = (rs: SponsorRow[]) => rs.find((r) => r.fiscal_year === rankYear)?.initial_approvals ?? 0;
+  const sponsors = [...byEmployer.values()].sort((a, b) => inRankYear(b) - inRankYear(a) || a[0].employer.localeCompare(b[0].employer));
   return {
     id: 'market-sponsors',
-    title: `Health-care H-1B sponsors with the most initial approvals — ${label}, with their DOL filings for ${occupation}`,
+    title: `Health-care H-1B sponsors with the most initial approvals${ranked ? `, ${ranked}` : ''} — ${label}, with their DOL filings for ${occupation}`,
     columns: [
+      { label: ranked ? `Rank, ${ranked}` : 'Rank', digits: 0 },
       { label: 'Employer' },
       { label: 'States', nowrap: true },
       { label: 'Included as (NAICS 62 health care; NAICS 61 academic medical centre by name)' },
@@ -270,9 +285,10 @@ export function sponsorsTable(
       { label: `DOL LCA filings, ${occupation}`, digits: 0 },
       { label: 'Cap-exempt?' },
     ],
-    rows: sponsors.map((rs) => {
+    rows: sponsors.map((rs, i) => {
       const first = rs[0];
       return [
+        i + 1,
         first.employer,
         first.states,
         first.naics.split(', ').includes('62') ? 'NAICS 62' : 'NAICS 61, by name',

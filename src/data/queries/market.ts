@@ -247,9 +247,21 @@ export interface SponsorRow {
   continuing_approvals: number;
   /** DOL wage filings of this employer (same name key) for the occupation in the place. */
   occupation_filings: number;
+  /** The one fiscal year the sponsors are ranked by (`rankingYear`), the same on every row. */
+  rank_year: number;
 }
 
-/** The sponsors with the most initial approvals in the place, one row per employer and fiscal year. */
+/**
+ * The fiscal year sponsors are ranked by: the latest loaded year without a note (a complete year),
+ * else the latest loaded. Two fiscal years are never added together to rank.
+ */
+const rankingYear = (table: string) =>
+  `SELECT fiscal_year FROM ${table} GROUP BY 1 ORDER BY bool_or(year_note IS NOT NULL), fiscal_year DESC LIMIT 1`;
+
+/**
+ * The sponsors with the most initial approvals in the place in one fiscal year (`rankingYear`), ties
+ * by name; one row per employer and fiscal year, each year's figures on their own.
+ */
 export function topSponsors(f: MarketFilter, limit = 20) {
   const place = placeWhere(f, false);
   const filings = filingsWhere(f);
@@ -257,14 +269,17 @@ export function topSponsors(f: MarketFilter, limit = 20) {
     'market-top-sponsors',
     reading([SPONSORS_TABLE, LCA_TABLE], place, filings),
     `WITH s AS (SELECT * FROM ${SPONSORS_TABLE} t WHERE ${place.sql}),
-     top AS (SELECT employer_key FROM s GROUP BY 1 ORDER BY sum(initial_approvals) DESC, sum(continuing_approvals) DESC, 1 LIMIT ${Math.max(1, Math.floor(limit))}),
+     y AS (${rankingYear(SPONSORS_TABLE)}),
+     top AS (SELECT employer_key FROM s GROUP BY 1
+             ORDER BY coalesce(sum(initial_approvals) FILTER (fiscal_year = (SELECT fiscal_year FROM y)), 0) DESC, mode(employer), 1
+             LIMIT ${Math.max(1, Math.floor(limit))}),
      lca AS (SELECT t.employer_key, count(*)::INTEGER AS n FROM ${LCA_TABLE} t WHERE ${filings.sql} GROUP BY 1),
      names AS (SELECT employer_key, mode(employer) AS employer, string_agg(DISTINCT naics, ', ') AS naics,
                       string_agg(DISTINCT state, ', ' ORDER BY state) AS states, bool_or(cap_exempt_check) AS cap_exempt_check
                FROM s SEMI JOIN top USING (employer_key) GROUP BY 1)
      SELECT n.employer_key, n.employer, n.naics, coalesce(n.states, '') AS states, n.cap_exempt_check, s.fiscal_year,
             sum(s.initial_approvals)::INTEGER AS initial_approvals, sum(s.initial_denials)::INTEGER AS initial_denials,
-            sum(s.continuing_approvals)::INTEGER AS continuing_approvals, coalesce(any_value(lca.n), 0)::INTEGER AS occupation_filings
+            sum(s.continuing_approvals)::INTEGER AS continuing_approvals, coalesce(any_value(lca.n), 0)::INTEGER AS occupation_filings, (SELECT fiscal_year FROM y)::INTEGER AS rank_year
      FROM s JOIN names n USING (employer_key) LEFT JOIN lca USING (employer_key)
      GROUP BY ALL ORDER BY n.employer_key, s.fiscal_year`,
     [...place.params, ...filings.params],

@@ -10,6 +10,7 @@ import {
   marketViewLabel,
   sponsorYearsFigure,
   sponsorYearsTable,
+  sponsorsRanking,
   sponsorsTable,
 } from '../../app/market/market';
 import { countBarChart, sponsorYearsChart, wageRangeChart } from '../../charts/market';
@@ -71,7 +72,7 @@ export function MarketScreen() {
           pending={years.pending}
         />
         <TableCard
-          heading="Sponsors with the most initial approvals"
+          heading={`Sponsors with the most initial approvals${sponsorsRanking(sponsors.rows ?? [], years.rows ?? []) ? `, ${sponsorsRanking(sponsors.rows ?? [], years.rows ?? [])}` : ''}`}
           table={sponsorsTable(sponsors.rows ?? [], years.rows ?? [], where, occupationLabel(view.occupation))}
           pending={sponsors.pending}
         />
