@@ -4,7 +4,14 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { SqlEngine } from '../../src/data/engine/engine';
 import { sponsorsByYear, topSponsors, type MarketFilter } from '../../src/data/queries/market';
-import { sponsorsTable } from '../../src/app/market/market';
+import {
+  SPONSOR_WHOLE_STATE_NOTE,
+  marketRegionLabel,
+  sponsorPlaceLabel,
+  sponsorYearsTable,
+  sponsorsTable,
+} from '../../src/app/market/market';
+import { SAMPLE_SERVICE_AREA } from '../../src/app/plan/sample-data';
 import type { NamedQuery } from '../../src/data/cache/coordinator';
 import { createNodeEngine } from '../helpers/duckdb-node';
 import { loadUpload } from '../helpers/app-data';
@@ -88,5 +95,36 @@ describe('sponsors with the most initial approvals', () => {
         .map(([n]) => n)
         .sort(),
     );
+  });
+});
+
+describe('a service area’s sponsors', () => {
+  it('are its state’s, and the screen’s and the report’s shared label says so', async () => {
+    const area = SAMPLE_SERVICE_AREA;
+    const region = { kind: 'service-area' as const, id: area.id };
+    // Its eight counties are all Californian (Census FIPS state 06).
+    expect(new Set(area.counties.map((c) => c.slice(0, 2)))).toEqual(new Set(['06']));
+    const years = await run(db, sponsorsByYear({ region, area }));
+    const ca = (rows: Row[]) => rows.filter((r) => r.State === 'CA' && health(r));
+    const sum = (rows: Row[]) => rows.reduce((s, r) => s + Number(r['Initial Approval'] || 0), 0);
+    expect(years.map((y) => [y.fiscal_year, y.initial_approvals])).toEqual([
+      [2022, sum(ca(fy22))],
+      [2023, sum(ca(fy23))],
+    ]);
+    expect(sum(ca(fy22))).toBeGreaterThan(0);
+    const label = sponsorPlaceLabel(region, [area]);
+    expect(SPONSOR_WHOLE_STATE_NOTE).toBe('USCIS gives a city and state, no county: the whole state is shown');
+    expect(label).toBe(`California (the state of service area San Joaquin Valley (sample); ${SPONSOR_WHOLE_STATE_NOTE})`);
+    expect(sponsorYearsTable(years, label).title).toBe(`Health-care H-1B sponsors by fiscal year — ${label}`);
+    expect(label).not.toContain(marketRegionLabel(region, [area]));
+  });
+
+  it('names every state of an area of counties and states; other places keep their own name', () => {
+    const area = { id: 'a', name: 'Houston and Georgia', counties: ['48201'], states: ['GA'] };
+    expect(sponsorPlaceLabel({ kind: 'service-area', id: 'a' }, [area])).toBe(
+      `Georgia and Texas (the states of service area Houston and Georgia; ${SPONSOR_WHOLE_STATE_NOTE})`,
+    );
+    expect(sponsorPlaceLabel({ kind: 'state', state: 'TX' }, [])).toBe('Texas');
+    expect(sponsorPlaceLabel({ kind: 'service-area', id: 'gone' }, [])).toBe('Service area: (deleted)');
   });
 });

@@ -18,6 +18,7 @@ import {
   type MarketSummary,
   type SponsorRow,
   type SponsorYearRow,
+  sponsorStates,
 } from '../../data/queries/market';
 import type { CountBar, WageRange, YearCount } from '../../charts/market';
 import { ACADEMIC_CENTRES_RULE, CAP_EXEMPT_CHECK_NOTE } from '../../model/market/employers';
@@ -60,6 +61,23 @@ export function marketRegionLabel(region: MarketRegion, areas: readonly ServiceA
     case 'service-area':
       return `Service area: ${areas.find((a) => a.id === region.id)?.name ?? '(deleted)'}`;
   }
+}
+
+/** Said beside a service area's sponsor figures: USCIS's file has no county. */
+export const SPONSOR_WHOLE_STATE_NOTE = 'USCIS gives a city and state, no county: the whole state is shown';
+
+/**
+ * Where the USCIS sponsor figures are from, as the screen and the report both title them: the place,
+ * except a service area, whose sponsors are those of the state(s) it lies in (`sponsorStates`), named
+ * as such with `SPONSOR_WHOLE_STATE_NOTE`.
+ */
+export function sponsorPlaceLabel(region: MarketRegion, areas: readonly ServiceArea[]): string {
+  const area = region.kind === 'service-area' ? areas.find((a) => a.id === region.id) : undefined;
+  if (!area) return marketRegionLabel(region, areas);
+  const states = sponsorStates(area).map((s) => stateByCode(s)?.name ?? s);
+  if (!states.length) return marketRegionLabel(region, areas);
+  const names = states.length === 1 ? states[0] : `${states.slice(0, -1).join(', ')} and ${states[states.length - 1]}`;
+  return `${names} (the ${states.length === 1 ? 'state' : 'states'} of service area ${area.name}; ${SPONSOR_WHOLE_STATE_NOTE})`;
 }
 
 export const marketViewLabel = (view: MarketView, areas: readonly ServiceArea[]) =>

@@ -14,11 +14,11 @@ import {
   levelFigure,
   levelTable,
   marketFilter,
-  marketRegionLabel,
   marketSourceLines,
   marketSourceNotes,
   marketViewLabel,
   savedOffersTable,
+  sponsorPlaceLabel,
   sponsorYearsFigure,
   sponsorYearsTable,
   sponsorsTable,
@@ -30,7 +30,7 @@ export async function gatherMarketReport(coordinator: Coordinator, view: MarketV
   const areas = ws.serviceAreas;
   const d = await gatherMarketData(coordinator, marketFilter(view, areas));
   const label = marketViewLabel(view, areas);
-  const where = marketRegionLabel(view.region, areas);
+  const where = sponsorPlaceLabel(view.region, areas);
   const level = levelFigure(d.levels, label);
   const employer = employersFigure(d.employers, label);
   const year = sponsorYearsFigure(d.sponsorYears, where);

@@ -8,6 +8,7 @@ import {
   marketQueries,
   marketSourceNotes,
   marketViewLabel,
+  sponsorPlaceLabel,
   sponsorYearsFigure,
   sponsorYearsTable,
   sponsorsRanking,
@@ -38,7 +39,7 @@ export function MarketScreen() {
   const sponsors = useQuery(q.sponsors);
   const sources = useQuery(q.sources).rows ?? [];
   const label = marketViewLabel(view, workspace.serviceAreas);
-  const where = label.split(' — ')[1];
+  const where = sponsorPlaceLabel(view.region, workspace.serviceAreas);
   const level = levelFigure(levels.rows ?? [], label);
   const employer = employersFigure(employers.rows ?? [], label);
   const year = sponsorYearsFigure(years.rows ?? [], where);
