@@ -194,6 +194,21 @@ describe('Coordinator.prefetch', () => {
     expect(log).toEqual(['sent view', 'answered view', 'sent first', 'answered first', 'sent second', 'answered second']);
   });
 
+  it('waits while a file is read and swapped in (busyWith), as for a view', async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_e AS SELECT 1 AS v');
+    const { engine, log } = logged(db);
+    const coordinator = new Coordinator(engine);
+    let release = () => {};
+    const reading = coordinator.busyWith(() => new Promise<void>((resolve) => (release = resolve)).then(() => void log.push('file read')));
+    const ahead = coordinator.prefetch(() => [tagged('pf_e', 'ahead')]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(log).toEqual([]);
+    release();
+    await reading;
+    expect(await ahead.done).toBe(true);
+    expect(log).toEqual(['file read', 'sent ahead', 'answered ahead']);
+  });
+
   it('stops a list when a newer one comes or when told to, before asking anything of it', async () => {
     await db.query('CREATE OR REPLACE TABLE pf_c AS SELECT 1 AS v');
     const { engine, log } = logged(db);

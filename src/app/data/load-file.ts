@@ -43,7 +43,11 @@ export function loadDataFile(
 
 async function readAndShow(coordinator: Coordinator, file: File | Uint8Array, fileName: string, options: LoadOptions): Promise<FileLoad> {
   try {
-    const { dataset: added, changed, remaining } = await loadUserFile(coordinator.engine, file, fileName, { confirm: options.confirm });
+    const {
+      dataset: added,
+      changed,
+      remaining,
+    } = await coordinator.busyWith(() => loadUserFile(coordinator.engine, file, fileName, { confirm: options.confirm }));
     await coordinator.dataChanged(changed);
     return { outcome: { ok: true, text: sentence(`Loaded ${fileName}: ${added.summary}`), warnings: added.warnings }, added, remaining };
   } catch (e) {

@@ -69,7 +69,7 @@ export class Coordinator {
   private burst: Promise<unknown>[] | null = null;
   /** Tables being rebuilt: queries that read them wait, so no half-rebuilt set of summaries is read. */
   private rebuilding = new Map<string, Promise<unknown>>();
-  /** Views' queries the engine is answering now: prefetches wait until there are none. */
+  /** Views' queries the engine is answering now (and other work: busyWith): prefetches wait until there are none. */
   private waiting = 0;
   private whenNoneWaiting: (() => void)[] = [];
   /** Counts prefetch lists: a newer list stops the older one. */
@@ -120,6 +120,19 @@ export class Coordinator {
     );
     this.store(key, entry);
     return rows;
+  }
+
+  /**
+   * Engine work that is not a view's query (a file being read and swapped in): prefetches wait for
+   * it as for a view's question, so they do not slow the upload down.
+   */
+  async busyWith<T>(work: () => Promise<T>): Promise<T> {
+    this.waiting++;
+    try {
+      return await work();
+    } finally {
+      this.answered();
+    }
   }
 
   private answered(): void {
