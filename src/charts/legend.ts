@@ -68,7 +68,7 @@ function swatches(scale: ColorScale, label: string, format: (v: number) => strin
 export interface LegendText {
   /** The figures' source and date, shown under the classes. */
   vintage?: string;
-  /** What a grey area means, e.g. "not in this table (partial: 28 of 51 states)". */
+  /** What a hatched area (no figure) means, e.g. "not in this table (partial: 28 of 51 states)". */
   noData?: string;
 }
 

@@ -149,7 +149,7 @@ describe('the first screen (fresh profile): the whole country', () => {
     expect(await fills()).not.toBe(before);
     expect(await page.getByTestId('map-vintage').innerText()).toBe('HRSA state summary as of 2025-03-31 (partial: 28 of 51 states)');
     expect((await coloured()).length).toBe(28);
-    expect(await page.getByTestId('coverage-note').innerText()).toMatch(/28 of 51 states; grey states are not in it/);
+    expect(await page.getByTestId('coverage-note').innerText()).toMatch(/28 of 51 states; hatched states are not in it/);
     expect(await page.locator('[data-testid="shortage-map"] .legend-nodata').innerText()).toMatch(
       /not in this table \(partial: 28 of 51 states\)/,
     );

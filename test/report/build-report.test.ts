@@ -127,6 +127,11 @@ describe('buildReportHtml', () => {
     expect(doc).toMatch(/<td class="num">25<\/td>/); // P(met) 25%
   });
 
+  it('calls the map’s no-figure areas hatched, as they are drawn', () => {
+    expect(doc).toMatch(/in classes of equal count \(quantiles\); hatched: /);
+    expect(doc).not.toMatch(/quantiles\); grey/);
+  });
+
   it('says under each chart whose figures have no dated caption of their own where they come from', () => {
     const captions = [...doc.matchAll(/<figure class="chart">\s*<svg[\s\S]*?<\/svg>\s*<figcaption class="small">([^<]*)<\/figcaption>/g)]
       .map((m) => m[1])

@@ -85,7 +85,7 @@ export function vintageText(view: MapView, main: HpsaSource | null, rows: readon
   }
 }
 
-/** What a grey area means for this view. */
+/** What a hatched area (no figure) means for this view. */
 export function noDataText(view: MapView, main: HpsaSource | null): string {
   const metric = METRICS[view.metric];
   if (metric.kind === 'hpsa' && main?.kind === 'summary' && main.states < STATES_AND_DC)

@@ -80,7 +80,7 @@ export function mapSection(ctx: ReportContext): Html {
 <h2>Shortage map: ${map.heading}</h2>
 <p data-testid="report-map-shows">This map shows ${input.views.mapText}.${input.views.map === 'plan' ? ' Another view can be chosen on the Report screen.' : ''}</p>
 <p class="vintage"><strong>${map.vintage}</strong></p>
-<p class="note">${describeView(map.view).join(' · ')}. Colours: ${unit}, in classes of equal count (quantiles); grey: ${noDataText(map.view, map.main)}.${input.serviceAreas.length > 0 && ' Outlined: the service area.'}</p>
+<p class="note">${describeView(map.view).join(' · ')}. Colours: ${unit}, in classes of equal count (quantiles); hatched: ${noDataText(map.view, map.main)}.${input.serviceAreas.length > 0 && ' Outlined: the service area.'}</p>
 <figure class="map">
 ${svgMarkup(map.svg)}
 <div class="legend">${svgMarkup(map.legend)}</div>

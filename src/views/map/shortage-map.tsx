@@ -41,7 +41,7 @@ function CoverageNote({ view, main }: { view: MapView; main: HpsaSource | null }
     : main.kind === 'detail' && main.states < NATIONAL_DETAIL_STATES
       ? `County detail from the loaded detail file covers ${main.stateList || 'part of the country'} only; load HRSA's national detail file for every county. Every state's total is on the States map.`
       : main.kind === 'summary' && main.states < STATES_AND_DC
-        ? `HRSA's ${main.asOf} table here has ${main.states} of ${STATES_AND_DC} states; grey states are not in it. The complete tables are older (choose the date under the map filters).`
+        ? `HRSA's ${main.asOf} table here has ${main.states} of ${STATES_AND_DC} states; hatched states are not in it. The complete tables are older (choose the date under the map filters).`
         : '';
   return text ? (
     <p className="coverage-note" data-testid="coverage-note">
