@@ -1,6 +1,7 @@
 // A table of the report: the same columns and rows go into the HTML and into its CSV export, so
-// the CSV is the table as shown. Numbers stay numbers (the HTML formats them, a spreadsheet sums them).
-import { toCsv } from '../model/csv';
+// the CSV is the table as shown. Numbers stay numbers, rounded as shown (the HTML formats them, a
+// spreadsheet sums them).
+import { rowsAsShown, toCsv } from '../model/csv';
 import { formatNumber } from '../model/format';
 import { html, type Html } from './html';
 
@@ -31,7 +32,7 @@ export interface ReportTable {
 export function tableCsv(table: ReportTable): string {
   return toCsv(
     table.columns.map((c) => c.label),
-    table.rows,
+    rowsAsShown(table.columns, table.rows),
   );
 }
 

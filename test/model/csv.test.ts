@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, neutraliseCell, toCsv } from '../../src/model/csv';
+import { escapeHtml, neutraliseCell, rowsAsShown, toCsv } from '../../src/model/csv';
 
 describe('toCsv', () => {
   it('starts with a BOM and ends every line with CRLF', () => {
@@ -64,5 +64,31 @@ describe('escapeHtml', () => {
   it('escapes & first so entities are not double-decoded', () => {
     expect(escapeHtml('&lt;')).toBe('&amp;lt;');
     expect(escapeHtml('plain text')).toBe('plain text');
+  });
+});
+
+describe('a table’s CSV holds its rows as shown', () => {
+  it('rounds each number to the decimals its column shows and leaves it a number', () => {
+    const columns = [{ label: 'Level' }, { label: 'Filings', digits: 0 }, { label: 'Share (%)', digits: 1 }];
+    const share = (2 / 53) * 100; // 3.7735849…, shown as 3.8
+    const rows = rowsAsShown(columns, [
+      ['Level I', 2, share],
+      ['Level —', 0, null],
+      ['=1+1', 51, (51 / 53) * 100],
+    ]);
+    expect(rows).toEqual([
+      ['Level I', 2, 3.8],
+      ['Level —', 0, null],
+      ['=1+1', 51, 96.2],
+    ]);
+    const lines = toCsv(
+      columns.map((c) => c.label),
+      rows,
+    )
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[1]).toBe('Level I,2,3.8');
+    expect(lines[3]).toBe("'=1+1,51,96.2"); // still neutralised
   });
 });

@@ -1,3 +1,3 @@
-export { toCsv, neutraliseCell } from './to-csv';
+export { toCsv, neutraliseCell, rowsAsShown } from './to-csv';
 export type { CsvCell, CsvRow, ToCsvOptions } from './to-csv';
 export { escapeHtml } from './escape-html';

@@ -42,3 +42,19 @@ export function toCsv(columns: readonly string[], rows: readonly CsvRow[], optio
   );
   return (options.bom === false ? '' : BOM) + lines.join(LINE_END) + LINE_END;
 }
+
+/**
+ * A table's rows as its CSV holds them: each number rounded to the decimals its column shows
+ * (`digits`), still a number a spreadsheet can sum; other cells as they are. The CSV is the table
+ * as shown, not the arithmetic's 3.7735849056603774.
+ */
+export function rowsAsShown<Cell>(columns: readonly { digits?: number }[], rows: readonly (readonly Cell[])[]): Cell[][] {
+  return rows.map((row) =>
+    row.map((value, i) => {
+      const digits = columns[i]?.digits;
+      if (typeof value !== 'number' || digits === undefined || !Number.isFinite(value)) return value;
+      const scale = 10 ** digits;
+      return (Math.round(value * scale) / scale) as Cell;
+    }),
+  );
+}

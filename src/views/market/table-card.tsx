@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MarketTable } from '../../app/market/market';
 import { formatNumber } from '../../model/format';
+import { rowsAsShown } from '../../model/csv';
 import { downloadCsv } from '../download';
 import { FittedPlot } from '../plot-host';
 import { TABLE_WORD } from '../table-word';
@@ -31,7 +32,7 @@ export function TableCard({
             downloadCsv(
               `${table.id}.csv`,
               table.columns.map((c) => c.label),
-              table.rows,
+              rowsAsShown(table.columns, table.rows),
             )
           }
         >
