@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { MAP_PARAMS, normaliseView, viewFromParams, viewToParams, type MapView } from '../../model/map-view';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
 import type { HpsaSource } from '../../model/hpsa-sources';
@@ -45,19 +45,16 @@ export function MapScreen() {
   const askedAhead = usePrefetch(useMemo(() => nextStates(view, sources, states), [view, sources, states]));
   // Opened from the ranked table (Enter on a row's button): focus moves to the details' heading, and
   // back to the row's button when they close. Opened from the map or a link: focus stays where it is.
-  const [fromTable, setFromTable] = useState(false);
-  const returnTo = useRef<string | null>(null);
+  const [openedFromTable, setOpenedFromTable] = useState<string | null>(null);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const select = (geo: string, origin: 'map' | 'table' = 'map') => {
     const next = view.selected === geo ? '' : geo;
-    setFromTable(origin === 'table' && next !== '');
-    returnTo.current = origin === 'table' && next ? next : null;
+    setOpenedFromTable(origin === 'table' && next ? next : null);
     setView({ ...view, selected: next });
   };
-  const [focusRow, setFocusRow] = useState<string | null>(null);
   const closeDetails = () => {
-    setFocusRow(returnTo.current === view.selected ? view.selected : null);
-    returnTo.current = null;
-    setFromTable(false);
+    setFocusRow(openedFromTable === view.selected ? view.selected : null);
+    setOpenedFromTable(null);
     setView({ ...view, selected: '' });
   };
   useEffect(() => {
@@ -89,7 +86,9 @@ export function MapScreen() {
           <SummaryCards view={view} state={summary} main={main} states={states} />
         )}
         <ShortageMap view={view} state={values} onSelect={select} area={area} main={main} />
-        {view.selected && <AreaDetails view={view} geo={view.selected} main={main} onClose={closeDetails} focusOnOpen={fromTable} />}
+        {view.selected && (
+          <AreaDetails view={view} geo={view.selected} main={main} onClose={closeDetails} focusOnOpen={openedFromTable === view.selected} />
+        )}
         {/* Keyed by metric: each metric opens ranked in its own direction of need. */}
         <AreaTable
           key={view.metric}
