@@ -112,14 +112,19 @@ export class Coordinator {
     const asked = this.fromEngine(q);
     void asked.catch(() => undefined).then(() => this.answered());
     const rows = this.together(asked);
-    const entry: Entry = { reads: q.reads, rows };
-    rows.then(
+    void this.remember(key, q.reads, rows);
+    return rows;
+  }
+
+  /** Caches rows on their way (a view's question and a prefetch alike); resolves once they are in. */
+  private remember(key: string, reads: readonly string[], rows: Promise<unknown[]>): Promise<unknown> {
+    const entry: Entry = { reads, rows };
+    this.store(key, entry);
+    return rows.then(
       (value) => (entry.value = value),
       // A failed query is not cached: the next view that asks tries again.
       () => this.cache.get(key) === entry && this.cache.delete(key),
     );
-    this.store(key, entry);
-    return rows;
   }
 
   /**
@@ -155,7 +160,7 @@ export class Coordinator {
    * state), one at a time and only while no view waits for an answer: a view's question waits at
    * most for one of these. The list is made once the views have their answers (off the path of the
    * change that asked for it). Their rows are cached like a view's, and evicted the same way when a
-   * table they read changes. A new list replaces the previous one; the returned function stops it.
+   * table they read changes. A new list replaces the previous one; `stop` ends this one.
    */
   prefetch(list: () => readonly NamedQuery<unknown>[]): Prefetch {
     const run = ++this.prefetchRun;
@@ -170,12 +175,7 @@ export class Coordinator {
         if (!current()) return false;
         if (this.cache.has(key)) continue;
         this.stats.prefetched++;
-        const entry: Entry = { reads: q.reads, rows: this.fromEngine(q) };
-        this.store(key, entry);
-        await entry.rows.then(
-          (value) => (entry.value = value),
-          () => this.cache.get(key) === entry && this.cache.delete(key),
-        );
+        await this.remember(key, q.reads, this.fromEngine(q));
       }
       return current();
     })();
