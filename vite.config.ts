@@ -60,6 +60,13 @@ export default defineConfig({
   base: './',
   plugins: [react(), firstScreen()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    // Every module the first screen loads goes into one chunk: split by what the lazy screens also
+    // import, they were 20 small files whose requests queued behind each other on a cold start
+    // (first screen, 15 cold starts each: median 700 → 584 ms; initial JS 198 → 192 KB gzip).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+  },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });
