@@ -194,6 +194,19 @@ describe('Coordinator.prefetch', () => {
     expect(log).toEqual(['sent view', 'answered view', 'sent first', 'answered first', 'sent second', 'answered second']);
   });
 
+  it("lets a view's follow-up question, asked while it draws its answer, go before anything asked ahead", async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_f AS SELECT 1 AS v');
+    const { engine, log } = logged(db);
+    const coordinator = new Coordinator(engine);
+    expect(await coordinator.query(tagged('pf_f', 'view'))).toEqual([{ n: 1 }]);
+    const ahead = coordinator.prefetch(() => [tagged('pf_f', 'ahead')]);
+    // The view draws its answer (a few frames), then asks for a detail.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await coordinator.query(tagged('pf_f', 'detail'))).toEqual([{ n: 1 }]);
+    expect(await ahead.done).toBe(true);
+    expect(log).toEqual(['sent view', 'answered view', 'sent detail', 'answered detail', 'sent ahead', 'answered ahead']);
+  });
+
   it('waits while a file is read and swapped in (busyWith), as for a view', async () => {
     await db.query('CREATE OR REPLACE TABLE pf_e AS SELECT 1 AS v');
     const { engine, log } = logged(db);

@@ -24,6 +24,15 @@ export function namedQuery<Row>(name: string, reads: readonly string[], sql: str
   return { name, reads, sql, params, args };
 }
 
+/**
+ * How long the views stay quiet after their last answer before anything is asked ahead: a view
+ * draws its answers and may then ask a follow-up (a source's date, an area's detail). Asked at once,
+ * a prefetch made that follow-up wait (after the national upload, views done ~50 ms later).
+ */
+const QUIET_MS = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The cache key: what the query asks, whatever object it arrives in. */
 export const queryKey = (q: NamedQuery<unknown>): string => JSON.stringify([q.sql, q.params ?? []]);
 
@@ -71,6 +80,8 @@ export class Coordinator {
   private rebuilding = new Map<string, Promise<unknown>>();
   /** Views' queries the engine is answering now (and other work: busyWith): prefetches wait until there are none. */
   private waiting = 0;
+  /** When the last of them was answered (performance.now()). */
+  private lastAnswerAt = -Infinity;
   private whenNoneWaiting: (() => void)[] = [];
   /** Counts prefetch lists: a newer list stops the older one. */
   private prefetchRun = 0;
@@ -141,24 +152,34 @@ export class Coordinator {
   }
 
   private answered(): void {
+    this.lastAnswerAt = performance.now();
     if (--this.waiting > 0) return;
     const waiters = this.whenNoneWaiting;
     this.whenNoneWaiting = [];
     waiters.forEach((w) => w());
   }
 
-  /** After the current task (the views' queries of a change are sent in it), once none is answered. */
+  /**
+   * After the current task (the views' queries of a change are sent in it), once none is answered
+   * and the views have been quiet for QUIET_MS since their last answer.
+   */
   private async noViewWaiting(): Promise<void> {
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (this.waiting > 0) await new Promise<void>((resolve) => this.whenNoneWaiting.push(resolve));
-    } while (this.waiting > 0);
+    for (;;) {
+      await sleep(0);
+      if (this.waiting > 0) {
+        await new Promise<void>((resolve) => this.whenNoneWaiting.push(resolve));
+        continue;
+      }
+      const rest = QUIET_MS - (performance.now() - this.lastAnswerAt);
+      if (rest <= 0) return;
+      await sleep(rest);
+    }
   }
 
   /**
    * Asks the engine ahead for queries a view is likely to ask next (the map's, for each other
-   * state), one at a time and only while no view waits for an answer: a view's question waits at
-   * most for one of these. The list is made once the views have their answers (off the path of the
+   * state), one at a time and only while no view waits for an answer nor has just had one: a view's
+   * question waits at most for one of these. The list is made once the views have their answers (off the path of the
    * change that asked for it). Their rows are cached like a view's, and evicted the same way when a
    * table they read changes. A new list replaces the previous one; `stop` ends this one.
    */
