@@ -7,10 +7,11 @@ const ROOT = import.meta.dirname;
 /**
  * The first screen's query results (src/data/snapshot.ts), computed at build time by the app's own
  * loaders and SQL on DuckDB-wasm under Node (tools/first-screen.ts), written as a JSON asset and
- * preloaded from index.html with the map shapes, so the map draws before the engine has started.
+ * preloaded from index.html with the state map's shapes, so the map draws before the engine has started.
  */
 function firstScreen(): Plugin {
-  const PRELOAD = ['first-screen.json', 'counties-albers-10m.json'];
+  // The state map's shapes: the first screen's level (the county shapes are fetched when needed).
+  const PRELOAD = ['first-screen.json', 'states-albers-10m.json'];
   return {
     name: 'atlas-first-screen',
     apply: 'build',

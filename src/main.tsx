@@ -4,11 +4,14 @@ import { App } from './views/app';
 import './styles.css';
 import { startBoot } from './data/engine/boot';
 import { loadUsShapes } from './data/geo';
+import { MAP_PARAMS, viewFromParams } from './model/map-view';
+import { viewParams } from './views/use-url-state';
 import type { Coordinator } from './data/cache/coordinator';
 
-// The first screen's results, the map shapes and the engine start loading before React's first render.
+// The first screen's results, the shapes of the map's level and the engine start loading before
+// React's first render.
 const booting = startBoot();
-loadUsShapes().catch(() => undefined); // a failure is shown by the map, which asks again
+loadUsShapes(viewFromParams(viewParams(MAP_PARAMS)).level).catch(() => undefined); // a failure is shown by the map, which asks again
 
 // Benchmark hooks exist only in the bench build (vite build --mode bench): the condition is a
 // constant, so a production build drops the branch and the hooks' module with it.

@@ -1,9 +1,12 @@
 // US county and state shapes (Census cartographic boundaries via the us-atlas package), already
-// projected to Albers USA with Alaska and Hawaii inset. Fetched as an asset from our own origin so
-// the 0.8 MB of shapes stays out of the initial JavaScript.
+// projected to Albers USA with Alaska and Hawaii inset. Fetched as assets from our own origin, one
+// file per map level: the state map (the first screen) needs the 82 KB states file, not the
+// 0.8 MB of county shapes, which are fetched when a county map is first drawn.
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import atlasUrl from 'us-atlas/counties-albers-10m.json?url';
+import countiesUrl from 'us-atlas/counties-albers-10m.json?url';
+import statesUrl from 'us-atlas/states-albers-10m.json?url';
+import type { MapLevel } from '../model/map-view';
 
 const PR_INSET_URL = 'datasets/geo/pr-albers-inset.json';
 
@@ -14,11 +17,13 @@ export interface Shape {
   geometry: GeoJSON.Geometry;
 }
 
+/** The shapes of one map level. */
 export interface UsShapes {
-  counties: Shape[];
-  states: Shape[];
-  /** State borders as one line geometry, drawn over county fills. */
-  stateBorders: GeoJSON.MultiLineString;
+  level: MapLevel;
+  /** Counties (with Puerto Rico's municipios) or states (with Puerto Rico). */
+  areas: Shape[];
+  /** County level: the state borders as one line geometry, drawn over the county fills. */
+  borders?: GeoJSON.MultiLineString;
   width: number;
   height: number;
   /** Boxes of insets drawn apart from the mainland (Puerto Rico), as [[x0, y0], [x1, y1]]. */
@@ -32,46 +37,58 @@ export interface PrInset {
   states: GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
 }
 
-export function shapesFromTopology(topology: Topology, pr?: PrInset): UsShapes {
-  const toShapes = (name: 'counties' | 'states'): Shape[] => {
-    const fc = feature(topology, topology.objects[name] as GeometryCollection<{ name: string }>) as GeoJSON.FeatureCollection<
-      GeoJSON.Geometry,
-      { name: string }
-    >;
-    return fc.features.map((f) => ({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: f.geometry }));
-  };
+const OBJECT: Record<MapLevel, 'counties' | 'states'> = { county: 'counties', state: 'states' };
+
+/** The level's shapes from a us-atlas topology that has the level's object (and `states`, for the county level's borders). */
+export function shapesFromTopology(topology: Topology, level: MapLevel, pr?: PrInset): UsShapes {
+  const name = OBJECT[level];
+  const fc = feature(topology, topology.objects[name] as GeometryCollection<{ name: string }>) as GeoJSON.FeatureCollection<
+    GeoJSON.Geometry,
+    { name: string }
+  >;
+  const areas = [...fc.features, ...(pr?.[name].features ?? [])].map((f) => ({
+    id: String(f.id),
+    name: f.properties?.name ?? String(f.id),
+    geometry: f.geometry,
+  }));
   const states = topology.objects.states as GeometryCollection;
-  const prShapes = (fc: PrInset['counties'] | undefined): Shape[] =>
-    (fc?.features ?? []).map((f) => ({ id: String(f.id), name: f.properties?.name ?? String(f.id), geometry: f.geometry }));
-  // The county shapes and the state borders drawn over them are made when the county level is
-  // first shown: the first screen (state level) does without them (~30 ms on the main thread).
-  let counties: Shape[] | undefined;
-  let stateBorders: GeoJSON.MultiLineString | undefined;
   return {
-    get counties() {
-      return (counties ??= [...toShapes('counties'), ...prShapes(pr?.counties)]);
-    },
-    states: [...toShapes('states'), ...prShapes(pr?.states)],
+    level,
+    areas,
+    ...(level === 'county' ? { borders: mesh(topology, states, (a, b) => a !== b) } : {}),
     insets: pr ? [pr.inset] : [],
-    get stateBorders() {
-      return (stateBorders ??= mesh(topology, states, (a, b) => a !== b));
-    },
     width: 975,
     height: 610,
   };
 }
 
-let cached: Promise<UsShapes> | null = null;
+/** Each file fetched once; a failed fetch is tried again at the next call. */
+const fetched = new Map<string, Promise<unknown>>();
+function fetchJson<T>(url: string): Promise<T> {
+  let json = fetched.get(url);
+  if (!json) {
+    json = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`map shapes (${url}): HTTP ${r.status}`);
+      return r.json();
+    });
+    fetched.set(url, json);
+    json.catch(() => fetched.delete(url));
+  }
+  return json as Promise<T>;
+}
 
-export function loadUsShapes(): Promise<UsShapes> {
-  const json = async <T>(url: string): Promise<T> => {
-    const r = await fetch(url);
-    if (!r.ok) throw new Error(`map shapes (${url}): HTTP ${r.status}`);
-    return (await r.json()) as T;
-  };
-  cached ??= Promise.all([
-    json<Topology>(new URL(atlasUrl, import.meta.url).href),
-    json<PrInset>(new URL(PR_INSET_URL, document.baseURI).href),
-  ]).then(([topology, pr]) => shapesFromTopology(topology, pr));
-  return cached;
+const made = new Map<MapLevel, Promise<UsShapes>>();
+
+/** The level's shapes, made once (the map caches each shape's path by the shape). */
+export function loadUsShapes(level: MapLevel): Promise<UsShapes> {
+  let shapes = made.get(level);
+  if (!shapes) {
+    shapes = Promise.all([
+      fetchJson<Topology>(new URL(level === 'county' ? countiesUrl : statesUrl, import.meta.url).href),
+      fetchJson<PrInset>(new URL(PR_INSET_URL, document.baseURI).href),
+    ]).then(([topology, pr]) => shapesFromTopology(topology, level, pr));
+    made.set(level, shapes);
+    shapes.catch(() => made.delete(level));
+  }
+  return shapes;
 }

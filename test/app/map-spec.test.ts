@@ -25,15 +25,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
 
 let coordinator: Coordinator;
+/** The county map's shapes, and the state map's (each level has its file). */
 let shapes: UsShapes;
+let stateShapes: UsShapes;
 beforeAll(async () => {
   const db = await createNodeEngine();
   await loadEmbeddedDatasets(db);
   coordinator = new Coordinator(db);
-  shapes = shapesFromTopology(
-    json<Topology>('node_modules/us-atlas/counties-albers-10m.json'),
-    json<PrInset>('public/datasets/geo/pr-albers-inset.json'),
-  );
+  const pr = json<PrInset>('public/datasets/geo/pr-albers-inset.json');
+  shapes = shapesFromTopology(json<Topology>('node_modules/us-atlas/counties-albers-10m.json'), 'county', pr);
+  stateShapes = shapesFromTopology(json<Topology>('node_modules/us-atlas/states-albers-10m.json'), 'state', pr);
 });
 
 const area = { id: 'a1', name: 'Area', counties: ['06019', '06107'], states: ['NV'] };
@@ -62,12 +63,28 @@ describe('the map view spec', () => {
     expect(zoomTarget(DEFAULT_VIEW, [])).toEqual([]);
   });
 
+  it("draws each level from its own file: the state file's states are the county file's, by id and name; never the other level's", () => {
+    const counties = json<Topology>('node_modules/us-atlas/counties-albers-10m.json').objects.states as unknown as {
+      geometries: { id: string; properties: { name: string } }[];
+    };
+    const named = (xs: { id: string; name: string }[]) => xs.map((x) => `${x.id} ${x.name}`).sort();
+    expect(named(stateShapes.areas.filter((s) => s.id !== '72'))).toEqual(
+      named(counties.geometries.map((g) => ({ id: g.id, name: g.properties.name }))),
+    );
+    expect(stateShapes.areas.map((s) => s.id)).toContain('72'); // Puerto Rico, inset
+    expect(stateShapes.borders).toBeUndefined();
+    expect(shapes.borders?.type).toBe('MultiLineString');
+    expect(() => mapSpec({ view: DEFAULT_VIEW, rows: [], shapes, area: undefined, main: null })).toThrow(
+      /state map cannot be drawn with the county shapes/,
+    );
+  });
+
   it("outlines the service area's counties and its whole states' counties, or their states at state level", () => {
-    const nevadaCounties = shapes.counties.filter((c) => c.id.startsWith('32')).map((c) => c.id);
+    const nevadaCounties = shapes.areas.filter((c) => c.id.startsWith('32')).map((c) => c.id);
     expect(nevadaCounties.length).toBeGreaterThan(10);
-    expect([...outlinedIds(area, 'county', shapes)].sort()).toEqual(['06019', '06107', ...nevadaCounties].sort());
-    expect([...outlinedIds(area, 'state', shapes)].sort()).toEqual(['06', '32']);
-    expect(outlinedIds(undefined, 'county', shapes).size).toBe(0);
+    expect([...outlinedIds(area, shapes)].sort()).toEqual(['06019', '06107', ...nevadaCounties].sort());
+    expect([...outlinedIds(area, stateShapes)].sort()).toEqual(['06', '32']);
+    expect(outlinedIds(undefined, shapes).size).toBe(0);
   });
 
   it('colours every row, titles the map and says the figures’ source and date in the title and the legend', async () => {
@@ -92,14 +109,14 @@ describe('the map view spec', () => {
     expect(spec.values.get('06019')).toBe(12.5);
     expect(spec.values.get('06107')).toBeNull();
     expect(spec.zoomTo).toEqual(['06019', '06107']);
-    const fresno = shapes.counties.find((c) => c.id === '06019')!;
+    const fresno = shapes.areas.find((c) => c.id === '06019')!;
     expect(spec.tooltip(fresno, 12.5)).toBe('Fresno, CA: 12.5 — full-time practitioners needed to remove the designations');
     expect(spec.tooltip(fresno, null)).toBe('Fresno, CA: no designation in the loaded detail file');
     expect(spec.legend.format(1234.56)).toBe('1,234.6');
     expect(spec.legend).toMatchObject({ vintage: 'HRSA detail file as of 2024-03-27 (CA only)' });
-    expect(spec.shapes).toBe(shapes.counties);
+    expect(spec.shapes).toBe(shapes.areas);
     const partial = shortageView({ ...DEFAULT_VIEW, asOf: '2025-03-31' }, sources).main;
-    expect(mapSpec({ view: DEFAULT_VIEW, rows: [], shapes, area, main: partial }).legend).toMatchObject({
+    expect(mapSpec({ view: DEFAULT_VIEW, rows: [], shapes: stateShapes, area, main: partial }).legend).toMatchObject({
       vintage: 'HRSA state summary as of 2025-03-31 (partial: 28 of 51 states)',
       noData: 'not in this table (partial: 28 of 51 states)',
     });
@@ -154,7 +171,7 @@ describe('people per primary-care physician where no physician is counted (the m
     const colours = new Set(withRatio.map((r) => spec.scale.color(spec.values.get(r.fips))));
     expect(colours.has(BEYOND_FILL)).toBe(false);
     expect(colours.has(NO_DATA_FILL)).toBe(false);
-    const archer = shapes.counties.find((c) => c.id === '48009')!;
+    const archer = shapes.areas.find((c) => c.id === '48009')!;
     expect(spec.tooltip(archer, Infinity)).toBe('Archer County, TX: no primary-care physician counted, 2022 (8,835 people)');
   });
 
@@ -199,7 +216,7 @@ describe('practitioners needed (FTE) where HRSA gives no FTE figure (California�
       expect(spec.scale.color(spec.values.get(fips))).toBe(NO_DATA_FILL);
     }
     expect(spec.legend.noData).toMatch(/^no FTE figure: .*designations without an FTE figure/);
-    const sf = shapes.counties.find((c) => c.id === '06075')!;
+    const sf = shapes.areas.find((c) => c.id === '06075')!;
     expect(spec.tooltip(sf, null)).toBe(
       `San Francisco County, CA: ${byCounty.get('06075')!.size} designations without an FTE figure in HRSA's file: no FTE figure`,
     );
@@ -270,7 +287,7 @@ describe('areas without a figure', () => {
       expect(datasetRows(file).filter((r) => r.fips.startsWith('72'))).toEqual([]);
     const view: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'supply_pcp_per_100k' };
     const rows = await coordinator.query(shortageView(view, []).values);
-    const pr = shapes.counties.filter((c) => c.id.startsWith('72'));
+    const pr = shapes.areas.filter((c) => c.id.startsWith('72'));
     expect(pr.length).toBeGreaterThan(70);
     const spec = mapSpec({ view, rows, shapes, area: undefined, main: null });
     for (const c of pr) expect(spec.scale.color(spec.values.get(c.id))).toBe(NO_DATA_FILL);

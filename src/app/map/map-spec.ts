@@ -45,11 +45,11 @@ export function zoomTarget(view: MapView, rows: readonly AreaValue[]): string[] 
 }
 
 /** Shape ids to outline for the service area at the map's level: its counties and whole states. */
-export function outlinedIds(area: ServiceArea | undefined, level: MapView['level'], shapes: UsShapes): Set<string> {
+export function outlinedIds(area: ServiceArea | undefined, shapes: UsShapes): Set<string> {
   if (!area) return new Set();
   const stateFips = new Set(area.states.map((s) => stateByCode(s)?.fips ?? ''));
-  if (level === 'state') return new Set([...stateFips, ...area.counties.map((c) => c.slice(0, 2))]);
-  return new Set([...area.counties, ...shapes.counties.filter((c) => stateFips.has(c.id.slice(0, 2))).map((c) => c.id)]);
+  if (shapes.level === 'state') return new Set([...stateFips, ...area.counties.map((c) => c.slice(0, 2))]);
+  return new Set([...area.counties, ...shapes.areas.filter((c) => stateFips.has(c.id.slice(0, 2))).map((c) => c.id)]);
 }
 
 export interface MapSpecInput {
@@ -64,6 +64,7 @@ export interface MapSpecInput {
 }
 
 export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSpec {
+  if (shapes.level !== view.level) throw new Error(`a ${view.level} map cannot be drawn with the ${shapes.level} shapes`);
   const metric = METRICS[view.metric];
   const format = (v: number) => formatNumber(v, metric.digits);
   // People but no provider counted: an unbounded ratio, drawn as the class beyond the darkest.
@@ -94,8 +95,8 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
   return {
     heading: mapHeading(view),
     vintage,
-    shapes: view.level === 'county' ? shapes.counties : shapes.states,
-    borders: view.level === 'county' ? shapes.stateBorders : undefined,
+    shapes: shapes.areas,
+    borders: shapes.borders,
     values,
     scale: colorScale(
       rows.map((r) => r.value).filter((v): v is number => v != null),
@@ -108,7 +109,7 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
     title: `Map of ${areas} coloured by ${mapHeading(view)} (${vintage}); the figures are in the table below`,
     tooltip: (shape, v) => `${byGeo.get(shape.id)?.name ?? shape.name}: ${describe(byGeo.get(shape.id), v)}`,
     selected: view.selected,
-    outlined: outlinedIds(area, view.level, shapes),
+    outlined: outlinedIds(area, shapes),
     zoomTo: zoomTarget(view, rows),
     legend: { label: metric.label, format, vintage, noData },
   };

@@ -5,7 +5,7 @@
 // everything it returns is plain data for buildReportHtml.
 import type { Coordinator } from '../../data/cache/coordinator';
 import type { LoadedDataset } from '../../data/loaders/dataset';
-import { loadUsShapes, type UsShapes } from '../../data/geo';
+import { loadUsShapes } from '../../data/geo';
 import { countyNameRows } from '../../data/queries/counties';
 import { stateRegions } from '../../data/queries/pipeline';
 import { hpsaSources } from '../../data/queries/hpsa-sources';
@@ -51,8 +51,7 @@ export interface ReportSources {
   /** Which views the map and market sections show; default: the plan's. */
   views?: { map: ViewChoice; market: ViewChoice };
   clock: Clock;
-  /** Defaults: the app's shapes, its forecast worker. */
-  loadShapes?: () => Promise<UsShapes>;
+  /** Default: the app's forecast worker. */
   runForecast?: ForecastRunner;
   /** A forecast already made of this workspace (the live one): used instead of running again when its key matches. */
   forecast?: WorkspaceForecast | null;
@@ -75,7 +74,7 @@ async function gatherMap(s: ReportSources, view: MapView): Promise<ReportMap | U
   try {
     const sources = await s.coordinator.query(hpsaSources());
     const { main, companion, values } = shortageView(view, sources);
-    const [rows, shapes] = await Promise.all([s.coordinator.query(values), (s.loadShapes ?? loadUsShapes)()]);
+    const [rows, shapes] = await Promise.all([s.coordinator.query(values), loadUsShapes(view.level)]);
     const spec = mapSpec({ view, rows, shapes, area: activeServiceArea(s.workspace), main });
     // Ranked as the screen's table ranks them (app/map/area-rank.ts).
     return { view, rows: rankAreas(view, rows), main, companion, heading: spec.heading, vintage: spec.vintage, ...mapFigure(spec) };

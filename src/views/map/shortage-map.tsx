@@ -74,21 +74,34 @@ export function ShortageMap({
   const [painted, setPainted] = useState({ paints: '', shown: '' });
   const { markDrawn } = useAtlas();
   useEffect(() => {
-    loadUsShapes().then(setShapes, (e: Error) => setShapeError(e.message));
-  }, []);
+    let current = true;
+    setShapeError(null);
+    loadUsShapes(view.level).then(
+      (s) => current && setShapes(s),
+      (e: Error) => current && setShapeError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [view.level]);
 
-  const levelShapes = shapes ? (view.level === 'county' ? shapes.counties : shapes.states) : null;
+  /** The shapes of the level shown: none while another level's are still on hand. */
+  const levelShapes = shapes?.level === view.level ? shapes : null;
   // The report draws the same spec (app/map-spec.ts): same colours, outline and zoom.
   const spec = useMemo(
-    () => (shapes && state.rows ? mapSpec({ view, rows: state.rows, shapes, area, main }) : null),
-    [shapes, state.rows, view, area, main],
+    () => (levelShapes && state.rows ? mapSpec({ view, rows: state.rows, shapes: levelShapes, area, main }) : null),
+    [levelShapes, state.rows, view, area, main],
   );
 
-  // Build the SVG when the level changes; later changes only repaint it. Layout effects: the map's
-  // paths change in the same frame as the table and the cards, never a frame later.
+  // Build the SVG when the level's shapes arrive; later changes only repaint it. Layout effects: the
+  // map's paths change in the same frame as the table and the cards, never a frame later.
   useLayoutEffect(() => {
-    if (!shapes || !host.current) return;
-    const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes, area: undefined, main: null }));
+    if (!host.current) return;
+    if (!levelShapes) {
+      host.current.replaceChildren(); // not another level's map while this level's shapes load
+      return;
+    }
+    const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes: levelShapes, area: undefined, main: null }));
     el.addEventListener('click', (e) => {
       const geo = (e.target as Element).getAttribute('data-geo');
       if (geo) onSelectRef.current(geo);
@@ -99,7 +112,7 @@ export function ShortageMap({
       svg.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shapes, view.level]);
+  }, [levelShapes]);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
@@ -112,14 +125,14 @@ export function ShortageMap({
     markDrawn();
   }, [spec, state.rows, state.shown, paints, markDrawn]);
 
-  const done = !state.pending && !!shapes && painted.paints === paints;
+  const done = !state.pending && !!levelShapes && painted.paints === paints;
   return (
     <figure
       className="card map-card"
       data-testid="shortage-map"
       data-query-state={done ? 'done' : 'loading'}
       data-data-version={painted.shown || undefined}
-      data-shapes={levelShapes?.length ?? 0}
+      data-shapes={levelShapes?.areas.length ?? 0}
     >
       <figcaption>
         <h2>{mapHeading(view)}</h2>
