@@ -207,6 +207,36 @@ describe('Coordinator.prefetch', () => {
     expect(log).toEqual(['sent view', 'answered view', 'sent detail', 'answered detail', 'sent ahead', 'answered ahead']);
   });
 
+  it("asks nothing while a data change's summaries are rebuilt, then nothing of a list made before it", async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_g AS SELECT 1 AS v');
+    await db.query('CREATE OR REPLACE TABLE pf_h AS SELECT 1 AS v');
+    const { engine, log } = logged(db);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowRebuild: SqlEngine = {
+      ...engine,
+      query: async <Row>(sql: string, params?: unknown[]) => {
+        if (sql.includes('-- rebuild')) await gate;
+        return engine.query<Row>(sql, params);
+      },
+    };
+    const summaries = [
+      { name: 'pf_g_sum', reads: ['pf_g'], sql: '-- rebuild\nCREATE OR REPLACE TABLE pf_g_sum AS SELECT count(*) AS n FROM pf_g' },
+    ];
+    const coordinator = new Coordinator(slowRebuild, { summaries });
+    const changing = coordinator.dataChanged(['pf_g']);
+    const ahead = coordinator.prefetch(() => [tagged('pf_h', 'ahead')]);
+    await new Promise((resolve) => setTimeout(resolve, 150)); // longer than the views' quiet time
+    expect(log).toEqual([]);
+    release();
+    await changing;
+    // The views heard of the change: the list they make now replaces the old one.
+    const after = coordinator.prefetch(() => [tagged('pf_h', 'after')]);
+    expect(await ahead.done).toBe(false);
+    expect(await after.done).toBe(true);
+    expect(log).toEqual(['sent rebuild', 'answered rebuild', 'sent after', 'answered after']);
+  });
+
   it('waits while a file is read and swapped in (busyWith), as for a view', async () => {
     await db.query('CREATE OR REPLACE TABLE pf_e AS SELECT 1 AS v');
     const { engine, log } = logged(db);

@@ -267,12 +267,19 @@ export class Coordinator {
   dataChanged(tables: readonly string[]): Promise<ReadonlySet<string>> {
     const changed = new Set(changedWith(tables, this.summaries));
     this.evict(changed);
+    // Work the views wait for: nothing is asked ahead until they have asked their new questions.
+    this.waiting++;
     const rebuilt = refreshSummaries(this.engine, tables, this.summaries);
     const waited = rebuilt.catch(() => undefined);
     for (const t of changed) this.rebuilding.set(t, waited);
     void waited.then(() => changed.forEach((t) => this.rebuilding.get(t) === waited && this.rebuilding.delete(t)));
     // The views hear of the change even if a rebuild failed: their queries then say so.
-    const change = this.changes.then(() => rebuilt).finally(() => this.bump(changed));
+    const change = this.changes
+      .then(() => rebuilt)
+      .finally(() => {
+        this.bump(changed);
+        this.answered();
+      });
     this.changes = change.then(
       () => undefined,
       (e: unknown) => console.error('The summary tables could not be rebuilt', e),
