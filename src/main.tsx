@@ -8,10 +8,12 @@ import { MAP_PARAMS, viewFromParams } from './model/map-view';
 import { viewParams } from './views/use-url-state';
 import type { Coordinator } from './data/cache/coordinator';
 
-// The first screen's results, the shapes of the map's level and the engine start loading before
-// React's first render.
+// The first screen's results, the map's shapes and the engine start loading before React's first
+// render: the state map's (preloaded by index.html), and the county map's when the view opens on it.
+// A failure is shown by the map, which asks again.
 const booting = startBoot();
-loadUsShapes(viewFromParams(viewParams(MAP_PARAMS)).level).catch(() => undefined); // a failure is shown by the map, which asks again
+loadUsShapes('state').catch(() => undefined);
+if (viewFromParams(viewParams(MAP_PARAMS)).level === 'county') loadUsShapes('county').catch(() => undefined);
 
 // Benchmark hooks exist only in the bench build (vite build --mode bench): the condition is a
 // constant, so a production build drops the branch and the hooks' module with it.

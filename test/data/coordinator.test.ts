@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, vi } from 'vitest';
 import fc from 'fast-check';
 import { Coordinator, namedQuery, queryKey, type NamedQuery } from '../../src/data/cache/coordinator';
 import { changedWith } from '../../src/data/tables/summaries';
@@ -197,7 +197,8 @@ describe('Coordinator.prefetch', () => {
   it("lets a view's follow-up question, asked while it draws its answer, go before anything asked ahead", async () => {
     await db.query('CREATE OR REPLACE TABLE pf_f AS SELECT 1 AS v');
     const { engine, log } = logged(db);
-    const coordinator = new Coordinator(engine);
+    // A quiet time far above the 20 ms below, so a busy machine's late timer cannot reorder them.
+    const coordinator = new Coordinator(engine, { quietMs: 500 });
     expect(await coordinator.query(tagged('pf_f', 'view'))).toEqual([{ n: 1 }]);
     const ahead = coordinator.prefetch(() => [tagged('pf_f', 'ahead')]);
     // The view draws its answer (a few frames), then asks for a detail.
@@ -235,6 +236,18 @@ describe('Coordinator.prefetch', () => {
     expect(await ahead.done).toBe(false);
     expect(await after.done).toBe(true);
     expect(log).toEqual(['sent rebuild', 'answered rebuild', 'sent after', 'answered after']);
+  });
+
+  it('keeps asking ahead after a data change one of whose listeners threw', async () => {
+    await db.query('CREATE OR REPLACE TABLE pf_i AS SELECT 1 AS v');
+    const coordinator = new Coordinator(db);
+    coordinator.subscribe(() => {
+      throw new Error('a view broke');
+    });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(coordinator.dataChanged(['pf_i'])).rejects.toThrow('a view broke');
+    quiet.mockRestore();
+    expect(await coordinator.prefetch(() => [tagged('pf_i', 'ahead')]).done).toBe(true);
   });
 
   it('waits while a file is read and swapped in (busyWith), as for a view', async () => {

@@ -29,7 +29,7 @@ export function namedQuery<Row>(name: string, reads: readonly string[], sql: str
  * draws its answers and may then ask a follow-up (a source's date, an area's detail). Asked at once,
  * a prefetch made that follow-up wait (after the national upload, views done ~50 ms later).
  */
-const QUIET_MS = 100;
+const QUIET_MS_DEFAULT = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,6 +63,8 @@ export interface CoordinatorOptions {
   summaries?: readonly SummaryTable[];
   /** Results to serve before the engine is asked (the first screen's snapshot). */
   known?: readonly KnownResult[];
+  /** How long the views stay quiet after their last answer before anything is asked ahead (default 100 ms). */
+  quietMs?: number;
 }
 
 export class Coordinator {
@@ -71,6 +73,7 @@ export class Coordinator {
   private versions = new Map<string, number>();
   private listeners = new Set<(changed: ReadonlySet<string>) => void>();
   private readonly capacity: number;
+  private readonly quietMs: number;
   private readonly summaries: readonly SummaryTable[];
   /** Data changes are applied one after another, in the order they were reported. */
   private changes: Promise<void> = Promise.resolve();
@@ -98,6 +101,7 @@ export class Coordinator {
     options: CoordinatorOptions = {},
   ) {
     this.capacity = Math.max(1, options.capacity ?? 512);
+    this.quietMs = options.quietMs ?? QUIET_MS_DEFAULT;
     this.summaries = options.summaries ?? SUMMARIES;
     for (const k of options.known ?? []) this.store(k.key, { reads: k.reads, rows: Promise.resolve(k.rows), value: k.rows });
   }
@@ -161,7 +165,7 @@ export class Coordinator {
 
   /**
    * After the current task (the views' queries of a change are sent in it), once none is answered
-   * and the views have been quiet for QUIET_MS since their last answer.
+   * and the views have been quiet for `quietMs` since their last answer.
    */
   private async noViewWaiting(): Promise<void> {
     for (;;) {
@@ -170,7 +174,7 @@ export class Coordinator {
         await new Promise<void>((resolve) => this.whenNoneWaiting.push(resolve));
         continue;
       }
-      const rest = QUIET_MS - (performance.now() - this.lastAnswerAt);
+      const rest = this.quietMs - (performance.now() - this.lastAnswerAt);
       if (rest <= 0) return;
       await sleep(rest);
     }
@@ -277,12 +281,15 @@ export class Coordinator {
     const change = this.changes
       .then(() => rebuilt)
       .finally(() => {
-        this.bump(changed);
-        this.answered();
+        try {
+          this.bump(changed);
+        } finally {
+          this.answered(); // even if a listener threw: asking ahead must not stop for good
+        }
       });
     this.changes = change.then(
       () => undefined,
-      (e: unknown) => console.error('The summary tables could not be rebuilt', e),
+      (e: unknown) => console.error('A data change could not be applied (summary tables rebuilt, views told)', e),
     );
     return change.then(() => changed);
   }

@@ -98,7 +98,9 @@ export function ShortageMap({
   useLayoutEffect(() => {
     if (!host.current) return;
     if (!levelShapes) {
-      host.current.replaceChildren(); // not another level's map while this level's shapes load
+      // Not another level's map, nor its legend, while this level's shapes load (or failed to).
+      host.current.replaceChildren();
+      legendHost.current?.replaceChildren();
       return;
     }
     const el = choropleth(mapSpec({ view: { ...view, selected: '' }, rows: [], shapes: levelShapes, area: undefined, main: null }));
