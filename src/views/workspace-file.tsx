@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   describePart,
+  leftOutText,
   parseWorkspaceFile,
   planImport,
   planIsEmpty,
@@ -39,7 +40,9 @@ export function WorkspaceFile() {
   const clock = useClock();
   const [message, setMessage] = useState<Message | null>(null);
   const names = useCountyNames();
-  const [proposal, setProposal] = useState<{ fileName: string; incoming: Workspace; plan: ImportPlan } | null>(null);
+  const [proposal, setProposal] = useState<{ fileName: string; incoming: Workspace; plan: ImportPlan; leftOut: string | null } | null>(
+    null,
+  );
   const input = useRef<HTMLInputElement>(null);
   const preview = useRef<HTMLDivElement>(null);
   useEffect(() => preview.current?.focus(), [proposal]);
@@ -56,13 +59,18 @@ export function WorkspaceFile() {
       return;
     }
     const plan = planImport(workspace, parsed.workspace, (fips) => names.get(fips)?.label);
+    const leftOut = leftOutText(parsed.leftOut);
     if (planIsEmpty(plan)) {
       setProposal(null);
-      setMessage({ ok: true, text: `${file.name} holds exactly what your workspace holds: nothing to import.`, details: [] });
+      setMessage({
+        ok: true,
+        text: `${file.name} holds exactly what your workspace holds: nothing to import.`,
+        details: leftOut ? [leftOut] : [],
+      });
       return;
     }
     setMessage(null);
-    setProposal({ fileName: file.name, incoming: parsed.workspace, plan });
+    setProposal({ fileName: file.name, incoming: parsed.workspace, plan, leftOut });
   }
 
   function confirmImport() {
@@ -71,7 +79,10 @@ export function WorkspaceFile() {
     setMessage({
       ok: true,
       text: `Imported ${proposal.fileName}. You can undo this import below.`,
-      details: planLines(proposal.plan).map((line) => `${line.label}: ${line.parts.join('; ')}`),
+      details: [
+        ...planLines(proposal.plan).map((line) => `${line.label}: ${line.parts.join('; ')}`),
+        ...(proposal.leftOut ? [proposal.leftOut] : []),
+      ],
     });
     setProposal(null);
   }
@@ -135,6 +146,11 @@ export function WorkspaceFile() {
           </ul>
           {proposal.plan.unchanged > 0 && (
             <p className="note">{proposal.plan.unchanged.toLocaleString('en-US')} records are the same in both.</p>
+          )}
+          {proposal.leftOut && (
+            <p className="note" data-testid="import-left-out">
+              {proposal.leftOut}
+            </p>
           )}
           <div className="button-row">
             <button type="button" onClick={confirmImport} data-testid="import-confirm">

@@ -183,7 +183,8 @@ describe('two tabs of one browser', () => {
       targets: [],
       diversityTargets: [],
       candidates: [
-        { ...first, countryOfTraining: 'Kenya' },
+        // A field this app does not read (a newer version's): named before the import, not imported.
+        { ...first, countryOfTraining: 'Kenya', ...({ pager: '555-0100' } as object) },
         { ...second, id: 'NEW-1' },
       ],
     };
@@ -201,6 +202,9 @@ describe('two tabs of one browser', () => {
       new RegExp(
         `Removes \\(not in the file\\): 4 targets \\(primary care in TX, 9 by ${DUE}; primary care in CA, 3 by ${DUE}; primary care in NM, 4 by ${DUE}; primary care in NV, 5 by ${DUE}\\); 1 candidate \\(${second.id}\\)`,
       ),
+    );
+    expect(await a.getByTestId('import-left-out').innerText()).toMatch(
+      /^Not imported: 1 field this app does not read .*: candidates\[0\]\.pager\.$/,
     );
     await shot(a, 'workspace-import-preview-1440.png');
     await a.setViewportSize({ width: 390, height: 900 });

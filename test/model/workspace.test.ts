@@ -7,6 +7,7 @@ import {
   WORKSPACE_SCHEMA_VERSION,
   emptyWorkspace,
   migrate,
+  leftOutText,
   parseWorkspaceFile,
   serializeWorkspace,
   type Workspace,
@@ -112,7 +113,7 @@ describe('emptyWorkspace and serializeWorkspace', () => {
     expect(empty.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(empty.savedAt).toBe('2026-01-02T03:04:05.000Z');
     const back = parseWorkspaceFile(serializeWorkspace(empty));
-    expect(back).toEqual({ ok: true, workspace: empty });
+    expect(back).toEqual({ ok: true, workspace: empty, leftOut: [] });
   });
 
   it('writes pretty JSON with the format marker first', () => {
@@ -123,7 +124,7 @@ describe('emptyWorkspace and serializeWorkspace', () => {
   it('a full workspace round-trips exactly', () => {
     const workspace = sampleWorkspace();
     const result = parseWorkspaceFile(serializeWorkspace(workspace));
-    expect(result).toEqual({ ok: true, workspace });
+    expect(result).toEqual({ ok: true, workspace, leftOut: [] });
   });
 
   it('accepts a leading BOM (files saved by Windows editors)', () => {
@@ -141,6 +142,31 @@ describe('emptyWorkspace and serializeWorkspace', () => {
     if (!result.ok) return;
     expect('extra' in result.workspace).toBe(false);
     expect('color' in result.workspace.targets[0]).toBe(false);
+  });
+
+  it('names every field it leaves out, at any depth, and none of a file it wrote itself', () => {
+    expect(parseWorkspaceFile(serializeWorkspace(sampleWorkspace()))).toMatchObject({ ok: true, leftOut: [] });
+    const result = parseWorkspaceFile(
+      edited((doc) => {
+        doc.notes = 'kept by hand';
+        doc.targets[0].color = 'red';
+        doc.targets[0].region.fips = '06019'; // a field of another kind of region
+        doc.candidates[0].favouriteFood = 'pho';
+        doc.serviceAreas[0].manager = 'Dr. Lee';
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Counted from the edit above: five fields, each by its path.
+    expect([...result.leftOut].sort()).toEqual(
+      ['candidates[0].favouriteFood', 'notes', 'serviceAreas[0].manager', 'targets[0].color', 'targets[0].region.fips'].sort(),
+    );
+    expect(leftOutText(result.leftOut)).toBe(
+      `Not imported: 5 fields this app does not read (from a newer version of the app, or added by hand): ${result.leftOut.join(', ')}.`,
+    );
+    const many = Array.from({ length: 11 }, (_, i) => `f${i}`);
+    expect(leftOutText(many)).toMatch(/^Not imported: 11 fields .*: f0, f1, f2, f3, f4, f5, f6, f7 and 3 more\.$/);
+    expect(leftOutText([])).toBeNull();
   });
 
   it('the view is optional', () => {
@@ -228,6 +254,7 @@ describe('versions and migrations', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(0);
+    expect(result.leftOut).toEqual([]); // "pipeline" was read, as the candidates
     expect(result.workspace.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(result.workspace.candidates).toEqual(sampleWorkspace().candidates);
     expect(result.workspace.diversityTargets).toEqual([]);

@@ -33,6 +33,7 @@ import {
   readNumber,
   readRecord,
   readString,
+  type JsonRecord,
 } from './readers';
 import { US_STATES, isStateCode } from './us-states';
 
@@ -65,9 +66,15 @@ function checkDate(date: string | undefined, rule: DateRule, path: string, issue
   if (problem) issues.add(path, problem);
 }
 
-/** Runs `build` only if reading the fields recorded no new issue. */
-function whenClean<T>(issues: Issues, before: number, build: () => T): T | undefined {
-  return issues.count === before ? build() : undefined;
+/**
+ * Runs `build` only if reading the fields recorded no new issue; the record's fields the result
+ * does not hold are unknown to the app, and said to be left out.
+ */
+function whenClean<T extends object>(issues: Issues, before: number, record: JsonRecord, path: string, build: () => T): T | undefined {
+  if (issues.count !== before) return undefined;
+  const built = build();
+  for (const key of Object.keys(record)) if (!Object.hasOwn(built, key)) issues.leaveOut(childPath(path, key));
+  return built;
 }
 
 function readStateCode(value: unknown, path: string, issues: Issues): string | undefined {
@@ -117,7 +124,7 @@ export function readServiceArea(value: unknown, path: string, issues: Issues): S
   const states = readList(record.states, childPath(path, 'states'), issues, US_STATES.length, (item, itemPath) =>
     readStateCode(item, itemPath, issues),
   );
-  return whenClean(issues, before, () => ({ id: id!, name: name!, counties: counties!, states: states! }));
+  return whenClean(issues, before, record, path, () => ({ id: id!, name: name!, counties: counties!, states: states! }));
 }
 
 export function readRegion(value: unknown, path: string, issues: Issues): RegionRef | undefined {
@@ -128,30 +135,30 @@ export function readRegion(value: unknown, path: string, issues: Issues): Region
   switch (kind) {
     case 'service-area': {
       const id = readId(record.id, childPath(path, 'id'), issues);
-      return whenClean(issues, before, () => ({ kind, id: id! }));
+      return whenClean(issues, before, record, path, () => ({ kind, id: id! }));
     }
     case 'county': {
       const fips = readCountyFips(record.fips, childPath(path, 'fips'), issues, { allowEmpty: false });
-      return whenClean(issues, before, () => ({ kind, fips: fips! }));
+      return whenClean(issues, before, record, path, () => ({ kind, fips: fips! }));
     }
     case 'state': {
       const state = readStateCode(record.state, childPath(path, 'state'), issues);
-      return whenClean(issues, before, () => ({ kind, state: state! }));
+      return whenClean(issues, before, record, path, () => ({ kind, state: state! }));
     }
     case 'census-region': {
       const name = readEnum(record.name, CENSUS_REGIONS, childPath(path, 'name'), issues);
-      return whenClean(issues, before, () => ({ kind, name: name! }));
+      return whenClean(issues, before, record, path, () => ({ kind, name: name! }));
     }
     case 'hhs-region': {
       const number = readInteger(record.number, childPath(path, 'number'), issues, 1, 10);
-      return whenClean(issues, before, () => ({ kind, number: number! }));
+      return whenClean(issues, before, record, path, () => ({ kind, number: number! }));
     }
     case 'site': {
       const name = readString(record.name, childPath(path, 'name'), issues, { maxLength: MAX_SHORT_TEXT, allowEmpty: false });
       const state = readStateCode(record.state, childPath(path, 'state'), issues);
       const countyFips = readCountyFips(record.countyFips, childPath(path, 'countyFips'), issues, { allowEmpty: false });
       checkCountyInState(countyFips, state, childPath(path, 'countyFips'), issues);
-      return whenClean(issues, before, () => ({ kind, name: name!, state: state!, countyFips: countyFips! }));
+      return whenClean(issues, before, record, path, () => ({ kind, name: name!, state: state!, countyFips: countyFips! }));
     }
     default:
       return undefined;
@@ -177,7 +184,7 @@ export function readTarget(value: unknown, path: string, issues: Issues, dates?:
   const owner = readString(record.owner, at('owner'), issues, { maxLength: MAX_SHORT_TEXT });
   const note = readString(record.note, at('note'), issues);
   const offer = record.offer === undefined ? undefined : readOffer(record.offer, at('offer'), issues, dates);
-  return whenClean(issues, before, () => ({
+  return whenClean(issues, before, record, path, () => ({
     id: id!,
     profession: profession!,
     specialty: specialty!,
@@ -204,7 +211,7 @@ function readOffer(value: unknown, path: string, issues: Issues, dates: DateChec
   const basis = readString(record.basis, at('basis'), issues, { maxLength: MAX_BASIS_LENGTH });
   const savedOn = readIsoDate(record.savedOn, at('savedOn'), issues, { allowEmpty: false });
   checkDate(savedOn, HAPPENED, at('savedOn'), issues, dates);
-  return whenClean(issues, before, () => ({
+  return whenClean(issues, before, record, path, () => ({
     annualWage: annualWage!,
     wageLevel: wageLevel!,
     levelSource: levelSource!,
@@ -223,23 +230,23 @@ function readMeasure(value: unknown, path: string, issues: Issues): DiversityMea
   switch (kind) {
     case 'img-share': {
       const minShare = readNumber(record.minShare, at('minShare'), issues, 0, 1);
-      return whenClean(issues, before, () => ({ kind, minShare: minShare! }));
+      return whenClean(issues, before, record, path, () => ({ kind, minShare: minShare! }));
     }
     case 'language-coverage': {
       const languages = readList(record.languages, at('languages'), issues, MAX_LANGUAGES, (item, itemPath) =>
         readString(item, itemPath, issues, { maxLength: MAX_SHORT_TEXT, allowEmpty: false }),
       );
       const minHiresPerLanguage = readInteger(record.minHiresPerLanguage, at('minHiresPerLanguage'), issues, ...HIRES_RANGE);
-      return whenClean(issues, before, () => ({ kind, languages: languages!, minHiresPerLanguage: minHiresPerLanguage! }));
+      return whenClean(issues, before, record, path, () => ({ kind, languages: languages!, minHiresPerLanguage: minHiresPerLanguage! }));
     }
     case 'max-country-share': {
       const maxShare = readNumber(record.maxShare, at('maxShare'), issues, 0, 1);
-      return whenClean(issues, before, () => ({ kind, maxShare: maxShare! }));
+      return whenClean(issues, before, record, path, () => ({ kind, maxShare: maxShare! }));
     }
     case 'gender-balance': {
       // Two groups cannot each have more than half.
       const minShareEach = readNumber(record.minShareEach, at('minShareEach'), issues, 0, 0.5);
-      return whenClean(issues, before, () => ({ kind, minShareEach: minShareEach! }));
+      return whenClean(issues, before, record, path, () => ({ kind, minShareEach: minShareEach! }));
     }
     default:
       return undefined;
@@ -254,7 +261,7 @@ export function readDiversityTarget(value: unknown, path: string, issues: Issues
   const targetId = record.targetId === null ? null : readId(record.targetId, childPath(path, 'targetId'), issues);
   const measure = readMeasure(record.measure, childPath(path, 'measure'), issues);
   const note = readString(record.note, childPath(path, 'note'), issues);
-  return whenClean(issues, before, () => ({ id: id!, targetId: targetId!, measure: measure!, note: note! }));
+  return whenClean(issues, before, record, path, () => ({ id: id!, targetId: targetId!, measure: measure!, note: note! }));
 }
 
 export function readCandidate(value: unknown, path: string, issues: Issues, dates?: DateChecks): Candidate | undefined {
@@ -295,7 +302,7 @@ export function readCandidate(value: unknown, path: string, issues: Issues, date
   // Added after schema 2: kept when recorded (null included), left out when the record has none.
   const h1bYearsUsed =
     record.h1bYearsUsed == null ? record.h1bYearsUsed : readNumber(record.h1bYearsUsed, at('h1bYearsUsed'), issues, 0, 20);
-  return whenClean(issues, before, () => ({
+  return whenClean(issues, before, record, path, () => ({
     id: id!,
     profession: profession!,
     specialty: specialty!,

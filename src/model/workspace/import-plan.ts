@@ -67,6 +67,17 @@ export function planImport(current: Workspace, incoming: Workspace, countyName?:
   return plan;
 }
 
+/** Fields named before "and N more". */
+const LEFT_OUT_SHOWN = 8;
+
+/** The file's fields the app does not read (parseWorkspaceFile's `leftOut`), said before the import; null when none. */
+export function leftOutText(paths: readonly string[]): string | null {
+  if (!paths.length) return null;
+  const more = paths.length > LEFT_OUT_SHOWN ? ` and ${(paths.length - LEFT_OUT_SHOWN).toLocaleString('en-US')} more` : '';
+  const fields = paths.length === 1 ? '1 field' : `${paths.length.toLocaleString('en-US')} fields`;
+  return `Not imported: ${fields} this app does not read (from a newer version of the app, or added by hand): ${paths.slice(0, LEFT_OUT_SHOWN).join(', ')}${more}.`;
+}
+
 export function planIsEmpty(plan: ImportPlan): boolean {
   return !plan.added.length && !plan.replaced.length && !plan.removed.length && !plan.assumptionsChanged.length;
 }

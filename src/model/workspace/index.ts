@@ -23,5 +23,5 @@ export {
   workspaceRecords,
 } from './records';
 export type { Orders, RecordChange, RecordKind } from './records';
-export { describePart, importUndo, planImport, planIsEmpty, undoImport } from './import-plan';
+export { describePart, importUndo, leftOutText, planImport, planIsEmpty, undoImport } from './import-plan';
 export type { ImportPlan, ImportUndo, PlanPart, UndoEntry, UndoResult } from './import-plan';

@@ -35,7 +35,18 @@ export class Issues {
   /** JSON.parse turns literals such as 1e309 into Infinity; the caller re-reads to quote them. */
   sawNonFinite = false;
 
+  /** Paths of fields no reader knows (a newer version's, a typo): left out of what is read. */
+  private readonly unknownFields: string[] = [];
+
   constructor(private readonly maxShown: number) {}
+
+  leaveOut(path: string): void {
+    this.unknownFields.push(path);
+  }
+
+  get leftOut(): string[] {
+    return [...this.unknownFields];
+  }
 
   get count(): number {
     return this.total;

@@ -54,7 +54,14 @@ export interface ParseWorkspaceOptions {
 }
 
 export type WorkspaceParseResult =
-  | { ok: true; workspace: Workspace; /** Set when the file was upgraded from an older version. */ migratedFrom?: number }
+  | {
+      ok: true;
+      workspace: Workspace;
+      /** Fields of the file the app does not know ("candidates[2].color"), left out of the workspace. */
+      leftOut: string[];
+      /** Set when the file was upgraded from an older version. */
+      migratedFrom?: number;
+    }
   | { ok: false; errors: string[] };
 
 const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -124,6 +131,19 @@ function checkRegionReference(region: RegionRef, path: string, serviceAreaIds: S
   }
 }
 
+/** The top-level fields of a workspace file: the format marker and the workspace's own. */
+const FILE_FIELDS = new Set([
+  'format',
+  'schemaVersion',
+  'savedAt',
+  'serviceAreas',
+  'targets',
+  'diversityTargets',
+  'candidates',
+  'assumptions',
+  'view',
+]);
+
 interface Checked {
   result: WorkspaceParseResult;
   sawNonFinite: boolean;
@@ -152,6 +172,7 @@ function checkDocument(doc: unknown, options: ParseWorkspaceOptions, limits: Wor
     return refused();
   }
   const current = migrated.doc;
+  for (const key of Object.keys(current)) if (!FILE_FIELDS.has(key)) issues.leaveOut(key);
 
   if (!isIsoTimestamp(current.savedAt)) issues.expected('savedAt', 'an ISO timestamp such as "2026-11-23T14:05:00Z"', current.savedAt);
   const serviceAreas = readRecords(current.serviceAreas, 'serviceAreas', issues, limits.maxServiceAreas, readServiceArea);
@@ -201,7 +222,10 @@ function checkDocument(doc: unknown, options: ParseWorkspaceOptions, limits: Wor
     assumptions: assumptions!,
     ...(view ? { view } : {}),
   };
-  return done(version < WORKSPACE_SCHEMA_VERSION ? { ok: true, workspace, migratedFrom: version } : { ok: true, workspace });
+  const leftOut = issues.leftOut;
+  return done(
+    version < WORKSPACE_SCHEMA_VERSION ? { ok: true, workspace, leftOut, migratedFrom: version } : { ok: true, workspace, leftOut },
+  );
 }
 
 /**
