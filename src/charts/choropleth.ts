@@ -51,6 +51,8 @@ export interface ColorScale {
   /** Upper bounds of each class but the last. */
   thresholds: number[];
   colors: string[];
+  /** The lowest and highest finite value coloured; absent when there is none. */
+  extent?: [number, number];
   /** A class beyond the last (an unbounded figure, drawn for the value Infinity), with what it means in the legend. */
   beyond?: { color: string; label: string };
 }
@@ -75,6 +77,7 @@ export function colorScale(values: number[], scheme: Scheme, beyond?: string): C
     color: (v) => (beyond && v === Infinity ? BEYOND_FILL : v == null || !Number.isFinite(v) ? NO_DATA_FILL : q(v)),
     thresholds,
     colors,
+    ...(finite.length ? { extent: [min, finite.reduce((m, v) => Math.max(m, v), -Infinity)] as [number, number] } : {}),
     ...(beyond ? { beyond: { color: BEYOND_FILL, label: beyond } } : {}),
   };
 }

@@ -6,8 +6,16 @@ import { NO_DATA_SWATCH, svgEl } from './choropleth';
 const WIDTH = 360;
 const HEIGHT = 46;
 
-/** Each class in words, in the legend's order: "under 2.0", "2.0 to 5.5", …, "40.1 and over". */
-export function legendClasses(scale: Pick<ColorScale, 'thresholds' | 'colors'>, format: (v: number) => string): string[] {
+/**
+ * Each class in words, in the legend's order: "under 2.0", "2.0 to 5.5", …, "40.1 and over"; one
+ * class (a single value, or values the classes could not split) is its range: "611", "0.0 to 5.0".
+ */
+export function legendClasses(scale: Pick<ColorScale, 'thresholds' | 'colors' | 'extent'>, format: (v: number) => string): string[] {
+  if (!scale.thresholds.length) {
+    if (!scale.extent) return [];
+    const [min, max] = scale.extent.map(format);
+    return [min === max ? min : `${min} to ${max}`];
+  }
   const bounds = scale.thresholds.map(format);
   return scale.colors.map((_, i) =>
     i === 0 ? `under ${bounds[0]}` : i === bounds.length ? `${bounds[i - 1]} and over` : `${bounds[i - 1]} to ${bounds[i]}`,
@@ -25,7 +33,8 @@ function swatches(scale: ColorScale, label: string, format: (v: number) => strin
   const bounds = scale.thresholds.map(format);
   const classes = legendClasses(scale, format);
   svg.setAttribute('aria-label', `${label}: ${classes.join('; ')}`);
-  const band = WIDTH / scale.colors.length;
+  // One class is one swatch of a class's usual width, its range written under it.
+  const band = WIDTH / (bounds.length ? scale.colors.length : 7);
   const title = svgEl('text');
   title.setAttribute('x', '0');
   title.setAttribute('y', '11');
@@ -62,6 +71,13 @@ function swatches(scale: ColorScale, label: string, format: (v: number) => strin
     t.textContent = text;
     svg.append(tick, t);
   });
+  if (!bounds.length) {
+    const t = svgEl('text');
+    t.setAttribute('x', '0');
+    t.setAttribute('y', '43');
+    t.textContent = classes[0];
+    svg.appendChild(t);
+  }
   return svg;
 }
 
@@ -70,17 +86,19 @@ export interface LegendText {
   vintage?: string;
   /** What a hatched area (no figure) means, e.g. "not in this table (partial: 28 of 51 states)". */
   noData?: string;
+  /** Areas with a figure that the map has no shape for (in the table only). */
+  notDrawn?: string;
 }
 
 export function colorLegend(
   scale: ColorScale,
   label: string,
   format: (v: number) => string,
-  { vintage, noData = 'no value in the loaded data' }: LegendText = {},
+  { vintage, noData = 'no value in the loaded data', notDrawn }: LegendText = {},
 ): HTMLElement | SVGSVGElement {
   const wrap = document.createElement('div');
   wrap.className = 'legend';
-  if (scale.thresholds.length) {
+  if (scale.thresholds.length || scale.extent) {
     wrap.appendChild(swatches(scale, label, format));
   } else {
     const p = document.createElement('p');
@@ -101,6 +119,12 @@ export function colorLegend(
     v.className = 'legend-vintage';
     v.textContent = vintage;
     wrap.appendChild(v);
+  }
+  if (notDrawn) {
+    const n = document.createElement('p');
+    n.className = 'legend-not-drawn';
+    n.textContent = notDrawn;
+    wrap.appendChild(n);
   }
   const nd = document.createElement('p');
   nd.className = 'legend-nodata';

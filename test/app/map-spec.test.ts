@@ -142,6 +142,57 @@ const NO_FIGURES: AreaValue = {
   other_population: null,
 };
 
+describe('areas the map cannot draw, and a single class', () => {
+  const row = (geo: string, name: string, value: number | null): AreaValue => ({ ...NO_FIGURES, geo, name, value, designations: value });
+  const county: MapView = { ...DEFAULT_VIEW, level: 'county', metric: 'designations' };
+
+  it("names the areas with a figure that have no shape, in a state the map draws (Connecticut's planning regions), not the island areas", () => {
+    const ids = new Set(shapes.areas.map((s) => s.id));
+    // Connecticut's 2022 planning regions: not among the map's counties, which are the old eight.
+    expect(ids.has('09110')).toBe(false);
+    expect(ids.has('09001')).toBe(true);
+    const rows = [
+      row('06019', 'Fresno County, CA', 12),
+      row('09110', 'Capitol Planning Region, CT', 8),
+      row('09120', 'Greater Bridgeport Planning Region, CT', null),
+      row('66010', 'Guam, GU', 3),
+    ];
+    const spec = mapSpec({ view: county, rows, shapes, area: undefined, main: null });
+    expect(spec.legend.notDrawn).toBe(
+      "In the table, not on the map (no shape of theirs on this map's counties): Capitol Planning Region, CT.",
+    );
+    const many = Array.from({ length: 9 }, (_, i) => row(`0911${i}`, `Region ${i}, CT`, i + 1));
+    expect(mapSpec({ view: county, rows: many, shapes, area: undefined, main: null }).legend.notDrawn).toMatch(
+      /: Region 0, CT; Region 1, CT; Region 2, CT; Region 3, CT; Region 4, CT; Region 5, CT and 3 more\.$/,
+    );
+    expect(mapSpec({ view: county, rows: rows.slice(0, 1), shapes, area: undefined, main: null }).legend.notDrawn).toBeUndefined();
+  });
+
+  it('gives a single class its range in the legend, not "no values to show" beside a coloured area', () => {
+    const one = mapSpec({
+      view: { ...DEFAULT_VIEW, metric: 'designations' },
+      rows: [row('06', 'California', 611)],
+      shapes: stateShapes,
+      area: undefined,
+      main: null,
+    });
+    expect(one.scale.color(611)).toBe(one.scale.colors[0]);
+    expect(legendClasses(one.scale, one.legend.format)).toEqual(['611']);
+    // Seven zeros and one 5: every class bound the quantiles give is 0, so one class holds 0 to 5.
+    const fips = ['06019', '06107', '06029', '06039', '06047', '06031', '06077', '06099'];
+    const flat = mapSpec({
+      view: county,
+      rows: fips.map((f, i) => row(f, f, i === 7 ? 5 : 0)),
+      shapes,
+      area: undefined,
+      main: null,
+    });
+    expect(flat.scale.thresholds).toEqual([]);
+    expect(legendClasses(flat.scale, flat.legend.format)).toEqual(['0 to 5']);
+    expect(legendClasses(mapSpec({ view: county, rows: [], shapes, area: undefined, main: null }).scale, String)).toEqual([]);
+  });
+});
+
 describe('the view in words (under the report’s map)', () => {
   it('says the level once and the states filtered as a place, not “States · states: …”', () => {
     const words = describeView({ ...DEFAULT_VIEW, level: 'state', states: ['AK', 'AZ'] });

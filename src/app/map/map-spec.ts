@@ -111,6 +111,30 @@ export function mapSpec({ view, rows, shapes, area, main }: MapSpecInput): MapSp
     selected: view.selected,
     outlined: outlinedIds(area, shapes),
     zoomTo: zoomTarget(view, rows),
-    legend: { label: metric.label, format, vintage, noData },
+    legend: { label: metric.label, format, vintage, noData, ...notDrawn(rows, values, shapes) },
+  };
+}
+
+/** Areas named before "and N more". */
+const NOT_DRAWN_SHOWN = 6;
+
+/**
+ * Areas with a figure but no shape on this map, in a state the map draws (Connecticut's planning
+ * regions and Alaska's newer census areas on the county map: the shapes are the older counties),
+ * said in the legend so a hatched state is not read as having no figures. The island areas without
+ * shapes are left to the map's own note.
+ */
+function notDrawn(rows: readonly AreaValue[], values: ReadonlyMap<string, number | null>, shapes: UsShapes): { notDrawn?: string } {
+  const ids = new Set(shapes.areas.map((s) => s.id));
+  const states = new Set(shapes.areas.map((s) => s.id.slice(0, 2)));
+  const missing = rows.filter((r) => values.get(r.geo) != null && !ids.has(r.geo) && states.has(r.geo.slice(0, 2)));
+  if (!missing.length) return {};
+  const more = missing.length > NOT_DRAWN_SHOWN ? ` and ${missing.length - NOT_DRAWN_SHOWN} more` : '';
+  const names = missing
+    .slice(0, NOT_DRAWN_SHOWN)
+    .map((r) => r.name)
+    .join('; ');
+  return {
+    notDrawn: `In the table, not on the map (no shape of theirs on this map's ${shapes.level === 'county' ? 'counties' : 'states'}): ${names}${more}.`,
   };
 }
