@@ -81,7 +81,7 @@ export class Coordinator {
   private burst: Promise<unknown>[] | null = null;
   /** Tables being rebuilt: queries that read them wait, so no half-rebuilt set of summaries is read. */
   private rebuilding = new Map<string, Promise<unknown>>();
-  /** Views' queries the engine is answering now (and other work: busyWith): prefetches wait until there are none. */
+  /** Views' queries the engine is answering now, and other work they wait for (busyWith, a data change): prefetches wait until there are none. */
   private waiting = 0;
   /** When the last of them was answered (performance.now()). */
   private lastAnswerAt = -Infinity;
@@ -183,9 +183,10 @@ export class Coordinator {
   /**
    * Asks the engine ahead for queries a view is likely to ask next (the map's, for each other
    * state), one at a time and only while no view waits for an answer nor has just had one: a view's
-   * question waits at most for one of these. The list is made once the views have their answers (off the path of the
-   * change that asked for it). Their rows are cached like a view's, and evicted the same way when a
-   * table they read changes. A new list replaces the previous one; `stop` ends this one.
+   * question waits at most for one of these. The list is made once the views have their answers
+   * (off the path of the change that asked for it). Their rows are cached like a view's, and
+   * evicted the same way when a table they read changes. A new list replaces the previous one;
+   * `stop` ends this one.
    */
   prefetch(list: () => readonly NamedQuery<unknown>[]): Prefetch {
     const run = ++this.prefetchRun;
