@@ -6,17 +6,16 @@ import { LCA_DROP_REASONS, describeDropped, loadLcaFile, type LcaDropReason, typ
 import { LCA_TABLE, LCA_WITHDRAWN_TABLE } from '../tables/market';
 import { WAGE_UNIT_RULE } from '../../model/market/wage-units';
 import { todayOf } from './date-rule';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { formatNumber } from '../../model/format';
 
 /** What the load replaced of the filings loaded before, in words; empty when nothing. */
 function replacedText(r: LcaLoadResult): string {
   const parts = [
     r.replaced.sameCase &&
-      `${fmt(r.replaced.sameCase)} case(s) already loaded from another quarter's file now count once, as this file gives them`,
-    r.replaced.sameQuarter && `replaces the ${r.period.label} filings loaded before (${fmt(r.replaced.sameQuarter)})`,
+      `${formatNumber(r.replaced.sameCase)} case(s) already loaded from another quarter's file now count once, as this file gives them`,
+    r.replaced.sameQuarter && `replaces the ${r.period.label} filings loaded before (${formatNumber(r.replaced.sameQuarter)})`,
     r.replaced.otherYear &&
-      `replaces the ${r.replaced.otherYears.join(', ')} filings (${fmt(r.replaced.otherYear)}): two fiscal years are never added together`,
+      `replaces the ${r.replaced.otherYears.join(', ')} filings (${formatNumber(r.replaced.otherYear)}): two fiscal years are never added together`,
   ].filter(Boolean);
   // A sentence of its own: it starts with a capital.
   const text = parts.join('; ');
@@ -34,9 +33,11 @@ export const dolLca: FileLoader<LcaColumns> = {
     const dropped = (Object.keys(LCA_DROP_REASONS) as LcaDropReason[])
       .filter((k) => r.dropped[k])
       .map((k) => ({ reason: LCA_DROP_REASONS[k], rows: r.dropped[k]! }));
-    const filings = `${fmt(r.rows)} LCA filings${r.statusChecked ? ' certified for H-1B' : ' (status and visa class not in this copy)'}`;
-    const positions = r.positions === null ? '' : ` for ${fmt(r.positions)} worker positions`;
-    const withdrawn = r.dropped.certifiedWithdrawn ? `; ${fmt(r.dropped.certifiedWithdrawn)} certified then withdrawn, shown apart` : '';
+    const filings = `${formatNumber(r.rows)} LCA filings${r.statusChecked ? ' certified for H-1B' : ' (status and visa class not in this copy)'}`;
+    const positions = r.positions === null ? '' : ` for ${formatNumber(r.positions)} worker positions`;
+    const withdrawn = r.dropped.certifiedWithdrawn
+      ? `; ${formatNumber(r.dropped.certifiedWithdrawn)} certified then withdrawn, shown apart`
+      : '';
     const notLoaded = { ...r.dropped, certifiedWithdrawn: 0 };
     const left = dropped.filter((d) => d.reason !== LCA_DROP_REASONS.certifiedWithdrawn);
     return {
@@ -50,7 +51,7 @@ export const dolLca: FileLoader<LcaColumns> = {
       rows: r.rows,
       rowsRead: r.rowsRead,
       dropped,
-      summary: `${filings}${positions} (${fmt(r.physicians)} physicians, ${fmt(r.lab)} lab; ${fmt(r.trainees)} residents/fellows, ${fmt(r.unmapped)} without a specialty, ${fmt(r.withoutLevel)} without a wage level)${withdrawn}.${left.length ? ` Not loaded: ${describeDropped(notLoaded)}.` : ''}${replacedText(r)}`,
+      summary: `${filings}${positions} (${formatNumber(r.physicians)} physicians, ${formatNumber(r.lab)} lab; ${formatNumber(r.trainees)} residents/fellows, ${formatNumber(r.unmapped)} without a specialty, ${formatNumber(r.withoutLevel)} without a wage level)${withdrawn}.${left.length ? ` Not loaded: ${describeDropped(notLoaded)}.` : ''}${replacedText(r)}`,
       warnings: r.warnings,
     };
   },

@@ -5,14 +5,13 @@ import { HPSA_DETAIL_COLUMNS, HPSA_FILE_COLUMN, HPSA_SIGNATURE } from './hpsa/fo
 import { todayOf } from './date-rule';
 import { dateOrderOfFirstRows, loadHpsaDetail, type HpsaLoadResult } from './hpsa/read';
 import { HPSA_TABLE } from '../tables/hpsa';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { formatNumber } from '../../model/format';
 
 /** "1,328 designations (designated 611, withdrawn 717) in 7,441 component rows": designations by status, then rows. */
 const designationSummary = (r: HpsaLoadResult) =>
-  `${fmt(r.designations)} designation${r.designations === 1 ? '' : 's'} (${Object.entries(r.designationsByStatus)
-    .map(([s, n]) => `${s.toLowerCase()} ${fmt(n)}`)
-    .join(', ')}) in ${fmt(r.rows)} component rows`;
+  `${formatNumber(r.designations)} designation${r.designations === 1 ? '' : 's'} (${Object.entries(r.designationsByStatus)
+    .map(([s, n]) => `${s.toLowerCase()} ${formatNumber(n)}`)
+    .join(', ')}) in ${formatNumber(r.rows)} component rows`;
 
 export const hrsaHpsaDetail: FileLoader<null> = {
   id: 'hrsa-hpsa-detail',

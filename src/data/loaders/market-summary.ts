@@ -6,6 +6,7 @@ import { sqlString } from '../engine/sql';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
 import { CANONICAL_SCHEMAS, LCA_TABLE, createLcaTableSql, createSponsorsTableSql } from '../tables/market';
 import { createEmployerLookup } from './market/employer-lookup';
+import { formatNumber } from '../../model/format';
 
 /** Columns an embedded summary leaves out: the source, and what is derived from the employer's name. */
 export const SUMMARY_DERIVED: readonly string[] = ['source_id', 'employer_key', 'cap_exempt_check'];
@@ -31,6 +32,6 @@ export const marketSummary: SourceLoader = {
       for (const t of ['summary_stage', 'summary_employers']) await db.query(`DROP TABLE IF EXISTS ${t}`);
     }
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${entry.table} WHERE source_id = ?`, [file.sourceId]);
-    return { changed: [entry.table], rows: n, summary: `${n.toLocaleString('en-US')} rows`, warnings: [] };
+    return { changed: [entry.table], rows: n, summary: `${formatNumber(n)} rows`, warnings: [] };
   },
 };

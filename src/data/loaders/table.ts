@@ -4,6 +4,7 @@
 import type { SourceLoader } from './loader';
 import { sqlIdent, sqlString } from '../engine/sql';
 import { DataLoadError, describeDuckDbError } from './csv-stage';
+import { formatNumber } from '../../model/format';
 
 export const table: SourceLoader = {
   id: 'table',
@@ -21,6 +22,6 @@ export const table: SourceLoader = {
       throw new DataLoadError(`${entry.file} could not be loaded.`, [describeDuckDbError(e)]);
     }
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(entry.table)}`);
-    return { changed: [entry.table], rows: n, summary: `${n.toLocaleString('en-US')} rows`, warnings: [] };
+    return { changed: [entry.table], rows: n, summary: `${formatNumber(n)} rows`, warnings: [] };
   },
 };

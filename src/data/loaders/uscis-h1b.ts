@@ -4,8 +4,7 @@ import type { FileLoader } from './loader';
 import { H1B_LAYOUT_LABEL, recogniseH1b, type H1bColumns, type H1bLayout } from './market/h1b-format';
 import { H1B_DROP_REASONS, loadH1bFile, type H1bDropReason } from './market/h1b-read';
 import { SPONSORS_TABLE } from '../tables/market';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { formatNumber } from '../../model/format';
 
 export const uscisH1b: FileLoader<{ layout: H1bLayout; columns: H1bColumns }> = {
   id: 'uscis-h1b',
@@ -21,7 +20,7 @@ export const uscisH1b: FileLoader<{ layout: H1bLayout; columns: H1bColumns }> = 
       .filter((k) => r.dropped[k])
       .map((k) => ({ reason: H1B_DROP_REASONS[k], rows: r.dropped[k]! }));
     const replaced = r.replaced.length
-      ? ` Replaces ${r.replaced.map((y) => `FY${y.fiscalYear} as loaded before (${fmt(y.employers)} employers)`).join(', ')}.`
+      ? ` Replaces ${r.replaced.map((y) => `FY${y.fiscalYear} as loaded before (${formatNumber(y.employers)} employers)`).join(', ')}.`
       : '';
     return {
       changed: [SPONSORS_TABLE],
@@ -30,11 +29,11 @@ export const uscisH1b: FileLoader<{ layout: H1bLayout; columns: H1bColumns }> = 
       title: `H-1B sponsors in health care — ${years.join(', ')}`,
       publisher: 'US Citizenship and Immigration Services, H-1B Employer Data Hub',
       vintage: r.years.map((y) => `FY${y.fiscalYear}${y.note ? ' (partial year)' : ''}`).join(', '),
-      source: `${H1B_LAYOUT_LABEL[r.layout]}; ${fmt(r.naics62Rows)} NAICS 62 rows and ${fmt(r.academicRows)} academic medical centre rows (NAICS 61, by name) kept of ${fmt(r.rowsRead)}.`,
+      source: `${H1B_LAYOUT_LABEL[r.layout]}; ${formatNumber(r.naics62Rows)} NAICS 62 rows and ${formatNumber(r.academicRows)} academic medical centre rows (NAICS 61, by name) kept of ${formatNumber(r.rowsRead)}.`,
       rows: r.rows,
       rowsRead: r.rowsRead,
       dropped,
-      summary: `${r.years.map((y) => `FY${y.fiscalYear}: ${fmt(y.employers)} employers, ${fmt(y.initialApprovals)} initial approvals, ${fmt(y.initialDenials)} denials${y.note ? ` — ${y.note}` : ''}`).join('; ')}. ${fmt(kept)} health-care rows of ${fmt(r.rowsRead)}, as ${fmt(r.rows)} employer × state × year rows.${dropped.length ? ` Not loaded: ${dropped.map((d) => `${fmt(d.rows)} ${d.reason}`).join('; ')}.` : ''}${replaced}`,
+      summary: `${r.years.map((y) => `FY${y.fiscalYear}: ${formatNumber(y.employers)} employers, ${formatNumber(y.initialApprovals)} initial approvals, ${formatNumber(y.initialDenials)} denials${y.note ? ` — ${y.note}` : ''}`).join('; ')}. ${formatNumber(kept)} health-care rows of ${formatNumber(r.rowsRead)}, as ${formatNumber(r.rows)} employer × state × year rows.${dropped.length ? ` Not loaded: ${dropped.map((d) => `${formatNumber(d.rows)} ${d.reason}`).join('; ')}.` : ''}${replaced}`,
       warnings: r.warnings,
     };
   },

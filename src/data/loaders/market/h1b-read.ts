@@ -27,6 +27,7 @@ import { US_STATES } from '../../../model/workspace/us-states';
 import { fiscalYearProblem } from '../../../model/dates';
 import type { Confirm } from '../loader';
 import { todayOf } from '../date-rule';
+import { formatNumber } from '../../../model/format';
 
 const STAGE = 'h1b_stage';
 const SCRATCH = [STAGE, 'h1b_employers', 'h1b_states', 'h1b_year_notes'];
@@ -104,7 +105,7 @@ export async function loadH1bFile(db: SqlEngine, opts: H1bLoadOptions): Promise<
         `SELECT min(fy)::INTEGER AS first, max(fy)::INTEGER AS last FROM ${STAGE}`,
       );
       throw new DataLoadError(
-        `${fileName} is a ${H1B_LAYOUT_LABEL[opts.layout]} (FY${span.first}–FY${span.last}, ${rowsRead.toLocaleString('en-US')} rows) but has no health-care employers (NAICS 62) or academic medical centres (NAICS 61 with a medical name); nothing was loaded.`,
+        `${fileName} is a ${H1B_LAYOUT_LABEL[opts.layout]} (FY${span.first}–FY${span.last}, ${formatNumber(rowsRead)} rows) but has no health-care employers (NAICS 62) or academic medical centres (NAICS 61 with a medical name); nothing was loaded.`,
         [`Download the Data Hub export for all industries, or filtered to NAICS 62 (health care and social assistance).`],
       );
     }
@@ -160,7 +161,7 @@ async function markRepeats(db: SqlEngine, opts: H1bLoadOptions, rowsRead: number
     opts.lines,
   );
   return [
-    `${exact.toLocaleString('en-US')} row(s) repeat another row exactly (first at line ${first.map((f) => f.line).join(', ')}): kept and added, as USCIS's export lists an employer's place more than once (its FY2022 file repeats 68 of its 59,983 rows so); if this file was put together from copies, load the original`,
+    `${formatNumber(exact)} row(s) repeat another row exactly (first at line ${first.map((f) => f.line).join(', ')}): kept and added, as USCIS's export lists an employer's place more than once (its FY2022 file repeats 68 of its 59,983 rows so); if this file was put together from copies, load the original`,
   ];
 }
 
@@ -170,7 +171,7 @@ async function noNaicsNote(db: SqlEngine, opts: H1bLoadOptions, n: number): Prom
     `SELECT line::INTEGER AS line, employer AS v FROM ${STAGE} WHERE naics = '' AND repeat IS NULL ORDER BY line LIMIT 3`,
     opts.lines,
   );
-  return `column "${opts.columns.naics}": ${n.toLocaleString('en-US')} row(s) have no NAICS code, so whether the employer is in health care is unknown: left out (${first.map((f) => `line ${f.line}: ${shown(f.v)}`).join('; ')})`;
+  return `column "${opts.columns.naics}": ${formatNumber(n)} row(s) have no NAICS code, so whether the employer is in health care is unknown: left out (${first.map((f) => `line ${f.line}: ${shown(f.v)}`).join('; ')})`;
 }
 
 // A count as USCIS writes it; the newer layout has thousands separators ("1,391").
@@ -292,7 +293,6 @@ async function yearNotes(db: SqlEngine, opts: H1bLoadOptions): Promise<H1bLoadRe
      SELECT DISTINCT s.fy, coalesce(f.employers, 0) AS employers, coalesce(f.approvals, 0) AS approvals, l.loaded, l.loaded_approvals, l.loaded_note
      FROM ${STAGE} s LEFT JOIN file f USING (fy) LEFT JOIN loaded l USING (fy) ORDER BY 1`,
   );
-  const fmt = (n: number) => n.toLocaleString('en-US');
   const notes = new Map<number, string | null>();
   for (const y of years) {
     const running =
@@ -306,18 +306,18 @@ async function yearNotes(db: SqlEngine, opts: H1bLoadOptions): Promise<H1bLoadRe
         running ??
         (sameAsNoted ? y.loaded_note : null) ??
         (smaller
-          ? `partial year? this file has ${fmt(y.employers)} health-care employers for FY${y.fy}, the file it replaced ${fmt(y.loaded!)}`
+          ? `partial year? this file has ${formatNumber(y.employers)} health-care employers for FY${y.fy}, the file it replaced ${formatNumber(y.loaded)}`
           : null),
     );
     if ((running || smaller) && y.loaded !== null && !y.loaded_note && opts.confirm) {
       const yes = await opts.confirm({
-        text: `${opts.fileName} has ${fmt(y.employers)} health-care employers and ${fmt(y.approvals)} initial approvals for FY${y.fy}; the FY${y.fy} loaded now has ${fmt(y.loaded)} employers and ${fmt(y.loaded_approvals ?? 0)} initial approvals. ${running ? `FY${y.fy} is not over yet` : 'It looks like part of the year'}: replace the full year with it?`,
+        text: `${opts.fileName} has ${formatNumber(y.employers)} health-care employers and ${formatNumber(y.approvals)} initial approvals for FY${y.fy}; the FY${y.fy} loaded now has ${formatNumber(y.loaded)} employers and ${formatNumber(y.loaded_approvals ?? 0)} initial approvals. ${running ? `FY${y.fy} is not over yet` : 'It looks like part of the year'}: replace the full year with it?`,
         yes: `Replace FY${y.fy}`,
         no: `Keep the loaded FY${y.fy}`,
       });
       if (!yes)
         throw new LoadDeclined(
-          `${opts.fileName} was not loaded, as you chose: FY${y.fy} stays as loaded (${fmt(y.loaded)} health-care employers).`,
+          `${opts.fileName} was not loaded, as you chose: FY${y.fy} stays as loaded (${formatNumber(y.loaded)} health-care employers).`,
         );
     }
   }

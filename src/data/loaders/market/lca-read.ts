@@ -32,6 +32,7 @@ import { countyKey } from '../../../model/market/county-key';
 import { US_STATES } from '../../../model/workspace/us-states';
 import type { IsoDate } from '../../../model/types';
 import { todayOf } from '../date-rule';
+import { formatNumber } from '../../../model/format';
 
 const STAGE = 'lca_stage';
 const KEPT = 'lca_kept';
@@ -97,7 +98,7 @@ export async function loadLcaFile(db: SqlEngine, opts: LcaLoadOptions): Promise<
     if (kept === 0) {
       throw new DataLoadError(
         `${fileName} has no certified H-1B filings for physicians or lab technologists (SOC 29-1211 to 29-1249, 29-2011, 29-2012); nothing was loaded.`,
-        [`${total.toLocaleString('en-US')} data row(s) read: ${describeDropped(dropped)}.`],
+        [`${formatNumber(total)} data row(s) read: ${describeDropped(dropped)}.`],
       );
     }
     await noteMissingColumns(db, warnings, opts);
@@ -121,7 +122,7 @@ export async function loadLcaFile(db: SqlEngine, opts: LcaLoadOptions): Promise<
 export function describeDropped(dropped: Partial<Record<LcaDropReason, number>>): string {
   const parts = (Object.keys(LCA_DROP_REASONS) as LcaDropReason[])
     .filter((k) => dropped[k])
-    .map((k) => `${dropped[k]!.toLocaleString('en-US')} ${k === 'other' ? 'rows for other occupations' : LCA_DROP_REASONS[k]}`);
+    .map((k) => `${formatNumber(dropped[k])} ${k === 'other' ? 'rows for other occupations' : LCA_DROP_REASONS[k]}`);
   return parts.join(', ') || 'none left out';
 }
 
@@ -372,7 +373,7 @@ async function checkWages(db: SqlEngine, warnings: string[], opts: LcaLoadOption
       [...implausible.lines, ...unreadable.lines].slice(0, MAX_LISTED),
     );
   }
-  const range = `$${PLAUSIBLE_ANNUAL_WAGE.min.toLocaleString('en-US')}–$${PLAUSIBLE_ANNUAL_WAGE.max.toLocaleString('en-US')}`;
+  const range = `$${formatNumber(PLAUSIBLE_ANNUAL_WAGE.min)}–$${formatNumber(PLAUSIBLE_ANNUAL_WAGE.max)}`;
   if (implausible.n) {
     warnings.push(
       `columns ${columns}: ${implausible.n} wage(s) are implausible once annualised (outside ${range}: the unit is probably wrong) and are left out of wage figures — ${implausible.lines.slice(0, 3).join('; ')}`,
