@@ -191,7 +191,7 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
     const loaded = typed ? { ...order, read: 'typed' as const, warnings: [] } : await readCarefully(db, opts);
     const checked = typed || (await db.query<CheckRow>(checkSql(opts.today)));
     const summary = summarise(await withPhysicalLines(checked, opts.lines), opts.fileName);
-    const older = await olderThanLoaded(db, summary, opts);
+    const older = await olderThanLoaded(checked, summary, opts);
     await swapIn(db, summary.disciplines);
     return loadResult(summary, { ...loaded, warnings: [...loaded.warnings, ...older] });
   } catch (e) {
@@ -204,15 +204,10 @@ export async function loadHpsaDetail(db: SqlEngine, opts: HpsaLoadOptions): Prom
  * A snapshot older than the one loaded for its disciplines would put older designations in place of
  * newer ones: the person is asked first (LoadDeclined if they keep the newer), and the load says it.
  */
-async function olderThanLoaded(db: SqlEngine, summary: LoadSummary, opts: HpsaLoadOptions): Promise<string[]> {
-  if (!summary.snapshot || !summary.disciplines.length) return [];
-  const newer = await db.query<{ discipline: string; snapshot: string }>(
-    `SELECT discipline, strftime(max(record_date), '%Y-%m-%d') AS snapshot FROM ${HPSA_TABLE}
-     WHERE discipline IN (${summary.disciplines.map(() => '?').join(', ')}) GROUP BY 1 HAVING max(record_date) > CAST(? AS DATE) ORDER BY 1`,
-    [...summary.disciplines, summary.snapshot],
-  );
+async function olderThanLoaded(checked: CheckRow[], summary: LoadSummary, opts: HpsaLoadOptions): Promise<string[]> {
+  const newer = checked.filter((r) => r.g === 1 && r.newer_loaded);
   if (!newer.length) return [];
-  const loaded = newer.map((n) => `${n.discipline} designations of ${n.snapshot}`).join(' and the ');
+  const loaded = newer.map((n) => `${n.discipline} designations of ${n.newer_loaded}`).join(' and the ');
   const yes =
     !opts.confirm ||
     (await opts.confirm({
@@ -433,13 +428,22 @@ interface CheckRow {
   kept: number;
   /** Rows with a date that breaks the date rule (the typed read then gives way to the careful one). */
   against_rule: number;
+  /** A discipline's row: the snapshot loaded now for it, when newer than the file's (olderThanLoaded). */
+  newer_loaded: string | null;
 }
 
 /**
  * One pass over the new rows (in the file's order: line = rowid + 2, after the header): what the
- * load result reports, and what summarise needs to refuse a file unusable as HPSA data.
+ * load result reports, and what summarise needs to refuse a file unusable as HPSA data; beside each
+ * discipline, the snapshot loaded now for it if newer than the file's (asked in the read's own
+ * message, not in one more).
  */
-const checkSql = (today: IsoDate) => `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
+const checkSql = (today: IsoDate) => `WITH c AS (${newRowsCheckSql(today)}),
+    loaded AS (SELECT discipline, max(record_date) AS newest FROM ${HPSA_TABLE} GROUP BY 1)
+  SELECT c.*, CASE WHEN l.newest > (SELECT max(record_date) FROM ${NEW}) THEN strftime(l.newest, '%Y-%m-%d') END AS newer_loaded
+  FROM c LEFT JOIN loaded l ON c.g = 1 AND l.discipline = c.discipline ORDER BY c.g, c.discipline`;
+
+const newRowsCheckSql = (today: IsoDate) => `SELECT grouping(discipline, status)::INTEGER AS g, discipline, status, count(*)::INTEGER AS n,
     count(DISTINCT hpsa_id)::INTEGER AS ids, count(*) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS missing,
     min(rowid + 2) FILTER (WHERE hpsa_id IS NULL)::INTEGER AS first_missing, strftime(max(record_date), '%Y-%m-%d') AS snapshot,
     (SELECT count(*) FROM ${HPSA_TABLE} WHERE discipline NOT IN (SELECT discipline FROM ${NEW} WHERE discipline IS NOT NULL))::INTEGER AS kept,
