@@ -20,8 +20,10 @@ function hash(text: string): string {
  * A view declares its query; the coordinator runs (or reuses) it. A cached result (or one of the
  * first screen's, computed at build time) is answered during the render. The view asks again only
  * when a table its query reads has changed: a candidate edit re-runs the pipeline views, not the map's.
+ * `hold`: the query is made from rows still on their way; it is not asked (a cached answer is still
+ * shown) and stays pending until they come, and the query made from them is asked instead.
  */
-export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
+export function useQuery<Row>(query: NamedQuery<Row> | null, { hold = false }: { hold?: boolean } = {}): QueryState<Row> {
   const { coordinator } = useAtlas();
   const reads = query ? query.reads.join('\n') : '';
   const version = useSyncExternalStore(
@@ -35,7 +37,7 @@ export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
   const now = useMemo(() => (query ? coordinator.peek(query) : undefined), [coordinator, key, version]);
   const [state, setState] = useState<Omit<QueryState<Row>, 'pending'>>({ rows: undefined, error: undefined, shown: '' });
   useEffect(() => {
-    if (!query || now) return;
+    if (!query || now || hold) return;
     let live = true;
     coordinator.query(query).then(
       (rows) => live && setState({ rows, error: undefined, shown: token }),
@@ -45,7 +47,7 @@ export function useQuery<Row>(query: NamedQuery<Row> | null): QueryState<Row> {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coordinator, token, now]);
+  }, [coordinator, token, now, hold]);
   // Keep showing the last rows until the new ones arrive (no flash of empty tables).
   const last = useRef<{ rows: Row[] | undefined; shown: string }>({ rows: undefined, shown: '' });
   if (now) last.current = { rows: now, shown: token };

@@ -34,12 +34,15 @@ function nextStates(view: MapView, sources: readonly HpsaSource[] | undefined, s
 export function MapScreen() {
   const [view, setViewRaw] = useUrlState(viewFromParams, viewToParams, MAP_PARAMS);
   const setView = (v: MapView) => setViewRaw(normaliseView(v));
-  const sources = useQuery(useMemo(hpsaSources, [])).rows;
+  const sourcesState = useQuery(useMemo(hpsaSources, []));
+  const sources = sourcesState.rows;
   // The report gathers the same (app/shortage-view.ts): same source, same figures, same dates.
   const shown = useMemo(() => (sources ? shortageView(view, sources) : null), [view, sources]);
-  const values = useQuery(shown?.values ?? null);
-  const summary = useQuery(shown?.summary ?? null);
-  const supply = useQuery(shown?.supply ?? null);
+  // After a data change the sources are asked again: the queries made from the old ones wait for them.
+  const hold = sourcesState.pending;
+  const values = useQuery(shown?.values ?? null, { hold });
+  const summary = useQuery(shown?.summary ?? null, { hold });
+  const supply = useQuery(shown?.supply ?? null, { hold });
   const states = useQuery(useMemo(filterOptions, [])).rows;
   // The next state a user picks is answered from the cache, asked while they look at this one.
   const askedAhead = usePrefetch(useMemo(() => nextStates(view, sources, states), [view, sources, states]));
