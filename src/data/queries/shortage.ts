@@ -349,14 +349,16 @@ export function areaDesignations(v: MapView, geo: string) {
   const match = geo.length === 5 ? 'a.county_fips = ?' : 'a.state_fips = ?';
   return namedQuery<DesignationRow>(
     'area-designations',
-    ['hpsa', HPSA_AREA_TABLE],
+    ['hpsa', HPSA_AREA_TABLE, 'ref_states'],
     `SELECT hpsa_id, any_value(h.hpsa_name) AS hpsa_name, any_value(h.designation_type) AS designation_type,
             any_value(h.status) AS status, any_value(h.score) AS score, any_value(h.fte_needed) AS fte_needed,
             any_value(h.ratio_goal) AS ratio_goal, any_value(h.designation_population) AS designation_population,
             any_value(h.rural_status) AS rural_status, any_value(h.designation_date) AS designation_date,
             any_value(h.update_date) AS update_date, ${isoDateSql('max(h.record_date)')} AS as_of,
             string_agg(DISTINCT h.county_name, '; ') AS counties, count(DISTINCT h.county_fips)::INTEGER AS n_counties
-     FROM hpsa h SEMI JOIN (SELECT a.hpsa_id FROM ${HPSA_AREA_TABLE} a WHERE ${where} AND ${match}) USING (hpsa_id)
+     FROM hpsa h SEMI JOIN (
+       SELECT a.hpsa_id FROM (SELECT a.*, r.state_fips, r.census_region, r.census_division, r.hhs_region FROM ${HPSA_AREA_TABLE} a LEFT JOIN ref_states r USING (state)) a
+       WHERE ${where} AND ${match}) USING (hpsa_id)
      WHERE h.discipline = ?
      GROUP BY hpsa_id ORDER BY score DESC NULLS LAST, fte_needed DESC NULLS LAST, hpsa_name`,
     [...params, geo, v.discipline],
