@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import Papa from 'papaparse';
 import { loadUpload } from '../helpers/app-data';
 import type { SqlEngine } from '../../src/data/engine/engine';
 import { dateOrderOfFirstRows } from '../../src/data/loaders/hpsa/read';
@@ -336,7 +337,9 @@ describe('the date order from the first rows, read by DuckDB before the typed re
     const text = hpsaCsv([dayFirst, { ...dayFirst, 'HPSA ID': '2' }]);
     expect(await dateOrderOfFirstRows(db, source(text))).toMatchObject({ order: 'DMY' });
     const r = await load(text);
-    expect(r.source).toMatch(/DD\/MM\/YYYY: .* \(in the file's first rows; every date reads so\)/);
+    expect(r.source).toMatch(
+      /DD\/MM\/YYYY: 6 dates have a first part over 12, so they are DD\/MM\/YYYY \(in the file's first rows; every date reads so\)$/,
+    );
   });
 
   it('leaves it to the careful read (every date) when the first rows read either way', async () => {
@@ -350,6 +353,59 @@ describe('the date order from the first rows, read by DuckDB before the typed re
     ]);
     expect(await dateOrderOfFirstRows(db, source(text))).toBeNull();
     expect((await load(text)).source).not.toMatch(/first rows/);
+  });
+
+  it("reads HRSA's own MM/DD/YYYY when a day over 12 in the first rows settles the order", async () => {
+    const rows = [
+      { 'HPSA ID': '1', 'HPSA Designation Date': '12/25/2003', 'HPSA Designation Last Update Date': '09/20/2021' },
+      { 'HPSA ID': '2', 'HPSA Designation Date': '01/05/2010', 'HPSA Designation Last Update Date': '02/03/2022' },
+    ];
+    const text = hpsaCsv(rows);
+    // Counted here: every date of the file whose second part (the day) is over 12.
+    const dates = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.flatMap((r) =>
+      ['HPSA Designation Date', 'HPSA Designation Last Update Date', 'Data Warehouse Record Create Date'].map((c) => r[c]),
+    );
+    const daysOver12 = dates.filter((d) => Number(d.split('/')[1]) > 12).length;
+    expect(daysOver12).toBeGreaterThan(0);
+    const r = await load(text);
+    expect(r.source).toMatch(
+      / Dates MM\/DD\/YYYY: (\d+) dates have a second part over 12, so they are MM\/DD\/YYYY \(in the file's first rows; every date reads so\)$/,
+    );
+    expect(Number(/: (\d+) dates/.exec(r.source)![1])).toBe(daysOver12);
+    const loaded = await db.query<{ d: string }>(`SELECT strftime(designation_date, '%Y-%m-%d') AS d FROM hpsa ORDER BY hpsa_id`);
+    expect(loaded.map((x) => x.d)).toEqual(['2003-12-25', '2010-01-05']);
+  });
+
+  it('does not take dates that read either way as MM/DD/YYYY when the text column says day-first', async () => {
+    // Every day ≤ 12, so every date also reads month-first; HRSA writes the text column MM/DD/YYYY.
+    const text = hpsaCsv([
+      {
+        'HPSA Designation Date': '05/04/2003',
+        'HPSA Designation Last Update Date': '01/02/2021',
+        'Data Warehouse Record Create Date': '03/11/2024',
+        'Data Warehouse Record Create Date Text': '11/03/2024',
+      },
+    ]);
+    const r = await load(text);
+    expect(r.source).toMatch(/Dates DD\/MM\/YYYY: /);
+    const [row] = await db.query<{ d: string; s: string }>(
+      `SELECT strftime(designation_date, '%Y-%m-%d') AS d, strftime(record_date, '%Y-%m-%d') AS s FROM hpsa`,
+    );
+    expect(row).toEqual({ d: '2003-04-05', s: '2024-11-03' });
+  });
+
+  it('settles YYYY-MM-DD from the first rows, and the file takes the typed read in it', async () => {
+    const iso = {
+      'HPSA Designation Date': '2003-12-25',
+      'HPSA Designation Last Update Date': '2021-09-20',
+      'Data Warehouse Record Create Date': '2024-03-27',
+    };
+    const text = hpsaCsv([iso, { ...iso, 'HPSA ID': '2' }]);
+    expect(await dateOrderOfFirstRows(db, source(text))).toMatchObject({ order: 'ISO' });
+    const r = await load(text);
+    expect(r.source).toMatch(/YYYY-MM-DD: all dates are YYYY-MM-DD \(in the file's first rows; every date reads so\)$/);
+    const [row] = await db.query<{ d: string }>(`SELECT strftime(designation_date, '%Y-%m-%d') AS d FROM hpsa LIMIT 1`);
+    expect(row.d).toBe('2003-12-25');
   });
 
   it('leaves it to the careful read when the first rows are not plain CSV', async () => {
