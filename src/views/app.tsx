@@ -85,7 +85,8 @@ export function App({ booting, onReady }: { booting: Booting; onReady?: (coordin
       ({ datasets }) => {
         setDatasets(datasets);
         setEngine('ready');
-        void loaders();
+        // Asked again by the first upload if this fails (offline): that upload says so, not the start.
+        loaders().catch(() => undefined);
         start(null);
       },
       (e: unknown) => {
